@@ -1,0 +1,15 @@
+"""DigitLab: `python main.py` opens the window; `python main.py train|eval|predict ...` runs a command."""
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and not argv[0].startswith("-"):
+        from gui.cli import main as cli_main
+        return cli_main(argv)
+    from gui.app import run
+    return run(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
