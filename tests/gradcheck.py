@@ -1,0 +1,50 @@
+"""Float64 gradient checks in the DeZero style: backprop against central differences."""
+from __future__ import annotations
+
+import numpy as np
+
+
+def numerical_gradient(f, x: np.ndarray, h: float = 1e-6) -> np.ndarray:
+    """(f(x + h) - f(x - h)) / 2h for every element of x (float64, modified in place and restored)."""
+    assert x.dtype == np.float64, "gradient checks need float64"
+    grad = np.zeros_like(x)
+    flat_x, flat_grad = x.reshape(-1), grad.reshape(-1)
+    for i in range(flat_x.size):
+        saved = flat_x[i]
+        flat_x[i] = saved + h
+        f_plus = f()
+        flat_x[i] = saved - h
+        f_minus = f()
+        flat_x[i] = saved
+        flat_grad[i] = (f_plus - f_minus) / (2 * h)
+    return grad
+
+
+def max_relative_error(analytic: np.ndarray, numeric: np.ndarray, floor: float = 1e-8) -> float:
+    """max |a - n| / max(|a|, |n|) over the elements; `floor` keeps exact zeros from dividing by 0."""
+    assert analytic.shape == numeric.shape
+    scale = np.maximum(np.maximum(np.abs(analytic), np.abs(numeric)), floor)
+    return float(np.max(np.abs(analytic - numeric) / scale))
+
+
+def layer_gradient_errors(make_layer, x: np.ndarray, rng: np.random.Generator) -> dict[str, float]:
+    """Relative errors of dx and of every parameter gradient of a layer, for L = sum(forward(x) * dout).
+
+    make_layer() must build the layer afresh with the same parameter arrays (and the same
+    random mask for Dropout), so every evaluation of L sees the same function.
+    """
+    layer = make_layer()
+    out = layer.forward(x, train=True)
+    dout = rng.standard_normal(out.shape)
+    dout_before = dout.copy()
+    dx = layer.backward(dout)
+    assert np.array_equal(dout, dout_before), "backward modified dout"
+
+    def loss():
+        return float(np.sum(make_layer().forward(x, train=True) * dout))
+
+    errors = {"x": max_relative_error(dx, numerical_gradient(loss, x))}
+    for name in layer.params:
+        numeric = numerical_gradient(loss, getattr(layer, name))
+        errors[name] = max_relative_error(getattr(layer, "d" + name), numeric)
+    return errors
