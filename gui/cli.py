@@ -368,8 +368,10 @@ def _predict_one(network, image_path: Path) -> dict:
 
     try:
         gray = load_image_gray(image_path)
-    except (OSError, ValueError) as error:
-        raise CliError(f"cannot read image {image_path}: {error}") from None
+    except ValueError as error:  # image_io.ImageFileError: a message for the user, naming the file
+        raise CliError(str(error)) from None
+    except OSError as error:
+        raise CliError(f"cannot read image {image_path}: {_os_message(error)}") from None
     x = preprocess(gray)
     if x is None:
         raise CliError(f"no digit found in {image_path}: the image is blank")

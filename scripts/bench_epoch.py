@@ -1,0 +1,71 @@
+"""Seconds per epoch of the reference setup: 784-100-10 ReLU, batch 100, float32, SGD lr 0.1.
+
+Usage: python scripts/bench_epoch.py [--epochs 3] [--mnist-dir DIR]
+Prints one JSON object: per-epoch seconds as the trainer reports them (training batches) and as a
+wall clock measures them (including the end-of-epoch accuracy passes), their means, the final test
+accuracy, and the machine's load average so that a figure from a shared machine can be judged.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout
+
+import numpy as np  # noqa: E402
+
+from nn.data import load_mnist  # noqa: E402
+from nn.trainer import EpochEvent, FinishedEvent, Trainer, TrainConfig, build_network  # noqa: E402
+
+
+def benchmark(epochs: int, mnist_dir: Path | None) -> dict:
+    """Train the reference network for `epochs` epochs and time each one."""
+    (x_train, t_train), (x_test, t_test) = load_mnist(mnist_dir=mnist_dir)
+    config = TrainConfig(hidden_sizes=(100,), activation="relu", weight_init="he",
+                         optimizer="sgd", lr=0.1, batch_size=100, epochs=epochs,
+                         augment=False, seed=0, dtype="float32")
+    rng = np.random.default_rng(config.seed)
+    trainer = Trainer(build_network(config, rng), x_train, t_train, x_test, t_test, config, rng=rng)
+    trainer_seconds, wall_seconds, test_accuracy = [], [], None
+    load_before = os.getloadavg()
+    started = time.perf_counter()
+    for event in trainer.run():
+        if isinstance(event, EpochEvent):
+            now = time.perf_counter()
+            wall_seconds.append(now - started)
+            started = now
+            trainer_seconds.append(event.seconds)
+        elif isinstance(event, FinishedEvent):
+            test_accuracy = event.test_accuracy
+    return {
+        "setup": "784-100-10 relu, he init, SGD lr 0.1, batch 100, float32, no augmentation",
+        "epochs": epochs,
+        "seconds_per_epoch": [round(s, 3) for s in trainer_seconds],
+        "mean_seconds_per_epoch": round(float(np.mean(trainer_seconds)), 3),
+        "wall_seconds_per_epoch": [round(s, 3) for s in wall_seconds],
+        "mean_wall_seconds_per_epoch": round(float(np.mean(wall_seconds)), 3),
+        "test_accuracy": test_accuracy,
+        "load_average_before": [round(x, 2) for x in load_before],
+        "load_average_after": [round(x, 2) for x in os.getloadavg()],
+        "cpu_count": os.cpu_count(),
+        "numpy": np.__version__,
+        "python": platform.python_version(),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--epochs", type=int, default=3)
+    parser.add_argument("--mnist-dir", type=Path, default=None)
+    args = parser.parse_args()
+    print(json.dumps(benchmark(args.epochs, args.mnist_dir), indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
