@@ -1,0 +1,367 @@
+"""The Training tab: settings, Start/Pause/Step/Stop/Reset, live plots, evaluation, use and save."""
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QThread, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QFileDialog, QFrame, QGridLayout, QHBoxLayout, QLabel, QMessageBox, QProgressBar,
+                               QPushButton, QScrollArea, QTabWidget, QVBoxLayout, QWidget)
+
+from gui.evaluation_panel import EvaluationPanel
+from gui.training_plots import TrainingPlots
+from gui.training_settings import TrainingSettings
+from gui.training_worker import MnistCache, TrainingWorker, start_worker
+
+
+def format_seconds(seconds: float) -> str:
+    """1234.5 -> '20:34'; 4000 -> '1:06:40'."""
+    seconds = max(0, int(round(seconds)))
+    hours, rest = divmod(seconds, 3600)
+    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
+
+
+class TrainingTab(QWidget):
+    """Train a network on MNIST and watch it learn.
+
+    Signals:
+        model_trained(object, dict): "Use this model" was clicked; a copy of the network and its metadata.
+        live_model(object): a snapshot of the network being trained, at most ~2 per second.
+        image_chosen(object): a misclassified test image was clicked; (28, 28) float32, ink = 1.
+        state_changed(str): "idle" | "loading" | "running" | "paused" | "finished".
+    """
+
+    model_trained = Signal(object, dict)
+    live_model = Signal(object)
+    image_chosen = Signal(object)
+    state_changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None, *, mnist_dir: Path | None = None,
+                 data: MnistCache | None = None) -> None:
+        super().__init__(parent)
+        self.data = data if data is not None else MnistCache(mnist_dir)
+        self.state = "idle"
+        self.model = None
+        self.metadata: dict = {}
+        self.last_finished = None
+        self._unsaved = False
+        self._worker: TrainingWorker | None = None
+        self._thread: QThread | None = None
+        self._backprop_seconds: float | None = None
+        self.settings = TrainingSettings()
+        self.plots = TrainingPlots()
+        self.evaluation_panel = EvaluationPanel()
+        self._build_layout()
+        self._connect()
+        self._set_state("idle")
+
+    # -- construction ----------------------------------------------------------------------------
+    def _build_layout(self) -> None:
+        self.start_button = QPushButton(self.tr("Start"))
+        self.pause_button = QPushButton(self.tr("Pause"))
+        self.step_button = QPushButton(self.tr("Step"))
+        self.step_button.setToolTip(self.tr("Run exactly one iteration (one mini-batch), then pause"))
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.reset_button = QPushButton(self.tr("Reset"))
+        self.use_button = QPushButton(self.tr("Use this model"))
+        self.use_button.setToolTip(self.tr("Switch the Draw tab to this network"))
+        self.save_button = QPushButton(self.tr("Save..."))
+        self.save_button.setToolTip(self.tr("Save the trained network (Ctrl+S)"))
+        self.progress_bar = QProgressBar()
+        self.progress_label = QLabel(self.tr("Press Start to train."))
+        self.progress_label.setWordWrap(True)
+        self.speed_label = QLabel()
+        self.speed_label.setWordWrap(True)
+        self.banner = QFrame()
+        self.banner.setStyleSheet("QFrame { background: #fdecea; border: 1px solid #e0a0a0; border-radius: 4px; }")
+        self.banner_label = QLabel()
+        self.banner_label.setWordWrap(True)
+        self.recover_button = QPushButton()
+        banner_layout = QVBoxLayout(self.banner)
+        banner_layout.addWidget(self.banner_label)
+        banner_layout.addWidget(self.recover_button)
+        self.banner.hide()
+
+        buttons = QGridLayout()
+        for column, button in enumerate((self.start_button, self.pause_button, self.step_button)):
+            buttons.addWidget(button, 0, column)
+        buttons.addWidget(self.stop_button, 1, 0)
+        buttons.addWidget(self.reset_button, 1, 1)
+        after = QHBoxLayout()
+        after.addWidget(self.use_button)
+        after.addWidget(self.save_button)
+        scroll = QScrollArea()
+        scroll.setWidget(self.settings)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        left = QVBoxLayout()
+        left.addWidget(scroll, 1)
+        left.addLayout(buttons)
+        left.addWidget(self.progress_bar)
+        left.addWidget(self.progress_label)
+        left.addWidget(self.speed_label)
+        left.addWidget(self.banner)
+        left.addLayout(after)
+        self.views = QTabWidget()
+        self.views.addTab(self.plots, self.tr("Training curves"))
+        self.views.addTab(self.evaluation_panel, self.tr("Evaluation"))
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 0)
+        layout.addWidget(self.views, 1)
+        self.save_action = QAction(self.tr("Save model"), self)
+        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addAction(self.save_action)
+
+    def _connect(self) -> None:
+        self.start_button.clicked.connect(self._on_start_button_clicked)
+        self.pause_button.clicked.connect(self._on_pause_button_clicked)
+        self.step_button.clicked.connect(self._on_step_button_clicked)
+        self.stop_button.clicked.connect(self._on_stop_button_clicked)
+        self.reset_button.clicked.connect(self._on_reset_button_clicked)
+        self.use_button.clicked.connect(self._on_use_button_clicked)
+        self.save_button.clicked.connect(self._on_save_button_clicked)
+        self.save_action.triggered.connect(self._on_save_button_clicked)
+        self.recover_button.clicked.connect(self._on_recover_button_clicked)
+        self.settings.lr_changed.connect(self._on_settings_lr_changed)
+        self.evaluation_panel.image_chosen.connect(self.image_chosen)
+
+    def _set_state(self, state: str) -> None:
+        self.state = state
+        busy = state in ("loading", "running", "paused")
+        self.settings.set_running(busy)
+        self.start_button.setEnabled(not busy)
+        self.pause_button.setEnabled(state in ("running", "paused"))
+        self.pause_button.setText(self.tr("Resume") if state == "paused" else self.tr("Pause"))
+        self.step_button.setEnabled(state in ("idle", "paused", "finished"))
+        self.stop_button.setEnabled(busy)
+        self.use_button.setEnabled(not busy and self.model is not None)
+        self.save_button.setEnabled(not busy and self.model is not None)
+        self.save_action.setEnabled(not busy and self.model is not None)
+        self.state_changed.emit(state)
+
+    # -- controls ---------------------------------------------------------------------------------
+    def start(self, paused: bool = False) -> bool:
+        """Start a run with the current settings; False (with a message) when it cannot start."""
+        if self._thread is not None:
+            return False
+        error = self.settings.validation_error()
+        if error is not None:
+            self.progress_label.setText(error)
+            return False
+        if not self._ensure_mnist():
+            return False
+        self._clear_run()
+        config = self.settings.config()
+        self._worker = TrainingWorker(config, self.data.get)
+        if paused:
+            self._worker.pause()
+        self._worker.status.connect(self.progress_label.setText)
+        self._worker.progress.connect(self._on_worker_progress)
+        self._worker.epoch_finished.connect(self._on_worker_epoch_finished)
+        self._worker.snapshot.connect(self.live_model)
+        self._worker.timing.connect(self._on_worker_timing)
+        self._worker.failed.connect(self._on_worker_failed)
+        self._worker.finished.connect(self._on_worker_finished)
+        self.metadata = {"training": config.to_dict()}
+        self._set_state("paused" if paused else "loading")
+        self._thread = start_worker(self._worker, self)
+        return True
+
+    def _ensure_mnist(self) -> bool:
+        from nn.data import find_mnist_dir
+        if self.data.loaded or self.data.mnist_dir is not None or find_mnist_dir() is not None:
+            return True
+        from gui.download_dialog import DownloadDialog
+        dialog = DownloadDialog(self)
+        if dialog.exec() != DownloadDialog.DialogCode.Accepted:
+            self.progress_label.setText(self.tr("Training needs the MNIST files; see the download dialog."))
+            return False
+        self.data.mnist_dir = dialog.folder
+        return True
+
+    def _clear_run(self) -> None:
+        self.plots.clear()
+        self.evaluation_panel.clear()
+        self.banner.hide()
+        self.speed_label.clear()
+        self.progress_bar.setValue(0)
+        self.model, self.metadata, self.last_finished = None, {}, None
+        self._unsaved = False
+        self._backprop_seconds = None
+
+    @Slot()
+    def _on_start_button_clicked(self) -> None:
+        self.start()
+
+    @Slot()
+    def _on_pause_button_clicked(self) -> None:
+        if self._worker is None:
+            return
+        if self.state == "paused":
+            self._worker.resume()
+            self._set_state("running")
+        else:
+            self._worker.pause()
+            self._set_state("paused")
+
+    @Slot()
+    def _on_step_button_clicked(self) -> None:
+        if self._worker is None:
+            if not self.start(paused=True):
+                return
+        self._worker.step()
+
+    @Slot()
+    def _on_stop_button_clicked(self) -> None:
+        if self._worker is not None:
+            self._worker.stop()
+
+    @Slot()
+    def _on_reset_button_clicked(self) -> None:
+        self.shutdown()
+        self._clear_run()
+        self.progress_label.setText(self.tr("Press Start to train."))
+        self._set_state("idle")
+
+    @Slot(float)
+    def _on_settings_lr_changed(self, lr: float) -> None:
+        if self._worker is not None:
+            self._worker.set_lr(lr)
+
+    @Slot()
+    def _on_recover_button_clicked(self) -> None:
+        self.settings.set_lr(self._safe_lr)
+        self._on_reset_button_clicked()
+        self.progress_label.setText(self.tr("Learning rate lowered to {0:g}. Press Start to try again.").format(
+            self._safe_lr))
+
+    # -- worker events ----------------------------------------------------------------------------
+    @Slot(dict)
+    def _on_worker_progress(self, p: dict) -> None:
+        if self.state == "loading":
+            self._set_state("running")
+        self.plots.add_iterations(p["iterations"], p["losses"], p["lrs"])
+        done, total = p["iteration"], max(p["iterations_total"], 1)
+        self.progress_bar.setRange(0, total)
+        self.progress_bar.setValue(done)
+        left = p["seconds_elapsed"] / max(done, 1) * (total - done)
+        self.progress_label.setText(self.tr(
+            "Epoch {0}/{1} · iteration {2:,}/{3:,} · {4:,.0f} images/s · {5} left").format(
+            p["epoch"], p["epochs_total"], done, total, p["samples_per_sec"], format_seconds(left)))
+        if self._backprop_seconds is not None:
+            numerical = p["seconds_per_iteration"]
+            self.speed_label.setText(self.tr(
+                "Numerical gradient: {0:.3f} s per iteration. Backprop on the same mini-batch: {1:.2f} ms. "
+                "The numerical gradient is {2:,.0f}x slower.").format(
+                numerical, 1000 * self._backprop_seconds, numerical / max(self._backprop_seconds, 1e-9)))
+
+    @Slot(object)
+    def _on_worker_epoch_finished(self, event) -> None:
+        self.plots.add_epoch(event.epoch, event.train_accuracy, event.test_accuracy)
+
+    @Slot(dict)
+    def _on_worker_timing(self, timing: dict) -> None:
+        self._backprop_seconds = timing["backprop"]
+
+    @Slot(str)
+    def _on_worker_failed(self, message: str) -> None:
+        self.progress_label.setText(self.tr("Could not start training: {0}").format(message))
+
+    @Slot(object, object)
+    def _on_worker_finished(self, event, network) -> None:
+        if self._worker is None:
+            return  # the run was abandoned by shutdown() or Reset
+        self._worker, self._thread = None, None
+        self.last_finished = event
+        if event is None:
+            self._set_state("idle")
+            return
+        if event.reason == "diverged":
+            self._show_divergence(event)
+        elif network is not None:
+            self._keep_model(event, network)
+        else:
+            self.progress_label.setText(self.tr("Stopped before the first iteration."))
+        self._set_state("finished")
+
+    def _keep_model(self, event, network) -> None:
+        self.model, self._unsaved = network, True
+        self.metadata.update({"test_accuracy": event.test_accuracy, "epochs_done": event.epochs_done,
+                              "finished": event.reason, "date": datetime.datetime.now().isoformat(timespec="seconds")})
+        (_, _), (x_test, t_test) = self.data.get()
+        evaluation = self.evaluation_panel.set_model(network, x_test, t_test)
+        self.metadata["test_accuracy"] = evaluation.accuracy
+        words = self.tr("Finished") if event.reason == "completed" else self.tr("Stopped")
+        self.progress_label.setText(self.tr("{0} after {1} epoch(s). Test accuracy {2:.2%}.").format(
+            words, event.epochs_done, evaluation.accuracy))
+
+    def _show_divergence(self, event) -> None:
+        lr = self.settings.lr()
+        self._safe_lr = float(f"{min(lr / 10, 0.1):.3g}")
+        self.banner_label.setText(self.tr(
+            "<b>Training diverged.</b> The loss became too large to compute (infinite or NaN): each step "
+            "overshot the minimum and the weights blew up. The learning rate ({0:g}) is probably too big. "
+            "The broken network was thrown away.<br><i>{1}</i>").format(lr, event.message))
+        self.recover_button.setText(self.tr("Lower the learning rate to {0:g} and reset").format(self._safe_lr))
+        self.banner.show()
+        self.progress_label.setText(self.tr("Diverged."))
+
+    # -- after a run --------------------------------------------------------------------------------
+    @Slot()
+    def _on_use_button_clicked(self) -> None:
+        if self.model is not None:
+            self.model_trained.emit(self.model.copy(), dict(self.metadata))
+
+    @Slot()
+    def _on_save_button_clicked(self) -> None:
+        self.save()
+
+    def save(self, path: str | Path | None = None) -> bool:
+        """Save the trained model (asks for a file name when path is None); True when saved."""
+        if self.model is None:
+            return False
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save model"), "digitlab_model.npz",
+                                                  self.tr("DigitLab model (*.npz)"))
+            if not path:
+                return False
+        from nn.model_io import save_model
+        try:
+            save_model(path, self.model, dict(self.metadata))
+        except OSError as error:
+            QMessageBox.warning(self, self.tr("Save model"), self.tr("Could not save: {0}").format(error))
+            return False
+        self._unsaved = False
+        self.progress_label.setText(self.tr("Saved to {0}").format(path))
+        return True
+
+    def has_unsaved_model(self) -> bool:
+        """True when a trained model has not been saved yet."""
+        return self._unsaved and self.model is not None
+
+    def maybe_save(self) -> bool:
+        """Ask to save an unsaved model; False means the user cancelled (do not quit)."""
+        if not self.has_unsaved_model():
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("Unsaved model"),
+            self.tr("The network you trained has not been saved. Save it before quitting?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def shutdown(self) -> None:
+        """Stop a running training and wait for its thread (call before the window closes)."""
+        if self._worker is not None:
+            self._worker.stop()
+            self._worker.resume()
+        if self._thread is not None:
+            self._thread.quit()
+            self._thread.wait()
+            # the finished signal is still queued; drop the run's objects now
+            self._worker, self._thread = None, None
+        self.evaluation_panel.shutdown()

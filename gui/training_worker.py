@@ -1,0 +1,230 @@
+"""Thin adapters that run nn/ work off the GUI thread and report through throttled signals."""
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+
+from nn.trainer import EpochEvent, FinishedEvent, IterationEvent, TrainConfig, Trainer, build_network
+
+Data = tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]
+
+
+class MnistCache:
+    """Loads MNIST once, on first use, from any thread; later calls return the same arrays."""
+
+    def __init__(self, mnist_dir: Path | None = None) -> None:
+        self.mnist_dir = mnist_dir
+        self._lock = threading.Lock()
+        self._data: Data | None = None
+
+    def __repr__(self) -> str:
+        return f"MnistCache(mnist_dir={self.mnist_dir!r}, loaded={self._data is not None})"
+
+    @property
+    def loaded(self) -> bool:
+        return self._data is not None
+
+    def get(self) -> Data:
+        """((x_train (60000, 784), t_train), (x_test (10000, 784), t_test)); raises MnistNotFoundError."""
+        from nn.data import find_mnist_dir, load_mnist
+        with self._lock:
+            if self._data is None:
+                folder = self.mnist_dir or find_mnist_dir()
+                self._data = load_mnist(mnist_dir=folder)
+            return self._data
+
+
+def start_worker(worker: QObject, parent: QObject | None = None) -> QThread:
+    """Move worker to a new QThread and start it: started -> run, finished -> quit / deleteLater."""
+    thread = QThread(parent)
+    worker.moveToThread(thread)
+    thread.started.connect(worker.run)
+    # Direct, so quit() does not wait for the GUI event loop (shutdown() blocks it in wait()).
+    worker.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
+    worker.finished.connect(worker.deleteLater)
+    thread.finished.connect(thread.deleteLater)
+    thread.start()
+    return thread
+
+
+class TaskWorker(QObject):
+    """Runs one callable on a worker thread.
+
+    Signals:
+        finished(object): the callable's result, or None when it raised.
+        failed(str): the exception's message, emitted before finished.
+    """
+
+    finished = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, function: Callable[[], object]) -> None:
+        super().__init__()
+        self._function = function
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result = self._function()
+        except Exception as error:  # noqa: BLE001 - reported to the user, never swallowed
+            self.failed.emit(str(error))
+            result = None
+        self.finished.emit(result)
+
+
+class TrainingWorker(QObject):
+    """Runs one training run (data loading, Trainer.run()) and turns its events into throttled signals.
+
+    Controls (pause, resume, step, stop, set_lr) are called directly from the GUI thread; they forward to
+    the trainer's thread-safe methods, or are remembered until the trainer exists.
+
+    Signals:
+        status(str): what is happening now ("loading MNIST", ...).
+        progress(dict): at most ~1/interval per second; "iterations", "losses", "lrs": (k,) arrays of the
+            iterations since the last emission; "iteration", "iterations_total", "epoch", "epochs_total",
+            "samples_per_sec", "seconds_elapsed", "seconds_per_iteration" of the latest one.
+        epoch_finished(object): nn.trainer.EpochEvent.
+        snapshot(object): a copy of the network, at most every snapshot_interval seconds.
+        timing(dict): {"backprop": seconds per iteration} measured on one mini-batch (numerical runs).
+        failed(str): the run could not start (e.g. MNIST missing); finished follows.
+        finished(object, object): FinishedEvent (None after failed) and a network copy
+            (None when the run diverged or did no iteration).
+    """
+
+    status = Signal(str)
+    progress = Signal(dict)
+    epoch_finished = Signal(object)
+    snapshot = Signal(object)
+    timing = Signal(dict)
+    failed = Signal(str)
+    finished = Signal(object, object)
+
+    def __init__(self, config: TrainConfig, data_source: Callable[[], Data], *,
+                 interval: float = 0.1, snapshot_interval: float = 0.5) -> None:
+        super().__init__()
+        self.config = config
+        self._data_source = data_source
+        self.interval = interval
+        self.snapshot_interval = snapshot_interval
+        self._lock = threading.Lock()
+        self._trainer: Trainer | None = None
+        self._pending: list[tuple[str, tuple]] = []
+        self._batch: list[IterationEvent] = []
+
+    def __repr__(self) -> str:
+        return f"TrainingWorker({self.config!r})"
+
+    # -- controls, called from the GUI thread ------------------------------------------------------
+    def _control(self, name: str, *args) -> None:
+        with self._lock:
+            if self._trainer is None:
+                self._pending.append((name, args))
+                return
+            trainer = self._trainer
+        getattr(trainer, name)(*args)
+
+    def pause(self) -> None:
+        self._control("pause")
+
+    def resume(self) -> None:
+        self._control("resume")
+
+    def step(self) -> None:
+        self._control("step")
+
+    def stop(self) -> None:
+        self._control("stop")
+
+    def set_lr(self, lr: float) -> None:
+        self._control("set_lr", lr)
+
+    # -- the run, on the worker thread ---------------------------------------------------------------
+    @Slot()
+    def run(self) -> None:
+        try:
+            trainer, network = self._prepare()
+        except Exception as error:  # noqa: BLE001 - shown to the student as a message
+            self.failed.emit(str(error))
+            self.finished.emit(None, None)
+            return
+        if trainer is None:
+            self.finished.emit(FinishedEvent("stopped", "", 0, None), None)
+            return
+        self._train(trainer, network)
+
+    def _prepare(self) -> tuple[Trainer | None, object]:
+        self.status.emit(self.tr("Loading MNIST..."))
+        (x_train, t_train), (x_test, t_test) = self._data_source()
+        rng = np.random.default_rng(self.config.seed)
+        network = build_network(self.config, rng)
+        if self.config.gradient == "numerical":
+            self.timing.emit({"backprop": _time_backprop(network, x_train, t_train, self.config.batch_size)})
+        trainer = Trainer(network, x_train, t_train, x_test, t_test, self.config, rng=rng)
+        with self._lock:
+            pending, self._pending = self._pending, []
+            stopped = any(name == "stop" for name, _ in pending)
+            self._trainer = None if stopped else trainer
+        if stopped:
+            return None, network
+        for name, args in pending:
+            getattr(trainer, name)(*args)
+        self.status.emit(self.tr("Training"))
+        return trainer, network
+
+    def _train(self, trainer: Trainer, network) -> None:
+        last_emit = last_snapshot = 0.0
+        iterations = 0
+        for event in trainer.run():
+            now = time.monotonic()
+            if isinstance(event, IterationEvent):
+                iterations += 1
+                self._batch.append(event)
+                if now - last_emit >= self.interval or trainer.paused:
+                    self._flush()
+                    last_emit = now
+                if now - last_snapshot >= self.snapshot_interval:
+                    self.snapshot.emit(network.copy())
+                    last_snapshot = now
+            elif isinstance(event, EpochEvent):
+                self._flush()
+                self.epoch_finished.emit(event)
+            elif isinstance(event, FinishedEvent):
+                self._flush()
+                keep = event.reason != "diverged" and iterations > 0 and _is_finite(network)
+                self.finished.emit(event, network.copy() if keep else None)
+                return
+
+    def _flush(self) -> None:
+        if not self._batch:
+            return
+        batch, self._batch = self._batch, []
+        last = batch[-1]
+        self.progress.emit({
+            "iterations": np.array([e.iteration for e in batch], dtype=np.int64),
+            "losses": np.array([e.loss for e in batch], dtype=np.float64),
+            "lrs": np.array([e.lr for e in batch], dtype=np.float64),
+            "iteration": last.iteration, "iterations_total": last.iterations_total,
+            "epoch": last.epoch, "epochs_total": self.config.epochs,
+            "samples_per_sec": last.samples_per_sec, "seconds_elapsed": last.seconds_elapsed,
+            "seconds_per_iteration": self.config.batch_size / max(last.samples_per_sec, 1e-9),
+        })
+
+
+def _is_finite(network) -> bool:
+    return all(np.all(np.isfinite(p)) for p in network.params.values())
+
+
+def _time_backprop(network, x: np.ndarray, t: np.ndarray, batch_size: int, repeats: int = 5) -> float:
+    """Best of `repeats` timings of one backprop gradient on one mini-batch, in seconds."""
+    xb, tb = x[:batch_size], t[:batch_size]
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.perf_counter()
+        network.gradient(xb, tb)
+        best = min(best, time.perf_counter() - start)
+    return best
