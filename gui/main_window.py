@@ -1,0 +1,104 @@
+"""The main window: composes the Draw, Training and Gradient descent tabs and connects them."""
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
+
+from gui.draw_tab import DrawTab
+
+
+class LazyTab(QWidget):
+    """A tab page that imports and builds its real widget the first time it is shown.
+
+    Signals:
+        built(object): the real widget was just built; payload the widget.
+    """
+
+    built = Signal(object)
+
+    def __init__(self, module: str, class_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.module = module
+        self.class_name = class_name
+        self.widget: QWidget | None = None
+        self._tried = False
+        QVBoxLayout(self).setContentsMargins(0, 0, 0, 0)
+
+    def build(self) -> QWidget | None:
+        """Import the module and build the widget once; a placeholder label if it is missing."""
+        if self._tried:
+            return self.widget
+        self._tried = True
+        try:
+            widget_class = getattr(importlib.import_module(self.module), self.class_name)
+        except ImportError:
+            label = QLabel(self.tr("This part of DigitLab is not installed."))
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.layout().addWidget(label)
+            return None
+        self.widget = widget_class()
+        self.layout().addWidget(self.widget)
+        self.built.emit(self.widget)
+        return self.widget
+
+
+class MainWindow(QMainWindow):
+    """DigitLab's window: Draw (built at once), Training and Gradient descent (built lazily).
+
+    The status bar shows the model the Draw tab uses; the Training tab's models are offered
+    to the Draw tab ("Training (live)" while it learns, each finished model when done).
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("DigitLab"))
+        self.draw_tab = DrawTab()
+        self.training_page = LazyTab("gui.training_tab", "TrainingTab")
+        self.gradient_page = LazyTab("gui.gradient_tab", "GradientTab")
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.draw_tab, self.tr("Draw"))
+        self.tabs.addTab(self.training_page, self.tr("Training"))
+        self.tabs.addTab(self.gradient_page, self.tr("Gradient descent"))
+        self.training_page.built.connect(self._on_training_page_built)
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        self.setCentralWidget(self.tabs)
+
+        self.model_label = QLabel(self.tr("No model"))
+        self.statusBar().addPermanentWidget(self.model_label)
+        self.draw_tab.model_changed.connect(self._on_draw_tab_model_changed)
+        self.draw_tab.message.connect(self._on_draw_tab_message)
+        self.resize(1180, 820)
+
+    @Slot(int)
+    def _on_tabs_current_changed(self, index: int) -> None:
+        page = self.tabs.widget(index)
+        if isinstance(page, LazyTab):
+            page.build()
+
+    @Slot(object)
+    def _on_training_page_built(self, training_tab) -> None:
+        training_tab.live_model.connect(self._on_training_tab_live_model)
+        training_tab.model_trained.connect(self._on_training_tab_model_trained)
+
+    @Slot(str)
+    def _on_draw_tab_model_changed(self, description: str) -> None:
+        self.model_label.setText(self.tr("Model: {0}").format(description))
+        self.setWindowTitle(self.tr("DigitLab — {0}").format(description))
+
+    @Slot(str)
+    def _on_draw_tab_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    @Slot(object)
+    def _on_training_tab_live_model(self, network) -> None:
+        self.draw_tab.offer_model(network, self.tr("Training (live)"), None)
+
+    @Slot(object, dict)
+    def _on_training_tab_model_trained(self, network, metadata: dict) -> None:
+        accuracy = metadata.get("test_accuracy")
+        self.draw_tab.offer_model(network, self.tr("Trained just now"), accuracy)
+        self.statusBar().showMessage(
+            self.tr("Training finished: pick “Trained just now” in the Draw tab to try it."), 10000)

@@ -1,0 +1,102 @@
+"""Which network answers: the shipped default, the one in training, or a file from disk."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
+
+import resources
+
+
+def describe(name: str, accuracy: float | None) -> str:
+    """A model's name with its test accuracy, as the user sees it in lists and the status bar."""
+    return name if accuracy is None else f"{name} ({accuracy:.1%})"
+
+
+class ModelChoice(QWidget):
+    """A list of models to predict with and a button to open one (.npz or the textbook's .pkl).
+
+    Signals:
+        model_selected(object, str, object): the chosen model changed or was replaced;
+            payload (network or None, name, test accuracy or None).
+        message(str): something the user should read in the status bar.
+    """
+
+    model_selected = Signal(object, str, object)
+    message = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._models: dict[str, tuple[object, float | None]] = {}
+        self.combo = QComboBox()
+        self.combo.setMinimumContentsLength(18)
+        self.combo.setPlaceholderText(self.tr("no model"))
+        self.combo.currentIndexChanged.connect(self._on_combo_current_index_changed)
+        self.open_button = QPushButton(self.tr("Open model…"))
+        self.open_button.setToolTip(self.tr(
+            "Open a model saved by DigitLab (.npz) or the textbook's sample_weight.pkl"))
+        self.open_button.clicked.connect(self._on_open_button_clicked)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel(self.tr("Model:")))
+        layout.addWidget(self.combo, 1)
+        layout.addWidget(self.open_button)
+
+    def current(self) -> tuple[object, str, float | None] | None:
+        """(network, name, accuracy) of the chosen model, or None when there is none."""
+        name = self.combo.currentData()
+        if name is None:
+            return None
+        network, accuracy = self._models[name]
+        return network, name, accuracy
+
+    def add_model(self, network, name: str, accuracy: float | None, select: bool = False) -> None:
+        """Offer a model under `name`, replacing one with the same name; optionally choose it."""
+        self._models[name] = (network, accuracy)
+        index = self.combo.findData(name)
+        if index < 0:
+            self.combo.addItem(describe(name, accuracy), name)
+            index = self.combo.count() - 1
+        else:
+            self.combo.setItemText(index, describe(name, accuracy))
+        if select and index != self.combo.currentIndex():
+            self.combo.setCurrentIndex(index)
+        elif index == self.combo.currentIndex():
+            self.model_selected.emit(network, name, accuracy)
+
+    def load_default(self) -> bool:
+        """Offer and choose the shipped model; False (and a message) when it is not there."""
+        path = resources.path(*resources.DEFAULT_MODEL)
+        if not path.exists():
+            self.message.emit(self.tr(
+                "No model yet: train one in the Training tab or open a model file."))
+            return False
+        return self.open_model_file(path, name=self.tr("Shipped default"))
+
+    def open_model_file(self, path: str | Path, name: str | None = None) -> bool:
+        """Load a .npz or .pkl model, offer and choose it; on failure say why and keep the current."""
+        from nn.model_io import ModelFileError, load_any
+        path = Path(path)
+        try:
+            network, metadata = load_any(path)
+        except (ModelFileError, OSError, ValueError) as error:
+            self.message.emit(self.tr("Could not open the model “{0}”: {1}").format(path.name, error))
+            return False
+        accuracy = metadata.get("test_accuracy") if isinstance(metadata, dict) else None
+        self.add_model(network, name or path.name, accuracy, select=True)
+        return True
+
+    @Slot()
+    def _on_open_button_clicked(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open a model"), "",
+            self.tr("Models (*.npz *.pkl);;DigitLab models (*.npz);;Textbook weights (*.pkl)"))
+        if path:
+            self.open_model_file(path)
+
+    @Slot(int)
+    def _on_combo_current_index_changed(self, index: int) -> None:
+        chosen = self.current()
+        if chosen is not None:
+            self.model_selected.emit(*chosen)
