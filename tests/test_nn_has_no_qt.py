@@ -1,0 +1,27 @@
+"""nn/ is the numeric core: importing all of it must not load Qt, pyqtgraph or the GUI."""
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+SCRIPT = """
+import importlib, pkgutil, sys
+import nn
+names = sorted("nn." + m.name for m in pkgutil.iter_modules(nn.__path__))
+for name in names:
+    importlib.import_module(name)
+forbidden = ("PySide6", "shiboken6", "pyqtgraph", "gui", "tqdm", "matplotlib")
+loaded = sorted(m for m in sys.modules if m.split(".")[0] in forbidden)
+print(",".join(names))
+print(",".join(loaded))
+"""
+
+
+def test_importing_every_nn_module_loads_no_gui_module():
+    result = subprocess.run([sys.executable, "-c", SCRIPT], cwd=ROOT, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    imported, loaded = result.stdout.splitlines()
+    assert {"nn.functions", "nn.losses", "nn.layers", "nn.network"} <= set(imported.split(","))
+    assert loaded == "", f"nn pulled in: {loaded}"
