@@ -8,10 +8,9 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout
                                QLineEdit, QSlider, QSpinBox, QWidget)
 
 from nn.optimizers import OPTIMIZER_NAMES, SCHEDULE_NAMES
-from nn.trainer import TrainConfig
+from nn.trainer import NUMERICAL_MAX_PARAMS as NUMERICAL_MAX_WEIGHTS, TrainConfig
 
 SUBSETS = (1_000, 10_000, 60_000)
-NUMERICAL_MAX_WEIGHTS = 10_000
 NUMERICAL_MAX_IMAGES = 1_000
 LR_MIN_EXP, LR_MAX_EXP, LR_STEPS_PER_DECADE = -4, 1, 20
 
@@ -165,11 +164,10 @@ class TrainingSettings(QWidget):
 
     def config(self) -> TrainConfig:
         """The settings as a TrainConfig (call validation_error() first)."""
-        init = self.init_combo.currentText()
         return TrainConfig(
             hidden_sizes=parse_hidden_sizes(self.hidden_edit.text()) or (),
             activation=self.activation_combo.currentText(),
-            weight_init=float(init) if init[0].isdigit() else init,
+            weight_init=self.init_combo.currentText(),
             optimizer=self.optimizer_combo.currentText(), lr=self.lr(),
             schedule=self.schedule_combo.currentText(), batch_size=self.batch_spin.value(),
             epochs=self.epochs_spin.value(), weight_decay=self.decay_spin.value(),

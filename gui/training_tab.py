@@ -358,7 +358,6 @@ class TrainingTab(QWidget):
         """Stop a running training and wait for its thread (call before the window closes)."""
         if self._worker is not None:
             self._worker.stop()
-            self._worker.resume()
         if self._thread is not None:
             self._thread.quit()
             self._thread.wait()
