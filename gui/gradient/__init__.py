@@ -1,0 +1,1 @@
+"""Panels of the Gradient descent tab: one widget per module, all numbers from nn.gradient."""

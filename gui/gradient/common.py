@@ -1,0 +1,94 @@
+"""Small helpers shared by the gradient panels: labels, number formats, tables, display clipping."""
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
+
+# Distinct, colour-blind friendly (Okabe-Ito) colours for the optimizers and curves.
+COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
+
+
+def tr(text: str) -> str:
+    """Translate a string of the Gradient descent tab (context "GradientTab")."""
+    return QCoreApplication.translate("GradientTab", text)
+
+
+def surface_label(name: str) -> str:
+    """The student-facing name of an nn.gradient surface, with its formula."""
+    labels = {
+        "sphere": tr("x0² + x1²  (the course's function_2)"),
+        "elongated": tr("x²/20 + y²  (long, narrow valley)"),
+        "saddle": tr("x² − y²  (saddle)"),
+        "rosenbrock": tr("Rosenbrock  (1 − x)² + 100 (y − x²)²"),
+    }
+    return labels.get(name, name)
+
+
+def curve_label(name: str) -> str:
+    """The student-facing name of an nn.gradient curve."""
+    labels = {
+        "function_1": tr("f(x) = 0.01x² + 0.1x  (function_1)"),
+        "square": tr("f(x) = x²"),
+        "sine": tr("f(x) = sin x"),
+        "exp": tr("f(x) = eˣ"),
+    }
+    return labels.get(name, name)
+
+
+def fmt(value: float, digits: int = 4) -> str:
+    """A number short enough for a label: fixed point near 1, scientific when tiny or huge."""
+    if not np.isfinite(value):
+        return tr("overflow")
+    if value != 0 and (abs(value) < 10 ** -digits or abs(value) >= 1e5):
+        return f"{value:.{digits - 1}e}"
+    return f"{value:.{digits}f}"
+
+
+def fmt_point(point) -> str:
+    """(x0, x1) as text."""
+    return "(" + ", ".join(fmt(float(v)) for v in point) + ")"
+
+
+def visible_steps(path: np.ndarray, x_range, y_range, factor: float = 1000.0) -> int:
+    """How many leading rows of a path (N, 2) can be drawn: finite and within factor x the view.
+
+    Beyond that a diverging path would only stretch or break the plot, so the panels stop there.
+    """
+    span = max(x_range[1] - x_range[0], y_range[1] - y_range[0])
+    centre = np.array([sum(x_range) / 2, sum(y_range) / 2])
+    with np.errstate(invalid="ignore"):
+        inside = np.all(np.abs(path - centre) <= factor * span, axis=1)
+    if inside.all():
+        return len(path)
+    return max(1, int(np.argmin(inside)))
+
+
+def renormalized(y: np.ndarray, index: int, value: float) -> np.ndarray:
+    """y (C,) with y[index] = value and the other entries rescaled so that the sum stays 1."""
+    y = np.array(y, dtype=np.float64)
+    value = float(np.clip(value, 0.0, 1.0))
+    others = np.arange(len(y)) != index
+    rest = y[others].sum()
+    if rest > 0:
+        y[others] *= (1.0 - value) / rest
+    else:
+        y[others] = (1.0 - value) / (len(y) - 1)
+    y[index] = value
+    return y
+
+
+def fill_table(table: QTableWidget, values: np.ndarray, digits: int = 4) -> None:
+    """Show a 1-D or 2-D array in a read-only table (row labels kept as set by the caller)."""
+    values = np.atleast_2d(values)
+    table.setRowCount(values.shape[0])
+    table.setColumnCount(values.shape[1])
+    for i, row in enumerate(values):
+        for j, value in enumerate(row):
+            item = table.item(i, j)
+            if item is None:
+                item = QTableWidgetItem()
+                item.setFlags(item.flags() & ~Qt.ItemIsEditable)
+                item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                table.setItem(i, j, item)
+            item.setText(f"{value:.{digits}f}")

@@ -1,0 +1,188 @@
+"""Gradient descent panel: the course's gradient_descent path revealed step by step on the contours."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Slot
+from PySide6.QtGui import QDoubleValidator
+from PySide6.QtWidgets import (
+    QComboBox, QDoubleSpinBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+    QPushButton, QSpinBox, QVBoxLayout, QWidget,
+)
+
+from nn.gradient import gradient_descent, path_values, surfaces
+from gui.gradient.common import COLOURS, fmt, fmt_point, surface_label, visible_steps
+from gui.gradient.playback import PlaybackControls
+from gui.gradient.surface_plot import SurfacePlot
+
+
+class DescentPanel(QWidget):
+    """Click a start, pick lr and steps, and play x <- x - lr * grad f(x).
+
+    The whole path is computed up front by nn.gradient.gradient_descent; the timer in
+    PlaybackControls only reveals it. Signals: none.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._surfaces = surfaces()
+        self.path = np.zeros((1, 2))
+        self.values = np.zeros(1)
+        self.norms = np.zeros(1)
+        self.shown = 1
+
+        self.surface_combo = QComboBox()
+        for s in self._surfaces:
+            self.surface_combo.addItem(surface_label(s.name))
+        self.x0_spin, self.x1_spin = self._coordinate_spin(), self._coordinate_spin()
+        self.lr_edit = QLineEdit()
+        validator = QDoubleValidator(0.0, 1000.0, 15, self.lr_edit)
+        validator.setNotation(QDoubleValidator.ScientificNotation)
+        self.lr_edit.setValidator(validator)
+        self.steps_spin = QSpinBox()
+        self.steps_spin.setRange(1, 1000)
+        self.steps_spin.setValue(20)
+        self.controls = PlaybackControls()
+        self.info_label = QLabel()
+        self.message_label = QLabel()
+        self.message_label.setWordWrap(True)
+        self.preset_buttons = {}
+
+        self.plot = SurfacePlot()
+        self._path_item = pg.PlotDataItem(pen=pg.mkPen(COLOURS[1], width=2), symbol="o", symbolSize=5,
+                                          symbolBrush=COLOURS[1], symbolPen=None)
+        self._start_item = pg.ScatterPlotItem(size=12, symbol="s", brush="w", pen=pg.mkPen(COLOURS[1], width=2))
+        self._current_item = pg.ScatterPlotItem(size=14, brush=COLOURS[1], pen=pg.mkPen("k", width=1))
+        for item in (self._path_item, self._start_item, self._current_item):
+            self.plot.addItem(item)
+        self.loss_plot = pg.PlotWidget(background="w")
+        self.loss_plot.setMenuEnabled(False)
+        self.loss_plot.showGrid(x=True, y=True, alpha=0.2)
+        self.loss_plot.setLabel("bottom", self.tr("step"))
+        self.loss_plot.setLabel("left", "f(x)")
+        self._loss_item = self.loss_plot.plot(pen=pg.mkPen(COLOURS[1], width=2))
+
+        self._build_layout()
+        self.surface_combo.currentIndexChanged.connect(self._on_surface_combo_currentIndexChanged)
+        for widget in (self.x0_spin, self.x1_spin):
+            widget.editingFinished.connect(self._on_settings_edited)
+        self.lr_edit.editingFinished.connect(self._on_settings_edited)
+        self.steps_spin.editingFinished.connect(self._on_settings_edited)
+        self.controls.frame_changed.connect(self._on_controls_frame_changed)
+        self.plot.clicked.connect(self._on_plot_clicked)
+        self._on_surface_combo_currentIndexChanged(0)
+
+    def _coordinate_spin(self) -> QDoubleSpinBox:
+        spin = QDoubleSpinBox()
+        spin.setRange(-100.0, 100.0)
+        spin.setDecimals(2)
+        spin.setSingleStep(0.5)
+        return spin
+
+    def _build_layout(self) -> None:
+        form = QFormLayout()
+        form.addRow(self.tr("Surface:"), self.surface_combo)
+        start = QHBoxLayout()
+        start.addWidget(self.x0_spin)
+        start.addWidget(self.x1_spin)
+        form.addRow(self.tr("Start (x0, x1):"), start)
+        form.addRow(self.tr("Learning rate:"), self.lr_edit)
+        form.addRow(self.tr("Steps:"), self.steps_spin)
+        presets = QGroupBox(self.tr("The course's cases (x0² + x1², start (−3, 4))"))
+        grid = QGridLayout(presets)
+        for i, (key, text) in enumerate(self.presets_text().items()):
+            button = QPushButton(text)
+            button.clicked.connect(lambda _=False, k=key: self.apply_preset(k))
+            self.preset_buttons[key] = button
+            grid.addWidget(button, i // 2, i % 2)
+        hint = QLabel(self.tr("Click on the plot to start from there."))
+        hint.setWordWrap(True)
+        side = QVBoxLayout()
+        side.addLayout(form)
+        for widget in (presets, hint, self.controls, self.info_label, self.message_label):
+            side.addWidget(widget)
+        side.addWidget(self.loss_plot, 1)
+        layout = QHBoxLayout(self)
+        layout.addLayout(side, 2)
+        layout.addWidget(self.plot, 3)
+
+    def presets_text(self) -> dict[str, str]:
+        return {"converges": self.tr("lr = 0.1 converges"), "diverges": self.tr("lr = 10 diverges"),
+                "stuck": self.tr("lr = 1e-10 hardly moves"), "short": self.tr("too few steps")}
+
+    def apply_preset(self, key: str) -> None:
+        """One of the course's cases on x0² + x1² from (−3, 4); then play."""
+        lr, steps = {"converges": (0.1, 100), "diverges": (10.0, 100), "stuck": (1e-10, 100),
+                     "short": (0.1, 5)}[key]
+        self.set_settings(0, (-3.0, 4.0), lr, steps)
+        self.controls.play()
+
+    def set_settings(self, surface_index: int, start, lr: float, steps: int) -> None:
+        """Choose surface, start, learning rate and steps, and recompute the path."""
+        self.surface_combo.blockSignals(True)
+        self.surface_combo.setCurrentIndex(surface_index)
+        self.surface_combo.blockSignals(False)
+        self.plot.set_surface(self._surfaces[surface_index])
+        self.x0_spin.setValue(start[0])
+        self.x1_spin.setValue(start[1])
+        self.lr_edit.setText(f"{lr:g}")
+        self.steps_spin.setValue(steps)
+        self.recompute()
+
+    def learning_rate(self) -> float:
+        try:
+            return float(self.lr_edit.text())
+        except ValueError:
+            return self._surfaces[self.surface_combo.currentIndex()].lr
+
+    def recompute(self) -> None:
+        """Run gradient_descent with the current settings and rewind the animation."""
+        surface = self.plot.surface
+        start = (self.x0_spin.value(), self.x1_spin.value())
+        _, self.path = gradient_descent(surface.f, start, self.learning_rate(), self.steps_spin.value())
+        self.values, self.norms = path_values(surface, self.path)
+        self.shown = visible_steps(self.path, surface.x_range, surface.y_range)
+        self._start_item.setData(pos=[start])
+        self.loss_plot.setXRange(0, self.steps_spin.value(), padding=0.02)
+        self.controls.set_frame_count(self.shown)
+
+    def _message(self, k: int) -> str:
+        last = len(self.path) - 1
+        if k < self.shown - 1:
+            return ""
+        if self.shown <= last:
+            bad = self.path[self.shown]
+            where = self.tr("overflowed") if not np.all(np.isfinite(bad)) else fmt_point(bad)
+            return self.tr(
+                "<span style='color:#b00000'><b>Diverged.</b> At step {k} x jumps to {x}, far off the "
+                "plot, and keeps growing: the learning rate is too large, each step overshoots the "
+                "minimum by more than it started from.</span>").format(k=self.shown, x=where)
+        if k == last and self.plot.surface.minimum is not None:
+            distance = float(np.linalg.norm(self.path[-1] - self.plot.surface.minimum))
+            return self.tr("After {n} steps x is {d} away from the minimum ★.").format(n=last, d=fmt(distance))
+        return ""
+
+    @Slot(int)
+    def _on_controls_frame_changed(self, k: int) -> None:
+        shown = self.path[: k + 1]
+        self._path_item.setData(shown[:, 0], shown[:, 1])
+        self._current_item.setData(pos=shown[-1:])
+        self._loss_item.setData(np.arange(k + 1), self.values[: k + 1])
+        self.info_label.setText(self.tr("step {k}:  x = {x}<br>f(x) = {f}    |grad f(x)| = {g}").format(
+            k=k, x=fmt_point(self.path[k]), f=fmt(self.values[k]), g=fmt(self.norms[k])))
+        self.message_label.setText(self._message(k))
+
+    @Slot(int)
+    def _on_surface_combo_currentIndexChanged(self, index: int) -> None:
+        surface = self._surfaces[index]
+        self.set_settings(index, surface.default_start, surface.lr, self.steps_spin.value())
+
+    @Slot()
+    def _on_settings_edited(self) -> None:
+        self.recompute()
+
+    @Slot(float, float)
+    def _on_plot_clicked(self, x0: float, x1: float) -> None:
+        self.x0_spin.setValue(round(x0, 2))
+        self.x1_spin.setValue(round(x1, 2))
+        self.recompute()

@@ -1,0 +1,100 @@
+"""Gradient field panel: contours with arrows of the negative gradient, and the gradient at the mouse."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from nn.gradient import numerical_gradient, numerical_gradient_field, surfaces
+from gui.gradient.common import COLOURS, fmt, fmt_point, surface_label
+from gui.gradient.surface_plot import SurfacePlot
+
+ARROWS = 15        # per axis
+HEAD = 0.3         # arrow head length as a fraction of the arrow
+
+
+def arrow_segments(points: np.ndarray, vectors: np.ndarray, spacing: float) -> np.ndarray:
+    """Line segments (shaft and two head strokes) for arrows; points, vectors (K, 2) -> (6K, 2).
+
+    The longest arrow is 0.9 grid spacings; the others are scaled in proportion to |vector|.
+    """
+    norms = np.linalg.norm(vectors, axis=1)
+    scale = 0.9 * spacing / max(norms.max(), 1e-300)
+    v = vectors * scale
+    tips = points + v
+    back = -HEAD * v
+    side = np.stack([-back[:, 1], back[:, 0]], axis=1) * 0.5
+    segments = np.stack([points, tips, tips, tips + back + side, tips, tips + back - side], axis=1)
+    return segments.reshape(-1, 2)
+
+
+class FieldPanel(QWidget):
+    """The arrows of −grad f point downhill, longer where the surface is steeper.
+
+    Signals: none.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._surfaces = surfaces()
+        self.surface_combo = QComboBox()
+        for s in self._surfaces:
+            self.surface_combo.addItem(surface_label(s.name))
+        self.plot = SurfacePlot()
+        self._arrows = pg.PlotDataItem(pen=pg.mkPen(COLOURS[0], width=1.5), connect="pairs")
+        self.plot.addItem(self._arrows)
+        self._cursor = pg.PlotDataItem(pen=pg.mkPen(COLOURS[1], width=3), connect="pairs")
+        self.plot.addItem(self._cursor)
+        self.mouse_label = QLabel(self.tr("Move the mouse over the plot."))
+        self.mouse_label.setWordWrap(True)
+        explain = QLabel(self.tr(
+            "Each arrow is −numerical_gradient(f, x): the direction in which f falls fastest. "
+            "Arrows are longer where the surface is steeper, i.e. far from the minimum (★), and "
+            "they cross the contour lines at right angles."))
+        explain.setWordWrap(True)
+
+        side = QVBoxLayout()
+        side.addWidget(QLabel(self.tr("Surface:")))
+        side.addWidget(self.surface_combo)
+        side.addWidget(explain)
+        side.addWidget(self.mouse_label)
+        side.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.addLayout(side, 1)
+        layout.addWidget(self.plot, 3)
+
+        self.surface_combo.currentIndexChanged.connect(self._on_surface_combo_currentIndexChanged)
+        self.plot.hovered.connect(self._on_plot_hovered)
+        self._on_surface_combo_currentIndexChanged(0)
+
+    def show_gradient_at(self, x0: float, x1: float) -> np.ndarray:
+        """Write the gradient at (x0, x1) under the plot and draw it; returns it (2,)."""
+        surface = self.plot.surface
+        x = np.array([x0, x1])
+        grad = numerical_gradient(surface.f, x)
+        self.mouse_label.setText(self.tr(
+            "x = {x}<br>f(x) = {f}<br>grad f(x) = {g}<br>|grad f(x)| = {n}").format(
+                x=fmt_point(x), f=fmt(float(surface.f(x))), g=fmt_point(grad), n=fmt(float(np.linalg.norm(grad)))))
+        spacing = (surface.x_range[1] - surface.x_range[0]) / ARROWS
+        if np.linalg.norm(grad) > 0:
+            self._cursor.setData(*arrow_segments(x[None], -grad[None], 1.5 * spacing).T)
+        return grad
+
+    @Slot(int)
+    def _on_surface_combo_currentIndexChanged(self, index: int) -> None:
+        surface = self._surfaces[index]
+        self.plot.set_surface(surface)
+        (a, b), (c, d) = surface.x_range, surface.y_range
+        margin = 0.5 / ARROWS
+        xs = np.linspace(a + margin * (b - a), b - margin * (b - a), ARROWS)
+        ys = np.arange(c + margin * (b - a), d, (b - a) / ARROWS)
+        points = np.stack(np.meshgrid(xs, ys), axis=-1).reshape(-1, 2)
+        grads = numerical_gradient_field(surface.f, points)
+        segments = arrow_segments(points, -grads, (b - a) / ARROWS)
+        self._arrows.setData(segments[:, 0], segments[:, 1])
+        self._cursor.setData([], [])
+
+    @Slot(float, float)
+    def _on_plot_hovered(self, x0: float, x1: float) -> None:
+        self.show_gradient_at(x0, x1)

@@ -1,0 +1,134 @@
+"""Loss functions panel: the course's MSE and cross-entropy example with an editable y."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QDoubleSpinBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+)
+
+from nn.losses import cross_entropy_error, mean_squared_error
+from gui.gradient.common import COLOURS, renormalized
+
+COURSE_Y1 = (0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0)
+COURSE_Y2 = (0.1, 0.05, 0.1, 0.0, 0.05, 0.1, 0.0, 0.6, 0.0, 0.0)
+
+
+class LossPanel(QWidget):
+    """y (softmax output, kept summing to 1) against one-hot t, with MSE and CEE live.
+
+    Signals: none.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.y = np.array(COURSE_Y1)
+        self.target_spin = QSpinBox()
+        self.target_spin.setRange(0, 9)
+        self.target_spin.setValue(2)
+        self.y_spins = []
+        grid = QGridLayout()
+        for i in range(10):
+            spin = QDoubleSpinBox()
+            spin.setRange(0.0, 1.0)
+            spin.setDecimals(3)
+            spin.setSingleStep(0.05)
+            spin.valueChanged.connect(lambda value, i=i: self._on_y_spin_valueChanged(i, value))
+            self.y_spins.append(spin)
+            grid.addWidget(QLabel(f"y[{i}]"), i, 0)
+            grid.addWidget(spin, i, 1)
+        self.y1_button = QPushButton(self.tr("Course's first y (2 is likely)"))
+        self.y2_button = QPushButton(self.tr("Course's second y (7 is likely)"))
+        self.mse_label, self.cee_label = QLabel(), QLabel()
+        for label in (self.mse_label, self.cee_label):
+            label.setStyleSheet("font-size: 14pt;")
+
+        self.bar_plot = pg.PlotWidget(background="w")
+        self.bar_plot.setMenuEnabled(False)
+        self.bar_plot.setTitle(self.tr("y (bars) against the one-hot t (outlined)"))
+        self.bar_plot.setYRange(0, 1.05)
+        self.bar_plot.setLabel("bottom", self.tr("class"))
+        self._y_bars = pg.BarGraphItem(x=np.arange(10), height=self.y, width=0.6, brush=COLOURS[0])
+        self._t_bars = pg.BarGraphItem(x=np.arange(10), height=np.zeros(10), width=0.8, brush=None,
+                                       pen=pg.mkPen(COLOURS[1], width=2))
+        self.bar_plot.addItem(self._y_bars)
+        self.bar_plot.addItem(self._t_bars)
+        self.log_plot = pg.PlotWidget(background="w")
+        self.log_plot.setMenuEnabled(False)
+        self.log_plot.setTitle(self.tr("Cross-entropy only looks at the target: −log y[target]"))
+        self.log_plot.setLabel("bottom", self.tr("y[target]"))
+        self.log_plot.setLabel("left", "−log y")
+        ys = np.linspace(0.001, 1.0, 400)
+        self.log_plot.plot(ys, -np.log(ys), pen=pg.mkPen(COLOURS[0], width=2))
+        self._log_point = self.log_plot.plot(symbol="o", symbolSize=12, symbolBrush=COLOURS[1], pen=None)
+
+        side = QVBoxLayout()
+        target = QHBoxLayout()
+        target.addWidget(QLabel(self.tr("Target t (one-hot):")))
+        target.addWidget(self.target_spin)
+        side.addLayout(target)
+        side.addLayout(grid)
+        side.addWidget(self.y1_button)
+        side.addWidget(self.y2_button)
+        side.addWidget(self.mse_label)
+        side.addWidget(self.cee_label)
+        side.addStretch(1)
+        plots = QVBoxLayout()
+        plots.addWidget(self.bar_plot)
+        plots.addWidget(self.log_plot)
+        layout = QHBoxLayout(self)
+        layout.addLayout(side, 1)
+        layout.addLayout(plots, 3)
+
+        self.y1_button.clicked.connect(self._on_y1_button_clicked)
+        self.y2_button.clicked.connect(self._on_y2_button_clicked)
+        self.target_spin.valueChanged.connect(self._on_target_spin_valueChanged)
+        self.set_y(COURSE_Y1)
+
+    @property
+    def t(self) -> np.ndarray:
+        t = np.zeros(10)
+        t[self.target_spin.value()] = 1.0
+        return t
+
+    def losses(self) -> tuple[float, float]:
+        """(MSE, CEE) of the shown y against the shown t."""
+        return mean_squared_error(self.y, self.t), cross_entropy_error(self.y, self.t)
+
+    def set_y(self, y) -> None:
+        self.y = np.array(y, dtype=np.float64)
+        self._show()
+
+    def set_entry(self, index: int, value: float) -> None:
+        """Change y[index]; the others are rescaled so that y still sums to 1."""
+        self.y = renormalized(self.y, index, value)
+        self._show()
+
+    def _show(self) -> None:
+        for spin, value in zip(self.y_spins, self.y):
+            spin.blockSignals(True)
+            spin.setValue(value)
+            spin.blockSignals(False)
+        mse, cee = self.losses()
+        self.mse_label.setText(self.tr("MSE = {v:.4f}").format(v=mse))
+        self.cee_label.setText(self.tr("Cross-entropy = {v:.3f}").format(v=cee))
+        self._y_bars.setOpts(height=self.y)
+        self._t_bars.setOpts(height=self.t)
+        target_y = max(self.y[self.target_spin.value()], 1e-3)
+        self._log_point.setData([target_y], [-np.log(target_y)])
+
+    def _on_y_spin_valueChanged(self, index: int, value: float) -> None:
+        self.set_entry(index, value)
+
+    @Slot()
+    def _on_y1_button_clicked(self) -> None:
+        self.set_y(COURSE_Y1)
+
+    @Slot()
+    def _on_y2_button_clicked(self) -> None:
+        self.set_y(COURSE_Y2)
+
+    @Slot(int)
+    def _on_target_spin_valueChanged(self, value: int) -> None:
+        self._show()

@@ -1,0 +1,113 @@
+"""simpleNet panel: the course's 2x3 network, its numerical gradient dW, and W -= lr * dW."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QDoubleSpinBox, QFormLayout, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSpinBox, QTableWidget,
+    QVBoxLayout, QWidget,
+)
+
+from nn.functions import softmax
+from nn.gradient import SimpleNet
+from gui.gradient.common import COLOURS, fill_table
+
+BOOK_W = ((0.47355232, 0.9977393, 0.84668094), (0.85557411, 0.03563661, 0.69422093))
+X = (0.6, 0.9)
+T = (0.0, 0.0, 1.0)
+
+
+class SimpleNetPanel(QWidget):
+    """W (2, 3), x, t, scores, softmax, loss and dW as tables; Step lowers the loss.
+
+    Signals: none.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.x, self.t = np.array(X), np.array(T)
+        self.net = SimpleNet(np.random.default_rng(0))
+        self.losses: list[float] = []
+        self.seed_spin = QSpinBox()
+        self.seed_spin.setRange(0, 99999)
+        self.reseed_button = QPushButton(self.tr("Re-seed W"))
+        self.book_button = QPushButton(self.tr("The book's W"))
+        self.lr_spin = QDoubleSpinBox()
+        self.lr_spin.setRange(0.01, 10.0)
+        self.lr_spin.setValue(1.0)
+        self.step_button = QPushButton(self.tr("Step: W −= lr · dW"))
+        self.loss_label = QLabel()
+        self.loss_label.setStyleSheet("font-size: 14pt;")
+        self.tables = {name: QTableWidget() for name in ("W", "scores", "softmax", "dW")}
+        for table in self.tables.values():
+            table.setMaximumHeight(90)
+            table.horizontalHeader().setDefaultSectionSize(90)
+        self.loss_plot = pg.PlotWidget(background="w")
+        self.loss_plot.setMenuEnabled(False)
+        self.loss_plot.setLabel("bottom", self.tr("step"))
+        self.loss_plot.setLabel("left", self.tr("loss"))
+        self._loss_item = self.loss_plot.plot(pen=pg.mkPen(COLOURS[1], width=2), symbol="o", symbolSize=6)
+
+        form = QFormLayout()
+        seed = QHBoxLayout()
+        seed.addWidget(self.seed_spin)
+        seed.addWidget(self.reseed_button)
+        seed.addWidget(self.book_button)
+        form.addRow(self.tr("Seed:"), seed)
+        form.addRow(self.tr("Learning rate:"), self.lr_spin)
+        form.addRow(self.step_button)
+        form.addRow(QLabel(self.tr("x = [0.6, 0.9],  t = [0, 0, 1]")))
+        form.addRow(self.loss_label)
+        captions = {"W": self.tr("W (2×3)"), "scores": self.tr("scores = x · W"),
+                    "softmax": self.tr("softmax(scores)"),
+                    "dW": self.tr("dW = numerical_gradient(lambda W: net.loss(x, t), net.W)")}
+        grid = QGridLayout()
+        for row, (name, table) in enumerate(self.tables.items()):
+            grid.addWidget(QLabel(captions[name]), 2 * row, 0)
+            grid.addWidget(table, 2 * row + 1, 0)
+        side = QVBoxLayout()
+        side.addLayout(form)
+        side.addWidget(self.loss_plot, 1)
+        layout = QHBoxLayout(self)
+        layout.addLayout(side, 1)
+        layout.addLayout(grid, 1)
+
+        self.reseed_button.clicked.connect(self._on_reseed_button_clicked)
+        self.book_button.clicked.connect(self._on_book_button_clicked)
+        self.step_button.clicked.connect(self._on_step_button_clicked)
+        self.set_W(np.array(BOOK_W))
+
+    def set_W(self, W: np.ndarray) -> None:
+        """Start over from this weight matrix (2, 3)."""
+        self.net.W = np.array(W, dtype=np.float64)
+        self.losses = []
+        self._show()
+
+    def step(self) -> float:
+        """One gradient-descent step on W; returns the new loss."""
+        self.net.W -= self.lr_spin.value() * self.net.numerical_gradient(self.x, self.t)
+        self._show()
+        return self.losses[-1]
+
+    def _show(self) -> None:
+        scores = self.net.predict(self.x)
+        loss = self.net.loss(self.x, self.t)
+        self.losses.append(loss)
+        self.dW = self.net.numerical_gradient(self.x, self.t)
+        for name, values in (("W", self.net.W), ("scores", scores), ("softmax", softmax(scores)), ("dW", self.dW)):
+            fill_table(self.tables[name], values, digits=8 if name in ("W", "dW") else 6)
+        self.loss_label.setText(self.tr("loss = {v:.8f}").format(v=loss))
+        self._loss_item.setData(np.arange(len(self.losses)), self.losses)
+
+    @Slot()
+    def _on_reseed_button_clicked(self) -> None:
+        self.set_W(SimpleNet(np.random.default_rng(self.seed_spin.value())).W)
+
+    @Slot()
+    def _on_book_button_clicked(self) -> None:
+        self.set_W(np.array(BOOK_W))
+
+    @Slot()
+    def _on_step_button_clicked(self) -> None:
+        self.step()

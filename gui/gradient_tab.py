@@ -1,0 +1,73 @@
+"""The Gradient descent tab: the course's chapter on learning as panels a student can play with."""
+from __future__ import annotations
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+
+class GradientTab(QWidget):
+    """Sub-tabs Derivative, Gradient field, Gradient descent, Optimizer race, Loss functions, simpleNet.
+
+    Each panel is built the first time it is shown, so constructing the tab stays quick.
+    Signals: none.
+    """
+
+    PANELS = ("derivative", "field", "descent", "race", "loss", "simplenet")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._panels: dict[str, QWidget] = {}
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        titles = (self.tr("Derivative"), self.tr("Gradient field"), self.tr("Gradient descent"),
+                  self.tr("Optimizer race"), self.tr("Loss functions"), self.tr("simpleNet"))
+        for title in titles:
+            page = QWidget()
+            QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
+            self.tabs.addTab(page, title)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+        self.tabs.currentChanged.connect(self._on_tabs_currentChanged)
+
+    def panel(self, name: str) -> QWidget:
+        """The panel called name (one of PANELS), built now if it was not yet."""
+        if name not in self._panels:
+            page = self.tabs.widget(self.PANELS.index(name))
+            self._panels[name] = self._create(name)
+            page.layout().addWidget(self._panels[name])
+        return self._panels[name]
+
+    def show_panel(self, name: str) -> QWidget:
+        """Switch to the panel called name and return it."""
+        self.tabs.setCurrentIndex(self.PANELS.index(name))
+        return self.panel(name)
+
+    def _create(self, name: str) -> QWidget:
+        # imported here: each panel pulls in its own plots only when a student opens it
+        if name == "derivative":
+            from gui.gradient.derivative_panel import DerivativePanel
+            return DerivativePanel()
+        if name == "field":
+            from gui.gradient.field_panel import FieldPanel
+            return FieldPanel()
+        if name == "descent":
+            from gui.gradient.descent_panel import DescentPanel
+            return DescentPanel()
+        if name == "race":
+            from gui.gradient.race_panel import RacePanel
+            return RacePanel()
+        if name == "loss":
+            from gui.gradient.loss_panel import LossPanel
+            return LossPanel()
+        from gui.gradient.simplenet_panel import SimpleNetPanel
+        return SimpleNetPanel()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.panel(self.PANELS[self.tabs.currentIndex()])
+
+    @Slot(int)
+    def _on_tabs_currentChanged(self, index: int) -> None:
+        if self.isVisible():
+            self.panel(self.PANELS[index])
