@@ -1,0 +1,365 @@
+"""Mini-batch training as an iterator of progress events that another thread can pause, step or stop.
+
+    rng = np.random.default_rng(config.seed)
+    network = build_network(config, rng)
+    trainer = Trainer(network, x_train, t_train, x_test, t_test, config, rng=rng)
+    for event in trainer.run():       # IterationEvent ..., EpochEvent, ..., one FinishedEvent
+        ...
+
+Each epoch visits the training images in a new random order (drawn from rng) in
+ceil(N / batch_size) mini-batches: every image is used exactly once per epoch and the last batch is
+smaller when batch_size does not divide N. The same seed gives bit-identical weights.
+"""
+from __future__ import annotations
+
+import math
+import threading
+import time
+from dataclasses import asdict, dataclass, fields
+
+import numpy as np
+
+from nn.augment import augment_batch
+from nn.network import MultiLayerNet
+from nn.optimizers import OPTIMIZER_NAMES, SCHEDULE_NAMES, make_optimizer, make_schedule
+
+GRADIENT_METHODS = ("backprop", "numerical")
+# Two loss evaluations per parameter and iteration: beyond this an iteration takes many seconds.
+NUMERICAL_MAX_PARAMS = 20_000
+# A mean cross-entropy of 100 gives the right digit a probability of e^-100: no sensible step
+# gets there, it only happens when the steps overshoot.
+EXPLODED_LOSS = 100.0
+TRAIN_ACCURACY_SAMPLES = 10_000
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    """Everything that defines a training run (saved with a model)."""
+
+    hidden_sizes: tuple[int, ...] = (100,)
+    activation: str = "relu"
+    weight_init: str = "he"
+    optimizer: str = "sgd"
+    lr: float = 0.1
+    schedule: str = "constant"
+    batch_size: int = 100
+    epochs: int = 10
+    weight_decay: float = 0.0
+    dropout: float = 0.0
+    augment: bool = False
+    train_size: int | None = None
+    seed: int = 0
+    gradient: str = "backprop"
+    dtype: str = "float32"
+
+    def __post_init__(self):
+        checks = [
+            (self.optimizer in OPTIMIZER_NAMES, f"optimizer must be one of {OPTIMIZER_NAMES}"),
+            (self.schedule in SCHEDULE_NAMES, f"schedule must be one of {SCHEDULE_NAMES}"),
+            (self.gradient in GRADIENT_METHODS, f"gradient must be one of {GRADIENT_METHODS}"),
+            (self.dtype in ("float32", "float64"), "dtype must be 'float32' or 'float64'"),
+            (math.isfinite(self.lr) and self.lr > 0, "lr must be a positive number"),
+            (self.batch_size >= 1 and self.epochs >= 1, "batch_size and epochs must be at least 1"),
+            (self.weight_decay >= 0 and 0 <= self.dropout < 1,
+             "weight_decay must be >= 0 and dropout in [0, 1)"),
+            (self.train_size is None or self.train_size >= 1, "train_size must be None or >= 1"),
+        ]
+        for ok, message in checks:
+            if not ok:
+                raise ValueError(f"{message} (config: {self})")
+
+    def to_dict(self) -> dict:
+        """Plain JSON-able values (hidden_sizes as a list)."""
+        d = asdict(self)
+        d["hidden_sizes"] = list(self.hidden_sizes)
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict) -> TrainConfig:
+        """The inverse of to_dict; missing keys take their defaults, unknown keys are ignored."""
+        known = {f.name for f in fields(cls)}
+        values = {key: value for key, value in d.items() if key in known}
+        if "hidden_sizes" in values:
+            values["hidden_sizes"] = tuple(int(h) for h in values["hidden_sizes"])
+        return cls(**values)
+
+
+@dataclass(frozen=True, slots=True)
+class IterationEvent:
+    """After every mini-batch step. iteration counts from 1 over the whole run."""
+
+    iteration: int
+    epoch: int
+    loss: float
+    lr: float
+    samples_per_sec: float
+    iterations_total: int
+    seconds_elapsed: float
+
+
+@dataclass(frozen=True, slots=True)
+class EpochEvent:
+    """After every epoch. seconds include the accuracy measurement, samples_per_sec does not."""
+
+    epoch: int
+    epochs_total: int
+    train_accuracy: float
+    test_accuracy: float
+    seconds: float
+    samples_per_sec: float
+
+
+@dataclass(frozen=True, slots=True)
+class FinishedEvent:
+    """The last event. reason: "completed" | "stopped" | "diverged"; test_accuracy of the last epoch."""
+
+    reason: str
+    message: str
+    epochs_done: int
+    test_accuracy: float | None
+
+
+def _weight_init(value: str):
+    """"he" / "xavier" stay names; "0.01" becomes the number 0.01."""
+    try:
+        return float(value)
+    except ValueError:
+        return value
+
+
+def build_network(config: TrainConfig, rng: np.random.Generator) -> MultiLayerNet:
+    """A fresh 784-hidden-10 network as the config describes, initialised from rng.
+
+    The numerical gradient uses float64 whatever config.dtype says: in float32 the difference
+    f(x + h) - f(x - h) with h = 1e-4 loses most of its digits.
+    """
+    dtype = np.float64 if config.gradient == "numerical" else np.dtype(config.dtype)
+    return MultiLayerNet(784, config.hidden_sizes, 10, activation=config.activation,
+                         weight_init=_weight_init(config.weight_init), dropout=config.dropout,
+                         weight_decay=config.weight_decay, dtype=dtype, rng=rng)
+
+
+def count_params(network) -> int:
+    """Number of trainable numbers (weights and biases) of the network."""
+    return sum(int(value.size) for value in network.params.values())
+
+
+def _lr_advice(lr: float) -> str:
+    return f"the learning rate {lr:g} is too large, so each step overshoots. Try {lr / 100:g}."
+
+
+def divergence_message(loss: float, iteration: int, lr: float, first_loss: float | None) -> str:
+    """A sentence a student understands: what happened at which iteration, why, and what to try."""
+    if first_loss is None:
+        return ("The loss was not a finite number at the very first iteration, before any step: "
+                "the initial weights are too large. Choose a smaller weight initialization.")
+    if math.isinf(loss):
+        what = "The loss became infinite"
+    elif math.isnan(loss):
+        what = "The loss became NaN (not a number)"
+    else:
+        what = f"The loss jumped from {first_loss:.3g} to {loss:.3g}"
+    return f"{what} at iteration {iteration}: {_lr_advice(lr)}"
+
+
+class Trainer:
+    """Trains network on (x_train, t_train) with mini-batch gradient descent; see the module doc.
+
+    x_*: (N, 784) float in [0, 1]; t_*: labels (N,) int. config.train_size keeps the first
+    train_size training images. The optimizer (default: made from config) gets its lr from the
+    schedule at every iteration. pause(), resume(), step(), stop() and set_lr() may be called from
+    any thread; they act between iterations.
+    """
+
+    def __init__(self, network, x_train, t_train, x_test, t_test, config: TrainConfig,
+                 rng: np.random.Generator | None = None, optimizer=None):
+        if config.gradient == "numerical" and count_params(network) > NUMERICAL_MAX_PARAMS:
+            raise ValueError(
+                f"The numerical gradient evaluates the loss twice per parameter; this network has "
+                f"{count_params(network):,} parameters (the limit is {NUMERICAL_MAX_PARAMS:,}), so "
+                f"one iteration would take minutes. Use backprop, or a tiny network such as "
+                f"one hidden layer of 10 units.")
+        size = len(x_train) if config.train_size is None else min(config.train_size, len(x_train))
+        if size == 0:
+            raise ValueError("the training set is empty")
+        self.network = network
+        self.x_train, self.t_train = x_train[:size], t_train[:size]
+        self.x_test, self.t_test = x_test, t_test
+        self.config = config
+        self.rng = rng if rng is not None else np.random.default_rng(config.seed)
+        self.optimizer = optimizer if optimizer is not None else make_optimizer(config.optimizer,
+                                                                                config.lr)
+        self.iterations_per_epoch = math.ceil(size / config.batch_size)
+        self.iterations_total = self.iterations_per_epoch * config.epochs
+        self._augment = augment_batch if config.augment else None
+        self._condition = threading.Condition()
+        self._paused = False
+        self._steps_granted = 0
+        self._stop_requested = False
+        self._base_lr = float(config.lr)
+        # State of the run, used by run() and its helpers only.
+        self._iteration = 0
+        self._first_loss = None
+        self._test_accuracy = None
+        self._paused_seconds = 0.0
+        self._epoch_train_seconds = 0.0
+        self._diverged_message = ""
+
+    def __repr__(self):
+        return f"Trainer({self.network!r}, {self.optimizer!r}, {len(self.x_train)} images)"
+
+    # Controls (any thread) --------------------------------------------------------------------
+
+    @property
+    def paused(self) -> bool:
+        with self._condition:
+            return self._paused
+
+    def pause(self):
+        """Blocks run() before its next iteration until resume(), step() or stop()."""
+        with self._condition:
+            self._paused = True
+
+    def resume(self):
+        with self._condition:
+            self._paused = False
+            self._steps_granted = 0
+            self._condition.notify_all()
+
+    def step(self):
+        """Runs exactly one more iteration, then stays paused (pauses first when running)."""
+        with self._condition:
+            self._paused = True
+            self._steps_granted += 1
+            self._condition.notify_all()
+
+    def stop(self):
+        """Ends run() before its next iteration with FinishedEvent("stopped"), also when paused."""
+        with self._condition:
+            self._stop_requested = True
+            self._condition.notify_all()
+
+    def set_lr(self, lr: float):
+        """Sets the base learning rate (the schedule scales it); used from the next iteration on."""
+        lr = float(lr)
+        if not (math.isfinite(lr) and lr > 0):
+            raise ValueError(f"the learning rate must be a positive number, got {lr}")
+        with self._condition:
+            self._base_lr = lr
+
+    def _next_turn(self) -> float | None:
+        """Waits while paused; returns the base lr for the next iteration, or None when stopped."""
+        with self._condition:
+            if self._paused and not self._steps_granted and not self._stop_requested:
+                started = time.perf_counter()
+                while self._paused and not self._steps_granted and not self._stop_requested:
+                    self._condition.wait()
+                self._paused_seconds += time.perf_counter() - started
+            if self._stop_requested:
+                return None
+            if self._paused:
+                self._steps_granted -= 1
+            return self._base_lr
+
+    # The run ----------------------------------------------------------------------------------
+
+    def run(self):
+        """Yields IterationEvent per step, EpochEvent per epoch and finally one FinishedEvent."""
+        self._started = time.perf_counter()
+        self._schedule = make_schedule(self.config.schedule, self._base_lr, self.iterations_total)
+        # The weights before the latest step: what a divergence rolls back to.
+        self._backup = {key: np.empty_like(value) for key, value in self.network.params.items()}
+        for epoch in range(1, self.config.epochs + 1):
+            finished = yield from self._run_epoch(epoch)
+            if finished is None and not self._weights_finite():
+                # Only the last step of an epoch can get here unseen: the next loss would show it.
+                self._restore_backup()
+                lr = self._schedule(self._iteration - 1)
+                finished = self._finished("diverged", epoch - 1, f"The weights became infinite "
+                                          f"at iteration {self._iteration}: {_lr_advice(lr)}")
+            if finished is not None:
+                yield finished
+                return
+            yield self._evaluate(epoch)
+        yield self._finished("completed", self.config.epochs,
+                             f"Training finished: {self.config.epochs} epochs.")
+
+    def _run_epoch(self, epoch: int):
+        """Yields the IterationEvents of one epoch; returns a FinishedEvent if the run must end."""
+        epoch_started, paused_before = time.perf_counter(), self._paused_seconds
+        order = self.rng.permutation(len(self.x_train))
+        samples = 0
+        for start in range(0, len(order), self.config.batch_size):
+            base_lr = self._next_turn()
+            if base_lr is None:
+                return self._finished("stopped", epoch - 1, "Training stopped.")
+            lr = self._lr_at(self._iteration, base_lr)
+            batch = order[start:start + self.config.batch_size]
+            loss = self._step(self.x_train[batch], self.t_train[batch], lr)
+            if loss is None:
+                return self._finished("diverged", epoch - 1, self._diverged_message)
+            samples += len(batch)
+            now = time.perf_counter()
+            active = now - epoch_started - (self._paused_seconds - paused_before)
+            self._epoch_train_seconds = active
+            yield IterationEvent(self._iteration, epoch, loss, lr, samples / max(active, 1e-9),
+                                 self.iterations_total, self._elapsed(now))
+        return None
+
+    def _lr_at(self, iteration: int, base_lr: float) -> float:
+        if base_lr != self._schedule.base_lr:
+            self._schedule = make_schedule(self.config.schedule, base_lr, self.iterations_total)
+        return self._schedule(iteration)
+
+    def _step(self, x, t, lr: float) -> float | None:
+        """One gradient step; returns the loss before it, or None (weights rolled back) on divergence."""
+        if self._augment is not None:
+            x = self._augment(x, self.rng)
+        loss, grads = self._loss_and_gradient(x, t)
+        self._iteration += 1
+        if self._first_loss is None and math.isfinite(loss):
+            self._first_loss = loss
+        if not math.isfinite(loss) or loss > max(EXPLODED_LOSS, 10 * self._first_loss):
+            self._diverged_message = divergence_message(loss, self._iteration, lr, self._first_loss)
+            if self._iteration > 1:
+                self._restore_backup()
+            return None
+        for key, value in self.network.params.items():
+            np.copyto(self._backup[key], value)
+        self.optimizer.lr = lr
+        self.optimizer.update(self.network.params, grads)
+        return loss
+
+    def _loss_and_gradient(self, x, t):
+        """(loss, grads) at the current weights, by backprop or by the course's numerical gradient."""
+        network = self.network
+        if self.config.gradient == "numerical":
+            return network.loss(x, t, train=False), network.numerical_gradient(x, t)
+        # One forward pass serves both when the network offers it; otherwise loss costs a second one.
+        if hasattr(network, "loss_and_gradient"):
+            return network.loss_and_gradient(x, t)
+        loss = network.loss(x, t, train=True)
+        return loss, network.gradient(x, t)
+
+    def _restore_backup(self):
+        for key, value in self.network.params.items():
+            np.copyto(value, self._backup[key])
+
+    def _weights_finite(self) -> bool:
+        return all(np.isfinite(value).all() for value in self.network.params.values())
+
+    def _evaluate(self, epoch: int) -> EpochEvent:
+        epoch_seconds = self._epoch_train_seconds
+        evaluation_started = time.perf_counter()
+        train_accuracy = self.network.accuracy(self.x_train[:TRAIN_ACCURACY_SAMPLES],
+                                               self.t_train[:TRAIN_ACCURACY_SAMPLES])
+        self._test_accuracy = self.network.accuracy(self.x_test, self.t_test)
+        seconds = epoch_seconds + time.perf_counter() - evaluation_started
+        return EpochEvent(epoch, self.config.epochs, train_accuracy, self._test_accuracy, seconds,
+                          len(self.x_train) / max(epoch_seconds, 1e-9))
+
+    def _elapsed(self, now: float) -> float:
+        return now - self._started - self._paused_seconds
+
+    def _finished(self, reason: str, epochs_done: int, message: str) -> FinishedEvent:
+        return FinishedEvent(reason, message, epochs_done, self._test_accuracy)

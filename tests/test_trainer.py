@@ -1,0 +1,325 @@
+"""Trainer: learning, reproducibility, event sequence, thread controls, divergence, numerical mode."""
+import dataclasses
+import math
+import queue
+import threading
+
+import numpy as np
+import pytest
+
+from nn.network import MultiLayerNet
+from nn.trainer import (NUMERICAL_MAX_PARAMS, EpochEvent, FinishedEvent, IterationEvent, TrainConfig,
+                        Trainer, build_network, count_params, divergence_message)
+
+TIMEOUT = 10.0
+
+
+def blobs(n, rng, dim=4):
+    """Three Gaussian blobs in `dim` dimensions: x (n, dim) float32, t (n,) labels 0..2."""
+    centers = np.zeros((3, dim))
+    centers[[0, 1, 2], [0, 1, 2]] = 2.0
+    t = rng.integers(0, 3, n)
+    x = centers[t] + rng.normal(0.0, 0.7, (n, dim))
+    return x.astype(np.float32), t
+
+
+@pytest.fixture(scope="module")
+def data():
+    rng = np.random.default_rng(123)
+    (x, t), (x_test, t_test) = blobs(250, rng), blobs(100, rng)
+    return x, t, x_test, t_test
+
+
+def tiny_net(seed=0, dtype=np.float32, **kwargs):
+    return MultiLayerNet(4, (8,), 3, dtype=dtype, rng=np.random.default_rng(seed), **kwargs)
+
+
+def run_all(network, data, config, rng=None):
+    return list(Trainer(network, *data, config, rng=rng).run())
+
+
+def of_type(events, kind):
+    return [e for e in events if isinstance(e, kind)]
+
+
+class SpyNet(MultiLayerNet):
+    """Records the labels and the weights each gradient step sees; its loss is NaN at step nan_at."""
+
+    def __init__(self, *args, nan_at=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.batches, self.weights_seen, self.nan_at = [], [], nan_at
+
+    def loss_and_gradient(self, x, t):
+        self.batches.append(np.array(t))
+        self.weights_seen.append({k: v.copy() for k, v in self.params.items()})
+        loss = math.nan if len(self.batches) == self.nan_at else self.loss(x, t)
+        return loss, self.gradient(x, t)
+
+
+def test_config_round_trip_and_validation():
+    config = TrainConfig(hidden_sizes=(50, 20), optimizer="adam", lr=0.001, train_size=1000)
+    d = config.to_dict()
+    assert d["hidden_sizes"] == [50, 20]
+    assert TrainConfig.from_dict(d) == config
+    assert TrainConfig.from_dict({"lr": 0.5, "unknown": 1}) == TrainConfig(lr=0.5)
+    for bad in ({"optimizer": "lbfgs"}, {"schedule": "linear"}, {"gradient": "guess"},
+                {"lr": 0.0}, {"lr": math.inf}, {"batch_size": 0}, {"dropout": 1.0},
+                {"train_size": 0}, {"dtype": "int8"}):
+        with pytest.raises(ValueError):
+            TrainConfig(**bad)
+
+
+def test_build_network_follows_config():
+    config = TrainConfig(hidden_sizes=(30, 20), activation="tanh", weight_init="0.01", dtype="float64")
+    net = build_network(config, np.random.default_rng(0))
+    assert net.sizes == (784, 30, 20, 10) and net.activation == "tanh"
+    assert net.params["W1"].dtype == np.float64
+    assert net.params["W1"].std() == pytest.approx(0.01, rel=0.05)
+    assert count_params(net) == 784 * 30 + 30 + 30 * 20 + 20 + 20 * 10 + 10
+    numerical = build_network(TrainConfig(hidden_sizes=(5,), gradient="numerical"), None)
+    assert numerical.params["W1"].dtype == np.float64
+
+
+def test_loss_falls_and_accuracy_rises_on_tiny_synthetic_set(data):
+    events = run_all(tiny_net(), data, TrainConfig(lr=0.1, batch_size=25, epochs=5))
+    losses = [e.loss for e in of_type(events, IterationEvent)]
+    assert np.mean(losses[-10:]) < 0.5 * np.mean(losses[:3])
+    epochs = of_type(events, EpochEvent)
+    assert epochs[-1].test_accuracy > 0.85 and epochs[-1].train_accuracy > 0.85
+    assert events[-1] == FinishedEvent("completed", "Training finished: 5 epochs.", 5,
+                                       epochs[-1].test_accuracy)
+
+
+def test_event_sequence_uses_ceil_of_n_over_batch(data):
+    # 250 images, batch 100: 3 iterations per epoch (100, 100, 50), every image once per epoch.
+    net = SpyNet(4, (8,), 3, rng=np.random.default_rng(0))
+    events = run_all(net, data, TrainConfig(batch_size=100, epochs=2))
+    kinds = [type(e).__name__[0] for e in events]
+    assert "".join(kinds) == "IIIEIIIEF"
+    iterations = of_type(events, IterationEvent)
+    assert [e.iteration for e in iterations] == [1, 2, 3, 4, 5, 6]
+    assert [e.epoch for e in iterations] == [1, 1, 1, 2, 2, 2]
+    assert {e.iterations_total for e in iterations} == {6}
+    assert [len(b) for b in net.batches] == [100, 100, 50] * 2
+    t = data[1]
+    for epoch in range(2):
+        seen = np.concatenate(net.batches[3 * epoch:3 * epoch + 3])
+        np.testing.assert_array_equal(np.sort(seen), np.sort(t))
+    assert not np.array_equal(net.batches[0], t[:100]), "batches must be shuffled"
+    assert not np.array_equal(net.batches[0], net.batches[3]), "a new order every epoch"
+    seconds = [e.seconds_elapsed for e in iterations]
+    assert seconds == sorted(seconds) and all(e.samples_per_sec > 0 for e in iterations)
+    assert [e.epoch for e in of_type(events, EpochEvent)] == [1, 2]
+
+
+def test_train_size_keeps_the_first_images(data):
+    trainer = Trainer(tiny_net(), *data, TrainConfig(train_size=60, batch_size=25))
+    assert len(trainer.x_train) == 60 and trainer.iterations_per_epoch == 3
+    np.testing.assert_array_equal(trainer.t_train, data[1][:60])
+
+
+def test_same_seed_gives_bit_identical_weights_different_seed_differs():
+    rng = np.random.default_rng(7)
+    x, t = blobs(120, rng, dim=784)
+    x_test, t_test = blobs(30, rng, dim=784)
+
+    def train(seed, optimizer="momentum"):
+        config = TrainConfig(hidden_sizes=(8,), optimizer=optimizer, lr=0.05, batch_size=32,
+                             epochs=2, seed=seed, dropout=0.2)
+        rng = np.random.default_rng(config.seed)
+        net = build_network(config, rng)
+        list(Trainer(net, x, t, x_test, t_test, config, rng=rng).run())
+        return net.params
+
+    first, again, other = train(3), train(3), train(4)
+    for key in first:
+        assert first[key].tobytes() == again[key].tobytes()
+    assert any(first[key].tobytes() != other[key].tobytes() for key in first)
+
+
+def test_shuffling_follows_the_trainer_rng(data):
+    config = TrainConfig(batch_size=25, epochs=1)
+    a, b = tiny_net(), tiny_net()
+    run_all(a, data, config, rng=np.random.default_rng(1))
+    run_all(b, data, config, rng=np.random.default_rng(2))
+    assert not np.array_equal(a.params["W1"], b.params["W1"])
+
+
+def test_schedule_sets_the_lr_of_each_iteration(data):
+    events = run_all(tiny_net(), data, TrainConfig(lr=0.2, schedule="cosine", batch_size=50,
+                                                   epochs=2))
+    lrs = [e.lr for e in of_type(events, IterationEvent)]
+    expected = [0.1 * (1 + math.cos(math.pi * k / 10)) for k in range(10)]
+    assert lrs == pytest.approx(expected)
+
+
+def test_set_lr_takes_effect_at_the_next_iteration(data):
+    trainer = Trainer(tiny_net(), *data, TrainConfig(lr=0.1, schedule="step", batch_size=25,
+                                                     epochs=2))
+    lrs = []
+    for event in trainer.run():
+        if isinstance(event, IterationEvent):
+            lrs.append(event.lr)
+            if event.iteration == 4:
+                trainer.set_lr(0.02)
+    # step schedule over 20 iterations: step_size 7, gamma 0.5, scaling whichever base lr is set
+    assert lrs[:4] == pytest.approx([0.1] * 4)
+    assert lrs[4:7] == pytest.approx([0.02] * 3)
+    assert lrs[7:14] == pytest.approx([0.01] * 7)
+    assert trainer.optimizer.lr == pytest.approx(lrs[-1])
+    with pytest.raises(ValueError):
+        trainer.set_lr(-1.0)
+
+
+def start_in_thread(trainer):
+    """Runs trainer.run() in a worker thread; returns (events queue, thread)."""
+    events = queue.Queue()
+
+    def work():
+        for event in trainer.run():
+            events.put(event)
+
+    thread = threading.Thread(target=work, daemon=True)
+    thread.start()
+    return events, thread
+
+
+def assert_quiet(events, seconds=0.3):
+    with pytest.raises(queue.Empty):
+        events.get(timeout=seconds)
+
+
+def test_pause_step_stop_from_another_thread(data):
+    trainer = Trainer(tiny_net(), *data, TrainConfig(batch_size=25, epochs=3))
+    trainer.pause()
+    assert trainer.paused
+    events, thread = start_in_thread(trainer)
+    assert_quiet(events)
+    trainer.step()
+    event = events.get(timeout=TIMEOUT)
+    assert isinstance(event, IterationEvent) and event.iteration == 1
+    assert_quiet(events)
+    trainer.step()
+    trainer.step()
+    assert [events.get(timeout=TIMEOUT).iteration for _ in range(2)] == [2, 3]
+    assert_quiet(events)
+    trainer.stop()
+    finished = events.get(timeout=TIMEOUT)
+    thread.join(TIMEOUT)
+    assert not thread.is_alive()
+    assert finished.reason == "stopped" and finished.epochs_done == 0
+    assert finished.test_accuracy is None
+
+
+def test_pause_and_resume_mid_run_completes_every_iteration(data):
+    trainer = Trainer(tiny_net(), *data, TrainConfig(batch_size=25, epochs=3))
+    events, thread = start_in_thread(trainer)
+    received = [events.get(timeout=TIMEOUT)]
+    trainer.pause()
+    while True:     # drain what was produced before the pause got noticed
+        try:
+            received.append(events.get(timeout=0.3))
+        except queue.Empty:
+            break
+    count = len(received)
+    if not isinstance(received[-1], FinishedEvent):
+        assert_quiet(events)
+        assert trainer.paused and len(received) == count
+        trainer.resume()
+    while not isinstance(received[-1], FinishedEvent):
+        received.append(events.get(timeout=TIMEOUT))
+    thread.join(TIMEOUT)
+    assert len(of_type(received, IterationEvent)) == 30
+    assert received[-1].reason == "completed"
+
+
+def test_stop_between_iterations_in_the_same_thread(data):
+    trainer = Trainer(tiny_net(), *data, TrainConfig(batch_size=25, epochs=3))
+    events = []
+    for event in trainer.run():
+        events.append(event)
+        if isinstance(event, IterationEvent) and event.iteration == 12:
+            trainer.stop()
+    assert len(of_type(events, IterationEvent)) == 12
+    assert events[-1].reason == "stopped" and events[-1].epochs_done == 1
+    assert events[-1].test_accuracy == of_type(events, EpochEvent)[0].test_accuracy
+
+
+def test_huge_lr_diverges_with_finite_rolled_back_weights(data):
+    net = SpyNet(4, (8,), 3, rng=np.random.default_rng(0))
+    events = run_all(net, data, TrainConfig(lr=10.0, batch_size=25, epochs=3))
+    finished = events[-1]
+    assert finished.reason == "diverged"
+    k = len(of_type(events, IterationEvent)) + 1      # the iteration whose loss exploded
+    assert f"at iteration {k}: the learning rate 10 is too large" in finished.message
+    assert finished.message.endswith("Try 0.1.")
+    # Rolled back to the weights before the step that made the loss explode.
+    for key, value in net.params.items():
+        assert np.all(np.isfinite(value))
+        np.testing.assert_array_equal(value, net.weights_seen[k - 2][key])
+
+
+def test_nan_loss_stops_with_reason_and_last_finite_weights(data):
+    net = SpyNet(4, (8,), 3, rng=np.random.default_rng(0), nan_at=3)
+    events = run_all(net, data, TrainConfig(lr=0.1, batch_size=25))
+    assert len(of_type(events, IterationEvent)) == 2
+    assert events[-1].reason == "diverged"
+    assert events[-1].message.startswith("The loss became NaN (not a number) at iteration 3: ")
+    for key, value in net.params.items():
+        np.testing.assert_array_equal(value, net.weights_seen[1][key])
+
+
+def test_divergence_messages():
+    assert divergence_message(math.inf, 12, 10.0, 2.3) == (
+        "The loss became infinite at iteration 12: the learning rate 10 is too large, "
+        "so each step overshoots. Try 0.1.")
+    assert "initial weights are too large" in divergence_message(math.nan, 1, 0.1, None)
+
+
+def test_numerical_gradient_trains_like_backprop_on_a_tiny_net(data):
+    config = TrainConfig(lr=0.1, batch_size=50, epochs=1, gradient="numerical")
+    numerical, backprop = tiny_net(dtype=np.float64), tiny_net(dtype=np.float64)
+    events = run_all(numerical, data, config, rng=np.random.default_rng(5))
+    run_all(backprop, data, TrainConfig(lr=0.1, batch_size=50, epochs=1),
+            rng=np.random.default_rng(5))
+    assert events[-1].reason == "completed"
+    for key in backprop.params:
+        np.testing.assert_allclose(numerical.params[key], backprop.params[key], atol=1e-6)
+
+
+def test_numerical_gradient_is_refused_for_a_big_network(data):
+    big = MultiLayerNet(784, (100,), 10, rng=np.random.default_rng(0))
+    assert count_params(big) > NUMERICAL_MAX_PARAMS
+    with pytest.raises(ValueError, match="numerical gradient .* 79,510 parameters"):
+        Trainer(big, *data, TrainConfig(gradient="numerical"))
+
+
+def test_trainer_prints_nothing(data, capsys):
+    run_all(tiny_net(), data, TrainConfig(epochs=1))
+    assert capsys.readouterr() == ("", "")
+
+
+def test_augmentation_is_applied_per_batch():
+    rng = np.random.default_rng(0)
+    x = rng.random((40, 784)).astype(np.float32)
+    t = rng.integers(0, 10, 40)
+    config = TrainConfig(hidden_sizes=(8,), batch_size=20, epochs=1)
+    plain, augmented = (build_network(config, np.random.default_rng(0)) for _ in range(2))
+    list(Trainer(plain, x, t, x, t, config, rng=np.random.default_rng(1)).run())
+    config = dataclasses.replace(config, augment=True)
+    events = list(Trainer(augmented, x, t, x, t, config, rng=np.random.default_rng(1)).run())
+    assert events[-1].reason == "completed"
+    assert not np.array_equal(plain.params["W1"], augmented.params["W1"])
+
+
+@pytest.mark.mnist
+def test_lr_10_diverges_on_mnist(mnist_dir):
+    data = pytest.importorskip("nn.data")
+    (x, t), (x_test, t_test) = data.load_mnist(mnist_dir=mnist_dir)
+    config = TrainConfig(lr=10.0, train_size=2000, epochs=1)
+    rng = np.random.default_rng(config.seed)
+    net = build_network(config, rng)
+    events = list(Trainer(net, x, t, x_test[:500], t_test[:500], config, rng=rng).run())
+    assert events[-1].reason == "diverged"
+    assert "the learning rate 10 is too large" in events[-1].message
+    assert all(np.all(np.isfinite(value)) for value in net.params.values())
