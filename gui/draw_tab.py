@@ -97,13 +97,13 @@ class DrawTab(QWidget):
     def _build_layout(self, toolbar: QHBoxLayout) -> None:
         grid = QGridLayout(self)
         grid.addLayout(toolbar, 0, 0, 1, 3)
-        grid.addWidget(self.canvas, 1, 0)
+        grid.addWidget(self.canvas, 1, 0, 2, 1)
         grid.addWidget(self.input_view, 1, 1)
         grid.addWidget(self.bars, 1, 2)
-        grid.addWidget(self.inside_view, 2, 0, 1, 3)
-        grid.setColumnStretch(0, 5)
-        grid.setColumnStretch(1, 3)
-        grid.setColumnStretch(2, 3)
+        grid.addWidget(self.inside_view, 2, 1, 1, 2)
+        grid.setColumnStretch(0, 4)
+        grid.setColumnStretch(1, 2)
+        grid.setColumnStretch(2, 2)
         grid.setRowStretch(1, 3)
         grid.setRowStretch(2, 2)
 

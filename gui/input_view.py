@@ -39,7 +39,7 @@ class InputView(QWidget):
             "of 784 numbers, x, which is multiplied by the weight matrix W1."))
         self.flatten_box.toggled.connect(self._on_flatten_box_toggled)
 
-        self.plot = pg.PlotWidget(background="k")
+        self.plot = pg.PlotWidget(background=None)
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
@@ -92,8 +92,9 @@ class InputView(QWidget):
                 "28×28 pixels after preprocessing (crop, scale to 20 px, centre): "
                 "white = ink = 1.0, black = paper = 0.0."))
         self._update_image()
-        width, height = (SIDE * SIDE, 1) if flat else (SIDE, SIDE)
-        self.plot.setRange(xRange=(0, width), yRange=(0, height), padding=0)
+        # the 1x784 strip is drawn as a band across the middle, not stretched to the full height
+        x_range, y_range = ((0, SIDE * SIDE), (-3, 4)) if flat else ((0, SIDE), (0, SIDE))
+        self.plot.setRange(xRange=x_range, yRange=y_range, padding=0)
 
     def _update_image(self) -> None:
         # ImageItem takes (x, y) order: transpose rows; the flat strip is 784 wide, 1 high

@@ -13,10 +13,10 @@ TILE_ROW = 4
 
 
 def activation_grid(a: np.ndarray) -> np.ndarray:
-    """Lay a (H,) activation vector out as a near-square (rows, cols) grid, padded with 0."""
+    """Lay a (H,) activation vector out as a near-square (rows, cols) grid, padded with NaN."""
     cols = math.ceil(math.sqrt(a.size))
     rows = math.ceil(a.size / cols)
-    grid = np.zeros(rows * cols, np.float32)
+    grid = np.full(rows * cols, np.nan, np.float32)
     grid[:a.size] = a
     return grid.reshape(rows, cols)
 
@@ -38,7 +38,7 @@ def _image_view(layout: pg.GraphicsLayoutWidget, row: int, col: int, title: str)
     view.setMenuEnabled(False)
     item = pg.ImageItem()
     view.addItem(item)
-    layout.addLabel(title, row=row + 1, col=col, size="9pt")
+    layout.addLabel(title, row=row + 1, col=col, size="9pt", color="#444")
     return view, item
 
 
@@ -52,8 +52,8 @@ class InsideView(QWidget):
         super().__init__(parent)
         self.title = QLabel(self.tr("<b>A look inside</b>"))
         self.help = QLabel(self.tr(
-            "Left: the output of every hidden neuron for your drawing (bright = active). "
-            "Right: what the first 16 neurons of layer 1 look for: their weights from the "
+            "Heatmaps: the output of every hidden neuron for your drawing (bright = active). "
+            "Last: what the first 16 neurons of layer 1 look for: their weights from the "
             "784 pixels, shown as 28×28 (red = positive weight, blue = negative)."))
         self.help.setWordWrap(True)
         self.graphics = pg.GraphicsLayoutWidget()
@@ -92,22 +92,23 @@ class InsideView(QWidget):
             return
         hidden = sizes[1:-1]
         for i, size in enumerate(hidden):
-            _, item = _image_view(self.graphics, 2 * i, 0,
+            _, item = _image_view(self.graphics, 0, i,
                                   self.tr("hidden layer {0}: {1} neurons").format(i + 1, size))
             item.setColorMap(self._hidden_cmap)
             item.setImage(activation_grid(np.zeros(size, np.float32)).T, levels=(0.0, 1.0))
             self._activation_items.append(item)
         if sizes[0] == SIDE * SIDE:
             _, self._weight_item = _image_view(
-                self.graphics, 0, 1, self.tr("W1 columns 1–{0}").format(min(TILES, sizes[1])))
+                self.graphics, 0, len(hidden),
+                self.tr("W1 columns 1–{0}").format(min(TILES, sizes[1])))
             self._weight_item.setColorMap(self._weight_cmap)
-            self.graphics.ci.layout.setColumnStretchFactor(1, 2)
+            self.graphics.ci.layout.setColumnStretchFactor(len(hidden), 2)
 
     def show_activations(self, activations: list[np.ndarray] | None) -> None:
         """Show each hidden layer's output (H,) for the current input; None shows zeros."""
         for i, item in enumerate(self._activation_items):
             if activations is None:
-                a = np.zeros(item.image.size, np.float32)
+                a = np.zeros(self._sizes[i + 1], np.float32)
             else:
                 a = np.asarray(activations[i], np.float32).ravel()
             top = max(float(a.max()), 1e-6)

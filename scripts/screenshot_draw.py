@@ -20,9 +20,9 @@ from PySide6.QtGui import QMouseEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 # a hand-made "3" in unit coordinates, used when nn.strokes is not available
-FALLBACK_THREE = [np.array([[0.30, 0.25], [0.42, 0.17], [0.58, 0.16], [0.68, 0.25], [0.66, 0.37],
-                            [0.52, 0.46], [0.45, 0.48], [0.56, 0.50], [0.68, 0.58], [0.70, 0.70],
-                            [0.60, 0.80], [0.45, 0.83], [0.30, 0.77]])]
+FALLBACK_THREE = [np.array([[0.05, 0.12], [0.25, 0.0], [0.5, 0.0], [0.62, 0.12], [0.6, 0.3],
+                            [0.4, 0.45], [0.3, 0.48], [0.45, 0.52], [0.62, 0.65], [0.62, 0.82],
+                            [0.5, 0.97], [0.25, 1.0], [0.03, 0.9]])]
 
 
 def digit_polylines(digit: int, seed: int) -> list[np.ndarray]:
@@ -41,15 +41,20 @@ def send_mouse(widget, kind: QEvent.Type, pos: QPointF, buttons) -> None:
     QApplication.sendEvent(widget, event)
 
 
-def replay(canvas, polylines: list[np.ndarray], steps_per_segment: int = 4) -> None:
+def canvas_points(canvas, polylines: list[np.ndarray], fill: float = 0.7) -> list[list[QPointF]]:
+    """Unit-coordinate polylines (digit in [0, 1]^2) as widget points, centred on the paper."""
+    corner = min(canvas.width(), canvas.height())
+    left, top = (canvas.width() - corner) / 2, (canvas.height() - corner) / 2
+    x_mid = 0.5 * (min(p[:, 0].min() for p in polylines) + max(p[:, 0].max() for p in polylines))
+    return [[QPointF(left + corner * (0.5 + fill * (x - x_mid)),
+                     top + corner * (0.5 + fill * (y - 0.5))) for x, y in line]
+            for line in polylines]
+
+
+def replay(canvas, polylines: list[np.ndarray]) -> None:
     """Draw unit-coordinate polylines on the canvas with real mouse press/move/release events."""
-    paper = canvas._paper_rect()
     left = Qt.MouseButton.LeftButton
-    for line in polylines:
-        dense = np.concatenate([np.linspace(a, b, steps_per_segment, endpoint=False)
-                                for a, b in zip(line[:-1], line[1:])] + [line[-1:]])
-        points = [QPointF(paper.left() + x * paper.width(), paper.top() + y * paper.height())
-                  for x, y in dense]
+    for points in canvas_points(canvas, polylines):
         send_mouse(canvas, QEvent.Type.MouseButtonPress, points[0], left)
         for point in points[1:]:
             send_mouse(canvas, QEvent.Type.MouseMove, point, left)
