@@ -171,9 +171,9 @@ class SoftmaxWithLoss:
         x = x.reshape(-1, x.shape[-1])
         self.t = t.reshape(x.shape) if t.shape == self.x_shape else t.reshape(-1).astype(np.intp)
         shifted = x - x.max(axis=1, keepdims=True)
-        exp = np.exp(shifted)
-        total = exp.sum(axis=1, keepdims=True)
-        self.y = exp / total
+        self.y = np.exp(shifted)
+        total = self.y.sum(axis=1, keepdims=True)
+        self.y /= total
         log_total = np.log(total[:, 0])
         if self.t.ndim == 2:
             log_likelihood = np.sum(self.t * shifted) - np.sum(self.t.sum(axis=1) * log_total)
@@ -182,7 +182,7 @@ class SoftmaxWithLoss:
         return float(-log_likelihood / x.shape[0])
 
     def backward(self, dout=1.0):
-        """dout: scalar -> dx (N, C) or (C,) like x = dout * (y - t) / N, in the dtype of the scores."""
+        """dout: scalar -> dx = dout * (y - t) / N, shaped like x and in the dtype of the scores."""
         batch_size = self.y.shape[0]
         if self.t.ndim == 2:
             dx = np.subtract(self.y, self.t, dtype=self.y.dtype)

@@ -6,6 +6,7 @@ import copy
 import numpy as np
 
 from nn.functions import softmax
+from nn.gradient import numerical_gradient
 from nn.layers import Affine, Dropout, Relu, Sigmoid, SoftmaxWithLoss, Tanh
 
 ACTIVATIONS = {"relu": Relu, "sigmoid": Sigmoid, "tanh": Tanh}
@@ -23,22 +24,8 @@ def init_std(weight_init, n_in: int) -> float:
     try:
         return float(weight_init)
     except (TypeError, ValueError):
-        raise ValueError(f"weight_init must be 'he', 'xavier' or a number, got {weight_init!r}") from None
-
-
-def _numerical_gradient(f, x, h=1e-4):
-    """Central differences (f(x+h) - f(x-h)) / 2h of a scalar f() for every element of x (restored)."""
-    grad = np.zeros_like(x)
-    flat_x, flat_grad = x.reshape(-1), grad.reshape(-1)
-    for i in range(flat_x.size):
-        saved = flat_x[i]
-        flat_x[i] = saved + h
-        f_plus = f()
-        flat_x[i] = saved - h
-        f_minus = f()
-        flat_x[i] = saved
-        flat_grad[i] = (f_plus - f_minus) / (2 * h)
-    return grad
+        message = f"weight_init must be 'he', 'xavier' or a number, got {weight_init!r}"
+        raise ValueError(message) from None
 
 
 class MultiLayerNet:
@@ -137,12 +124,15 @@ class MultiLayerNet:
         return 0.5 * self.weight_decay * total
 
     def loss(self, x, t, train=True) -> float:
-        """Cross-entropy of softmax(scores) plus 0.5 * weight_decay * sum(W^2). t: labels or one-hot."""
+        """Cross-entropy of softmax(scores) + 0.5 * weight_decay * sum(W^2). t: labels or one-hot."""
         scores = self._forward(x, train)
         return self.last_layer.forward(scores, t) + self._decay_loss()
 
     def accuracy(self, x, t, batch_size=1000) -> float:
-        """Fraction of x whose highest score is the label. x: (N, 784); t: labels (N,) or one-hot (N, 10)."""
+        """Fraction of x whose highest score is the label, in eval mode and in batches.
+
+        x: (N, 784) or (N, 28, 28); t: labels (N,) or one-hot (N, 10).
+        """
         t = np.asarray(t)
         labels = t.argmax(axis=1) if t.ndim == 2 else t
         x = np.asarray(x)
@@ -158,19 +148,21 @@ class MultiLayerNet:
         dout = self.last_layer.backward(1.0)
         for layer in reversed(self.layers[1:]):
             dout = layer.backward(dout)
+        # The gradient with respect to the input image is never used: skip its matmul.
         self.layers[0].backward(dout, need_dx=False)
         grads = {}
         for i, affine in enumerate(self.affine_layers, start=1):
-            grads[f"W{i}"] = affine.dW + self.weight_decay * affine.W if self.weight_decay else affine.dW
+            dW = affine.dW
+            grads[f"W{i}"] = dW + self.weight_decay * affine.W if self.weight_decay else dW
             grads[f"b{i}"] = affine.db
         return grads
 
     def numerical_gradient(self, x, t) -> dict[str, np.ndarray]:
-        """The course's central differences (h = 1e-4) for every parameter; slow (2 losses per weight).
+        """The course's central differences (h = 1e-4) for every parameter; slow (2 losses each).
 
         Dropout is off here: a fresh mask for every loss would turn the differences into noise.
         """
-        return {key: _numerical_gradient(lambda: self.loss(x, t, train=False), param)
+        return {key: numerical_gradient(lambda _: self.loss(x, t, train=False), param)
                 for key, param in self.params.items()}
 
     def copy(self) -> MultiLayerNet:
