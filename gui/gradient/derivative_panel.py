@@ -58,15 +58,14 @@ class DerivativePanel(QWidget):
         self.error_plot.setLabel("bottom", self.tr("step h"))
         self.error_plot.setLabel("left", self.tr("|estimate − exact slope|"))
         self.error_plot.setTitle(self.tr("Error of the difference quotient against h"))
-        legend = self.error_plot.addLegend(offset=(-10, 10))
+        self.error_plot.addLegend(offset=(10, -10), labelTextColor="k", brush=pg.mkBrush(255, 255, 255, 220))
         self._forward_item = self.error_plot.plot(pen=pg.mkPen(COLOURS[4], width=2),
                                                   name=self.tr("forward (f(x+h) − f(x)) / h"))
         self._central_item = self.error_plot.plot(pen=pg.mkPen(COLOURS[2], width=2),
                                                   name=self.tr("central (f(x+h) − f(x−h)) / 2h"))
-        legend.setLabelTextColor("k")
         for h, text in ((1e-4, self.tr("h = 1e-4 (the course)")), (1e-50, self.tr("h = 1e-50"))):
             line = pg.InfiniteLine(pos=np.log10(h), angle=90, pen=pg.mkPen("#888888", style=Qt.DotLine),
-                                   label=text, labelOpts={"position": 0.12, "color": "k"})
+                                   label=text, labelOpts={"position": 0.55, "color": "k"})
             self.error_plot.addItem(line)
         self.error_note = QLabel()
         self.error_note.setWordWrap(True)
@@ -124,7 +123,9 @@ class DerivativePanel(QWidget):
             "Large h: the secant is not the tangent (error falls as h, or h² for central).<br>"
             "Tiny h: f(x+h) and f(x) round to the same {dtype} number, the difference is 0 and the "
             "estimate is 0 (at h = 1e-50 nothing is left; in float32 even h itself rounds to 0).<br>"
-            "h = 1e-4 sits near the bottom of the central curve. Errors of exactly 0 are drawn at "
+            "h = 1e-4 is a safe middle: big enough that rounding hardly matters, small enough that "
+            "the secant is close to the tangent (for a quadratic the central difference is exact up "
+            "to rounding; pick sin x or eˣ to see both effects). Errors of exactly 0 are drawn at "
             "1e-18.").format(dtype=dtype.__name__))
 
     @Slot(int)
