@@ -118,6 +118,8 @@ class DrawingCanvas(QWidget):
         image.fill(PAPER)
         painter = QPainter(image)
         self._paint_strokes(painter, side)
+        if self._current is not None:
+            self._paint_stroke(painter, self._current, side)
         painter.end()
         rows = np.frombuffer(image.constBits(), np.uint8).reshape(side, image.bytesPerLine())
         return 1.0 - rows[:, :side].astype(np.float32) / 255.0
