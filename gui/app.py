@@ -10,10 +10,11 @@ from PySide6.QtWidgets import QApplication
 import resources
 
 
-def install_translators(app: QApplication, locale: QLocale) -> list[QTranslator]:
-    """Load DigitLab's and Qt's own translations for `locale` when they exist."""
+def install_translators(app: QApplication, locale: QLocale,
+                        i18n_dir: str | None = None) -> list[QTranslator]:
+    """Load DigitLab's (digitlab_<locale>.qm) and Qt's own translations when they exist."""
     installed = []
-    sources = (("digitlab", str(resources.path("i18n"))),
+    sources = (("digitlab", i18n_dir or str(resources.path("i18n"))),
                ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)))
     for name, folder in sources:
         translator = QTranslator(app)
