@@ -264,7 +264,10 @@ class Trainer:
     # The run ----------------------------------------------------------------------------------
 
     def run(self):
-        """Yields IterationEvent per step, EpochEvent per epoch and finally one FinishedEvent."""
+        """Yields IterationEvent per step, EpochEvent per epoch and finally one FinishedEvent.
+
+        Call it once per Trainer: the iteration count and the optimizer state carry over.
+        """
         self._started = time.perf_counter()
         self._schedule = make_schedule(self.config.schedule, self._base_lr, self.iterations_total)
         # The weights before the latest step: what a divergence rolls back to.
