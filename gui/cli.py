@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
@@ -43,6 +44,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `digitlab predict ... | head`: the reader left, nothing to report
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
 
 
 # ---------------------------------------------------------------- argument parsing
@@ -251,8 +255,11 @@ def _cmd_train(args: argparse.Namespace) -> int:
                        f"{len(x_train)} training images")
     rng = np.random.default_rng(args.seed)
     network = build_network(config, rng)
-    trainer = Trainer(network, x_train, t_train, x_test, t_test, config, rng=rng)
-    progress = TrainProgress(sys.stderr if args.json else sys.stdout)
+    try:
+        trainer = Trainer(network, x_train, t_train, x_test, t_test, config, rng=rng)
+    except ValueError as error:  # e.g. a numerical gradient on a network too large for it
+        raise CliError(str(error)) from None
+    progress = TrainProgress(config.epochs, sys.stderr if args.json else sys.stdout)
     finished = None
     try:
         for event in trainer.run():

@@ -13,7 +13,8 @@ class TrainProgress:
     train_accuracy, test_accuracy, seconds, samples_per_sec.
     """
 
-    def __init__(self, out=None):
+    def __init__(self, epochs: int, out=None):
+        self._epochs = epochs
         self._out = sys.stdout if out is None else out
         self._bar: tqdm | None = None
         self._losses: list[float] = []
@@ -24,7 +25,7 @@ class TrainProgress:
         """Advance the bar by one batch; postfix loss, last test accuracy and samples/s."""
         if self._bar is None:
             # disable=None: no bar when stderr is not a terminal (pipes, CI logs, tests)
-            self._bar = tqdm(total=event.iterations_total, desc="epoch 1", unit="batch",
+            self._bar = tqdm(total=event.iterations_total, desc=f"epoch 1/{self._epochs}", unit="batch",
                              file=sys.stderr, dynamic_ncols=True, disable=None)
         self._losses.append(event.loss)
         postfix = {"loss": f"{event.loss:.4f}"}
@@ -49,7 +50,7 @@ class TrainProgress:
                    f"train acc {event.train_accuracy:.4f}  test acc {event.test_accuracy:.4f}  "
                    f"{event.seconds:.1f} s  {event.samples_per_sec:,.0f} samples/s", file=self._out)
         if self._bar is not None and event.epoch < event.epochs_total:
-            self._bar.set_description(f"epoch {event.epoch + 1}", refresh=False)
+            self._bar.set_description(f"epoch {event.epoch + 1}/{self._epochs}", refresh=False)
 
     def close(self) -> None:
         if self._bar is not None:
