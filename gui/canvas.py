@@ -103,17 +103,17 @@ class DrawingCanvas(QWidget):
         self._image = self._image_gray = None
         self._rerender()
 
-    def to_array(self) -> np.ndarray | None:
-        """The drawing as (H, W) float32, ink = 1, at device-independent resolution; None if empty.
+    def to_array(self, size: int | None = None) -> np.ndarray | None:
+        """The drawing as (H, W) float32, ink = 1; None if empty.
 
-        A drawing is rendered at the paper's logical size; an image comes at its own size
-        (1 - lightness: dark ink on light paper gives ink = 1).
+        Strokes are rendered at `size` x `size` pixels, by default the paper's device-independent
+        size; an image comes at its own size (1 - lightness: dark ink on light paper gives 1).
         """
         if self._image_gray is not None:
             return 1.0 - self._image_gray
         if self.is_empty():
             return None
-        side = max(1, round(self._paper_rect().width()))
+        side = size or max(1, round(self._paper_rect().width()))
         image = QImage(side, side, QImage.Format.Format_Grayscale8)
         image.fill(PAPER)
         painter = QPainter(image)

@@ -17,6 +17,10 @@ from gui.model_choice import ModelChoice, describe
 from gui.probability_bars import ProbabilityBars
 from nn.preprocess import preprocess_stages
 
+# drawings are rendered for the network at the size nn.strokes draws at: enough detail for a
+# 20 px digit, and preprocessing stays well inside one frame
+PREDICT_SIDE = 280
+
 
 class DrawTab(QWidget):
     """Canvas, the network's input, its answer and a look inside, updated while you draw.
@@ -130,7 +134,7 @@ class DrawTab(QWidget):
 
     # --- prediction ---------------------------------------------------------------------
     def _update_prediction(self) -> None:
-        image = self.canvas.to_array()
+        image = self.canvas.to_array(PREDICT_SIDE)
         stages = None if image is None else preprocess_stages(image)
         if stages is None:
             self._show(None, None, None, self.tr("Draw a digit to see what the network thinks."))

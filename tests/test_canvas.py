@@ -62,6 +62,13 @@ def test_pen_width_sets_the_stroke_thickness(canvas):
     assert 26 <= (column > 0.5).sum() <= 33
 
 
+def test_to_array_renders_at_a_requested_size(canvas):
+    draw(canvas, [(50, 150), (250, 150)])
+    small = canvas.to_array(100)
+    assert small.shape == (100, 100)
+    assert small[50, 25:75].min() > 0.9 and small[:35].max() == 0.0
+
+
 def test_undo_and_clear(canvas):
     draw(canvas, [(50, 50), (250, 50)])
     draw(canvas, [(50, 250), (250, 250)])

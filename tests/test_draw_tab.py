@@ -9,7 +9,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 import resources
-from gui.draw_tab import DrawTab
+from gui.draw_tab import PREDICT_SIDE, DrawTab
 from nn.model_io import save_model
 from nn.network import MultiLayerNet
 from nn.preprocess import preprocess
@@ -64,7 +64,7 @@ def tab(qtbot):
 
 def expected_probabilities(tab, network):
     """Independent oracle: nn applied to the canvas's own array."""
-    x = preprocess(tab.canvas.to_array()).reshape(1, 784)
+    x = preprocess(tab.canvas.to_array(PREDICT_SIDE)).reshape(1, 784)
     return network.probabilities(x.astype(network.dtype))[0]
 
 
@@ -105,7 +105,7 @@ def test_bars_follow_the_network_while_drawing(tab, qtbot):
     top = int(np.argmax(expected))
     assert brushes[top] is tab.bars._top and all(b is tab.bars._normal
                                                  for d, b in enumerate(brushes) if d != top)
-    np.testing.assert_allclose(tab.input_view.x28, preprocess(tab.canvas.to_array()))
+    np.testing.assert_allclose(tab.input_view.x28, preprocess(tab.canvas.to_array(PREDICT_SIDE)))
 
 
 def test_updates_are_coalesced_to_the_frame_rate(tab, qtbot):
