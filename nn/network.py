@@ -144,7 +144,11 @@ class MultiLayerNet:
 
     def gradient(self, x, t) -> dict[str, np.ndarray]:
         """Backpropagation: d loss / d param for every key of params (same shapes and dtype)."""
-        self.loss(x, t, train=True)
+        return self.loss_and_gradient(x, t)[1]
+
+    def loss_and_gradient(self, x, t) -> tuple[float, dict[str, np.ndarray]]:
+        """The training loss and its backprop gradient from one forward pass (one dropout mask)."""
+        loss = self.loss(x, t, train=True)
         dout = self.last_layer.backward(1.0)
         for layer in reversed(self.layers[1:]):
             dout = layer.backward(dout)
@@ -155,7 +159,7 @@ class MultiLayerNet:
             dW = affine.dW
             grads[f"W{i}"] = dW + self.weight_decay * affine.W if self.weight_decay else dW
             grads[f"b{i}"] = affine.db
-        return grads
+        return loss, grads
 
     def numerical_gradient(self, x, t) -> dict[str, np.ndarray]:
         """The course's central differences (h = 1e-4) for every parameter; slow (2 losses each).

@@ -338,11 +338,7 @@ class Trainer:
         network = self.network
         if self.config.gradient == "numerical":
             return network.loss(x, t, train=False), network.numerical_gradient(x, t)
-        # One forward pass serves both when the network offers it; otherwise loss costs a second one.
-        if hasattr(network, "loss_and_gradient"):
-            return network.loss_and_gradient(x, t)
-        loss = network.loss(x, t, train=True)
-        return loss, network.gradient(x, t)
+        return network.loss_and_gradient(x, t)
 
     def _restore_backup(self):
         for key, value in self.network.params.items():

@@ -198,3 +198,12 @@ def test_probabilities_is_softmax_of_predict():
     net = small_net()
     x, _ = small_batch()
     np.testing.assert_allclose(net.probabilities(x), softmax(net.predict(x)))
+
+
+def test_loss_and_gradient_returns_the_loss_of_the_same_forward_pass():
+    net = small_net(weight_decay=0.1)
+    x, t = small_batch()
+    loss, grads = net.loss_and_gradient(x, t)
+    assert loss == pytest.approx(net.loss(x, t), rel=1e-12)
+    for key, value in net.gradient(x, t).items():
+        np.testing.assert_array_equal(grads[key], value)

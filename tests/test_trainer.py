@@ -52,8 +52,8 @@ class SpyNet(MultiLayerNet):
     def loss_and_gradient(self, x, t):
         self.batches.append(np.array(t))
         self.weights_seen.append({k: v.copy() for k, v in self.params.items()})
-        loss = math.nan if len(self.batches) == self.nan_at else self.loss(x, t)
-        return loss, self.gradient(x, t)
+        loss, grads = super().loss_and_gradient(x, t)
+        return (math.nan if len(self.batches) == self.nan_at else loss), grads
 
 
 def test_config_round_trip_and_validation():
