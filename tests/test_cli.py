@@ -65,6 +65,21 @@ def test_train_and_eval_modules_do_not_import_qt():
     assert result.stdout.strip() == "[]"
 
 
+def test_commands_run_blas_on_one_thread_unless_the_user_says_otherwise():
+    code = ("import os, sys, gui.cli; gui.cli.main(['eval', '--help']);"
+            "print(os.environ['OPENBLAS_NUM_THREADS'], os.environ['MKL_NUM_THREADS'],"
+            "file=sys.stderr)")
+    env = {key: value for key, value in os.environ.items()
+           if key not in cli.BLAS_THREAD_VARIABLES}
+    for user_setting, expected in ((None, "1 1"), ("2", "2 1")):
+        if user_setting is not None:
+            env["OPENBLAS_NUM_THREADS"] = user_setting
+        result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env,
+                                capture_output=True, text=True, timeout=60)
+        assert result.returncode == 0, result.stderr
+        assert result.stderr.strip() == expected
+
+
 @pytest.mark.mnist
 def test_main_py_eval_textbook_weights_in_subprocess(mnist_dir, dlfs_weights):
     env = dict(os.environ, DIGITLAB_MNIST_DIR=str(mnist_dir))
