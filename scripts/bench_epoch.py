@@ -1,6 +1,8 @@
 """Seconds per epoch of the reference setup: 784-100-10 ReLU, batch 100, float32, SGD lr 0.1.
 
 Usage: python scripts/bench_epoch.py [--epochs 3] [--mnist-dir DIR]
+BLAS runs on one thread as in the `digitlab` commands unless OPENBLAS_NUM_THREADS says otherwise
+(e.g. OPENBLAS_NUM_THREADS=2 python scripts/bench_epoch.py to compare).
 Prints one JSON object: per-epoch wall seconds as the trainer reports them (including the
 end-of-epoch accuracy passes), the seconds of the training batches alone (from samples/s), the CPU
 seconds of this process (all its threads), their means, the final test accuracy, and the machine's
@@ -18,32 +20,24 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout
 
-import numpy as np  # noqa: E402
-
-from nn.data import load_mnist  # noqa: E402
-from nn.trainer import EpochEvent, FinishedEvent, Trainer, TrainConfig, build_network  # noqa: E402
+from gui.cli import BLAS_THREAD_VARIABLES  # noqa: E402  (standard library only)
 
 
 def benchmark(epochs: int, mnist_dir: Path | None) -> dict:
     """Train the reference network for `epochs` epochs and time each one."""
+    import numpy as np
+
+    from nn.data import load_mnist
+    from nn.trainer import Trainer, TrainConfig, build_network
+
     (x_train, t_train), (x_test, t_test) = load_mnist(mnist_dir=mnist_dir)
     config = TrainConfig(hidden_sizes=(100,), activation="relu", weight_init="he",
                          optimizer="sgd", lr=0.1, batch_size=100, epochs=epochs,
                          augment=False, seed=0, dtype="float32")
     rng = np.random.default_rng(config.seed)
     trainer = Trainer(build_network(config, rng), x_train, t_train, x_test, t_test, config, rng=rng)
-    epoch_seconds, batch_seconds, cpu_seconds, test_accuracy = [], [], [], None
     load_before = os.getloadavg()
-    cpu_started = time.process_time()
-    for event in trainer.run():
-        if isinstance(event, EpochEvent):
-            now = time.process_time()
-            cpu_seconds.append(now - cpu_started)
-            cpu_started = now
-            epoch_seconds.append(event.seconds)
-            batch_seconds.append(len(x_train) / event.samples_per_sec)
-        elif isinstance(event, FinishedEvent):
-            test_accuracy = event.test_accuracy
+    epoch_seconds, batch_seconds, cpu_seconds, test_accuracy = _time_epochs(trainer, len(x_train))
     return {
         "setup": "784-100-10 relu, he init, SGD lr 0.1, batch 100, float32, no augmentation",
         "epochs": epochs,
@@ -57,9 +51,28 @@ def benchmark(epochs: int, mnist_dir: Path | None) -> dict:
         "load_average_before": _rounded(load_before),
         "load_average_after": _rounded(os.getloadavg()),
         "cpu_count": os.cpu_count(),
+        "blas_threads": os.environ["OPENBLAS_NUM_THREADS"],
         "numpy": np.__version__,
         "python": platform.python_version(),
     }
+
+
+def _time_epochs(trainer, n_train: int):
+    """Per-epoch wall seconds (trainer's), batch-only seconds, CPU seconds; final test accuracy."""
+    from nn.trainer import EpochEvent, FinishedEvent
+
+    epoch_seconds, batch_seconds, cpu_seconds, test_accuracy = [], [], [], None
+    cpu_started = time.process_time()
+    for event in trainer.run():
+        if isinstance(event, EpochEvent):
+            now = time.process_time()
+            cpu_seconds.append(now - cpu_started)
+            cpu_started = now
+            epoch_seconds.append(event.seconds)
+            batch_seconds.append(n_train / event.samples_per_sec)
+        elif isinstance(event, FinishedEvent):
+            test_accuracy = event.test_accuracy
+    return epoch_seconds, batch_seconds, cpu_seconds, test_accuracy
 
 
 def _rounded(values: list[float]) -> list[float]:
@@ -71,6 +84,8 @@ def main() -> int:
     parser.add_argument("--epochs", type=int, default=3)
     parser.add_argument("--mnist-dir", type=Path, default=None)
     args = parser.parse_args()
+    for variable in BLAS_THREAD_VARIABLES:  # before NumPy loads, as the commands do
+        os.environ.setdefault(variable, "1")
     print(json.dumps(benchmark(args.epochs, args.mnist_dir), indent=2))
     return 0
 
