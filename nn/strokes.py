@@ -140,7 +140,10 @@ def _nine(u, style):
 
 
 _GLYPHS = (_zero, _one, _two, _three, _four, _five, _six, _seven, _eight, _nine)
-STYLE_COUNTS = (1, 3, 2, 2, 3, 2, 2, 3, 2, 2)
+# How often each style is drawn (people rarely put a base on a 1).
+STYLE_WEIGHTS = ((1.0,), (0.5, 0.35, 0.15), (0.7, 0.3), (0.7, 0.3), (0.45, 0.35, 0.2),
+                 (0.6, 0.4), (0.5, 0.5), (0.5, 0.25, 0.25), (0.75, 0.25), (0.6, 0.4))
+STYLE_COUNTS = tuple(len(w) for w in STYLE_WEIGHTS)
 
 
 def digit_strokes(digit: int, rng: np.random.Generator, style: int | None = None) -> list[Polyline]:
@@ -149,7 +152,7 @@ def digit_strokes(digit: int, rng: np.random.Generator, style: int | None = None
     Returns a list of pen-down polylines, each (K, 2) as (x, y). Shape parameters vary a little.
     """
     if style is None:
-        style = int(rng.integers(STYLE_COUNTS[digit]))
+        style = int(rng.choice(STYLE_COUNTS[digit], p=STYLE_WEIGHTS[digit]))
     if not 0 <= style < STYLE_COUNTS[digit]:
         raise ValueError(f"digit {digit} has styles 0..{STYLE_COUNTS[digit] - 1}, got {style}")
 
