@@ -12,6 +12,9 @@ from nn.data import FILES, MIRRORS, DownloadCancelled, default_cache_dir, downlo
 
 APPROX_TOTAL_BYTES = 11_594_722  # the four .gz files, for a progress bar before sizes are known
 
+# Worker signals always reach widgets on the GUI thread, whatever PySide infers from the slot.
+QUEUED = Qt.ConnectionType.QueuedConnection
+
 
 class DownloadWorker(QObject):
     """Downloads the MNIST files into dest on a worker thread.
@@ -93,9 +96,9 @@ class DownloadDialog(QDialog):
         self.progress_bar.setRange(0, 1000)
         self.message.setText(self.tr("Downloading MNIST into {0} ...").format(self.dest))
         self._worker = DownloadWorker(self.dest, self.mirrors)
-        self._worker.progress.connect(self._on_worker_progress)
-        self._worker.failed.connect(self._on_worker_failed)
-        self._worker.finished.connect(self._on_worker_finished)
+        self._worker.progress.connect(self._on_worker_progress, QUEUED)
+        self._worker.failed.connect(self._on_worker_failed, QUEUED)
+        self._worker.finished.connect(self._on_worker_finished, QUEUED)
         self._thread = start_worker(self._worker, self)
 
     @Slot(int, int)

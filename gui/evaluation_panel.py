@@ -15,6 +15,9 @@ from gui.training_worker import TaskWorker, start_worker
 
 GALLERY_SIZE = 48
 
+# Worker signals always reach widgets on the GUI thread, whatever PySide infers from the slot.
+QUEUED = Qt.ConnectionType.QueuedConnection
+
 
 @dataclass(frozen=True)
 class Evaluation:
@@ -173,7 +176,7 @@ class EvaluationPanel(QWidget):
         self.demo_label.setText(self.tr("Classifying {0:,} images twice...").format(len(self._x)))
         network, x = self._network, self._x
         self._demo_worker = TaskWorker(lambda: batch_demo(network, x))
-        self._demo_worker.finished.connect(self._on_demo_finished)
+        self._demo_worker.finished.connect(self._on_demo_finished, QUEUED)
         self._thread = start_worker(self._demo_worker, self)
 
     @Slot(object)

@@ -58,15 +58,18 @@ class DecimatingBuffer:
         return self._x[:self._size].copy(), self._y[:self._size].copy()
 
 
-def smooth(y: np.ndarray, alpha: float = 0.05) -> np.ndarray:
-    """Exponential moving average of y (n,), bias-corrected at the start."""
-    out = np.empty_like(y, dtype=np.float64)
-    avg, weight = 0.0, 0.0
+def smooth(y: np.ndarray, alpha: float = 0.05, state: tuple[float, float] = (0.0, 0.0)):
+    """Exponential moving average of y (n,), bias-corrected at the start; returns (averages (n,), state).
+
+    Pass the returned state back in to continue the average over the next chunk.
+    """
+    out = np.empty(len(y), dtype=np.float64)
+    avg, weight = state
     for i, value in enumerate(y):
         avg = (1 - alpha) * avg + alpha * value
         weight = (1 - alpha) * weight + alpha
         out[i] = avg / weight
-    return out
+    return out, (avg, weight)
 
 
 class TrainingPlots(QWidget):
@@ -78,6 +81,8 @@ class TrainingPlots(QWidget):
     def __init__(self, parent: QWidget | None = None, capacity: int = 2000) -> None:
         super().__init__(parent)
         self._loss = DecimatingBuffer(capacity)
+        self._smooth = DecimatingBuffer(capacity)
+        self._ema = (0.0, 0.0)    # running average and its weight, for bias correction
         self._lr = DecimatingBuffer(capacity)
         self._epochs: list[tuple[int, float, float]] = []
         layout = QVBoxLayout(self)
@@ -99,7 +104,8 @@ class TrainingPlots(QWidget):
 
         self.acc_plot = self.graphics.addPlot(row=1, col=0, title=self.tr("Accuracy per epoch (gap = overfitting)"))
         self.acc_plot.setLabel("bottom", self.tr("epoch"))
-        self.acc_plot.setLabel("left", self.tr("accuracy"))
+        self.acc_plot.setLabel("left", self.tr("accuracy (%)"))
+        self.acc_plot.getAxis("left").enableAutoSIPrefix(False)
         self.acc_plot.addLegend(offset=(-10, -10))
         self.train_curve = self.acc_plot.plot([], [], pen=pg.mkPen((200, 90, 20), width=2), symbol="o",
                                               symbolSize=6, symbolBrush=(200, 90, 20), name=self.tr("train"))
@@ -110,6 +116,9 @@ class TrainingPlots(QWidget):
         self.lr_plot.setLabel("bottom", self.tr("iteration"))
         self.lr_plot.setXLink(self.loss_plot)
         self.lr_curve = self.lr_plot.plot([], [], pen=pg.mkPen((120, 60, 160), width=2))
+        self.lr_plot.getViewBox().setLimits(yMin=0)
+        for plot in (self.loss_plot, self.lr_plot):
+            plot.setClipToView(True)
         self.graphics.ci.layout.setRowStretchFactor(0, 3)
         self.graphics.ci.layout.setRowStretchFactor(1, 2)
         self.graphics.ci.layout.setRowStretchFactor(2, 1)
@@ -117,6 +126,8 @@ class TrainingPlots(QWidget):
     def clear(self) -> None:
         """Forget the current run."""
         self._loss.clear()
+        self._smooth.clear()
+        self._ema = (0.0, 0.0)
         self._lr.clear()
         self._epochs.clear()
         for curve in (self.loss_raw, self.loss_smooth, self.train_curve, self.test_curve, self.lr_curve):
@@ -124,20 +135,26 @@ class TrainingPlots(QWidget):
 
     def add_iterations(self, iterations: np.ndarray, losses: np.ndarray, lrs: np.ndarray) -> None:
         """Append a batch of iterations: (k,) arrays each; redraws once."""
+        losses = np.asarray(losses, dtype=np.float64)
+        finite = np.isfinite(losses)
+        iterations, losses, lrs = np.asarray(iterations)[finite], losses[finite], np.asarray(lrs)[finite]
+        smoothed, self._ema = smooth(losses, state=self._ema)
         self._loss.extend(iterations, losses)
+        self._smooth.extend(iterations, smoothed)
         self._lr.extend(iterations, lrs)
-        x, y = self._loss.data()
-        finite = np.isfinite(y)
-        self.loss_raw.setData(x[finite], y[finite])
-        self.loss_smooth.setData(x[finite], smooth(y[finite]))
+        self.loss_raw.setData(*self._loss.data())
+        self.loss_smooth.setData(*self._smooth.data())
         self.lr_curve.setData(*self._lr.data())
 
     def add_epoch(self, epoch: int, train_accuracy: float, test_accuracy: float) -> None:
         """Append one epoch's accuracies (fractions in [0, 1])."""
         self._epochs.append((epoch, train_accuracy, test_accuracy))
         e = np.array(self._epochs, dtype=np.float64)
-        self.train_curve.setData(e[:, 0], e[:, 1])
-        self.test_curve.setData(e[:, 0], e[:, 2])
+        self.train_curve.setData(e[:, 0], 100 * e[:, 1])
+        self.test_curve.setData(e[:, 0], 100 * e[:, 2])
+        self.acc_plot.getAxis("bottom").setTickSpacing(max(1, len(e) // 8), 1)
+        self.acc_plot.setTitle(self.tr("Accuracy per epoch: train {0:.1%}, test {1:.1%} (the gap = overfitting)").format(
+            train_accuracy, test_accuracy))
 
     def point_counts(self) -> dict[str, int]:
         """How many points each curve holds (for tests and benchmarks)."""

@@ -15,6 +15,9 @@ from gui.training_plots import TrainingPlots
 from gui.training_settings import TrainingSettings
 from gui.training_worker import MnistCache, TrainingWorker, start_worker
 
+# Worker signals always reach widgets on the GUI thread, whatever PySide infers from the slot.
+QUEUED = Qt.ConnectionType.QueuedConnection
+
 
 def format_seconds(seconds: float) -> str:
     """1234.5 -> '20:34'; 4000 -> '1:06:40'."""
@@ -158,13 +161,13 @@ class TrainingTab(QWidget):
         self._worker = TrainingWorker(config, self.data.get)
         if paused:
             self._worker.pause()
-        self._worker.status.connect(self.progress_label.setText)
-        self._worker.progress.connect(self._on_worker_progress)
-        self._worker.epoch_finished.connect(self._on_worker_epoch_finished)
-        self._worker.snapshot.connect(self.live_model)
-        self._worker.timing.connect(self._on_worker_timing)
-        self._worker.failed.connect(self._on_worker_failed)
-        self._worker.finished.connect(self._on_worker_finished)
+        self._worker.status.connect(self.progress_label.setText, QUEUED)
+        self._worker.progress.connect(self._on_worker_progress, QUEUED)
+        self._worker.epoch_finished.connect(self._on_worker_epoch_finished, QUEUED)
+        self._worker.snapshot.connect(self.live_model, QUEUED)
+        self._worker.timing.connect(self._on_worker_timing, QUEUED)
+        self._worker.failed.connect(self._on_worker_failed, QUEUED)
+        self._worker.finished.connect(self._on_worker_finished, QUEUED)
         self.metadata = {"training": config.to_dict()}
         self._set_state("paused" if paused else "loading")
         self._thread = start_worker(self._worker, self)

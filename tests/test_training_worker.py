@@ -48,9 +48,13 @@ def test_decimating_buffer_stays_bounded_and_keeps_the_mean():
 
 
 def test_smooth_is_exact_on_constants_and_follows_a_step():
-    np.testing.assert_allclose(smooth(np.full(50, 3.0)), 3.0)
-    stepped = smooth(np.r_[np.zeros(100), np.ones(100)], alpha=0.1)
+    np.testing.assert_allclose(smooth(np.full(50, 3.0))[0], 3.0)
+    y = np.r_[np.zeros(100), np.ones(100)]
+    stepped, _ = smooth(y, alpha=0.1)
     assert stepped[99] == 0.0 and 0.0 < stepped[110] < 1.0 and stepped[-1] > 0.99
+    first, state = smooth(y[:77], alpha=0.1)
+    rest, _ = smooth(y[77:], alpha=0.1, state=state)
+    np.testing.assert_allclose(np.r_[first, rest], stepped)    # chunked = all at once
 
 
 def test_settings_helpers():

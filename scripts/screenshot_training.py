@@ -1,0 +1,54 @@
+"""Screenshot of the Training tab mid-run -> docs/screenshots/training.png.
+
+    DIGITLAB_MNIST_DIR=... python scripts/screenshot_training.py [output.png]
+
+Trains 784-100-10 on 10,000 images with a little overfitting visible, and grabs the tab during the
+fourth epoch.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from gui.training_tab import TrainingTab  # noqa: E402
+from nn.trainer import TrainConfig  # noqa: E402
+
+
+def main() -> int:
+    output = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots" / "training.png"
+    app = QApplication.instance() or QApplication([])
+    tab = TrainingTab()
+    tab.resize(1280, 800)
+    tab.settings.set_config(TrainConfig(hidden_sizes=(100,), lr=0.1, batch_size=50, epochs=8,
+                                        train_size=10_000, seed=1))
+    tab.show()
+    loop = QEventLoop()
+    poll = QTimer()
+
+    def check() -> None:
+        if tab.plots.point_counts()["epochs"] >= 3:
+            poll.stop()
+            QTimer.singleShot(100, loop.quit)   # a bit into the fourth epoch
+    poll.timeout.connect(check)
+    poll.start(50)
+    tab.start()
+    tab.state_changed.connect(lambda state: loop.quit() if state == "finished" else None)
+    loop.exec()
+    app.processEvents()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    tab.grab().save(str(output))
+    tab.shutdown()
+    print(f"wrote {output} ({tab.progress_label.text()})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
