@@ -1,7 +1,7 @@
 """The command line: `digitlab train | eval | predict` (also `python main.py <command>`).
 
-Only the standard library is imported at module level so that `train` and `eval` start without
-loading Qt; NumPy and nn/ are imported inside the commands, Qt only by `predict` (to read images).
+Only the standard library is imported at module level; NumPy and nn/ are imported inside functions
+and Qt only by `predict` (to read images), so that `train` and `eval` start without loading Qt.
 User errors (missing or corrupt files, bad values, no MNIST) print one line to stderr and return a
 non-zero exit code; tracebacks are left for real bugs.
 """
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import sys
 from datetime import datetime, timezone
@@ -17,7 +18,7 @@ from pathlib import Path
 PROG = "digitlab"
 # OpenBLAS's worker threads spin-wait for each other: on a busy machine with few cores the small
 # matrix products of these networks then run 20x slower than on one thread (measured on 2 shared
-# cores: 28 s against 1.2 s per MNIST epoch of 784-100-10). A user's own setting wins.
+# cores: 28 s against about 1 s per MNIST epoch of 784-100-10). A user's own setting wins.
 BLAS_THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "OMP_NUM_THREADS")
 
 
@@ -137,35 +138,22 @@ def _positive_int(text: str) -> int:
     return value
 
 
-def _positive_float(text: str) -> float:
-    value = _float(text)
-    if not value > 0:
-        raise argparse.ArgumentTypeError(f"expected a positive number, got {text!r}")
-    return value
+def _float_where(test, wording: str):
+    """An argparse type: a finite float for which test(value) holds, else '<wording>, got ...'."""
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            value = float("nan")
+        if not (math.isfinite(value) and test(value)):
+            raise argparse.ArgumentTypeError(f"expected {wording}, got {text!r}")
+        return value
+    return parse
 
 
-def _non_negative_float(text: str) -> float:
-    value = _float(text)
-    if not value >= 0:
-        raise argparse.ArgumentTypeError(f"expected a number >= 0, got {text!r}")
-    return value
-
-
-def _dropout_ratio(text: str) -> float:
-    value = _float(text)
-    if not 0 <= value < 1:
-        raise argparse.ArgumentTypeError(f"expected a ratio in [0, 1), got {text!r}")
-    return value
-
-
-def _float(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
-    if value != value or value in (float("inf"), float("-inf")):
-        raise argparse.ArgumentTypeError(f"expected a finite number, got {text!r}")
-    return value
+_positive_float = _float_where(lambda value: value > 0, "a positive number")
+_non_negative_float = _float_where(lambda value: value >= 0, "a number >= 0")
+_dropout_ratio = _float_where(lambda value: 0 <= value < 1, "a ratio in [0, 1)")
 
 
 def _hidden_sizes(text: str) -> tuple[int, ...]:
@@ -244,8 +232,7 @@ def _cmd_train(args: argparse.Namespace) -> int:
     import numpy as np
 
     from gui.cli_format import DownloadProgress, TrainProgress, format_train_summary
-    from nn.trainer import EpochEvent, FinishedEvent, IterationEvent, Trainer, TrainConfig, \
-        build_network
+    from nn.trainer import Trainer, TrainConfig, build_network
 
     config = TrainConfig(hidden_sizes=args.hidden, activation=args.activation,
                          weight_init=args.init, optimizer=args.optimizer, lr=args.lr,
@@ -266,17 +253,7 @@ def _cmd_train(args: argparse.Namespace) -> int:
     except ValueError as error:  # e.g. a numerical gradient on a network too large for it
         raise CliError(str(error)) from None
     progress = TrainProgress(config.epochs, sys.stderr if args.json else sys.stdout)
-    finished = None
-    try:
-        for event in trainer.run():
-            if isinstance(event, IterationEvent):
-                progress.on_iteration(event)
-            elif isinstance(event, EpochEvent):
-                progress.on_epoch(event)
-            elif isinstance(event, FinishedEvent):
-                finished = event
-    finally:
-        progress.close()
+    finished = progress.follow(trainer.run())
     summary = _train_summary(config, finished, progress.history, args.out)
     if args.out is not None:
         _save(args.out, network, summary)

@@ -21,6 +21,22 @@ class TrainProgress:
         self._test_accuracy: float | None = None
         self.history: list[dict] = []
 
+    def follow(self, events):
+        """Show the trainer's events until its FinishedEvent, which is returned."""
+        from nn.trainer import EpochEvent, FinishedEvent, IterationEvent
+
+        try:
+            for event in events:
+                if isinstance(event, IterationEvent):
+                    self.on_iteration(event)
+                elif isinstance(event, EpochEvent):
+                    self.on_epoch(event)
+                elif isinstance(event, FinishedEvent):
+                    return event
+        finally:
+            self.close()
+        raise RuntimeError("the trainer ended without a FinishedEvent")
+
     def on_iteration(self, event) -> None:
         """Advance the bar by one batch; postfix loss, last test accuracy and samples/s."""
         if self._bar is None:

@@ -165,6 +165,15 @@ def test_train_saves_a_model_that_eval_loads(capsys, tmp_path, mnist_dir):
     assert json.loads(out)["accuracy"] == pytest.approx(summary["test_accuracy"], abs=1e-9)
 
 
+@pytest.mark.mnist
+def test_train_divergence_is_reported_not_raised(capsys, mnist_dir):
+    code, out, err = run_cli(capsys, "train", "--train-size", 500, "--epochs", 1, "--hidden", 10,
+                             "--lr", "1e6", "--mnist-dir", mnist_dir, "--json")
+    assert_one_line_error(code, err, "diverged")
+    summary = json.loads(out)
+    assert summary["finished"] == "diverged" and summary["epochs_done"] == 0
+
+
 # ---------------------------------------------------------------- predict
 
 def test_predict_both_polarities_json(capsys, tmp_path, dlfs_weights):
