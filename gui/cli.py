@@ -240,8 +240,8 @@ def _cmd_train(args: argparse.Namespace) -> int:
                          weight_decay=args.weight_decay, dropout=args.dropout, augment=args.augment,
                          train_size=args.train_size, seed=args.seed, gradient=args.gradient,
                          dtype=args.dtype)
-    if args.out is not None and not args.out.parent.is_dir():
-        raise CliError(f"the folder for --out does not exist: {args.out.parent}")
+    if args.out is not None and (args.out.is_dir() or not args.out.parent.is_dir()):
+        raise CliError(f"--out must be a file in an existing folder, got {args.out}")
     (x_train, t_train), (x_test, t_test) = _load_mnist(args, DownloadProgress())
     if args.train_size is not None and args.train_size > len(x_train):
         raise CliError(f"--train-size {args.train_size} is larger than the "

@@ -239,6 +239,13 @@ def test_corrupt_model_file(capsys, tmp_path, name):
     assert_one_line_error(code, err, name)
 
 
+@pytest.mark.parametrize("out", ["no-such-folder/model.npz", "."])
+def test_train_out_checked_before_training(capsys, tmp_path, monkeypatch, out):
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run_cli(capsys, "train", "--out", out, "--mnist-dir", tmp_path)
+    assert_one_line_error(code, err, "--out")
+
+
 def test_missing_image(capsys, tmp_path, dlfs_weights):
     code, _, err = run_cli(capsys, "predict", "--model", dlfs_weights, tmp_path / "nope.png")
     assert_one_line_error(code, err, "nope.png")
