@@ -46,7 +46,7 @@ def _zero(u, style):
 def _one(u, style):
     if style == 0:
         return [line((0.52, 0.0), (0.5, 1.0))]
-    flag = line((0.52 - u(0.15, 0.25), u(0.15, 0.28)), (0.55, 0.0), (0.55, 1.0))
+    flag = line((0.55 - u(0.1, 0.2), u(0.1, 0.22)), (0.55, 0.0), (0.55, 1.0))   # short: not a 7
     if style == 1:
         return [flag]
     return [flag, line((0.55 - u(0.18, 0.25), 1.0), (0.55 + u(0.18, 0.25), 1.0))]
@@ -99,7 +99,8 @@ def _five(u, style):
 def _six(u, style):
     r = u(0.25, 0.3)
     cy = 1.0 - r
-    descent = bezier((0.72, 0.02), (0.45, 0.05), (0.2 + 0.05 * style, 0.35), (0.5 - r, cy))
+    # A steep start: a flat flick at the top would read as the bar of a 5.
+    descent = bezier((0.65, 0.0), (0.4, 0.1), (0.2 + 0.05 * style, 0.4), (0.5 - r, cy))
     loop = arc(0.5, cy, r, r, 180, 180 - 340)
     return [chain(descent, loop)]
 
