@@ -4,6 +4,8 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    from nn.blas import use_one_blas_thread
+    use_one_blas_thread()  # before anything loads NumPy
     if argv and not argv[0].startswith("-"):
         from gui.cli import main as cli_main
         return cli_main(argv)

@@ -15,11 +15,9 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
+from nn.blas import use_one_blas_thread
+
 PROG = "digitlab"
-# OpenBLAS's worker threads spin-wait for each other: on a busy machine with few cores the small
-# matrix products of these networks then run 20x slower than on one thread (measured on 2 shared
-# cores: 28 s against about 1 s per MNIST epoch of 784-100-10). A user's own setting wins.
-BLAS_THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "OMP_NUM_THREADS")
 
 
 class CliError(Exception):
@@ -36,8 +34,7 @@ class _Parser(argparse.ArgumentParser):
 def main(argv: list[str] | None = None) -> int:
     """Run one command and return its exit status (0 ok, 1 user error, 2 bad command line)."""
     argv = sys.argv[1:] if argv is None else list(argv)
-    for variable in BLAS_THREAD_VARIABLES:  # read once, when NumPy loads: before any command
-        os.environ.setdefault(variable, "1")
+    use_one_blas_thread()  # before any command loads NumPy
     try:
         args = build_parser().parse_args(argv)
     except SystemExit as exit_:  # --help and argparse errors; main returns instead of exiting
@@ -298,10 +295,11 @@ def _save(path: Path, network, summary: dict) -> None:
 
 def _cmd_eval(args: argparse.Namespace) -> int:
     from gui.cli_format import DownloadProgress, format_eval
+    from nn.evaluate import evaluate
 
     network, metadata = _load_network(args.model)
     _, (x_test, t_test) = _load_mnist(args, DownloadProgress())
-    result = evaluate(network, x_test, t_test)
+    result = evaluate(network, x_test, t_test).to_dict()
     result["model"] = str(args.model) if args.model is not None else "default"
     result["sizes"] = [int(size) for size in network.sizes]
     result["activation"] = network.activation
@@ -310,26 +308,6 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     else:
         print(format_eval(result))
     return 0
-
-
-def evaluate(network, x, t, batch_size: int = 1000) -> dict:
-    """Accuracy, per-class accuracy and confusion matrix (rows true digit, columns predicted).
-
-    x: (N, 784) float in [0, 1]; t: (N,) int labels.
-    """
-    import numpy as np
-
-    y = np.concatenate([network.predict(x[i:i + batch_size]).argmax(axis=1)
-                        for i in range(0, len(x), batch_size)])
-    confusion = np.bincount(t.astype(np.int64) * 10 + y, minlength=100).reshape(10, 10)
-    per_class_total = confusion.sum(axis=1)
-    per_class = np.diag(confusion) / np.maximum(per_class_total, 1)
-    return {
-        "accuracy": float(np.trace(confusion) / len(t)),
-        "per_class": [float(value) for value in per_class],
-        "confusion": confusion.tolist(),
-        "n": int(len(t)),
-    }
 
 
 # ---------------------------------------------------------------- predict

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
@@ -12,35 +11,12 @@ from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QListWidget, QL
                                QVBoxLayout, QWidget)
 
 from gui.training_worker import TaskWorker, start_worker
+from nn.evaluate import Evaluation, evaluate
 
 GALLERY_SIZE = 48
 
 # Worker signals always reach widgets on the GUI thread, whatever PySide infers from the slot.
 QUEUED = Qt.ConnectionType.QueuedConnection
-
-
-@dataclass(frozen=True)
-class Evaluation:
-    """What a network gets right and wrong on a test set of N images."""
-    accuracy: float
-    per_class: np.ndarray         # (10,) accuracy of each true digit
-    confusion: np.ndarray         # (10, 10) counts, rows = true digit, columns = predicted
-    wrong: np.ndarray             # (K,) indices of misclassified images, most confident first
-    predicted: np.ndarray         # (N,) predicted digits
-    confidence: np.ndarray        # (N,) probability of the predicted digit
-
-
-def evaluate(network, x: np.ndarray, t: np.ndarray, batch_size: int = 1000) -> Evaluation:
-    """Evaluate network on x (N, 784) with labels t (N,)."""
-    probs = np.concatenate([network.probabilities(x[i:i + batch_size]) for i in range(0, len(x), batch_size)])
-    predicted = probs.argmax(axis=1)
-    confidence = probs[np.arange(len(x)), predicted]
-    confusion = np.zeros((10, 10), dtype=np.int64)
-    np.add.at(confusion, (t, predicted), 1)
-    per_class = np.diag(confusion) / np.maximum(confusion.sum(axis=1), 1)
-    wrong = np.flatnonzero(predicted != t)
-    wrong = wrong[np.argsort(-confidence[wrong], kind="stable")]
-    return Evaluation(float(np.mean(predicted == t)), per_class, confusion, wrong, predicted, confidence)
 
 
 def batch_demo(network, x: np.ndarray, batch_size: int = 100) -> dict[str, float]:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout
 
-from gui.cli import BLAS_THREAD_VARIABLES  # noqa: E402  (standard library only)
+from nn.blas import use_one_blas_thread  # noqa: E402  (standard library only)
 
 
 def benchmark(epochs: int, mnist_dir: Path | None) -> dict:
@@ -84,8 +84,7 @@ def main() -> int:
     parser.add_argument("--epochs", type=int, default=3)
     parser.add_argument("--mnist-dir", type=Path, default=None)
     args = parser.parse_args()
-    for variable in BLAS_THREAD_VARIABLES:  # before NumPy loads, as the commands do
-        os.environ.setdefault(variable, "1")
+    use_one_blas_thread()  # before NumPy loads, as the commands do
     print(json.dumps(benchmark(args.epochs, args.mnist_dir), indent=2))
     return 0
 

@@ -4,6 +4,10 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from nn.blas import use_one_blas_thread  # noqa: E402  (standard library only)
+
+use_one_blas_thread()  # as the app does; before any test module loads NumPy
+
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from gui import cli
+from nn.blas import THREAD_VARIABLES
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -70,7 +71,7 @@ def test_commands_run_blas_on_one_thread_unless_the_user_says_otherwise():
             "print(os.environ['OPENBLAS_NUM_THREADS'], os.environ['MKL_NUM_THREADS'],"
             "file=sys.stderr)")
     env = {key: value for key, value in os.environ.items()
-           if key not in cli.BLAS_THREAD_VARIABLES}
+           if key not in THREAD_VARIABLES}
     for user_setting, expected in ((None, "1 1"), ("2", "2 1")):
         if user_setting is not None:
             env["OPENBLAS_NUM_THREADS"] = user_setting
@@ -94,29 +95,6 @@ def test_main_py_eval_textbook_weights_in_subprocess(mnist_dir, dlfs_weights):
 
 
 # ---------------------------------------------------------------- eval
-
-def test_evaluate_known_confusion_matrix():
-    class FixedScores:
-        """predict returns one-hot scores for the digits in y, in order."""
-        def __init__(self, y):
-            self.y = np.asarray(y)
-
-        def predict(self, x):
-            return np.eye(10)[self.y[x[:, 0].astype(int)]]
-
-    t = np.array([0, 0, 1, 2, 2, 2])
-    y = np.array([0, 1, 1, 2, 2, 0])
-    x = np.arange(6, dtype=float).reshape(6, 1)
-    result = cli.evaluate(FixedScores(y), x, t, batch_size=4)  # two batches, 4 + 2
-    assert result["accuracy"] == pytest.approx(4 / 6)
-    assert result["per_class"][:3] == pytest.approx([0.5, 1.0, 2 / 3])
-    assert result["per_class"][3:] == [0.0] * 7
-    expected = np.zeros((10, 10), int)
-    expected[0, 0] = expected[0, 1] = expected[1, 1] = expected[2, 0] = 1
-    expected[2, 2] = 2
-    assert result["confusion"] == expected.tolist()
-    assert result["n"] == 6
-
 
 @pytest.mark.mnist
 def test_eval_json_shape_and_text_table(capsys, mnist_dir, dlfs_weights):

@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from gui.evaluation_panel import batch_demo, evaluate
+from gui.evaluation_panel import batch_demo
 from gui.training_plots import DecimatingBuffer, smooth
 from gui.training_settings import parse_hidden_sizes, weight_count
 from gui.training_tab import format_seconds
@@ -128,20 +128,6 @@ class FixedProbabilities:
 
     def predict(self, x):
         return self.probabilities(x)
-
-
-def test_evaluate_known_confusion():
-    probs = np.full((4, 10), 0.01)
-    probs[0, 3], probs[1, 3], probs[2, 5], probs[3, 7] = 0.91, 0.6, 0.91, 0.8
-    x = np.arange(4, dtype=float)[:, None] * np.ones((1, 784))
-    t = np.array([3, 5, 5, 1])
-    ev = evaluate(FixedProbabilities(probs), x, t, batch_size=3)
-    assert ev.accuracy == 0.5
-    assert ev.confusion[3, 3] == 1 and ev.confusion[5, 3] == 1 and ev.confusion[5, 5] == 1 and ev.confusion[1, 7] == 1
-    assert ev.confusion.sum() == 4
-    np.testing.assert_allclose(ev.per_class[[1, 3, 5]], [0.0, 1.0, 0.5])
-    np.testing.assert_array_equal(ev.wrong, [3, 1])   # most confident mistake first
-    np.testing.assert_allclose(ev.confidence, [0.91, 0.6, 0.91, 0.8])
 
 
 def test_batch_demo_measures_both_ways():
