@@ -9,26 +9,17 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import os
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
+from gui.cli_args import PROG, build_parser
 from nn.blas import use_one_blas_thread
-
-PROG = "digitlab"
 
 
 class CliError(Exception):
     """A user error: its message is printed as one line and the command exits with status 1."""
-
-
-class _Parser(argparse.ArgumentParser):
-    """ArgumentParser whose errors are one line (argparse prints the whole usage block)."""
-
-    def error(self, message: str):
-        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -40,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exit_:  # --help and argparse errors; main returns instead of exiting
         return exit_.code if isinstance(exit_.code, int) else 1
     try:
-        return args.command(args)
+        return _COMMANDS[args.command](args)
     except CliError as error:
         one_line = " ".join(str(error).split())  # nn/ messages may span several lines
         print(f"{PROG}: error: {one_line}", file=sys.stderr)
@@ -51,128 +42,6 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `digitlab predict ... | head`: the reader left, nothing to report
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
-
-
-# ---------------------------------------------------------------- argument parsing
-
-def build_parser() -> argparse.ArgumentParser:
-    """The parser for all three commands; each sets `args.command` to its function."""
-    parser = _Parser(prog=PROG, description="DigitLab: a NumPy network on MNIST "
-                     "(Deep Learning from Scratch, ch. 3-4). Without a command the window opens.")
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
-    _add_train_parser(commands)
-    evaluate = commands.add_parser("eval", help="test accuracy, per-class accuracy, confusion matrix",
-                                   description="Evaluate a model on the 10,000 MNIST test images.")
-    _add_model_flag(evaluate)
-    _add_data_flags(evaluate)
-    evaluate.add_argument("--json", action="store_true", help="print a JSON object")
-    evaluate.set_defaults(command=_cmd_eval)
-    predict = commands.add_parser("predict", help="classify image files (PNG/JPG)",
-                                  description="Classify image files with the same preprocessing "
-                                  "as the drawing canvas.")
-    _add_model_flag(predict)
-    predict.add_argument("images", nargs="+", metavar="IMAGE", type=Path,
-                         help="image file: any size, dark ink on light or light on dark")
-    predict.add_argument("--json", action="store_true", help="print a JSON list")
-    predict.set_defaults(command=_cmd_predict)
-    return parser
-
-
-def _add_train_parser(commands) -> None:
-    from nn.optimizers import OPTIMIZER_NAMES, SCHEDULE_NAMES
-
-    train = commands.add_parser("train", help="train a network on MNIST",
-                                description="Train a network on MNIST with a live progress bar.")
-    add = train.add_argument
-    add("--hidden", type=_hidden_sizes, default=(100,), metavar="SIZES",
-        help="hidden layer sizes, comma separated (default: 100), e.g. 100,50")
-    add("--activation", choices=("relu", "sigmoid", "tanh"), default="relu")
-    add("--init", type=_weight_init, default="he", metavar="he|xavier|STD",
-        help="weight initialisation: he, xavier or a standard deviation such as 0.01 (default: he)")
-    add("--optimizer", choices=OPTIMIZER_NAMES, default="sgd")
-    add("--lr", type=_positive_float, default=0.1, help="learning rate (default: 0.1)")
-    add("--schedule", choices=SCHEDULE_NAMES, default="constant", help="learning-rate schedule")
-    add("--batch-size", type=_positive_int, default=100, help="(default: 100)")
-    add("--epochs", type=_positive_int, default=10, help="(default: 10)")
-    add("--weight-decay", type=_non_negative_float, default=0.0, metavar="LAMBDA",
-        help="L2 weight decay (default: 0)")
-    add("--dropout", type=_dropout_ratio, default=0.0, metavar="RATIO",
-        help="dropout ratio in [0, 1) after each hidden layer (default: 0)")
-    add("--augment", action="store_true", help="random rotation, scale, shift and thickness")
-    add("--train-size", type=_positive_int, default=None, metavar="N",
-        help="train on N random training images (default: all 60,000)")
-    add("--seed", type=int, default=0, help="random seed; same seed, same weights (default: 0)")
-    add("--dtype", choices=("float32", "float64"), default="float32")
-    add("--gradient", choices=("backprop", "numerical"), default="backprop",
-        help="numerical is the course's slow method, for tiny networks only")
-    add("--out", type=Path, metavar="PATH", help="save the trained model to PATH (.npz)")
-    _add_data_flags(train)
-    add("--json", action="store_true", help="print a JSON summary on stdout")
-    train.set_defaults(command=_cmd_train)
-
-
-def _add_model_flag(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--model", type=Path, metavar="PATH",
-                        help="a DigitLab .npz or the textbook's sample_weight.pkl "
-                        "(default: the shipped model)")
-
-
-def _add_data_flags(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--mnist-dir", type=Path, metavar="DIR",
-                        help="folder with the four MNIST .gz files (default: $DIGITLAB_MNIST_DIR, "
-                        "then the user cache)")
-    parser.add_argument("--download", action="store_true",
-                        help="download MNIST from the public mirrors if it is not found")
-
-
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {text!r}")
-    return value
-
-
-def _float_where(test, wording: str):
-    """An argparse type: a finite float for which test(value) holds, else '<wording>, got ...'."""
-    def parse(text: str) -> float:
-        try:
-            value = float(text)
-        except ValueError:
-            value = float("nan")
-        if not (math.isfinite(value) and test(value)):
-            raise argparse.ArgumentTypeError(f"expected {wording}, got {text!r}")
-        return value
-    return parse
-
-
-_positive_float = _float_where(lambda value: value > 0, "a positive number")
-_non_negative_float = _float_where(lambda value: value >= 0, "a number >= 0")
-_dropout_ratio = _float_where(lambda value: 0 <= value < 1, "a ratio in [0, 1)")
-
-
-def _hidden_sizes(text: str) -> tuple[int, ...]:
-    parts = [part.strip() for part in text.split(",")]
-    if not all(part.isdigit() and int(part) > 0 for part in parts):
-        raise argparse.ArgumentTypeError(
-            f"expected positive layer sizes separated by commas (e.g. 100,50), got {text!r}")
-    return tuple(int(part) for part in parts)
-
-
-def _weight_init(text: str) -> str:
-    name = text.strip().lower()
-    if name in ("he", "xavier"):
-        return name
-    try:
-        std = float(name)
-    except ValueError:
-        std = 0.0
-    if not 0 < std < float("inf"):
-        raise argparse.ArgumentTypeError(
-            f"expected he, xavier or a positive standard deviation such as 0.01, got {text!r}")
-    return name
 
 
 # ---------------------------------------------------------------- shared loading
@@ -349,3 +218,6 @@ def _predict_one(network, image_path: Path) -> dict:
         "digit": int(probabilities.argmax()),
         "probabilities": [float(p) for p in probabilities],
     }
+
+
+_COMMANDS = {"train": _cmd_train, "eval": _cmd_eval, "predict": _cmd_predict}

@@ -3,7 +3,6 @@ import json
 import os
 import subprocess
 import sys
-import tomllib
 from pathlib import Path
 
 import numpy as np
@@ -50,6 +49,7 @@ def write_stroke_png(path: Path, dark_on_light: bool, size=(180, 240)) -> Path:
 # ---------------------------------------------------------------- entry point and startup
 
 def test_digitlab_entry_point_is_main_main():
+    tomllib = pytest.importorskip("tomllib", reason="tomllib is in the standard library from 3.11")
     scripts = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["scripts"]
     assert scripts["digitlab"] == "main:main"
     import main
