@@ -26,7 +26,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", dest="command",
                                      required=True)
     _add_train_parser(commands)
-    evaluate = commands.add_parser("eval", help="test accuracy, per-class accuracy, confusion matrix",
+    evaluate = commands.add_parser("eval",
+                                   help="test accuracy, per-class accuracy, confusion matrix",
                                    description="Evaluate a model on the 10,000 MNIST test images.")
     _add_model_flag(evaluate)
     _add_data_flags(evaluate)

@@ -15,108 +15,25 @@ from __future__ import annotations
 import math
 import threading
 import time
-from dataclasses import asdict, dataclass, fields
 
 import numpy as np
 
 from nn.augment import augment_batch
 from nn.network import MultiLayerNet
-from nn.optimizers import OPTIMIZER_NAMES, SCHEDULE_NAMES, make_optimizer, make_schedule
+from nn.optimizers import make_optimizer, make_schedule
+from nn.train_events import (GRADIENT_METHODS, EpochEvent, FinishedEvent, IterationEvent,
+                             TrainConfig, divergence_message, lr_advice)
 
-GRADIENT_METHODS = ("backprop", "numerical")
+__all__ = ["EXPLODED_LOSS", "GRADIENT_METHODS", "NUMERICAL_MAX_PARAMS", "EpochEvent",
+           "FinishedEvent", "IterationEvent", "TrainConfig", "Trainer", "build_network",
+           "count_params", "divergence_message"]
+
 # Two loss evaluations per parameter and iteration: beyond this an iteration takes many seconds.
 NUMERICAL_MAX_PARAMS = 20_000
 # A mean cross-entropy of 100 gives the right digit a probability of e^-100: no sensible step
 # gets there, it only happens when the steps overshoot.
 EXPLODED_LOSS = 100.0
 TRAIN_ACCURACY_SAMPLES = 10_000
-
-
-@dataclass(frozen=True)
-class TrainConfig:
-    """Everything that defines a training run (saved with a model)."""
-
-    hidden_sizes: tuple[int, ...] = (100,)
-    activation: str = "relu"
-    weight_init: str = "he"
-    optimizer: str = "sgd"
-    lr: float = 0.1
-    schedule: str = "constant"
-    batch_size: int = 100
-    epochs: int = 10
-    weight_decay: float = 0.0
-    dropout: float = 0.0
-    augment: bool = False
-    train_size: int | None = None
-    seed: int = 0
-    gradient: str = "backprop"
-    dtype: str = "float32"
-
-    def __post_init__(self):
-        checks = [
-            (self.optimizer in OPTIMIZER_NAMES, f"optimizer must be one of {OPTIMIZER_NAMES}"),
-            (self.schedule in SCHEDULE_NAMES, f"schedule must be one of {SCHEDULE_NAMES}"),
-            (self.gradient in GRADIENT_METHODS, f"gradient must be one of {GRADIENT_METHODS}"),
-            (self.dtype in ("float32", "float64"), "dtype must be 'float32' or 'float64'"),
-            (math.isfinite(self.lr) and self.lr > 0, "lr must be a positive number"),
-            (self.batch_size >= 1 and self.epochs >= 1, "batch_size and epochs must be at least 1"),
-            (self.weight_decay >= 0 and 0 <= self.dropout < 1,
-             "weight_decay must be >= 0 and dropout in [0, 1)"),
-            (self.train_size is None or self.train_size >= 1, "train_size must be None or >= 1"),
-        ]
-        for ok, message in checks:
-            if not ok:
-                raise ValueError(f"{message} (config: {self})")
-
-    def to_dict(self) -> dict:
-        """Plain JSON-able values (hidden_sizes as a list)."""
-        d = asdict(self)
-        d["hidden_sizes"] = list(self.hidden_sizes)
-        return d
-
-    @classmethod
-    def from_dict(cls, d: dict) -> TrainConfig:
-        """The inverse of to_dict; missing keys take their defaults, unknown keys are ignored."""
-        known = {f.name for f in fields(cls)}
-        values = {key: value for key, value in d.items() if key in known}
-        if "hidden_sizes" in values:
-            values["hidden_sizes"] = tuple(int(h) for h in values["hidden_sizes"])
-        return cls(**values)
-
-
-@dataclass(frozen=True, slots=True)
-class IterationEvent:
-    """After every mini-batch step. iteration counts from 1 over the whole run."""
-
-    iteration: int
-    epoch: int
-    loss: float
-    lr: float
-    samples_per_sec: float
-    iterations_total: int
-    seconds_elapsed: float
-
-
-@dataclass(frozen=True, slots=True)
-class EpochEvent:
-    """After every epoch. seconds include the accuracy measurement, samples_per_sec does not."""
-
-    epoch: int
-    epochs_total: int
-    train_accuracy: float
-    test_accuracy: float
-    seconds: float
-    samples_per_sec: float
-
-
-@dataclass(frozen=True, slots=True)
-class FinishedEvent:
-    """The last event. reason: "completed" | "stopped" | "diverged"; test_accuracy of the last epoch."""
-
-    reason: str
-    message: str
-    epochs_done: int
-    test_accuracy: float | None
 
 
 def _weight_init(value: str):
@@ -142,24 +59,6 @@ def build_network(config: TrainConfig, rng: np.random.Generator) -> MultiLayerNe
 def count_params(network) -> int:
     """Number of trainable numbers (weights and biases) of the network."""
     return sum(int(value.size) for value in network.params.values())
-
-
-def _lr_advice(lr: float) -> str:
-    return f"the learning rate {lr:g} is too large, so each step overshoots. Try {lr / 100:g}."
-
-
-def divergence_message(loss: float, iteration: int, lr: float, first_loss: float | None) -> str:
-    """A sentence a student understands: what happened at which iteration, why, and what to try."""
-    if first_loss is None:
-        return ("The loss was not a finite number at the very first iteration, before any step: "
-                "the initial weights are too large. Choose a smaller weight initialization.")
-    if math.isinf(loss):
-        what = "The loss became infinite"
-    elif math.isnan(loss):
-        what = "The loss became NaN (not a number)"
-    else:
-        what = f"The loss jumped from {first_loss:.3g} to {loss:.3g}"
-    return f"{what} at iteration {iteration}: {_lr_advice(lr)}"
 
 
 class Trainer:
@@ -279,7 +178,7 @@ class Trainer:
                 self._restore_backup()
                 lr = self._schedule(self._iteration - 1)
                 finished = self._finished("diverged", epoch - 1, f"The weights became infinite "
-                                          f"at iteration {self._iteration}: {_lr_advice(lr)}")
+                                          f"at iteration {self._iteration}: {lr_advice(lr)}")
             if finished is not None:
                 yield finished
                 return
