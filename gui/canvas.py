@@ -134,6 +134,13 @@ class DrawingCanvas(QWidget):
         self._set_image(gray, Path(path).name)
         return True
 
+    def load_array(self, ink: np.ndarray, name: str) -> None:
+        """Show an image given as ink (H, W) float in [0, 1] (ink = 1), as an opened file is shown."""
+        ink = np.clip(np.asarray(ink, np.float32), 0.0, 1.0)
+        if ink.ndim != 2 or ink.size == 0:
+            raise ValueError(f"expected a non-empty 2-D image, got shape {ink.shape}")
+        self._set_image(1.0 - ink, name)
+
     def load_mime(self, mime: QMimeData) -> bool:
         """Use a dropped or pasted image (image data or a file URL); False if there is none."""
         if mime.hasImage():

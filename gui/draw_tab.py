@@ -128,6 +128,10 @@ class DrawTab(QWidget):
         """Let the network read an image file; a bad file leaves the drawing as it was."""
         return self.canvas.open_image(path)
 
+    def show_image(self, ink: np.ndarray, name: str) -> None:
+        """Let the network read an image array (H, W) float in [0, 1], ink = 1, as an opened file."""
+        self.canvas.load_array(ink, name)
+
     @property
     def network(self):
         return self._network

@@ -47,8 +47,10 @@ class LazyTab(QWidget):
 class MainWindow(QMainWindow):
     """DigitLab's window: Draw (built at once), Training and Gradient descent (built lazily).
 
-    The status bar shows the model the Draw tab uses; the Training tab's models are offered
-    to the Draw tab ("Training (live)" while it learns, each finished model when done).
+    The status bar shows the model the Draw tab uses. The Training tab's models are offered to the
+    Draw tab ("Training (live)" while it learns); "Use this model" and a click on a misclassified
+    test image switch to the Draw tab with the trained model. Closing asks to save an unsaved
+    model and stops a running training.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -78,10 +80,25 @@ class MainWindow(QMainWindow):
         if isinstance(page, LazyTab):
             page.build()
 
+    @property
+    def training_tab(self):
+        """The Training tab once it has been built, else None."""
+        return self.training_page.widget
+
+    def closeEvent(self, event) -> None:
+        training = self.training_tab
+        if training is not None:
+            if not training.maybe_save():
+                event.ignore()
+                return
+            training.shutdown()
+        super().closeEvent(event)
+
     @Slot(object)
     def _on_training_page_built(self, training_tab) -> None:
         training_tab.live_model.connect(self._on_training_tab_live_model)
         training_tab.model_trained.connect(self._on_training_tab_model_trained)
+        training_tab.image_chosen.connect(self._on_training_tab_image_chosen)
 
     @Slot(str)
     def _on_draw_tab_model_changed(self, description: str) -> None:
@@ -98,7 +115,18 @@ class MainWindow(QMainWindow):
 
     @Slot(object, dict)
     def _on_training_tab_model_trained(self, network, metadata: dict) -> None:
-        accuracy = metadata.get("test_accuracy")
-        self.draw_tab.offer_model(network, self.tr("Trained just now"), accuracy)
+        self.draw_tab.set_model(network, self.tr("Trained just now"), metadata.get("test_accuracy"))
+        self.tabs.setCurrentWidget(self.draw_tab)
         self.statusBar().showMessage(
-            self.tr("Training finished: pick “Trained just now” in the Draw tab to try it."), 10000)
+            self.tr("The Draw tab now answers with the network you trained: draw a digit to try it."),
+            10000)
+
+    @Slot(object)
+    def _on_training_tab_image_chosen(self, image) -> None:
+        training = self.training_tab
+        if training is not None and training.model is not None:
+            # the model that got the image wrong answers it, so the student sees the same mistake
+            self.draw_tab.set_model(training.model.copy(), self.tr("Trained just now"),
+                                    training.metadata.get("test_accuracy"))
+        self.tabs.setCurrentWidget(self.draw_tab)
+        self.draw_tab.show_image(image, self.tr("a misclassified test image"))

@@ -166,3 +166,18 @@ def test_a_new_stroke_after_an_image_starts_a_new_drawing(canvas, tmp_path):
     assert canvas.to_array().shape == (300, 300)
     canvas.undo()
     assert canvas.is_empty()
+
+
+def test_an_image_array_is_shown_like_an_opened_image(canvas, qtbot):
+    ink = np.zeros((28, 28), np.float32)
+    ink[4:24, 13:15] = 1.0
+    ink[4, 10] = 0.25
+    draw(canvas, [(50, 50), (250, 50)])
+    with qtbot.waitSignal(canvas.image_loaded) as loaded:
+        canvas.load_array(ink, "a test image")
+    assert loaded.args == ["a test image"] and canvas.stroke_count() == 0
+    np.testing.assert_allclose(canvas.to_array(), ink, atol=1e-6)
+    canvas.undo()
+    assert canvas.is_empty()
+    with pytest.raises(ValueError, match="2-D"):
+        canvas.load_array(np.zeros(784, np.float32), "flat")

@@ -1,11 +1,14 @@
 """MainWindow: builds, shows every tab, passes the Training tab's models to the Draw tab."""
 import numpy as np
+import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QLabel
 
 from gui.app import install_translators
 from gui.main_window import LazyTab, MainWindow
+from nn.data import read_idx
 from nn.network import MultiLayerNet
+from nn.preprocess import preprocess
 
 
 def test_smoke_show_every_tab_and_close(qtbot):
@@ -41,23 +44,127 @@ def test_status_bar_names_the_model(qtbot):
     assert "mine (95.3%)" in window.windowTitle()
 
 
-def test_training_models_are_offered_to_the_draw_tab(qtbot):
+def build_training_tab(window):
+    window.tabs.setCurrentWidget(window.training_page)
+    training = window.training_tab
+    if training is None:
+        pytest.skip("the Training tab is not installed: the placeholder test covers this")
+    return training
+
+
+def test_training_models_go_to_the_draw_tab(qtbot):
     window = MainWindow()
     qtbot.addWidget(window)
-    window.tabs.setCurrentWidget(window.training_page)
-    training = window.training_page.widget
-    if training is None:
-        return   # the Training tab is not installed: the placeholder test covers this
+    training = build_training_tab(window)
     live = MultiLayerNet(hidden_sizes=(8,), rng=np.random.default_rng(1))
     training.live_model.emit(live)
     combo = window.draw_tab.model_choice.combo
     assert combo.findData("Training (live)") >= 0
+    assert window.draw_tab.network is not live          # offered, not forced on the user
     finished = MultiLayerNet(hidden_sizes=(8,), rng=np.random.default_rng(2))
-    training.model_trained.emit(finished, {"test_accuracy": 0.9})
-    index = combo.findData("Trained just now")
-    assert combo.itemText(index) == "Trained just now (90.0%)"
-    combo.setCurrentIndex(index)
+    with qtbot.waitSignal(window.draw_tab.prediction_updated):
+        training.model_trained.emit(finished, {"test_accuracy": 0.9})   # "Use this model"
     assert window.draw_tab.network is finished
+    assert window.tabs.currentWidget() is window.draw_tab
+    assert combo.currentText() == "Trained just now (90.0%)"
+    assert window.model_label.text() == "Model: Trained just now (90.0%)"
+
+
+def first_test_image(mnist_dir):
+    images = read_idx(mnist_dir / "t10k-images-idx3-ubyte.gz")
+    return images[0].astype(np.float32) / 255.0, int(read_idx(mnist_dir / "t10k-labels-idx1-ubyte.gz")[0])
+
+
+def test_a_chosen_test_image_is_read_in_the_draw_tab(qtbot, mnist_dir):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    training = build_training_tab(window)
+    net = MultiLayerNet(hidden_sizes=(16,), rng=np.random.default_rng(3))
+    window.draw_tab.set_model(net, "mine", None)
+    image, _ = first_test_image(mnist_dir)
+    with qtbot.waitSignal(window.draw_tab.prediction_updated) as updated:
+        training.image_chosen.emit(image)
+    assert window.tabs.currentWidget() is window.draw_tab
+    canvas = window.draw_tab.canvas
+    assert canvas.stroke_count() == 0 and not canvas.is_empty()
+    np.testing.assert_allclose(canvas.to_array(), image, atol=1e-6)   # the opened-image path
+    x = preprocess(image).reshape(1, 784)                              # independent oracle
+    np.testing.assert_allclose(updated.args[0], net.probabilities(x)[0], rtol=1e-5)
+    assert window.draw_tab.bars.digit_label.text() == str(int(np.argmax(updated.args[0])))
+    assert "misclassified" in window.statusBar().currentMessage()
+
+
+def test_a_chosen_image_is_answered_by_the_model_that_got_it_wrong(qtbot, mnist_dir, monkeypatch):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    training = build_training_tab(window)
+    window.draw_tab.set_model(MultiLayerNet(hidden_sizes=(8,), rng=np.random.default_rng(4)),
+                              "other", None)
+    trained = MultiLayerNet(hidden_sizes=(16,), rng=np.random.default_rng(5))
+    monkeypatch.setattr(training, "model", trained)
+    monkeypatch.setattr(training, "metadata", {"test_accuracy": 0.5})
+    image, _ = first_test_image(mnist_dir)
+    training.image_chosen.emit(image)
+    tab = window.draw_tab
+    qtbot.waitUntil(lambda: not tab._throttle.isActive() and not tab._dirty, timeout=2000)
+    used = window.draw_tab.network
+    assert used is not trained                          # a copy: training may go on
+    np.testing.assert_array_equal(used.params["W1"], trained.params["W1"])
+    assert window.model_label.text() == "Model: Trained just now (50.0%)"
+    x = preprocess(image).reshape(1, 784)
+    np.testing.assert_allclose(window.draw_tab.bars.probabilities, trained.probabilities(x)[0],
+                               rtol=1e-5)
+
+
+def test_close_asks_the_training_tab_then_shuts_it_down(qtbot, monkeypatch):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    training = build_training_tab(window)
+    calls = []
+    answers = [False, True]
+    monkeypatch.setattr(training, "maybe_save", lambda: calls.append("ask") or answers.pop(0))
+    monkeypatch.setattr(training, "shutdown", lambda: calls.append("shutdown"))
+    assert not window.close()                           # the user cancelled
+    assert window.isVisible() and calls == ["ask"]
+    assert window.close()
+    assert not window.isVisible() and calls == ["ask", "ask", "shutdown"]
+
+
+def test_close_without_a_training_tab_just_closes(qtbot):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert window.close() and window.training_tab is None
+
+
+@pytest.mark.mnist
+def test_close_stops_a_running_training_and_asks_about_an_unsaved_model(qtbot, mnist_dir,
+                                                                         monkeypatch):
+    monkeypatch.setenv("DIGITLAB_MNIST_DIR", str(mnist_dir))
+    from gui import training_tab
+    from nn.trainer import TrainConfig
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    training = build_training_tab(window)
+    training.settings.set_config(TrainConfig(hidden_sizes=(16,), epochs=1, train_size=500, seed=4))
+    assert training.start()
+    qtbot.waitUntil(lambda: training.state == "finished", timeout=30_000)
+    assert training.has_unsaved_model()
+    asked = []
+    answer = training_tab.QMessageBox.StandardButton.Cancel
+    monkeypatch.setattr(training_tab.QMessageBox, "question",
+                        staticmethod(lambda *args: asked.append(args) or answer))
+    assert not window.close() and window.isVisible() and len(asked) == 1
+    training.settings.set_config(TrainConfig(hidden_sizes=(16,), epochs=500, train_size=500, seed=4))
+    assert training.start()
+    qtbot.waitUntil(lambda: training.state == "running", timeout=30_000)
+    thread = training._thread
+    answer = training_tab.QMessageBox.StandardButton.Discard
+    assert window.close() and not window.isVisible()
+    assert thread.isFinished() and training._thread is None
 
 
 QM_MAGIC = bytes([0x3C, 0xB8, 0x64, 0x18, 0xCA, 0xEF, 0x9C, 0x95,
