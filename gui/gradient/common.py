@@ -1,7 +1,8 @@
-"""Small helpers shared by the gradient panels: labels, number formats, tables, display clipping."""
+"""Small helpers shared by the gradient panels: labels, plots, number formats, tables, clipping."""
 from __future__ import annotations
 
 import numpy as np
+import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
 
@@ -34,6 +35,20 @@ def curve_label(name: str) -> str:
         "exp": tr("f(x) = eˣ"),
     }
     return labels.get(name, name)
+
+
+def make_plot(bottom: str, left: str = "", *, title: str = "", grid: bool = True) -> pg.PlotWidget:
+    """A white plot without the context menu, with axis labels, an optional title and a light grid."""
+    plot = pg.PlotWidget(background="w")
+    plot.setMenuEnabled(False)
+    if grid:
+        plot.showGrid(x=True, y=True, alpha=0.2)
+    plot.setLabel("bottom", bottom)
+    if left:
+        plot.setLabel("left", left)
+    if title:
+        plot.setTitle(title)
+    return plot
 
 
 def fmt(value: float, digits: int = 4) -> str:

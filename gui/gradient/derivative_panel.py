@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
 )
 
 from nn.gradient import curves, diff_errors, numerical_diff, tangent_line
-from gui.gradient.common import COLOURS, curve_label
+from gui.gradient.common import COLOURS, curve_label, make_plot
 
 H_VALUES = 10.0 ** np.linspace(-60, 0, 241)
 ERROR_FLOOR = 1e-18   # exact zeros cannot sit on a log axis; they are drawn here
@@ -26,7 +26,17 @@ class DerivativePanel(QWidget):
         self._curves = curves()
         self.curve = self._curves[0]
         self.slope = 0.0
+        self._build_controls()
+        self._build_function_plot()
+        self._build_error_plot()
+        self._build_layout()
+        self.curve_combo.currentIndexChanged.connect(self._on_curve_combo_currentIndexChanged)
+        self.x_spin.valueChanged.connect(self._on_x_spin_valueChanged)
+        self.x_line.sigPositionChanged.connect(self._on_x_line_sigPositionChanged)
+        self.dtype_combo.currentIndexChanged.connect(self._on_dtype_combo_currentIndexChanged)
+        self._on_curve_combo_currentIndexChanged(0)
 
+    def _build_controls(self) -> None:
         self.curve_combo = QComboBox()
         for c in self._curves:
             self.curve_combo.addItem(curve_label(c.name))
@@ -37,12 +47,11 @@ class DerivativePanel(QWidget):
         self.dtype_combo.addItems(["float64", "float32"])
         self.slope_label = QLabel()
         self.slope_label.setWordWrap(True)
+        self.error_note = QLabel()
+        self.error_note.setWordWrap(True)
 
-        self.plot = pg.PlotWidget(background="w")
-        self.plot.setMenuEnabled(False)
-        self.plot.showGrid(x=True, y=True, alpha=0.2)
-        self.plot.setLabel("bottom", "x")
-        self.plot.setLabel("left", "f(x)")
+    def _build_function_plot(self) -> None:
+        self.plot = make_plot("x", "f(x)")
         self._f_item = self.plot.plot(pen=pg.mkPen(COLOURS[0], width=2))
         self._tangent_item = self.plot.plot(pen=pg.mkPen(COLOURS[1], width=2, style=Qt.DashLine))
         self._point_item = self.plot.plot(symbol="o", symbolSize=11, symbolBrush=COLOURS[1], pen=None)
@@ -51,14 +60,12 @@ class DerivativePanel(QWidget):
         self.x_line.setToolTip(self.tr("Drag to move x"))
         self.plot.addItem(self.x_line)
 
-        self.error_plot = pg.PlotWidget(background="w")
-        self.error_plot.setMenuEnabled(False)
+    def _build_error_plot(self) -> None:
+        self.error_plot = make_plot(self.tr("step h"), self.tr("|estimate − exact slope|"),
+                                    title=self.tr("Error of the difference quotient against h"))
         self.error_plot.setLogMode(x=True, y=True)
-        self.error_plot.showGrid(x=True, y=True, alpha=0.2)
-        self.error_plot.setLabel("bottom", self.tr("step h"))
-        self.error_plot.setLabel("left", self.tr("|estimate − exact slope|"))
-        self.error_plot.setTitle(self.tr("Error of the difference quotient against h"))
-        self.error_plot.addLegend(offset=(10, -10), labelTextColor="k", brush=pg.mkBrush(255, 255, 255, 220))
+        self.error_plot.addLegend(offset=(10, -10), labelTextColor="k",
+                                  brush=pg.mkBrush(255, 255, 255, 220))
         self._forward_item = self.error_plot.plot(pen=pg.mkPen(COLOURS[4], width=2),
                                                   name=self.tr("forward (f(x+h) − f(x)) / h"))
         self._central_item = self.error_plot.plot(pen=pg.mkPen(COLOURS[2], width=2),
@@ -67,9 +74,8 @@ class DerivativePanel(QWidget):
             line = pg.InfiniteLine(pos=np.log10(h), angle=90, pen=pg.mkPen("#888888", style=Qt.DotLine),
                                    label=text, labelOpts={"position": 0.55, "color": "k"})
             self.error_plot.addItem(line)
-        self.error_note = QLabel()
-        self.error_note.setWordWrap(True)
 
+    def _build_layout(self) -> None:
         form = QFormLayout()
         form.addRow(self.tr("Function:"), self.curve_combo)
         form.addRow(self.tr("x:"), self.x_spin)
@@ -85,12 +91,6 @@ class DerivativePanel(QWidget):
         layout = QHBoxLayout(self)
         layout.addLayout(side, 1)
         layout.addLayout(plots, 3)
-
-        self.curve_combo.currentIndexChanged.connect(self._on_curve_combo_currentIndexChanged)
-        self.x_spin.valueChanged.connect(self._on_x_spin_valueChanged)
-        self.x_line.sigPositionChanged.connect(self._on_x_line_sigPositionChanged)
-        self.dtype_combo.currentIndexChanged.connect(self._on_dtype_combo_currentIndexChanged)
-        self._on_curve_combo_currentIndexChanged(0)
 
     def set_x(self, x: float) -> None:
         """Move the point (also what dragging does)."""

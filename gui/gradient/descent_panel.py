@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from nn.gradient import gradient_descent, path_values, surfaces
-from gui.gradient.common import COLOURS, fmt, fmt_point, surface_label, visible_steps
+from gui.gradient.common import COLOURS, fmt, fmt_point, make_plot, surface_label, visible_steps
 from gui.gradient.playback import PlaybackControls
 from gui.gradient.surface_plot import SurfacePlot
 
@@ -48,20 +48,7 @@ class DescentPanel(QWidget):
         self.message_label.setWordWrap(True)
         self.preset_buttons = {}
 
-        self.plot = SurfacePlot()
-        self._path_item = pg.PlotDataItem(pen=pg.mkPen(COLOURS[1], width=2), symbol="o", symbolSize=5,
-                                          symbolBrush=COLOURS[1], symbolPen=None)
-        self._start_item = pg.ScatterPlotItem(size=12, symbol="s", brush="w", pen=pg.mkPen(COLOURS[1], width=2))
-        self._current_item = pg.ScatterPlotItem(size=14, brush=COLOURS[1], pen=pg.mkPen("k", width=1))
-        for item in (self._path_item, self._start_item, self._current_item):
-            self.plot.addItem(item)
-        self.loss_plot = pg.PlotWidget(background="w")
-        self.loss_plot.setMenuEnabled(False)
-        self.loss_plot.showGrid(x=True, y=True, alpha=0.2)
-        self.loss_plot.setLabel("bottom", self.tr("step"))
-        self.loss_plot.setLabel("left", "f(x)")
-        self._loss_item = self.loss_plot.plot(pen=pg.mkPen(COLOURS[1], width=2))
-
+        self._build_plots()
         self._build_layout()
         self.surface_combo.currentIndexChanged.connect(self._on_surface_combo_currentIndexChanged)
         for widget in (self.x0_spin, self.x1_spin):
@@ -71,6 +58,17 @@ class DescentPanel(QWidget):
         self.controls.frame_changed.connect(self._on_controls_frame_changed)
         self.plot.clicked.connect(self._on_plot_clicked)
         self._on_surface_combo_currentIndexChanged(0)
+
+    def _build_plots(self) -> None:
+        self.plot = SurfacePlot()
+        self._path_item = pg.PlotDataItem(pen=pg.mkPen(COLOURS[1], width=2), symbol="o", symbolSize=5,
+                                          symbolBrush=COLOURS[1], symbolPen=None)
+        self._start_item = pg.ScatterPlotItem(size=12, symbol="s", brush="w", pen=pg.mkPen(COLOURS[1], width=2))
+        self._current_item = pg.ScatterPlotItem(size=14, brush=COLOURS[1], pen=pg.mkPen("k", width=1))
+        for item in (self._path_item, self._start_item, self._current_item):
+            self.plot.addItem(item)
+        self.loss_plot = make_plot(self.tr("step"), "f(x)")
+        self._loss_item = self.loss_plot.plot(pen=pg.mkPen(COLOURS[1], width=2))
 
     def _coordinate_spin(self) -> QDoubleSpinBox:
         spin = QDoubleSpinBox()

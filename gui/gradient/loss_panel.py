@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
 )
 
 from nn.losses import cross_entropy_error, mean_squared_error
-from gui.gradient.common import COLOURS, renormalized
+from gui.gradient.common import COLOURS, make_plot, renormalized
 
 COURSE_Y1 = (0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0)
 COURSE_Y2 = (0.1, 0.05, 0.1, 0.0, 0.05, 0.1, 0.0, 0.6, 0.0, 0.0)
@@ -24,11 +24,19 @@ class LossPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.y = np.array(COURSE_Y1)
+        self._build_controls()
+        self._build_plots()
+        self._build_layout()
+        self.y1_button.clicked.connect(self._on_y1_button_clicked)
+        self.y2_button.clicked.connect(self._on_y2_button_clicked)
+        self.target_spin.valueChanged.connect(self._on_target_spin_valueChanged)
+        self.set_y(COURSE_Y1)
+
+    def _build_controls(self) -> None:
         self.target_spin = QSpinBox()
         self.target_spin.setRange(0, 9)
         self.target_spin.setValue(2)
         self.y_spins = []
-        grid = QGridLayout()
         for i in range(10):
             spin = QDoubleSpinBox()
             spin.setRange(0.0, 1.0)
@@ -36,43 +44,41 @@ class LossPanel(QWidget):
             spin.setSingleStep(0.05)
             spin.valueChanged.connect(lambda value, i=i: self._on_y_spin_valueChanged(i, value))
             self.y_spins.append(spin)
-            grid.addWidget(QLabel(f"y[{i}]"), i, 0)
-            grid.addWidget(spin, i, 1)
         self.y1_button = QPushButton(self.tr("Course's first y (2 is likely)"))
         self.y2_button = QPushButton(self.tr("Course's second y (7 is likely)"))
         self.mse_label, self.cee_label = QLabel(), QLabel()
         for label in (self.mse_label, self.cee_label):
             label.setStyleSheet("font-size: 14pt;")
 
-        self.bar_plot = pg.PlotWidget(background="w")
-        self.bar_plot.setMenuEnabled(False)
-        self.bar_plot.setTitle(self.tr("y (bars) against the one-hot t (outlined)"))
+    def _build_plots(self) -> None:
+        self.bar_plot = make_plot(self.tr("class"), grid=False,
+                                  title=self.tr("y (bars) against the one-hot t (outlined)"))
         self.bar_plot.setYRange(0, 1.05)
-        self.bar_plot.setLabel("bottom", self.tr("class"))
         self._y_bars = pg.BarGraphItem(x=np.arange(10), height=self.y, width=0.6, brush=COLOURS[0])
         self._t_bars = pg.BarGraphItem(x=np.arange(10), height=np.zeros(10), width=0.8, brush=None,
                                        pen=pg.mkPen(COLOURS[1], width=2))
         self.bar_plot.addItem(self._y_bars)
         self.bar_plot.addItem(self._t_bars)
-        self.log_plot = pg.PlotWidget(background="w")
-        self.log_plot.setMenuEnabled(False)
-        self.log_plot.setTitle(self.tr("Cross-entropy only looks at the target: −log y[target]"))
-        self.log_plot.setLabel("bottom", self.tr("y[target]"))
-        self.log_plot.setLabel("left", "−log y")
+        self.log_plot = make_plot(
+            self.tr("y[target]"), "−log y", grid=False,
+            title=self.tr("Cross-entropy only looks at the target: −log y[target]"))
         ys = np.linspace(0.001, 1.0, 400)
         self.log_plot.plot(ys, -np.log(ys), pen=pg.mkPen(COLOURS[0], width=2))
         self._log_point = self.log_plot.plot(symbol="o", symbolSize=12, symbolBrush=COLOURS[1], pen=None)
 
-        side = QVBoxLayout()
+    def _build_layout(self) -> None:
         target = QHBoxLayout()
         target.addWidget(QLabel(self.tr("Target t (one-hot):")))
         target.addWidget(self.target_spin)
+        grid = QGridLayout()
+        for i, spin in enumerate(self.y_spins):
+            grid.addWidget(QLabel(f"y[{i}]"), i, 0)
+            grid.addWidget(spin, i, 1)
+        side = QVBoxLayout()
         side.addLayout(target)
         side.addLayout(grid)
-        side.addWidget(self.y1_button)
-        side.addWidget(self.y2_button)
-        side.addWidget(self.mse_label)
-        side.addWidget(self.cee_label)
+        for widget in (self.y1_button, self.y2_button, self.mse_label, self.cee_label):
+            side.addWidget(widget)
         side.addStretch(1)
         plots = QVBoxLayout()
         plots.addWidget(self.bar_plot)
@@ -80,11 +86,6 @@ class LossPanel(QWidget):
         layout = QHBoxLayout(self)
         layout.addLayout(side, 1)
         layout.addLayout(plots, 3)
-
-        self.y1_button.clicked.connect(self._on_y1_button_clicked)
-        self.y2_button.clicked.connect(self._on_y2_button_clicked)
-        self.target_spin.valueChanged.connect(self._on_target_spin_valueChanged)
-        self.set_y(COURSE_Y1)
 
     @property
     def t(self) -> np.ndarray:

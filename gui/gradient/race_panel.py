@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 
 from nn.gradient import optimizer_path, path_values, surfaces
 from nn.optimizers import make_optimizer
-from gui.gradient.common import COLOURS, fmt, fmt_point, surface_label, visible_steps
+from gui.gradient.common import COLOURS, fmt, fmt_point, make_plot, surface_label, visible_steps
 from gui.gradient.playback import PlaybackControls
 from gui.gradient.surface_plot import SurfacePlot
 
@@ -53,12 +53,17 @@ class RacePanel(QWidget):
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
 
+        self._build_plots()
+        self._build_layout()
+        self.surface_combo.currentIndexChanged.connect(self._on_surface_combo_currentIndexChanged)
+        self.steps_spin.editingFinished.connect(self._on_settings_edited)
+        self.controls.frame_changed.connect(self._on_controls_frame_changed)
+        self.plot.clicked.connect(self._on_plot_clicked)
+        self.surface_combo.setCurrentIndex(1)
+
+    def _build_plots(self) -> None:
         self.plot = SurfacePlot()
-        self.loss_plot = pg.PlotWidget(background="w")
-        self.loss_plot.setMenuEnabled(False)
-        self.loss_plot.showGrid(x=True, y=True, alpha=0.2)
-        self.loss_plot.setLabel("bottom", self.tr("step"))
-        self.loss_plot.setLabel("left", self.tr("f(x) (loss)"))
+        self.loss_plot = make_plot(self.tr("step"), self.tr("f(x) (loss)"))
         legend = self.plot.addLegend(offset=(10, 10), brush=pg.mkBrush(255, 255, 255, 220))
         legend.setLabelTextColor("k")
         self._path_items, self._head_items, self._loss_items = {}, {}, {}
@@ -70,13 +75,6 @@ class RacePanel(QWidget):
             self._loss_items[key] = self.loss_plot.plot(pen=pen)
         self._start_item = pg.ScatterPlotItem(size=12, symbol="s", brush="w", pen=pg.mkPen("k", width=2))
         self.plot.addItem(self._start_item)
-
-        self._build_layout()
-        self.surface_combo.currentIndexChanged.connect(self._on_surface_combo_currentIndexChanged)
-        self.steps_spin.editingFinished.connect(self._on_settings_edited)
-        self.controls.frame_changed.connect(self._on_controls_frame_changed)
-        self.plot.clicked.connect(self._on_plot_clicked)
-        self.surface_combo.setCurrentIndex(1)
 
     def _build_layout(self) -> None:
         form = QFormLayout()

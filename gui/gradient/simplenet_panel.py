@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 
 from nn.functions import softmax
 from nn.gradient import SimpleNet
-from gui.gradient.common import COLOURS, fill_table
+from gui.gradient.common import COLOURS, fill_table, make_plot
 
 BOOK_W = ((0.47355232, 0.9977393, 0.84668094), (0.85557411, 0.03563661, 0.69422093))
 X = (0.6, 0.9)
@@ -29,6 +29,16 @@ class SimpleNetPanel(QWidget):
         self.x, self.t = np.array(X), np.array(T)
         self.net = SimpleNet(np.random.default_rng(0))
         self.losses: list[float] = []
+        self._build_controls()
+        self.loss_plot = make_plot(self.tr("step"), self.tr("loss"), grid=False)
+        self._loss_item = self.loss_plot.plot(pen=pg.mkPen(COLOURS[1], width=2), symbol="o", symbolSize=6)
+        self._build_layout()
+        self.reseed_button.clicked.connect(self._on_reseed_button_clicked)
+        self.book_button.clicked.connect(self._on_book_button_clicked)
+        self.step_button.clicked.connect(self._on_step_button_clicked)
+        self.set_W(np.array(BOOK_W))
+
+    def _build_controls(self) -> None:
         self.seed_spin = QSpinBox()
         self.seed_spin.setRange(0, 99999)
         self.reseed_button = QPushButton(self.tr("Re-seed W"))
@@ -43,12 +53,8 @@ class SimpleNetPanel(QWidget):
         for table in self.tables.values():
             table.setMaximumHeight(90)
             table.horizontalHeader().setDefaultSectionSize(90)
-        self.loss_plot = pg.PlotWidget(background="w")
-        self.loss_plot.setMenuEnabled(False)
-        self.loss_plot.setLabel("bottom", self.tr("step"))
-        self.loss_plot.setLabel("left", self.tr("loss"))
-        self._loss_item = self.loss_plot.plot(pen=pg.mkPen(COLOURS[1], width=2), symbol="o", symbolSize=6)
 
+    def _build_layout(self) -> None:
         form = QFormLayout()
         seed = QHBoxLayout()
         seed.addWidget(self.seed_spin)
@@ -72,11 +78,6 @@ class SimpleNetPanel(QWidget):
         layout = QHBoxLayout(self)
         layout.addLayout(side, 1)
         layout.addLayout(grid, 1)
-
-        self.reseed_button.clicked.connect(self._on_reseed_button_clicked)
-        self.book_button.clicked.connect(self._on_book_button_clicked)
-        self.step_button.clicked.connect(self._on_step_button_clicked)
-        self.set_W(np.array(BOOK_W))
 
     def set_W(self, W: np.ndarray) -> None:
         """Start over from this weight matrix (2, 3)."""
