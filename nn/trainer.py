@@ -36,14 +36,6 @@ EXPLODED_LOSS = 100.0
 TRAIN_ACCURACY_SAMPLES = 10_000
 
 
-def _weight_init(value: str):
-    """"he" / "xavier" stay names; "0.01" becomes the number 0.01."""
-    try:
-        return float(value)
-    except ValueError:
-        return value
-
-
 def build_network(config: TrainConfig, rng: np.random.Generator) -> MultiLayerNet:
     """A fresh 784-hidden-10 network as the config describes, initialised from rng.
 
@@ -52,7 +44,7 @@ def build_network(config: TrainConfig, rng: np.random.Generator) -> MultiLayerNe
     """
     dtype = np.float64 if config.gradient == "numerical" else np.dtype(config.dtype)
     return MultiLayerNet(784, config.hidden_sizes, 10, activation=config.activation,
-                         weight_init=_weight_init(config.weight_init), dropout=config.dropout,
+                         weight_init=config.weight_init, dropout=config.dropout,
                          weight_decay=config.weight_decay, dtype=dtype, rng=rng)
 
 
