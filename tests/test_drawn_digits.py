@@ -1,0 +1,92 @@
+"""The shipped model in the Draw tab reads pen-drawn digits that are not MNIST, drawn with the mouse.
+
+Digits come from nn.strokes (vector skeletons, random style, pen width, tilt, size, position on a
+280 px canvas); each is replayed as real mouse press / move / release events on the DrawingCanvas
+of a DrawTab, scaled to the canvas' actual size, and the digit the tab shows is read off.
+"""
+import numpy as np
+import pytest
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication
+
+import resources
+from gui.draw_tab import DrawTab
+from nn.evaluate import confusion_matrix
+from nn.model_io import load_any
+from nn.preprocess import preprocess
+from nn.strokes import drawn_digit
+
+SEED = 4242            # a seed no training, script or other test uses
+PER_DIGIT = 10
+STROKE_SIDE = 280.0    # nn.strokes draws on a 280 px canvas
+LEFT = Qt.MouseButton.LeftButton
+
+
+@pytest.fixture(scope="module")
+def shipped_model():
+    path = resources.path(*resources.DEFAULT_MODEL)
+    if not path.exists():
+        pytest.skip(f"the shipped model {path} is not there yet (it is trained separately)")
+    return path
+
+
+@pytest.fixture
+def tab(qtbot, shipped_model):
+    widget = DrawTab()
+    qtbot.addWidget(widget)
+    widget.resize(1000, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    assert widget.model_choice.open_model_file(shipped_model)
+    return widget
+
+
+def send_mouse(canvas, kind: QEvent.Type, pos: QPointF) -> None:
+    button = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseMove else LEFT
+    held = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseButtonRelease else LEFT
+    QApplication.sendEvent(canvas, QMouseEvent(kind, pos, canvas.mapToGlobal(pos), button, held,
+                                               Qt.KeyboardModifier.NoModifier))
+
+
+def replay(canvas, strokes, pen_width: float) -> None:
+    """Polylines in pixels of a 280 px canvas -> mouse strokes on the real canvas, same pen."""
+    canvas.set_pen_width(pen_width)          # the canvas counts pen widths in 280 px units too
+    side = min(canvas.width(), canvas.height())
+    left, top = (canvas.width() - side) / 2, (canvas.height() - side) / 2
+    scale = side / STROKE_SIDE
+    for stroke in strokes:
+        points = [QPointF(left + x * scale, top + y * scale) for x, y in stroke]
+        send_mouse(canvas, QEvent.Type.MouseButtonPress, points[0])
+        for point in points[1:]:
+            send_mouse(canvas, QEvent.Type.MouseMove, point)
+        send_mouse(canvas, QEvent.Type.MouseButtonRelease, points[-1])
+
+
+def shown_digit(qtbot, tab) -> int:
+    qtbot.waitUntil(lambda: not tab._throttle.isActive() and not tab._dirty, timeout=2000)
+    text = tab.bars.digit_label.text()
+    return int(text) if text.isdigit() else -1
+
+
+def test_the_shipped_model_reads_digits_drawn_on_the_canvas(tab, qtbot, shipped_model):
+    network, _ = load_any(shipped_model)
+    rng = np.random.default_rng(SEED)
+    labels = np.tile(np.arange(10), PER_DIGIT)
+    shown, direct = np.empty_like(labels), np.empty_like(labels)
+    for i, digit in enumerate(labels):
+        pen_width = rng.uniform(12.0, 26.0)
+        image, strokes = drawn_digit(int(digit), rng, pen_width=pen_width)
+        tab.canvas.clear()
+        replay(tab.canvas, strokes, pen_width)
+        assert tab.canvas.stroke_count() == len(strokes)
+        shown[i] = shown_digit(qtbot, tab)
+        # the same digit rendered by NumPy, without the canvas: tells canvas from model faults
+        x = preprocess(image).reshape(1, 784).astype(network.dtype)
+        direct[i] = int(np.argmax(network.predict(x)))
+    accuracy = float(np.mean(shown == labels))
+    confusion = confusion_matrix(labels, np.where(shown < 0, labels, shown))
+    mistakes = [(int(t), int(y)) for t, y in zip(labels, shown) if t != y]
+    assert accuracy >= 0.95, (f"{accuracy:.0%} on the canvas, {np.mean(direct == labels):.0%} "
+                              f"without it; (true, shown): {mistakes}\n{confusion}")
+    assert np.mean(shown == direct) >= 0.95     # the canvas draws what nn.strokes renders
