@@ -116,10 +116,15 @@ class EvaluationPanel(QWidget):
         self.demo_label.clear()
         self.demo_button.setEnabled(False)
 
-    def set_model(self, network, x_test: np.ndarray, t_test: np.ndarray) -> Evaluation:
-        """Evaluate network on x_test (N, 784), t_test (N,) and show the results."""
+    def set_model(self, network, x_test: np.ndarray, t_test: np.ndarray,
+                  evaluation: Evaluation | None = None) -> Evaluation:
+        """Show how network does on x_test (N, 784), t_test (N,).
+
+        evaluation: nn.evaluate.evaluate(network, x_test, t_test) when already computed (the training
+        worker does it off the GUI thread); computed here otherwise.
+        """
         self._network, self._x = network, x_test
-        ev = self.evaluation = evaluate(network, x_test, t_test)
+        ev = self.evaluation = evaluation if evaluation is not None else evaluate(network, x_test, t_test)
         self.summary.setText(self.tr("Test accuracy: {0:.2%} ({1:,} of {2:,} test images wrong)").format(
             ev.accuracy, len(ev.wrong), len(t_test)))
         self.class_bars.setOpts(height=ev.per_class)

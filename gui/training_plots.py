@@ -34,11 +34,15 @@ class DecimatingBuffer:
 
     def extend(self, x: np.ndarray, y: np.ndarray) -> None:
         """Append raw points x, y: (k,) each."""
-        for xi, yi in zip(np.asarray(x, dtype=float), np.asarray(y, dtype=float)):
-            self._pending_x.append(xi)
-            self._pending_y.append(yi)
-            if len(self._pending_x) >= self._stride:
-                self._push(np.mean(self._pending_x), np.mean(self._pending_y))
+        x = np.asarray(x, dtype=np.float64)
+        y = np.asarray(y, dtype=np.float64)
+        while len(x):
+            take = self._stride - len(self._pending_x)
+            self._pending_x.extend(x[:take].tolist())
+            self._pending_y.extend(y[:take].tolist())
+            x, y = x[take:], y[take:]
+            if len(self._pending_x) == self._stride:
+                self._push(sum(self._pending_x) / self._stride, sum(self._pending_y) / self._stride)
                 self._pending_x.clear()
                 self._pending_y.clear()
 
@@ -73,17 +77,22 @@ def smooth(y: np.ndarray, alpha: float = 0.05, state: tuple[float, float] = (0.0
 
 
 class TrainingPlots(QWidget):
-    """Three stacked plots: loss per iteration (raw + smoothed), train/test accuracy per epoch, lr.
+    """Stacked plots: loss per iteration (raw + smoothed), train/test accuracy per epoch, and the
+    learning rate, shown only once it changes (a schedule, or the student moved it mid-run).
 
-    No signals. Feed it with add_iterations() and add_epoch(); clear() for a new run.
+    No signals. Feed it with start_run(), add_iterations() and add_epoch(); clear() for a new run.
+    The axes span the whole run from the start and the loss axis only grows, so an update redraws
+    the curves without recomputing the axes: cheap enough not to slow the training thread down.
     """
 
-    def __init__(self, parent: QWidget | None = None, capacity: int = 2000) -> None:
+    def __init__(self, parent: QWidget | None = None, capacity: int = 1000) -> None:
         super().__init__(parent)
         self._loss = DecimatingBuffer(capacity)
         self._smooth = DecimatingBuffer(capacity)
         self._ema = (0.0, 0.0)    # running average and its weight, for bias correction
         self._lr = DecimatingBuffer(capacity)
+        self._lr_range: tuple[float, float] | None = None
+        self._loss_top = 0.0
         self._epochs: list[tuple[int, float, float]] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -95,14 +104,15 @@ class TrainingPlots(QWidget):
     def _build_plots(self) -> None:
         pen_raw = pg.mkPen((150, 180, 220), width=1)
         pen_smooth = pg.mkPen((20, 70, 160), width=2)
-        self.loss_plot = self.graphics.addPlot(row=0, col=0, title=self.tr("Loss per iteration (mini-batch)"))
+        self.loss_plot = self.graphics.addPlot(row=0, col=0)
         self.loss_plot.setLabel("bottom", self.tr("iteration"))
         self.loss_plot.setLabel("left", self.tr("loss"))
         self.loss_plot.addLegend(offset=(-10, 10))
-        self.loss_raw = self.loss_plot.plot([], [], pen=pen_raw, name=self.tr("loss"))
+        self.loss_raw = self.loss_plot.plot([], [], pen=pen_raw, name=self.tr("loss of each mini-batch"))
         self.loss_smooth = self.loss_plot.plot([], [], pen=pen_smooth, name=self.tr("smoothed"))
+        self.loss_plot.setYRange(0, 1, padding=0)
 
-        self.acc_plot = self.graphics.addPlot(row=1, col=0, title=self.tr("Accuracy per epoch (gap = overfitting)"))
+        self.acc_plot = self.graphics.addPlot(row=1, col=0)
         self.acc_plot.setLabel("bottom", self.tr("epoch"))
         self.acc_plot.setLabel("left", self.tr("accuracy (%)"))
         self.acc_plot.getAxis("left").enableAutoSIPrefix(False)
@@ -112,16 +122,32 @@ class TrainingPlots(QWidget):
         self.test_curve = self.acc_plot.plot([], [], pen=pg.mkPen((30, 140, 60), width=2), symbol="s",
                                              symbolSize=6, symbolBrush=(30, 140, 60), name=self.tr("test"))
 
-        self.lr_plot = self.graphics.addPlot(row=2, col=0, title=self.tr("Learning rate"))
+        self.lr_plot = pg.PlotItem(title=self.tr("Learning rate (it changed during the run)"))
         self.lr_plot.setLabel("bottom", self.tr("iteration"))
         self.lr_plot.setXLink(self.loss_plot)
         self.lr_curve = self.lr_plot.plot([], [], pen=pg.mkPen((120, 60, 160), width=2))
         self.lr_plot.getViewBox().setLimits(yMin=0)
-        for plot in (self.loss_plot, self.lr_plot):
-            plot.setClipToView(True)
+        for plot in (self.loss_plot, self.acc_plot, self.lr_plot):
+            plot.setMouseEnabled(x=False, y=False)
+            plot.hideButtons()
         self.graphics.ci.layout.setRowStretchFactor(0, 3)
         self.graphics.ci.layout.setRowStretchFactor(1, 2)
-        self.graphics.ci.layout.setRowStretchFactor(2, 1)
+        self._set_titles(None)
+
+    def _set_titles(self, lr: float | None) -> None:
+        loss_title = self.tr("Loss per iteration (one mini-batch each)")
+        if lr is not None:
+            loss_title = self.tr("{0}, learning rate {1:g}").format(loss_title, lr)
+        self.loss_plot.setTitle(loss_title)
+        self.acc_plot.setTitle(self.tr("Accuracy after each epoch (a growing gap = overfitting)"))
+
+    def _show_lr_plot(self, visible: bool) -> None:
+        shown = self.lr_plot.scene() is not None
+        if visible and not shown:
+            self.graphics.ci.addItem(self.lr_plot, row=2, col=0)
+            self.graphics.ci.layout.setRowStretchFactor(2, 1)
+        elif shown and not visible:
+            self.graphics.ci.removeItem(self.lr_plot)
 
     def clear(self) -> None:
         """Forget the current run."""
@@ -129,22 +155,52 @@ class TrainingPlots(QWidget):
         self._smooth.clear()
         self._ema = (0.0, 0.0)
         self._lr.clear()
+        self._lr_range = None
+        self._loss_top = 0.0
         self._epochs.clear()
         for curve in (self.loss_raw, self.loss_smooth, self.train_curve, self.test_curve, self.lr_curve):
             curve.setData([], [])
+        self._show_lr_plot(False)
+        self._set_titles(None)
+        self.loss_plot.enableAutoRange(x=True)
+        self.acc_plot.enableAutoRange(x=True)
+        self.loss_plot.setYRange(0, 1, padding=0)
+
+    def start_run(self, iterations_total: int, epochs_total: int) -> None:
+        """Fix the x axes to the whole run: iterations 0..iterations_total, epochs 1..epochs_total."""
+        self.loss_plot.setXRange(0, max(iterations_total, 1), padding=0.01)
+        self.acc_plot.setXRange(0.5, max(epochs_total, 1) + 0.5, padding=0)
+        self.acc_plot.getAxis("bottom").setTickSpacing(max(1, epochs_total // 8), 1)
 
     def add_iterations(self, iterations: np.ndarray, losses: np.ndarray, lrs: np.ndarray) -> None:
         """Append a batch of iterations: (k,) arrays each; redraws once."""
         losses = np.asarray(losses, dtype=np.float64)
         finite = np.isfinite(losses)
         iterations, losses, lrs = np.asarray(iterations)[finite], losses[finite], np.asarray(lrs)[finite]
+        if not len(losses):
+            return
         smoothed, self._ema = smooth(losses, state=self._ema)
         self._loss.extend(iterations, losses)
         self._smooth.extend(iterations, smoothed)
         self._lr.extend(iterations, lrs)
-        self.loss_raw.setData(*self._loss.data())
-        self.loss_smooth.setData(*self._smooth.data())
-        self.lr_curve.setData(*self._lr.data())
+        self.loss_raw.setData(*self._loss.data(), skipFiniteCheck=True)
+        self.loss_smooth.setData(*self._smooth.data(), skipFiniteCheck=True)
+        if losses.max() > self._loss_top:
+            # the axis only grows (rarely: the first losses are the largest), so it is not redrawn
+            self._loss_top = float(losses.max()) * 1.1
+            self.loss_plot.setYRange(0, self._loss_top, padding=0)
+        self._add_lrs(lrs)
+
+    def _add_lrs(self, lrs: np.ndarray) -> None:
+        low, high = float(np.min(lrs)), float(np.max(lrs))
+        if self._lr_range is not None:
+            low, high = min(low, self._lr_range[0]), max(high, self._lr_range[1])
+        if (low, high) != self._lr_range:
+            self._lr_range = (low, high)
+            self._set_titles(high if low == high else None)
+            self._show_lr_plot(low < high)
+        if low < high:
+            self.lr_curve.setData(*self._lr.data(), skipFiniteCheck=True)
 
     def add_epoch(self, epoch: int, train_accuracy: float, test_accuracy: float) -> None:
         """Append one epoch's accuracies (fractions in [0, 1])."""
@@ -152,9 +208,13 @@ class TrainingPlots(QWidget):
         e = np.array(self._epochs, dtype=np.float64)
         self.train_curve.setData(e[:, 0], 100 * e[:, 1])
         self.test_curve.setData(e[:, 0], 100 * e[:, 2])
-        self.acc_plot.getAxis("bottom").setTickSpacing(max(1, len(e) // 8), 1)
-        self.acc_plot.setTitle(self.tr("Accuracy per epoch: train {0:.1%}, test {1:.1%} (the gap = overfitting)").format(
+        self.acc_plot.setTitle(self.tr(
+            "Accuracy after each epoch: train {0:.1%}, test {1:.1%} (a growing gap = overfitting)").format(
             train_accuracy, test_accuracy))
+
+    def lr_plot_visible(self) -> bool:
+        """True when the learning-rate plot is shown (the lr changed during the run)."""
+        return self.lr_plot.scene() is not None
 
     def point_counts(self) -> dict[str, int]:
         """How many points each curve holds (for tests and benchmarks)."""

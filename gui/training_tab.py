@@ -4,26 +4,21 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-import numpy as np
 from PySide6.QtCore import QThread, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QFileDialog, QFrame, QGridLayout, QHBoxLayout, QLabel, QMessageBox, QProgressBar,
-                               QPushButton, QScrollArea, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QMessageBox, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from gui.evaluation_panel import EvaluationPanel
+from gui.training_controls import TrainingControls
 from gui.training_plots import TrainingPlots
 from gui.training_settings import TrainingSettings
 from gui.training_worker import MnistCache, TrainingWorker, start_worker
 
 # Worker signals always reach widgets on the GUI thread, whatever PySide infers from the slot.
 QUEUED = Qt.ConnectionType.QueuedConnection
-
-
-def format_seconds(seconds: float) -> str:
-    """1234.5 -> '20:34'; 4000 -> '1:06:40'."""
-    seconds = max(0, int(round(seconds)))
-    hours, rest = divmod(seconds, 3600)
-    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
+# Seconds between plot updates: 4 per second look live; 10 cost the training thread ~10% of its
+# speed on a busy 2-core machine (scripts/bench_training_gui.py).
+UPDATE_INTERVAL = 0.25
 
 
 class TrainingTab(QWidget):
@@ -53,6 +48,7 @@ class TrainingTab(QWidget):
         self._worker: TrainingWorker | None = None
         self._thread: QThread | None = None
         self._backprop_seconds: float | None = None
+        self._evaluation = None
         self.settings = TrainingSettings()
         self.plots = TrainingPlots()
         self.evaluation_panel = EvaluationPanel()
@@ -62,51 +58,20 @@ class TrainingTab(QWidget):
 
     # -- construction ----------------------------------------------------------------------------
     def _build_layout(self) -> None:
-        self.start_button = QPushButton(self.tr("Start"))
-        self.pause_button = QPushButton(self.tr("Pause"))
-        self.step_button = QPushButton(self.tr("Step"))
-        self.step_button.setToolTip(self.tr("Run exactly one iteration (one mini-batch), then pause"))
-        self.stop_button = QPushButton(self.tr("Stop"))
-        self.reset_button = QPushButton(self.tr("Reset"))
-        self.use_button = QPushButton(self.tr("Use this model"))
-        self.use_button.setToolTip(self.tr("Switch the Draw tab to this network"))
-        self.save_button = QPushButton(self.tr("Save..."))
-        self.save_button.setToolTip(self.tr("Save the trained network (Ctrl+S)"))
-        self.progress_bar = QProgressBar()
-        self.progress_label = QLabel(self.tr("Press Start to train."))
-        self.progress_label.setWordWrap(True)
-        self.speed_label = QLabel()
-        self.speed_label.setWordWrap(True)
-        self.banner = QFrame()
-        self.banner.setStyleSheet("QFrame { background: #fdecea; border: 1px solid #e0a0a0; border-radius: 4px; }")
-        self.banner_label = QLabel()
-        self.banner_label.setWordWrap(True)
-        self.recover_button = QPushButton()
-        banner_layout = QVBoxLayout(self.banner)
-        banner_layout.addWidget(self.banner_label)
-        banner_layout.addWidget(self.recover_button)
-        self.banner.hide()
-
-        buttons = QGridLayout()
-        for column, button in enumerate((self.start_button, self.pause_button, self.step_button)):
-            buttons.addWidget(button, 0, column)
-        buttons.addWidget(self.stop_button, 1, 0)
-        buttons.addWidget(self.reset_button, 1, 1)
-        after = QHBoxLayout()
-        after.addWidget(self.use_button)
-        after.addWidget(self.save_button)
+        self.controls = TrainingControls()
+        c = self.controls
+        self.start_button, self.pause_button, self.step_button = c.start_button, c.pause_button, c.step_button
+        self.stop_button, self.reset_button = c.stop_button, c.reset_button
+        self.use_button, self.save_button = c.use_button, c.save_button
+        self.progress_bar, self.progress_label, self.speed_label = c.progress_bar, c.progress_label, c.speed_label
+        self.banner, self.banner_label, self.recover_button = c.banner, c.banner_label, c.recover_button
         scroll = QScrollArea()
         scroll.setWidget(self.settings)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         left = QVBoxLayout()
         left.addWidget(scroll, 1)
-        left.addLayout(buttons)
-        left.addWidget(self.progress_bar)
-        left.addWidget(self.progress_label)
-        left.addWidget(self.speed_label)
-        left.addWidget(self.banner)
-        left.addLayout(after)
+        left.addWidget(self.controls)
         self.views = QTabWidget()
         self.views.addTab(self.plots, self.tr("Training curves"))
         self.views.addTab(self.evaluation_panel, self.tr("Evaluation"))
@@ -135,13 +100,7 @@ class TrainingTab(QWidget):
         self.state = state
         busy = state in ("loading", "running", "paused")
         self.settings.set_running(busy)
-        self.start_button.setEnabled(not busy)
-        self.pause_button.setEnabled(state in ("running", "paused"))
-        self.pause_button.setText(self.tr("Resume") if state == "paused" else self.tr("Pause"))
-        self.step_button.setEnabled(state in ("idle", "paused", "finished"))
-        self.stop_button.setEnabled(busy)
-        self.use_button.setEnabled(not busy and self.model is not None)
-        self.save_button.setEnabled(not busy and self.model is not None)
+        self.controls.set_state(state, self.model is not None)
         self.save_action.setEnabled(not busy and self.model is not None)
         self.state_changed.emit(state)
 
@@ -158,7 +117,7 @@ class TrainingTab(QWidget):
             return False
         self._clear_run()
         config = self.settings.config()
-        self._worker = TrainingWorker(config, self.data.get)
+        self._worker = TrainingWorker(config, self.data.get, interval=UPDATE_INTERVAL)
         if paused:
             self._worker.pause()
         self._worker.status.connect(self.progress_label.setText, QUEUED)
@@ -166,6 +125,7 @@ class TrainingTab(QWidget):
         self._worker.epoch_finished.connect(self._on_worker_epoch_finished, QUEUED)
         self._worker.snapshot.connect(self.live_model, QUEUED)
         self._worker.timing.connect(self._on_worker_timing, QUEUED)
+        self._worker.evaluated.connect(self._on_worker_evaluated, QUEUED)
         self._worker.failed.connect(self._on_worker_failed, QUEUED)
         self._worker.finished.connect(self._on_worker_finished, QUEUED)
         self.metadata = {"training": config.to_dict()}
@@ -188,10 +148,9 @@ class TrainingTab(QWidget):
     def _clear_run(self) -> None:
         self.plots.clear()
         self.evaluation_panel.clear()
-        self.banner.hide()
-        self.speed_label.clear()
-        self.progress_bar.setValue(0)
+        self.controls.clear()
         self.model, self.metadata, self.last_finished = None, {}, None
+        self._evaluation = None
         self._unsaved = False
         self._backprop_seconds = None
 
@@ -246,20 +205,9 @@ class TrainingTab(QWidget):
     def _on_worker_progress(self, p: dict) -> None:
         if self.state == "loading":
             self._set_state("running")
+            self.plots.start_run(p["iterations_total"], p["epochs_total"])
         self.plots.add_iterations(p["iterations"], p["losses"], p["lrs"])
-        done, total = p["iteration"], max(p["iterations_total"], 1)
-        self.progress_bar.setRange(0, total)
-        self.progress_bar.setValue(done)
-        left = p["seconds_elapsed"] / max(done, 1) * (total - done)
-        self.progress_label.setText(self.tr(
-            "Epoch {0}/{1} · iteration {2:,}/{3:,} · {4:,.0f} images/s · {5} left").format(
-            p["epoch"], p["epochs_total"], done, total, p["samples_per_sec"], format_seconds(left)))
-        if self._backprop_seconds is not None:
-            numerical = p["seconds_per_iteration"]
-            self.speed_label.setText(self.tr(
-                "Numerical gradient: {0:.3f} s per iteration. Backprop on the same mini-batch: {1:.2f} ms. "
-                "The numerical gradient is {2:,.0f}x slower.").format(
-                numerical, 1000 * self._backprop_seconds, numerical / max(self._backprop_seconds, 1e-9)))
+        self.controls.show_progress(p, self._backprop_seconds)
 
     @Slot(object)
     def _on_worker_epoch_finished(self, event) -> None:
@@ -268,6 +216,10 @@ class TrainingTab(QWidget):
     @Slot(dict)
     def _on_worker_timing(self, timing: dict) -> None:
         self._backprop_seconds = timing["backprop"]
+
+    @Slot(object)
+    def _on_worker_evaluated(self, evaluation) -> None:
+        self._evaluation = evaluation
 
     @Slot(str)
     def _on_worker_failed(self, message: str) -> None:
@@ -295,7 +247,7 @@ class TrainingTab(QWidget):
         self.metadata.update({"test_accuracy": event.test_accuracy, "epochs_done": event.epochs_done,
                               "finished": event.reason, "date": datetime.datetime.now().isoformat(timespec="seconds")})
         (_, _), (x_test, t_test) = self.data.get()
-        evaluation = self.evaluation_panel.set_model(network, x_test, t_test)
+        evaluation = self.evaluation_panel.set_model(network, x_test, t_test, self._evaluation)
         self.metadata["test_accuracy"] = evaluation.accuracy
         words = self.tr("Finished") if event.reason == "completed" else self.tr("Stopped")
         self.progress_label.setText(self.tr("{0} after {1} epoch(s). Test accuracy {2:.2%}.").format(
@@ -304,13 +256,7 @@ class TrainingTab(QWidget):
     def _show_divergence(self, event) -> None:
         lr = self.settings.lr()
         self._safe_lr = float(f"{min(lr / 10, 0.1):.3g}")
-        self.banner_label.setText(self.tr(
-            "<b>Training diverged.</b> The loss became too large to compute (infinite or NaN): each step "
-            "overshot the minimum and the weights blew up. The learning rate ({0:g}) is probably too big. "
-            "The broken network was thrown away.<br><i>{1}</i>").format(lr, event.message))
-        self.recover_button.setText(self.tr("Lower the learning rate to {0:g} and reset").format(self._safe_lr))
-        self.banner.show()
-        self.progress_label.setText(self.tr("Diverged."))
+        self.controls.show_divergence(lr, self._safe_lr, event.message)
 
     # -- after a run --------------------------------------------------------------------------------
     @Slot()

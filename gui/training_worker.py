@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
+from nn.evaluate import evaluate
 from nn.trainer import EpochEvent, FinishedEvent, IterationEvent, TrainConfig, Trainer, build_network
 
 Data = tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]
@@ -91,6 +92,8 @@ class TrainingWorker(QObject):
         epoch_finished(object): nn.trainer.EpochEvent.
         snapshot(object): a copy of the network, at most every snapshot_interval seconds.
         timing(dict): {"backprop": seconds per iteration} measured on one mini-batch (numerical runs).
+        evaluated(object): nn.evaluate.Evaluation of the final network on the test set, computed
+            here so the GUI thread does not stall; emitted just before finished when there is a network.
         failed(str): the run could not start (e.g. MNIST missing); finished follows.
         finished(object, object): FinishedEvent (None after failed) and a network copy
             (None when the run diverged or did no iteration).
@@ -101,6 +104,7 @@ class TrainingWorker(QObject):
     epoch_finished = Signal(object)
     snapshot = Signal(object)
     timing = Signal(dict)
+    evaluated = Signal(object)
     failed = Signal(str)
     finished = Signal(object, object)
 
@@ -115,6 +119,7 @@ class TrainingWorker(QObject):
         self._trainer: Trainer | None = None
         self._pending: list[tuple[str, tuple]] = []
         self._batch: list[IterationEvent] = []
+        self._test: tuple[np.ndarray, np.ndarray] | None = None
 
     def __repr__(self) -> str:
         return f"TrainingWorker({self.config!r})"
@@ -165,6 +170,7 @@ class TrainingWorker(QObject):
         if self.config.gradient == "numerical":
             self.timing.emit({"backprop": _time_backprop(network, x_train, t_train, self.config.batch_size)})
         trainer = Trainer(network, x_train, t_train, x_test, t_test, self.config, rng=rng)
+        self._test = (x_test, t_test)
         with self._lock:
             pending, self._pending = self._pending, []
             stopped = any(name == "stop" for name, _ in pending)
@@ -196,6 +202,8 @@ class TrainingWorker(QObject):
             elif isinstance(event, FinishedEvent):
                 self._flush()
                 keep = event.reason != "diverged" and iterations > 0 and _is_finite(network)
+                if keep:
+                    self.evaluated.emit(evaluate(network, *self._test))
                 self.finished.emit(event, network.copy() if keep else None)
                 return
 

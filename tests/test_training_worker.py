@@ -5,7 +5,7 @@ import pytest
 from gui.evaluation_panel import batch_demo
 from gui.training_plots import DecimatingBuffer, smooth
 from gui.training_settings import parse_hidden_sizes, weight_count
-from gui.training_tab import format_seconds
+from gui.training_controls import format_seconds
 from gui.training_worker import TrainingWorker
 from nn.data import MnistNotFoundError
 from nn.trainer import TrainConfig
