@@ -30,7 +30,8 @@ class DrawTab(QWidget):
 
     Signals:
         prediction_updated(object): the views were updated; payload probabilities (10,) or None.
-        model_changed(str): the model in use, described for the user ("name (97.9%)").
+        model_changed(str): the model in use, described for the user
+            ("default model (test accuracy 97.9%)").
         message(str): something the user should read in the status bar.
     """
 
@@ -190,7 +191,7 @@ class DrawTab(QWidget):
         self._network = network
         self.input_view.set_sizes(None if network is None else network.sizes,
                                   "" if network is None else network.activation)
-        self.model_changed.emit(describe(name, accuracy))
+        self.model_changed.emit(describe(name, accuracy, long=True))
         self._on_canvas_changed()
 
     @Slot()

@@ -3,15 +3,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
 import resources
 
 
-def describe(name: str, accuracy: float | None) -> str:
-    """A model's name with its test accuracy, as the user sees it in lists and the status bar."""
-    return name if accuracy is None else f"{name} ({accuracy:.1%})"
+def describe(name: str, accuracy: float | None, long: bool = False) -> str:
+    """A model's name with its test accuracy: "name (97.9%)" in lists, spelled out when long."""
+    if accuracy is None:
+        return name
+    if long:
+        return QCoreApplication.translate("ModelChoice", "{0} (test accuracy {1:.1%})").format(
+            name, accuracy)
+    return f"{name} ({accuracy:.1%})"
 
 
 class ModelChoice(QWidget):
@@ -72,7 +77,7 @@ class ModelChoice(QWidget):
             self.message.emit(self.tr(
                 "No model yet: train one in the Training tab or open a model file."))
             return False
-        return self.open_model_file(path, name=self.tr("Shipped default"))
+        return self.open_model_file(path, name=self.tr("default model"))
 
     def open_model_file(self, path: str | Path, name: str | None = None) -> bool:
         """Load a .npz or .pkl model, offer and choose it; on failure say why and keep the current."""

@@ -160,7 +160,8 @@ def test_switching_models_changes_the_answer_and_the_description(tab, qtbot, tmp
     np.testing.assert_allclose(tab.bars.probabilities, expected_probabilities(tab, first), rtol=1e-5)
     with qtbot.waitSignal(tab.model_changed) as changed:
         assert tab.model_choice.open_model_file(tmp_path / "second.npz")
-    assert changed.args == ["second.npz (91.2%)"]
+    assert changed.args == ["second.npz (test accuracy 91.2%)"]
+    assert tab.model_choice.combo.currentText() == "second.npz (91.2%)"
     settle(qtbot, tab)
     loaded = tab.network
     assert loaded.sizes == (784, 32, 8, 10)

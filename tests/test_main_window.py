@@ -4,9 +4,11 @@ import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QLabel
 
+import resources
 from gui.app import install_translators
 from gui.main_window import LazyTab, MainWindow
 from nn.data import read_idx
+from nn.model_io import load_any
 from nn.network import MultiLayerNet
 from nn.preprocess import preprocess
 
@@ -40,8 +42,21 @@ def test_status_bar_names_the_model(qtbot):
     qtbot.addWidget(window)
     net = MultiLayerNet(hidden_sizes=(8,), rng=np.random.default_rng(0))
     window.draw_tab.set_model(net, "mine", 0.953)
-    assert window.model_label.text() == "Model: mine (95.3%)"
-    assert "mine (95.3%)" in window.windowTitle()
+    assert window.model_label.text() == "Model: mine (test accuracy 95.3%)"
+    assert window.windowTitle() == "DigitLab — mine (test accuracy 95.3%)"
+
+
+def test_the_shipped_model_is_named_with_its_test_accuracy(qtbot):
+    path = resources.path(*resources.DEFAULT_MODEL)
+    if not path.exists():
+        pytest.skip(f"the shipped model {path} is not there yet")
+    _, metadata = load_any(path)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.draw_tab.load_default_model()
+    expected = f"default model (test accuracy {metadata['test_accuracy']:.1%})"
+    assert window.model_label.text() == f"Model: {expected}"
+    assert window.windowTitle() == f"DigitLab — {expected}"
 
 
 def build_training_tab(window):
@@ -67,7 +82,7 @@ def test_training_models_go_to_the_draw_tab(qtbot):
     assert window.draw_tab.network is finished
     assert window.tabs.currentWidget() is window.draw_tab
     assert combo.currentText() == "Trained just now (90.0%)"
-    assert window.model_label.text() == "Model: Trained just now (90.0%)"
+    assert window.model_label.text() == "Model: Trained just now (test accuracy 90.0%)"
 
 
 def first_test_image(mnist_dir):
@@ -111,7 +126,7 @@ def test_a_chosen_image_is_answered_by_the_model_that_got_it_wrong(qtbot, mnist_
     used = window.draw_tab.network
     assert used is not trained                          # a copy: training may go on
     np.testing.assert_array_equal(used.params["W1"], trained.params["W1"])
-    assert window.model_label.text() == "Model: Trained just now (50.0%)"
+    assert window.model_label.text() == "Model: Trained just now (test accuracy 50.0%)"
     x = preprocess(image).reshape(1, 784)
     np.testing.assert_allclose(window.draw_tab.bars.probabilities, trained.probabilities(x)[0],
                                rtol=1e-5)
