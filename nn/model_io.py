@@ -62,6 +62,8 @@ def save_model(path: str | os.PathLike, network: MultiLayerNet, metadata: dict) 
     arrays[METADATA_KEY] = np.array(json.dumps(meta, default=_json_default))
     handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        # mkstemp makes the file private (0600); give it the mode a plain open() would have.
+        os.chmod(temp_name, 0o666 & ~_umask())
         with os.fdopen(handle, "wb") as f:
             np.savez(f, **arrays)
             f.flush()
@@ -70,6 +72,12 @@ def save_model(path: str | os.PathLike, network: MultiLayerNet, metadata: dict) 
     finally:
         if os.path.exists(temp_name):
             os.remove(temp_name)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def check_params(params: dict, source: str) -> int:

@@ -269,3 +269,13 @@ def test_real_textbook_pickle_accuracy_and_npz_round_trip(dlfs_weights, mnist_di
     again, metadata = load_model(tmp_path / "dlfs.npz")
     assert again.activation == "sigmoid" and metadata["test_accuracy"] == 0.9352
     assert again.accuracy(x_test, t_test) == pytest.approx(0.9352, abs=1e-9)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_saved_file_gets_the_usual_mode_not_the_temp_files_private_one(tmp_path):
+    old_mask = os.umask(0o022)
+    try:
+        save_model(tmp_path / "m.npz", small_net(), {})
+    finally:
+        os.umask(old_mask)
+    assert (tmp_path / "m.npz").stat().st_mode & 0o777 == 0o644
