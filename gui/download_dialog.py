@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
@@ -29,10 +30,11 @@ class DownloadWorker(QObject):
     failed = Signal(str)
     finished = Signal(object)
 
-    def __init__(self, dest: Path, mirrors=MIRRORS) -> None:
+    def __init__(self, dest: Path, mirrors=MIRRORS, download: Callable[..., Path] = download_mnist) -> None:
         super().__init__()
         self.dest = Path(dest)
         self.mirrors = mirrors
+        self._download = download
         self._cancel = threading.Event()
         self._done: dict[str, int] = {}
 
@@ -47,7 +49,7 @@ class DownloadWorker(QObject):
     @Slot()
     def run(self) -> None:
         try:
-            folder = download_mnist(self.dest, self.mirrors, progress=self._on_chunk, cancel=self._cancel.is_set)
+            folder = self._download(self.dest, self.mirrors, progress=self._on_chunk, cancel=self._cancel.is_set)
         except DownloadCancelled:
             self.failed.emit("")
             folder = None
@@ -60,14 +62,17 @@ class DownloadWorker(QObject):
 class DownloadDialog(QDialog):
     """Asks to download MNIST, shows the progress, and explains the alternatives when it fails.
 
-    After exec() returns Accepted, `folder` is the folder holding the files.
+    After exec() returns Accepted, `folder` is the folder holding the files. download has
+    nn.data.download_mnist's signature (tests pass a fake or a partial with their own md5 table).
     """
 
-    def __init__(self, parent: QWidget | None = None, dest: Path | None = None, mirrors=MIRRORS) -> None:
+    def __init__(self, parent: QWidget | None = None, dest: Path | None = None, mirrors=MIRRORS,
+                 download: Callable[..., Path] = download_mnist) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("MNIST is needed"))
         self.dest = Path(dest) if dest is not None else default_cache_dir()
         self.mirrors = mirrors
+        self._download = download
         self.folder: Path | None = None
         self._worker: DownloadWorker | None = None
         self._thread: QThread | None = None
@@ -95,7 +100,7 @@ class DownloadDialog(QDialog):
         self.progress_bar.setVisible(True)
         self.progress_bar.setRange(0, 1000)
         self.message.setText(self.tr("Downloading MNIST into {0} ...").format(self.dest))
-        self._worker = DownloadWorker(self.dest, self.mirrors)
+        self._worker = DownloadWorker(self.dest, self.mirrors, self._download)
         self._worker.progress.connect(self._on_worker_progress, QUEUED)
         self._worker.failed.connect(self._on_worker_failed, QUEUED)
         self._worker.finished.connect(self._on_worker_finished, QUEUED)

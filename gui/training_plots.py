@@ -121,6 +121,10 @@ class TrainingPlots(QWidget):
                                               symbolSize=6, symbolBrush=(200, 90, 20), name=self.tr("train"))
         self.test_curve = self.acc_plot.plot([], [], pen=pg.mkPen((30, 140, 60), width=2), symbol="s",
                                              symbolSize=6, symbolBrush=(30, 140, 60), name=self.tr("test"))
+        # pinned in pixels inside the plot: changing it does not re-lay out the plots as a title would
+        self.acc_text = pg.TextItem(color=(40, 40, 40), anchor=(0, 0))
+        self.acc_text.setParentItem(self.acc_plot.getViewBox())
+        self.acc_text.setPos(8, 4)
 
         self.lr_plot = pg.PlotItem(title=self.tr("Learning rate (it changed during the run)"))
         self.lr_plot.setLabel("bottom", self.tr("iteration"))
@@ -160,6 +164,7 @@ class TrainingPlots(QWidget):
         self._epochs.clear()
         for curve in (self.loss_raw, self.loss_smooth, self.train_curve, self.test_curve, self.lr_curve):
             curve.setData([], [])
+        self.acc_text.setText("")
         self._show_lr_plot(False)
         self._set_titles(None)
         self.loss_plot.enableAutoRange(x=True)
@@ -208,9 +213,8 @@ class TrainingPlots(QWidget):
         e = np.array(self._epochs, dtype=np.float64)
         self.train_curve.setData(e[:, 0], 100 * e[:, 1])
         self.test_curve.setData(e[:, 0], 100 * e[:, 2])
-        self.acc_plot.setTitle(self.tr(
-            "Accuracy after each epoch: train {0:.1%}, test {1:.1%} (a growing gap = overfitting)").format(
-            train_accuracy, test_accuracy))
+        self.acc_text.setText(self.tr("epoch {0}: train {1:.1%}, test {2:.1%}").format(
+            epoch, train_accuracy, test_accuracy))
 
     def lr_plot_visible(self) -> bool:
         """True when the learning-rate plot is shown (the lr changed during the run)."""

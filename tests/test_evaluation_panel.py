@@ -1,0 +1,75 @@
+"""The evaluation panel (results, gallery, batch demo) and the live plots, on synthetic data."""
+import numpy as np
+import pytest
+
+from gui.evaluation_panel import EvaluationPanel
+from gui.training_plots import TrainingPlots
+from nn.evaluate import evaluate
+from nn.trainer import TrainConfig, build_network
+
+
+@pytest.fixture
+def panel(qtbot):
+    widget = EvaluationPanel()
+    qtbot.addWidget(widget)
+    yield widget
+    widget.shutdown()
+
+
+def random_set(n=300, seed=0):
+    rng = np.random.default_rng(seed)
+    return rng.random((n, 784), dtype=np.float32), rng.integers(0, 10, n)
+
+
+def test_set_model_shows_the_evaluation_and_the_mistakes(qtbot, panel):
+    network = build_network(TrainConfig(hidden_sizes=(20,)), np.random.default_rng(1))
+    x, t = random_set()
+    expected = evaluate(network, x, t)
+    ev = panel.set_model(network, x, t)
+    assert ev.accuracy == pytest.approx(network.accuracy(x, t))
+    assert f"{len(expected.wrong):,} of 300" in panel.summary.text()
+    assert panel.gallery.count() == min(48, len(expected.wrong))
+    with qtbot.waitSignal(panel.image_chosen, timeout=1000) as blocker:
+        panel.gallery.itemClicked.emit(panel.gallery.item(0))
+    np.testing.assert_array_equal(blocker.args[0].ravel(), x[expected.wrong[0]])
+
+
+def test_a_precomputed_evaluation_is_used_as_given(panel):
+    network = build_network(TrainConfig(hidden_sizes=(20,)), np.random.default_rng(1))
+    x, t = random_set()
+    given = evaluate(network, x, t)
+    assert panel.set_model(network, x, t, given) is given and panel.evaluation is given
+
+
+def test_batch_demo_runs_off_the_gui_thread_and_reports_the_speedup(qtbot, panel):
+    network = build_network(TrainConfig(hidden_sizes=(50,)), np.random.default_rng(2))
+    x, t = random_set(n=400)
+    assert not panel.demo_button.isEnabled()
+    panel.set_model(network, x, t)
+    assert panel.demo_button.isEnabled()
+    panel.demo_button.click()
+    assert not panel.demo_button.isEnabled() and "400" in panel.demo_label.text()
+    qtbot.waitUntil(lambda: panel.demo_result is not None, timeout=20_000)
+    result = panel.demo_result
+    assert result["count"] == 400 and result["batch_size"] == 100
+    assert result["speedup"] == pytest.approx(result["single"] / result["batched"])
+    assert result["speedup"] > 1                 # 400 small products lose to 4 big ones
+    assert "faster" in panel.demo_label.text() and panel.demo_button.isEnabled()
+    panel.clear()
+    assert not panel.demo_button.isEnabled() and panel.demo_label.text() == ""
+
+
+def test_lr_plot_appears_only_when_the_lr_changes(qtbot):
+    plots = TrainingPlots()
+    qtbot.addWidget(plots)
+    plots.start_run(iterations_total=300, epochs_total=3)
+    plots.add_iterations(np.arange(1, 101), np.linspace(2.3, 1.0, 100), np.full(100, 0.1))
+    assert not plots.lr_plot_visible() and "learning rate 0.1" in plots.loss_plot.titleLabel.text
+    assert plots.loss_plot.viewRange()[0][1] >= 300            # the x axis spans the whole run
+    plots.add_iterations(np.arange(101, 151), np.full(50, 0.9), np.full(50, 0.05))
+    assert plots.lr_plot_visible() and "learning rate" not in plots.loss_plot.titleLabel.text
+    np.testing.assert_allclose(plots.lr_curve.getData()[1][-50:], 0.05)
+    plots.add_epoch(1, 0.91, 0.9)
+    assert "train 91.0%, test 90.0%" in plots.acc_text.toPlainText()
+    plots.clear()
+    assert not plots.lr_plot_visible() and plots.point_counts() == {"loss": 0, "lr": 0, "epochs": 0}
