@@ -286,3 +286,16 @@ def test_help_exits_zero(capsys):
     code, out, _ = run_cli(capsys, "train", "--help")
     assert code == 0
     assert "--hidden" in out and "--mnist-dir" in out and "--download" in out
+
+
+def test_predict_and_eval_without_model_use_the_shipped_one(capsys, tmp_path, mnist_dir):
+    import resources
+    if not resources.path(*resources.DEFAULT_MODEL).exists():
+        pytest.skip("the shipped model is not there")
+    image = write_stroke_png(tmp_path / "one.png", dark_on_light=True)
+    code, out, _ = run_cli(capsys, "predict", image, "--json")
+    assert code == 0 and json.loads(out)[0]["digit"] == 1
+    code, out, _ = run_cli(capsys, "eval", "--mnist-dir", mnist_dir, "--json")
+    assert code == 0
+    result = json.loads(out)
+    assert result["model"] == "default" and result["accuracy"] >= 0.985
