@@ -64,7 +64,7 @@ def _add_train_parser(commands) -> None:
         help="dropout ratio in [0, 1) after each hidden layer (default: 0)")
     add("--augment", action="store_true", help="random rotation, scale, shift and thickness")
     add("--train-size", type=_positive_int, default=None, metavar="N",
-        help="train on N random training images (default: all 60,000)")
+        help="train on the first N training images (default: all 60,000)")
     add("--seed", type=int, default=0, help="random seed; same seed, same weights (default: 0)")
     add("--dtype", choices=("float32", "float64"), default="float32")
     add("--gradient", choices=("backprop", "numerical"), default="backprop",
