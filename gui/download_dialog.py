@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
-from gui.training_worker import start_worker
+from gui.training_worker import join_thread, start_worker
 from nn.data import FILES, MIRRORS, DownloadCancelled, default_cache_dir, download_mnist
 
 APPROX_TOTAL_BYTES = 11_594_722  # the four .gz files, for a progress bar before sizes are known
@@ -125,8 +125,8 @@ class DownloadDialog(QDialog):
 
     @Slot(object)
     def _on_worker_finished(self, folder: Path | None) -> None:
-        self._worker = None
-        self._thread = None
+        join_thread(self._thread)
+        self._worker, self._thread = None, None
         self.progress_bar.setVisible(folder is not None)
         self.download_button.setEnabled(folder is None)
         self.download_button.setText(self.tr("Try again"))

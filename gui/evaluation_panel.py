@@ -10,7 +10,7 @@ from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
                                QVBoxLayout, QWidget)
 
-from gui.training_worker import TaskWorker, start_worker
+from gui.training_worker import TaskWorker, join_thread, start_worker
 from nn.evaluate import Evaluation, evaluate
 
 GALLERY_SIZE = 48
@@ -162,6 +162,7 @@ class EvaluationPanel(QWidget):
 
     @Slot(object)
     def _on_demo_finished(self, result: dict | None) -> None:
+        join_thread(self._thread)
         self._thread, self._demo_worker = None, None
         self.demo_button.setEnabled(self._network is not None)
         if result is None:

@@ -12,7 +12,7 @@ from gui.evaluation_panel import EvaluationPanel
 from gui.training_controls import TrainingControls
 from gui.training_plots import TrainingPlots
 from gui.training_settings import TrainingSettings
-from gui.training_worker import MnistCache, TrainingWorker, start_worker
+from gui.training_worker import MnistCache, TrainingWorker, join_thread, start_worker
 
 # Worker signals always reach widgets on the GUI thread, whatever PySide infers from the slot.
 QUEUED = Qt.ConnectionType.QueuedConnection
@@ -229,6 +229,7 @@ class TrainingTab(QWidget):
     def _on_worker_finished(self, event, network) -> None:
         if self._worker is None:
             return  # the run was abandoned by shutdown() or Reset
+        join_thread(self._thread)
         self._worker, self._thread = None, None
         self.last_finished = event
         if event is None:

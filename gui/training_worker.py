@@ -8,6 +8,7 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from shiboken6 import isValid
 
 from nn.evaluate import evaluate
 from nn.trainer import EpochEvent, FinishedEvent, IterationEvent, TrainConfig, Trainer, build_network
@@ -51,6 +52,14 @@ def start_worker(worker: QObject, parent: QObject | None = None) -> QThread:
     thread.finished.connect(thread.deleteLater)
     thread.start()
     return thread
+
+
+def join_thread(thread: QThread | None) -> None:
+    """Wait for a worker thread whose worker has emitted finished: it ends within moments, and a
+    QThread destroyed while still running (its parent widget closed) aborts the whole process."""
+    if thread is not None and isValid(thread):   # not yet removed by its deleteLater
+        thread.quit()
+        thread.wait()
 
 
 class TaskWorker(QObject):
