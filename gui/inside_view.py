@@ -12,10 +12,19 @@ TILES = 16        # first 16 columns of W1, shown 4 x 4
 TILE_ROW = 4
 
 
+def grid_shape(size: int) -> tuple[int, int]:
+    """(rows, cols) for `size` cells: an exact rectangle up to 1:2 (512 -> 16 x 32), else a near
+    square with a few cells left over (100 -> 10 x 10, 7 -> 3 x 3)."""
+    side = math.ceil(math.sqrt(size))
+    for cols in range(side, 2 * side):
+        if size % cols == 0 and cols <= 2 * (size // cols):
+            return size // cols, cols
+    return math.ceil(size / side), side
+
+
 def activation_grid(a: np.ndarray) -> np.ndarray:
-    """Lay a (H,) activation vector out as a near-square (rows, cols) grid, padded with NaN."""
-    cols = math.ceil(math.sqrt(a.size))
-    rows = math.ceil(a.size / cols)
+    """Lay a (H,) activation vector out as a (rows, cols) grid (see grid_shape), padded with NaN."""
+    rows, cols = grid_shape(a.size)
     grid = np.full(rows * cols, np.nan, np.float32)
     grid[:a.size] = a
     return grid.reshape(rows, cols)

@@ -69,6 +69,7 @@ class ProbabilityBars(QWidget):
         self.bars.setOpts(height=self.probabilities, brushes=brushes)
         self.digit_label.setText(str(top))
         if p[top] < NOT_SURE_BELOW:
-            self.detail_label.setText(self.tr("not sure: {0} with {1:.0%}").format(top, p[top]))
+            self.detail_label.setText(self.tr("not sure: probability of {0} only {1:.0%}")
+                                      .format(top, p[top]))
         else:
-            self.detail_label.setText(self.tr("{0} with {1:.0%}").format(top, p[top]))
+            self.detail_label.setText(self.tr("probability of {0}: {1:.0%}").format(top, p[top]))

@@ -1,5 +1,8 @@
 """Save docs/screenshots/draw.png: the Draw tab with a digit drawn by real mouse events.
 
+The digit is a hand-like drawing from nn.strokes (random tilt, size, wobble), replayed on the
+canvas as mouse press / move / release events.
+
 Usage: python scripts/screenshot_draw.py [--model PATH] [--digit 3] [--out PATH]
 Runs offscreen unless QT_QPA_PLATFORM is set (e.g. xcb under Xvfb for real fonts and HiDPI).
 """
@@ -19,19 +22,7 @@ from PySide6.QtCore import QEvent, QPointF, Qt  # noqa: E402
 from PySide6.QtGui import QMouseEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-# a hand-made "3" in unit coordinates, used when nn.strokes is not available
-FALLBACK_THREE = [np.array([[0.05, 0.12], [0.25, 0.0], [0.5, 0.0], [0.62, 0.12], [0.6, 0.3],
-                            [0.4, 0.45], [0.3, 0.48], [0.45, 0.52], [0.62, 0.65], [0.62, 0.82],
-                            [0.5, 0.97], [0.25, 1.0], [0.03, 0.9]])]
-
-
-def digit_polylines(digit: int, seed: int) -> list[np.ndarray]:
-    """Pen strokes (unit coordinates) for `digit`, from nn.strokes when it is there."""
-    try:
-        from nn.strokes import digit_strokes
-    except ImportError:
-        return FALLBACK_THREE
-    return digit_strokes(digit, np.random.default_rng(seed))
+STROKE_SIDE = 280.0   # nn.strokes draws on a 280 px canvas
 
 
 def send_mouse(widget, kind: QEvent.Type, pos: QPointF, buttons) -> None:
@@ -41,23 +32,17 @@ def send_mouse(widget, kind: QEvent.Type, pos: QPointF, buttons) -> None:
     QApplication.sendEvent(widget, event)
 
 
-def canvas_points(canvas, polylines: list[np.ndarray], fill: float = 0.7) -> list[list[QPointF]]:
-    """Unit-coordinate polylines (digit in [0, 1]^2) as widget points, centred on the paper."""
-    corner = min(canvas.width(), canvas.height())
-    left, top = (canvas.width() - corner) / 2, (canvas.height() - corner) / 2
-    x_mid = 0.5 * (min(p[:, 0].min() for p in polylines) + max(p[:, 0].max() for p in polylines))
-    return [[QPointF(left + corner * (0.5 + fill * (x - x_mid)),
-                     top + corner * (0.5 + fill * (y - 0.5))) for x, y in line]
-            for line in polylines]
-
-
-def replay(canvas, polylines: list[np.ndarray]) -> None:
-    """Draw unit-coordinate polylines on the canvas with real mouse press/move/release events."""
-    left = Qt.MouseButton.LeftButton
-    for points in canvas_points(canvas, polylines):
-        send_mouse(canvas, QEvent.Type.MouseButtonPress, points[0], left)
+def replay(canvas, strokes: list[np.ndarray]) -> None:
+    """Draw polylines given in pixels of a 280 px canvas with real mouse press/move/release."""
+    side = min(canvas.width(), canvas.height())
+    left, top = (canvas.width() - side) / 2, (canvas.height() - side) / 2
+    scale = side / STROKE_SIDE
+    held = Qt.MouseButton.LeftButton
+    for stroke in strokes:
+        points = [QPointF(left + x * scale, top + y * scale) for x, y in stroke]
+        send_mouse(canvas, QEvent.Type.MouseButtonPress, points[0], held)
         for point in points[1:]:
-            send_mouse(canvas, QEvent.Type.MouseMove, point, left)
+            send_mouse(canvas, QEvent.Type.MouseMove, point, held)
         send_mouse(canvas, QEvent.Type.MouseButtonRelease, points[-1], Qt.MouseButton.NoButton)
 
 
@@ -81,7 +66,12 @@ def main() -> int:
     else:
         tab.load_default_model()
     app.processEvents()
-    replay(tab.canvas, digit_polylines(args.digit, args.seed))
+    from nn.strokes import drawn_digit
+    rng = np.random.default_rng(args.seed)
+    pen_width = rng.uniform(14.0, 22.0)
+    _, strokes = drawn_digit(args.digit, rng, pen_width=pen_width)
+    tab.pen_slider.setValue(round(pen_width))    # the slider shows the pen the digit is drawn with
+    replay(tab.canvas, strokes)
     tab.input_view.flatten_box.setChecked(args.flatten)
     tab._throttle.stop()
     tab._update_prediction()
