@@ -4,8 +4,8 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QWidget
 
 import resources
 
@@ -23,10 +23,26 @@ def install_translators(app: QApplication, locale: QLocale,
     return installed
 
 
+class AfterFirstPaint(QObject):
+    """Calls `callback` once, as soon as the event loop is free after `widget` was first painted."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._callback)
+        return False
+
+
 def run(argv: Sequence[str] = (), *, on_shown: Callable[[object], None] | None = None) -> int:
     """Open DigitLab's window and run until it closes; returns the exit code.
 
-    on_shown(window) is called once the window is on screen (used to measure start-up time).
+    on_shown(window) is called once the window's first frame is painted (to measure start-up
+    time); the shipped model is loaded just after that, so it never delays the first frame.
     """
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     app.setApplicationName("DigitLab")
@@ -35,9 +51,13 @@ def run(argv: Sequence[str] = (), *, on_shown: Callable[[object], None] | None =
 
     from gui.main_window import MainWindow
     window = MainWindow()
+
+    def after_first_frame() -> None:
+        if on_shown is not None:
+            on_shown(window)
+        window.draw_tab.load_default_model()   # the window is on screen and usable meanwhile
+
+    AfterFirstPaint(window.draw_tab.canvas, after_first_frame)   # owned by the canvas
     window.show()
-    # the model loads after the first frame so that the canvas is usable at once
-    QTimer.singleShot(0, window.draw_tab.load_default_model)
-    if on_shown is not None:
-        QTimer.singleShot(0, lambda: on_shown(window))
     return app.exec()
+

@@ -39,7 +39,8 @@ class InputView(QWidget):
             "of 784 numbers, x, which is multiplied by the weight matrix W1."))
         self.flatten_box.toggled.connect(self._on_flatten_box_toggled)
 
-        self.plot = pg.PlotWidget(background=None)
+        # no context menus: they cost start-up time and offer nothing here
+        self.plot = pg.PlotWidget(background=None, viewBox=pg.ViewBox(enableMenu=False))
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()

@@ -43,7 +43,8 @@ def weight_mosaic(W1: np.ndarray, tiles: int = TILES, per_row: int = TILE_ROW) -
 
 
 def _image_view(layout: pg.GraphicsLayoutWidget, row: int, col: int, title: str):
-    view = layout.addViewBox(row=row, col=col, enableMouse=False, lockAspect=True, invertY=True)
+    view = layout.addViewBox(row=row, col=col, enableMouse=False, lockAspect=True, invertY=True,
+                             enableMenu=False)
     view.setMenuEnabled(False)
     item = pg.ImageItem()
     view.addItem(item)
@@ -76,8 +77,6 @@ class InsideView(QWidget):
         self._activation_items: list[pg.ImageItem] = []
         self._weight_item: pg.ImageItem | None = None
         self._sizes: tuple[int, ...] | None = None
-        self._hidden_cmap = pg.colormap.get("inferno")
-        self._weight_cmap = pg.colormap.get("CET-D1")
 
     def set_network(self, network) -> None:
         """Show `network`'s W1 columns and one heatmap per hidden layer (None: nothing).
@@ -103,14 +102,14 @@ class InsideView(QWidget):
         for i, size in enumerate(hidden):
             _, item = _image_view(self.graphics, 0, i,
                                   self.tr("hidden layer {0}: {1} neurons").format(i + 1, size))
-            item.setColorMap(self._hidden_cmap)
+            item.setColorMap(pg.colormap.get("inferno"))   # read from disk when first needed
             item.setImage(activation_grid(np.zeros(size, np.float32)).T, levels=(0.0, 1.0))
             self._activation_items.append(item)
         if sizes[0] == SIDE * SIDE:
             _, self._weight_item = _image_view(
                 self.graphics, 0, len(hidden),
                 self.tr("W1 columns 1–{0}").format(min(TILES, sizes[1])))
-            self._weight_item.setColorMap(self._weight_cmap)
+            self._weight_item.setColorMap(pg.colormap.get("CET-D1"))
             self.graphics.ci.layout.setColumnStretchFactor(len(hidden), 2)
 
     def show_activations(self, activations: list[np.ndarray] | None) -> None:

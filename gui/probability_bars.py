@@ -30,7 +30,8 @@ class ProbabilityBars(QWidget):
         self.detail_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.detail_label.setWordWrap(True)
 
-        self.plot = pg.PlotWidget(background=None)
+        # no context menus: they cost start-up time and offer nothing here
+        self.plot = pg.PlotWidget(background=None, viewBox=pg.ViewBox(enableMenu=False))
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()

@@ -1,11 +1,11 @@
 """MainWindow: builds, shows every tab, passes the Training tab's models to the Draw tab."""
 import numpy as np
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtWidgets import QLabel
 
 import resources
-from gui.app import install_translators
+from gui.app import install_translators, run
 from gui.main_window import LazyTab, MainWindow
 from nn.data import read_idx
 from nn.model_io import load_any
@@ -27,6 +27,26 @@ def test_smoke_show_every_tab_and_close(qtbot):
             assert page.layout().count() == 1            # the tab or a placeholder
     assert [window.tabs.tabText(i) for i in range(3)] == ["Draw", "Training", "Gradient descent"]
     assert window.close()
+
+
+def test_run_reports_the_first_frame_then_loads_the_model(qapp):
+    seen = {}
+
+    def on_shown(window):
+        seen["window"] = window
+        seen["visible"] = window.draw_tab.canvas.isVisible()
+        seen["model before"] = window.draw_tab.network
+        window.close()
+
+    guard = QTimer(singleShot=True, interval=20_000)   # never hang the suite
+    guard.timeout.connect(qapp.quit)
+    guard.start()
+    assert run([], on_shown=on_shown) == 0
+    assert guard.isActive()
+    guard.stop()
+    assert seen["visible"] and seen["model before"] is None   # the model never delays the frame
+    shipped = resources.path(*resources.DEFAULT_MODEL).exists()
+    assert (seen["window"].draw_tab.network is not None) == shipped
 
 
 def test_a_missing_tab_module_shows_a_placeholder(qtbot):
