@@ -1,0 +1,1030 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko_KR" sourcelanguage="en">
+<context>
+    <name></name>
+    <message>
+        <source>x0² + x1²  (the course&apos;s function_2)</source>
+        <translation>x0² + x1²  (교재의 function_2)</translation>
+    </message>
+    <message>
+        <source>x²/20 + y²  (long, narrow valley)</source>
+        <translation>x²/20 + y²  (길고 좁은 골짜기)</translation>
+    </message>
+    <message>
+        <source>x² − y²  (saddle)</source>
+        <translation>x² − y²  (안장점)</translation>
+    </message>
+    <message>
+        <source>Rosenbrock  (1 − x)² + 100 (y − x²)²</source>
+        <translation>로젠브록  (1 − x)² + 100 (y − x²)²</translation>
+    </message>
+    <message>
+        <source>f(x) = 0.01x² + 0.1x  (function_1)</source>
+        <translation>f(x) = 0.01x² + 0.1x  (function_1)</translation>
+    </message>
+    <message>
+        <source>f(x) = x²</source>
+        <translation>f(x) = x²</translation>
+    </message>
+    <message>
+        <source>f(x) = sin x</source>
+        <translation>f(x) = sin x</translation>
+    </message>
+    <message>
+        <source>f(x) = eˣ</source>
+        <translation>f(x) = eˣ</translation>
+    </message>
+    <message>
+        <source>overflow</source>
+        <translation>오버플로</translation>
+    </message>
+    <message>
+        <source>InputView</source>
+        <comment>x (1×{0})</comment>
+        <translation>InputView</translation>
+    </message>
+    <message>
+        <source>InputView</source>
+        <comment>y (1×{0})</comment>
+        <translation>InputView</translation>
+    </message>
+</context>
+<context>
+    <name>DerivativePanel</name>
+    <message>
+        <source>Drag to move x</source>
+        <translation>끌어서 x 옮기기</translation>
+    </message>
+    <message>
+        <source>step h</source>
+        <translation>간격 h</translation>
+    </message>
+    <message>
+        <source>|estimate − exact slope|</source>
+        <translation>|추정값 − 정확한 기울기|</translation>
+    </message>
+    <message>
+        <source>Error of the difference quotient against h</source>
+        <translation>h에 따른 차분 근사의 오차</translation>
+    </message>
+    <message>
+        <source>forward (f(x+h) − f(x)) / h</source>
+        <translation>전방 차분 (f(x+h) − f(x)) / h</translation>
+    </message>
+    <message>
+        <source>central (f(x+h) − f(x−h)) / 2h</source>
+        <translation>중심 차분 (f(x+h) − f(x−h)) / 2h</translation>
+    </message>
+    <message>
+        <source>h = 1e-4 (the course)</source>
+        <translation>h = 1e-4 (교재)</translation>
+    </message>
+    <message>
+        <source>h = 1e-50</source>
+        <translation>h = 1e-50</translation>
+    </message>
+    <message>
+        <source>Function:</source>
+        <translation>함수:</translation>
+    </message>
+    <message>
+        <source>x:</source>
+        <translation>x:</translation>
+    </message>
+    <message>
+        <source>Arithmetic:</source>
+        <translation>정밀도:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;numerical_diff(f, {x})&lt;/b&gt; = {num!r}&lt;br&gt;(central difference, h = 1e-4)&lt;br&gt;&lt;br&gt;&lt;b&gt;exact slope&lt;/b&gt; f′({x}) = {exact:.10g}</source>
+        <translation>&lt;b&gt;numerical_diff(f, {x})&lt;/b&gt; = {num!r}&lt;br&gt;(중심 차분, h = 1e-4)&lt;br&gt;&lt;br&gt;&lt;b&gt;정확한 기울기&lt;/b&gt; f′({x}) = {exact:.10g}</translation>
+    </message>
+    <message>
+        <source>Large h: the secant is not the tangent (error falls as h, or h² for central).&lt;br&gt;Tiny h: f(x+h) and f(x) round to the same {dtype} number, the difference is 0 and the estimate is 0 (at h = 1e-50 nothing is left; in float32 even h itself rounds to 0).&lt;br&gt;h = 1e-4 is a safe middle: big enough that rounding hardly matters, small enough that the secant is close to the tangent (for a quadratic the central difference is exact up to rounding; pick sin x or eˣ to see both effects). Errors of exactly 0 are drawn at 1e-18.</source>
+        <translation>큰 h: 할선은 접선이 아닙니다(오차는 h에 비례해 줄고, 중심 차분은 h²에 비례해 줄어듭니다).&lt;br&gt;아주 작은 h: f(x+h)와 f(x)가 같은 {dtype} 수로 반올림되어 차이가 0, 추정값도 0이 됩니다(h = 1e-50이면 아무것도 남지 않고, float32에서는 h 자체도 0으로 반올림됩니다).&lt;br&gt;h = 1e-4는 안전한 중간값입니다: 반올림 오차가 거의 문제 되지 않을 만큼 크고, 할선이 접선에 가까울 만큼 작습니다(2차 함수에서는 중심 차분이 반올림 오차를 빼면 정확합니다. 두 효과를 다 보려면 sin x나 eˣ를 고르세요). 오차가 정확히 0이면 1e-18에 그립니다.</translation>
+    </message>
+</context>
+<context>
+    <name>DescentPanel</name>
+    <message>
+        <source>step</source>
+        <translation>단계</translation>
+    </message>
+    <message>
+        <source>Surface:</source>
+        <translation>함수:</translation>
+    </message>
+    <message>
+        <source>Start (x0, x1):</source>
+        <translation>시작점 (x0, x1):</translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation>학습률:</translation>
+    </message>
+    <message>
+        <source>Steps:</source>
+        <translation>단계 수:</translation>
+    </message>
+    <message>
+        <source>The course&apos;s cases (x0² + x1², start (−3, 4))</source>
+        <translation>교재의 예 (x0² + x1², 시작점 (−3, 4))</translation>
+    </message>
+    <message>
+        <source>Click on the plot to start from there.</source>
+        <translation>그래프를 클릭하면 그 점에서 시작합니다.</translation>
+    </message>
+    <message>
+        <source>lr = 0.1 converges</source>
+        <translation>lr = 0.1 수렴</translation>
+    </message>
+    <message>
+        <source>lr = 10 diverges</source>
+        <translation>lr = 10 발산</translation>
+    </message>
+    <message>
+        <source>lr = 1e-10 hardly moves</source>
+        <translation>lr = 1e-10 거의 제자리</translation>
+    </message>
+    <message>
+        <source>too few steps</source>
+        <translation>단계가 너무 적음</translation>
+    </message>
+    <message>
+        <source>overflowed</source>
+        <translation>오버플로</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#b00000&apos;&gt;&lt;b&gt;Diverged.&lt;/b&gt; At step {k} x jumps to {x}, far off the plot, and keeps growing: the learning rate is too large, each step overshoots the minimum by more than it started from.&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b00000&apos;&gt;&lt;b&gt;발산했습니다.&lt;/b&gt; {k}단계에서 x가 그래프 밖 먼 {x}(으)로 튀고 계속 커집니다: 학습률이 너무 커서 매 단계 최솟값을 지나쳐 출발점보다 더 멀어집니다.&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>After {n} steps x is {d} away from the minimum ★.</source>
+        <translation>{n}단계 후 x와 최솟값 ★의 거리는 {d}입니다.</translation>
+    </message>
+    <message>
+        <source>step {k}:  x = {x}&lt;br&gt;f(x) = {f}    |grad f(x)| = {g}</source>
+        <translation>{k}단계:  x = {x}&lt;br&gt;f(x) = {f}    |grad f(x)| = {g}</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadDialog</name>
+    <message>
+        <source>MNIST is needed</source>
+        <translation>MNIST가 필요합니다</translation>
+    </message>
+    <message>
+        <source>Training needs MNIST, the 70,000 handwritten digits of the course ({0} files, about 11 MB). They are not on this computer yet.
+
+Download them now into {1}?</source>
+        <translation>학습에는 교재의 손글씨 숫자 70,000개인 MNIST가 필요합니다(파일 {0}개, 약 11 MB). 아직 이 컴퓨터에 없습니다.
+
+지금 {1}에 내려받을까요?</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>내려받기</translation>
+    </message>
+    <message>
+        <source>Downloading MNIST into {0} ...</source>
+        <translation>MNIST를 {0}에 내려받는 중...</translation>
+    </message>
+    <message>
+        <source>Download cancelled.</source>
+        <translation>내려받기를 취소했습니다.</translation>
+    </message>
+    <message>
+        <source>The download did not work (are you offline?).
+
+What to do: copy the four MNIST files (train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz) into a folder, then start DigitLab with
+    python main.py --mnist-dir FOLDER
+or set the environment variable DIGITLAB_MNIST_DIR=FOLDER.
+
+Details: {0}</source>
+        <translation>내려받지 못했습니다(오프라인인가요?).
+
+해결 방법: MNIST 파일 네 개(train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz)를 한 폴더에 복사한 다음 DigitLab을 이렇게 실행하세요.
+    python main.py --mnist-dir 폴더
+또는 환경 변수 DIGITLAB_MNIST_DIR=폴더 를 설정하세요.
+
+자세한 내용: {0}</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>다시 시도</translation>
+    </message>
+</context>
+<context>
+    <name>DrawTab</name>
+    <message>
+        <source>Open image…</source>
+        <translation>이미지 열기…</translation>
+    </message>
+    <message>
+        <source>Let the network read a picture of a digit</source>
+        <translation>숫자 이미지를 신경망에 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>붙여넣기</translation>
+    </message>
+    <message>
+        <source>Use the image on the clipboard</source>
+        <translation>클립보드의 이미지를 씁니다</translation>
+    </message>
+    <message>
+        <source>Undo stroke</source>
+        <translation>획 취소</translation>
+    </message>
+    <message>
+        <source>Remove the last stroke</source>
+        <translation>마지막 획을 지웁니다</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>지우기</translation>
+    </message>
+    <message>
+        <source>Start again</source>
+        <translation>처음부터 다시</translation>
+    </message>
+    <message>
+        <source>Pen width</source>
+        <translation>펜 굵기</translation>
+    </message>
+    <message>
+        <source>Pen:</source>
+        <translation>펜:</translation>
+    </message>
+    <message>
+        <source>Draw a digit to see what the network thinks.</source>
+        <translation>숫자를 그리면 신경망의 판단이 보입니다.</translation>
+    </message>
+    <message>
+        <source>No model to ask: open one or train one.</source>
+        <translation>물어볼 모델이 없습니다: 모델을 열거나 학습시키세요.</translation>
+    </message>
+    <message>
+        <source>Reading “{0}”: it gets the same preprocessing as a drawing.</source>
+        <translation>“{0}” 읽는 중: 그림과 같은 전처리를 거칩니다.</translation>
+    </message>
+    <message>
+        <source>Open an image of a digit</source>
+        <translation>숫자 이미지 열기</translation>
+    </message>
+    <message>
+        <source>Images ({0})</source>
+        <translation>이미지 ({0})</translation>
+    </message>
+</context>
+<context>
+    <name>DrawingCanvas</name>
+    <message>
+        <source>Draw one digit with the mouse, a pen or a finger</source>
+        <translation>마우스, 펜, 손가락으로 숫자 하나를 그리세요</translation>
+    </message>
+    <message>
+        <source>pasted image</source>
+        <translation>붙여넣은 이미지</translation>
+    </message>
+    <message>
+        <source>There is no image to use here: copy or drop an image file.</source>
+        <translation>쓸 수 있는 이미지가 없습니다: 이미지 파일을 복사하거나 끌어다 놓으세요.</translation>
+    </message>
+    <message>
+        <source>Draw a digit here</source>
+        <translation>여기에 숫자를 그리세요</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationPanel</name>
+    <message>
+        <source>Train a network to see how it does on the 10,000 test images.</source>
+        <translation>신경망을 학습시키면 시험 이미지 10,000장에 대한 성능을 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Click an image to load it into the Draw tab&apos;s canvas</source>
+        <translation>이미지를 클릭하면 그리기 탭의 캔버스로 불러옵니다</translation>
+    </message>
+    <message>
+        <source>Time it: one image at a time vs batches of 100</source>
+        <translation>시간 재기: 한 장씩 vs 100장씩 배치</translation>
+    </message>
+    <message>
+        <source>Misclassified test images (true -&gt; predicted, confidence)</source>
+        <translation>잘못 분류한 시험 이미지 (정답 -&gt; 예측, 확신도)</translation>
+    </message>
+    <message>
+        <source>Accuracy per digit</source>
+        <translation>숫자별 정확도</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>혼동 행렬</translation>
+    </message>
+    <message>
+        <source>true digit</source>
+        <translation>정답 숫자</translation>
+    </message>
+    <message>
+        <source>predicted digit</source>
+        <translation>예측 숫자</translation>
+    </message>
+    <message>
+        <source>Test accuracy: {0:.2%} ({1:,} of {2:,} test images wrong)</source>
+        <translation>시험 정확도: {0:.2%} (시험 이미지 {2:,}장 중 {1:,}장 틀림)</translation>
+    </message>
+    <message>
+        <source>{0} -&gt; {1}
+{2:.0%}</source>
+        <translation>{0} -&gt; {1}
+{2:.0%}</translation>
+    </message>
+    <message>
+        <source>Classifying {0:,} images twice...</source>
+        <translation>이미지 {0:,}장을 두 번 분류하는 중...</translation>
+    </message>
+    <message>
+        <source>One at a time: {0:.2f} s. In batches of {1}: {2:.3f} s. Batches are {3:.0f}x faster: one big matrix product beats {4:,} small ones.</source>
+        <translation>한 장씩: {0:.2f}초. {1}장씩 배치: {2:.3f}초. 배치 처리가 {3:.0f}배 빠릅니다: 큰 행렬 곱 한 번이 작은 행렬 곱 {4:,}번보다 빠릅니다.</translation>
+    </message>
+</context>
+<context>
+    <name>FieldPanel</name>
+    <message>
+        <source>Move the mouse over the plot.</source>
+        <translation>그래프 위로 마우스를 움직여 보세요.</translation>
+    </message>
+    <message>
+        <source>Each arrow is −numerical_gradient(f, x): the direction in which f falls fastest. Arrows are longer where the surface is steeper, i.e. far from the minimum (★), and they cross the contour lines at right angles.</source>
+        <translation>각 화살표는 −numerical_gradient(f, x), 즉 f가 가장 크게 줄어드는 방향입니다. 경사가 가파른 곳, 곧 최솟값(★)에서 먼 곳일수록 화살표가 길고, 화살표는 등고선과 직각으로 만납니다.</translation>
+    </message>
+    <message>
+        <source>Surface:</source>
+        <translation>함수:</translation>
+    </message>
+    <message>
+        <source>x = {x}&lt;br&gt;f(x) = {f}&lt;br&gt;grad f(x) = {g}&lt;br&gt;|grad f(x)| = {n}</source>
+        <translation>x = {x}&lt;br&gt;f(x) = {f}&lt;br&gt;grad f(x) = {g}&lt;br&gt;|grad f(x)| = {n}</translation>
+    </message>
+</context>
+<context>
+    <name>GradientTab</name>
+    <message>
+        <source>Derivative</source>
+        <translation>미분</translation>
+    </message>
+    <message>
+        <source>Gradient field</source>
+        <translation>기울기 벡터장</translation>
+    </message>
+    <message>
+        <source>Gradient descent</source>
+        <translation>경사 하강법</translation>
+    </message>
+    <message>
+        <source>Optimizer race</source>
+        <translation>옵티마이저 경주</translation>
+    </message>
+    <message>
+        <source>Loss functions</source>
+        <translation>손실 함수</translation>
+    </message>
+    <message>
+        <source>simpleNet</source>
+        <translation>simpleNet</translation>
+    </message>
+</context>
+<context>
+    <name>InputView</name>
+    <message>
+        <source>&lt;b&gt;What the network sees&lt;/b&gt;</source>
+        <translation>&lt;b&gt;신경망이 보는 것&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Flatten to the 784-vector x</source>
+        <translation>784차원 벡터 x로 평탄화</translation>
+    </message>
+    <message>
+        <source>The network does not see a picture: the 28 rows are laid end to end as one row of 784 numbers, x, which is multiplied by the weight matrix W1.</source>
+        <translation>신경망은 그림을 보지 않습니다: 28개의 행을 이어 붙인 784개의 수 한 행이 x이고, x에 가중치 행렬 W1을 곱합니다.</translation>
+    </message>
+    <message>
+        <source>No model: no forward pass.</source>
+        <translation>모델 없음: 순전파 없음.</translation>
+    </message>
+    <message>
+        <source>x has shape 1×784: row 0 of the image is x[0:28], row 1 is x[28:56], … Each column is one input number (white = 1, black = 0).</source>
+        <translation>x의 형상은 1×784: 이미지의 0행이 x[0:28], 1행이 x[28:56], … 각 열이 입력값 하나입니다(흰색 = 1, 검은색 = 0).</translation>
+    </message>
+    <message>
+        <source>28×28 pixels after preprocessing (crop, scale to 20 px, centre): white = ink = 1.0, black = paper = 0.0.</source>
+        <translation>전처리(자르기, 20픽셀로 축소, 가운데 맞춤) 후 28×28 픽셀: 흰색 = 잉크 = 1.0, 검은색 = 종이 = 0.0.</translation>
+    </message>
+</context>
+<context>
+    <name>InsideView</name>
+    <message>
+        <source>&lt;b&gt;A look inside&lt;/b&gt;</source>
+        <translation>&lt;b&gt;신경망 속 들여다보기&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Heatmaps: the output of every hidden neuron for your drawing (bright = active). Last: what the first 16 neurons of layer 1 look for: their weights from the 784 pixels, shown as 28×28 (red = positive weight, blue = negative).</source>
+        <translation>히트맵: 그린 숫자에 대한 모든 은닉 뉴런의 출력(밝을수록 활성). 마지막: 1층의 처음 16개 뉴런이 찾는 패턴, 즉 784개 픽셀에서 오는 가중치를 28×28로 표시(빨강 = 양의 가중치, 파랑 = 음의 가중치).</translation>
+    </message>
+    <message>
+        <source>hidden layer {0}: {1} neurons</source>
+        <translation>은닉층 {0}: 뉴런 {1}개</translation>
+    </message>
+    <message>
+        <source>W1 columns 1–{0}</source>
+        <translation>W1의 1–{0}열</translation>
+    </message>
+</context>
+<context>
+    <name>LazyTab</name>
+    <message>
+        <source>This part of DigitLab is not installed.</source>
+        <translation>DigitLab의 이 부분은 설치되어 있지 않습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>LossPanel</name>
+    <message>
+        <source>Course&apos;s first y (2 is likely)</source>
+        <translation>교재의 첫 번째 y (2일 확률이 높음)</translation>
+    </message>
+    <message>
+        <source>Course&apos;s second y (7 is likely)</source>
+        <translation>교재의 두 번째 y (7일 확률이 높음)</translation>
+    </message>
+    <message>
+        <source>class</source>
+        <translation>클래스</translation>
+    </message>
+    <message>
+        <source>y (bars) against the one-hot t (outlined)</source>
+        <translation>y(막대)와 원-핫 t(테두리)</translation>
+    </message>
+    <message>
+        <source>y[target]</source>
+        <translation>y[target]</translation>
+    </message>
+    <message>
+        <source>Cross-entropy only looks at the target: −log y[target]</source>
+        <translation>교차 엔트로피 오차는 정답만 봅니다: −log y[target]</translation>
+    </message>
+    <message>
+        <source>Target t (one-hot):</source>
+        <translation>정답 t (원-핫):</translation>
+    </message>
+    <message>
+        <source>MSE = {v:.4f}</source>
+        <translation>평균 제곱 오차 = {v:.4f}</translation>
+    </message>
+    <message>
+        <source>Cross-entropy = {v:.3f}</source>
+        <translation>교차 엔트로피 오차 = {v:.3f}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>DigitLab</source>
+        <translation>DigitLab</translation>
+    </message>
+    <message>
+        <source>Draw</source>
+        <translation>그리기</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <source>Gradient descent</source>
+        <translation>경사 하강법</translation>
+    </message>
+    <message>
+        <source>No model</source>
+        <translation>모델 없음</translation>
+    </message>
+    <message>
+        <source>Model: {0}</source>
+        <translation>모델: {0}</translation>
+    </message>
+    <message>
+        <source>DigitLab — {0}</source>
+        <translation>DigitLab — {0}</translation>
+    </message>
+    <message>
+        <source>Training (live)</source>
+        <translation>학습 중 (실시간)</translation>
+    </message>
+    <message>
+        <source>Trained just now</source>
+        <translation>방금 학습한 모델</translation>
+    </message>
+    <message>
+        <source>The Draw tab now answers with the network you trained: draw a digit to try it.</source>
+        <translation>이제 그리기 탭은 방금 학습한 신경망으로 답합니다: 숫자를 그려 보세요.</translation>
+    </message>
+    <message>
+        <source>a misclassified test image</source>
+        <translation>잘못 분류된 시험 이미지</translation>
+    </message>
+</context>
+<context>
+    <name>ModelChoice</name>
+    <message>
+        <source>{0} (test accuracy {1:.1%})</source>
+        <translation>{0} (시험 정확도 {1:.1%})</translation>
+    </message>
+    <message>
+        <source>no model</source>
+        <translation>모델 없음</translation>
+    </message>
+    <message>
+        <source>Open model…</source>
+        <translation>모델 열기…</translation>
+    </message>
+    <message>
+        <source>Open a model saved by DigitLab (.npz) or the textbook&apos;s sample_weight.pkl</source>
+        <translation>DigitLab으로 저장한 모델(.npz)이나 교재의 sample_weight.pkl을 엽니다</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>모델:</translation>
+    </message>
+    <message>
+        <source>No model yet: train one in the Training tab or open a model file.</source>
+        <translation>아직 모델이 없습니다: 학습 탭에서 학습시키거나 모델 파일을 여세요.</translation>
+    </message>
+    <message>
+        <source>default model</source>
+        <translation>기본 모델</translation>
+    </message>
+    <message>
+        <source>Could not open the model “{0}”: {1}</source>
+        <translation>모델 “{0}”을(를) 열 수 없습니다: {1}</translation>
+    </message>
+    <message>
+        <source>Open a model</source>
+        <translation>모델 열기</translation>
+    </message>
+    <message>
+        <source>Models (*.npz *.pkl);;DigitLab models (*.npz);;Textbook weights (*.pkl)</source>
+        <translation>모델 (*.npz *.pkl);;DigitLab 모델 (*.npz);;교재 가중치 (*.pkl)</translation>
+    </message>
+</context>
+<context>
+    <name>PlaybackControls</name>
+    <message>
+        <source>Play</source>
+        <translation>재생</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>한 단계</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>초기화</translation>
+    </message>
+    <message>
+        <source>Steps shown per second</source>
+        <translation>초당 보여 줄 단계 수</translation>
+    </message>
+    <message>
+        <source>Speed:</source>
+        <translation>속도:</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>일시 정지</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s)/s</source>
+        <translation>
+            <numerusform>초당 %n단계</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProbabilityBars</name>
+    <message>
+        <source>probability</source>
+        <translation>확률</translation>
+    </message>
+    <message>
+        <source>digit</source>
+        <translation>숫자</translation>
+    </message>
+    <message>
+        <source>Draw a digit to see what the network thinks.</source>
+        <translation>숫자를 그리면 신경망의 판단이 보입니다.</translation>
+    </message>
+    <message>
+        <source>not sure: probability of {0} only {1:.0%}</source>
+        <translation>확신 없음: {0}일 확률이 {1:.0%}뿐</translation>
+    </message>
+    <message>
+        <source>probability of {0}: {1:.0%}</source>
+        <translation>{0}일 확률: {1:.0%}</translation>
+    </message>
+</context>
+<context>
+    <name>RacePanel</name>
+    <message>
+        <source>step</source>
+        <translation>단계</translation>
+    </message>
+    <message>
+        <source>f(x) (loss)</source>
+        <translation>f(x) (손실)</translation>
+    </message>
+    <message>
+        <source>Surface:</source>
+        <translation>함수:</translation>
+    </message>
+    <message>
+        <source>Steps:</source>
+        <translation>단계 수:</translation>
+    </message>
+    <message>
+        <source>Optimizers and their learning rates</source>
+        <translation>옵티마이저와 학습률</translation>
+    </message>
+    <message>
+        <source>Click on the plot to start all of them from there.</source>
+        <translation>그래프를 클릭하면 모두 그 점에서 출발합니다.</translation>
+    </message>
+    <message>
+        <source>left the plot at step {n} (learning rate too large)</source>
+        <translation>{n}단계에서 그래프를 벗어남 (학습률이 너무 큼)</translation>
+    </message>
+    <message>
+        <source>x = {x}, f = {f}</source>
+        <translation>x = {x}, f = {f}</translation>
+    </message>
+    <message>
+        <source>step {k}</source>
+        <translation>{k}단계</translation>
+    </message>
+</context>
+<context>
+    <name>SimpleNetPanel</name>
+    <message>
+        <source>step</source>
+        <translation>단계</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <source>Re-seed W</source>
+        <translation>W 다시 뽑기</translation>
+    </message>
+    <message>
+        <source>The book&apos;s W</source>
+        <translation>교재의 W</translation>
+    </message>
+    <message>
+        <source>Step: W −= lr · dW</source>
+        <translation>한 단계: W −= lr · dW</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>시드:</translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation>학습률:</translation>
+    </message>
+    <message>
+        <source>x = [0.6, 0.9],  t = [0, 0, 1]</source>
+        <translation>x = [0.6, 0.9],  t = [0, 0, 1]</translation>
+    </message>
+    <message>
+        <source>W (2×3)</source>
+        <translation>W (2×3)</translation>
+    </message>
+    <message>
+        <source>scores = x · W</source>
+        <translation>scores = x · W</translation>
+    </message>
+    <message>
+        <source>softmax(scores)</source>
+        <translation>softmax(scores)</translation>
+    </message>
+    <message>
+        <source>dW = numerical_gradient(lambda W: net.loss(x, t), net.W)</source>
+        <translation>dW = numerical_gradient(lambda W: net.loss(x, t), net.W)</translation>
+    </message>
+    <message>
+        <source>loss = {v:.8f}</source>
+        <translation>손실 = {v:.8f}</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingControls</name>
+    <message>
+        <source>Start</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>일시 정지</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>한 단계</translation>
+    </message>
+    <message>
+        <source>Run exactly one iteration (one mini-batch), then pause</source>
+        <translation>딱 한 번 반복(미니배치 하나)하고 멈춥니다</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>중지</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>초기화</translation>
+    </message>
+    <message>
+        <source>Use this model</source>
+        <translation>이 모델 사용</translation>
+    </message>
+    <message>
+        <source>Switch the Draw tab to this network</source>
+        <translation>그리기 탭에서 이 신경망을 씁니다</translation>
+    </message>
+    <message>
+        <source>Save...</source>
+        <translation>저장...</translation>
+    </message>
+    <message>
+        <source>Save the trained network (Ctrl+S)</source>
+        <translation>학습한 신경망 저장 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Press Start to train.</source>
+        <translation>학습하려면 시작을 누르세요.</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>계속</translation>
+    </message>
+    <message>
+        <source>Epoch {0}/{1} · iteration {2:,}/{3:,} · {4:,.0f} images/s · {5} left</source>
+        <translation>에폭 {0}/{1} · 반복 {2:,}/{3:,} · 초당 {4:,.0f}장 · {5} 남음</translation>
+    </message>
+    <message>
+        <source>Numerical gradient: {0:.3f} s per iteration. Backprop on the same mini-batch: {1:.2f} ms. The numerical gradient is {2:,.0f}x slower.</source>
+        <translation>수치 미분: 반복당 {0:.3f}초. 같은 미니배치에서 오차역전파법: {1:.2f}ms. 수치 미분이 {2:,.0f}배 느립니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Training diverged.&lt;/b&gt; The loss became too large to compute (infinite or NaN): each step overshot the minimum and the weights blew up. The learning rate ({0:g}) is probably too big. The broken network was thrown away.&lt;br&gt;&lt;i&gt;{1}&lt;/i&gt;</source>
+        <translation>&lt;b&gt;학습이 발산했습니다.&lt;/b&gt; 손실이 너무 커져 계산할 수 없게 되었습니다(무한대 또는 NaN): 매 단계 최솟값을 지나쳐 가중치가 폭주했습니다. 학습률({0:g})이 너무 큰 것 같습니다. 망가진 신경망은 버렸습니다.&lt;br&gt;&lt;i&gt;{1}&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>Lower the learning rate to {0:g} and reset</source>
+        <translation>학습률을 {0:g}(으)로 낮추고 초기화</translation>
+    </message>
+    <message>
+        <source>Diverged.</source>
+        <translation>발산했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPlots</name>
+    <message>
+        <source>iteration</source>
+        <translation>반복</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <source>loss of each mini-batch</source>
+        <translation>미니배치별 손실</translation>
+    </message>
+    <message>
+        <source>smoothed</source>
+        <translation>평활화</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>에폭</translation>
+    </message>
+    <message>
+        <source>accuracy (%)</source>
+        <translation>정확도 (%)</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>훈련</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>시험</translation>
+    </message>
+    <message>
+        <source>Learning rate (it changed during the run)</source>
+        <translation>학습률 (학습 중에 바뀜)</translation>
+    </message>
+    <message>
+        <source>Loss per iteration (one mini-batch each)</source>
+        <translation>반복별 손실 (반복마다 미니배치 하나)</translation>
+    </message>
+    <message>
+        <source>{0}, learning rate {1:g}</source>
+        <translation>{0}, 학습률 {1:g}</translation>
+    </message>
+    <message>
+        <source>Accuracy after each epoch (a growing gap = overfitting)</source>
+        <translation>에폭별 정확도 (벌어지는 차이 = 오버피팅)</translation>
+    </message>
+    <message>
+        <source>epoch {0}: train {1:.1%}, test {2:.1%}</source>
+        <translation>에폭 {0}: 훈련 {1:.1%}, 시험 {2:.1%}</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingSettings</name>
+    <message>
+        <source>Neurons per hidden layer, comma separated, e.g. 100, 50</source>
+        <translation>은닉층별 뉴런 수, 쉼표로 구분 (예: 100, 50)</translation>
+    </message>
+    <message>
+        <source>rotate, shift, scale, thicken</source>
+        <translation>회전, 이동, 크기, 굵기</translation>
+    </message>
+    <message>
+        <source>{0:,} images</source>
+        <translation>{0:,}장</translation>
+    </message>
+    <message>
+        <source>backprop</source>
+        <translation>오차역전파법</translation>
+    </message>
+    <message>
+        <source>numerical (slow)</source>
+        <translation>수치 미분 (느림)</translation>
+    </message>
+    <message>
+        <source>Hidden layers</source>
+        <translation>은닉층</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>활성화 함수</translation>
+    </message>
+    <message>
+        <source>Weight init</source>
+        <translation>가중치 초깃값</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>옵티마이저</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <source>LR schedule</source>
+        <translation>학습률 스케줄</translation>
+    </message>
+    <message>
+        <source>Mini-batch size</source>
+        <translation>미니배치 크기</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>에폭 수</translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation>가중치 감소</translation>
+    </message>
+    <message>
+        <source>Dropout</source>
+        <translation>드롭아웃</translation>
+    </message>
+    <message>
+        <source>Augmentation</source>
+        <translation>데이터 확장</translation>
+    </message>
+    <message>
+        <source>Training images</source>
+        <translation>훈련 이미지</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <source>Gradient</source>
+        <translation>기울기 계산</translation>
+    </message>
+    <message>
+        <source>Logarithmic: each notch multiplies the learning rate</source>
+        <translation>로그 눈금: 한 칸마다 학습률에 같은 배수를 곱합니다</translation>
+    </message>
+    <message>
+        <source>Numerical gradient: only for a tiny network (at most {0:,} weights; this one has {1:,}) and {2:,} training images.</source>
+        <translation>수치 미분: 아주 작은 신경망(가중치 최대 {0:,}개, 지금은 {1:,}개)과 훈련 이미지 {2:,}장에서만 씁니다.</translation>
+    </message>
+    <message>
+        <source>Hidden layers must be whole numbers separated by commas, e.g. 100, 50.</source>
+        <translation>은닉층은 쉼표로 구분한 정수여야 합니다(예: 100, 50).</translation>
+    </message>
+    <message>
+        <source>The numerical gradient needs two forward passes per weight: use at most {0:,} weights (e.g. hidden layers &apos;10&apos;) and {1:,} training images.</source>
+        <translation>수치 미분은 가중치 하나마다 순전파를 두 번 합니다: 가중치는 최대 {0:,}개(예: 은닉층 &apos;10&apos;), 훈련 이미지는 {1:,}장까지 쓰세요.</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingTab</name>
+    <message>
+        <source>Training curves</source>
+        <translation>학습 곡선</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>평가</translation>
+    </message>
+    <message>
+        <source>Save model</source>
+        <translation>모델 저장</translation>
+    </message>
+    <message>
+        <source>Training needs the MNIST files; see the download dialog.</source>
+        <translation>학습에는 MNIST 파일이 필요합니다. 내려받기 창을 보세요.</translation>
+    </message>
+    <message>
+        <source>Press Start to train.</source>
+        <translation>학습하려면 시작을 누르세요.</translation>
+    </message>
+    <message>
+        <source>Learning rate lowered to {0:g}. Press Start to try again.</source>
+        <translation>학습률을 {0:g}(으)로 낮췄습니다. 다시 하려면 시작을 누르세요.</translation>
+    </message>
+    <message>
+        <source>Could not start training: {0}</source>
+        <translation>학습을 시작할 수 없습니다: {0}</translation>
+    </message>
+    <message>
+        <source>Stopped before the first iteration.</source>
+        <translation>첫 반복 전에 중지했습니다.</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>중지됨</translation>
+    </message>
+    <message>
+        <source>{0} after {1} epoch(s). Test accuracy {2:.2%}.</source>
+        <translation>{1}에폭 후 {0}. 시험 정확도 {2:.2%}.</translation>
+    </message>
+    <message>
+        <source>DigitLab model (*.npz)</source>
+        <translation>DigitLab 모델 (*.npz)</translation>
+    </message>
+    <message>
+        <source>Could not save: {0}</source>
+        <translation>저장할 수 없습니다: {0}</translation>
+    </message>
+    <message>
+        <source>Saved to {0}</source>
+        <translation>{0}에 저장했습니다</translation>
+    </message>
+    <message>
+        <source>Unsaved model</source>
+        <translation>저장하지 않은 모델</translation>
+    </message>
+    <message>
+        <source>The network you trained has not been saved. Save it before quitting?</source>
+        <translation>학습한 신경망을 아직 저장하지 않았습니다. 종료하기 전에 저장할까요?</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingWorker</name>
+    <message>
+        <source>Loading MNIST...</source>
+        <translation>MNIST 불러오는 중...</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>학습 중</translation>
+    </message>
+</context>
+</TS>
