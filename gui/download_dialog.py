@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from gui.training_worker import join_thread, start_worker
-from nn.data import FILES, MIRRORS, DownloadCancelled, default_cache_dir, download_mnist
+from nn.data import FILES, MIRRORS, DownloadCancelled, default_cache_dir, download_mnist, find_mnist_dir
 
 APPROX_TOTAL_BYTES = 11_594_722  # the four .gz files, for a progress bar before sizes are known
 
@@ -149,3 +149,15 @@ class DownloadDialog(QDialog):
             self._thread.quit()
             self._thread.wait()
         super().done(result)
+
+
+def ensure_mnist(cache, parent: QWidget | None = None) -> bool:
+    """True when MNIST can be loaded into cache (a gui.training_worker.MnistCache), after offering
+    the download when it is nowhere to be found; the downloaded folder is set on the cache."""
+    if cache.loaded or cache.mnist_dir is not None or find_mnist_dir() is not None:
+        return True
+    dialog = DownloadDialog(parent)
+    if dialog.exec() != DownloadDialog.DialogCode.Accepted:
+        return False
+    cache.mnist_dir = dialog.folder
+    return True

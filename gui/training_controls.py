@@ -98,8 +98,9 @@ class TrainingControls(QWidget):
                 "The numerical gradient is {2:,.0f}x slower.").format(
                 numerical, 1000 * backprop_seconds, numerical / max(backprop_seconds, 1e-9)))
 
-    def show_divergence(self, lr: float, safe_lr: float, message: str) -> None:
-        """The red banner: what diverging means, and a button to retry with safe_lr."""
+    def show_divergence(self, lr: float, message: str) -> float:
+        """The red banner: what diverging means, and a button to retry; returns the lr it offers."""
+        safe_lr = float(f"{min(lr / 10, 0.1):.3g}")
         self.banner_label.setText(self.tr(
             "<b>Training diverged.</b> The loss became too large to compute (infinite or NaN): each step "
             "overshot the minimum and the weights blew up. The learning rate ({0:g}) is probably too big. "
@@ -107,3 +108,4 @@ class TrainingControls(QWidget):
         self.recover_button.setText(self.tr("Lower the learning rate to {0:g} and reset").format(safe_lr))
         self.banner.show()
         self.progress_label.setText(self.tr("Diverged."))
+        return safe_lr

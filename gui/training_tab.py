@@ -8,6 +8,7 @@ from PySide6.QtCore import QThread, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QMessageBox, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
+from gui.download_dialog import ensure_mnist
 from gui.evaluation_panel import EvaluationPanel
 from gui.training_controls import TrainingControls
 from gui.training_plots import TrainingPlots
@@ -113,7 +114,8 @@ class TrainingTab(QWidget):
         if error is not None:
             self.progress_label.setText(error)
             return False
-        if not self._ensure_mnist():
+        if not ensure_mnist(self.data, self):
+            self.progress_label.setText(self.tr("Training needs the MNIST files; see the download dialog."))
             return False
         self._clear_run()
         config = self.settings.config()
@@ -131,18 +133,6 @@ class TrainingTab(QWidget):
         self.metadata = {"training": config.to_dict()}
         self._set_state("paused" if paused else "loading")
         self._thread = start_worker(self._worker, self)
-        return True
-
-    def _ensure_mnist(self) -> bool:
-        from nn.data import find_mnist_dir
-        if self.data.loaded or self.data.mnist_dir is not None or find_mnist_dir() is not None:
-            return True
-        from gui.download_dialog import DownloadDialog
-        dialog = DownloadDialog(self)
-        if dialog.exec() != DownloadDialog.DialogCode.Accepted:
-            self.progress_label.setText(self.tr("Training needs the MNIST files; see the download dialog."))
-            return False
-        self.data.mnist_dir = dialog.folder
         return True
 
     def _clear_run(self) -> None:
@@ -255,9 +245,7 @@ class TrainingTab(QWidget):
             words, event.epochs_done, evaluation.accuracy))
 
     def _show_divergence(self, event) -> None:
-        lr = self.settings.lr()
-        self._safe_lr = float(f"{min(lr / 10, 0.1):.3g}")
-        self.controls.show_divergence(lr, self._safe_lr, event.message)
+        self._safe_lr = self.controls.show_divergence(self.settings.lr(), event.message)
 
     # -- after a run --------------------------------------------------------------------------------
     @Slot()
@@ -309,8 +297,7 @@ class TrainingTab(QWidget):
         if self._worker is not None:
             self._worker.stop()
         if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait()
+            join_thread(self._thread)
             # the finished signal is still queued; drop the run's objects now
             self._worker, self._thread = None, None
         self.evaluation_panel.shutdown()

@@ -107,3 +107,23 @@ def test_cancel_stops_a_running_download_and_a_second_cancel_closes(qtbot, tmp_p
     with qtbot.waitSignal(dialog.rejected, timeout=1000):
         dialog.cancel_button.click()
     assert dialog.folder is None
+
+
+def test_ensure_mnist_asks_only_when_mnist_is_nowhere(qtbot, tmp_path, monkeypatch):
+    import gui.download_dialog as module
+    from gui.training_worker import MnistCache
+    asked = []
+
+    def fake_exec(dialog):
+        asked.append(dialog)
+        dialog.folder = tmp_path / "downloaded"
+        return DownloadDialog.DialogCode.Accepted
+    monkeypatch.setattr(DownloadDialog, "exec", fake_exec)
+    monkeypatch.setattr(module, "find_mnist_dir", lambda: tmp_path / "found")
+    assert module.ensure_mnist(MnistCache()) and not asked
+    monkeypatch.setattr(module, "find_mnist_dir", lambda: None)
+    cache = MnistCache()
+    assert module.ensure_mnist(cache) and len(asked) == 1 and cache.mnist_dir == tmp_path / "downloaded"
+    monkeypatch.setattr(DownloadDialog, "exec", lambda dialog: DownloadDialog.DialogCode.Rejected)
+    cache = MnistCache()
+    assert not module.ensure_mnist(cache) and cache.mnist_dir is None
