@@ -1,13 +1,22 @@
 """Start the GUI: QApplication, translators for the user's language, the main window."""
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QWidget
 
 import resources
+
+LANG_VAR = "DIGITLAB_LANG"   # e.g. "ko" or "en": the language of the window, over the system's
+
+
+def chosen_locale(environ: Mapping[str, str] = os.environ) -> QLocale:
+    """The locale of the window: $DIGITLAB_LANG when set ("ko", "en", "ko_KR"), else the system's."""
+    name = environ.get(LANG_VAR, "").strip()
+    return QLocale(name) if name else QLocale.system()
 
 
 def install_translators(app: QApplication, locale: QLocale,
@@ -47,7 +56,7 @@ def run(argv: Sequence[str] = (), *, on_shown: Callable[[object], None] | None =
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     app.setApplicationName("DigitLab")
     app.setOrganizationName("DigitLab")
-    install_translators(app, QLocale.system())
+    install_translators(app, chosen_locale())
 
     from gui.main_window import MainWindow
     window = MainWindow()
