@@ -15,6 +15,7 @@ from gui.image_io import ImageFileError, load_image_gray, qimage_to_gray
 REFERENCE_SIDE = 280.0   # pen widths are given in pixels of a 280 px canvas (as nn.strokes)
 PAPER = QColor(255, 255, 255)
 INK = QColor(0, 0, 0)
+SHARP_BELOW = 64         # images up to this side are magnified without smoothing
 
 
 @dataclass
@@ -213,7 +214,9 @@ class DrawingCanvas(QWidget):
                                                       Qt.AspectRatioMode.KeepAspectRatio)
             target = QRectF((side - fitted.width()) / 2, (side - fitted.height()) / 2,
                             fitted.width(), fitted.height())
-            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            # a tiny image (an MNIST digit) is shown as its pixels, a photo smoothly
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform,
+                                  max(self._image.width(), self._image.height()) > SHARP_BELOW)
             painter.drawImage(target, self._image)
         for stroke in self._strokes:
             self._paint_stroke(painter, stroke, side)
