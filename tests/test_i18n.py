@@ -168,3 +168,26 @@ def test_digitlab_lang_decides_whether_the_korean_catalogue_loads(qapp, value, e
     finally:
         for translator in installed:
             qapp.removeTranslator(translator)
+
+
+@pytest.mark.parametrize(("value", "tabs"), [("ko", ["그리기", "학습", "경사 하강법"]),
+                                             ("en", ["Draw", "Training", "Gradient descent"])])
+def test_run_opens_the_window_in_the_language_of_digitlab_lang(qapp, monkeypatch, value, tabs):
+    from gui.app import run
+
+    monkeypatch.setenv(LANG_VAR, value)
+    before = set(qapp.findChildren(QTranslator))
+    seen = []
+
+    def on_shown(window):
+        seen.append([window.tabs.tabText(i) for i in range(window.tabs.count())])
+        window.close()
+
+    try:
+        assert run(on_shown=on_shown) == 0
+    finally:
+        for translator in set(qapp.findChildren(QTranslator)) - before:
+            qapp.removeTranslator(translator)
+            translator.deleteLater()
+    assert seen == [tabs]
+    assert QCoreApplication.translate("MainWindow", "Draw") == "Draw"   # nothing left installed
