@@ -88,7 +88,7 @@ class TrainingPlots(QWidget):
     def __init__(self, parent: QWidget | None = None, capacity: int = 1000) -> None:
         super().__init__(parent)
         self._loss = DecimatingBuffer(capacity)
-        self._smooth = DecimatingBuffer(capacity)
+        self._smooth = DecimatingBuffer(capacity // 4)   # smooth already: fewer points, same look
         self._ema = (0.0, 0.0)    # running average and its weight, for bias correction
         self._lr = DecimatingBuffer(capacity)
         self._lr_range: tuple[float, float] | None = None
