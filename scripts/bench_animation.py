@@ -1,0 +1,76 @@
+"""Frame timing of the Gradient descent tab's animations: descent and optimizer race at 60 steps/s.
+
+    QT_QPA_PLATFORM=offscreen python scripts/bench_animation.py [--seconds 4]
+
+Prints JSON: per panel, the intervals between shown frames (median, p99, max, in ms) against the
+target 1000/60 ms, and the longest stall of the event loop (a 5 ms heartbeat timer) while playing.
+Each frame is painted (the window is shown), so the figures include pyqtgraph's drawing.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import numpy as np  # noqa: E402
+from PySide6.QtCore import QElapsedTimer, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from gui.gradient_tab import GradientTab  # noqa: E402
+
+FPS = 60
+
+
+def summary(intervals_ms: list[float]) -> dict:
+    values = np.asarray(intervals_ms)
+    return {"median_ms": round(float(np.median(values)), 2),
+            "p99_ms": round(float(np.percentile(values, 99)), 2),
+            "max_ms": round(float(values.max()), 2), "n": int(len(values))}
+
+
+def measure(app: QApplication, tab: GradientTab, name: str, seconds: float) -> dict:
+    """Play panel `name` at FPS steps per second for `seconds`; time frames and heartbeats."""
+    panel = tab.show_panel(name)
+    panel.steps_spin.setValue(int(seconds * FPS) + 10)
+    panel.recompute()
+    panel.controls.speed_slider.setValue(FPS)
+    frames, beats = [], []
+    panel.controls.frame_changed.connect(lambda _: frames.append(time.perf_counter()))
+    heartbeat = QTimer()
+    heartbeat.setInterval(5)
+    heartbeat.timeout.connect(lambda: beats.append(time.perf_counter()))
+    clock = QElapsedTimer()
+    clock.start()
+    heartbeat.start()
+    panel.controls.play()
+    while clock.elapsed() < seconds * 1000:
+        app.processEvents()  # a benchmark driver, not app code: the app itself never spins
+    panel.controls.pause()
+    heartbeat.stop()
+    return {"frames": summary(list(np.diff(frames) * 1000)),
+            "longest_stall_ms": round(float(np.diff(beats).max() * 1000), 2)}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=4.0)
+    args = parser.parse_args()
+    app = QApplication.instance() or QApplication([])
+    tab = GradientTab()
+    tab.resize(1280, 800)
+    tab.show()
+    result = {"target_interval_ms": round(1000 / FPS, 2), "load_average": os.getloadavg()[0]}
+    for name in ("descent", "race"):
+        result[name] = measure(app, tab, name, args.seconds)
+    print(json.dumps(result, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
