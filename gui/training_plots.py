@@ -93,6 +93,10 @@ class TrainingPlots(QWidget):
         self._lr = DecimatingBuffer(capacity)
         self._lr_range: tuple[float, float] | None = None
         self._loss_top = 0.0
+        # what the plots show now; they lag behind the buffers while the widget is hidden
+        self._shown_lr_range: tuple[float, float] | None = None
+        self._shown_loss_top = 0.0
+        self._stale = False
         self._epochs: list[tuple[int, float, float]] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -159,8 +163,9 @@ class TrainingPlots(QWidget):
         self._smooth.clear()
         self._ema = (0.0, 0.0)
         self._lr.clear()
-        self._lr_range = None
-        self._loss_top = 0.0
+        self._lr_range = self._shown_lr_range = None
+        self._loss_top = self._shown_loss_top = 0.0
+        self._stale = False
         self._epochs.clear()
         for curve in (self.loss_raw, self.loss_smooth, self.train_curve, self.test_curve, self.lr_curve):
             curve.setData([], [])
@@ -178,7 +183,7 @@ class TrainingPlots(QWidget):
         self.acc_plot.getAxis("bottom").setTickSpacing(max(1, epochs_total // 8), 1)
 
     def add_iterations(self, iterations: np.ndarray, losses: np.ndarray, lrs: np.ndarray) -> None:
-        """Append a batch of iterations: (k,) arrays each; redraws once."""
+        """Append a batch of iterations: (k,) arrays each; redraws once, or on show when hidden."""
         losses = np.asarray(losses, dtype=np.float64)
         finite = np.isfinite(losses)
         iterations, losses, lrs = np.asarray(iterations)[finite], losses[finite], np.asarray(lrs)[finite]
@@ -188,24 +193,38 @@ class TrainingPlots(QWidget):
         self._loss.extend(iterations, losses)
         self._smooth.extend(iterations, smoothed)
         self._lr.extend(iterations, lrs)
-        self.loss_raw.setData(*self._loss.data(), skipFiniteCheck=True)
-        self.loss_smooth.setData(*self._smooth.data(), skipFiniteCheck=True)
-        if losses.max() > self._loss_top:
-            # the axis only grows (rarely: the first losses are the largest), so it is not redrawn
-            self._loss_top = float(losses.max()) * 1.1
-            self.loss_plot.setYRange(0, self._loss_top, padding=0)
-        self._add_lrs(lrs)
-
-    def _add_lrs(self, lrs: np.ndarray) -> None:
+        self._loss_top = max(self._loss_top, 1.1 * float(losses.max()))
         low, high = float(np.min(lrs)), float(np.max(lrs))
         if self._lr_range is not None:
             low, high = min(low, self._lr_range[0]), max(high, self._lr_range[1])
-        if (low, high) != self._lr_range:
-            self._lr_range = (low, high)
+        self._lr_range = (low, high)
+        if self.isVisible():
+            self._redraw()
+        else:
+            self._stale = True   # another tab is in front: drawing would only slow the training down
+
+    def _redraw(self) -> None:
+        self._stale = False
+        self.loss_raw.setData(*self._loss.data(), skipFiniteCheck=True)
+        self.loss_smooth.setData(*self._smooth.data(), skipFiniteCheck=True)
+        if self._loss_top != self._shown_loss_top:
+            # the axis only grows (rarely: the first losses are the largest), so it is seldom redrawn
+            self._shown_loss_top = self._loss_top
+            self.loss_plot.setYRange(0, self._loss_top, padding=0)
+        if self._lr_range is None:
+            return
+        low, high = self._lr_range
+        if self._lr_range != self._shown_lr_range:
+            self._shown_lr_range = self._lr_range
             self._set_titles(high if low == high else None)
             self._show_lr_plot(low < high)
         if low < high:
             self.lr_curve.setData(*self._lr.data(), skipFiniteCheck=True)
+
+    def showEvent(self, event) -> None:
+        if self._stale:
+            self._redraw()
+        super().showEvent(event)
 
     def add_epoch(self, epoch: int, train_accuracy: float, test_accuracy: float) -> None:
         """Append one epoch's accuracies (fractions in [0, 1])."""

@@ -62,6 +62,7 @@ def test_batch_demo_runs_off_the_gui_thread_and_reports_the_speedup(qtbot, panel
 def test_lr_plot_appears_only_when_the_lr_changes(qtbot):
     plots = TrainingPlots()
     qtbot.addWidget(plots)
+    plots.show()
     plots.start_run(iterations_total=300, epochs_total=3)
     plots.add_iterations(np.arange(1, 101), np.linspace(2.3, 1.0, 100), np.full(100, 0.1))
     assert not plots.lr_plot_visible() and "learning rate 0.1" in plots.loss_plot.titleLabel.text
@@ -73,3 +74,13 @@ def test_lr_plot_appears_only_when_the_lr_changes(qtbot):
     assert "train 91.0%, test 90.0%" in plots.acc_text.toPlainText()
     plots.clear()
     assert not plots.lr_plot_visible() and plots.point_counts() == {"loss": 0, "lr": 0, "epochs": 0}
+
+
+def test_hidden_plots_catch_up_when_shown(qtbot):
+    plots = TrainingPlots()
+    qtbot.addWidget(plots)
+    plots.add_iterations(np.arange(1, 51), np.linspace(2.0, 1.0, 50), np.linspace(0.1, 0.05, 50))
+    assert plots.point_counts()["loss"] == 50 and plots.loss_raw.getData() == (None, None)   # not drawn yet
+    plots.show()
+    np.testing.assert_allclose(plots.loss_raw.getData()[1], np.linspace(2.0, 1.0, 50))
+    assert plots.lr_plot_visible() and plots.loss_plot.viewRange()[1][1] == pytest.approx(2.2)
