@@ -29,7 +29,8 @@ def test_smoke_show_every_tab_and_close(qtbot):
     assert window.close()
 
 
-def test_run_reports_the_first_frame_then_loads_the_model(qapp):
+def test_run_reports_the_first_frame_then_loads_the_model(qapp, monkeypatch):
+    monkeypatch.delenv("DIGITLAB_LANG", raising=False)   # English, as the other tests expect
     seen = {}
 
     def on_shown(window):
