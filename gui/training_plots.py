@@ -1,6 +1,8 @@
 """Live training plots: loss per iteration, accuracy per epoch, learning rate over time."""
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -97,6 +99,7 @@ class TrainingPlots(QWidget):
         self._shown_lr_range: tuple[float, float] | None = None
         self._shown_loss_top = 0.0
         self._stale = False
+        self._acc_bottom: float | None = None
         self._epochs: list[tuple[int, float, float]] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -166,6 +169,7 @@ class TrainingPlots(QWidget):
         self._lr_range = self._shown_lr_range = None
         self._loss_top = self._shown_loss_top = 0.0
         self._stale = False
+        self._acc_bottom = None
         self._epochs.clear()
         for curve in (self.loss_raw, self.loss_smooth, self.train_curve, self.test_curve, self.lr_curve):
             curve.setData([], [])
@@ -173,7 +177,7 @@ class TrainingPlots(QWidget):
         self._show_lr_plot(False)
         self._set_titles(None)
         self.loss_plot.enableAutoRange(x=True)
-        self.acc_plot.enableAutoRange(x=True)
+        self.acc_plot.enableAutoRange()
         self.loss_plot.setYRange(0, 1, padding=0)
 
     def start_run(self, iterations_total: int, epochs_total: int) -> None:
@@ -234,6 +238,11 @@ class TrainingPlots(QWidget):
         self.test_curve.setData(e[:, 0], 100 * e[:, 2])
         self.acc_text.setText(self.tr("epoch {0}: train {1:.1%}, test {2:.1%}").format(
             epoch, train_accuracy, test_accuracy))
+        # up to 100% (the goal), down to the worst epoch in steps of 5%: changes only a few times a run
+        bottom = max(0.0, 5 * math.floor(e[:, 1:].min() * 100 / 5 - 0.2))
+        if bottom != self._acc_bottom:
+            self._acc_bottom = bottom
+            self.acc_plot.setYRange(bottom, 100, padding=0.02)
 
     def lr_plot_visible(self) -> bool:
         """True when the learning-rate plot is shown (the lr changed during the run)."""

@@ -97,7 +97,8 @@ class TrainingWorker(QObject):
         status(str): what is happening now ("loading MNIST", ...).
         progress(dict): at most ~1/interval per second; "iterations", "losses", "lrs": (k,) arrays of the
             iterations since the last emission; "iteration", "iterations_total", "epoch", "epochs_total",
-            "samples_per_sec", "seconds_elapsed", "seconds_per_iteration" of the latest one.
+            "samples_per_sec" (averaged over the run so far), "seconds_elapsed", "seconds_per_iteration"
+            of the latest one.
         epoch_finished(object): nn.trainer.EpochEvent.
         snapshot(object): a copy of the network, at most every snapshot_interval seconds.
         timing(dict): {"backprop": seconds per iteration} measured on one mini-batch (numerical runs).
@@ -227,7 +228,9 @@ class TrainingWorker(QObject):
             "lrs": np.array([e.lr for e in batch], dtype=np.float64),
             "iteration": last.iteration, "iterations_total": last.iterations_total,
             "epoch": last.epoch, "epochs_total": self.config.epochs,
-            "samples_per_sec": last.samples_per_sec, "seconds_elapsed": last.seconds_elapsed,
+            # over the whole run so far: the first iteration of an epoch alone would give a jumpy speed
+            "samples_per_sec": last.iteration * self.config.batch_size / max(last.seconds_elapsed, 1e-9),
+            "seconds_elapsed": last.seconds_elapsed,
             "seconds_per_iteration": self.config.batch_size / max(last.samples_per_sec, 1e-9),
         })
 
