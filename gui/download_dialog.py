@@ -90,12 +90,12 @@ class DownloadDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.progress_bar)
         layout.addWidget(self.buttons)
-        self.download_button.clicked.connect(self._on_download_clicked)
-        self.cancel_button.clicked.connect(self._on_cancel_clicked)
+        self.download_button.clicked.connect(self._on_download_button_clicked)
+        self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
         self.resize(520, 200)
 
     @Slot()
-    def _on_download_clicked(self) -> None:
+    def _on_download_button_clicked(self) -> None:
         self.download_button.setEnabled(False)
         self.progress_bar.setVisible(True)
         self.progress_bar.setRange(0, 1000)
@@ -135,7 +135,7 @@ class DownloadDialog(QDialog):
             self.accept()
 
     @Slot()
-    def _on_cancel_clicked(self) -> None:
+    def _on_cancel_button_clicked(self) -> None:
         if self._worker is not None:
             self._worker.cancel()
         else:

@@ -154,6 +154,29 @@ def gui_run(app: QApplication, config: TrainConfig, cache: MnistCache, beat: boo
             "end_of_run_evaluation_ms": evaluation_ms[0] if evaluation_ms else None}
 
 
+def summarize(bare: list[dict], gui: list[dict], quiet: list[dict]) -> dict:
+    """Medians over the rounds, whether the targets are met, and every round."""
+    median = statistics.median
+    ratios = [g["images_per_s"] / b["images_per_s"] for b, g in zip(bare, quiet)]
+    stall = median(g["longest_stall_ms"] for g in gui)
+    return {
+        "median": {
+            "in_app_speed_ratio": median(ratios),
+            "in_app_speed_ratio_with_heartbeat": median(g["images_per_s"] / b["images_per_s"]
+                                                        for b, g in zip(bare, gui)),
+            "wall_time_ratio": median(g["wall_s"] / b["wall_s"] for b, g in zip(bare, quiet)),
+            "bare_images_per_s": median(b["images_per_s"] for b in bare),
+            "gui_images_per_s": median(g["images_per_s"] for g in quiet),
+            "longest_stall_ms": stall,
+            "gui_thread_cpu_s": median(g["gui_thread_cpu_s"] for g in quiet),
+            "slowest_plot_update_ms": median(g["slowest_plot_update_ms"] for g in gui),
+            "end_of_run_evaluation_ms": median(g["end_of_run_evaluation_ms"] or 0 for g in gui),
+        },
+        "targets_met": {"speed_within_10_percent": median(ratios) >= 0.9, "longest_stall_under_50ms": stall < 50},
+        "bare_rounds": bare, "gui_rounds": gui, "gui_rounds_without_heartbeat": quiet,
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--train-size", type=int, default=60_000)
@@ -172,30 +195,11 @@ def main() -> int:
         bare.append(bare_run(config, data))
         gui.append(gui_run(app, config, cache, beat=True))
         quiet.append(gui_run(app, config, cache, beat=False))
-    ratios = [g["images_per_s"] / b["images_per_s"] for b, g in zip(bare, quiet)]
-    beat_ratios = [g["images_per_s"] / b["images_per_s"] for b, g in zip(bare, gui)]
-    wall_ratios = [g["wall_s"] / b["wall_s"] for b, g in zip(bare, quiet)]
-    result = {
-        "settings": {"sizes": [784, 100, 10], "optimizer": "sgd", "lr": 0.1, "batch_size": 100,
-                     "train_size": args.train_size, "epochs": args.epochs, "rounds": args.rounds,
-                     "blas_threads": os.environ.get("OPENBLAS_NUM_THREADS")},
-        "load_average_before": load_before, "load_average_after": os.getloadavg(),
-        "idle_stall_ms": idle_stall(),
-        "median": {
-            "in_app_speed_ratio": statistics.median(ratios),
-            "in_app_speed_ratio_with_heartbeat": statistics.median(beat_ratios),
-            "wall_time_ratio": statistics.median(wall_ratios),
-            "bare_images_per_s": statistics.median(b["images_per_s"] for b in bare),
-            "gui_images_per_s": statistics.median(g["images_per_s"] for g in quiet),
-            "longest_stall_ms": statistics.median(g["longest_stall_ms"] for g in gui),
-            "gui_thread_cpu_s": statistics.median(g["gui_thread_cpu_s"] for g in quiet),
-            "slowest_plot_update_ms": statistics.median(g["slowest_plot_update_ms"] for g in gui),
-            "end_of_run_evaluation_ms": statistics.median(g["end_of_run_evaluation_ms"] or 0 for g in gui),
-        },
-        "targets_met": {"speed_within_10_percent": statistics.median(ratios) >= 0.9,
-                        "longest_stall_under_50ms": statistics.median(g["longest_stall_ms"] for g in gui) < 50},
-        "bare_rounds": bare, "gui_rounds": gui, "gui_rounds_without_heartbeat": quiet,
-    }
+    result = {"settings": {"sizes": [784, 100, 10], "optimizer": "sgd", "lr": 0.1, "batch_size": 100,
+                           "train_size": args.train_size, "epochs": args.epochs, "rounds": args.rounds,
+                           "blas_threads": os.environ.get("OPENBLAS_NUM_THREADS")},
+              "load_average_before": load_before, "load_average_after": os.getloadavg(),
+              "idle_stall_ms": idle_stall(), **summarize(bare, gui, quiet)}
     text = json.dumps(result, indent=2)
     print(text)
     if args.json is not None:
