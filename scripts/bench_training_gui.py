@@ -13,11 +13,11 @@ and without it (the speed a student gets). Rounds alternate bare / GUI; the scri
 document with every round, the medians and the load average, so a run on a busy shared machine can
 be judged and repeated.
 
-Measured 2026-11-28 on 2 shared vCPUs (7 rounds each, load average 1.5-2.6): in-app speed 85-91% of
-bare (median of rounds; the rounds themselves spread 0.82-1.03), longest stall median 20-21 ms
-(worst round 39 ms), GUI thread 0.14 s CPU per 1.7 s run, slowest plot update 6 ms, end-of-run
-evaluation on the GUI thread 6 ms (the test set is evaluated on the worker). Before the changes:
-61-83% and 80-350 ms stalls.
+Measured 2026-11-28 on 2 shared vCPUs (3 runs of 7-9 rounds, load average 1.5-3.0): in-app speed
+85-95% of bare (median of rounds; single rounds spread 0.82-1.13 on this machine), longest stall
+median 20-24 ms (worst round 44 ms), GUI thread 0.14-0.16 s CPU per ~1.8 s run, slowest plot update
+6-7 ms, end-of-run evaluation on the GUI thread 6 ms (the test set is evaluated on the worker).
+Before the changes: 61-83% and 80-350 ms stalls.
 """
 from __future__ import annotations
 
