@@ -104,8 +104,8 @@ def _cmd_train(args: argparse.Namespace) -> int:
                          weight_init=args.init, optimizer=args.optimizer, lr=args.lr,
                          schedule=args.schedule, batch_size=args.batch_size, epochs=args.epochs,
                          weight_decay=args.weight_decay, dropout=args.dropout, augment=args.augment,
-                         train_size=args.train_size, seed=args.seed, gradient=args.gradient,
-                         dtype=args.dtype)
+                         train_size=args.train_size, drawn_digits=args.drawn or 0,
+                         seed=args.seed, gradient=args.gradient, dtype=args.dtype)
     if args.out is not None and (args.out.is_dir() or not args.out.parent.is_dir()):
         raise CliError(f"--out must be a file in an existing folder, got {args.out}")
     (x_train, t_train), (x_test, t_test) = _load_mnist(args, DownloadProgress())
@@ -114,6 +114,9 @@ def _cmd_train(args: argparse.Namespace) -> int:
                        f"{len(x_train)} training images")
     rng = np.random.default_rng(args.seed)
     network = build_network(config, rng)
+    if config.drawn_digits:
+        print(f"making {config.drawn_digits:,} pen-drawn digits for training ...",
+              file=sys.stderr if args.json else sys.stdout, flush=True)
     try:
         trainer = Trainer(network, x_train, t_train, x_test, t_test, config, rng=rng)
     except ValueError as error:  # e.g. a numerical gradient on a network too large for it

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from nn.preprocess import preprocess
+
 Polyline = np.ndarray   # (K, 2) points (x, y)
 
 
@@ -273,3 +275,18 @@ def drawn_digit_set(n_per_digit: int, rng: np.random.Generator, size: int = 280
         images[i], strokes = drawn_digit(int(digit), rng, size)
         strokes_list.append(strokes)
     return images, labels, strokes_list
+
+
+def drawn_training_set(n: int, rng: np.random.Generator, size: int = 84
+                       ) -> tuple[np.ndarray, np.ndarray]:
+    """n random drawn digits, preprocessed like the canvas, to mix into MNIST for training.
+
+    Returns x (n, 784) float32 in [0, 1] and labels t (n,) int64. Drawn on a small canvas
+    (size px) because the 28x28 result hardly differs from a 280 px drawing and it is 6x faster
+    (about 7 ms a digit).
+    """
+    t = rng.integers(0, 10, n)
+    x = np.empty((n, 784), np.float32)
+    for i, digit in enumerate(t):
+        x[i] = preprocess(drawn_digit(int(digit), rng, size)[0]).reshape(784)
+    return x, t

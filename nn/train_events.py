@@ -29,6 +29,7 @@ class TrainConfig:
     dropout: float = 0.0
     augment: bool = False
     train_size: int | None = None
+    drawn_digits: int = 0          # synthetic pen-drawn digits (nn.strokes) added to the training set
     seed: int = 0
     gradient: str = "backprop"
     dtype: str = "float32"
@@ -44,6 +45,7 @@ class TrainConfig:
             (self.weight_decay >= 0 and 0 <= self.dropout < 1,
              "weight_decay must be >= 0 and dropout in [0, 1)"),
             (self.train_size is None or self.train_size >= 1, "train_size must be None or >= 1"),
+            (self.drawn_digits >= 0, "drawn_digits must be >= 0"),
         ]
         for ok, message in checks:
             if not ok:

@@ -123,10 +123,12 @@ def test_eval_json_shape_and_text_table(capsys, mnist_dir, dlfs_weights):
 def test_train_saves_a_model_that_eval_loads(capsys, tmp_path, mnist_dir):
     out_path = tmp_path / "tiny.npz"
     code, out, _ = run_cli(capsys, "train", "--train-size", 1000, "--epochs", 1, "--hidden", 20,
-                           "--mnist-dir", mnist_dir, "--out", out_path, "--json", "--seed", 3)
+                           "--mnist-dir", mnist_dir, "--out", out_path, "--json", "--seed", 3,
+                           "--drawn", 20)
     assert code == 0
     summary = json.loads(out)
     assert summary["finished"] == "completed" and summary["epochs_done"] == 1
+    assert summary["config"]["drawn_digits"] == 20
     assert summary["config"]["hidden_sizes"] in ([20], (20,))
     assert len(summary["history"]) == 1 and summary["seconds_per_epoch"] > 0
     assert 0.3 < summary["test_accuracy"] <= 1.0  # 10 batches of SGD: well above chance (0.1)

@@ -3,8 +3,8 @@ import numpy as np
 import pytest
 
 from nn.preprocess import preprocess
-from nn.strokes import (STYLE_COUNTS, digit_strokes, drawn_digit_set, jitter, render_strokes,
-                        resample)
+from nn.strokes import (STYLE_COUNTS, digit_strokes, drawn_digit_set, drawn_training_set, jitter,
+                        render_strokes, resample)
 
 
 def test_horizontal_segment_has_pen_width_and_antialiased_edges():
@@ -93,3 +93,15 @@ def test_drawn_digits_survive_preprocessing():
     for image in images:
         out = preprocess(image)
         assert out is not None and out.max() == pytest.approx(1.0)
+
+
+def test_drawn_training_set_is_preprocessed_labelled_and_seeded():
+    x, t = drawn_training_set(30, np.random.default_rng(5))
+    assert x.shape == (30, 784) and x.dtype == np.float32 and t.shape == (30,)
+    assert 0.0 <= x.min() and x.max() <= 1.0
+    assert set(t.tolist()) <= set(range(10)) and len(set(t.tolist())) > 5
+    # Every row is a centred 28x28 digit as preprocess makes it (peak 1, ink inside the field).
+    assert np.allclose(x.max(axis=1), 1.0)
+    again, t_again = drawn_training_set(30, np.random.default_rng(5))
+    np.testing.assert_array_equal(x, again)
+    np.testing.assert_array_equal(t, t_again)

@@ -323,3 +323,18 @@ def test_lr_10_diverges_on_mnist(mnist_dir):
     assert events[-1].reason == "diverged"
     assert "the learning rate 10 is too large" in events[-1].message
     assert all(np.all(np.isfinite(value)) for value in net.params.values())
+
+
+def test_drawn_digits_are_appended_from_their_own_seeded_stream():
+    rng = np.random.default_rng(0)
+    x, t = rng.random((50, 784), dtype=np.float32), rng.integers(0, 10, 50)
+    config = TrainConfig(hidden_sizes=(8,), drawn_digits=12, batch_size=31, seed=3)
+    trainer = Trainer(build_network(config, np.random.default_rng(3)), x, t, x, t, config)
+    assert trainer.x_train.shape == (62, 784) and trainer.x_train.dtype == np.float32
+    assert trainer.iterations_per_epoch == 2
+    np.testing.assert_array_equal(trainer.x_train[:50], x)
+    assert set(trainer.t_train[50:].tolist()) <= set(range(10))
+    again = Trainer(build_network(config, np.random.default_rng(3)), x, t, x, t, config)
+    np.testing.assert_array_equal(again.x_train, trainer.x_train)
+    with pytest.raises(ValueError, match="drawn_digits"):
+        TrainConfig(drawn_digits=-1)
