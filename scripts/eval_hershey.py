@@ -6,7 +6,7 @@
 Nothing in DigitLab's training or its own stroke generator (nn.strokes) comes from these fonts, so
 they are a fair outside test of "reads pen-drawn digits". Each glyph is placed with nn.strokes'
 hand randomiser (tilt, size, position, wobble), rendered with a round pen of 12-26 px on a 280 px
-canvas and preprocessed like a drawing on the canvas.
+canvas and preprocessed like a drawing on the canvas (tests/hershey_digits.py).
 """
 from __future__ import annotations
 
@@ -22,42 +22,13 @@ from nn.blas import use_one_blas_thread  # noqa: E402
 use_one_blas_thread()
 
 import numpy as np  # noqa: E402
-from HersheyFonts import HersheyFonts  # noqa: E402
 
 import resources  # noqa: E402
 from nn.evaluate import evaluate  # noqa: E402
 from nn.model_io import load_any  # noqa: E402
-from nn.preprocess import preprocess  # noqa: E402
-from nn.strokes import jitter, render_strokes  # noqa: E402
 
-# Single-stroke fonts with ordinary digits (not gothic, symbol or map fonts).
-FONTS = ("futural", "futuram", "cursive", "rowmans", "rowmand", "rowmant", "scripts", "scriptc",
-         "timesr", "timesi", "timesrb", "timesib")
-
-
-def glyph_strokes(font: str, digit: int) -> list[np.ndarray]:
-    """The strokes of one digit of a Hershey font in unit coordinates (x right, y down)."""
-    hershey = HersheyFonts()
-    hershey.load_default_font(font)
-    strokes = [np.array(stroke, dtype=np.float64) for stroke in hershey.strokes_for_text(str(digit))]
-    points = np.concatenate(strokes)
-    low, span = points.min(0), (points.max(0) - points.min(0)).max()
-    return [(stroke - low) / span for stroke in strokes]
-
-
-def hershey_inputs(fonts, per_digit: int, seed: int) -> tuple[np.ndarray, np.ndarray, list[str]]:
-    """(N, 784) preprocessed drawings, labels (N,) and the font of each."""
-    rng = np.random.default_rng(seed)
-    x, t, names = [], [], []
-    for font in fonts:
-        for digit in range(10):
-            glyph = glyph_strokes(font, digit)
-            for _ in range(per_digit):
-                image = render_strokes(jitter(glyph, rng, tilt=12.0), 280, rng.uniform(12.0, 26.0))
-                x.append(preprocess(image).reshape(784))
-                t.append(digit)
-                names.append(font)
-    return np.stack(x), np.array(t), names
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from hershey_digits import FONTS, hershey_inputs  # noqa: E402
 
 
 def main() -> int:
@@ -68,9 +39,8 @@ def main() -> int:
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     network, _ = load_any(args.model)
-    x, t, names = hershey_inputs(FONTS, args.per_digit, args.seed)
+    x, t, names = hershey_inputs(args.per_digit, args.seed)
     result = evaluate(network, x, t)
-    names = np.array(names)
     per_font = {font: round(float(np.mean(result.predicted[names == font] == t[names == font])), 3)
                 for font in FONTS}
     mistakes = sorted(set(zip(t[result.wrong].tolist(), result.predicted[result.wrong].tolist())))
