@@ -25,38 +25,16 @@ from nn.blas import use_one_blas_thread  # noqa: E402
 use_one_blas_thread()
 
 import numpy as np  # noqa: E402
-from PySide6.QtCore import QEvent, QEventLoop, QPointF, Qt  # noqa: E402
-from PySide6.QtGui import QMouseEvent  # noqa: E402
+from PySide6.QtCore import QEventLoop  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from nn.evaluate import confusion_matrix  # noqa: E402
 from nn.preprocess import preprocess  # noqa: E402
 from nn.strokes import drawn_digit  # noqa: E402
 
-STROKE_SIDE = 280.0   # nn.strokes draws on a 280 px canvas
+sys.path.insert(0, str(ROOT / "tests"))
+from mouse_replay import replay  # noqa: E402
 
-
-def send_mouse(canvas, kind: QEvent.Type, pos: QPointF) -> None:
-    """Deliver one left-button mouse event to the canvas, as the window system would."""
-    left = Qt.MouseButton.LeftButton
-    button = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseMove else left
-    held = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseButtonRelease else left
-    QApplication.sendEvent(canvas, QMouseEvent(kind, pos, canvas.mapToGlobal(pos), button, held,
-                                               Qt.KeyboardModifier.NoModifier))
-
-
-def replay(canvas, strokes: list[np.ndarray], pen_width: float) -> None:
-    """Draw polylines given in pixels of a 280 px canvas on the real canvas, pen width likewise."""
-    canvas.set_pen_width(pen_width)          # the canvas counts widths in 280 px units too
-    side = min(canvas.width(), canvas.height())
-    left, top = (canvas.width() - side) / 2, (canvas.height() - side) / 2
-    scale = side / STROKE_SIDE
-    for stroke in strokes:
-        points = [QPointF(left + x * scale, top + y * scale) for x, y in stroke]
-        send_mouse(canvas, QEvent.Type.MouseButtonPress, points[0])
-        for point in points[1:]:
-            send_mouse(canvas, QEvent.Type.MouseMove, point)
-        send_mouse(canvas, QEvent.Type.MouseButtonRelease, points[-1])
 
 
 def shown_digit(app, tab) -> int | None:

@@ -18,32 +18,11 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import numpy as np  # noqa: E402
-from PySide6.QtCore import QEvent, QPointF, Qt  # noqa: E402
-from PySide6.QtGui import QMouseEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-STROKE_SIDE = 280.0   # nn.strokes draws on a 280 px canvas
+sys.path.insert(0, str(ROOT / "tests"))
+from mouse_replay import replay  # noqa: E402
 
-
-def send_mouse(widget, kind: QEvent.Type, pos: QPointF, buttons) -> None:
-    button = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseMove else Qt.MouseButton.LeftButton
-    event = QMouseEvent(kind, pos, widget.mapToGlobal(pos), button, buttons,
-                        Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(widget, event)
-
-
-def replay(canvas, strokes: list[np.ndarray]) -> None:
-    """Draw polylines given in pixels of a 280 px canvas with real mouse press/move/release."""
-    side = min(canvas.width(), canvas.height())
-    left, top = (canvas.width() - side) / 2, (canvas.height() - side) / 2
-    scale = side / STROKE_SIDE
-    held = Qt.MouseButton.LeftButton
-    for stroke in strokes:
-        points = [QPointF(left + x * scale, top + y * scale) for x, y in stroke]
-        send_mouse(canvas, QEvent.Type.MouseButtonPress, points[0], held)
-        for point in points[1:]:
-            send_mouse(canvas, QEvent.Type.MouseMove, point, held)
-        send_mouse(canvas, QEvent.Type.MouseButtonRelease, points[-1], Qt.MouseButton.NoButton)
 
 
 def main() -> int:

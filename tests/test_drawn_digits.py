@@ -3,12 +3,11 @@
 Digits come from nn.strokes (vector skeletons, random style, pen width, tilt, size, position on a
 280 px canvas); each is replayed as real mouse press / move / release events on the DrawingCanvas
 of a DrawTab, scaled to the canvas' actual size, and the digit the tab shows is read off.
+The shipped model saw other digits of this generator in training (`train --drawn`); the outside
+check with glyphs it never saw is tests/hershey_digits.py (test_shipped_model.py).
 """
 import numpy as np
 import pytest
-from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QApplication
 
 import resources
 from gui.draw_tab import DrawTab
@@ -17,10 +16,10 @@ from nn.model_io import load_any
 from nn.preprocess import preprocess
 from nn.strokes import drawn_digit
 
+from mouse_replay import replay
+
 SEED = 4242            # a seed no training, script or other test uses
 PER_DIGIT = 10
-STROKE_SIDE = 280.0    # nn.strokes draws on a 280 px canvas
-LEFT = Qt.MouseButton.LeftButton
 
 
 @pytest.fixture(scope="module")
@@ -40,27 +39,6 @@ def tab(qtbot, shipped_model):
     qtbot.waitExposed(widget)
     assert widget.model_choice.open_model_file(shipped_model)
     return widget
-
-
-def send_mouse(canvas, kind: QEvent.Type, pos: QPointF) -> None:
-    button = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseMove else LEFT
-    held = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseButtonRelease else LEFT
-    QApplication.sendEvent(canvas, QMouseEvent(kind, pos, canvas.mapToGlobal(pos), button, held,
-                                               Qt.KeyboardModifier.NoModifier))
-
-
-def replay(canvas, strokes, pen_width: float) -> None:
-    """Polylines in pixels of a 280 px canvas -> mouse strokes on the real canvas, same pen."""
-    canvas.set_pen_width(pen_width)          # the canvas counts pen widths in 280 px units too
-    side = min(canvas.width(), canvas.height())
-    left, top = (canvas.width() - side) / 2, (canvas.height() - side) / 2
-    scale = side / STROKE_SIDE
-    for stroke in strokes:
-        points = [QPointF(left + x * scale, top + y * scale) for x, y in stroke]
-        send_mouse(canvas, QEvent.Type.MouseButtonPress, points[0])
-        for point in points[1:]:
-            send_mouse(canvas, QEvent.Type.MouseMove, point)
-        send_mouse(canvas, QEvent.Type.MouseButtonRelease, points[-1])
 
 
 def shown_digit(qtbot, tab) -> int:
