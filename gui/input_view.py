@@ -8,6 +8,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
+from gui.plot_cache import cache_axes
+
 SIDE = 28
 
 
@@ -44,6 +46,7 @@ class InputView(QWidget):
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
+        cache_axes(self.plot)
         self.plot.invertY(True)
         self.plot.setMinimumSize(140, 140)
         self.image = pg.ImageItem(np.zeros((SIDE, SIDE), np.float32), levels=(0.0, 1.0))

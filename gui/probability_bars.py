@@ -7,6 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from gui.plot_cache import cache_axes
+
 NOT_SURE_BELOW = 0.5
 BAR_COLOR = (150, 170, 200)
 TOP_COLOR = (230, 120, 30)
@@ -33,6 +35,7 @@ class ProbabilityBars(QWidget):
         # no context menus: they cost start-up time and offer nothing here
         self.plot = pg.PlotWidget(background=None, viewBox=pg.ViewBox(enableMenu=False))
         self.plot.setMenuEnabled(False)
+        cache_axes(self.plot)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
         self.plot.setXRange(-0.6, 9.6, padding=0)

@@ -7,6 +7,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from gui.plot_cache import cache_axes
+
 
 class DecimatingBuffer:
     """Bounded (x, y) series: when full, neighbouring pairs are averaged so old data stays in view.
@@ -112,6 +114,7 @@ class TrainingPlots(QWidget):
         pen_raw = pg.mkPen((150, 180, 220), width=1)
         pen_smooth = pg.mkPen((20, 70, 160), width=2)
         self.loss_plot = self.graphics.addPlot(row=0, col=0)
+        cache_axes(self.loss_plot)
         self.loss_plot.setLabel("bottom", self.tr("iteration"))
         self.loss_plot.setLabel("left", self.tr("loss"))
         self.loss_plot.addLegend(offset=(-10, 10))
@@ -120,6 +123,7 @@ class TrainingPlots(QWidget):
         self.loss_plot.setYRange(0, 1, padding=0)
 
         self.acc_plot = self.graphics.addPlot(row=1, col=0)
+        cache_axes(self.acc_plot)
         self.acc_plot.setLabel("bottom", self.tr("epoch"))
         self.acc_plot.setLabel("left", self.tr("accuracy (%)"))
         self.acc_plot.getAxis("left").enableAutoSIPrefix(False)
@@ -135,6 +139,7 @@ class TrainingPlots(QWidget):
 
         self.lr_plot = pg.PlotItem(title=self.tr("Learning rate (it changed during the run)"))
         self.lr_plot.setLabel("bottom", self.tr("iteration"))
+        cache_axes(self.lr_plot)
         self.lr_plot.setXLink(self.loss_plot)
         self.lr_curve = self.lr_plot.plot([], [], pen=pg.mkPen((120, 60, 160), width=2))
         self.lr_plot.getViewBox().setLimits(yMin=0)

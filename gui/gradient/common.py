@@ -6,6 +6,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
 
+from gui.plot_cache import cache_axes
+
 # Distinct, colour-blind friendly (Okabe-Ito) colours for the optimizers and curves.
 COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
 
@@ -41,6 +43,7 @@ def make_plot(bottom: str, left: str = "", *, title: str = "", grid: bool = True
     """A white plot without the context menu, with axis labels, an optional title and a light grid."""
     plot = pg.PlotWidget(background="w")
     plot.setMenuEnabled(False)
+    cache_axes(plot)
     if grid:
         plot.showGrid(x=True, y=True, alpha=0.2)
     plot.setLabel("bottom", bottom)

@@ -5,6 +5,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, Signal, Slot
 
+from gui.plot_cache import cache_axes
 from nn.gradient import Surface
 
 GRID = 90          # samples per axis; contour tracing is pure Python, keep it modest
@@ -27,6 +28,7 @@ class SurfacePlot(pg.PlotWidget):
         self.surface: Surface | None = None
         self.setAspectLocked(True)
         self.setMenuEnabled(False)
+        cache_axes(self)
         self.showGrid(x=True, y=True, alpha=0.15)
         self.setLabel("bottom", "x0")
         self.setLabel("left", "x1")
