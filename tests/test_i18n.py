@@ -7,7 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTimer, QTranslator
 
 import resources
 from gui.app import LANG_VAR, chosen_locale, install_translators
@@ -172,7 +172,8 @@ def test_digitlab_lang_decides_whether_the_korean_catalogue_loads(qapp, value, e
 
 @pytest.mark.parametrize(("value", "tabs"), [("ko", ["그리기", "학습", "경사 하강법"]),
                                              ("en", ["Draw", "Training", "Gradient descent"])])
-def test_run_opens_the_window_in_the_language_of_digitlab_lang(qapp, monkeypatch, value, tabs):
+def test_run_opens_the_window_in_the_language_of_digitlab_lang(qapp, qtbot, monkeypatch, value,
+                                                              tabs):
     from gui.app import run
 
     monkeypatch.setenv(LANG_VAR, value)
@@ -180,14 +181,19 @@ def test_run_opens_the_window_in_the_language_of_digitlab_lang(qapp, monkeypatch
     seen = []
 
     def on_shown(window):
+        qtbot.addWidget(window)   # pytest-qt deletes it at teardown, not the garbage collector
         seen.append([window.tabs.tabText(i) for i in range(window.tabs.count())])
         window.close()
 
+    guard = QTimer(singleShot=True, interval=20_000)   # never hang the suite
+    guard.timeout.connect(qapp.quit)
+    guard.start()
     try:
         assert run(on_shown=on_shown) == 0
+        assert guard.isActive()
     finally:
+        guard.stop()
         for translator in set(qapp.findChildren(QTranslator)) - before:
             qapp.removeTranslator(translator)
-            translator.deleteLater()
     assert seen == [tabs]
     assert QCoreApplication.translate("MainWindow", "Draw") == "Draw"   # nothing left installed
