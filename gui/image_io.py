@@ -14,10 +14,6 @@ class ImageFileError(ValueError):
     """A file that is not a readable image; the message is meant for the user."""
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("image_io", text)
-
-
 def supported_suffixes() -> list[str]:
     """File suffixes Qt can read here, e.g. ["bmp", "jpg", "png"]."""
     return sorted(bytes(fmt).decode() for fmt in QImageReader.supportedImageFormats())
@@ -26,7 +22,7 @@ def supported_suffixes() -> list[str]:
 def qimage_to_gray(image: QImage) -> np.ndarray:
     """Return a QImage as lightness (H, W) float32 in [0, 1], transparency shown on white."""
     if image.isNull():
-        raise ImageFileError(_tr("The image is empty."))
+        raise ImageFileError(QCoreApplication.translate("image_io", "The image is empty."))
     if max(image.width(), image.height()) > MAX_SIDE:
         image = image.scaled(MAX_SIDE, MAX_SIDE, Qt.AspectRatioMode.KeepAspectRatio,
                              Qt.TransformationMode.SmoothTransformation)
@@ -47,12 +43,14 @@ def load_image_gray(path: str | Path) -> np.ndarray:
     """
     path = Path(path)
     if not path.is_file():
-        raise ImageFileError(_tr("There is no file called “{0}”.").format(path.name))
+        raise ImageFileError(
+            QCoreApplication.translate("image_io", "There is no file called “{0}”.").format(path.name))
     reader = QImageReader(str(path))
     reader.setAutoTransform(True)
     image = reader.read()
     if image.isNull():
         raise ImageFileError(
-            _tr("“{0}” is not an image DigitLab can read ({1}). Try a PNG or JPEG file.")
+            QCoreApplication.translate(
+                "image_io", "“{0}” is not an image DigitLab can read ({1}). Try a PNG or JPEG file.")
             .format(path.name, reader.errorString()))
     return qimage_to_gray(image)

@@ -15,14 +15,13 @@ SIDE = 28
 
 def forward_shapes(sizes: Sequence[int], activation: str) -> str:
     """The matrix shapes along the forward pass, e.g. "x (1×784) · W1 (784×100) + b1 → relu ..."."""
-    tr = QCoreApplication.translate
-    parts = [tr("InputView", "x (1×{0})").format(sizes[0])]
+    parts = [QCoreApplication.translate("InputView", "x (1×{0})").format(sizes[0])]
     layers = len(sizes) - 1
     for i, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:]), start=1):
         parts.append(f" · W{i} ({n_in}×{n_out}) + b{i}")
         last = i == layers
-        parts.append(f" → {'softmax' if last else activation} → "
-                     + (tr("InputView", "y (1×{0})") if last else "(1×{0})").format(n_out))
+        output = QCoreApplication.translate("InputView", "y (1×{0})") if last else "(1×{0})"
+        parts.append(f" → {'softmax' if last else activation} → " + output.format(n_out))
     return "".join(parts)
 
 

@@ -12,18 +12,16 @@ from gui.plot_cache import cache_axes
 COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
 
 
-def tr(text: str) -> str:
-    """Translate a string of the Gradient descent tab (context "GradientTab")."""
-    return QCoreApplication.translate("GradientTab", text)
-
-
 def surface_label(name: str) -> str:
     """The student-facing name of an nn.gradient surface, with its formula."""
     labels = {
-        "sphere": tr("x0² + x1²  (the course's function_2)"),
-        "elongated": tr("x²/20 + y²  (long, narrow valley)"),
-        "saddle": tr("x² − y²  (saddle)"),
-        "rosenbrock": tr("Rosenbrock  (1 − x)² + 100 (y − x²)²"),
+        "sphere": QCoreApplication.translate("GradientTab",
+                                             "x0² + x1²  (the course's function_2)"),
+        "elongated": QCoreApplication.translate("GradientTab",
+                                                "x²/20 + y²  (long, narrow valley)"),
+        "saddle": QCoreApplication.translate("GradientTab", "x² − y²  (saddle)"),
+        "rosenbrock": QCoreApplication.translate("GradientTab",
+                                                 "Rosenbrock  (1 − x)² + 100 (y − x²)²"),
     }
     return labels.get(name, name)
 
@@ -31,10 +29,11 @@ def surface_label(name: str) -> str:
 def curve_label(name: str) -> str:
     """The student-facing name of an nn.gradient curve."""
     labels = {
-        "function_1": tr("f(x) = 0.01x² + 0.1x  (function_1)"),
-        "square": tr("f(x) = x²"),
-        "sine": tr("f(x) = sin x"),
-        "exp": tr("f(x) = eˣ"),
+        "function_1": QCoreApplication.translate("GradientTab",
+                                                 "f(x) = 0.01x² + 0.1x  (function_1)"),
+        "square": QCoreApplication.translate("GradientTab", "f(x) = x²"),
+        "sine": QCoreApplication.translate("GradientTab", "f(x) = sin x"),
+        "exp": QCoreApplication.translate("GradientTab", "f(x) = eˣ"),
     }
     return labels.get(name, name)
 
@@ -57,7 +56,7 @@ def make_plot(bottom: str, left: str = "", *, title: str = "", grid: bool = True
 def fmt(value: float, digits: int = 4) -> str:
     """A number short enough for a label: fixed point near 1, scientific when tiny or huge."""
     if not np.isfinite(value):
-        return tr("overflow")
+        return QCoreApplication.translate("GradientTab", "overflow")
     if value != 0 and (abs(value) < 10 ** -digits or abs(value) >= 1e5):
         return f"{value:.{digits - 1}e}"
     return f"{value:.{digits}f}"

@@ -2,55 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>x0² + x1²  (the course&apos;s function_2)</source>
-        <translation>x0² + x1²  (교재의 function_2)</translation>
-    </message>
-    <message>
-        <source>x²/20 + y²  (long, narrow valley)</source>
-        <translation>x²/20 + y²  (길고 좁은 골짜기)</translation>
-    </message>
-    <message>
-        <source>x² − y²  (saddle)</source>
-        <translation>x² − y²  (안장점)</translation>
-    </message>
-    <message>
-        <source>Rosenbrock  (1 − x)² + 100 (y − x²)²</source>
-        <translation>로젠브록  (1 − x)² + 100 (y − x²)²</translation>
-    </message>
-    <message>
-        <source>f(x) = 0.01x² + 0.1x  (function_1)</source>
-        <translation>f(x) = 0.01x² + 0.1x  (function_1)</translation>
-    </message>
-    <message>
-        <source>f(x) = x²</source>
-        <translation>f(x) = x²</translation>
-    </message>
-    <message>
-        <source>f(x) = sin x</source>
-        <translation>f(x) = sin x</translation>
-    </message>
-    <message>
-        <source>f(x) = eˣ</source>
-        <translation>f(x) = eˣ</translation>
-    </message>
-    <message>
-        <source>overflow</source>
-        <translation>오버플로</translation>
-    </message>
-    <message>
-        <source>InputView</source>
-        <comment>x (1×{0})</comment>
-        <translation>InputView</translation>
-    </message>
-    <message>
-        <source>InputView</source>
-        <comment>y (1×{0})</comment>
-        <translation>InputView</translation>
-    </message>
-</context>
-<context>
     <name>DerivativePanel</name>
     <message>
         <source>Drag to move x</source>
@@ -395,9 +346,53 @@ Details: {0}</source>
         <source>simpleNet</source>
         <translation>simpleNet</translation>
     </message>
+    <message>
+        <source>x0² + x1²  (the course&apos;s function_2)</source>
+        <translation>x0² + x1²  (교재의 function_2)</translation>
+    </message>
+    <message>
+        <source>x²/20 + y²  (long, narrow valley)</source>
+        <translation>x²/20 + y²  (길고 좁은 골짜기)</translation>
+    </message>
+    <message>
+        <source>x² − y²  (saddle)</source>
+        <translation>x² − y²  (안장점)</translation>
+    </message>
+    <message>
+        <source>Rosenbrock  (1 − x)² + 100 (y − x²)²</source>
+        <translation>로젠브록  (1 − x)² + 100 (y − x²)²</translation>
+    </message>
+    <message>
+        <source>f(x) = 0.01x² + 0.1x  (function_1)</source>
+        <translation>f(x) = 0.01x² + 0.1x  (function_1)</translation>
+    </message>
+    <message>
+        <source>f(x) = x²</source>
+        <translation>f(x) = x²</translation>
+    </message>
+    <message>
+        <source>f(x) = sin x</source>
+        <translation>f(x) = sin x</translation>
+    </message>
+    <message>
+        <source>f(x) = eˣ</source>
+        <translation>f(x) = eˣ</translation>
+    </message>
+    <message>
+        <source>overflow</source>
+        <translation>오버플로</translation>
+    </message>
 </context>
 <context>
     <name>InputView</name>
+    <message>
+        <source>x (1×{0})</source>
+        <translation>x (1×{0})</translation>
+    </message>
+    <message>
+        <source>y (1×{0})</source>
+        <translation>y (1×{0})</translation>
+    </message>
     <message>
         <source>&lt;b&gt;What the network sees&lt;/b&gt;</source>
         <translation>&lt;b&gt;신경망이 보는 것&lt;/b&gt;</translation>
@@ -1025,6 +1020,21 @@ Details: {0}</source>
     <message>
         <source>Training</source>
         <translation>학습 중</translation>
+    </message>
+</context>
+<context>
+    <name>image_io</name>
+    <message>
+        <source>The image is empty.</source>
+        <translation>이미지가 비어 있습니다.</translation>
+    </message>
+    <message>
+        <source>There is no file called “{0}”.</source>
+        <translation>“{0}”(이)라는 파일이 없습니다.</translation>
+    </message>
+    <message>
+        <source>“{0}” is not an image DigitLab can read ({1}). Try a PNG or JPEG file.</source>
+        <translation>“{0}”은(는) DigitLab이 읽을 수 있는 이미지가 아닙니다({1}). PNG나 JPEG 파일을 써 보세요.</translation>
     </message>
 </context>
 </TS>
