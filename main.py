@@ -6,7 +6,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     from nn.blas import use_one_blas_thread
     use_one_blas_thread()  # before anything loads NumPy
-    if argv and not argv[0].startswith("-"):
+    if argv and (not argv[0].startswith("-") or argv[0] in ("-h", "--help")):
         from gui.cli import main as cli_main
         return cli_main(argv)
     from gui.app import run

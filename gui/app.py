@@ -1,6 +1,7 @@
 """Start the GUI: QApplication, translators for the user's language, the main window."""
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
@@ -9,6 +10,7 @@ from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTran
 from PySide6.QtWidgets import QApplication, QWidget
 
 import resources
+from nn.data import ENV_VAR
 
 LANG_VAR = "DIGITLAB_LANG"   # e.g. "ko" or "en": the language of the window, over the system's
 
@@ -17,6 +19,14 @@ def chosen_locale(environ: Mapping[str, str] = os.environ) -> QLocale:
     """The locale of the window: $DIGITLAB_LANG when set ("ko", "en", "ko_KR"), else the system's."""
     name = environ.get(LANG_VAR, "").strip()
     return QLocale(name) if name else QLocale.system()
+
+
+def window_options(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
+    """The window's own flags (--mnist-dir DIR) and the arguments left for Qt (e.g. -style)."""
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--mnist-dir")
+    options, qt_args = parser.parse_known_args(list(argv))
+    return options, qt_args
 
 
 def install_translators(app: QApplication, locale: QLocale,
@@ -53,7 +63,11 @@ def run(argv: Sequence[str] = (), *, on_shown: Callable[[object], None] | None =
     on_shown(window) is called once the window's first frame is painted (to measure start-up
     time); the shipped model is loaded just after that, so it never delays the first frame.
     """
-    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    options, qt_args = window_options(argv)
+    if options.mnist_dir:
+        # The flag wins over the variable, as for the commands; the Training tab reads the variable.
+        os.environ[ENV_VAR] = options.mnist_dir
+    app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
     app.setApplicationName("DigitLab")
     app.setOrganizationName("DigitLab")
     install_translators(app, chosen_locale())

@@ -22,7 +22,8 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     """The parser for all three commands; `args.command` names the one chosen."""
     parser = _Parser(prog=PROG, description="DigitLab: a NumPy network on MNIST "
-                     "(Deep Learning from Scratch, ch. 3-4). Without a command the window opens.")
+                     "(Deep Learning from Scratch, ch. 3-4). Without a command the window opens "
+                     "(digitlab [--mnist-dir DIR]).")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", dest="command",
                                      required=True)
     _add_train_parser(commands)
