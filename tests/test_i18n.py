@@ -1,4 +1,5 @@
 """Korean translation: the .qm translates, the .ts is complete and keeps placeholders, DIGITLAB_LANG."""
+import ast
 import importlib.util
 import re
 import shutil
@@ -144,6 +145,45 @@ def test_every_string_of_gui_is_in_the_ts(tmp_path):
     assert update_translations.count_unfinished(fresh) == 0, (
         "gui/ has strings the Korean translation lacks: run scripts/update_translations.py "
         "and translate the messages marked unfinished")
+
+
+class _TranslateCalls(ast.NodeVisitor):
+    """(runtime context, source) of every self.tr / QCoreApplication.translate call of a module;
+    a call that is neither a literal self.tr("...") nor translate("Context", "...") goes to `hidden`.
+    """
+
+    def __init__(self) -> None:
+        self.classes: list[str] = []
+        self.found: set[tuple[str, str]] = set()
+        self.hidden: list[str] = []
+
+    def visit_ClassDef(self, node: ast.ClassDef) -> None:
+        self.classes.append(node.name)
+        self.generic_visit(node)
+        self.classes.pop()
+
+    def visit_Call(self, node: ast.Call) -> None:
+        name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+        owner = getattr(getattr(node.func, "value", None), "id", "")
+        literal = [isinstance(a, ast.Constant) and isinstance(a.value, str) for a in node.args]
+        if name == "tr" and owner == "self" and literal[:1] == [True] and self.classes:
+            self.found.add((self.classes[-1], node.args[0].value))
+        elif name == "translate" and owner.endswith("Application") and literal[:2] == [True, True]:
+            self.found.add((node.args[0].value, node.args[1].value))
+        elif name in ("tr", "_tr", "translate") and owner != "painter":
+            self.hidden.append(ast.unparse(node))
+        self.generic_visit(node)
+
+
+def test_the_ts_has_exactly_the_strings_gui_looks_up_at_run_time():
+    calls = _TranslateCalls()
+    for path in update_translations.gui_sources(ROOT):
+        calls.visit(ast.parse(path.read_text(encoding="utf-8")))
+    assert calls.hidden == [], "lupdate cannot read these: write self.tr(\"...\") or " \
+                               "QCoreApplication.translate(\"Context\", \"...\") literally"
+    in_ts = {(context, message.findtext("source")) for context, message in _messages(TS_FILE)}
+    assert len(calls.found) > 200
+    assert sorted(in_ts - calls.found) == [] and sorted(calls.found - in_ts) == []
 
 
 @pytest.mark.parametrize(("value", "language"), [
