@@ -1,7 +1,7 @@
 """MainWindow: builds, shows every tab, passes the Training tab's models to the Draw tab."""
 import numpy as np
 import pytest
-from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtCore import QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QLabel
 
 import resources
@@ -29,11 +29,13 @@ def test_smoke_show_every_tab_and_close(qtbot):
     assert window.close()
 
 
-def test_run_reports_the_first_frame_then_loads_the_model(qapp, monkeypatch):
+def test_run_reports_the_first_frame_then_loads_the_model(qapp, qtbot, monkeypatch):
     monkeypatch.delenv("DIGITLAB_LANG", raising=False)   # English, as the other tests expect
+    before = set(qapp.findChildren(QTranslator))
     seen = {}
 
     def on_shown(window):
+        qtbot.addWidget(window)   # pytest-qt deletes it at teardown, not the garbage collector
         seen["window"] = window
         seen["visible"] = window.draw_tab.canvas.isVisible()
         seen["model before"] = window.draw_tab.network
@@ -42,9 +44,13 @@ def test_run_reports_the_first_frame_then_loads_the_model(qapp, monkeypatch):
     guard = QTimer(singleShot=True, interval=20_000)   # never hang the suite
     guard.timeout.connect(qapp.quit)
     guard.start()
-    assert run([], on_shown=on_shown) == 0
-    assert guard.isActive()
-    guard.stop()
+    try:
+        assert run([], on_shown=on_shown) == 0
+        assert guard.isActive()
+    finally:
+        guard.stop()
+        for translator in set(qapp.findChildren(QTranslator)) - before:
+            qapp.removeTranslator(translator)
     assert seen["visible"] and seen["model before"] is None   # the model never delays the frame
     shipped = resources.path(*resources.DEFAULT_MODEL).exists()
     assert (seen["window"].draw_tab.network is not None) == shipped
