@@ -1,4 +1,6 @@
 """MainWindow: builds, shows every tab, passes the Training tab's models to the Draw tab."""
+import os
+
 import numpy as np
 import pytest
 from PySide6.QtCore import QLocale, QTimer, QTranslator
@@ -29,8 +31,9 @@ def test_smoke_show_every_tab_and_close(qtbot):
     assert window.close()
 
 
-def test_run_reports_the_first_frame_then_loads_the_model(qapp, qtbot, monkeypatch):
+def test_run_reports_the_first_frame_then_loads_the_model(qapp, qtbot, monkeypatch, tmp_path):
     monkeypatch.delenv("DIGITLAB_LANG", raising=False)   # English, as the other tests expect
+    monkeypatch.setenv("DIGITLAB_MNIST_DIR", "/elsewhere")   # --mnist-dir must win over it
     before = set(qapp.findChildren(QTranslator))
     seen = {}
 
@@ -39,19 +42,21 @@ def test_run_reports_the_first_frame_then_loads_the_model(qapp, qtbot, monkeypat
         seen["window"] = window
         seen["visible"] = window.draw_tab.canvas.isVisible()
         seen["model before"] = window.draw_tab.network
+        seen["mnist dir"] = os.environ["DIGITLAB_MNIST_DIR"]
         window.close()
 
     guard = QTimer(singleShot=True, interval=20_000)   # never hang the suite
     guard.timeout.connect(qapp.quit)
     guard.start()
     try:
-        assert run([], on_shown=on_shown) == 0
+        assert run(["--mnist-dir", str(tmp_path)], on_shown=on_shown) == 0
         assert guard.isActive()
     finally:
         guard.stop()
         for translator in set(qapp.findChildren(QTranslator)) - before:
             qapp.removeTranslator(translator)
     assert seen["visible"] and seen["model before"] is None   # the model never delays the frame
+    assert seen["mnist dir"] == str(tmp_path)
     shipped = resources.path(*resources.DEFAULT_MODEL).exists()
     assert (seen["window"].draw_tab.network is not None) == shipped
 
