@@ -13,11 +13,12 @@ and without it (the speed a student gets). Rounds alternate bare / GUI; the scri
 document with every round, the medians and the load average, so a run on a busy shared machine can
 be judged and repeated.
 
-Measured 2026-11-28 on 2 shared vCPUs (3 runs of 7-9 rounds, load average 1.5-3.0): in-app speed
-85-95% of bare (median of rounds; single rounds spread 0.82-1.13 on this machine), longest stall
-median 20-24 ms (worst round 44 ms), GUI thread 0.14-0.16 s CPU per ~1.8 s run, slowest plot update
-6-7 ms, end-of-run evaluation on the GUI thread 6 ms (the test set is evaluated on the worker).
-Before the changes: 61-83% and 80-350 ms stalls.
+Measured 2026-11-28 on 2 shared vCPUs, 10 plot updates a second, 8 epochs, 3 rounds per run
+(load average 0.6-1.3): in-app speed 0.88 and 1.01 of bare in two runs (0.88 and 0.94 with the
+heartbeat on); bare rounds alone spread 102k-164k images/s, so the ratio is known to about +-10%.
+Longest stall 19-20 ms (median of rounds), slowest plot update 3-6 ms, end-of-run evaluation on
+the GUI thread 8 ms. Before the plot work (fixed axes, decimation, cached axes): 61-83% and
+80-350 ms stalls.
 """
 from __future__ import annotations
 
