@@ -1,14 +1,16 @@
 """Save screenshots of the descent animation and the optimizer race.
 
 Usage: python scripts/screenshot_gradient.py [out_dir]   (default docs/screenshots)
-Writes descent.png and race.png. Works offscreen (QT_QPA_PLATFORM=offscreen).
+Writes descent.png and race.png; offscreen unless QT_QPA_PLATFORM says otherwise.
 """
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def main(argv: list[str]) -> int:
