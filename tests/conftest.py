@@ -1,5 +1,8 @@
 """Shared fixtures. Qt must run offscreen before any QApplication exists."""
 import os
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -30,3 +33,25 @@ def dlfs_weights() -> Path:
     if not candidate.exists():
         pytest.skip(f"textbook weights not found at {candidate}: set DIGITLAB_DLFS_WEIGHTS")
     return candidate
+
+
+@pytest.fixture
+def server(tmp_path, monkeypatch):
+    """A ThreadingHTTPServer on 127.0.0.1 serving tmp_path/served; yields (base URL, folder)."""
+    for name in ("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("no_proxy", "127.0.0.1")
+    served = tmp_path / "served"
+    served.mkdir()
+
+    class QuietHandler(SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(served)))
+    thread = threading.Thread(target=httpd.serve_forever, args=(0.05,), daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/", served
+    httpd.shutdown()
+    httpd.server_close()
+    thread.join()

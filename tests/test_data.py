@@ -1,12 +1,8 @@
 """nn.data: IDX parsing on tiny files, finding MNIST, downloading from a local server, real MNIST."""
 import gzip
 import hashlib
-import socket
 import struct
-import threading
 from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -14,11 +10,7 @@ import pytest
 from nn import data
 from nn.data import IdxError, MnistNotFoundError
 
-
-def idx_bytes(array: np.ndarray, type_byte: int = 0x08) -> bytes:
-    """An IDX file written by hand (independent of the reader)."""
-    header = bytes([0, 0, type_byte, array.ndim]) + struct.pack(f">{array.ndim}I", *array.shape)
-    return header + array.astype(array.dtype.newbyteorder(">")).tobytes()
+from local_mirror import closed_port_url, fake_mnist, idx_bytes, serve_fake_mnist
 
 
 # ---- IDX parsing ----------------------------------------------------------------------------
@@ -96,22 +88,6 @@ def test_mnist_loader_refuses_images_with_wrong_dims(tmp_path):
 
 # ---- finding the data -----------------------------------------------------------------------
 
-def fake_mnist(folder: Path, n_train: int = 6, n_test: int = 4, gz: bool = True) -> Path:
-    """Tiny valid MNIST-shaped files; image k of a split is filled with k, its label is k % 10."""
-    folder.mkdir(parents=True, exist_ok=True)
-    for prefix, n in (("train", n_train), ("t10k", n_test)):
-        images = np.broadcast_to(np.arange(n, dtype=np.uint8)[:, None, None], (n, 28, 28))
-        labels = (np.arange(n) % 10).astype(np.uint8)
-        for kind, array in (("images-idx3", images), ("labels-idx1", labels)):
-            name = f"{prefix}-{kind}-ubyte"
-            raw = idx_bytes(np.ascontiguousarray(array))
-            if gz:
-                (folder / f"{name}.gz").write_bytes(gzip.compress(raw))
-            else:
-                (folder / name).write_bytes(raw)
-    return folder
-
-
 @pytest.fixture
 def empty_cache(tmp_path, monkeypatch):
     cache = tmp_path / "cache" / "mnist"
@@ -164,41 +140,6 @@ def test_load_mnist_options_on_tiny_files(tmp_path, empty_cache, monkeypatch):
 
 
 # ---- download from a local server -----------------------------------------------------------
-
-@pytest.fixture
-def server(tmp_path, monkeypatch):
-    """A ThreadingHTTPServer on 127.0.0.1 serving tmp_path/served; yields its base URL."""
-    for name in ("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("no_proxy", "127.0.0.1")
-    served = tmp_path / "served"
-    served.mkdir()
-
-    class QuietHandler(SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(served)))
-    thread = threading.Thread(target=httpd.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/", served
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join()
-
-
-def serve_fake_mnist(served: Path, subdir: str = "mirror") -> dict[str, str]:
-    """Fake MNIST .gz files under served/subdir; returns their md5 table."""
-    folder = fake_mnist(served / subdir)
-    return {name: hashlib.md5((folder / name).read_bytes()).hexdigest() for name in data.FILES}
-
-
-def closed_port_url() -> str:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    return f"http://127.0.0.1:{port}/"
-
 
 def test_download_from_local_mirror(server, tmp_path):
     base, served = server

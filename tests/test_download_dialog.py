@@ -1,60 +1,11 @@
 """The MNIST download dialog, driven through its buttons with a fake download or a 127.0.0.1 mirror."""
-import hashlib
-import socket
 import threading
 from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-
-import numpy as np
-import pytest
 
 from gui.download_dialog import DownloadDialog
-from nn.data import FILES, DownloadCancelled, download_mnist, load_mnist
+from nn.data import DownloadCancelled, download_mnist, load_mnist
 
-
-def idx_gz(path, array, type_byte=0x08):
-    """Write array as a gzip-compressed IDX file (the MNIST format)."""
-    import gzip
-    header = bytes([0, 0, type_byte, array.ndim]) + b"".join(int(d).to_bytes(4, "big") for d in array.shape)
-    path.write_bytes(gzip.compress(header + array.astype(">u1").tobytes()))
-
-
-def fake_mnist(folder, n_train=6, n_test=4):
-    """The four MNIST files with tiny contents; returns their md5 table."""
-    folder.mkdir(parents=True)
-    for prefix, n in (("train", n_train), ("t10k", n_test)):
-        idx_gz(folder / f"{prefix}-images-idx3-ubyte.gz", np.full((n, 28, 28), 7, dtype=np.uint8))
-        idx_gz(folder / f"{prefix}-labels-idx1-ubyte.gz", np.arange(n, dtype=np.uint8) % 10)
-    return {name: hashlib.md5((folder / name).read_bytes()).hexdigest() for name in FILES}
-
-
-@pytest.fixture
-def server(tmp_path, monkeypatch):
-    """A ThreadingHTTPServer on 127.0.0.1 serving tmp_path/served; yields (base URL, folder)."""
-    for name in ("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("no_proxy", "127.0.0.1")
-    served = tmp_path / "served"
-
-    class QuietHandler(SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    served.mkdir()
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(served)))
-    thread = threading.Thread(target=httpd.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/", served
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join()
-
-
-def closed_port_url() -> str:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    return f"http://127.0.0.1:{port}/"
+from local_mirror import closed_port_url, serve_fake_mnist
 
 
 def make_dialog(qtbot, **kwargs):
@@ -66,7 +17,7 @@ def make_dialog(qtbot, **kwargs):
 
 def test_download_from_a_local_mirror_accepts_with_the_folder(qtbot, server, tmp_path):
     base, served = server
-    md5s = fake_mnist(served / "mirror")
+    md5s = serve_fake_mnist(served)
     dest = tmp_path / "cache"
     dialog = make_dialog(qtbot, dest=dest, mirrors=[base + "mirror/"], download=partial(download_mnist, files=md5s))
     values = []
