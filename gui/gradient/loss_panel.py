@@ -113,7 +113,7 @@ class LossPanel(QWidget):
             spin.blockSignals(False)
         mse, cee = self.losses()
         self.mse_label.setText(self.tr("MSE = {v:.4f}").format(v=mse))
-        self.cee_label.setText(self.tr("Cross-entropy = {v:.3f}").format(v=cee))
+        self.cee_label.setText(self.tr("Cross-entropy = {v:.4f}").format(v=cee))
         self._y_bars.setOpts(height=self.y)
         self._t_bars.setOpts(height=self.t)
         target_y = max(self.y[self.target_spin.value()], 1e-3)

@@ -100,6 +100,7 @@ class SimpleNetPanel(QWidget):
             fill_table(self.tables[name], values, digits=8 if name in ("W", "dW") else 6)
         self.loss_label.setText(self.tr("loss = {v:.8f}").format(v=loss))
         self._loss_item.setData(np.arange(len(self.losses)), self.losses)
+        self.loss_plot.setXRange(0, max(10, len(self.losses) - 1), padding=0.02)  # whole steps
 
     @Slot()
     def _on_reseed_button_clicked(self) -> None:

@@ -479,8 +479,8 @@ Details: {0}</source>
         <translation>평균 제곱 오차 = {v:.4f}</translation>
     </message>
     <message>
-        <source>Cross-entropy = {v:.3f}</source>
-        <translation>교차 엔트로피 오차 = {v:.3f}</translation>
+        <source>Cross-entropy = {v:.4f}</source>
+        <translation>교차 엔트로피 오차 = {v:.4f}</translation>
     </message>
 </context>
 <context>
