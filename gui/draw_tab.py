@@ -149,8 +149,8 @@ class DrawTab(QWidget):
             self._show(x28, None, None, self.tr("No model to ask: open one or train one."))
             return
         x = x28.reshape(1, -1).astype(self._network.dtype, copy=False)
-        p = np.asarray(self._network.probabilities(x)).reshape(-1)
-        self._show(x28, p, self._network.hidden_activations(x), None)
+        p, hidden = self._network.probabilities_and_hidden(x)
+        self._show(x28, p.reshape(-1), hidden, None)
 
     def _show(self, x28, p, hidden, hint: str | None) -> None:
         self.input_view.show_input(x28)

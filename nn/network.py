@@ -105,16 +105,23 @@ class MultiLayerNet:
     def hidden_activations(self, x) -> list[np.ndarray]:
         """Output of each hidden activation layer in eval mode: [(N, h1), (N, h2), ...]
         ((h1,), (h2,), ... for one image)."""
+        return self.probabilities_and_hidden(x)[1]
+
+    def probabilities_and_hidden(self, x) -> tuple[np.ndarray, list[np.ndarray]]:
+        """probabilities(x) and hidden_activations(x) from one eval-mode forward pass.
+
+        x: (N, 784) -> ((N, 10), [(N, h1), ...]); one image -> ((10,), [(h1,), ...]).
+        """
         single = self._is_single(np.asarray(x))
         self._sync_params()
         kinds = tuple(ACTIVATIONS.values())
-        outputs = []
+        hidden = []
         out = np.asarray(x, dtype=self.dtype)
         for layer in self.layers:
             out = layer.forward(out, train=False)
             if isinstance(layer, kinds):
-                outputs.append(out[0] if single else out)
-        return outputs
+                hidden.append(out[0] if single else out)
+        return softmax(out[0] if single else out), hidden
 
     def _decay_loss(self) -> float:
         if self.weight_decay == 0.0:

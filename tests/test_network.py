@@ -207,3 +207,15 @@ def test_loss_and_gradient_returns_the_loss_of_the_same_forward_pass():
     assert loss == pytest.approx(net.loss(x, t), rel=1e-12)
     for key, value in net.gradient(x, t).items():
         np.testing.assert_array_equal(grads[key], value)
+
+
+def test_probabilities_and_hidden_match_the_separate_calls_in_one_pass():
+    net = small_net(dropout=0.5)
+    x, _ = small_batch()
+    p, hidden = net.probabilities_and_hidden(x)
+    np.testing.assert_allclose(p, net.probabilities(x), rtol=1e-12)
+    for a, b in zip(hidden, [h for h in net.hidden_activations(x)]):
+        np.testing.assert_array_equal(a, b)
+    p1, hidden1 = net.probabilities_and_hidden(x[0])
+    assert p1.shape == (3,) and [h.shape for h in hidden1] == [(5,), (4,)]
+    np.testing.assert_allclose(p1, p[0], rtol=1e-12)
