@@ -10,7 +10,6 @@ from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTran
 from PySide6.QtWidgets import QApplication, QWidget
 
 import resources
-from nn.data import ENV_VAR
 
 LANG_VAR = "DIGITLAB_LANG"   # e.g. "ko" or "en": the language of the window, over the system's
 
@@ -65,6 +64,7 @@ def run(argv: Sequence[str] = (), *, on_shown: Callable[[object], None] | None =
     """
     options, qt_args = window_options(argv)
     if options.mnist_dir:
+        from nn.data import ENV_VAR   # here: its download code costs start-up time otherwise
         # The flag wins over the variable, as for the commands; the Training tab reads the variable.
         os.environ[ENV_VAR] = options.mnist_dir
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
