@@ -1,6 +1,7 @@
-"""Replay stroke polylines (nn.strokes, pixels of a 280 px canvas) as real mouse events on a canvas.
+"""Real mouse events on a canvas: one stroke through given points, or nn.strokes polylines replayed.
 
-Used by the drawn-digit test and by the scripts that measure or photograph the Draw tab.
+Used by the canvas, Draw tab and drawn-digit tests and by the scripts that measure or photograph
+the Draw tab.
 """
 from __future__ import annotations
 
@@ -21,6 +22,15 @@ def send_mouse(canvas, kind: QEvent.Type, pos: QPointF) -> None:
                                                Qt.KeyboardModifier.NoModifier))
 
 
+def drag(canvas, points) -> None:
+    """One stroke through widget-pixel points (x, y): press, moves with the button held, release."""
+    points = [QPointF(x, y) for x, y in points]
+    send_mouse(canvas, QEvent.Type.MouseButtonPress, points[0])
+    for point in points[1:]:
+        send_mouse(canvas, QEvent.Type.MouseMove, point)
+    send_mouse(canvas, QEvent.Type.MouseButtonRelease, points[-1])
+
+
 def replay(canvas, strokes: list[np.ndarray], pen_width: float | None = None) -> None:
     """Draw the polylines with press / move / release, scaled to the canvas' square drawing area.
 
@@ -32,8 +42,4 @@ def replay(canvas, strokes: list[np.ndarray], pen_width: float | None = None) ->
     left, top = (canvas.width() - side) / 2, (canvas.height() - side) / 2
     scale = side / STROKE_SIDE
     for stroke in strokes:
-        points = [QPointF(left + x * scale, top + y * scale) for x, y in stroke]
-        send_mouse(canvas, QEvent.Type.MouseButtonPress, points[0])
-        for point in points[1:]:
-            send_mouse(canvas, QEvent.Type.MouseMove, point)
-        send_mouse(canvas, QEvent.Type.MouseButtonRelease, points[-1])
+        drag(canvas, [(left + x * scale, top + y * scale) for x, y in stroke])

@@ -1,25 +1,15 @@
 """DrawingCanvas: real mouse events land as strokes; undo, clear, resize, images in and out."""
 import numpy as np
 import pytest
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QGuiApplication, QImage, QMouseEvent, QPainter, QPen
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QGuiApplication, QImage, QPainter, QPen
 
 from gui.canvas import DrawingCanvas
 from gui.image_io import ImageFileError, load_image_gray
 
+from mouse_replay import drag
+
 LEFT = Qt.MouseButton.LeftButton
-
-
-def draw(canvas, points) -> None:
-    """Press, move with the left button held (Qt6 QTest.mouseMove carries no buttons), release."""
-    QTest.mousePress(canvas, LEFT, Qt.KeyboardModifier.NoModifier, QPoint(*points[0]))
-    for x, y in points[1:]:
-        move = QMouseEvent(QEvent.Type.MouseMove, QPointF(x, y), canvas.mapToGlobal(QPointF(x, y)),
-                           Qt.MouseButton.NoButton, LEFT, Qt.KeyboardModifier.NoModifier)
-        QApplication.sendEvent(canvas, move)
-    QTest.mouseRelease(canvas, LEFT, Qt.KeyboardModifier.NoModifier, QPoint(*points[-1]))
 
 
 @pytest.fixture
@@ -45,7 +35,7 @@ def test_empty_canvas_gives_no_array(canvas):
 
 def test_a_horizontal_stroke_lands_where_it_was_drawn(canvas, qtbot):
     with qtbot.waitSignal(canvas.changed):
-        draw(canvas, [(50, 150), (100, 150), (150, 150), (250, 150)])
+        drag(canvas, [(50, 150), (100, 150), (150, 150), (250, 150)])
     assert canvas.stroke_count() == 1
     image = canvas.to_array()
     assert image.shape == (300, 300) and image.dtype == np.float32
@@ -57,21 +47,21 @@ def test_a_horizontal_stroke_lands_where_it_was_drawn(canvas, qtbot):
 
 def test_pen_width_sets_the_stroke_thickness(canvas):
     canvas.set_pen_width(28)   # pixels of a 280 px canvas -> 30 px here
-    draw(canvas, [(50, 150), (250, 150)])
+    drag(canvas, [(50, 150), (250, 150)])
     column = canvas.to_array()[:, 150]
     assert 26 <= (column > 0.5).sum() <= 33
 
 
 def test_to_array_renders_at_a_requested_size(canvas):
-    draw(canvas, [(50, 150), (250, 150)])
+    drag(canvas, [(50, 150), (250, 150)])
     small = canvas.to_array(100)
     assert small.shape == (100, 100)
     assert small[50, 25:75].min() > 0.9 and small[:35].max() == 0.0
 
 
 def test_undo_and_clear(canvas):
-    draw(canvas, [(50, 50), (250, 50)])
-    draw(canvas, [(50, 250), (250, 250)])
+    drag(canvas, [(50, 50), (250, 50)])
+    drag(canvas, [(50, 250), (250, 250)])
     assert canvas.stroke_count() == 2
     canvas.undo()
     image = canvas.to_array()
@@ -82,7 +72,7 @@ def test_undo_and_clear(canvas):
 
 
 def test_drawing_survives_a_resize(canvas, qtbot):
-    draw(canvas, [(60, 60), (120, 200), (240, 90)])
+    drag(canvas, [(60, 60), (120, 200), (240, 90)])
     before = ink_centre(canvas.to_array())
     canvas.resize(500, 400)
     qtbot.waitUntil(lambda: canvas.to_array().shape == (400, 400))
@@ -115,7 +105,7 @@ def test_load_image_gray_rejects_a_non_image(tmp_path):
 
 def test_open_image_replaces_the_drawing(canvas, qtbot, tmp_path):
     _write_digit_png(tmp_path / "one.png")
-    draw(canvas, [(50, 50), (250, 50)])
+    drag(canvas, [(50, 50), (250, 50)])
     with qtbot.waitSignal(canvas.image_loaded) as loaded:
         assert canvas.open_image(tmp_path / "one.png")
     assert loaded.args == ["one.png"]
@@ -128,7 +118,7 @@ def test_open_image_replaces_the_drawing(canvas, qtbot, tmp_path):
 def test_a_bad_file_keeps_the_drawing(canvas, qtbot, tmp_path):
     bad = tmp_path / "broken.jpg"
     bad.write_bytes(b"\xff\xd8 nothing more")
-    draw(canvas, [(50, 50), (250, 50)])
+    drag(canvas, [(50, 50), (250, 50)])
     with qtbot.waitSignal(canvas.load_failed) as failed:
         assert not canvas.open_image(bad)
     assert "broken.jpg" in failed.args[0]
@@ -162,7 +152,7 @@ def test_paste_uses_the_clipboard_image(canvas, qtbot, tmp_path):
 def test_a_new_stroke_after_an_image_starts_a_new_drawing(canvas, tmp_path):
     _write_digit_png(tmp_path / "one.png")
     canvas.open_image(tmp_path / "one.png")
-    draw(canvas, [(50, 150), (250, 150)])
+    drag(canvas, [(50, 150), (250, 150)])
     assert canvas.to_array().shape == (300, 300)
     canvas.undo()
     assert canvas.is_empty()
@@ -172,7 +162,7 @@ def test_an_image_array_is_shown_like_an_opened_image(canvas, qtbot):
     ink = np.zeros((28, 28), np.float32)
     ink[4:24, 13:15] = 1.0
     ink[4, 10] = 0.25
-    draw(canvas, [(50, 50), (250, 50)])
+    drag(canvas, [(50, 50), (250, 50)])
     with qtbot.waitSignal(canvas.image_loaded) as loaded:
         canvas.load_array(ink, "a test image")
     assert loaded.args == ["a test image"] and canvas.stroke_count() == 0

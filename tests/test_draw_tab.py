@@ -3,10 +3,8 @@ import time
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPen
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QPointF
+from PySide6.QtGui import QColor, QImage, QPainter, QPen
 
 import resources
 from gui.draw_tab import PREDICT_SIDE, DrawTab
@@ -15,26 +13,16 @@ from nn.model_io import save_model
 from nn.network import MultiLayerNet
 from nn.preprocess import preprocess
 
-LEFT = Qt.MouseButton.LeftButton
-NONE = Qt.KeyboardModifier.NoModifier
+from mouse_replay import drag, send_mouse
 
 
 def press(canvas, x, y):
-    QTest.mousePress(canvas, LEFT, NONE, QPoint(x, y))
+    send_mouse(canvas, QEvent.Type.MouseButtonPress, QPointF(x, y))
 
 
 def move(canvas, x, y):
-    """A move with the left button held (Qt6 QTest.mouseMove carries no buttons)."""
-    event = QMouseEvent(QEvent.Type.MouseMove, QPointF(x, y), canvas.mapToGlobal(QPointF(x, y)),
-                        Qt.MouseButton.NoButton, LEFT, NONE)
-    QApplication.sendEvent(canvas, event)
-
-
-def draw(canvas, points):
-    press(canvas, *points[0])
-    for x, y in points[1:]:
-        move(canvas, x, y)
-    QTest.mouseRelease(canvas, LEFT, NONE, QPoint(*points[-1]))
+    """A move with the left button held."""
+    send_mouse(canvas, QEvent.Type.MouseMove, QPointF(x, y))
 
 
 def paper_points(canvas, unit_points):
@@ -82,7 +70,7 @@ def test_empty_canvas_shows_a_hint_and_empty_bars(tab):
 
 
 def test_without_a_model_the_input_is_shown_but_no_answer(tab, qtbot):
-    draw(tab.canvas, paper_points(tab.canvas, ring()))
+    drag(tab.canvas, paper_points(tab.canvas, ring()))
     settle(qtbot, tab)
     assert tab.bars.probabilities is None
     assert tab.input_view.x28.max() > 0.5
@@ -129,8 +117,8 @@ def test_updates_are_coalesced_to_the_frame_rate(tab, qtbot):
 
 def test_undo_and_clear_return_to_the_empty_state(tab, qtbot):
     tab.set_model(random_net(0), "random", None)
-    draw(tab.canvas, paper_points(tab.canvas, [(0.5, 0.2), (0.5, 0.8)]))
-    draw(tab.canvas, paper_points(tab.canvas, [(0.3, 0.3), (0.7, 0.3)]))
+    drag(tab.canvas, paper_points(tab.canvas, [(0.5, 0.2), (0.5, 0.8)]))
+    drag(tab.canvas, paper_points(tab.canvas, [(0.3, 0.3), (0.7, 0.3)]))
     settle(qtbot, tab)
     with qtbot.waitSignal(tab.prediction_updated):
         tab.undo_action.trigger()
@@ -147,7 +135,7 @@ def test_a_flat_network_is_not_sure(tab, qtbot):
     for name in net.params:
         net.params[name][...] = 0.0      # every digit gets probability 0.1
     tab.set_model(net, "undecided", None)
-    draw(tab.canvas, paper_points(tab.canvas, ring()))
+    drag(tab.canvas, paper_points(tab.canvas, ring()))
     settle(qtbot, tab)
     assert "not sure" in tab.bars.detail_label.text()
 
@@ -156,7 +144,7 @@ def test_switching_models_changes_the_answer_and_the_description(tab, qtbot, tmp
     first, second = random_net(1), random_net(2, hidden=(32, 8))
     save_model(tmp_path / "second.npz", second, {"test_accuracy": 0.912})
     tab.set_model(first, "first", None)
-    draw(tab.canvas, paper_points(tab.canvas, ring()))
+    drag(tab.canvas, paper_points(tab.canvas, ring()))
     settle(qtbot, tab)
     np.testing.assert_allclose(tab.bars.probabilities, expected_probabilities(tab, first), rtol=1e-5)
     with qtbot.waitSignal(tab.model_changed) as changed:
@@ -218,7 +206,7 @@ def test_an_opened_image_gets_the_same_preprocessing(tab, qtbot, tmp_path):
 
 
 def test_a_bad_image_file_says_so_and_keeps_the_drawing(tab, qtbot, tmp_path):
-    draw(tab.canvas, paper_points(tab.canvas, ring()))
+    drag(tab.canvas, paper_points(tab.canvas, ring()))
     bad = tmp_path / "scan.png"
     bad.write_text("this is text")
     with qtbot.waitSignal(tab.message) as message:
@@ -241,7 +229,7 @@ def _trained_model():
 ])
 def test_the_shipped_model_reads_drawn_digits(tab, qtbot, digit, unit_points):
     assert tab.model_choice.open_model_file(_trained_model())
-    draw(tab.canvas, paper_points(tab.canvas, unit_points))
+    drag(tab.canvas, paper_points(tab.canvas, unit_points))
     settle(qtbot, tab)
     assert tab.bars.digit_label.text() == str(digit)
 
@@ -254,7 +242,7 @@ def test_the_shipped_model_reads_drawn_digits(tab, qtbot, digit, unit_points):
 def test_the_textbook_weights_read_drawn_digits(tab, qtbot, dlfs_weights, digit, unit_points):
     assert tab.model_choice.open_model_file(dlfs_weights)
     assert tab.network.sizes == (784, 50, 100, 10)
-    draw(tab.canvas, paper_points(tab.canvas, unit_points))
+    drag(tab.canvas, paper_points(tab.canvas, unit_points))
     settle(qtbot, tab)
     assert tab.bars.digit_label.text() == str(digit)
 
