@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTran
 from PySide6.QtWidgets import QApplication, QWidget
 
 import resources
+from gui.log import logged_exceptions, setup_logging
 
 LANG_VAR = "DIGITLAB_LANG"   # e.g. "ko" or "en": the language of the window, over the system's
 
@@ -61,7 +62,9 @@ def run(argv: Sequence[str] = (), *, on_shown: Callable[[object], None] | None =
 
     on_shown(window) is called once the window's first frame is painted (to measure start-up
     time); the shipped model is loaded just after that, so it never delays the first frame.
+    Errors go to the log file (gui.log), uncaught ones included.
     """
+    setup_logging()
     options, qt_args = window_options(argv)
     if options.mnist_dir:
         from nn.data import ENV_VAR   # here: its download code costs start-up time otherwise
@@ -82,5 +85,6 @@ def run(argv: Sequence[str] = (), *, on_shown: Callable[[object], None] | None =
 
     AfterFirstPaint(window.draw_tab.canvas, after_first_frame)   # owned by the canvas
     window.show()
-    return app.exec()
+    with logged_exceptions():
+        return app.exec()
 

@@ -98,6 +98,18 @@ class TrainingControls(QWidget):
                 "The numerical gradient is {2:,.0f}x slower.").format(
                 numerical, 1000 * backprop_seconds, numerical / max(backprop_seconds, 1e-9)))
 
+    def show_failure(self, stage: str) -> str:
+        """Say what to do after a worker failure in stage "prepare" | "train" | "evaluate"; returns the text."""
+        text = {
+            "prepare": self.tr("Training could not start; check the settings and the MNIST files, then press "
+                               "Start again."),
+            "evaluate": self.tr("The trained network could not be tested on the test images, but it is kept: "
+                                "you can still use it or save it."),
+        }.get(stage, self.tr("Training stopped because of an error and its network was discarded; "
+                             "press Start to try again."))
+        self.progress_label.setText(text)
+        return text
+
     def show_divergence(self, lr: float, message: str) -> float:
         """The red banner: what diverging means, and a button to retry; returns the lr it offers."""
         safe_lr = float(f"{min(lr / 10, 0.1):.3g}")

@@ -4,19 +4,19 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QThread, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QMessageBox, QScrollArea, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QMessageBox, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from gui.download_dialog import ensure_mnist
 from gui.evaluation_panel import EvaluationPanel
+from gui.log import show_error
+from gui.save_dialog import save_interactively
 from gui.training_controls import TrainingControls
 from gui.training_plots import TrainingPlots
+from gui.training_run import TrainingRun
 from gui.training_settings import TrainingSettings
-from gui.training_worker import MnistCache, TrainingWorker, join_thread, start_worker
-
-# Worker signals always reach widgets on the GUI thread, whatever PySide infers from the slot.
-QUEUED = Qt.ConnectionType.QueuedConnection
+from gui.training_worker import MnistCache, WorkerFailure
 # Seconds between plot updates: 10 a second look live; with the cheap updates (fixed axes, decimated
 # curves) they cost the training thread about 10% of its speed on 2 cores, most of it pyqtgraph's
 # painting holding the GIL (scripts/bench_training_gui.py).
@@ -47,8 +47,7 @@ class TrainingTab(QWidget):
         self.metadata: dict = {}
         self.last_finished = None
         self._unsaved = False
-        self._worker: TrainingWorker | None = None
-        self._thread: QThread | None = None
+        self._run: TrainingRun | None = None
         self._backprop_seconds: float | None = None
         self._evaluation = None
         self.settings = TrainingSettings()
@@ -109,7 +108,7 @@ class TrainingTab(QWidget):
     # -- controls ---------------------------------------------------------------------------------
     def start(self, paused: bool = False) -> bool:
         """Start a run with the current settings; False (with a message) when it cannot start."""
-        if self._thread is not None:
+        if self._run is not None:
             return False
         error = self.settings.validation_error()
         if error is not None:
@@ -120,20 +119,19 @@ class TrainingTab(QWidget):
             return False
         self._clear_run()
         config = self.settings.config()
-        self._worker = TrainingWorker(config, self.data.get, interval=UPDATE_INTERVAL)
-        if paused:
-            self._worker.pause()
-        self._worker.status.connect(self.progress_label.setText, QUEUED)
-        self._worker.progress.connect(self._on_worker_progress, QUEUED)
-        self._worker.epoch_finished.connect(self._on_worker_epoch_finished, QUEUED)
-        self._worker.snapshot.connect(self.live_model, QUEUED)
-        self._worker.timing.connect(self._on_worker_timing, QUEUED)
-        self._worker.evaluated.connect(self._on_worker_evaluated, QUEUED)
-        self._worker.failed.connect(self._on_worker_failed, QUEUED)
-        self._worker.finished.connect(self._on_worker_finished, QUEUED)
+        # the run relays its worker's signals on this thread, and drops them once abandoned (Reset)
+        run = self._run = TrainingRun(config, self.data.get, interval=UPDATE_INTERVAL, paused=paused, parent=self)
+        run.status.connect(self.progress_label.setText)
+        run.progress.connect(self._on_run_progress)
+        run.epoch_finished.connect(self._on_run_epoch_finished)
+        run.snapshot.connect(self.live_model)
+        run.timing.connect(self._on_run_timing)
+        run.evaluated.connect(self._on_run_evaluated)
+        run.failed.connect(self._on_run_failed)
+        run.finished.connect(self._on_run_finished)
         self.metadata = {"training": config.to_dict()}
         self._set_state("paused" if paused else "loading")
-        self._thread = start_worker(self._worker, self)
+        run.start()
         return True
 
     def _clear_run(self) -> None:
@@ -151,26 +149,26 @@ class TrainingTab(QWidget):
 
     @Slot()
     def _on_pause_button_clicked(self) -> None:
-        if self._worker is None:
+        if self._run is None:
             return
         if self.state == "paused":
-            self._worker.resume()
+            self._run.resume()
             self._set_state("running")
         else:
-            self._worker.pause()
+            self._run.pause()
             self._set_state("paused")
 
     @Slot()
     def _on_step_button_clicked(self) -> None:
-        if self._worker is None:
+        if self._run is None:
             if not self.start(paused=True):
                 return
-        self._worker.step()
+        self._run.step()
 
     @Slot()
     def _on_stop_button_clicked(self) -> None:
-        if self._worker is not None:
-            self._worker.stop()
+        if self._run is not None:
+            self._run.stop()
 
     @Slot()
     def _on_reset_button_clicked(self) -> None:
@@ -181,8 +179,8 @@ class TrainingTab(QWidget):
 
     @Slot(float)
     def _on_settings_lr_changed(self, lr: float) -> None:
-        if self._worker is not None:
-            self._worker.set_lr(lr)
+        if self._run is not None:
+            self._run.set_lr(lr)
 
     @Slot()
     def _on_recover_button_clicked(self) -> None:
@@ -191,9 +189,9 @@ class TrainingTab(QWidget):
         self.progress_label.setText(self.tr("Learning rate lowered to {0:g}. Press Start to try again.").format(
             self._safe_lr))
 
-    # -- worker events ----------------------------------------------------------------------------
+    # -- events of the current run (an abandoned run's never arrive) --------------------------------
     @Slot(dict)
-    def _on_worker_progress(self, p: dict) -> None:
+    def _on_run_progress(self, p: dict) -> None:
         if self.state == "loading":
             self._set_state("running")
             self.plots.start_run(p["iterations_total"], p["epochs_total"])
@@ -201,29 +199,30 @@ class TrainingTab(QWidget):
         self.controls.show_progress(p, self._backprop_seconds)
 
     @Slot(object)
-    def _on_worker_epoch_finished(self, event) -> None:
+    def _on_run_epoch_finished(self, event) -> None:
         self.plots.add_epoch(event.epoch, event.train_accuracy, event.test_accuracy)
 
     @Slot(dict)
-    def _on_worker_timing(self, timing: dict) -> None:
+    def _on_run_timing(self, timing: dict) -> None:
         self._backprop_seconds = timing["backprop"]
 
     @Slot(object)
-    def _on_worker_evaluated(self, evaluation) -> None:
+    def _on_run_evaluated(self, evaluation) -> None:
         self._evaluation = evaluation
 
-    @Slot(str)
-    def _on_worker_failed(self, message: str) -> None:
-        self.progress_label.setText(self.tr("Could not start training: {0}").format(message))
+    @Slot(object)
+    def _on_run_failed(self, failure: WorkerFailure) -> None:
+        text = self.controls.show_failure(failure.stage)
+        # the worker logged it already, with its traceback
+        show_error(self, self.tr("Training"), text, failure.details, summary=failure.summary, log=False)
 
     @Slot(object, object)
-    def _on_worker_finished(self, event, network) -> None:
-        if self._worker is None:
-            return  # the run was abandoned by shutdown() or Reset
-        join_thread(self._thread)
-        self._worker, self._thread = None, None
+    def _on_run_finished(self, event, network) -> None:
+        run, self._run = self._run, None
+        run.join()
+        run.deleteLater()
         self.last_finished = event
-        if event is None:
+        if event is None:   # failed before the end: _on_run_failed told the user
             self._set_state("idle")
             return
         if event.reason == "diverged":
@@ -238,6 +237,8 @@ class TrainingTab(QWidget):
         self.model, self._unsaved = network, True
         self.metadata.update({"test_accuracy": event.test_accuracy, "epochs_done": event.epochs_done,
                               "finished": event.reason, "date": datetime.datetime.now().isoformat(timespec="seconds")})
+        if self._evaluation is None:   # the evaluation failed: _on_run_failed said so, keep its text
+            return
         (_, _), (x_test, t_test) = self.data.get()
         evaluation = self.evaluation_panel.set_model(network, x_test, t_test, self._evaluation)
         self.metadata["test_accuracy"] = evaluation.accuracy
@@ -259,22 +260,17 @@ class TrainingTab(QWidget):
         self.save()
 
     def save(self, path: str | Path | None = None) -> bool:
-        """Save the trained model (asks for a file name when path is None); True when saved."""
+        """Save the trained model (asks for a file name when path is None); True when saved.
+
+        When saving fails the model stays here: a message, then the file dialog again (gui.save_dialog).
+        """
         if self.model is None:
             return False
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save model"), "digitlab_model.npz",
-                                                  self.tr("DigitLab model (*.npz)"))
-            if not path:
-                return False
-        from nn.model_io import save_model
-        try:
-            save_model(path, self.model, dict(self.metadata))
-        except OSError as error:
-            QMessageBox.warning(self, self.tr("Save model"), self.tr("Could not save: {0}").format(error))
+        saved = save_interactively(self, self.model, dict(self.metadata), path)
+        if saved is None:
             return False
         self._unsaved = False
-        self.progress_label.setText(self.tr("Saved to {0}").format(path))
+        self.progress_label.setText(self.tr("Saved to {0}").format(saved))
         return True
 
     def has_unsaved_model(self) -> bool:
@@ -282,23 +278,35 @@ class TrainingTab(QWidget):
         return self._unsaved and self.model is not None
 
     def maybe_save(self) -> bool:
-        """Ask to save an unsaved model; False means the user cancelled (do not quit)."""
-        if not self.has_unsaved_model():
+        """Before quitting: ask about a running training or an unsaved model; False = the user cancelled.
+
+        A running training is stopped (within an iteration) and saved when the user says so.
+        """
+        if self._run is None and not self.has_unsaved_model():
             return True
-        answer = QMessageBox.question(
-            self, self.tr("Unsaved model"),
-            self.tr("The network you trained has not been saved. Save it before quitting?"),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel)
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        return answer == QMessageBox.StandardButton.Discard
+        if self._run is not None:
+            question = self.tr("Training is still running. Stop it and save the network trained so far "
+                               "before quitting?")
+        else:
+            question = self.tr("The network you trained has not been saved. Save it before quitting?")
+        Button = QMessageBox.StandardButton
+        answer = QMessageBox.question(self, self.tr("Unsaved model"), question,
+                                      Button.Save | Button.Discard | Button.Cancel)
+        if answer == Button.Cancel:
+            return False
+        if answer == Button.Discard:
+            self.shutdown()
+            return True
+        if self._run is not None:   # it may have finished while the question was open
+            self._run.finish_now()    # delivers its finished signal: the model is kept as after Stop
+        return not self.has_unsaved_model() or self.save()
 
     def shutdown(self) -> None:
-        """Stop a running training and wait for its thread (call before the window closes)."""
-        if self._worker is not None:
-            self._worker.stop()
-        if self._thread is not None:
-            join_thread(self._thread)
-            # the finished signal is still queued; drop the run's objects now
-            self._worker, self._thread = None, None
+        """Stop a running training, wait for its thread and drop the run (Reset, closing the window)."""
+        run, self._run = self._run, None
+        if run is not None:
+            run.abandon()
+            run.deleteLater()
+            self._set_state("idle")
         self.evaluation_panel.shutdown()
+

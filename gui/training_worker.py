@@ -1,9 +1,12 @@
 """Thin adapters that run nn/ work off the GUI thread and report through throttled signals."""
 from __future__ import annotations
 
+import logging
 import threading
 import time
+import traceback
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -16,13 +19,28 @@ from nn.trainer import EpochEvent, FinishedEvent, IterationEvent, TrainConfig, T
 Data = tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]
 
 
+@dataclass(frozen=True)
+class WorkerFailure:
+    """What went wrong in a worker: stage ("prepare" | "train" | "evaluate"), a one-line summary
+    ("MemoryError: ...") and the traceback as details."""
+    stage: str
+    summary: str
+    details: str
+
+    @classmethod
+    def from_exception(cls, stage: str, error: BaseException) -> "WorkerFailure":
+        summary = f"{type(error).__name__}: {error}".splitlines()[0]
+        return cls(stage, summary, "".join(traceback.format_exception(error)))
+
+
 class MnistCache:
     """Loads MNIST once, on first use, from any thread; later calls return the same arrays."""
 
-    def __init__(self, mnist_dir: Path | None = None) -> None:
+    def __init__(self, mnist_dir: Path | None = None, data: Data | None = None) -> None:
+        """data: arrays already loaded, in get()'s layout (a subset, or a synthetic set in tests)."""
         self.mnist_dir = mnist_dir
         self._lock = threading.Lock()
-        self._data: Data | None = None
+        self._data: Data | None = data
 
     def __repr__(self) -> str:
         return f"MnistCache(mnist_dir={self.mnist_dir!r}, loaded={self._data is not None})"
@@ -90,8 +108,9 @@ class TaskWorker(QObject):
 class TrainingWorker(QObject):
     """Runs one training run (data loading, Trainer.run()) and turns its events into throttled signals.
 
-    Controls (pause, resume, step, stop, set_lr) are called directly from the GUI thread; they forward to
-    the trainer's thread-safe methods, or are remembered until the trainer exists.
+    Controls (pause, resume, step, stop, abandon, set_lr) are called directly from the GUI thread; they
+    forward to the trainer's thread-safe methods, or are remembered until the trainer exists. Any
+    exception ends the run with failed then finished, so the thread always ends (and is logged).
 
     Signals:
         status(str): what is happening now ("loading MNIST", ...).
@@ -104,9 +123,10 @@ class TrainingWorker(QObject):
         timing(dict): {"backprop": seconds per iteration} measured on one mini-batch (numerical runs).
         evaluated(object): nn.evaluate.Evaluation of the final network on the test set, computed
             here so the GUI thread does not stall; emitted just before finished when there is a network.
-        failed(str): the run could not start (e.g. MNIST missing); finished follows.
-        finished(object, object): FinishedEvent (None after failed) and a network copy
-            (None when the run diverged or did no iteration).
+        failed(object): a WorkerFailure: the run could not start ("prepare"), the trainer raised
+            ("train") or the final evaluation did ("evaluate"); finished follows.
+        finished(object, object): FinishedEvent (None when the run did not get to the end) and a network
+            copy (None when the run diverged, did no iteration, failed while training or was abandoned).
     """
 
     status = Signal(str)
@@ -115,7 +135,7 @@ class TrainingWorker(QObject):
     snapshot = Signal(object)
     timing = Signal(dict)
     evaluated = Signal(object)
-    failed = Signal(str)
+    failed = Signal(object)
     finished = Signal(object, object)
 
     def __init__(self, config: TrainConfig, data_source: Callable[[], Data], *,
@@ -130,6 +150,9 @@ class TrainingWorker(QObject):
         self._pending: list[tuple[str, tuple]] = []
         self._batch: list[IterationEvent] = []
         self._test: tuple[np.ndarray, np.ndarray] | None = None
+        self._abandoned = threading.Event()
+        self._stage = "prepare"
+        self._result: tuple[FinishedEvent | None, object] = (None, None)
 
     def __repr__(self) -> str:
         return f"TrainingWorker({self.config!r})"
@@ -155,6 +178,11 @@ class TrainingWorker(QObject):
     def stop(self) -> None:
         self._control("stop")
 
+    def abandon(self) -> None:
+        """Stop, and skip the final evaluation and network copy: nobody will look at them."""
+        self._abandoned.set()
+        self._control("stop")
+
     def set_lr(self, lr: float) -> None:
         self._control("set_lr", lr)
 
@@ -163,14 +191,17 @@ class TrainingWorker(QObject):
     def run(self) -> None:
         try:
             trainer, network = self._prepare()
-        except Exception as error:  # noqa: BLE001 - shown to the student as a message
-            self.failed.emit(str(error))
-            self.finished.emit(None, None)
-            return
-        if trainer is None:
-            self.finished.emit(FinishedEvent("stopped", "", 0, None), None)
-            return
-        self._train(trainer, network)
+            if trainer is None:
+                self._result = (FinishedEvent("stopped", "", 0, None), None)
+            else:
+                self._stage = "train"
+                self._train(trainer, network)
+        except Exception as error:  # noqa: BLE001 - any failure: logged, a message, and the run ends
+            logging.getLogger("digitlab.training").exception("Training failed (%s)", self._stage)
+            self.failed.emit(WorkerFailure.from_exception(self._stage, error))
+        finally:
+            # always, even after an error: finished ends the thread and frees the Training tab
+            self.finished.emit(*self._result)
 
     def _prepare(self) -> tuple[Trainer | None, object]:
         self.status.emit(self.tr("Loading MNIST..."))
@@ -211,11 +242,17 @@ class TrainingWorker(QObject):
                 self.epoch_finished.emit(event)
             elif isinstance(event, FinishedEvent):
                 self._flush()
-                keep = event.reason != "diverged" and iterations > 0 and _is_finite(network)
-                if keep:
-                    self.evaluated.emit(evaluate(network, *self._test))
-                self.finished.emit(event, network.copy() if keep else None)
+                self._finish(event, network, iterations)
                 return
+
+    def _finish(self, event: FinishedEvent, network, iterations: int) -> None:
+        """Set the run's result, then evaluate it: a failed evaluation still keeps the trained network."""
+        keep = (event.reason != "diverged" and iterations > 0 and not self._abandoned.is_set()
+                and _is_finite(network))
+        self._result = (event, network.copy() if keep else None)
+        if keep:
+            self._stage = "evaluate"
+            self.evaluated.emit(evaluate(network, *self._test))
 
     def _flush(self) -> None:
         if not self._batch:

@@ -17,6 +17,21 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "data"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def log_dir(tmp_path_factory) -> Path:
+    """DigitLab's log goes to a temporary folder (DIGITLAB_LOG_DIR): tests never write the user's log."""
+    folder = tmp_path_factory.mktemp("log")
+    previous = os.environ.get("DIGITLAB_LOG_DIR")
+    os.environ["DIGITLAB_LOG_DIR"] = str(folder)
+    yield folder
+    from gui.log import close_logging
+    close_logging()
+    if previous is None:
+        del os.environ["DIGITLAB_LOG_DIR"]
+    else:
+        os.environ["DIGITLAB_LOG_DIR"] = previous
+
+
 @pytest.fixture(scope="session")
 def mnist_dir() -> Path:
     """The folder with the four MNIST .gz files, or skip."""

@@ -1,18 +1,22 @@
 """MainWindow: builds, shows every tab, passes the Training tab's models to the Draw tab."""
 import os
+import time
+from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QLocale, QTimer, QTranslator
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import QLocale, QThread, QTimer, QTranslator
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 
 import resources
 from gui.app import install_translators, run
 from gui.main_window import LazyTab, MainWindow
 from nn.data import read_idx
-from nn.model_io import load_any
+from nn.model_io import load_any, load_model
 from nn.network import MultiLayerNet
 from nn.preprocess import preprocess
+from nn.trainer import TrainConfig
+from synthetic_digits import synthetic_cache
 
 
 def test_smoke_show_every_tab_and_close(qtbot):
@@ -57,6 +61,8 @@ def test_run_reports_the_first_frame_then_loads_the_model(qapp, qtbot, monkeypat
             qapp.removeTranslator(translator)
     assert seen["visible"] and seen["model before"] is None   # the model never delays the frame
     assert seen["mnist dir"] == str(tmp_path)
+    log = Path(os.environ["DIGITLAB_LOG_DIR"]) / "digitlab.log"   # tests/conftest.py's folder
+    assert "DigitLab started" in log.read_text(encoding="utf-8")
     shipped = resources.path(*resources.DEFAULT_MODEL).exists()
     assert (seen["window"].draw_tab.network is not None) == shipped
 
@@ -208,10 +214,76 @@ def test_close_stops_a_running_training_and_asks_about_an_unsaved_model(qtbot, m
     training.settings.set_config(TrainConfig(hidden_sizes=(16,), epochs=500, train_size=500, seed=4))
     assert training.start()
     qtbot.waitUntil(lambda: training.state == "running", timeout=30_000)
-    thread = training._thread
+    threads = training.findChildren(QThread)
     answer = training_tab.QMessageBox.StandardButton.Discard
+    started = time.perf_counter()
     assert window.close() and not window.isVisible()
-    assert thread.isFinished() and training._thread is None
+    assert time.perf_counter() - started < 1.0
+    assert len(asked) == 2 and threads and not any(thread.isRunning() for thread in threads)
+
+
+def window_training(qtbot, monkeypatch, answer):
+    """A shown window whose Training tab trains on synthetic data; closing it answers `answer`."""
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    training = build_training_tab(window)
+    training.data = synthetic_cache()
+    # 200 images one at a time for 200 epochs: far longer than any test
+    training.settings.set_config(TrainConfig(hidden_sizes=(16,), batch_size=1, epochs=200, seed=4))
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *args: asked.append(args) or answer))
+    assert training.start()
+    qtbot.waitUntil(lambda: training.state == "running", timeout=10_000)
+    return window, training, asked
+
+
+def close_timed(window):
+    started = time.perf_counter()
+    closed = window.close()
+    return closed, time.perf_counter() - started
+
+
+def test_closing_mid_run_asks_and_cancel_keeps_training(qtbot, monkeypatch):
+    window, training, asked = window_training(qtbot, monkeypatch, QMessageBox.StandardButton.Cancel)
+    closed, _ = close_timed(window)
+    assert not closed and window.isVisible() and len(asked) == 1
+    assert "running" in asked[0][2]
+    qtbot.wait(100)
+    assert training.state == "running"
+    training.stop_button.click()
+    qtbot.waitUntil(lambda: training.state == "finished", timeout=10_000)
+
+
+def test_closing_mid_run_and_discarding_stops_the_worker_within_a_second(qtbot, monkeypatch):
+    window, training, asked = window_training(qtbot, monkeypatch, QMessageBox.StandardButton.Discard)
+    threads = training.findChildren(QThread)
+    closed, seconds = close_timed(window)
+    assert closed and not window.isVisible() and len(asked) == 1
+    assert seconds < 1.0
+    assert threads and not any(thread.isRunning() for thread in threads)
+
+
+def test_closing_mid_run_and_saving_keeps_the_network(qtbot, monkeypatch, tmp_path):
+    window, training, asked = window_training(qtbot, monkeypatch, QMessageBox.StandardButton.Save)
+    path = tmp_path / "closing.npz"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *args: (str(path), "")))
+    threads = training.findChildren(QThread)
+    closed, seconds = close_timed(window)
+    assert closed and len(asked) == 1
+    assert seconds < 1.0
+    assert not any(thread.isRunning() for thread in threads)
+    network, metadata = load_model(path)
+    np.testing.assert_array_equal(network.params["W1"], training.model.params["W1"])
+    assert metadata["finished"] == "stopped" and not training.has_unsaved_model()
+
+
+def test_closing_mid_run_with_a_cancelled_save_keeps_the_window_and_the_model(qtbot, monkeypatch):
+    window, training, asked = window_training(qtbot, monkeypatch, QMessageBox.StandardButton.Save)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *args: ("", "")))
+    closed, _ = close_timed(window)
+    assert not closed and window.isVisible()
+    assert training.state == "finished" and training.has_unsaved_model()
 
 
 QM_MAGIC = bytes([0x3C, 0xB8, 0x64, 0x18, 0xCA, 0xEF, 0x9C, 0x95,

@@ -9,19 +9,7 @@ from gui.training_controls import format_seconds
 from gui.training_worker import TrainingWorker
 from nn.data import MnistNotFoundError
 from nn.trainer import TrainConfig
-
-
-def synthetic_data(n_train=200, n_test=100, seed=0):
-    """Two blobs of 'images' the network can separate: label = which half of the pixels is bright."""
-    rng = np.random.default_rng(seed)
-
-    def make(n):
-        t = rng.integers(0, 2, n)
-        x = rng.random((n, 784), dtype=np.float32) * 0.2
-        x[t == 0, :392] += 0.8
-        x[t == 1, 392:] += 0.8
-        return x, t.astype(np.int64)
-    return make(n_train), make(n_test)
+from synthetic_digits import synthetic_data
 
 
 def run_worker(qtbot, worker, timeout=20_000):
@@ -105,7 +93,9 @@ def test_missing_data_is_reported_not_raised(qtbot):
     def missing():
         raise MnistNotFoundError("no MNIST here: use --mnist-dir or DIGITLAB_MNIST_DIR")
     seen = run_worker(qtbot, TrainingWorker(TrainConfig(), missing))
-    assert "DIGITLAB_MNIST_DIR" in seen["failed"][0]
+    failure, = seen["failed"]
+    assert failure.stage == "prepare" and "DIGITLAB_MNIST_DIR" in failure.summary
+    assert "Traceback" in failure.details
     assert seen["finished"] == [(None, None)]
 
 
@@ -136,3 +126,57 @@ def test_batch_demo_measures_both_ways():
     result = batch_demo(FixedProbabilities(probs), x, batch_size=100)
     assert result["count"] == 200 and result["single"] > 0 and result["batched"] > 0
     assert result["speedup"] == pytest.approx(result["single"] / result["batched"])
+
+
+def failing_after(original, count, error):
+    """A Trainer.run that yields `count` real events, then raises error."""
+    def run(self):
+        for i, event in enumerate(original(self)):
+            if i == count:
+                raise error
+            yield event
+    return run
+
+
+def test_an_error_in_the_trainer_ends_the_run_with_failed_then_finished(qtbot, monkeypatch, caplog):
+    from nn.trainer import Trainer
+    monkeypatch.setattr(Trainer, "run", failing_after(Trainer.run, 3, RuntimeError("simulated trainer fault")))
+    data = synthetic_data()
+    worker = TrainingWorker(TrainConfig(hidden_sizes=(10,), batch_size=10, epochs=2), lambda: data)
+    with caplog.at_level("ERROR", logger="digitlab"):
+        seen = run_worker(qtbot, worker)
+    failure, = seen["failed"]
+    assert failure.stage == "train" and failure.summary == "RuntimeError: simulated trainer fault"
+    assert "Traceback" in failure.details and "simulated trainer fault" in failure.details
+    assert seen["finished"] == [(None, None)]
+    record, = [r for r in caplog.records if r.name.startswith("digitlab")]
+    assert record.exc_info[1] is not None and "simulated trainer fault" in caplog.text
+
+
+def test_an_error_in_the_final_evaluation_keeps_the_trained_network(qtbot, monkeypatch):
+    from gui import training_worker
+
+    def broken_evaluate(*args):
+        raise MemoryError("simulated evaluation fault")
+    monkeypatch.setattr(training_worker, "evaluate", broken_evaluate)
+    data = synthetic_data()
+    worker = TrainingWorker(TrainConfig(hidden_sizes=(10,), batch_size=10, epochs=2), lambda: data)
+    seen = run_worker(qtbot, worker)
+    failure, = seen["failed"]
+    assert failure.stage == "evaluate" and "simulated evaluation fault" in failure.summary
+    (event, network), = seen["finished"]
+    assert event.reason == "completed" and network.accuracy(*data[1]) > 0.9
+
+
+def test_an_abandoned_run_skips_the_evaluation_and_the_copy(qtbot):
+    data = synthetic_data()
+    worker = TrainingWorker(TrainConfig(hidden_sizes=(10,), batch_size=10, epochs=50), lambda: data,
+                            interval=0.0)
+    evaluated = []
+    worker.evaluated.connect(evaluated.append)
+    # abandon from the first progress on: the run ends at the next iteration
+    worker.progress.connect(lambda p: worker.abandon())
+    seen = run_worker(qtbot, worker)
+    (event, network), = seen["finished"]
+    assert event.reason == "stopped" and network is None and evaluated == []
+    assert sum(len(p["losses"]) for p in seen["progress"]) < 5
