@@ -14,10 +14,6 @@ from gui.log import show_error
 DEFAULT_NAME = "digitlab_model.npz"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SaveDialog", text)
-
-
 def writable_folder() -> Path:
     """Where to offer saving after a failed save: the user's documents folder, else home, else temp."""
     for location in (QStandardPaths.StandardLocation.DocumentsLocation,
@@ -31,7 +27,8 @@ def writable_folder() -> Path:
 def ask_save_path(parent: QWidget | None, folder: Path | None = None) -> str:
     """The file dialog; "" when cancelled. It suggests DEFAULT_NAME, in folder when given."""
     suggestion = DEFAULT_NAME if folder is None else str(folder / DEFAULT_NAME)
-    path, _ = QFileDialog.getSaveFileName(parent, _tr("Save model"), suggestion, _tr("DigitLab model (*.npz)"))
+    path, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("SaveDialog", "Save model"), suggestion,
+                                          QCoreApplication.translate("SaveDialog", "DigitLab model (*.npz)"))
     return path
 
 
@@ -54,7 +51,8 @@ def save_interactively(parent: QWidget | None, network, metadata: dict,
             save_model(path, network, metadata)
             return str(path)
         except (ModelFileError, OSError) as error:
-            show_error(parent, _tr("Save model"),
-                       _tr("The model could not be saved there; it is still here, so choose another folder."),
+            show_error(parent, QCoreApplication.translate("SaveDialog", "Save model"),
+                       QCoreApplication.translate(
+                           "SaveDialog", "The model could not be saved there; it is still here, so choose another folder."),
                        traceback.format_exc(), summary=f"{path}: {error}", block=True)
         path, folder = None, writable_folder()

@@ -249,6 +249,13 @@ Details: {0}</source>
     </message>
 </context>
 <context>
+    <name>ErrorMessage</name>
+    <message>
+        <source>The details are also in {0}.</source>
+        <translation>자세한 내용은 {0}에도 있습니다.</translation>
+    </message>
+</context>
+<context>
     <name>EvaluationPanel</name>
     <message>
         <source>Train a network to see how it does on the 10,000 test images.</source>
@@ -669,6 +676,21 @@ Details: {0}</source>
     </message>
 </context>
 <context>
+    <name>SaveDialog</name>
+    <message>
+        <source>Save model</source>
+        <translation>모델 저장</translation>
+    </message>
+    <message>
+        <source>DigitLab model (*.npz)</source>
+        <translation>DigitLab 모델 (*.npz)</translation>
+    </message>
+    <message>
+        <source>The model could not be saved there; it is still here, so choose another folder.</source>
+        <translation>그곳에 모델을 저장할 수 없었습니다. 모델은 그대로 남아 있으니 다른 폴더를 고르세요.</translation>
+    </message>
+</context>
+<context>
     <name>SimpleNetPanel</name>
     <message>
         <source>step</source>
@@ -780,6 +802,18 @@ Details: {0}</source>
     <message>
         <source>Numerical gradient: {0:.3f} s per iteration. Backprop on the same mini-batch: {1:.2f} ms. The numerical gradient is {2:,.0f}x slower.</source>
         <translation>수치 미분: 반복당 {0:.3f}초. 같은 미니배치에서 오차역전파법: {1:.2f}ms. 수치 미분이 {2:,.0f}배 느립니다.</translation>
+    </message>
+    <message>
+        <source>Training could not start; check the settings and the MNIST files, then press Start again.</source>
+        <translation>학습을 시작할 수 없었습니다. 설정과 MNIST 파일을 확인한 뒤 다시 시작을 누르세요.</translation>
+    </message>
+    <message>
+        <source>The trained network could not be tested on the test images, but it is kept: you can still use it or save it.</source>
+        <translation>학습한 신경망을 시험 이미지로 평가하지 못했지만 신경망은 남아 있습니다: 그대로 사용하거나 저장할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Training stopped because of an error and its network was discarded; press Start to try again.</source>
+        <translation>오류 때문에 학습이 멈추었고 그 신경망은 버렸습니다. 다시 하려면 시작을 누르세요.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Training diverged.&lt;/b&gt; The loss became too large to compute (infinite or NaN): each step overshot the minimum and the weights blew up. The learning rate ({0:g}) is probably too big. The broken network was thrown away.&lt;br&gt;&lt;i&gt;{1}&lt;/i&gt;</source>
@@ -971,8 +1005,8 @@ Details: {0}</source>
         <translation>학습률을 {0:g}(으)로 낮췄습니다. 다시 하려면 시작을 누르세요.</translation>
     </message>
     <message>
-        <source>Could not start training: {0}</source>
-        <translation>학습을 시작할 수 없습니다: {0}</translation>
+        <source>Training</source>
+        <translation>학습</translation>
     </message>
     <message>
         <source>Stopped before the first iteration.</source>
@@ -991,16 +1025,12 @@ Details: {0}</source>
         <translation>{1}에폭 후 {0}. 시험 정확도 {2:.2%}.</translation>
     </message>
     <message>
-        <source>DigitLab model (*.npz)</source>
-        <translation>DigitLab 모델 (*.npz)</translation>
-    </message>
-    <message>
-        <source>Could not save: {0}</source>
-        <translation>저장할 수 없습니다: {0}</translation>
-    </message>
-    <message>
         <source>Saved to {0}</source>
         <translation>{0}에 저장했습니다</translation>
+    </message>
+    <message>
+        <source>Training is still running. Stop it and save the network trained so far before quitting?</source>
+        <translation>학습이 아직 진행 중입니다. 끝내기 전에 학습을 멈추고 지금까지 학습한 신경망을 저장할까요?</translation>
     </message>
     <message>
         <source>Unsaved model</source>
