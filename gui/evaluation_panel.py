@@ -5,12 +5,13 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QSize, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
                                QVBoxLayout, QWidget)
 
-from gui.training_worker import TaskWorker, join_thread, start_worker
+from gui.log import show_error
+from gui.training_worker import TaskWorker, WorkerFailure, join_thread, start_worker
 from nn.evaluate import Evaluation, evaluate
 
 GALLERY_SIZE = 48
@@ -157,11 +158,20 @@ class EvaluationPanel(QWidget):
         self.demo_label.setText(self.tr("Classifying {0:,} images twice...").format(len(self._x)))
         network, x = self._network, self._x
         self._demo_worker = TaskWorker(lambda: batch_demo(network, x))
+        self._demo_worker.failed.connect(self._on_demo_failed, QUEUED)
         self._demo_worker.finished.connect(self._on_demo_finished, QUEUED)
         self._thread = start_worker(self._demo_worker, self)
 
     @Slot(object)
+    def _on_demo_failed(self, failure: WorkerFailure) -> None:
+        text = self.tr("Timing the network failed; press the button to try again.")
+        self.demo_label.setText(text)
+        show_error(self, self.tr("Evaluation"), text, failure.details, summary=failure.summary, log=False)
+
+    @Slot(object)
     def _on_demo_finished(self, result: dict | None) -> None:
+        if self._thread is None:   # shutdown() dropped this demo
+            return
         join_thread(self._thread)
         self._thread, self._demo_worker = None, None
         self.demo_button.setEnabled(self._network is not None)
@@ -174,7 +184,9 @@ class EvaluationPanel(QWidget):
             result["single"], result["batch_size"], result["batched"], result["speedup"], result["count"]))
 
     def shutdown(self) -> None:
-        """Wait for a running batch demo."""
+        """Wait for a running batch demo and drop its result (Reset, closing)."""
         if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait()
+            join_thread(self._thread)
+            self._thread, self._demo_worker = None, None
+            # its failed/finished are queued, and queued calls to this panel come from the demo only
+            QCoreApplication.removePostedEvents(self, QEvent.Type.MetaCall)

@@ -82,7 +82,8 @@ class TrainingRun(QObject):
         QCoreApplication.removePostedEvents(self, QEvent.Type.MetaCall)
 
     def finish_now(self) -> None:
-        """Stop the run, wait for it and deliver its last signals now (finished included), in order."""
-        self.worker.stop()
+        """Stop the run without its final evaluation (quitting), wait for it and deliver its last
+        signals now (finished included), in order."""
+        self.worker.stop(evaluate=False)
         self.join()
         QCoreApplication.sendPostedEvents(self, QEvent.Type.MetaCall)

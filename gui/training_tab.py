@@ -237,7 +237,7 @@ class TrainingTab(QWidget):
         self.model, self._unsaved = network, True
         self.metadata.update({"test_accuracy": event.test_accuracy, "epochs_done": event.epochs_done,
                               "finished": event.reason, "date": datetime.datetime.now().isoformat(timespec="seconds")})
-        if self._evaluation is None:   # the evaluation failed: _on_run_failed said so, keep its text
+        if self._evaluation is None:   # it failed (_on_run_failed said so) or was skipped to quit at once
             return
         (_, _), (x_test, t_test) = self.data.get()
         evaluation = self.evaluation_panel.set_model(network, x_test, t_test, self._evaluation)

@@ -85,11 +85,11 @@ class TaskWorker(QObject):
 
     Signals:
         finished(object): the callable's result, or None when it raised.
-        failed(str): the exception's message, emitted before finished.
+        failed(object): a WorkerFailure (stage "task") when it raised, logged, emitted before finished.
     """
 
     finished = Signal(object)
-    failed = Signal(str)
+    failed = Signal(object)
 
     def __init__(self, function: Callable[[], object]) -> None:
         super().__init__()
@@ -97,12 +97,14 @@ class TaskWorker(QObject):
 
     @Slot()
     def run(self) -> None:
+        result = None
         try:
             result = self._function()
         except Exception as error:  # noqa: BLE001 - reported to the user, never swallowed
-            self.failed.emit(str(error))
-            result = None
-        self.finished.emit(result)
+            logging.getLogger("digitlab.task").exception("A background task failed")
+            self.failed.emit(WorkerFailure.from_exception("task", error))
+        finally:
+            self.finished.emit(result)
 
 
 class TrainingWorker(QObject):
@@ -122,7 +124,8 @@ class TrainingWorker(QObject):
         snapshot(object): a copy of the network, at most every snapshot_interval seconds.
         timing(dict): {"backprop": seconds per iteration} measured on one mini-batch (numerical runs).
         evaluated(object): nn.evaluate.Evaluation of the final network on the test set, computed
-            here so the GUI thread does not stall; emitted just before finished when there is a network.
+            here so the GUI thread does not stall; emitted just before finished when there is a network
+            (unless stop(evaluate=False)).
         failed(object): a WorkerFailure: the run could not start ("prepare"), the trainer raised
             ("train") or the final evaluation did ("evaluate"); finished follows.
         finished(object, object): FinishedEvent (None when the run did not get to the end) and a network
@@ -151,6 +154,7 @@ class TrainingWorker(QObject):
         self._batch: list[IterationEvent] = []
         self._test: tuple[np.ndarray, np.ndarray] | None = None
         self._abandoned = threading.Event()
+        self._skip_evaluation = threading.Event()
         self._stage = "prepare"
         self._result: tuple[FinishedEvent | None, object] = (None, None)
 
@@ -175,13 +179,17 @@ class TrainingWorker(QObject):
     def step(self) -> None:
         self._control("step")
 
-    def stop(self) -> None:
+    def stop(self, evaluate: bool = True) -> None:
+        """Stop before the next iteration; evaluate=False skips the final evaluation (quitting: it can
+        take seconds for a big network, and nobody would see it)."""
+        if not evaluate:
+            self._skip_evaluation.set()
         self._control("stop")
 
     def abandon(self) -> None:
         """Stop, and skip the final evaluation and network copy: nobody will look at them."""
         self._abandoned.set()
-        self._control("stop")
+        self.stop(evaluate=False)
 
     def set_lr(self, lr: float) -> None:
         self._control("set_lr", lr)
@@ -250,7 +258,7 @@ class TrainingWorker(QObject):
         keep = (event.reason != "diverged" and iterations > 0 and not self._abandoned.is_set()
                 and _is_finite(network))
         self._result = (event, network.copy() if keep else None)
-        if keep:
+        if keep and not self._skip_evaluation.is_set():
             self._stage = "evaluate"
             self.evaluated.emit(evaluate(network, *self._test))
 

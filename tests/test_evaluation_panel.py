@@ -1,7 +1,11 @@
 """The evaluation panel (results, gallery, batch demo) and the live plots, on synthetic data."""
+import time
+
 import numpy as np
 import pytest
+from PySide6.QtWidgets import QMessageBox
 
+from gui import evaluation_panel
 from gui.evaluation_panel import EvaluationPanel
 from gui.training_plots import TrainingPlots
 from nn.evaluate import evaluate
@@ -57,6 +61,35 @@ def test_batch_demo_runs_off_the_gui_thread_and_reports_the_speedup(qtbot, panel
     assert "faster" in panel.demo_label.text() and panel.demo_button.isEnabled()
     panel.clear()
     assert not panel.demo_button.isEnabled() and panel.demo_label.text() == ""
+
+
+def test_a_failing_batch_demo_says_so_and_can_be_tried_again(qtbot, panel, monkeypatch):
+    def broken_demo(network, x):
+        raise MemoryError("simulated demo fault")
+    monkeypatch.setattr(evaluation_panel, "batch_demo", broken_demo)
+    network = build_network(TrainConfig(hidden_sizes=(10,)), np.random.default_rng(2))
+    panel.set_model(network, *random_set(n=50))
+    panel.demo_button.click()
+    qtbot.waitUntil(panel.demo_button.isEnabled, timeout=5000)
+    box, = [b for b in panel.findChildren(QMessageBox) if b.isVisible()]
+    assert "try again" in box.text() and "simulated demo fault" in box.detailedText()
+    assert panel.demo_label.text() == box.text() and panel.demo_result is None
+    box.close()
+
+
+def test_shutdown_drops_the_result_of_a_running_demo(qtbot, panel, monkeypatch):
+    def slow_demo(network, x):
+        time.sleep(0.3)
+        return {"single": 1.0, "batched": 0.1, "speedup": 10.0, "count": len(x), "batch_size": 100}
+    monkeypatch.setattr(evaluation_panel, "batch_demo", slow_demo)
+    network = build_network(TrainConfig(hidden_sizes=(10,)), np.random.default_rng(2))
+    panel.set_model(network, *random_set(n=50))
+    panel.demo_button.click()
+    panel.shutdown()                  # Reset: waits for the demo, whose result is now queued
+    panel.clear()
+    qtbot.wait(100)
+    assert panel.demo_result is None and panel.demo_label.text() == ""
+    assert not panel.demo_button.isEnabled()
 
 
 def test_lr_plot_appears_only_when_the_lr_changes(qtbot):

@@ -276,6 +276,7 @@ def test_closing_mid_run_and_saving_keeps_the_network(qtbot, monkeypatch, tmp_pa
     network, metadata = load_model(path)
     np.testing.assert_array_equal(network.params["W1"], training.model.params["W1"])
     assert metadata["finished"] == "stopped" and not training.has_unsaved_model()
+    assert metadata["test_accuracy"] == training.last_finished.test_accuracy   # the last epoch's, as the CLI
 
 
 def test_closing_mid_run_with_a_cancelled_save_keeps_the_window_and_the_model(qtbot, monkeypatch):

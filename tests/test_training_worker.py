@@ -180,3 +180,15 @@ def test_an_abandoned_run_skips_the_evaluation_and_the_copy(qtbot):
     (event, network), = seen["finished"]
     assert event.reason == "stopped" and network is None and evaluated == []
     assert sum(len(p["losses"]) for p in seen["progress"]) < 5
+
+
+def test_a_stop_without_evaluation_keeps_the_network(qtbot):
+    data = synthetic_data()
+    worker = TrainingWorker(TrainConfig(hidden_sizes=(10,), batch_size=10, epochs=50), lambda: data,
+                            interval=0.0)
+    evaluated = []
+    worker.evaluated.connect(evaluated.append)
+    worker.progress.connect(lambda p: worker.stop(evaluate=False))
+    seen = run_worker(qtbot, worker)
+    (event, network), = seen["finished"]
+    assert event.reason == "stopped" and network is not None and evaluated == []

@@ -304,6 +304,14 @@ Details: {0}</source>
         <translation>이미지 {0:,}장을 두 번 분류하는 중...</translation>
     </message>
     <message>
+        <source>Timing the network failed; press the button to try again.</source>
+        <translation>신경망의 시간 측정에 실패했습니다. 다시 하려면 버튼을 누르세요.</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>평가</translation>
+    </message>
+    <message>
         <source>One at a time: {0:.2f} s. In batches of {1}: {2:.3f} s. Batches are {3:.0f}x faster: one big matrix product beats {4:,} small ones.</source>
         <translation>한 장씩: {0:.2f}초. {1}장씩 배치: {2:.3f}초. 배치 처리가 {3:.0f}배 빠릅니다: 큰 행렬 곱 한 번이 작은 행렬 곱 {4:,}번보다 빠릅니다.</translation>
     </message>
