@@ -49,8 +49,8 @@ class MainWindow(QMainWindow):
 
     The status bar shows the model the Draw tab uses. The Training tab's models are offered to the
     Draw tab ("Training (live)" while it learns); "Use this model" and a click on a misclassified
-    test image switch to the Draw tab with the trained model. Closing asks to save an unsaved
-    model and stops a running training.
+    test image switch to the Draw tab with the trained model. Closing asks about a running training
+    or an unsaved model (Save / Discard / Cancel, TrainingTab.maybe_save) and stops the training.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
