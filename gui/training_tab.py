@@ -17,6 +17,7 @@ from gui.training_plots import TrainingPlots
 from gui.training_run import TrainingRun
 from gui.training_settings import TrainingSettings
 from gui.training_worker import MnistCache, WorkerFailure
+
 # Seconds between plot updates: 10 a second look live; with the cheap updates (fixed axes, decimated
 # curves) they cost the training thread about 10% of its speed on 2 cores, most of it pyqtgraph's
 # painting holding the GIL (scripts/bench_training_gui.py).

@@ -129,9 +129,9 @@ def gui_run(app: QApplication, config: TrainConfig, cache: MnistCache, beat: boo
     gui_cpu = time.thread_time()
     start = time.perf_counter()
     tab.start()
-    tab._worker.epoch_finished.connect(lambda e: speeds.append(e.samples_per_sec))
-    tab._worker.epoch_finished.connect(lambda e: epoch_ends.append(heartbeat.clock.elapsed()))
-    tab._worker.progress.connect(lambda p: updates.__setitem__(0, updates[0] + 1))
+    tab._run.epoch_finished.connect(lambda e: speeds.append(e.samples_per_sec))
+    tab._run.epoch_finished.connect(lambda e: epoch_ends.append(heartbeat.clock.elapsed()))
+    tab._run.progress.connect(lambda p: updates.__setitem__(0, updates[0] + 1))
     if beat:
         heartbeat.start()
     loop.exec()
