@@ -153,10 +153,11 @@ def test_the_old_run_cannot_end_the_next_one(qtbot, tab):
     qtbot.waitUntil(lambda: tab.state == "running", timeout=10_000)
     time.sleep(0.3)
     tab.reset_button.click()
-    configure(tab, batch_size=1, epochs=20)    # a second run of a few seconds
+    configure(tab, batch_size=1, epochs=199)   # a second long run
     assert tab.start()                         # before the old run's queued signals are handled
     qtbot.wait(300)
-    assert tab.state == "running" and tab.model is None and tab.last_finished is None
+    assert tab.state in ("loading", "running") and tab.model is None and tab.last_finished is None
+    assert tab.metadata["training"]["epochs"] == 199
     tab.stop_button.click()
     qtbot.waitUntil(lambda: tab.state == "finished", timeout=10_000)
     assert tab.last_finished.reason == "stopped" and tab.model is not None
