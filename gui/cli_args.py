@@ -92,13 +92,18 @@ def _add_data_flags(parser: argparse.ArgumentParser) -> None:
                         help="download MNIST from the public mirrors if it is not found")
 
 
+def _shown(text: str) -> str:
+    """The user's value quoted for a message; a value of thousands of characters by its start."""
+    return repr(text) if len(text) <= 40 else repr(text[:30]) + "..."
+
+
 def _positive_int(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
         value = 0
     if value <= 0:
-        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {text!r}")
+        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {_shown(text)}")
     return value
 
 
@@ -109,7 +114,7 @@ def _seed(text: str) -> int:
     except ValueError:
         value = -1
     if value < 0:
-        raise argparse.ArgumentTypeError(f"expected a whole number >= 0, got {text!r}")
+        raise argparse.ArgumentTypeError(f"expected a whole number >= 0, got {_shown(text)}")
     return value
 
 
@@ -121,7 +126,7 @@ def _float_where(test, wording: str):
         except ValueError:
             value = float("nan")
         if not (math.isfinite(value) and test(value)):
-            raise argparse.ArgumentTypeError(f"expected {wording}, got {text!r}")
+            raise argparse.ArgumentTypeError(f"expected {wording}, got {_shown(text)}")
         return value
     return parse
 
@@ -139,7 +144,7 @@ def _hidden_sizes(text: str) -> tuple[int, ...]:
         sizes = ()
     if len(sizes) != len(parts) or min(sizes) <= 0:
         raise argparse.ArgumentTypeError(
-            f"expected positive layer sizes separated by commas (e.g. 100,50), got {text!r}")
+            f"expected positive layer sizes separated by commas (e.g. 100,50), got {_shown(text)}")
     return sizes
 
 
@@ -153,5 +158,5 @@ def _weight_init(text: str) -> str:
         std = 0.0
     if not 0 < std < float("inf"):
         raise argparse.ArgumentTypeError(
-            f"expected he, xavier or a positive standard deviation such as 0.01, got {text!r}")
+            f"expected he, xavier or a positive standard deviation such as 0.01, got {_shown(text)}")
     return name

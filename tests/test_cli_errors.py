@@ -193,3 +193,9 @@ def test_names_that_are_not_utf8_are_printed_escaped(capsys, tmp_path, mnist_dir
     code, out, err = run_cli(capsys, "eval", "--model", model, "--mnist-dir", mnist_dir)
     assert code == 0, err
     assert out.startswith("model: " + str(tmp_path) + "/m\\xff.npz (784-5-10")
+
+
+def test_a_huge_value_is_quoted_by_its_start(capsys):
+    code, _, err = run_cli(capsys, "train", "--epochs", "9" * 5000 + "x")
+    assert_one_line_error(code, err, "--epochs", "'" + "9" * 30 + "'...")
+    assert code == 2 and len(err) < 300
