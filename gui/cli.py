@@ -2,8 +2,10 @@
 
 Only the standard library is imported at module level; NumPy and nn/ are imported inside functions
 and Qt only by `predict` (to read images), so that `train` and `eval` start without loading Qt.
-User errors (missing or corrupt files, bad values, no MNIST) print one line to stderr and return a
-non-zero exit code; tracebacks are left for real bugs.
+Exit status: 0 success, 1 a runtime error (missing or corrupt files, a run too large for the
+memory, no MNIST, divergence), 2 a bad command line. Every error is one line on stderr; an
+unexpected exception (a bug) is one "internal error" line too, with the traceback only when
+$DIGITLAB_DEBUG is set.
 """
 from __future__ import annotations
 
@@ -11,11 +13,16 @@ import argparse
 import json
 import os
 import sys
+import traceback
 from datetime import datetime, timezone
 from pathlib import Path
 
 from gui.cli_args import PROG, build_parser
+from gui.cli_files import display_path, file_problem, os_reason, printable
+from gui.cli_files import os_message as _os_message
 from nn.blas import use_one_blas_thread
+
+DEBUG_VAR = "DIGITLAB_DEBUG"
 
 
 class CliError(Exception):
@@ -33,15 +40,29 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _COMMANDS[args.command](args)
     except CliError as error:
-        one_line = " ".join(str(error).split())  # nn/ messages may span several lines
-        print(f"{PROG}: error: {one_line}", file=sys.stderr)
-        return 1
+        _print_error(str(error))
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:  # `digitlab predict ... | head`: the reader left, nothing to report
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 1
+    except OSError as error:  # a file problem no command foresaw: still the user's, one line
+        _print_error(_os_message(error))
+    except MemoryError:
+        _print_error("not enough memory: try a smaller --hidden, --batch-size or --drawn, "
+                     "or close other programs")
+    except Exception as error:  # a bug in DigitLab, not the user's mistake
+        if os.environ.get(DEBUG_VAR):
+            traceback.print_exc()
+        _print_error(f"internal error: {type(error).__name__}: {error} (a bug in DigitLab; "
+                     f"run again with {DEBUG_VAR}=1 to see the traceback)")
+    return 1
+
+
+def _print_error(message: str) -> None:
+    """'digitlab: error: <message>' as one printable line on stderr."""
+    one_line = " ".join(printable(message).split())  # nn/ messages may span several lines
+    print(f"{PROG}: error: {one_line}", file=sys.stderr, flush=True)
 
 
 # ---------------------------------------------------------------- shared loading
@@ -71,21 +92,22 @@ def _load_network(path: Path | None):
         if not path.is_file():
             raise CliError(f"no default model at {path}: pass --model PATH "
                            f"(train one with '{PROG} train --out PATH')")
-    elif not path.is_file():
-        raise CliError(f"model file not found: {path}")
+    else:
+        _check_file(path, "model file")
     try:
         return load_any(path)
     except ModelFileError as error:
-        raise CliError(f"cannot load model {path}: {error}") from None
+        raise CliError(f"cannot load model {display_path(path)}: {error}") from None
     except OSError as error:
-        raise CliError(f"cannot read model {path}: {_os_message(error)}") from None
+        raise CliError(f"cannot read model {display_path(path)}: {os_reason(error, path)}"
+                       ) from None
 
 
-def _os_message(error: OSError) -> str:
-    """'No such file or directory: x.npz' rather than '[Errno 2] ...'."""
-    if error.strerror and error.filename:
-        return f"{error.strerror}: {error.filename}"
-    return error.strerror or str(error)
+def _check_file(path: Path, what: str) -> None:
+    """Raise CliError unless path is an existing regular file: '<what> <path>: not found'."""
+    problem = file_problem(path)
+    if problem is not None:
+        raise CliError(f"{what} {display_path(path)}: {problem}")
 
 
 def _print_json(value) -> None:
@@ -98,14 +120,9 @@ def _cmd_train(args: argparse.Namespace) -> int:
     import numpy as np
 
     from gui.cli_format import DownloadProgress, TrainProgress, format_train_summary
-    from nn.trainer import Trainer, TrainConfig, build_network
+    from nn.trainer import Trainer, build_network
 
-    config = TrainConfig(hidden_sizes=args.hidden, activation=args.activation,
-                         weight_init=args.init, optimizer=args.optimizer, lr=args.lr,
-                         schedule=args.schedule, batch_size=args.batch_size, epochs=args.epochs,
-                         weight_decay=args.weight_decay, dropout=args.dropout, augment=args.augment,
-                         train_size=args.train_size, drawn_digits=args.drawn or 0,
-                         seed=args.seed, gradient=args.gradient, dtype=args.dtype)
+    config = _train_config(args)
     if args.out is not None and (args.out.is_dir() or not args.out.parent.is_dir()):
         raise CliError(f"--out must be a file in an existing folder, got {args.out}")
     (x_train, t_train), (x_test, t_test) = _load_mnist(args, DownloadProgress())
@@ -122,7 +139,10 @@ def _cmd_train(args: argparse.Namespace) -> int:
     except ValueError as error:  # e.g. a numerical gradient on a network too large for it
         raise CliError(str(error)) from None
     progress = TrainProgress(config.epochs, sys.stderr if args.json else sys.stdout)
-    finished = progress.follow(trainer.run())
+    # Overflow on the way to a divergence is expected: the trainer reports it in one sentence,
+    # NumPy's RuntimeWarnings would only add lines of noise.
+    with np.errstate(all="ignore"):
+        finished = progress.follow(trainer.run())
     summary = _train_summary(config, finished, progress.history, args.out)
     if args.out is not None:
         _save(args.out, network, summary)
@@ -134,6 +154,35 @@ def _cmd_train(args: argparse.Namespace) -> int:
         print(f"{PROG}: training diverged: {finished.message}", file=sys.stderr)
         return 1
     return 0
+
+
+def _train_config(args: argparse.Namespace):
+    """The TrainConfig of the command line, refused (CliError) when it would not fit in memory."""
+    from nn.trainer import TrainConfig
+
+    try:
+        config = TrainConfig(hidden_sizes=args.hidden, activation=args.activation,
+                             weight_init=args.init, optimizer=args.optimizer, lr=args.lr,
+                             schedule=args.schedule, batch_size=args.batch_size,
+                             epochs=args.epochs, weight_decay=args.weight_decay,
+                             dropout=args.dropout, augment=args.augment,
+                             train_size=args.train_size, drawn_digits=args.drawn or 0,
+                             seed=args.seed, gradient=args.gradient, dtype=args.dtype)
+    except ValueError as error:  # the parser's types should have caught it; still one line
+        raise CliError(str(error)) from None
+    _check_memory(config)
+    return config
+
+
+def _check_memory(config) -> None:
+    """Refuse a run that would need more memory than this computer should give it, before
+    anything is allocated (NumPy would fail only after minutes, or the system would swap)."""
+    from gui.cli_format import memory_refusal
+    from nn.budget import estimate_training_memory, memory_limit, physical_memory
+
+    estimate, limit = estimate_training_memory(config), memory_limit()
+    if estimate.total > limit:
+        raise CliError(memory_refusal(config, estimate, limit, physical_memory()))
 
 
 def _train_summary(config, finished, history: list[dict], out: Path | None) -> dict:
@@ -148,7 +197,7 @@ def _train_summary(config, finished, history: list[dict], out: Path | None) -> d
         "history": history,
         "config": config.to_dict(),
         "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "model": str(out) if out is not None else None,
+        "model": display_path(out, shorten=False) if out is not None else None,
     }
 
 
@@ -172,7 +221,7 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     network, metadata = _load_network(args.model)
     _, (x_test, t_test) = _load_mnist(args, DownloadProgress())
     result = evaluate(network, x_test, t_test).to_dict()
-    result["model"] = str(args.model) if args.model is not None else "default"
+    result["model"] = display_path(args.model, shorten=False) if args.model else "default"
     result["sizes"] = [int(size) for size in network.sizes]
     result["activation"] = network.activation
     if args.json:
@@ -185,18 +234,24 @@ def _cmd_eval(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------- predict
 
 def _cmd_predict(args: argparse.Namespace) -> int:
+    """Classify every image; a bad image costs its own line on stderr and exit 1, not the rest."""
     from gui.cli_format import format_predictions
 
-    for image_path in args.images:
-        if not image_path.is_file():
-            raise CliError(f"image file not found: {image_path}")
     network, _ = _load_network(args.model)
-    results = [_predict_one(network, image_path) for image_path in args.images]
+    results, failures = [], 0
+    for image_path in args.images:
+        try:
+            results.append(_predict_one(network, image_path))
+        except CliError as error:
+            failures += 1
+            _print_error(str(error))
+            results.append({"file": display_path(image_path, shorten=False),
+                            "error": " ".join(printable(str(error)).split())})
     if args.json:
         _print_json(results)
-    else:
-        print(format_predictions(results))
-    return 0
+    elif failures < len(results):
+        print(format_predictions([result for result in results if "error" not in result]))
+    return 1 if failures else 0
 
 
 def _predict_one(network, image_path: Path) -> dict:
@@ -206,18 +261,20 @@ def _predict_one(network, image_path: Path) -> dict:
     from gui.image_io import load_image_gray
     from nn.preprocess import preprocess
 
+    _check_file(image_path, "image")
     try:
         gray = load_image_gray(image_path)
     except ValueError as error:  # image_io.ImageFileError: a message for the user, naming the file
         raise CliError(str(error)) from None
     except OSError as error:
-        raise CliError(f"cannot read image {image_path}: {_os_message(error)}") from None
+        raise CliError(f"cannot read image {display_path(image_path)}: "
+                       f"{os_reason(error, image_path)}") from None
     x = preprocess(gray)
     if x is None:
-        raise CliError(f"no digit found in {image_path}: the image is blank")
+        raise CliError(f"no digit found in {display_path(image_path)}: the image is blank")
     probabilities = np.asarray(network.probabilities(x.reshape(1, 784))).reshape(10)
     return {
-        "file": str(image_path),
+        "file": display_path(image_path, shorten=False),
         "digit": int(probabilities.argmax()),
         "probabilities": [float(p) for p in probabilities],
     }

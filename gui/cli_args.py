@@ -69,7 +69,7 @@ def _add_train_parser(commands) -> None:
     add("--drawn", type=_positive_int, default=None, metavar="N",
         help="add N synthetic pen-drawn digits (not MNIST) to the training images, so the model "
              "reads mouse drawings better; about 7 ms each to make (default: none)")
-    add("--seed", type=int, default=0, help="random seed; same seed, same weights (default: 0)")
+    add("--seed", type=_seed, default=0, help="random seed; same seed, same weights (default: 0)")
     add("--dtype", choices=("float32", "float64"), default="float32")
     add("--gradient", choices=("backprop", "numerical"), default="backprop",
         help="numerical is the course's slow method, for tiny networks only")
@@ -92,13 +92,29 @@ def _add_data_flags(parser: argparse.ArgumentParser) -> None:
                         help="download MNIST from the public mirrors if it is not found")
 
 
+def _shown(text: str) -> str:
+    """The user's value quoted for a message; a value of thousands of characters by its start."""
+    return repr(text) if len(text) <= 40 else repr(text[:30]) + "..."
+
+
 def _positive_int(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
         value = 0
     if value <= 0:
-        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {text!r}")
+        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {_shown(text)}")
+    return value
+
+
+def _seed(text: str) -> int:
+    """A whole number >= 0: NumPy's generators take no negative seeds."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number >= 0, got {_shown(text)}")
     return value
 
 
@@ -110,7 +126,7 @@ def _float_where(test, wording: str):
         except ValueError:
             value = float("nan")
         if not (math.isfinite(value) and test(value)):
-            raise argparse.ArgumentTypeError(f"expected {wording}, got {text!r}")
+            raise argparse.ArgumentTypeError(f"expected {wording}, got {_shown(text)}")
         return value
     return parse
 
@@ -122,10 +138,14 @@ _dropout_ratio = _float_where(lambda value: 0 <= value < 1, "a ratio in [0, 1)")
 
 def _hidden_sizes(text: str) -> tuple[int, ...]:
     parts = [part.strip() for part in text.split(",")]
-    if not all(part.isdigit() and int(part) > 0 for part in parts):
+    try:  # isdecimal, not isdigit: int() refuses '²'; a number of 5,000 digits is a ValueError
+        sizes = tuple(int(part) for part in parts if part.isdecimal())
+    except ValueError:
+        sizes = ()
+    if len(sizes) != len(parts) or min(sizes) <= 0:
         raise argparse.ArgumentTypeError(
-            f"expected positive layer sizes separated by commas (e.g. 100,50), got {text!r}")
-    return tuple(int(part) for part in parts)
+            f"expected positive layer sizes separated by commas (e.g. 100,50), got {_shown(text)}")
+    return sizes
 
 
 def _weight_init(text: str) -> str:
@@ -138,5 +158,5 @@ def _weight_init(text: str) -> str:
         std = 0.0
     if not 0 < std < float("inf"):
         raise argparse.ArgumentTypeError(
-            f"expected he, xavier or a positive standard deviation such as 0.01, got {text!r}")
+            f"expected he, xavier or a positive standard deviation such as 0.01, got {_shown(text)}")
     return name

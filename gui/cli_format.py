@@ -131,3 +131,31 @@ def format_train_summary(summary: dict) -> str:
     if summary["model"] is not None:
         lines.append(f"model saved to {summary['model']}")
     return "\n".join(lines)
+
+
+def memory_refusal(config, estimate, limit: int, physical: int | None) -> str:
+    """Why a run is refused: the flag to blame, the memory it would need, what to change.
+
+    estimate: nn.budget.MemoryEstimate of config; limit and physical memory in bytes.
+    """
+    from nn.budget import EVAL_BATCH, format_bytes
+
+    hidden = ",".join(str(size) for size in config.hidden_sizes)
+    if len(hidden) > 40:   # a size of 400 digits: its start says enough
+        hidden = hidden[:30] + "..."
+    part = estimate.largest_part()
+    if part == "batch" and config.batch_size <= EVAL_BATCH:
+        part = "network"   # the evaluation's batches dominate: only smaller layers shrink them
+    cause, advice = {
+        "network": (f"--hidden {hidden}", "use smaller hidden layers (the default is 100)"),
+        "batch": (f"--batch-size {config.batch_size} with --hidden {hidden}",
+                  "use a smaller --batch-size (the default is 100)"),
+        "drawn": (f"--drawn {config.drawn_digits}", "add fewer drawn digits"),
+        "data": ("this run", "close other programs"),
+    }[part]
+    where = "here" if physical is None else (
+        f"on this computer ({round(100 * limit / physical)}% of its {format_bytes(physical)})")
+    amount = format_bytes(estimate.total)
+    amount = amount if amount.startswith("more than") else f"about {amount}"
+    return (f"{cause} would need {amount} of memory, more than the "
+            f"{format_bytes(limit)} DigitLab allows itself {where}: {advice}")
