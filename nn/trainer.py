@@ -96,7 +96,8 @@ class Trainer:
         self.rng = rng if rng is not None else np.random.default_rng(config.seed)
         self.optimizer = optimizer if optimizer is not None else make_optimizer(config.optimizer,
                                                                                 config.lr)
-        self.iterations_per_epoch = math.ceil(size / config.batch_size)
+        # Counted after the drawn digits are appended: they are part of every epoch.
+        self.iterations_per_epoch = math.ceil(len(self.x_train) / config.batch_size)
         self.iterations_total = self.iterations_per_epoch * config.epochs
         self._augment = augment_batch if config.augment else None
         self._condition = threading.Condition()

@@ -338,3 +338,21 @@ def test_drawn_digits_are_appended_from_their_own_seeded_stream():
     np.testing.assert_array_equal(again.x_train, trainer.x_train)
     with pytest.raises(ValueError, match="drawn_digits"):
         TrainConfig(drawn_digits=-1)
+
+
+def test_drawn_digits_count_in_iterations_and_the_schedule():
+    # 20 images + 20 drawn digits in batches of 10: 4 iterations per epoch, not the 2 that the
+    # 20 images alone give, so a cosine schedule must still be above 0 until the last iteration.
+    rng = np.random.default_rng(0)
+    x, t = rng.random((30, 784), dtype=np.float32), rng.integers(0, 10, 30)
+    config = TrainConfig(hidden_sizes=(8,), drawn_digits=20, train_size=20, batch_size=10,
+                         epochs=3, schedule="cosine", lr=0.1, seed=1)
+    trainer = Trainer(build_network(config, np.random.default_rng(1)), x, t, x, t, config)
+    assert trainer.iterations_per_epoch == 4 and trainer.iterations_total == 12
+    iterations = of_type(list(trainer.run()), IterationEvent)
+    assert [e.epoch for e in iterations] == [1] * 4 + [2] * 4 + [3] * 4
+    assert {e.iterations_total for e in iterations} == {12}
+    assert [e.iteration for e in iterations] == list(range(1, 13))
+    lrs = [e.lr for e in iterations]
+    assert all(lr > 0 for lr in lrs) and lrs == sorted(lrs, reverse=True)
+    assert lrs[-1] == pytest.approx(0.05 * (1 + math.cos(math.pi * 11 / 12)))
