@@ -13,7 +13,6 @@ smaller when batch_size does not divide N. The same seed gives bit-identical wei
 from __future__ import annotations
 
 import math
-import threading
 import time
 
 import numpy as np
@@ -22,12 +21,13 @@ from nn.augment import augment_batch
 from nn.network import MultiLayerNet
 from nn.optimizers import make_optimizer, make_schedule
 from nn.strokes import drawn_training_set
+from nn.train_control import TrainingControl
 from nn.train_events import (GRADIENT_METHODS, EpochEvent, FinishedEvent, IterationEvent,
                              TrainConfig, divergence_message, lr_advice)
 
 __all__ = ["EXPLODED_LOSS", "GRADIENT_METHODS", "NUMERICAL_MAX_PARAMS", "EpochEvent",
-           "FinishedEvent", "IterationEvent", "TrainConfig", "Trainer", "build_network",
-           "count_params", "divergence_message", "with_drawn_digits"]
+           "FinishedEvent", "IterationEvent", "TrainConfig", "Trainer", "TrainingControl",
+           "build_network", "count_params", "divergence_message", "with_drawn_digits"]
 
 # Two loss evaluations per parameter and iteration: beyond this an iteration takes many seconds.
 NUMERICAL_MAX_PARAMS = 20_000
@@ -75,11 +75,13 @@ class Trainer:
     x_*: (N, 784) float in [0, 1]; t_*: labels (N,) int. config.train_size keeps the first
     train_size training images. The optimizer (default: made from config) gets its lr from the
     schedule at every iteration. pause(), resume(), step(), stop() and set_lr() may be called from
-    any thread; they act between iterations.
+    any thread; they act between iterations. They go to control (nn.train_control), which a caller
+    can make before the Trainer and keep sending requests to, in order.
     """
 
     def __init__(self, network, x_train, t_train, x_test, t_test, config: TrainConfig,
-                 rng: np.random.Generator | None = None, optimizer=None):
+                 rng: np.random.Generator | None = None, optimizer=None,
+                 control: TrainingControl | None = None):
         if config.gradient == "numerical" and count_params(network) > NUMERICAL_MAX_PARAMS:
             raise ValueError(
                 f"The numerical gradient evaluates the loss twice per parameter; this network has "
@@ -100,11 +102,7 @@ class Trainer:
         self.iterations_per_epoch = math.ceil(len(self.x_train) / config.batch_size)
         self.iterations_total = self.iterations_per_epoch * config.epochs
         self._augment = augment_batch if config.augment else None
-        self._condition = threading.Condition()
-        self._paused = False
-        self._steps_granted = 0
-        self._stop_requested = False
-        self._base_lr = float(config.lr)
+        self.control = control if control is not None else TrainingControl()
         # State of the run, used by run() and its helpers only.
         self._iteration = 0
         self._first_loss = None
@@ -116,58 +114,36 @@ class Trainer:
     def __repr__(self):
         return f"Trainer({self.network!r}, {self.optimizer!r}, {len(self.x_train)} images)"
 
-    # Controls (any thread) --------------------------------------------------------------------
+    # Controls (any thread): the TrainingControl's, applied under its lock in the order made ----
 
     @property
     def paused(self) -> bool:
-        with self._condition:
-            return self._paused
+        return self.control.paused
 
     def pause(self):
         """Blocks run() before its next iteration until resume(), step() or stop()."""
-        with self._condition:
-            self._paused = True
+        self.control.pause()
 
     def resume(self):
-        with self._condition:
-            self._paused = False
-            self._steps_granted = 0
-            self._condition.notify_all()
+        self.control.resume()
 
     def step(self):
         """Runs exactly one more iteration, then stays paused (pauses first when running)."""
-        with self._condition:
-            self._paused = True
-            self._steps_granted += 1
-            self._condition.notify_all()
+        self.control.step()
 
     def stop(self):
         """Ends run() before its next iteration with FinishedEvent("stopped"), also when paused."""
-        with self._condition:
-            self._stop_requested = True
-            self._condition.notify_all()
+        self.control.stop()
 
     def set_lr(self, lr: float):
         """Sets the base learning rate (the schedule scales it); used from the next iteration on."""
-        lr = float(lr)
-        if not (math.isfinite(lr) and lr > 0):
-            raise ValueError(f"the learning rate must be a positive number, got {lr}")
-        with self._condition:
-            self._base_lr = lr
+        self.control.set_lr(lr)
 
     def _next_turn(self) -> float | None:
         """Waits while paused; returns the base lr for the next iteration, or None when stopped."""
-        with self._condition:
-            if self._paused and not self._steps_granted and not self._stop_requested:
-                started = time.perf_counter()
-                while self._paused and not self._steps_granted and not self._stop_requested:
-                    self._condition.wait()
-                self._paused_seconds += time.perf_counter() - started
-            if self._stop_requested:
-                return None
-            if self._paused:
-                self._steps_granted -= 1
-            return self._base_lr
+        base_lr, waited = self.control.next_turn(self.config.lr)
+        self._paused_seconds += waited
+        return base_lr
 
     # The run ----------------------------------------------------------------------------------
 
@@ -177,7 +153,8 @@ class Trainer:
         Call it once per Trainer: the iteration count and the optimizer state carry over.
         """
         self._started = time.perf_counter()
-        self._schedule = make_schedule(self.config.schedule, self._base_lr, self.iterations_total)
+        self._schedule = make_schedule(self.config.schedule, self.control.lr(self.config.lr),
+                                       self.iterations_total)
         # The weights before the latest step: what a divergence rolls back to.
         self._backup = {key: np.empty_like(value) for key, value in self.network.params.items()}
         for epoch in range(1, self.config.epochs + 1):

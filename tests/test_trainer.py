@@ -9,7 +9,7 @@ import pytest
 
 from nn.network import MultiLayerNet
 from nn.trainer import (NUMERICAL_MAX_PARAMS, EpochEvent, FinishedEvent, IterationEvent, TrainConfig,
-                        Trainer, build_network, count_params, divergence_message)
+                        Trainer, TrainingControl, build_network, count_params, divergence_message)
 
 TIMEOUT = 10.0
 
@@ -243,6 +243,58 @@ def test_stop_between_iterations_in_the_same_thread(data):
     assert len(of_type(events, IterationEvent)) == 12
     assert events[-1].reason == "stopped" and events[-1].epochs_done == 1
     assert events[-1].test_accuracy == of_type(events, EpochEvent)[0].test_accuracy
+
+
+def in_turn(*requests):
+    """Makes each request from its own thread, one after the other (each waits for the previous)."""
+    for request in requests:
+        thread = threading.Thread(target=request)
+        thread.start()
+        thread.join(TIMEOUT)
+
+
+def drain(events, seconds=0.3):
+    received = []
+    while True:
+        try:
+            received.append(events.get(timeout=seconds))
+        except queue.Empty:
+            return received
+
+
+@pytest.mark.parametrize("order, paused", [(("pause", "resume"), False),
+                                           (("resume", "pause"), True),
+                                           (("step", "resume"), False),
+                                           (("resume", "step"), True)])
+def test_control_requests_apply_in_the_order_made_also_before_the_trainer_exists(
+        data, order, paused):
+    # A GUI makes requests while its worker is still loading data; the newest one must win.
+    control = TrainingControl()
+    in_turn(*(getattr(control, name) for name in order))
+    control.set_lr(0.05)
+    trainer = Trainer(tiny_net(), *data, TrainConfig(batch_size=25, epochs=3), control=control)
+    events, thread = start_in_thread(trainer)
+    received = []
+    if paused:
+        received = drain(events)    # a quiet queue: it waits, after the granted step if any
+        assert trainer.paused and len(received) == (order[-1] == "step")
+        in_turn(control.resume, control.pause, control.resume)   # newest: resume
+    while not received or not isinstance(received[-1], FinishedEvent):
+        received.append(events.get(timeout=TIMEOUT))
+    thread.join(TIMEOUT)
+    assert not thread.is_alive() and received[-1].reason == "completed"
+    iterations = of_type(received, IterationEvent)
+    assert len(iterations) == 30 and all(e.lr == pytest.approx(0.05) for e in iterations)
+
+
+def test_a_stop_is_not_undone_by_later_requests(data):
+    control = TrainingControl()
+    in_turn(control.stop, control.resume, control.step)
+    events = list(Trainer(tiny_net(), *data, TrainConfig(batch_size=25), control=control).run())
+    assert [type(e) for e in events] == [FinishedEvent] and events[0].reason == "stopped"
+    assert "stop=True" in repr(control)
+    with pytest.raises(ValueError, match="positive"):
+        control.set_lr(math.nan)
 
 
 def test_huge_lr_diverges_with_finite_rolled_back_weights(data):
