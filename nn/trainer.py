@@ -23,11 +23,12 @@ from nn.optimizers import make_optimizer, make_schedule
 from nn.strokes import drawn_training_set
 from nn.train_control import TrainingControl
 from nn.train_events import (GRADIENT_METHODS, EpochEvent, FinishedEvent, IterationEvent,
-                             TrainConfig, divergence_message, lr_advice)
+                             TrainConfig, divergence_advice, divergence_message)
 
 __all__ = ["EXPLODED_LOSS", "GRADIENT_METHODS", "NUMERICAL_MAX_PARAMS", "EpochEvent",
            "FinishedEvent", "IterationEvent", "TrainConfig", "Trainer", "TrainingControl",
-           "build_network", "count_params", "divergence_message", "with_drawn_digits"]
+           "build_network", "count_params", "divergence_message", "weight_decay_penalty",
+           "with_drawn_digits"]
 
 # Two loss evaluations per parameter and iteration: beyond this an iteration takes many seconds.
 NUMERICAL_MAX_PARAMS = 20_000
@@ -62,6 +63,16 @@ def with_drawn_digits(x_train, t_train, config: TrainConfig):
                                           np.random.default_rng((config.seed, DRAWN_STREAM)))
     return (np.concatenate([x_train, x_drawn.astype(x_train.dtype, copy=False)]),
             np.concatenate([t_train, t_drawn.astype(t_train.dtype, copy=False)]))
+
+
+def weight_decay_penalty(network) -> float:
+    """0.5 * weight_decay * sum(W^2) over the weight matrices: the weight decay's part of the loss."""
+    if not network.weight_decay:
+        return 0.0
+    with np.errstate(over="ignore", invalid="ignore"):   # an infinite penalty is an answer too
+        squares = sum(float(np.vdot(value, value)) for key, value in network.params.items()
+                      if key.startswith("W"))
+    return 0.5 * network.weight_decay * squares
 
 
 def count_params(network) -> int:
@@ -155,6 +166,8 @@ class Trainer:
         self._started = time.perf_counter()
         self._schedule = make_schedule(self.config.schedule, self.control.lr(self.config.lr),
                                        self.iterations_total)
+        # The weight decay's part of the first loss: tells a divergence message whom to blame.
+        self._penalty = weight_decay_penalty(self.network)
         # The weights before the latest step: what a divergence rolls back to.
         self._backup = {key: np.empty_like(value) for key, value in self.network.params.items()}
         for epoch in range(1, self.config.epochs + 1):
@@ -163,8 +176,10 @@ class Trainer:
                 # Only the last step of an epoch can get here unseen: the next loss would show it.
                 self._restore_backup()
                 lr = self._schedule(self._iteration - 1)
+                advice = divergence_advice(lr, self._first_loss, self.network.weight_decay,
+                                           self._penalty)
                 finished = self._finished("diverged", epoch - 1, f"The weights became infinite "
-                                          f"at iteration {self._iteration}: {lr_advice(lr)}")
+                                          f"at iteration {self._iteration}: {advice}")
             if finished is not None:
                 yield finished
                 return
@@ -208,7 +223,9 @@ class Trainer:
         if self._first_loss is None and math.isfinite(loss):
             self._first_loss = loss
         if not math.isfinite(loss) or loss > max(EXPLODED_LOSS, 10 * self._first_loss):
-            self._diverged_message = divergence_message(loss, self._iteration, lr, self._first_loss)
+            self._diverged_message = divergence_message(
+                loss, self._iteration, lr, self._first_loss,
+                weight_decay=self.network.weight_decay, penalty=self._penalty)
             if self._iteration > 1:
                 self._restore_backup()
             return None

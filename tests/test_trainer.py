@@ -326,6 +326,45 @@ def test_divergence_messages():
         "The loss became infinite at iteration 12: the learning rate 10 is too large, "
         "so each step overshoots. Try 0.1.")
     assert "initial weights are too large" in divergence_message(math.nan, 1, 0.1, None)
+    assert "initial weights are too large" in divergence_message(
+        math.nan, 1, 0.1, None, weight_decay=0.1, penalty=2.0)
+    # the penalty 0.5 * weight_decay * sum(W^2) is most of the first loss: the weight decay's fault
+    assert divergence_message(math.inf, 3, 0.1, 904.0, weight_decay=30.0, penalty=902.0) == (
+        "The loss became infinite at iteration 3: the weight decay 30 is too large: its penalty "
+        "(0.5 x weight decay x sum of W^2) was 902 of the first loss 904, so each step mostly "
+        "shrinks the weights and overshoots. Try 0.1.")
+    assert "weight decay 0.5 is too large" in divergence_message(
+        math.inf, 3, 5.0, 3.0, weight_decay=0.5, penalty=2.0)
+    assert "Try 0.005." in divergence_message(math.inf, 3, 5.0, 3.0, weight_decay=0.5, penalty=2.0)
+    assert "learning rate 5 is too large" in divergence_message(
+        math.inf, 3, 5.0, 3.0, weight_decay=0.5, penalty=1.0)
+    assert "weight decay inf is too large" in divergence_message(
+        math.inf, 1, 0.1, None, weight_decay=math.inf, penalty=math.inf)
+
+
+@pytest.mark.parametrize("weight_decay, lr, optimizer", [(1e30, 0.1, "sgd"), (30.0, 0.1, "sgd"),
+                                                        (1e30, 0.001, "adam"), (math.inf, 0.1, "sgd")])
+def test_divergence_from_a_huge_weight_decay_names_the_weight_decay(data, weight_decay, lr,
+                                                                     optimizer):
+    config = TrainConfig(weight_decay=weight_decay, lr=lr, optimizer=optimizer, batch_size=25)
+    net = tiny_net(weight_decay=weight_decay)
+    with np.errstate(all="ignore"):
+        finished = run_all(net, data, config)[-1]
+    assert finished.reason == "diverged"
+    assert f"the weight decay {weight_decay:g} is too large" in finished.message
+    assert "learning rate" not in finished.message and "initial weights" not in finished.message
+    suggestion = float(finished.message.rsplit("Try ", 1)[1].rstrip("."))
+    assert 0 < suggestion <= 0.1
+    assert all(np.all(np.isfinite(value)) for value in net.params.values())
+
+
+def test_a_small_weight_decay_leaves_the_blame_on_the_learning_rate(data):
+    net = tiny_net(weight_decay=1e-4)
+    config = TrainConfig(weight_decay=1e-4, lr=10.0, batch_size=25)
+    finished = run_all(net, data, config)[-1]
+    assert finished.reason == "diverged"
+    assert "the learning rate 10 is too large" in finished.message
+    assert "weight decay" not in finished.message
 
 
 def test_numerical_gradient_trains_like_backprop_on_a_tiny_net(data):
