@@ -43,18 +43,18 @@ def resolve_target(path: str | os.PathLike) -> Path:
     """
     path = Path(path)
     target = Path(os.path.realpath(path))
-    shown = f"{path} (which points to {target})" if path.is_symlink() else str(path)
+    what = f"it points to {target}, which is" if path.is_symlink() else "it is"
     try:
         mode = target.lstat().st_mode
     except FileNotFoundError:
         mode = None
     if mode is not None and stat.S_ISLNK(mode):   # realpath stops at a loop and returns a link
-        raise TargetError(f"{shown} is a symbolic link that leads in a circle")
+        raise TargetError("it is a symbolic link that leads in a circle")
     if mode is not None and stat.S_ISDIR(mode):
-        raise TargetError(f"{shown} is a folder: give a file name inside it")
+        raise TargetError(f"{what} a folder: give a file name inside it")
     if mode is not None and not stat.S_ISREG(mode):
-        raise TargetError(f"{shown} is a device or other special file, not a regular file: "
-                          f"choose a file name")
+        raise TargetError(f"{what} a device or other special file, not a regular file: "
+                          f"choose another name")
     if not target.parent.is_dir():
         raise TargetError(f"the folder {target.parent} does not exist")
     return target
