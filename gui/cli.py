@@ -107,7 +107,7 @@ def _cmd_train(args: argparse.Namespace) -> int:
                          train_size=args.train_size, drawn_digits=args.drawn or 0,
                          seed=args.seed, gradient=args.gradient, dtype=args.dtype)
     if args.out is not None:
-        _check_out(args.out)
+        _check_out(args.out, config)
     (x_train, t_train), (x_test, t_test) = _load_mnist(args, DownloadProgress())
     if args.train_size is not None and args.train_size > len(x_train):
         raise CliError(f"--train-size {args.train_size} is larger than the "
@@ -154,12 +154,13 @@ def _train_summary(config, finished, history: list[dict], out: Path | None) -> d
     }
 
 
-def _check_out(path: Path) -> None:
+def _check_out(path: Path, config) -> None:
     """Refuse an --out that cannot be written before any training (a long run would be lost)."""
-    from nn.model_io import ModelFileError, check_save_target
+    from nn.model_io import ModelFileError, check_save_target, model_file_size
 
+    dtype = "float64" if config.gradient == "numerical" else config.dtype
     try:
-        check_save_target(path)
+        check_save_target(path, model_file_size((784, *config.hidden_sizes, 10), dtype))
     except ModelFileError as error:
         raise CliError(f"--out: {error}") from None
 

@@ -1,7 +1,7 @@
 """Writing one file so that nothing is lost: check the target first, write atomically, tidy up.
 
     target = resolve_target(path)         # follows symlinks; refuses folders, devices, FIFOs
-    probe_folder(target)                  # can we create a file there? (before a long training)
+    probe_folder(target, 320_000)         # can we write that much there? (before a long run)
     remove_stale_temps(target)            # what a killed earlier save left behind
     write_atomically(target, lambda f: f.write(data))
 
@@ -28,6 +28,8 @@ from typing import BinaryIO
 # a save takes seconds at most, so a temporary file this old is abandoned whoever's pid it has.
 STALE_SECONDS = 600.0
 TEMP_SUFFIX = ".tmp"
+# The probe writes at most this much: enough for any plausible model, quick to write and remove.
+PROBE_LIMIT = 16 * 1024 * 1024
 _RANDOM = "[a-z0-9_]{8}"   # tempfile's random part; older DigitLab versions wrote no pid before it
 
 
@@ -78,11 +80,22 @@ def _make_temp(target: Path) -> tuple[int, str]:
     return handle, temp_name
 
 
-def probe_folder(target: Path) -> None:
-    """Create and remove a temporary file beside target; raises OSError when that fails."""
+def probe_folder(target: Path, size: int = 0) -> None:
+    """Create a temporary file beside target, write size bytes (at most PROBE_LIMIT) to the disk,
+    remove it. Raises OSError when that fails: no folder, no permission, a read-only or (given the
+    size the real file will have) a full disk.
+    """
+    size = max(0, min(size, PROBE_LIMIT))
     handle, temp_name = _make_temp(target)
-    os.close(handle)
-    os.remove(temp_name)
+    try:
+        with os.fdopen(handle, "wb") as f:
+            chunk = bytes(min(size, 1 << 20))
+            for start in range(0, size, len(chunk) or 1):
+                f.write(chunk[:size - start])
+            f.flush()
+            os.fsync(f.fileno())
+    finally:
+        os.remove(temp_name)
 
 
 def write_atomically(target: Path, write: Callable[[BinaryIO], None]) -> None:
@@ -126,11 +139,11 @@ def _umask() -> int:
     return mask
 
 
-def stale_temps(target: Path, now: float | None = None) -> list[Path]:
+def stale_temps(target: Path) -> list[Path]:
     """Temporary files of our pattern for target whose writer is gone (dead pid) or that are old."""
     name, suffix = re.escape(target.name), re.escape(TEMP_SUFFIX)
     pattern = re.compile(rf"\.{name}\.(?:(\d+)-)?{_RANDOM}{suffix}")
-    now = time.time() if now is None else now
+    now = time.time()
     found = []
     try:
         entries = list(os.scandir(target.parent))

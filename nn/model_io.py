@@ -72,20 +72,30 @@ def save_model(path: str | os.PathLike, network: MultiLayerNet, metadata: dict) 
         raise _save_error(path, target, error) from None
 
 
-def check_save_target(path: str | os.PathLike) -> Path:
+def check_save_target(path: str | os.PathLike, size: int = 0) -> Path:
     """The file that save_model(path, ...) would write, after checking that it can be written.
 
-    Follows symlinks, refuses what is not a regular file, and creates and removes a temporary
-    file in the folder, so that a missing, read-only or full folder shows up before a long
-    training rather than after it. Raises ModelFileError naming the problem.
+    Follows symlinks, refuses what is not a regular file, and writes size bytes (the model's
+    expected size, see model_file_size) to a temporary file in the folder and removes it, so that
+    a missing, read-only or full folder shows up before a long training rather than after it.
+    Raises ModelFileError naming the problem.
     """
     target = None
     try:
         target = resolve_target(path)
-        probe_folder(target)
+        probe_folder(target, size)
     except (TargetError, OSError) as error:
         raise _save_error(path, target, error) from None
     return target
+
+
+def model_file_size(sizes, dtype) -> int:
+    """About the bytes save_model writes for a network of these layer sizes (784, ..., 10).
+
+    The weights and biases, plus room for the metadata and the zip's headers.
+    """
+    numbers = sum((n_in + 1) * n_out for n_in, n_out in zip(sizes[:-1], sizes[1:]))
+    return numbers * np.dtype(dtype).itemsize + 64 * 1024
 
 
 def _save_error(path, target: Path | None, error: Exception) -> ModelFileError:

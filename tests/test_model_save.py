@@ -17,7 +17,8 @@ import numpy as np
 import pytest
 
 from nn import atomic_file
-from nn.model_io import ModelFileError, check_save_target, load_model, save_model
+from nn.model_io import (ModelFileError, check_save_target, load_model, model_file_size,
+                         save_model)
 from nn.network import MultiLayerNet
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -185,6 +186,38 @@ def test_check_save_target_leaves_nothing_behind_and_keeps_an_old_file(tmp_path)
     old = saved(path, 1)
     assert check_save_target(path) == path.resolve()
     assert path.read_bytes() == old and [p.name for p in tmp_path.iterdir()] == ["model.npz"]
+
+
+@pytest.mark.parametrize("size, written", [(0, 0), (300_000, 300_000), (3_000_000, 3_000_000),
+                                           (10**12, atomic_file.PROBE_LIMIT)])
+def test_the_check_writes_as_much_as_the_model_will_need(tmp_path, monkeypatch, size, written):
+    sizes, real_fsync = [], os.fsync
+
+    def fsync(fd):
+        sizes.append(os.fstat(fd).st_size)
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    check_save_target(tmp_path / "model.npz", size)
+    assert sizes == [written] and list(tmp_path.iterdir()) == []
+
+
+def test_a_disk_too_full_for_the_model_is_found_by_the_check(tmp_path, monkeypatch):
+    def fsync(fd):    # delayed allocation: the writes succeed, the flush to the disk does not
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    assert_refused(tmp_path / "model.npz", "the disk is full")
+    monkeypatch.undo()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_model_file_size_is_close_to_the_saved_size(tmp_path):
+    for hidden, dtype in (((100,), np.float32), ((50, 100), np.float64)):
+        net = MultiLayerNet(784, hidden, 10, dtype=dtype, rng=np.random.default_rng(0))
+        save_model(tmp_path / "m.npz", net, {"history": [{"epoch": k} for k in range(20)]})
+        actual = (tmp_path / "m.npz").stat().st_size
+        assert actual <= model_file_size(net.sizes, dtype) <= actual + 64 * 1024
 
 
 # ---- temporary files that a killed save left behind ----------------------------------------------
