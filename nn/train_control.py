@@ -79,7 +79,7 @@ class TrainingControl:
             return default if self._lr is None else self._lr
 
     def next_turn(self, default_lr: float) -> tuple[float | None, float]:
-        """Waits while paused; (base lr for the next iteration or None when stopped, seconds waited).
+        """Waits while paused; (base lr of the next iteration or None when stopped, seconds waited).
 
         A granted step is used up here, so a step() made while running pauses after one iteration.
         """

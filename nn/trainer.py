@@ -66,7 +66,7 @@ def with_drawn_digits(x_train, t_train, config: TrainConfig):
 
 
 def weight_decay_penalty(network) -> float:
-    """0.5 * weight_decay * sum(W^2) over the weight matrices: the weight decay's part of the loss."""
+    """0.5 * weight_decay * sum(W^2) over the weight matrices: weight decay's part of the loss."""
     if not network.weight_decay:
         return 0.0
     with np.errstate(over="ignore", invalid="ignore"):   # an infinite penalty is an answer too
