@@ -123,8 +123,8 @@ def _cmd_train(args: argparse.Namespace) -> int:
     from nn.trainer import Trainer, build_network
 
     config = _train_config(args)
-    if args.out is not None and (args.out.is_dir() or not args.out.parent.is_dir()):
-        raise CliError(f"--out must be a file in an existing folder, got {args.out}")
+    if args.out is not None:
+        _check_out(args.out, config)
     (x_train, t_train), (x_test, t_test) = _load_mnist(args, DownloadProgress())
     if args.train_size is not None and args.train_size > len(x_train):
         raise CliError(f"--train-size {args.train_size} is larger than the "
@@ -144,12 +144,14 @@ def _cmd_train(args: argparse.Namespace) -> int:
     with np.errstate(all="ignore"):
         finished = progress.follow(trainer.run())
     summary = _train_summary(config, finished, progress.history, args.out)
-    if args.out is not None:
-        _save(args.out, network, summary)
+    save_error = None if args.out is None else _save(args.out, network, summary)
     if args.json:
         _print_json(summary)
     else:
         print(format_train_summary(summary))
+    if save_error is not None:
+        print(f"{PROG}: error: {save_error}", file=sys.stderr)
+        return 1
     if finished.reason == "diverged":
         print(f"{PROG}: training diverged: {finished.message}", file=sys.stderr)
         return 1
@@ -201,15 +203,66 @@ def _train_summary(config, finished, history: list[dict], out: Path | None) -> d
     }
 
 
-def _save(path: Path, network, summary: dict) -> None:
-    from nn.model_io import save_model
+def _check_out(path: Path, config) -> None:
+    """Refuse an --out that cannot be written before any training (a long run would be lost)."""
+    from nn.model_io import ModelFileError, check_save_target, model_file_size
+
+    dtype = "float64" if config.gradient == "numerical" else config.dtype
+    try:
+        check_save_target(path, model_file_size((784, *config.hidden_sizes, 10), dtype))
+    except ModelFileError as error:
+        raise CliError(f"--out: {error}") from None
+
+
+def _save(path: Path, network, summary: dict) -> str | None:
+    """Save to path; when that fails, keep the run in a rescue file and return why (else None).
+
+    summary["model"] becomes the file the model went to (None when no file could be written).
+    """
+    from nn.model_io import ModelFileError, save_model
 
     metadata = {key: summary[key] for key in
                 ("config", "test_accuracy", "history", "seconds_per_epoch", "date", "epochs_done")}
     try:
         save_model(path, network, metadata)
-    except OSError as error:
-        raise CliError(f"cannot save the model to {path}: {_os_message(error)}") from None
+        return None
+    except ModelFileError as error:
+        failure = str(error)
+    rescued = _rescue(network, metadata)
+    summary["model"] = str(rescued) if rescued is not None else None
+    if rescued is None:
+        return (f"{failure}; it could not be saved in the working folder or in "
+                f"{_user_data_dir()} either, so the trained model is lost")
+    return f"{failure}; the trained model was saved to {rescued} instead"
+
+
+def _rescue(network, metadata: dict) -> Path | None:
+    """Save to digitlab-rescued-<time>.npz in the working folder, else in the user's data folder."""
+    from nn.model_io import ModelFileError, save_model
+
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    for folder in (Path.cwd(), _user_data_dir()):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            continue
+        path = folder / f"digitlab-rescued-{stamp}.npz"
+        for number in range(2, 100):     # never overwrite an earlier rescue
+            if not path.exists():
+                break
+            path = folder / f"digitlab-rescued-{stamp}-{number}.npz"
+        try:
+            save_model(path, network, metadata)
+        except ModelFileError:
+            continue
+        return path
+    return None
+
+
+def _user_data_dir() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("digitlab"))
 
 
 # ---------------------------------------------------------------- eval

@@ -10,7 +10,6 @@ import io
 import json
 import os
 import pickle
-import tempfile
 import zipfile
 import zlib
 from collections import OrderedDict
@@ -19,6 +18,8 @@ from pathlib import Path
 
 import numpy as np
 
+from nn.atomic_file import (TargetError, os_error_message, probe_folder, remove_stale_temps,
+                            resolve_target, write_atomically)
 from nn.network import MultiLayerNet
 
 FORMAT_VERSION = 1
@@ -33,7 +34,7 @@ _FLOAT_DTYPES = (np.dtype(np.float32), np.dtype(np.float64))
 
 
 class ModelFileError(ValueError):
-    """A model file that cannot be used (damaged, foreign, wrong shapes, non-finite weights)."""
+    """A model file that cannot be used (damaged, foreign, wrong shapes, NaN weights) or saved."""
 
 
 def _json_default(value):
@@ -49,10 +50,12 @@ def save_model(path: str | os.PathLike, network: MultiLayerNet, metadata: dict) 
     """Write network.params (W1, b1, ...) and metadata as JSON to an .npz, atomically.
 
     The metadata gains sizes, activation, dtype, preprocess_version, format_version and date
-    (unless given). The file is written under a temporary name in the same folder and moved over
-    path with os.replace, so a crash mid-save leaves any old file intact.
+    (unless given). A symlink is followed: the file it points to is written and the link stays.
+    Folders, devices and FIFOs are refused. The file is written under a temporary name in the
+    same folder and moved over the target (nn.atomic_file), so a crash or kill mid-save leaves
+    any old file intact; temporary files that an earlier killed save left are removed first.
+    Every failure, the file system's included, raises ModelFileError with a message for the user.
     """
-    path = Path(path)
     meta = dict(metadata)
     meta.update(sizes=[int(s) for s in network.sizes], activation=network.activation,
                 dtype=np.dtype(network.dtype).name, format_version=FORMAT_VERSION)
@@ -60,24 +63,48 @@ def save_model(path: str | os.PathLike, network: MultiLayerNet, metadata: dict) 
     meta.setdefault("date", datetime.now(timezone.utc).isoformat(timespec="seconds"))
     arrays = {key: np.asarray(value) for key, value in network.params.items()}
     arrays[METADATA_KEY] = np.array(json.dumps(meta, default=_json_default))
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    target = None
     try:
-        # mkstemp makes the file private (0600); give it the mode a plain open() would have.
-        os.chmod(temp_name, 0o666 & ~_umask())
-        with os.fdopen(handle, "wb") as f:
-            np.savez(f, **arrays)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(temp_name, path)
-    finally:
-        if os.path.exists(temp_name):
-            os.remove(temp_name)
+        target = resolve_target(path)
+        remove_stale_temps(target)
+        write_atomically(target, lambda f: np.savez(f, **arrays))
+    except (TargetError, OSError) as error:
+        raise _save_error(path, target, error) from None
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+def check_save_target(path: str | os.PathLike, size: int = 0) -> Path:
+    """The file that save_model(path, ...) would write, after checking that it can be written.
+
+    Follows symlinks, refuses what is not a regular file, and writes size bytes (the model's
+    expected size, see model_file_size) to a temporary file in the folder and removes it, so that
+    a missing, read-only or full folder shows up before a long training rather than after it.
+    Raises ModelFileError naming the problem.
+    """
+    target = None
+    try:
+        target = resolve_target(path)
+        probe_folder(target, size)
+    except (TargetError, OSError) as error:
+        raise _save_error(path, target, error) from None
+    return target
+
+
+def model_file_size(sizes, dtype) -> int:
+    """About the bytes save_model writes for a network of these layer sizes (784, ..., 10).
+
+    The weights and biases, plus room for the metadata and the zip's headers.
+    """
+    numbers = sum((n_in + 1) * n_out for n_in, n_out in zip(sizes[:-1], sizes[1:]))
+    return numbers * np.dtype(dtype).itemsize + 64 * 1024
+
+
+def _save_error(path, target: Path | None, error: Exception) -> ModelFileError:
+    """ModelFileError("cannot save the model to PATH: why") for a TargetError or an OSError."""
+    if isinstance(error, OSError):
+        why = os_error_message(error, target if target is not None else Path(path).absolute())
+    else:
+        why = str(error)
+    return ModelFileError(f"cannot save the model to {path}: {why}")
 
 
 def check_params(params: dict, source: str) -> int:

@@ -107,15 +107,59 @@ def lr_advice(lr: float) -> str:
     return f"the learning rate {lr:g} is too large, so each step overshoots. Try {lr / 100:g}."
 
 
-def divergence_message(loss: float, iteration: int, lr: float, first_loss: float | None) -> str:
-    """A sentence a student understands: what happened at which iteration, why, and what to try."""
-    if first_loss is None:
+def weight_decay_to_blame(weight_decay: float, penalty: float, first_loss: float | None) -> bool:
+    """Whether a divergence is the weight decay's doing rather than the learning rate's.
+
+    penalty: 0.5 * weight_decay * sum(W^2) at the initial weights, part of the first loss. When it
+    is most of that loss, the gradient is mostly weight_decay * W and a step scales the weights by
+    (1 - lr * weight_decay): beyond lr * weight_decay = 2 they grow, whatever the data says.
+    """
+    if weight_decay <= 0:
+        return False
+    if not math.isfinite(penalty):
+        return True
+    return first_loss is not None and penalty >= 0.5 * first_loss
+
+
+def weight_decay_advice(weight_decay: float, penalty: float, first_loss: float | None) -> str:
+    """The second half of a divergence message when weight_decay_to_blame says so."""
+    # The book's chapter 6 uses 0.1; a hundredth of a moderate value is the smaller step to try.
+    suggestion = min(weight_decay / 100, 0.1)
+    if first_loss is None or not math.isfinite(penalty):
+        share = "is infinite"
+    else:
+        share = f"was {penalty:.3g} of the first loss {first_loss:.3g}"
+    return (f"the weight decay {weight_decay:g} is too large: its penalty (0.5 x weight decay x "
+            f"sum of W^2) {share}, so each step mostly shrinks the weights and overshoots. "
+            f"Try {suggestion:g}.")
+
+
+def divergence_advice(lr: float, first_loss: float | None, weight_decay: float = 0.0,
+                      penalty: float = 0.0) -> str:
+    """Why the run diverged and what to try: the weight decay or the learning rate."""
+    if weight_decay_to_blame(weight_decay, penalty, first_loss):
+        return weight_decay_advice(weight_decay, penalty, first_loss)
+    return lr_advice(lr)
+
+
+def divergence_message(loss: float, iteration: int, lr: float, first_loss: float | None, *,
+                       weight_decay: float = 0.0, penalty: float = 0.0) -> str:
+    """A sentence a student understands: what happened at which iteration, why, and what to try.
+
+    first_loss: the first iteration's loss (None when it was not finite); penalty: the weight
+    decay's part of it, 0.5 * weight_decay * sum(W^2) at the initial weights.
+    """
+    if weight_decay_to_blame(weight_decay, penalty, first_loss):
+        advice = weight_decay_advice(weight_decay, penalty, first_loss)
+    elif first_loss is None:
         return ("The loss was not a finite number at the very first iteration, before any step: "
                 "the initial weights are too large. Choose a smaller weight initialization.")
+    else:
+        advice = lr_advice(lr)
     if math.isinf(loss):
         what = "The loss became infinite"
     elif math.isnan(loss):
         what = "The loss became NaN (not a number)"
     else:
         what = f"The loss jumped from {first_loss:.3g} to {loss:.3g}"
-    return f"{what} at iteration {iteration}: {lr_advice(lr)}"
+    return f"{what} at iteration {iteration}: {advice}"

@@ -13,7 +13,6 @@ smaller when batch_size does not divide N. The same seed gives bit-identical wei
 from __future__ import annotations
 
 import math
-import threading
 import time
 
 import numpy as np
@@ -22,12 +21,14 @@ from nn.augment import augment_batch
 from nn.network import MultiLayerNet
 from nn.optimizers import make_optimizer, make_schedule
 from nn.strokes import drawn_training_set
+from nn.train_control import TrainingControl
 from nn.train_events import (GRADIENT_METHODS, EpochEvent, FinishedEvent, IterationEvent,
-                             TrainConfig, divergence_message, lr_advice)
+                             TrainConfig, divergence_advice, divergence_message)
 
 __all__ = ["EXPLODED_LOSS", "GRADIENT_METHODS", "NUMERICAL_MAX_PARAMS", "EpochEvent",
-           "FinishedEvent", "IterationEvent", "TrainConfig", "Trainer", "build_network",
-           "count_params", "divergence_message", "with_drawn_digits"]
+           "FinishedEvent", "IterationEvent", "TrainConfig", "Trainer", "TrainingControl",
+           "build_network", "count_params", "divergence_message", "weight_decay_penalty",
+           "with_drawn_digits"]
 
 # Two loss evaluations per parameter and iteration: beyond this an iteration takes many seconds.
 NUMERICAL_MAX_PARAMS = 20_000
@@ -64,6 +65,16 @@ def with_drawn_digits(x_train, t_train, config: TrainConfig):
             np.concatenate([t_train, t_drawn.astype(t_train.dtype, copy=False)]))
 
 
+def weight_decay_penalty(network) -> float:
+    """0.5 * weight_decay * sum(W^2) over the weight matrices: weight decay's part of the loss."""
+    if not network.weight_decay:
+        return 0.0
+    with np.errstate(over="ignore", invalid="ignore"):   # an infinite penalty is an answer too
+        squares = sum(float(np.vdot(value, value)) for key, value in network.params.items()
+                      if key.startswith("W"))
+    return 0.5 * network.weight_decay * squares
+
+
 def count_params(network) -> int:
     """Number of trainable numbers (weights and biases) of the network."""
     return sum(int(value.size) for value in network.params.values())
@@ -75,11 +86,13 @@ class Trainer:
     x_*: (N, 784) float in [0, 1]; t_*: labels (N,) int. config.train_size keeps the first
     train_size training images. The optimizer (default: made from config) gets its lr from the
     schedule at every iteration. pause(), resume(), step(), stop() and set_lr() may be called from
-    any thread; they act between iterations.
+    any thread; they act between iterations. They go to control (nn.train_control), which a caller
+    can make before the Trainer and keep sending requests to, in order.
     """
 
     def __init__(self, network, x_train, t_train, x_test, t_test, config: TrainConfig,
-                 rng: np.random.Generator | None = None, optimizer=None):
+                 rng: np.random.Generator | None = None, optimizer=None,
+                 control: TrainingControl | None = None):
         if config.gradient == "numerical" and count_params(network) > NUMERICAL_MAX_PARAMS:
             raise ValueError(
                 f"The numerical gradient evaluates the loss twice per parameter; this network has "
@@ -96,14 +109,11 @@ class Trainer:
         self.rng = rng if rng is not None else np.random.default_rng(config.seed)
         self.optimizer = optimizer if optimizer is not None else make_optimizer(config.optimizer,
                                                                                 config.lr)
-        self.iterations_per_epoch = math.ceil(size / config.batch_size)
+        # Counted after the drawn digits are appended: they are part of every epoch.
+        self.iterations_per_epoch = math.ceil(len(self.x_train) / config.batch_size)
         self.iterations_total = self.iterations_per_epoch * config.epochs
         self._augment = augment_batch if config.augment else None
-        self._condition = threading.Condition()
-        self._paused = False
-        self._steps_granted = 0
-        self._stop_requested = False
-        self._base_lr = float(config.lr)
+        self.control = control if control is not None else TrainingControl()
         # State of the run, used by run() and its helpers only.
         self._iteration = 0
         self._first_loss = None
@@ -115,58 +125,36 @@ class Trainer:
     def __repr__(self):
         return f"Trainer({self.network!r}, {self.optimizer!r}, {len(self.x_train)} images)"
 
-    # Controls (any thread) --------------------------------------------------------------------
+    # Controls (any thread): the TrainingControl's, applied under its lock in the order made ----
 
     @property
     def paused(self) -> bool:
-        with self._condition:
-            return self._paused
+        return self.control.paused
 
     def pause(self):
         """Blocks run() before its next iteration until resume(), step() or stop()."""
-        with self._condition:
-            self._paused = True
+        self.control.pause()
 
     def resume(self):
-        with self._condition:
-            self._paused = False
-            self._steps_granted = 0
-            self._condition.notify_all()
+        self.control.resume()
 
     def step(self):
         """Runs exactly one more iteration, then stays paused (pauses first when running)."""
-        with self._condition:
-            self._paused = True
-            self._steps_granted += 1
-            self._condition.notify_all()
+        self.control.step()
 
     def stop(self):
         """Ends run() before its next iteration with FinishedEvent("stopped"), also when paused."""
-        with self._condition:
-            self._stop_requested = True
-            self._condition.notify_all()
+        self.control.stop()
 
     def set_lr(self, lr: float):
         """Sets the base learning rate (the schedule scales it); used from the next iteration on."""
-        lr = float(lr)
-        if not (math.isfinite(lr) and lr > 0):
-            raise ValueError(f"the learning rate must be a positive number, got {lr}")
-        with self._condition:
-            self._base_lr = lr
+        self.control.set_lr(lr)
 
     def _next_turn(self) -> float | None:
         """Waits while paused; returns the base lr for the next iteration, or None when stopped."""
-        with self._condition:
-            if self._paused and not self._steps_granted and not self._stop_requested:
-                started = time.perf_counter()
-                while self._paused and not self._steps_granted and not self._stop_requested:
-                    self._condition.wait()
-                self._paused_seconds += time.perf_counter() - started
-            if self._stop_requested:
-                return None
-            if self._paused:
-                self._steps_granted -= 1
-            return self._base_lr
+        base_lr, waited = self.control.next_turn(self.config.lr)
+        self._paused_seconds += waited
+        return base_lr
 
     # The run ----------------------------------------------------------------------------------
 
@@ -176,7 +164,10 @@ class Trainer:
         Call it once per Trainer: the iteration count and the optimizer state carry over.
         """
         self._started = time.perf_counter()
-        self._schedule = make_schedule(self.config.schedule, self._base_lr, self.iterations_total)
+        self._schedule = make_schedule(self.config.schedule, self.control.lr(self.config.lr),
+                                       self.iterations_total)
+        # The weight decay's part of the first loss: tells a divergence message whom to blame.
+        self._penalty = weight_decay_penalty(self.network)
         # The weights before the latest step: what a divergence rolls back to.
         self._backup = {key: np.empty_like(value) for key, value in self.network.params.items()}
         for epoch in range(1, self.config.epochs + 1):
@@ -185,8 +176,10 @@ class Trainer:
                 # Only the last step of an epoch can get here unseen: the next loss would show it.
                 self._restore_backup()
                 lr = self._schedule(self._iteration - 1)
+                advice = divergence_advice(lr, self._first_loss, self.network.weight_decay,
+                                           self._penalty)
                 finished = self._finished("diverged", epoch - 1, f"The weights became infinite "
-                                          f"at iteration {self._iteration}: {lr_advice(lr)}")
+                                          f"at iteration {self._iteration}: {advice}")
             if finished is not None:
                 yield finished
                 return
@@ -230,7 +223,9 @@ class Trainer:
         if self._first_loss is None and math.isfinite(loss):
             self._first_loss = loss
         if not math.isfinite(loss) or loss > max(EXPLODED_LOSS, 10 * self._first_loss):
-            self._diverged_message = divergence_message(loss, self._iteration, lr, self._first_loss)
+            self._diverged_message = divergence_message(
+                loss, self._iteration, lr, self._first_loss,
+                weight_decay=self.network.weight_decay, penalty=self._penalty)
             if self._iteration > 1:
                 self._restore_backup()
             return None

@@ -92,7 +92,7 @@ def test_crash_mid_save_keeps_the_old_file(tmp_path, monkeypatch, target, replac
     save_model(path, old_net, {"test_accuracy": 0.9})
     old_bytes = path.read_bytes()
     monkeypatch.setattr(target, *replacement)
-    with pytest.raises(OSError):
+    with pytest.raises(ModelFileError, match="cannot save the model to"):
         save_model(path, small_net(activation="relu"), {"test_accuracy": 0.1})
     monkeypatch.undo()
     assert path.read_bytes() == old_bytes
@@ -103,7 +103,7 @@ def test_crash_mid_save_keeps_the_old_file(tmp_path, monkeypatch, target, replac
 
 def test_crash_on_first_save_leaves_nothing(tmp_path, monkeypatch):
     monkeypatch.setattr(np, "savez", half_written_savez)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(ModelFileError, match="disk full"):
         save_model(tmp_path / "new.npz", small_net(), {})
     assert list(tmp_path.iterdir()) == []
 

@@ -9,7 +9,7 @@ import pytest
 
 from nn.network import MultiLayerNet
 from nn.trainer import (NUMERICAL_MAX_PARAMS, EpochEvent, FinishedEvent, IterationEvent, TrainConfig,
-                        Trainer, build_network, count_params, divergence_message)
+                        Trainer, TrainingControl, build_network, count_params, divergence_message)
 
 TIMEOUT = 10.0
 
@@ -245,6 +245,60 @@ def test_stop_between_iterations_in_the_same_thread(data):
     assert events[-1].test_accuracy == of_type(events, EpochEvent)[0].test_accuracy
 
 
+def in_turn(*requests):
+    """Makes each request from its own thread, one after the other (each waits for the previous)."""
+    for request in requests:
+        thread = threading.Thread(target=request)
+        thread.start()
+        thread.join(TIMEOUT)
+
+
+def drain(events, seconds=0.3):
+    received = []
+    while True:
+        try:
+            received.append(events.get(timeout=seconds))
+        except queue.Empty:
+            return received
+
+
+@pytest.mark.parametrize("order, paused", [(("pause", "resume"), False),
+                                           (("resume", "pause"), True),
+                                           (("step", "resume"), False),
+                                           (("resume", "step"), True)])
+def test_control_requests_apply_in_the_order_made_also_before_the_trainer_exists(
+        data, order, paused):
+    # A GUI makes requests while its worker is still loading data; the newest one must win.
+    control = TrainingControl()
+    in_turn(*(getattr(control, name) for name in order))
+    control.set_lr(0.05)
+    trainer = Trainer(tiny_net(), *data, TrainConfig(batch_size=25, epochs=3), control=control)
+    events, thread = start_in_thread(trainer)
+    received = []
+    if paused:
+        if order[-1] == "step":     # the granted iteration, then a quiet queue: it waits
+            received.append(events.get(timeout=TIMEOUT))
+        received += drain(events)
+        assert trainer.paused and len(received) == (order[-1] == "step")
+        in_turn(control.resume, control.pause, control.resume)   # newest: resume
+    while not received or not isinstance(received[-1], FinishedEvent):
+        received.append(events.get(timeout=TIMEOUT))
+    thread.join(TIMEOUT)
+    assert not thread.is_alive() and received[-1].reason == "completed"
+    iterations = of_type(received, IterationEvent)
+    assert len(iterations) == 30 and all(e.lr == pytest.approx(0.05) for e in iterations)
+
+
+def test_a_stop_is_not_undone_by_later_requests(data):
+    control = TrainingControl()
+    in_turn(control.stop, control.resume, control.step)
+    events = list(Trainer(tiny_net(), *data, TrainConfig(batch_size=25), control=control).run())
+    assert [type(e) for e in events] == [FinishedEvent] and events[0].reason == "stopped"
+    assert "stop=True" in repr(control)
+    with pytest.raises(ValueError, match="positive"):
+        control.set_lr(math.nan)
+
+
 def test_huge_lr_diverges_with_finite_rolled_back_weights(data):
     net = SpyNet(4, (8,), 3, rng=np.random.default_rng(0))
     events = run_all(net, data, TrainConfig(lr=10.0, batch_size=25, epochs=3))
@@ -274,6 +328,45 @@ def test_divergence_messages():
         "The loss became infinite at iteration 12: the learning rate 10 is too large, "
         "so each step overshoots. Try 0.1.")
     assert "initial weights are too large" in divergence_message(math.nan, 1, 0.1, None)
+    assert "initial weights are too large" in divergence_message(
+        math.nan, 1, 0.1, None, weight_decay=0.1, penalty=2.0)
+    # the penalty 0.5 * weight_decay * sum(W^2) is most of the first loss: the weight decay's fault
+    assert divergence_message(math.inf, 3, 0.1, 904.0, weight_decay=30.0, penalty=902.0) == (
+        "The loss became infinite at iteration 3: the weight decay 30 is too large: its penalty "
+        "(0.5 x weight decay x sum of W^2) was 902 of the first loss 904, so each step mostly "
+        "shrinks the weights and overshoots. Try 0.1.")
+    assert "weight decay 0.5 is too large" in divergence_message(
+        math.inf, 3, 5.0, 3.0, weight_decay=0.5, penalty=2.0)
+    assert "Try 0.005." in divergence_message(math.inf, 3, 5.0, 3.0, weight_decay=0.5, penalty=2.0)
+    assert "learning rate 5 is too large" in divergence_message(
+        math.inf, 3, 5.0, 3.0, weight_decay=0.5, penalty=1.0)
+    assert "weight decay inf is too large" in divergence_message(
+        math.inf, 1, 0.1, None, weight_decay=math.inf, penalty=math.inf)
+
+
+@pytest.mark.parametrize("weight_decay, lr, optimizer", [
+    (1e30, 0.1, "sgd"), (30.0, 0.1, "sgd"), (1e30, 0.001, "adam"), (math.inf, 0.1, "sgd")])
+def test_divergence_from_a_huge_weight_decay_names_the_weight_decay(data, weight_decay, lr,
+                                                                     optimizer):
+    config = TrainConfig(weight_decay=weight_decay, lr=lr, optimizer=optimizer, batch_size=25)
+    net = tiny_net(weight_decay=weight_decay)
+    with np.errstate(all="ignore"):
+        finished = run_all(net, data, config)[-1]
+    assert finished.reason == "diverged"
+    assert f"the weight decay {weight_decay:g} is too large" in finished.message
+    assert "learning rate" not in finished.message and "initial weights" not in finished.message
+    suggestion = float(finished.message.rsplit("Try ", 1)[1].rstrip("."))
+    assert 0 < suggestion <= 0.1
+    assert all(np.all(np.isfinite(value)) for value in net.params.values())
+
+
+def test_a_small_weight_decay_leaves_the_blame_on_the_learning_rate(data):
+    net = tiny_net(weight_decay=1e-4)
+    config = TrainConfig(weight_decay=1e-4, lr=10.0, batch_size=25)
+    finished = run_all(net, data, config)[-1]
+    assert finished.reason == "diverged"
+    assert "the learning rate 10 is too large" in finished.message
+    assert "weight decay" not in finished.message
 
 
 def test_numerical_gradient_trains_like_backprop_on_a_tiny_net(data):
@@ -338,3 +431,21 @@ def test_drawn_digits_are_appended_from_their_own_seeded_stream():
     np.testing.assert_array_equal(again.x_train, trainer.x_train)
     with pytest.raises(ValueError, match="drawn_digits"):
         TrainConfig(drawn_digits=-1)
+
+
+def test_drawn_digits_count_in_iterations_and_the_schedule():
+    # 20 images + 20 drawn digits in batches of 10: 4 iterations per epoch, not the 2 that the
+    # 20 images alone give, so a cosine schedule must still be above 0 until the last iteration.
+    rng = np.random.default_rng(0)
+    x, t = rng.random((30, 784), dtype=np.float32), rng.integers(0, 10, 30)
+    config = TrainConfig(hidden_sizes=(8,), drawn_digits=20, train_size=20, batch_size=10,
+                         epochs=3, schedule="cosine", lr=0.1, seed=1)
+    trainer = Trainer(build_network(config, np.random.default_rng(1)), x, t, x, t, config)
+    assert trainer.iterations_per_epoch == 4 and trainer.iterations_total == 12
+    iterations = of_type(list(trainer.run()), IterationEvent)
+    assert [e.epoch for e in iterations] == [1] * 4 + [2] * 4 + [3] * 4
+    assert {e.iterations_total for e in iterations} == {12}
+    assert [e.iteration for e in iterations] == list(range(1, 13))
+    lrs = [e.lr for e in iterations]
+    assert all(lr > 0 for lr in lrs) and lrs == sorted(lrs, reverse=True)
+    assert lrs[-1] == pytest.approx(0.05 * (1 + math.cos(math.pi * 11 / 12)))
