@@ -14,7 +14,8 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from shiboken6 import isValid
 
 from nn.evaluate import evaluate
-from nn.trainer import EpochEvent, FinishedEvent, IterationEvent, TrainConfig, Trainer, build_network
+from nn.trainer import (EpochEvent, FinishedEvent, IterationEvent, TrainConfig, Trainer,
+                        TrainingControl, build_network)
 
 Data = tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]
 
@@ -148,9 +149,8 @@ class TrainingWorker(QObject):
         self._data_source = data_source
         self.interval = interval
         self.snapshot_interval = snapshot_interval
-        self._lock = threading.Lock()
-        self._trainer: Trainer | None = None
-        self._pending: list[tuple[str, tuple]] = []
+        # Requests made before the Trainer exists wait here and apply in the order made.
+        self.control = TrainingControl()
         self._batch: list[IterationEvent] = []
         self._test: tuple[np.ndarray, np.ndarray] | None = None
         self._abandoned = threading.Event()
@@ -162,29 +162,21 @@ class TrainingWorker(QObject):
         return f"TrainingWorker({self.config!r})"
 
     # -- controls, called from the GUI thread ------------------------------------------------------
-    def _control(self, name: str, *args) -> None:
-        with self._lock:
-            if self._trainer is None:
-                self._pending.append((name, args))
-                return
-            trainer = self._trainer
-        getattr(trainer, name)(*args)
-
     def pause(self) -> None:
-        self._control("pause")
+        self.control.pause()
 
     def resume(self) -> None:
-        self._control("resume")
+        self.control.resume()
 
     def step(self) -> None:
-        self._control("step")
+        self.control.step()
 
     def stop(self, evaluate: bool = True) -> None:
         """Stop before the next iteration; evaluate=False skips the final evaluation (quitting: it can
         take seconds for a big network, and nobody would see it)."""
         if not evaluate:
             self._skip_evaluation.set()
-        self._control("stop")
+        self.control.stop()
 
     def abandon(self) -> None:
         """Stop, and skip the final evaluation and network copy: nobody will look at them."""
@@ -192,7 +184,7 @@ class TrainingWorker(QObject):
         self.stop(evaluate=False)
 
     def set_lr(self, lr: float) -> None:
-        self._control("set_lr", lr)
+        self.control.set_lr(lr)
 
     # -- the run, on the worker thread ---------------------------------------------------------------
     @Slot()
@@ -218,16 +210,11 @@ class TrainingWorker(QObject):
         network = build_network(self.config, rng)
         if self.config.gradient == "numerical":
             self.timing.emit({"backprop": _time_backprop(network, x_train, t_train, self.config.batch_size)})
-        trainer = Trainer(network, x_train, t_train, x_test, t_test, self.config, rng=rng)
+        trainer = Trainer(network, x_train, t_train, x_test, t_test, self.config, rng=rng,
+                          control=self.control)
         self._test = (x_test, t_test)
-        with self._lock:
-            pending, self._pending = self._pending, []
-            stopped = any(name == "stop" for name, _ in pending)
-            self._trainer = None if stopped else trainer
-        if stopped:
+        if self.control.stop_requested:
             return None, network
-        for name, args in pending:
-            getattr(trainer, name)(*args)
         self.status.emit(self.tr("Training"))
         return trainer, network
 
