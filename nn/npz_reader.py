@@ -84,7 +84,7 @@ def _entry_name(info: zipfile.ZipInfo) -> str:
     """The array name of a zip entry ("W1.npy" -> "W1"); refuses what np.load would not read."""
     if not info.filename.endswith(".npy"):
         raise NpzError(f"the entry {info.filename!r} is not a NumPy array (.npy)")
-    if info.flag_bits & 0x1:
+    if info.flag_bits & 0x41:  # bit 0: encrypted, bit 6: strong encryption
         raise NpzError(f"the entry {info.filename!r} is encrypted")
     if info.compress_type not in _METHODS:
         raise NpzError(f"the entry {info.filename!r} uses compression method "
