@@ -31,7 +31,7 @@ class UnreadableFile(Exception):
 
 def display_name(path: str | bytes | os.PathLike) -> str:
     """The last part of path, printable on one line: undecodable bytes as U+FFFD, controls escaped."""
-    name = os.path.basename(os.fsdecode(path).rstrip("/" + os.sep)) or os.fsdecode(path)
+    name = os.path.basename(os.fsdecode(path).rstrip("/" + os.sep)) or repr(os.fsdecode(path))
     name = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     name = "".join(c if c.isprintable() else repr(c)[1:-1] for c in name)
     if len(name) > _SHOWN_NAME:

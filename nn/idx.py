@@ -7,6 +7,7 @@ file that expands to gigabytes is refused at once.
 from __future__ import annotations
 
 import gzip
+import io
 import math
 import os
 import zlib
@@ -46,22 +47,26 @@ def read_idx(path: str | bytes | os.PathLike, max_shape: tuple[int, ...] | None 
         compressed = f.read(2) == _GZIP_MAGIC
         f.seek(0)
         if not compressed:
-            return _read_stream(f, name, max_shape, max_bytes)
+            return _read_stream(f, name, max_shape, max_bytes, os.fstat(f.fileno()).st_size)
         try:
             with gzip.GzipFile(fileobj=f) as stream:
-                return _read_stream(stream, name, max_shape, max_bytes)
+                return _read_stream(stream, name, max_shape, max_bytes, None)
         except (OSError, EOFError, zlib.error) as error:
             raise IdxError(f"{name}: damaged or truncated gzip file ({error})") from None
 
 
 def parse_idx(raw: bytes, name: str = "IDX data", max_bytes: int = MAX_IDX_BYTES) -> np.ndarray:
     """Parse the bytes of an uncompressed IDX file; see read_idx."""
-    import io
-    return _read_stream(io.BytesIO(raw), name, None, max_bytes)
+    return _read_stream(io.BytesIO(raw), name, None, max_bytes, len(raw))
 
 
-def _read_stream(f: BinaryIO, name: str, max_shape, max_bytes: int) -> np.ndarray:
-    """The array of an IDX stream, checked against max_shape and max_bytes before reading data."""
+def _read_stream(f: BinaryIO, name: str, max_shape, max_bytes: int, size: int | None
+                 ) -> np.ndarray:
+    """The array of an IDX stream, checked against max_shape and max_bytes before reading data.
+
+    size: the stream's length when known (not for gzip), so a truncated file is found before
+    its declared data is allocated.
+    """
     head = _read_up_to(f, 4)
     if not head:
         raise IdxError(f"{name}: the file is empty")
@@ -82,6 +87,9 @@ def _read_stream(f: BinaryIO, name: str, max_shape, max_bytes: int) -> np.ndarra
     dtype = np.dtype(_IDX_TYPES[head[2]])
     expected = header_size + math.prod(shape) * dtype.itemsize
     _check_declared(name, shape, expected, max_shape, max_bytes)
+    if size is not None and size < expected:
+        raise IdxError(f"{name}: truncated: dimensions {shape} need {expected} bytes, "
+                       f"the file has {size}")
     data = np.empty(math.prod(shape), dtype)
     got = header_size + _read_into(f, memoryview(data).cast("B"))
     if got < expected:

@@ -1,7 +1,9 @@
 """Model files: DigitLab's .npz (arrays + JSON metadata) and the textbook's sample_weight.pkl.
 
-A .npz is read with allow_pickle=False and saved atomically; a .pkl only through an unpickler that
-admits NumPy arrays and builtin containers, so a crafted pickle cannot run code.
+A .npz is saved atomically and read without pickle, every array header checked against the
+limits below before any data is decompressed (nn/npz_reader.py); a .pkl only through an unpickler
+that admits NumPy arrays and builtin containers and allocates nothing the file merely claims
+(nn/weight_pickle.py), so a crafted file can neither run code nor take all memory.
 """
 from __future__ import annotations
 

@@ -48,8 +48,13 @@ def read_npz(f: BinaryIO, check: Callable[[str, tuple, np.dtype], None]) -> dict
             if name in headers:
                 raise NpzError(f"two entries called {name!r}")
             with archive.open(info) as entry:
-                headers[name] = read_npy_header(entry, name)
-            check(name, headers[name][0], headers[name][2])
+                shape, fortran, dtype = headers[name] = read_npy_header(entry, name)
+                check(name, shape, dtype)
+                # np.save writes exactly the declared data after the header; the zip directory
+                # says how much there is, so a header claiming more is refused before allocating
+                if math.prod(shape) * dtype.itemsize != info.file_size - entry.tell():
+                    raise NpzError(f"the entry {name!r} holds {info.file_size - entry.tell():,} "
+                                   f"bytes of data, its header declares {shape} {dtype}")
         arrays = {}
         for info in infos:
             with archive.open(info) as entry:
