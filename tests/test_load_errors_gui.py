@@ -93,8 +93,12 @@ def test_pasting_a_link_loop(window, tmp_path):
     loop.symlink_to(loop)
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(loop))])
-    QGuiApplication.clipboard().setMimeData(mime)
-    window.draw_tab.paste_action.trigger()
+    clipboard = QGuiApplication.clipboard()
+    clipboard.setMimeData(mime)  # the clipboard owns it now
+    try:
+        window.draw_tab.paste_action.trigger()
+    finally:
+        clipboard.clear()  # deletes it here, not in the interpreter's shutdown (a crash)
     assert status(window) == "“loop.png” is a link that leads back to itself (a link loop)."
 
 
