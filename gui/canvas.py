@@ -10,7 +10,8 @@ from PySide6.QtGui import (QColor, QGuiApplication, QImage, QPainter, QPainterPa
                            QPen)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from gui.image_io import ImageFileError, load_image_gray, qimage_to_gray
+from gui.image_io import ImageFileError, dropped_files, load_image_gray, qimage_to_gray
+from nn.file_checks import display_name
 
 REFERENCE_SIDE = 280.0   # pen widths are given in pixels of a 280 px canvas (as nn.strokes)
 PAPER = QColor(255, 255, 255)
@@ -132,7 +133,7 @@ class DrawingCanvas(QWidget):
         except ImageFileError as error:
             self.load_failed.emit(str(error))
             return False
-        self._set_image(gray, Path(path).name)
+        self._set_image(gray, display_name(path))
         return True
 
     def load_array(self, ink: np.ndarray, name: str) -> None:
@@ -152,7 +153,7 @@ class DrawingCanvas(QWidget):
                 return False
             self._set_image(gray, self.tr("pasted image"))
             return True
-        files = [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
+        files = dropped_files(mime)
         if files:
             return self.open_image(files[0])
         self.load_failed.emit(self.tr("There is no image to use here: copy or drop an image file."))

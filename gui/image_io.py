@@ -1,13 +1,18 @@
 """Image files and clipboard images -> 2-D grayscale arrays (the QImage boundary)."""
 from __future__ import annotations
 
-from pathlib import Path
+import os
+import urllib.parse
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMimeData, Qt
 from PySide6.QtGui import QColor, QImage, QImageReader, QPainter
 
+from nn.file_checks import UnreadableFile, display_name, open_file
+
 MAX_SIDE = 1024   # a phone photo of a digit needs no more; preprocessing stays fast
+MAX_FILE_BYTES = 100_000_000  # a photo of a digit is a few MB
+MAX_PIXELS = 50_000_000       # decoded before it is scaled down: 200 MB as 32-bit pixels
 
 
 class ImageFileError(ValueError):
@@ -36,21 +41,81 @@ def qimage_to_gray(image: QImage) -> np.ndarray:
     return rows[:, :gray.width()].astype(np.float32) / 255.0
 
 
-def load_image_gray(path: str | Path) -> np.ndarray:
+def dropped_files(mime: QMimeData) -> list[str]:
+    """Local file paths among the dropped or pasted URLs.
+
+    On POSIX systems the raw text/uri-list is decoded byte for byte, so a file name that is not
+    UTF-8 still names its file (Qt's own conversion replaces such bytes).
+    """
+    if os.name == "posix" and mime.hasFormat("text/uri-list"):
+        paths = []
+        for line in bytes(mime.data("text/uri-list")).splitlines():
+            url = urllib.parse.urlsplit(line.strip())
+            if url.scheme.lower() == b"file" and url.netloc in (b"", b"localhost"):
+                paths.append(os.fsdecode(urllib.parse.unquote_to_bytes(url.path)))
+        if paths:
+            return paths
+    return [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
+
+
+def load_image_gray(path: str | bytes | os.PathLike) -> np.ndarray:
     """Read an image file as lightness (H, W) float32 in [0, 1] (0 = black, 1 = white).
 
-    Raises ImageFileError with a message for the user when the file cannot be read.
+    The file is read by Python (so any file name the system has works, undecodable bytes too)
+    and decoded by Qt from memory. Raises ImageFileError with a one-line message for the user
+    when the path is not a readable file, is too large or is not an image.
     """
-    path = Path(path)
-    if not path.is_file():
-        raise ImageFileError(
-            QCoreApplication.translate("image_io", "There is no file called “{0}”.").format(path.name))
-    reader = QImageReader(str(path))
+    name = display_name(path)
+    try:
+        with open_file(path, MAX_FILE_BYTES, "image") as f:
+            data = f.read()
+    except UnreadableFile as problem:
+        raise ImageFileError(_unreadable_message(problem, name)) from None
+    except OSError as error:  # a read error after a successful open (a failing disk)
+        raise ImageFileError(_unreadable_message(UnreadableFile("other", str(error)), name)) \
+            from None
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer, os.path.splitext(os.fsdecode(path))[1][1:].lower().encode())
     reader.setAutoTransform(True)
+    size = reader.size()
+    if size.isValid() and size.width() * size.height() > MAX_PIXELS:
+        raise ImageFileError(QCoreApplication.translate(
+            "image_io", "“{0}” is {1} × {2} pixels, more than DigitLab reads ({3} million).")
+            .format(name, size.width(), size.height(), MAX_PIXELS // 1_000_000))
     image = reader.read()
     if image.isNull():
         raise ImageFileError(
             QCoreApplication.translate(
                 "image_io", "“{0}” is not an image DigitLab can read ({1}). Try a PNG or JPEG file.")
-            .format(path.name, reader.errorString()))
+            .format(name, reader.errorString()))
     return qimage_to_gray(image)
+
+
+def _unreadable_message(problem: UnreadableFile, name: str) -> str:
+    """A translated one-line message for a path that cannot be read as a file."""
+    kind = problem.kind
+    if kind == "missing":
+        text = QCoreApplication.translate("image_io", "There is no file called “{0}”.")
+    elif kind == "dangling_link":
+        text = QCoreApplication.translate("image_io", "“{0}” is a link to a file that does not exist.")
+    elif kind == "folder":
+        text = QCoreApplication.translate("image_io", "“{0}” is a folder, not an image file.")
+    elif kind == "link_loop":
+        text = QCoreApplication.translate(
+            "image_io", "“{0}” is a link that leads back to itself (a link loop).")
+    elif kind == "name_too_long":
+        text = QCoreApplication.translate(
+            "image_io", "The name “{0}” is too long: a file name may have at most 255 bytes.")
+    elif kind == "denied":
+        text = QCoreApplication.translate("image_io", "You do not have permission to read “{0}”.")
+    elif kind == "not_regular":
+        text = QCoreApplication.translate(
+            "image_io", "“{0}” is not a regular file (a device, pipe or socket).")
+    elif kind == "too_large":
+        text = QCoreApplication.translate(
+            "image_io", "“{0}” is too large for a picture of a digit (more than {1} MB).")
+    else:
+        text = QCoreApplication.translate("image_io", "Could not read “{0}”: {2}.")
+    return text.format(name, MAX_FILE_BYTES // 1_000_000, problem)

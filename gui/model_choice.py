@@ -79,17 +79,17 @@ class ModelChoice(QWidget):
             return False
         return self.open_model_file(path, name=self.tr("default model"))
 
-    def open_model_file(self, path: str | Path, name: str | None = None) -> bool:
+    def open_model_file(self, path: str | bytes | Path, name: str | None = None) -> bool:
         """Load a .npz or .pkl model, offer and choose it; on failure say why and keep the current."""
+        from nn.file_checks import display_name
         from nn.model_io import ModelFileError, load_any
-        path = Path(path)
         try:
             network, metadata = load_any(path)
-        except (ModelFileError, OSError, ValueError) as error:
-            self.message.emit(self.tr("Could not open the model “{0}”: {1}").format(path.name, error))
+        except ModelFileError as error:  # every failure, with the file's name and the reason
+            self.message.emit(self.tr("Could not open the model: {0}").format(error))
             return False
-        accuracy = metadata.get("test_accuracy") if isinstance(metadata, dict) else None
-        self.add_model(network, name or path.name, accuracy, select=True)
+        accuracy = metadata.get("test_accuracy")
+        self.add_model(network, name or display_name(path), accuracy, select=True)
         return True
 
     @Slot()

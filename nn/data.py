@@ -5,10 +5,8 @@ reads the four .gz files in place and downloads, when asked, into the user's cac
 """
 from __future__ import annotations
 
-import gzip
 import hashlib
 import http.client
-import math
 import os
 import sys
 import tempfile
@@ -18,6 +16,9 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
+
+from nn.file_checks import UnreadableFile, check_folder, display_name
+from nn.idx import IdxError, parse_idx, read_idx  # noqa: F401  (part of this module's API)
 
 ENV_VAR = "DIGITLAB_MNIST_DIR"
 FLAG = "--mnist-dir"
@@ -35,14 +36,8 @@ FILES = types.MappingProxyType({
     "t10k-labels-idx1-ubyte.gz": "ec29112dd5afa0611ce80d1b7f02629c",
 })
 
-# IDX type byte -> big-endian element type
-_IDX_TYPES = {0x08: ">u1", 0x09: ">i1", 0x0B: ">i2", 0x0C: ">i4", 0x0D: ">f4", 0x0E: ">f8"}
-_GZIP_MAGIC = b"\x1f\x8b"
 _CHUNK = 64 * 1024
-
-
-class IdxError(ValueError):
-    """A file that is not a valid IDX file (truncated, foreign, wrong header)."""
+MNIST_COUNTS = types.MappingProxyType({"train": 60_000, "t10k": 10_000})  # images per split
 
 
 class MnistNotFoundError(RuntimeError):
@@ -51,49 +46,6 @@ class MnistNotFoundError(RuntimeError):
 
 class DownloadCancelled(RuntimeError):
     """The cancel callback asked to stop a download."""
-
-
-def read_idx(path: str | os.PathLike) -> np.ndarray:
-    """Read an IDX file (raw or gzip-compressed) into an array of its header's shape and type.
-
-    Returns e.g. (60000, 28, 28) uint8 for train-images, (60000,) uint8 for train-labels.
-    Raises IdxError naming the file and what is wrong with it.
-    """
-    path = Path(path)
-    raw = path.read_bytes()
-    if raw[:2] == _GZIP_MAGIC:
-        try:
-            raw = gzip.decompress(raw)
-        except (OSError, EOFError, gzip.BadGzipFile) as error:
-            raise IdxError(f"{path.name}: damaged or truncated gzip file ({error})") from None
-    return parse_idx(raw, path.name)
-
-
-def parse_idx(raw: bytes, name: str = "IDX data") -> np.ndarray:
-    """Parse the bytes of an uncompressed IDX file; see read_idx."""
-    if not raw:
-        raise IdxError(f"{name}: the file is empty")
-    if len(raw) < 4:
-        raise IdxError(f"{name}: too short for an IDX header ({len(raw)} bytes)")
-    if raw[0] != 0 or raw[1] != 0 or raw[2] not in _IDX_TYPES:
-        raise IdxError(f"{name}: not an IDX file (magic number {raw[:4].hex()}, "
-                       "expected 0000 then a type byte such as 08 and the number of dimensions)")
-    ndim = raw[3]
-    if ndim == 0:
-        raise IdxError(f"{name}: the header declares zero dimensions")
-    header_size = 4 + 4 * ndim
-    if len(raw) < header_size:
-        raise IdxError(f"{name}: truncated header ({len(raw)} bytes, {ndim} dimensions "
-                       f"need {header_size})")
-    shape = tuple(int(d) for d in np.frombuffer(raw, ">u4", count=ndim, offset=4))
-    dtype = np.dtype(_IDX_TYPES[raw[2]])
-    expected = header_size + math.prod(shape) * dtype.itemsize
-    if len(raw) != expected:
-        problem = "truncated" if len(raw) < expected else "longer than its header says"
-        raise IdxError(f"{name}: {problem}: dimensions {shape} need {expected} bytes, "
-                       f"the file has {len(raw)}")
-    data = np.frombuffer(raw, dtype, offset=header_size).reshape(shape)
-    return data.astype(dtype.newbyteorder("="))  # a writable copy in native byte order
 
 
 def default_cache_dir() -> Path:
@@ -116,11 +68,15 @@ def _fallback_cache_root() -> Path:
 
 
 def _locate(folder: Path, gz_name: str) -> Path | None:
-    """The file for gz_name in folder, compressed or already decompressed."""
-    for candidate in (folder / gz_name, folder / gz_name.removesuffix(".gz")):
-        if candidate.is_file():
-            return candidate
-    return None
+    """The file for gz_name in folder, compressed or already decompressed.
+
+    A regular file is preferred; else whatever has the name (a folder, a broken link), so that
+    reading it says what is wrong rather than "not found".
+    """
+    candidates = (folder / gz_name, folder / gz_name.removesuffix(".gz"))
+    present = [c for c in candidates if os.path.lexists(c)]
+    regular = [c for c in present if c.is_file()]
+    return (regular or present or [None])[0]
 
 
 def missing_files(folder: str | os.PathLike, files: Mapping[str, str] = FILES) -> list[str]:
@@ -217,6 +173,11 @@ def download_mnist(dest: str | os.PathLike, mirrors: Sequence[str] = MIRRORS,
 def _resolve_dir(mnist_dir, download, progress, cancel) -> Path:
     """The folder to read MNIST from, downloading into the cache when allowed."""
     if mnist_dir is not None:
+        try:
+            check_folder(mnist_dir)
+        except UnreadableFile as problem:
+            raise MnistNotFoundError(_not_found_message(
+                f"The MNIST folder {display_name(mnist_dir)} cannot be used: {problem}.")) from None
         missing = missing_files(mnist_dir)
         if missing:
             raise MnistNotFoundError(_not_found_message(
@@ -233,14 +194,25 @@ def _resolve_dir(mnist_dir, download, progress, cancel) -> Path:
 
 
 def _read_pair(folder: Path, prefix: str) -> tuple[np.ndarray, np.ndarray]:
-    """Images (N, 28, 28) uint8 and labels (N,) uint8 of one split, checked against each other."""
-    images = read_idx(_locate(folder, f"{prefix}-images-idx3-ubyte.gz"))
-    labels = read_idx(_locate(folder, f"{prefix}-labels-idx1-ubyte.gz"))
-    if images.ndim != 3 or images.shape[1:] != (28, 28) or images.dtype != np.uint8:
+    """Images (N, 28, 28) uint8 and labels (N,) uint8 of one split, checked against each other.
+
+    The headers may declare at most MNIST's own counts (60000 / 10000), checked before the data
+    is decompressed.
+    """
+    count = MNIST_COUNTS[prefix]
+    images = read_idx(_locate(folder, f"{prefix}-images-idx3-ubyte.gz"),
+                      max_shape=(count, 28, 28), max_bytes=16 + count * 28 * 28)
+    labels = read_idx(_locate(folder, f"{prefix}-labels-idx1-ubyte.gz"),
+                      max_shape=(count,), max_bytes=8 + count)
+    if images.shape[1:] != (28, 28) or images.dtype != np.uint8:
         raise IdxError(f"{prefix} images: expected (N, 28, 28) uint8, got {images.shape} {images.dtype}")
-    if labels.shape != images.shape[:1] or labels.dtype != np.uint8 or labels.max(initial=0) > 9:
-        raise IdxError(f"{prefix} labels: expected {images.shape[0]} labels 0..9, "
+    if labels.shape != images.shape[:1] or labels.dtype != np.uint8:
+        raise IdxError(f"{prefix} labels: expected {images.shape[0]} uint8 labels (one per image), "
                        f"got {labels.shape} {labels.dtype}")
+    wrong = np.flatnonzero(labels > 9)
+    if wrong.size:
+        raise IdxError(f"{prefix} labels: label {wrong[0]} is {labels[wrong[0]]}, expected a digit "
+                       f"0..9 ({wrong.size} labels out of range)")
     return images, labels
 
 

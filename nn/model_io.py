@@ -1,18 +1,20 @@
 """Model files: DigitLab's .npz (arrays + JSON metadata) and the textbook's sample_weight.pkl.
 
-A .npz is read with allow_pickle=False and saved atomically; a .pkl only through an unpickler that
-admits NumPy arrays and builtin containers, so a crafted pickle cannot run code.
+A .npz is saved atomically and read without pickle, every array header checked against the
+limits below before any data is decompressed (nn/npz_reader.py); a .pkl only through an unpickler
+that admits NumPy arrays and builtin containers and allocates nothing the file merely claims
+(nn/weight_pickle.py), so a crafted file can neither run code nor take all memory.
 """
 from __future__ import annotations
 
-import codecs
-import io
 import json
+import math
 import os
 import pickle
+import struct
+import tempfile
 import zipfile
 import zlib
-from collections import OrderedDict
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -20,7 +22,10 @@ import numpy as np
 
 from nn.atomic_file import (TargetError, os_error_message, probe_folder, remove_stale_temps,
                             resolve_target, write_atomically)
+from nn.file_checks import UnreadableFile, display_name, open_file
 from nn.network import MultiLayerNet
+from nn.npz_reader import NpzError, read_npz
+from nn.weight_pickle import PickleRefused, load_weights
 
 FORMAT_VERSION = 1
 # what the network's input means: pixels / 255 flattened to 784, white digit on black, drawings
@@ -31,6 +36,14 @@ OUTPUT_SIZE = 10
 ACTIVATIONS = ("relu", "sigmoid", "tanh")
 METADATA_KEY = "metadata"
 _FLOAT_DTYPES = (np.dtype(np.float32), np.dtype(np.float64))
+# What a model file may declare, checked before its data is read. Far beyond what trains in
+# reasonable time here (784-1000-1000-10 has 1.8 million parameters), far below what a
+# decompression bomb asks for. Largest in memory: 50 million float64 parameters, 400 MB.
+MAX_PARAMETERS = 50_000_000   # weights and biases of all layers
+MAX_WIDTH = 50_000            # units in one layer
+MAX_LAYERS = 50
+MAX_METADATA_BYTES = 1_000_000
+MAX_PICKLE_BYTES = 64_000_000  # the textbook's sample_weight.pkl is 0.2 MB
 
 
 class ModelFileError(ValueError):
@@ -136,106 +149,150 @@ def check_params(params: dict, source: str) -> int:
     return n
 
 
-def _read_npz(path: Path) -> tuple[dict, dict]:
-    """(params, metadata) from an .npz, without pickle; raises ModelFileError."""
+# ---- loading ------------------------------------------------------------------------------
+
+_MAX_NPZ_BYTES = 8 * MAX_PARAMETERS + MAX_METADATA_BYTES + 1_000_000  # float64, zip overhead
+# what zipfile and zlib raise for a damaged archive (flipped bytes, truncation)
+_DAMAGED = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError,
+            NotImplementedError, RuntimeError, struct.error, ValueError)
+
+
+def _one_line(text: object, limit: int = 160) -> str:
+    """text on one line, shortened: error details and file contents go into one-line messages."""
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _declared_limits(source: str):
+    """A check for read_npz: refuse sizes no model has, before any array data is read."""
+    total = {"parameters": 0, "bytes": 0, "arrays": 0}
+
+    def check(key: str, shape: tuple, dtype: np.dtype) -> None:
+        size = math.prod(shape) * dtype.itemsize
+        if key == METADATA_KEY:
+            if size > MAX_METADATA_BYTES:
+                raise ModelFileError(f"{source}: the metadata declares {size:,} bytes, more than "
+                                     f"the {MAX_METADATA_BYTES:,} a model file has")
+            return
+        if max(shape, default=0) > MAX_WIDTH:
+            raise ModelFileError(f"{source}: {_one_line(key, 40)} declares shape {shape}, a layer "
+                                 f"wider than the {MAX_WIDTH:,} units a model may have")
+        total["parameters"] += math.prod(shape)
+        total["bytes"] += size
+        total["arrays"] += 1
+        if total["parameters"] > MAX_PARAMETERS or total["bytes"] > 8 * MAX_PARAMETERS:
+            raise ModelFileError(f"{source}: the arrays declare more than the "
+                                 f"{MAX_PARAMETERS:,} parameters a model may have")
+        if total["arrays"] > 2 * MAX_LAYERS:
+            raise ModelFileError(f"{source}: more than the {MAX_LAYERS} layers a model may have")
+    return check
+
+
+def _read_npz(path) -> tuple[dict, dict]:
+    """(params, metadata) from an .npz, without pickle, within the limits; raises ModelFileError."""
+    source = display_name(path)
     try:
-        with path.open("rb") as f:  # our own handle: np.load leaks its own when the zip is damaged
-            npz = np.load(f, allow_pickle=False)
-            if not isinstance(npz, np.lib.npyio.NpzFile):
-                raise ModelFileError(f"{path.name}: a single .npy array, not a model .npz")
-            arrays = {key: npz[key] for key in npz.files}
-    except ModelFileError:
-        raise
-    except (zipfile.BadZipFile, zlib.error, EOFError) as error:
-        raise ModelFileError(f"{path.name}: not a model file (damaged or not a zip: {error})") from None
-    except ValueError as error:  # not NumPy data at all, or an object array that needs pickle
-        raise ModelFileError(f"{path.name}: not a model file ({error})") from None
+        f = open_file(path, _MAX_NPZ_BYTES, "model file")
+    except UnreadableFile as problem:
+        raise ModelFileError(f"{source}: {problem}") from None
+    with f:
+        if f.read(6) == b"\x93NUMPY":
+            raise ModelFileError(f"{source}: a single .npy array, not a model .npz")
+        try:
+            arrays = read_npz(f, _declared_limits(source))
+        except ModelFileError:
+            raise
+        except NpzError as error:
+            raise ModelFileError(f"{source}: not a model file ({_one_line(error)})") from None
+        except _DAMAGED as error:
+            raise ModelFileError(f"{source}: not a model file (damaged or not a zip: "
+                                 f"{_one_line(error)})") from None
+        except MemoryError:
+            raise ModelFileError(f"{source}: there is not enough memory to load it") from None
+    return arrays, _parse_metadata(arrays, source)
+
+
+def _parse_metadata(arrays: dict, source: str) -> dict:
+    """The JSON object in the 'metadata' entry (removed from arrays); raises ModelFileError."""
     if METADATA_KEY not in arrays:
-        raise ModelFileError(f"{path.name}: no '{METADATA_KEY}' entry (not a DigitLab model file)")
+        raise ModelFileError(f"{source}: no '{METADATA_KEY}' entry (not a DigitLab model file)")
     raw = arrays.pop(METADATA_KEY)
     try:
         metadata = json.loads(str(raw[()]))
-    except (json.JSONDecodeError, TypeError, IndexError, ValueError) as error:
-        raise ModelFileError(f"{path.name}: the metadata is not valid JSON ({error})") from None
+    except (json.JSONDecodeError, TypeError, IndexError, ValueError, RecursionError) as error:
+        raise ModelFileError(f"{source}: the metadata is not valid JSON "
+                             f"({_one_line(error, 80)})") from None
     if not isinstance(metadata, dict):
-        raise ModelFileError(f"{path.name}: the metadata is not a JSON object")
-    return arrays, metadata
+        raise ModelFileError(f"{source}: the metadata is not a JSON object")
+    return metadata
 
 
-def load_model(path: str | os.PathLike) -> tuple[MultiLayerNet, dict]:
-    """(network, metadata) from a DigitLab .npz; raises ModelFileError for anything unusable."""
-    path = Path(path)
+def load_model(path: str | bytes | os.PathLike) -> tuple[MultiLayerNet, dict]:
+    """(network, metadata) from a DigitLab .npz; raises ModelFileError for anything unusable.
+
+    Folders, links that loop, names too long, files beyond the limits (MAX_PARAMETERS,
+    MAX_WIDTH, MAX_LAYERS: checked on the headers, before any data is decompressed) and
+    damaged archives all raise ModelFileError with a one-line message naming the file.
+    """
+    source = display_name(path)
     params, metadata = _read_npz(path)
-    n = check_params(params, path.name)
+    n = check_params(params, source)
     activation = metadata.get("activation")
     if activation not in ACTIVATIONS:
-        raise ModelFileError(f"{path.name}: unknown activation {activation!r} "
+        raise ModelFileError(f"{source}: unknown activation {_one_line(repr(activation), 40)} "
                              f"(expected one of {', '.join(ACTIVATIONS)})")
     sizes = [INPUT_SIZE] + [params[f"W{i}"].shape[1] for i in range(1, n + 1)]
-    if "sizes" in metadata and list(metadata["sizes"]) != sizes:
-        raise ModelFileError(f"{path.name}: metadata says sizes {metadata['sizes']}, "
+    if "sizes" in metadata and metadata["sizes"] != sizes:
+        raise ModelFileError(f"{source}: metadata says sizes "
+                             f"{_one_line(json.dumps(metadata['sizes']), 60)}, "
                              f"the arrays have {sizes}")
+    accuracy = metadata.get("test_accuracy")
+    if accuracy is not None and (isinstance(accuracy, bool) or not isinstance(accuracy, (int, float))
+                                 or not 0.0 <= accuracy <= 1.0):
+        raise ModelFileError(f"{source}: metadata says test_accuracy "
+                             f"{_one_line(json.dumps(accuracy), 40)}, expected a fraction 0..1")
     return MultiLayerNet.from_params(params, activation=activation), metadata
 
 
-class _ArrayUnpickler(pickle.Unpickler):
-    """Unpickles NumPy arrays and builtin containers; refuses every other global."""
-
-    _reconstruct = np.ndarray.__reduce__(np.zeros(1))[0]  # numpy's _reconstruct, wherever it lives
-    _scalar = np.float32(0).__reduce__()[0]
-    _frombuffer = np.zeros(1).__reduce_ex__(5)[0]  # arrays in pickle protocol 5
-    ALLOWED = {
-        ("numpy.core.multiarray", "_reconstruct"): _reconstruct,
-        ("numpy._core.multiarray", "_reconstruct"): _reconstruct,
-        ("numpy.core.multiarray", "scalar"): _scalar,
-        ("numpy._core.multiarray", "scalar"): _scalar,
-        ("numpy.core.numeric", "_frombuffer"): _frombuffer,
-        ("numpy._core.numeric", "_frombuffer"): _frombuffer,
-        ("numpy", "ndarray"): np.ndarray,
-        ("numpy", "dtype"): np.dtype,
-        ("_codecs", "encode"): codecs.encode,  # bytes in pickle protocols 0-2
-        ("builtins", "set"): set,
-        ("builtins", "frozenset"): frozenset,
-        ("builtins", "bytearray"): bytearray,
-        ("collections", "OrderedDict"): OrderedDict,
-    }
-
-    def find_class(self, module, name):
-        try:
-            return self.ALLOWED[(module, name)]
-        except KeyError:
-            raise ModelFileError(
-                f"refused to load {module}.{name}: only NumPy arrays are allowed in a weight "
-                "pickle (this file may try to run code)") from None
-
-
-def load_textbook_pickle(path: str | os.PathLike) -> dict[str, np.ndarray]:
+def load_textbook_pickle(path: str | bytes | os.PathLike) -> dict[str, np.ndarray]:
     """The textbook's sample_weight.pkl as {"W1": (784, 50), "b1": (50,), ..., "b3": (10,)}.
 
-    Only NumPy arrays and builtin containers are unpickled; anything else raises ModelFileError
-    before it runs. The arrays are checked like an .npz's.
+    Only NumPy arrays and builtin containers are unpickled (nn.weight_pickle); anything else,
+    and any size the file merely claims, raises ModelFileError before it runs or is allocated.
+    Files over MAX_PICKLE_BYTES are refused unread. The arrays are checked like an .npz's.
     """
-    path = Path(path)
-    raw = path.read_bytes()
+    source = display_name(path)
     try:
-        params = _ArrayUnpickler(io.BytesIO(raw), encoding="latin1").load()
-    except ModelFileError as error:
-        raise ModelFileError(f"{path.name}: {error}") from None
+        with open_file(path, MAX_PICKLE_BYTES, "weight pickle") as f:
+            raw = f.read()
+    except UnreadableFile as problem:
+        raise ModelFileError(f"{source}: {problem}") from None
+    except OSError as error:
+        raise ModelFileError(f"{source}: cannot read it ({_one_line(error)})") from None
+    try:
+        params = load_weights(raw, 8 * MAX_PARAMETERS)
+    except PickleRefused as error:
+        raise ModelFileError(f"{source}: {error}") from None
     except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, IndexError,
-            KeyError) as error:
-        raise ModelFileError(f"{path.name}: not a readable weight pickle ({error!r})") from None
+            KeyError, OverflowError, MemoryError, RecursionError, struct.error) as error:
+        raise ModelFileError(f"{source}: not a readable weight pickle "
+                             f"({_one_line(repr(error), 100)})") from None
     if not isinstance(params, dict) or not all(isinstance(key, str) for key in params):
-        raise ModelFileError(f"{path.name}: expected a dict of named arrays, "
+        raise ModelFileError(f"{source}: expected a dict of named arrays, "
                              f"got {type(params).__name__}")
-    params = dict(params)
-    check_params(params, path.name)
+    params = {key: value.view(np.ndarray) if isinstance(value, np.ndarray) else value
+              for key, value in params.items()}
+    check_params(params, source)
     return params
 
 
-def load_any(path: str | os.PathLike) -> tuple[MultiLayerNet, dict]:
-    """(network, metadata) from a DigitLab .npz or the textbook's .pkl (sigmoid network)."""
-    path = Path(path)
-    if path.suffix.lower() == ".pkl":
+def load_any(path: str | bytes | os.PathLike) -> tuple[MultiLayerNet, dict]:
+    """(network, metadata) from a DigitLab .npz or the textbook's .pkl (sigmoid network).
+
+    Raises ModelFileError (one line, naming the file) for anything that cannot be loaded.
+    """
+    path = os.fsdecode(path)  # bytes and undecodable names alike (surrogateescape)
+    if path.lower().endswith(".pkl"):
         params = load_textbook_pickle(path)
         network = MultiLayerNet.from_params(params, activation="sigmoid")
         metadata = {"sizes": [int(s) for s in network.sizes], "activation": "sigmoid",

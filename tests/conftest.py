@@ -12,6 +12,16 @@ from nn.blas import use_one_blas_thread  # noqa: E402  (standard library only)
 use_one_blas_thread()  # as the app does; before any test module loads NumPy
 
 import pytest
+from hypothesis import settings
+
+# Property tests (tests/test_loader_properties.py): a quick, reproducible run by default, in every
+# test run and in CI; a thorough random one on demand (about 12,000 cases in all):
+#   HYPOTHESIS_PROFILE=thorough python -m pytest tests/test_loader_properties.py \
+#       --hypothesis-show-statistics
+# No example database: the worktree stays clean; a failure prints the seed that reproduces it.
+settings.register_profile("quick", max_examples=15, derandomize=True, database=None)
+settings.register_profile("thorough", max_examples=2_500, database=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "data"

@@ -576,8 +576,8 @@ Details: {0}</source>
         <translation>기본 모델</translation>
     </message>
     <message>
-        <source>Could not open the model “{0}”: {1}</source>
-        <translation>모델 “{0}”을(를) 열 수 없습니다: {1}</translation>
+        <source>Could not open the model: {0}</source>
+        <translation>모델을 열 수 없습니다: {0}</translation>
     </message>
     <message>
         <source>Open a model</source>
@@ -1067,8 +1067,44 @@ Details: {0}</source>
         <translation>이미지가 비어 있습니다.</translation>
     </message>
     <message>
+        <source>“{0}” is {1} × {2} pixels, more than DigitLab reads ({3} million).</source>
+        <translation>“{0}”은(는) {1} × {2} 픽셀로, DigitLab이 읽을 수 있는 크기({3}백만 픽셀)보다 큽니다.</translation>
+    </message>
+    <message>
         <source>There is no file called “{0}”.</source>
         <translation>“{0}”(이)라는 파일이 없습니다.</translation>
+    </message>
+    <message>
+        <source>“{0}” is a link to a file that does not exist.</source>
+        <translation>“{0}”은(는) 존재하지 않는 파일을 가리키는 링크입니다.</translation>
+    </message>
+    <message>
+        <source>“{0}” is a folder, not an image file.</source>
+        <translation>“{0}”은(는) 이미지 파일이 아니라 폴더입니다.</translation>
+    </message>
+    <message>
+        <source>“{0}” is a link that leads back to itself (a link loop).</source>
+        <translation>“{0}”은(는) 자기 자신을 다시 가리키는 링크입니다(링크 순환).</translation>
+    </message>
+    <message>
+        <source>The name “{0}” is too long: a file name may have at most 255 bytes.</source>
+        <translation>이름 “{0}”이(가) 너무 깁니다: 파일 이름은 최대 255바이트까지 가능합니다.</translation>
+    </message>
+    <message>
+        <source>You do not have permission to read “{0}”.</source>
+        <translation>“{0}”을(를) 읽을 권한이 없습니다.</translation>
+    </message>
+    <message>
+        <source>“{0}” is not a regular file (a device, pipe or socket).</source>
+        <translation>“{0}”은(는) 일반 파일이 아닙니다(장치, 파이프 또는 소켓).</translation>
+    </message>
+    <message>
+        <source>“{0}” is too large for a picture of a digit (more than {1} MB).</source>
+        <translation>“{0}”은(는) 숫자 그림으로는 너무 큽니다({1}MB 초과).</translation>
+    </message>
+    <message>
+        <source>Could not read “{0}”: {2}.</source>
+        <translation>“{0}”을(를) 읽을 수 없습니다: {2}.</translation>
     </message>
     <message>
         <source>“{0}” is not an image DigitLab can read ({1}). Try a PNG or JPEG file.</source>
