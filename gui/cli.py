@@ -18,7 +18,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from gui.cli_args import PROG, build_parser
-from gui.cli_files import display_path, file_problem, os_reason, printable
+from gui.cli_files import display_path, file_problem, folder_problem, os_reason, printable
 from gui.cli_files import os_message as _os_message
 from nn.blas import use_one_blas_thread
 
@@ -71,6 +71,10 @@ def _load_mnist(args: argparse.Namespace, progress=None):
     """((x_train, t_train), (x_test, t_test)) as float32 (N, 784) in [0, 1] and int labels (N,)."""
     from nn.data import IdxError, MnistNotFoundError, load_mnist
 
+    if args.mnist_dir is not None:
+        problem = folder_problem(args.mnist_dir)
+        if problem:
+            raise CliError(f"the MNIST folder {display_path(args.mnist_dir)}: {problem}")
     try:
         return load_mnist(mnist_dir=args.mnist_dir, download=args.download, progress=progress)
     except MnistNotFoundError as error:

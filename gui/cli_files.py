@@ -87,3 +87,16 @@ def file_problem(path: Path) -> str | None:
     if not stat.S_ISREG(mode):
         return "it is not a regular file (a device, pipe or socket)"
     return None
+
+
+def folder_problem(path: Path) -> str | None:
+    """Why path cannot be read as a folder (missing, a file, a loop, a name too long ...), or None."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as error:
+        return os_reason(error, path)
+    except ValueError:           # an embedded NUL byte
+        return "the name contains a NUL character"
+    if not stat.S_ISDIR(mode):
+        return "it is a file, not a folder"
+    return None
