@@ -44,6 +44,19 @@ def test_table_lists_every_figure_with_its_unit_and_a_dash_for_none():
     assert rows["epoch_s"][1:3] == ["0.3", "s"]
 
 
+@pytest.mark.parametrize("as_json", [True, False])
+def test_main_prints_one_json_object_or_the_table(as_json, monkeypatch, capsys):
+    calls = []
+    monkeypatch.setattr(cli_bench, "run_bench", lambda quick, mnist_dir: calls.append(quick) or example())
+    assert cli_bench.main(["--quick", "--json"] if as_json else []) == 0
+    out = capsys.readouterr().out
+    assert calls == [as_json]
+    if as_json:
+        assert json.loads(out) == example()
+    else:
+        assert out == cli_bench.format_table(example()) + "\n"
+
+
 def test_missing_mnist_is_one_line_and_status_1(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("DIGITLAB_MNIST_DIR", str(tmp_path / "nothing"))
     monkeypatch.setattr("nn.data.default_cache_dir", lambda: tmp_path / "cache")
