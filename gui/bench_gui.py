@@ -11,7 +11,7 @@ import sys
 import time
 
 import numpy as np
-from PySide6.QtCore import QEvent, QEventLoop, QObject, QPointF, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QEventLoop, QPointF, Qt, QTimer
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
@@ -27,53 +27,58 @@ def application() -> QApplication:
     return QApplication.instance()
 
 
-class EpochWatch(QObject):
-    """Receives a TrainingWorker's epoch events on the GUI thread and notes when the test
-    accuracy first reaches target (seconds after `started`, a time.perf_counter() value).
+class EpochWatch:
+    """Notes when a test accuracy of at least target is first shown, in seconds after `started`
+    (a time.perf_counter() value), and calls on_reached then."""
 
-    Signals:
-        reached(): the target was reached (seconds is set).
-    """
-
-    reached = Signal()
-
-    def __init__(self, target: float) -> None:
-        super().__init__()
+    def __init__(self, target: float, on_reached) -> None:
         self.target = target
+        self.on_reached = on_reached
         self.started = time.perf_counter()
         self.seconds: float | None = None
         self.best = 0.0
 
-    @Slot(object)
-    def on_epoch(self, event) -> None:
-        self.best = max(self.best, event.test_accuracy)
-        if self.seconds is None and event.test_accuracy >= self.target:
+    def shown(self, test_accuracy: float) -> None:
+        self.best = max(self.best, test_accuracy)
+        if self.seconds is None and test_accuracy >= self.target:
             self.seconds = time.perf_counter() - self.started
-            self.reached.emit()
+            self.on_reached()
 
 
-def seconds_to_accuracy(cache, target: float = 0.97, limit: float = 60.0) -> tuple[float | None, float]:
-    """Press Start on a Training tab with its default settings and wait for an epoch whose test
-    accuracy is at least target: (seconds from the press, or None if the run ended or `limit`
-    seconds passed first; the best test accuracy seen). cache: a loaded gui.training_worker.MnistCache.
+def seconds_to_accuracy(cache, target: float = 0.97, limit: float = 60.0,
+                        config=None) -> tuple[float | None, float]:
+    """Press Start on a Training tab with its default settings (or config, a TrainConfig) and wait
+    until it plots an epoch whose test accuracy is at least target: (seconds from the press, or
+    None if the run ended or `limit` seconds passed first; the best test accuracy seen).
+    cache: a loaded MnistCache.
     """
     from gui.training_tab import TrainingTab
 
     app = application()
     tab = TrainingTab(data=cache)
+    if config is not None:
+        tab.settings.set_config(config)
     tab.resize(1200, 800)
     tab.show()
     app.processEvents()
-    watch, loop = EpochWatch(target), QEventLoop()
-    watch.reached.connect(loop.quit)
+    loop = QEventLoop()
+    watch = EpochWatch(target, loop.quit)
+    plot_epoch = tab.plots.add_epoch
+
+    def add_epoch(epoch, train_accuracy, test_accuracy, *args, **kwargs):
+        # Wraps the plot's own method: the moment the student sees the epoch, with no race
+        # against a worker that may finish an epoch before anyone could connect to it.
+        result = plot_epoch(epoch, train_accuracy, test_accuracy, *args, **kwargs)
+        watch.shown(test_accuracy)
+        return result
+
+    tab.plots.add_epoch = add_epoch
     tab.state_changed.connect(lambda state: loop.quit() if state in ("finished", "idle") else None)
     QTimer.singleShot(int(1000 * limit), loop.quit)
     watch.started = time.perf_counter()
     tab.start_button.click()
-    worker = tab._worker          # the tab has no public epoch signal; its worker has
-    if worker is None:
+    if tab.state == "idle":
         raise RuntimeError(f"the Training tab did not start: {tab.progress_label.text()}")
-    worker.epoch_finished.connect(watch.on_epoch, Qt.ConnectionType.QueuedConnection)
     loop.exec()
     tab.shutdown()
     tab.close()

@@ -33,6 +33,10 @@ CANDIDATES = {
     "momentum 0.1, batch 50": dict(optimizer="momentum", lr=0.1, batch_size=50),
     "momentum 0.1, 200 hidden": dict(optimizer="momentum", lr=0.1, hidden_sizes=(200,)),
     "adam 0.002": dict(optimizer="adam", lr=0.002),
+    "momentum 0.15, cosine 3": dict(optimizer="momentum", lr=0.15, schedule="cosine", epochs=3),
+    "momentum 0.2, cosine 3": dict(optimizer="momentum", lr=0.2, schedule="cosine", epochs=3),
+    "nesterov 0.1, cosine 3": dict(optimizer="nesterov", lr=0.1, schedule="cosine", epochs=3),
+    "nesterov 0.1, cosine 4": dict(optimizer="nesterov", lr=0.1, schedule="cosine", epochs=4),
 }
 
 
