@@ -69,10 +69,11 @@ def format_table(result: dict) -> str:
     return "\n".join(lines)
 
 
-def torch_epoch_seconds(x, t, rng, *, epochs: int, warmup: int, threads: int) -> float | None:
-    """Median seconds of `epochs` PyTorch epochs of the reference run after `warmup`, or None
-    without PyTorch. Same network and initial weights as nn.benchmark's, same batches from rng,
-    same thread count; SGD with momentum 0.9, lr 0.1 (PyTorch's form of momentum, same cost)."""
+def torch_epoch_timer(x, t, rng, threads: int):
+    """A callable that trains one epoch of the reference run in PyTorch and returns its seconds,
+    or None without PyTorch. The network and initial weights of nn.benchmark.reference_network(rng),
+    then batches in rng.permutation order as nn.benchmark.epoch_seconds takes them, the same
+    thread count; SGD with momentum 0.9, lr 0.1 (PyTorch's form of momentum, the same cost)."""
     try:
         import torch
     except ImportError:
@@ -102,9 +103,30 @@ def torch_epoch_seconds(x, t, rng, *, epochs: int, warmup: int, threads: int) ->
             optimizer.step()
         return time.perf_counter() - started
 
-    for _ in range(warmup):
-        one_epoch()
-    return statistics.median(one_epoch() for _ in range(epochs))
+    return one_epoch
+
+
+def engine_figures(x, t, rng, repeats: int) -> dict:
+    """epoch_s, gemm_bound_s and torch_epoch_s (None without PyTorch), interleaved round by round.
+
+    NumPy and PyTorch draw from copies of rng: the same initial weights, the same batches.
+    """
+    import copy
+    from functools import partial
+
+    import numpy as np
+
+    from nn import benchmark
+
+    torch_rng = copy.deepcopy(rng)
+    network = benchmark.reference_network(rng)
+    optimizer = benchmark.Momentum(lr=benchmark.LR, momentum=benchmark.MOMENTUM)
+    timers = {"epoch_s": partial(benchmark.epoch_seconds, network, optimizer, x, t, rng),
+              "gemm_bound_s": partial(benchmark.gemm_seconds, x, np.random.default_rng(1))}
+    torch_epoch = torch_epoch_timer(x, t, torch_rng, blas_threads())
+    if torch_epoch is not None:
+        timers["torch_epoch_s"] = torch_epoch
+    return {"torch_epoch_s": None} | benchmark.interleaved_medians(timers, repeats)
 
 
 def blas_threads() -> int:
@@ -145,11 +167,8 @@ def run_bench(quick: bool = False, mnist_dir: Path | None = None, report=_say) -
     r["bare_window_s"] = bench_probes.bare_window_seconds(n["startups"])
     report("loading MNIST")
     (x, t), (x_test, _) = load_mnist(mnist_dir=folder)
-    report("epoch_s, gemm_bound_s and torch_epoch_s")
-    r["epoch_s"] = benchmark.median_epoch_seconds(x, t, rng, epochs=n["epochs"])
-    r["gemm_bound_s"] = benchmark.median_gemm_seconds(x, rng, repeats=n["epochs"])
-    r["torch_epoch_s"] = torch_epoch_seconds(x, t, rng, epochs=n["epochs"], warmup=1,
-                                             threads=blas_threads())
+    report("epoch_s, gemm_bound_s and torch_epoch_s (interleaved)")
+    r |= engine_figures(x, t, rng, n["epochs"])
     report("predict_ms and batch_speedup with the shipped model")
     network = shipped_model()
     canvases = benchmark.drawn_canvases(n["canvases"], rng, drawings=n["drawings"])
@@ -160,7 +179,7 @@ def run_bench(quick: bool = False, mnist_dir: Path | None = None, report=_say) -
     r |= _gui_figures(folder, n, rng, report)
     report("peak_rss_mb (a child process trains one epoch)")
     r["peak_rss_mb"] = bench_probes.peak_training_rss_mb(folder)
-    return {key: None if r[key] is None else float(r[key]) for key in FIGURES}
+    return {key: None if r[key] is None else round(float(r[key]), 4) for key in FIGURES}
 
 
 def _gui_figures(folder: Path, n: dict, rng, report) -> dict:

@@ -44,16 +44,6 @@ def epoch_seconds(network, optimizer, x, t, rng: np.random.Generator,
     return time.perf_counter() - started
 
 
-def median_epoch_seconds(x, t, rng: np.random.Generator, *, epochs: int = 3, warmup: int = 1,
-                         sizes=SIZES) -> float:
-    """Median of `epochs` epoch_seconds of the reference run, after `warmup` untimed epochs."""
-    network = reference_network(rng, sizes)
-    optimizer = Momentum(lr=LR, momentum=MOMENTUM)
-    for _ in range(warmup):
-        epoch_seconds(network, optimizer, x, t, rng)
-    return statistics.median(epoch_seconds(network, optimizer, x, t, rng) for _ in range(epochs))
-
-
 def gemm_seconds(x, rng: np.random.Generator, sizes=SIZES, batch_size: int = BATCH_SIZE) -> float:
     """Seconds that the float32 matrix products of one epoch alone take (a floor for epoch_seconds).
 
@@ -81,12 +71,18 @@ def gemm_seconds(x, rng: np.random.Generator, sizes=SIZES, batch_size: int = BAT
     return total
 
 
-def median_gemm_seconds(x, rng: np.random.Generator, *, repeats: int = 3, warmup: int = 1,
-                        sizes=SIZES) -> float:
-    """Median of `repeats` gemm_seconds after `warmup` untimed ones."""
+def interleaved_medians(timers: dict, repeats: int = 3, warmup: int = 1) -> dict[str, float]:
+    """Median of each timer's seconds (a callable returning seconds) over `repeats` rounds, after
+    `warmup` untimed ones. Each round runs every timer once, so that on a shared machine the
+    figures are taken under the same load and their ratios mean something."""
     for _ in range(warmup):
-        gemm_seconds(x, rng, sizes)
-    return statistics.median(gemm_seconds(x, rng, sizes) for _ in range(repeats))
+        for timer in timers.values():
+            timer()
+    seconds = {name: [] for name in timers}
+    for _ in range(repeats):
+        for name, timer in timers.items():
+            seconds[name].append(timer())
+    return {name: statistics.median(values) for name, values in seconds.items()}
 
 
 def drawn_canvases(n: int, rng: np.random.Generator, drawings: int | None = None,

@@ -31,11 +31,21 @@ def test_timed_epoch_makes_exactly_the_trainers_updates(data):
         np.testing.assert_array_equal(network.params[key], value, err_msg=key)
 
 
-def test_median_epoch_and_gemm_seconds_are_positive(data):
-    x, t = data
-    rng = np.random.default_rng(0)
-    assert benchmark.median_epoch_seconds(x, t, rng, epochs=1, warmup=0) > 0
-    assert benchmark.median_gemm_seconds(x, rng, repeats=1, warmup=0) > 0
+def test_interleaved_medians_run_every_timer_once_per_round_after_warm_up():
+    calls = []
+
+    def timer(name, values):
+        values = iter(values)
+        return lambda: calls.append(name) or next(values)
+
+    medians = benchmark.interleaved_medians({"a": timer("a", [9.0, 1.0, 3.0, 2.0]),
+                                             "b": timer("b", [9.0, 5.0, 4.0, 6.0])}, repeats=3)
+    assert medians == {"a": 2.0, "b": 5.0}          # the warm-up's 9.0 is left out
+    assert calls == ["a", "b"] * 4
+
+
+def test_gemm_seconds_is_positive(data):
+    assert benchmark.gemm_seconds(data[0], np.random.default_rng(0)) > 0
 
 
 def test_gemm_seconds_times_one_hidden_layer_only(data):

@@ -74,11 +74,14 @@ def test_bad_option_is_status_2(capsys):
     assert "unrecognized arguments: --fast" in capsys.readouterr().err
 
 
-def test_torch_epoch_is_none_without_pytorch(monkeypatch):
+def test_without_pytorch_its_figure_is_none_and_the_others_are_taken(monkeypatch):
     monkeypatch.setitem(sys.modules, "torch", None)      # import torch raises ImportError
-    x = np.zeros((200, 784), np.float32)
-    assert cli_bench.torch_epoch_seconds(x, np.zeros(200, np.int64), np.random.default_rng(0),
-                                         epochs=1, warmup=0, threads=1) is None
+    rng = np.random.default_rng(0)
+    x, t = rng.random((300, 784), dtype=np.float32), rng.integers(0, 10, 300)
+    assert cli_bench.torch_epoch_timer(x, t, rng, threads=1) is None
+    figures = cli_bench.engine_figures(x, t, rng, repeats=1)
+    assert figures["torch_epoch_s"] is None
+    assert figures["epoch_s"] > 0 and figures["gemm_bound_s"] > 0
 
 
 @pytest.mark.slow
@@ -86,7 +89,7 @@ def test_torch_epoch_runs_the_same_loop():
     pytest.importorskip("torch")
     rng = np.random.default_rng(0)
     x, t = rng.random((500, 784), dtype=np.float32), rng.integers(0, 10, 500)
-    assert cli_bench.torch_epoch_seconds(x, t, rng, epochs=1, warmup=1, threads=1) > 0
+    assert cli_bench.torch_epoch_timer(x, t, rng, threads=1)() > 0
 
 
 def test_blas_threads_reads_the_variable_main_sets(monkeypatch):
