@@ -225,7 +225,13 @@ def run(args: argparse.Namespace) -> int:
     except (MnistNotFoundError, IdxError, RuntimeError, OSError) as error:
         print(f"{PROG}: error: {' '.join(str(error).split())}", file=sys.stderr)
         return 1
-    print(json.dumps(result) if args.json else format_table(result))
+    if args.json:
+        print(json.dumps(result))
+    else:
+        print(format_table(result))
+        load, cores = os.getloadavg()[0], os.cpu_count() or 1
+        print(f"\nLoad average {load:.1f} on {cores} cores after measuring: on a busy machine "
+              f"every time above is longer than on an idle one.")
     return 0
 
 
