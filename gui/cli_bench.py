@@ -153,9 +153,12 @@ def run_bench(quick: bool = False, mnist_dir: Path | None = None, report=_say) -
 
     from gui import bench_probes
     from nn import benchmark
-    from nn.data import MnistNotFoundError, find_mnist_dir, load_mnist
+    from nn.data import MnistNotFoundError, find_mnist_dir, load_mnist, missing_files
 
     n = {key: value[1] if quick else value[0] for key, value in REPEATS.items()}
+    if mnist_dir is not None and missing_files(mnist_dir):
+        raise MnistNotFoundError(f"{mnist_dir} does not hold the MNIST files "
+                                 f"({', '.join(missing_files(mnist_dir))} missing)")
     folder = find_mnist_dir(mnist_dir)
     if folder is None:
         raise MnistNotFoundError("MNIST was not found: pass --mnist-dir DIR or set DIGITLAB_MNIST_DIR "

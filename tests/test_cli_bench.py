@@ -62,11 +62,20 @@ def test_missing_mnist_is_one_line_and_status_1(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr("nn.data.default_cache_dir", lambda: tmp_path / "cache")
     monkeypatch.setattr(bench_probes, "startup_seconds", lambda runs: 0.5)
     monkeypatch.setattr(bench_probes, "bare_window_seconds", lambda runs: 0.2)
-    assert cli_bench.main(["--quick", "--mnist-dir", str(tmp_path)]) == 1
+    assert cli_bench.main(["--quick"]) == 1
     captured = capsys.readouterr()
     assert captured.out == ""
     error = captured.err.strip().splitlines()[-1]
     assert error.startswith("digitlab bench: error: MNIST was not found") and "--mnist-dir" in error
+
+
+def test_a_wrong_mnist_dir_is_named_even_when_the_variable_points_at_mnist(tmp_path, capsys,
+                                                                          mnist_dir, monkeypatch):
+    monkeypatch.setenv("DIGITLAB_MNIST_DIR", str(mnist_dir))
+    assert cli_bench.main(["--mnist-dir", str(tmp_path)]) == 1
+    error = capsys.readouterr().err.strip()
+    assert error.startswith(f"digitlab bench: error: {tmp_path} does not hold the MNIST files")
+    assert "train-images-idx3-ubyte.gz" in error and "\n" not in error
 
 
 def test_bad_option_is_status_2(capsys):
