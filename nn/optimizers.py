@@ -44,10 +44,11 @@ class Momentum:
     def update(self, params: dict, grads: dict):
         if self.v is None:
             self.v = {key: np.zeros_like(value) for key, value in params.items()}
-        for key in params:
-            self.v[key] *= self.momentum
-            self.v[key] -= self.lr * grads[key]
-            params[key] += self.v[key]
+        for key, param in params.items():
+            v = self.v[key]
+            v *= self.momentum
+            v -= self.lr * grads[key]
+            param += v
 
     def __repr__(self):
         return f"Momentum(lr={self.lr:g}, momentum={self.momentum:g})"
@@ -87,9 +88,9 @@ class AdaGrad:
     def update(self, params: dict, grads: dict):
         if self.h is None:
             self.h = {key: np.zeros_like(value) for key, value in params.items()}
-        for key in params:
+        for key, param in params.items():
             self.h[key] += grads[key] * grads[key]
-            params[key] -= self.lr * grads[key] / (np.sqrt(self.h[key]) + EPS)
+            param -= _scaled_step(self.lr, grads[key], self.h[key])
 
     def __repr__(self):
         return f"AdaGrad(lr={self.lr:g})"
@@ -106,10 +107,10 @@ class RMSprop:
     def update(self, params: dict, grads: dict):
         if self.h is None:
             self.h = {key: np.zeros_like(value) for key, value in params.items()}
-        for key in params:
+        for key, param in params.items():
             self.h[key] *= self.decay_rate
             self.h[key] += (1 - self.decay_rate) * grads[key] * grads[key]
-            params[key] -= self.lr * grads[key] / (np.sqrt(self.h[key]) + EPS)
+            param -= _scaled_step(self.lr, grads[key], self.h[key])
 
     def __repr__(self):
         return f"RMSprop(lr={self.lr:g}, decay_rate={self.decay_rate:g})"
@@ -136,13 +137,22 @@ class Adam:
             self.v = {key: np.zeros_like(value) for key, value in params.items()}
         self.iter += 1
         lr_t = self.lr * math.sqrt(1.0 - self.beta2 ** self.iter) / (1.0 - self.beta1 ** self.iter)
-        for key in params:
+        for key, param in params.items():
             self.m[key] += (1 - self.beta1) * (grads[key] - self.m[key])
             self.v[key] += (1 - self.beta2) * (grads[key] * grads[key] - self.v[key])
-            params[key] -= lr_t * self.m[key] / (np.sqrt(self.v[key]) + EPS)
+            param -= _scaled_step(lr_t, self.m[key], self.v[key])
 
     def __repr__(self):
         return f"Adam(lr={self.lr:g}, beta1={self.beta1:g}, beta2={self.beta2:g})"
+
+
+def _scaled_step(lr: float, numerator: np.ndarray, squares: np.ndarray) -> np.ndarray:
+    """lr * numerator / (sqrt(squares) + 1e-7), built in one array instead of four temporaries."""
+    step = np.sqrt(squares)
+    step += EPS
+    np.divide(numerator, step, out=step)
+    step *= lr
+    return step
 
 
 _OPTIMIZERS = {"sgd": SGD, "momentum": Momentum, "nesterov": Nesterov,

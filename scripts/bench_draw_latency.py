@@ -1,6 +1,7 @@
 """Measure the Draw tab's latency from a mouse move to updated bars, and the app's launch time.
 
 Usage: python scripts/bench_draw_latency.py [--model PATH] [--strokes 20] [--hz 125]
+(`digitlab bench` reports the same figures with the shipped model; both use gui.bench_gui.)
 Mouse moves are posted to the real canvas at a mouse's report rate; for each move the time until
 the bars next show a prediction that includes it is recorded (median, p99). Launch time is the
 wall time from starting a Python process that opens the app as main.py does to the window's first
@@ -10,9 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,78 +19,15 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import numpy as np  # noqa: E402
-from PySide6.QtCore import QEvent, QPointF, Qt  # noqa: E402
-from PySide6.QtGui import QMouseEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-LAUNCH_CHILD = """
-import sys
-sys.path.insert(0, {root!r})
-from nn.blas import use_one_blas_thread  # as main.py does
-use_one_blas_thread()
-from gui import app
-def shown(window):
-    print("shown", flush=True)
-    window.close()
-sys.exit(app.run([], on_shown=shown))
-"""
+from gui.bench_gui import move_latencies  # noqa: E402
+from gui.bench_probes import STARTUP_CHILD, seconds_to_shown  # noqa: E402
 
 
 def launch_seconds(runs: int) -> list[float]:
     """Wall time from process start to the first shown window, `runs` times."""
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        child = subprocess.Popen([sys.executable, "-c", LAUNCH_CHILD.format(root=str(ROOT))],
-                                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-        for line in child.stdout:
-            if line.startswith("shown"):
-                times.append(time.perf_counter() - start)
-                break
-        child.wait()
-    return times
-
-
-def post_move(canvas, kind: QEvent.Type, pos: QPointF) -> None:
-    button = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseMove else Qt.MouseButton.LeftButton
-    QApplication.postEvent(canvas, QMouseEvent(kind, pos, canvas.mapToGlobal(pos), button,
-                                               Qt.MouseButton.LeftButton,
-                                               Qt.KeyboardModifier.NoModifier))
-
-
-def move_latencies(app, tab, strokes: int, hz: float, rng) -> list[float]:
-    """Latencies (s) from each posted move to the next prediction shown after it."""
-    pending: list[float] = []
-    latencies: list[float] = []
-
-    def on_updated(_p) -> None:
-        now = time.perf_counter()
-        latencies.extend(now - t for t in pending)
-        pending.clear()
-
-    tab.prediction_updated.connect(on_updated)
-    canvas, period = tab.canvas, 1.0 / hz
-    side = min(canvas.width(), canvas.height())
-    for _ in range(strokes):
-        angles = np.linspace(0, 2 * np.pi * rng.uniform(0.6, 1.0), 60)
-        centre = rng.uniform(0.4, 0.6, size=2)
-        points = [QPointF(side * (centre[0] + 0.25 * np.cos(a)), side * (centre[1] + 0.3 * np.sin(a)))
-                  for a in angles]
-        post_move(canvas, QEvent.Type.MouseButtonPress, points[0])
-        for point in points[1:]:
-            due = time.perf_counter() + period
-            pending.append(time.perf_counter())
-            post_move(canvas, QEvent.Type.MouseMove, point)
-            app.processEvents()                  # the move arrives, is drawn, maybe predicted
-            while time.perf_counter() < due:
-                app.processEvents()
-        post_move(canvas, QEvent.Type.MouseButtonRelease, points[-1])
-        end = time.perf_counter() + 0.1
-        while time.perf_counter() < end:
-            app.processEvents()
-        canvas.clear()
-    tab.prediction_updated.disconnect(on_updated)
-    return latencies
+    return [seconds_to_shown(STARTUP_CHILD.format(root=str(ROOT)), 1) for _ in range(runs)]
 
 
 def main() -> int:

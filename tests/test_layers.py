@@ -142,3 +142,24 @@ def test_float32_stays_float32_through_every_layer(rng):
                                    SoftmaxWithLoss()])
 def test_every_layer_has_a_readable_repr(layer):
     assert repr(layer).startswith(type(layer).__name__ + "(")
+
+
+def test_softmax_with_loss_takes_integer_scores_and_leaves_scores_untouched():
+    # The exponential is taken in place of the shifted scores: it needs a float array of its own.
+    layer = SoftmaxWithLoss()
+    scores = np.array([[0, 0, 2], [1, 1, 1]])
+    assert layer.forward(scores, np.array([2, 0])) == pytest.approx(
+        (np.log(2 + np.exp(2.0)) - 2 + np.log(3.0)) / 2)
+    np.testing.assert_array_equal(scores, [[0, 0, 2], [1, 1, 1]])
+    floats = np.array([[0.5, -1.0, 3.0]], np.float32)
+    layer.forward(floats, np.array([0]))
+    np.testing.assert_array_equal(floats, np.array([[0.5, -1.0, 3.0]], np.float32))
+    assert layer.y.dtype == np.float32 and layer.backward().dtype == np.float32
+
+
+def test_relu_mask_and_gradient_keep_the_float32_dtype():
+    layer = Relu()
+    x = np.array([[-1.0, 0.0, 2.0]], np.float32)
+    out = layer.forward(x)
+    assert out.dtype == np.float32 and layer.backward(np.ones_like(x)).dtype == np.float32
+    np.testing.assert_array_equal(x, np.array([[-1.0, 0.0, 2.0]], np.float32))
