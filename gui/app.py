@@ -5,8 +5,10 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 import resources
@@ -57,6 +59,15 @@ class AfterFirstPaint(QObject):
         return False
 
 
+def app_icon() -> QIcon:
+    """DigitLab's icon at every size rendered from resources/icons/digitlab.svg."""
+    icon = QIcon()
+    folder = Path(__file__).resolve().parent.parent / "resources" / "icons"
+    for png in sorted(folder.glob("digitlab-*.png")):
+        icon.addFile(str(png))
+    return icon
+
+
 def run(argv: Sequence[str] = (), *, on_shown: Callable[[object], None] | None = None) -> int:
     """Open DigitLab's window and run until it closes; returns the exit code.
 
@@ -73,6 +84,8 @@ def run(argv: Sequence[str] = (), *, on_shown: Callable[[object], None] | None =
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
     app.setApplicationName("DigitLab")
     app.setOrganizationName("DigitLab")
+    app.setDesktopFileName("digitlab")   # matches the launcher of --install-desktop
+    app.setWindowIcon(app_icon())
     install_translators(app, chosen_locale())
 
     from gui.main_window import MainWindow
