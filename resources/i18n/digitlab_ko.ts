@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About DigitLab</source>
+        <translation>DigitLab 정보</translation>
+    </message>
+    <message>
+        <source>The shipped model (784-512-256-10, ReLU) reads {0:.2%} of the 10,000 MNIST test images correctly. It was trained with:</source>
+        <translation>기본 제공 모델(784-512-256-10, ReLU)은 MNIST 테스트 이미지 10,000장 중 {0:.2%}를 맞힙니다. 학습에 쓴 명령:</translation>
+    </message>
+    <message>
+        <source>The shipped model could not be read.</source>
+        <translation>기본 제공 모델을 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>A desktop lab for chapters 3-4 of Deep Learning from Scratch: draw a digit, train a NumPy network on MNIST, watch gradient descent.</source>
+        <translation>밑바닥부터 시작하는 딥러닝 3-4장을 위한 데스크톱 실습실: 숫자를 그리고, NumPy 신경망을 MNIST로 학습시키고, 경사 하강법을 지켜보세요.</translation>
+    </message>
+    <message>
+        <source>MNIST database of handwritten digits: Yann LeCun, Corinna Cortes and Christopher J.C. Burges; licensed CC BY-SA 3.0.</source>
+        <translation>MNIST 손글씨 숫자 데이터베이스: Yann LeCun, Corinna Cortes, Christopher J.C. Burges; CC BY-SA 3.0 라이선스.</translation>
+    </message>
+    <message>
+        <source>The textbook: Saitoh Koki, Deep Learning from Scratch, O&apos;Reilly Japan; the Korean edition (밑바닥부터 시작하는 딥러닝) by Hanbit Media.</source>
+        <translation>교재: 사이토 고키(Saitoh Koki), Deep Learning from Scratch, O&apos;Reilly Japan; 한국어판 《밑바닥부터 시작하는 딥러닝》, 한빛미디어(Hanbit Media).</translation>
+    </message>
+    <message>
+        <source>The textbook&apos;s pre-trained weights sample_weight.pkl come from its code repository under the MIT licence (opened from your disk, not shipped).</source>
+        <translation>교재의 학습된 가중치 sample_weight.pkl은 교재 코드 저장소의 것으로 MIT 라이선스입니다(디스크에서 열며, 함께 배포하지 않습니다).</translation>
+    </message>
+    <message>
+        <source>Qt and PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD-3-Clause), platformdirs (MIT), tqdm (MPL-2.0 and MIT).</source>
+        <translation>Qt와 PySide6 (LGPLv3), pyqtgraph (MIT), NumPy (BSD-3-Clause), platformdirs (MIT), tqdm (MPL-2.0 및 MIT).</translation>
+    </message>
+    <message>
+        <source>DigitLab itself: MIT licence.</source>
+        <translation>DigitLab 자체: MIT 라이선스.</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>버전</translation>
+    </message>
+    <message>
+        <source>The shipped model</source>
+        <translation>기본 제공 모델</translation>
+    </message>
+    <message>
+        <source>Credits and licences</source>
+        <translation>출처와 라이선스</translation>
+    </message>
+</context>
+<context>
     <name>DerivativePanel</name>
     <message>
         <source>Drag to move x</source>
