@@ -42,6 +42,14 @@ def log_dir(tmp_path_factory) -> Path:
         os.environ["DIGITLAB_LOG_DIR"] = previous
 
 
+@pytest.fixture(autouse=True)
+def settings_path(tmp_path, monkeypatch) -> Path:
+    """Each test starts with no remembered settings (DIGITLAB_SETTINGS): never the user's file."""
+    path = tmp_path / "settings" / "DigitLab.ini"
+    monkeypatch.setenv("DIGITLAB_SETTINGS", str(path))
+    return path
+
+
 @pytest.fixture(scope="session")
 def mnist_dir() -> Path:
     """The folder with the four MNIST .gz files, or skip."""

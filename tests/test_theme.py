@@ -1,0 +1,44 @@
+"""Light and dark themes: palette, plots, and the canvas that stays white paper."""
+import pyqtgraph as pg
+from PySide6.QtGui import QPalette
+
+from gui.theme import apply_theme, dark_palette, is_dark
+
+
+def test_dark_theme_darkens_the_palette_and_the_plots_and_light_restores(qapp, qtbot):
+    light = QPalette(qapp.palette())
+    plot = pg.PlotWidget()
+    qtbot.addWidget(plot)
+    try:
+        assert apply_theme(qapp, "dark", light) is True
+        assert qapp.palette().color(QPalette.ColorRole.Window).lightness() < 80
+        assert plot.backgroundBrush().color().lightness() < 80
+        axis = plot.getPlotItem().getAxis("left")
+        assert axis.textPen().color().lightness() > 180
+        assert apply_theme(qapp, "light", light) is False
+        assert qapp.palette().color(QPalette.ColorRole.Window) == light.color(QPalette.ColorRole.Window)
+        assert plot.backgroundBrush().color().lightness() > 200
+        assert axis.textPen().color().lightness() < 100
+    finally:
+        apply_theme(qapp, "light", light)
+
+
+def test_the_canvas_stays_white_paper_with_black_ink_in_the_dark(qapp, qtbot):
+    from gui.canvas import DrawingCanvas
+    light = QPalette(qapp.palette())
+    canvas = DrawingCanvas()
+    qtbot.addWidget(canvas)
+    canvas.resize(200, 200)
+    try:
+        apply_theme(qapp, "dark", light)
+        image = canvas.grab().toImage()
+        paper = canvas._paper_rect()
+        corner = paper.topLeft().toPoint()
+        assert image.pixelColor(corner.x() + 10, corner.y() + 10).lightness() == 255
+    finally:
+        apply_theme(qapp, "light", light)
+
+
+def test_system_theme_follows_the_palette_when_the_desktop_does_not_say(qapp):
+    assert is_dark(qapp, "dark") and not is_dark(qapp, "light")
+    assert dark_palette().color(QPalette.ColorRole.Text).lightness() > 200
