@@ -31,6 +31,7 @@ def textbook(mnist_dir, dlfs_weights):
 @pytest.mark.mnist
 def test_chapter3_image_by_image_reads_0_9352(textbook):
     assert shown("inference", **textbook) == {"accuracy": "0.9352"}
+    assert "sample_weight.pkl" in LISTINGS["inference"].course_case().when
 
 
 @pytest.mark.mnist

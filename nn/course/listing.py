@@ -149,15 +149,21 @@ class Listing:
         return {name: format_value(variables[name], self.decimals.get(name))
                 for name in self.shows}
 
-    def course_values(self, inputs: Mapping | None = None) -> dict[str, str] | None:
-        """What the course printed for these inputs (defaults filled in), or None if it did
-        not run them."""
+    def course_case(self, inputs: Mapping | None = None) -> CourseCase | None:
+        """The course's run with these inputs (defaults filled in), or None if it has none.
+
+        Inputs a case does not list are not compared: its `when` says what they were."""
         values = {**self.defaults(), **(inputs or {})}
         for case in self.cases:
             if all(name in values and _same_input(values[name], wanted)
                    for name, wanted in case.inputs.items()):
-                return dict(case.values)
+                return case
         return None
+
+    def course_values(self, inputs: Mapping | None = None) -> dict[str, str] | None:
+        """What the course printed for these inputs, {name: text}, or None (see course_case)."""
+        case = self.course_case(inputs)
+        return None if case is None else dict(case.values)
 
     def __repr__(self) -> str:
         return f"Listing({self.name!r}, shows={self.shows})"
