@@ -10,7 +10,7 @@ from typing import Callable
 import numpy as np
 
 from nn.functions import softmax
-from nn.losses import cross_entropy_error
+from nn.losses import DELTA, cross_entropy_error
 
 
 def numerical_diff(f: Callable, x: float, h: float = 1e-4) -> float:
@@ -36,10 +36,13 @@ def _as_float_array(x) -> np.ndarray:
     return np.array(x, dtype=np.float64)
 
 
-def numerical_gradient(f: Callable, x, h: float = 1e-4) -> np.ndarray:
+def numerical_gradient(f: Callable, x, h: float = 1e-4,
+                       after_each: Callable[[], None] | None = None) -> np.ndarray:
     """Central-difference gradient of a scalar f at x; x any shape, nudged in place and restored.
 
     x: float array of any shape (a list is copied to float64 first). Returns an array of x's shape.
+    after_each(), if given, is called once the entry is restored: to report progress, or to
+    cancel by raising (x is left unchanged).
     """
     x = _as_float_array(x)
     grad = np.zeros_like(x)
@@ -53,6 +56,8 @@ def numerical_gradient(f: Callable, x, h: float = 1e-4) -> np.ndarray:
         fxh2 = f(x)
         grad[idx] = (fxh1 - fxh2) / (2 * h)
         x[idx] = saved
+        if after_each is not None:
+            after_each()
     return grad
 
 
@@ -234,10 +239,19 @@ def path_values(surface: Surface, path: np.ndarray) -> tuple[np.ndarray, np.ndar
 
 
 class SimpleNet:
-    """The course's simpleNet: one weight matrix W (2, 3), softmax, cross-entropy."""
+    """The course's simpleNet: one weight matrix W (2, 3), softmax, cross-entropy.
 
-    def __init__(self, rng: np.random.Generator):
-        self.W = rng.standard_normal((2, 3))
+    W is drawn from rng (the course's randn(2, 3)) unless given; delta is the 1e-7 that the loss
+    adds inside the log (0: the plain formula).
+    """
+
+    def __init__(self, rng: np.random.Generator | None = None, *, W=None, delta: float = DELTA):
+        if W is None:
+            if rng is None:
+                raise ValueError("SimpleNet needs an rng to draw W, or W itself")
+            W = rng.standard_normal((2, 3))
+        self.W = np.array(W, dtype=np.float64)
+        self.delta = delta
 
     def predict(self, x: np.ndarray) -> np.ndarray:
         """x: (2,) or (N, 2) -> scores (3,) or (N, 3)."""
@@ -245,7 +259,7 @@ class SimpleNet:
 
     def loss(self, x: np.ndarray, t: np.ndarray) -> float:
         """Cross-entropy of softmax(predict(x)) against t (one-hot (3,) or labels)."""
-        return cross_entropy_error(softmax(self.predict(x)), t)
+        return cross_entropy_error(softmax(self.predict(x)), t, delta=self.delta)
 
     def numerical_gradient(self, x: np.ndarray, t: np.ndarray) -> np.ndarray:
         """dL/dW (2, 3), the course's way: nudge each entry of W and watch the loss."""

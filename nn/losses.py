@@ -27,10 +27,11 @@ def mean_squared_error(y, t) -> float:
     return float(0.5 * np.sum((y - t) ** 2) / batch_size)
 
 
-def cross_entropy_error(y, t) -> float:
-    """-sum(t * log(y + 1e-7)) / N.
+def cross_entropy_error(y, t, delta: float = DELTA) -> float:
+    """-sum(t * log(y + delta)) / N, delta = 1e-7 as in the textbook's code.
 
     y: (N, C) probabilities or (C,); t: one-hot of the same shape, or labels (N,) / scalar.
+    delta=0 gives the plain formula, which the book's printed simpleNet digits come from.
     """
     y = np.asarray(y)
     if y.ndim == 1:
@@ -39,6 +40,6 @@ def cross_entropy_error(y, t) -> float:
     t = np.asarray(t)
     batch_size = y.shape[0]
     if t.shape == y.shape:
-        return float(-np.sum(t * np.log(y + DELTA)) / batch_size)
+        return float(-np.sum(t * np.log(y + delta)) / batch_size)
     picked = y[np.arange(batch_size), t.astype(np.intp)]
-    return float(-np.sum(np.log(picked + DELTA)) / batch_size)
+    return float(-np.sum(np.log(picked + delta)) / batch_size)

@@ -33,6 +33,10 @@ class TrainConfig:
     seed: int = 0
     gradient: str = "backprop"
     dtype: str = "float32"
+    # The length of the run in iterations (the course's iters_num), overriding epochs: the last
+    # epoch may then be partial. None: epochs full epochs.
+    iterations: int | None = None
+    record_initial: bool = False   # an EpochEvent 0 with the accuracies before any training
 
     def __post_init__(self):
         checks = [
@@ -46,6 +50,7 @@ class TrainConfig:
              "weight_decay must be >= 0 and dropout in [0, 1)"),
             (self.train_size is None or self.train_size >= 1, "train_size must be None or >= 1"),
             (self.drawn_digits >= 0, "drawn_digits must be >= 0"),
+            (self.iterations is None or self.iterations >= 1, "iterations must be None or >= 1"),
         ]
         for ok, message in checks:
             if not ok:
@@ -82,7 +87,12 @@ class IterationEvent:
 
 @dataclass(frozen=True, slots=True)
 class EpochEvent:
-    """After every epoch. seconds include the accuracy measurement, samples_per_sec does not."""
+    """After every epoch. seconds include the accuracy measurement, samples_per_sec does not.
+
+    epoch 0 (config.record_initial) holds the accuracies before any training. fraction: the share
+    of an epoch this one ran: 0 for epoch 0, below 1 for the last epoch of a run given in
+    iterations that ends inside it (10,000 iterations of 600 per epoch end 2/3 into epoch 17).
+    """
 
     epoch: int
     epochs_total: int
@@ -90,6 +100,7 @@ class EpochEvent:
     test_accuracy: float
     seconds: float
     samples_per_sec: float
+    fraction: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)

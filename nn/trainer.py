@@ -9,6 +9,8 @@
 Each epoch visits the training images in a new random order (drawn from rng) in
 ceil(N / batch_size) mini-batches: every image is used exactly once per epoch and the last batch is
 smaller when batch_size does not divide N. The same seed gives bit-identical weights.
+A run given in iterations (config.iterations, the course's iters_num) stops after that many
+mini-batches, inside an epoch if need be; config.record_initial adds an EpochEvent 0 first.
 """
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ import numpy as np
 
 from nn.augment import augment_batch
 from nn.network import MultiLayerNet
+from nn.numerical_cost import NUMERICAL_MAX_PARAMS, count_params, numerical_refusal
 from nn.optimizers import make_optimizer, make_schedule
 from nn.strokes import drawn_training_set
 from nn.train_control import TrainingControl
@@ -30,8 +33,6 @@ __all__ = ["EXPLODED_LOSS", "GRADIENT_METHODS", "NUMERICAL_MAX_PARAMS", "EpochEv
            "build_network", "count_params", "divergence_message", "weight_decay_penalty",
            "with_drawn_digits"]
 
-# Two loss evaluations per parameter and iteration: beyond this an iteration takes many seconds.
-NUMERICAL_MAX_PARAMS = 20_000
 # A mean cross-entropy of 100 gives the right digit a probability of e^-100: no sensible step
 # gets there, it only happens when the steps overshoot.
 EXPLODED_LOSS = 100.0
@@ -75,11 +76,6 @@ def weight_decay_penalty(network) -> float:
     return 0.5 * network.weight_decay * squares
 
 
-def count_params(network) -> int:
-    """Number of trainable numbers (weights and biases) of the network."""
-    return sum(int(value.size) for value in network.params.values())
-
-
 class Trainer:
     """Trains network on (x_train, t_train) with mini-batch gradient descent; see the module doc.
 
@@ -93,12 +89,11 @@ class Trainer:
     def __init__(self, network, x_train, t_train, x_test, t_test, config: TrainConfig,
                  rng: np.random.Generator | None = None, optimizer=None,
                  control: TrainingControl | None = None):
-        if config.gradient == "numerical" and count_params(network) > NUMERICAL_MAX_PARAMS:
-            raise ValueError(
-                f"The numerical gradient evaluates the loss twice per parameter; this network has "
-                f"{count_params(network):,} parameters (the limit is {NUMERICAL_MAX_PARAMS:,}), so "
-                f"one iteration would take minutes. Use backprop, or a tiny network such as "
-                f"one hidden layer of 10 units.")
+        # The image limit (NUMERICAL_MAX_IMAGES) is the Training tab's: the command line may
+        # run a numerical gradient on more images.
+        # Only the size of the network: the image limit is for the Training tab's runs.
+        if config.gradient == "numerical" and numerical_refusal(count_params(network)):
+            raise ValueError(numerical_refusal(count_params(network)))
         size = len(x_train) if config.train_size is None else min(config.train_size, len(x_train))
         if size == 0:
             raise ValueError("the training set is empty")
@@ -111,7 +106,9 @@ class Trainer:
                                                                                 config.lr)
         # Counted after the drawn digits are appended: they are part of every epoch.
         self.iterations_per_epoch = math.ceil(len(self.x_train) / config.batch_size)
-        self.iterations_total = self.iterations_per_epoch * config.epochs
+        self.iterations_total = (config.iterations if config.iterations is not None
+                                 else self.iterations_per_epoch * config.epochs)
+        self.epochs_total = math.ceil(self.iterations_total / self.iterations_per_epoch)
         self._augment = augment_batch if config.augment else None
         self.control = control if control is not None else TrainingControl()
         # State of the run, used by run() and its helpers only.
@@ -120,6 +117,7 @@ class Trainer:
         self._test_accuracy = None
         self._paused_seconds = 0.0
         self._epoch_train_seconds = 0.0
+        self._epoch_samples = 0
         self._diverged_message = ""
 
     def __repr__(self):
@@ -170,7 +168,9 @@ class Trainer:
         self._penalty = weight_decay_penalty(self.network)
         # The weights before the latest step: what a divergence rolls back to.
         self._backup = {key: np.empty_like(value) for key, value in self.network.params.items()}
-        for epoch in range(1, self.config.epochs + 1):
+        if self.config.record_initial:
+            yield self._evaluate(0)
+        for epoch in range(1, self.epochs_total + 1):
             finished = yield from self._run_epoch(epoch)
             if finished is None and not self._weights_finite():
                 # Only the last step of an epoch can get here unseen: the next loss would show it.
@@ -184,8 +184,13 @@ class Trainer:
                 yield finished
                 return
             yield self._evaluate(epoch)
-        yield self._finished("completed", self.config.epochs,
-                             f"Training finished: {self.config.epochs} epochs.")
+        yield self._finished("completed", self.epochs_total, self._completed_message())
+
+    def _completed_message(self) -> str:
+        if self.config.iterations is None:
+            return f"Training finished: {self.config.epochs} epochs."
+        epochs = self.iterations_total / self.iterations_per_epoch
+        return f"Training finished: {self.iterations_total:,} iterations ({epochs:.2f} epochs)."
 
     def _run_epoch(self, epoch: int):
         """Yields the IterationEvents of one epoch; returns a FinishedEvent if the run must end."""
@@ -193,6 +198,8 @@ class Trainer:
         order = self.rng.permutation(len(self.x_train))
         samples = 0
         for start in range(0, len(order), self.config.batch_size):
+            if self._iteration >= self.iterations_total:
+                break
             base_lr = self._next_turn()
             if base_lr is None:
                 return self._finished("stopped", epoch - 1, "Training stopped.")
@@ -204,7 +211,7 @@ class Trainer:
             samples += len(batch)
             now = time.perf_counter()
             active = now - epoch_started - (self._paused_seconds - paused_before)
-            self._epoch_train_seconds = active
+            self._epoch_train_seconds, self._epoch_samples = active, samples
             yield IterationEvent(self._iteration, epoch, loss, lr, samples / max(active, 1e-9),
                                  self.iterations_total, self._elapsed(now))
         return None
@@ -250,14 +257,18 @@ class Trainer:
         return all(np.isfinite(value).all() for value in self.network.params.values())
 
     def _evaluate(self, epoch: int) -> EpochEvent:
-        epoch_seconds = self._epoch_train_seconds
+        epoch_seconds, samples = ((self._epoch_train_seconds, self._epoch_samples) if epoch > 0
+                                  else (0.0, 0))
         evaluation_started = time.perf_counter()
         train_accuracy = self.network.accuracy(self.x_train[:TRAIN_ACCURACY_SAMPLES],
                                                self.t_train[:TRAIN_ACCURACY_SAMPLES])
         self._test_accuracy = self.network.accuracy(self.x_test, self.t_test)
         seconds = epoch_seconds + time.perf_counter() - evaluation_started
-        return EpochEvent(epoch, self.config.epochs, train_accuracy, self._test_accuracy, seconds,
-                          len(self.x_train) / max(epoch_seconds, 1e-9))
+        # Below 1 only where a run given in iterations ends inside an epoch; 0 before training.
+        done = self._iteration - (epoch - 1) * self.iterations_per_epoch if epoch else 0
+        fraction = done / self.iterations_per_epoch
+        return EpochEvent(epoch, self.epochs_total, train_accuracy, self._test_accuracy, seconds,
+                          samples / max(epoch_seconds, 1e-9), fraction)
 
     def _elapsed(self, now: float) -> float:
         return now - self._started - self._paused_seconds
