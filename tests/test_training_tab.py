@@ -129,7 +129,7 @@ def test_misclassified_gallery_emits_the_image(qtbot, tab, mnist_cache):
 
 
 def test_numerical_gradient_is_refused_for_big_networks_and_timed_for_tiny_ones(qtbot, tab):
-    configure(tab, gradient="numerical")
+    configure(tab, hidden_sizes=(64,), gradient="numerical")   # 50,890 weights: over the limit
     assert not tab.start() and "numerical" in tab.progress_label.text().lower()
     configure(tab, hidden_sizes=(), gradient="numerical", batch_size=10, epochs=1)
     tab.step_button.click()                      # starts paused and runs one iteration
