@@ -133,3 +133,14 @@ def test_missing_mnist_is_one_line(capsys, tmp_path, personal_file):
 def test_bad_command_line_is_one_line_exit_2(capsys, argv, words):
     code, _, err = run(capsys, *argv)
     assert_one_line_error(code, err, *words, status=2)
+
+
+def test_the_command_does_not_import_qt():
+    import subprocess
+    import sys
+    code = ("import sys, gui.cli_finetune, nn.finetune, nn.personal_zip;"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'pyqtgraph')))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=60, cwd=SHIPPED.parent.parent.parent)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
