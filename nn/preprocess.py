@@ -20,6 +20,10 @@ FAINT = 0.2           # ink below this fraction of the peak is noise
 SPECK_FRACTION = 0.05  # components lighter than this fraction of the heaviest are specks
 COARSE_SIDE = 64      # grid for the connected-component analysis
 MIN_EXTENT = 0.03     # ink whose extent is under 3 % of the image side is not a drawing
+SOLID = 0.8           # ink at this fraction of the peak or more counts as solid, below as grey
+# Share of grey ink (of all ink above FAINT) over which a scan counts as blurred or low resolution:
+# canvas drawings have at most ~0.3 (anti-aliased edges), blurred scans 0.6 and more.
+SOFT_START, SOFT_FULL = 0.35, 0.55
 
 
 @dataclass(frozen=True)
@@ -32,20 +36,22 @@ class Stages:
     centered: np.ndarray  # (28, 28) float32, centre of mass at (14, 14)
 
 
-def preprocess(image: np.ndarray) -> np.ndarray | None:
+def preprocess(image: np.ndarray, *, scan: bool = True) -> np.ndarray | None:
     """Turn a grayscale image into an MNIST-like digit.
 
     image: (H, W) uint8 0..255 or float 0..1, either polarity. Returns (28, 28) float32 in [0, 1],
-    or None when the image is blank or holds only noise.
+    or None when the image is blank or holds only noise. scan=True also handles scans and photos
+    (ink chosen by contrast, blurred ink faded; see `to_ink` and `fade_soft_ink`); a clean canvas
+    drawing comes out the same either way.
     """
-    stages = preprocess_stages(image)
+    stages = preprocess_stages(image, scan=scan)
     return None if stages is None else stages.centered
 
 
-def preprocess_stages(image: np.ndarray) -> Stages | None:
+def preprocess_stages(image: np.ndarray, *, scan: bool = True) -> Stages | None:
     """All stages of `preprocess`; None for a blank image. image: (H, W)."""
-    gray = to_ink(image)
-    cleaned = clean(gray)
+    gray = to_ink(image, by_contrast=scan)
+    cleaned = clean(gray, fade_soft=scan)
     if cleaned is None:
         return None
     rows = np.flatnonzero(cleaned.any(axis=1))
@@ -56,11 +62,13 @@ def preprocess_stages(image: np.ndarray) -> Stages | None:
     return Stages(gray, cleaned, cropped, scaled, centered)
 
 
-def to_ink(image: np.ndarray) -> np.ndarray:
+def to_ink(image: np.ndarray, by_contrast: bool = False) -> np.ndarray:
     """Grayscale as float32 [0, 1] with ink = 1: dark ink on a bright border gets inverted.
 
     image: (H, W) uint8 or float. Large images are block-averaged to at most MAX_WORK_SIDE first,
     which keeps a 4K photo fast and is itself an area average, like the final scaling.
+    by_contrast: the ink is whatever strays further from the border, darker or brighter (dark
+    ink on mid-grey paper too), instead of "dark when the border is mostly bright".
     """
     image = np.asarray(image)
     if image.ndim != 2 or image.size == 0:
@@ -72,16 +80,27 @@ def to_ink(image: np.ndarray) -> np.ndarray:
     factor = -(-max(gray.shape) // MAX_WORK_SIDE)
     if factor > 1:
         gray = block_mean(gray, factor)
+    if by_contrast:
+        if ink_is_dark(gray):
+            gray = 1.0 - gray
     # The border is background in a drawing or photo of one digit; mostly bright means dark ink.
-    if np.median(border(gray)) > 0.5:
+    elif np.median(border(gray)) > 0.5:
         gray = 1.0 - gray
     return gray
 
 
-def clean(gray: np.ndarray) -> np.ndarray | None:
+def ink_is_dark(gray: np.ndarray) -> bool:
+    """Whether the darkest pixel is further from the background (the border's median) than the
+    brightest. gray: (H, W) float in [0, 1]."""
+    background = float(np.median(border(gray)))
+    return background - float(gray.min()) > float(gray.max()) - background
+
+
+def clean(gray: np.ndarray, fade_soft: bool = False) -> np.ndarray | None:
     """Subtract the background, stretch the contrast, drop faint noise and small specks.
 
     gray: (H, W) float32, ink = 1. Returns (H, W) float32 in [0, 1], or None if no drawing is left.
+    fade_soft: apply `fade_soft_ink` (blurred or low-resolution scans).
     """
     background = float(np.median(border(gray)))
     ink = gray - background
@@ -91,6 +110,8 @@ def clean(gray: np.ndarray) -> np.ndarray | None:
     ink = ink / peak
     ink[ink < FAINT] = 0.0
     ink = drop_specks(ink)
+    if fade_soft:
+        ink = fade_soft_ink(ink)
     rows = np.flatnonzero(ink.any(axis=1))
     cols = np.flatnonzero(ink.any(axis=0))
     if rows.size == 0:
@@ -99,6 +120,25 @@ def clean(gray: np.ndarray) -> np.ndarray | None:
     if extent < MIN_EXTENT * max(ink.shape):
         return None
     return ink
+
+
+def fade_soft_ink(ink: np.ndarray) -> np.ndarray:
+    """Let grey-heavy ink fade to zero at the FAINT cut instead of stopping at a step of FAINT.
+
+    ink: (H, W) float32 in [0, 1], zero below FAINT. A blurred or low-resolution scan is mostly
+    grey, and the step leaves a wide grey rim that makes the digit look small and thick; MNIST's
+    strokes fade out. Ink that is mostly solid (a canvas drawing) is returned unchanged; between
+    the two the floor rises gradually, so nothing jumps. Returns (H, W) float32.
+    """
+    on = ink[ink > 0]
+    if on.size == 0:
+        return ink
+    grey_share = float(np.mean(on < SOLID))
+    weight = min(max((grey_share - SOFT_START) / (SOFT_FULL - SOFT_START), 0.0), 1.0)
+    if weight == 0.0:
+        return ink
+    floor = np.float32(FAINT * weight)
+    return np.clip((ink - floor) / (1 - floor), 0.0, 1.0).astype(np.float32)
 
 
 def drop_specks(ink: np.ndarray) -> np.ndarray:
