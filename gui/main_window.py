@@ -6,7 +6,7 @@ import importlib
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
-from gui.draw_tab import DrawTab
+from gui.draw.tab import DrawTab
 
 
 class LazyTab(QWidget):
@@ -57,8 +57,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setWindowTitle(self.tr("DigitLab"))
         self.draw_tab = DrawTab()
-        self.training_page = LazyTab("gui.training_tab", "TrainingTab")
-        self.gradient_page = LazyTab("gui.gradient_tab", "GradientTab")
+        self.training_page = LazyTab("gui.training.tab", "TrainingTab")
+        self.gradient_page = LazyTab("gui.gradient.tab", "GradientTab")
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.draw_tab, self.tr("Draw"))

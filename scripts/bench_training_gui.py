@@ -42,8 +42,8 @@ import numpy as np  # noqa: E402
 from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from gui.training_tab import TrainingTab  # noqa: E402
-from gui.training_worker import MnistCache  # noqa: E402
+from gui.training.tab import TrainingTab  # noqa: E402
+from gui.training.mnist_cache import MnistCache  # noqa: E402
 from nn.trainer import EpochEvent, TrainConfig, Trainer, build_network  # noqa: E402
 
 HEARTBEAT_MS = 5

@@ -4,8 +4,8 @@ import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QGuiApplication, QImage, QPainter, QPen
 
-from gui.canvas import DrawingCanvas
-from gui.image_io import ImageFileError, load_image_gray
+from gui.draw.canvas import DrawingCanvas
+from gui.draw.image_io import ImageFileError, load_image_gray
 
 from mouse_replay import drag
 

@@ -57,8 +57,9 @@ def test_digitlab_entry_point_is_main_main():
 
 
 def test_train_and_eval_modules_do_not_import_qt():
-    code = ("import sys, gui.cli, gui.cli_format, nn.trainer, nn.model_io, nn.data;"
-            "cli = gui.cli.build_parser();"
+    code = ("import sys, gui.cli, gui.cli.format, gui.cli.train, gui.cli.eval, nn.trainer,"
+            " nn.model_io, nn.data;"
+            "parser = gui.cli.build_parser();"
             "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'pyqtgraph'))))")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                             text=True, timeout=60)
@@ -157,7 +158,7 @@ def test_train_divergence_is_reported_not_raised(capsys, mnist_dir):
 def test_train_progress_history_and_epoch_lines():
     import io
 
-    from gui.cli_format import TrainProgress, format_train_summary
+    from gui.cli.format import TrainProgress, format_train_summary
     from nn.trainer import EpochEvent, FinishedEvent, IterationEvent
 
     events = [IterationEvent(1, 1, 2.0, 0.1, 500.0, 4, 0.2),

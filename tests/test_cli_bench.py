@@ -1,4 +1,4 @@
-"""`digitlab bench` (gui.cli_bench): its output, its errors and its GUI and child-process probes."""
+"""`digitlab bench` (gui.cli.bench): its output, its errors and its GUI and child-process probes."""
 import json
 import os
 import subprocess
@@ -8,7 +8,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from gui import bench_gui, bench_probes, cli_bench
+from gui.cli import bench as cli_bench
+from gui.cli import bench_gui, bench_probes
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -55,6 +56,27 @@ def test_main_prints_one_json_object_or_the_table(as_json, monkeypatch, capsys):
         assert json.loads(out) == example()
     else:
         assert out.startswith(cli_bench.format_table(example()) + "\n\nLoad average ")
+
+
+def test_main_py_bench_help_lists_the_options_without_loading_qt():
+    result = subprocess.run([sys.executable, "-X", "importtime", "main.py", "bench", "--help"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.startswith("usage: digitlab bench")
+    assert "--json" in result.stdout and "--quick" in result.stdout
+    assert "PySide6" not in result.stderr       # -X importtime lists every imported module
+
+
+def test_digitlab_bench_is_dispatched_to_the_bench_module(monkeypatch, capsys):
+    from gui import cli
+    calls = []
+    monkeypatch.setattr(cli_bench, "run_bench", lambda quick, mnist_dir: calls.append(quick) or example())
+    assert cli.main(["bench", "--quick", "--json"]) == 0
+    assert calls == [True] and json.loads(capsys.readouterr().out) == example()
+
+
+def test_the_child_probes_import_this_checkout():
+    assert (bench_probes.ROOT / "main.py").is_file() and (bench_probes.ROOT / "gui").is_dir()
 
 
 def test_missing_mnist_is_one_line_and_status_1(tmp_path, monkeypatch, capsys):
@@ -148,7 +170,7 @@ def test_bare_window_probe_sees_its_first_paint():
 @pytest.mark.mnist
 def test_quick_json_has_exactly_the_issues_keys(mnist_dir):
     env = dict(os.environ, PYTHONPATH=str(ROOT), DIGITLAB_MNIST_DIR=str(mnist_dir))
-    result = subprocess.run([sys.executable, "-m", "gui.cli_bench", "--quick", "--json"], cwd=ROOT,
+    result = subprocess.run([sys.executable, "-m", "gui.cli.bench", "--quick", "--json"], cwd=ROOT,
                             env=env, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     figures = json.loads(result.stdout)

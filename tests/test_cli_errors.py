@@ -12,6 +12,7 @@ import pytest
 from test_cli import assert_one_line_error, run_cli, write_stroke_png
 
 from gui import cli
+from gui.cli import eval as cli_eval
 
 ROOT = Path(__file__).resolve().parent.parent
 LONG = "x" * 300          # one name of 300 bytes: more than the 255 a file system allows
@@ -126,7 +127,7 @@ def test_predict_with_only_bad_images_prints_no_table(capsys, place):
     assert len(err.strip().splitlines()) == 2
 
 
-@pytest.mark.parametrize("target", ["nn.model_io.load_any", "gui.image_io.load_image_gray"])
+@pytest.mark.parametrize("target", ["nn.model_io.load_any", "gui.draw.image_io.load_image_gray"])
 def test_unreadable_file_is_one_line(capsys, place, monkeypatch, target):
     # as root every file is readable: the refusal comes from a patched loader
     def refuse(path, *args):
@@ -147,7 +148,7 @@ def test_unreadable_file_is_one_line(capsys, place, monkeypatch, target):
 def test_unexpected_exceptions_are_one_line_exit_1(capsys, place, monkeypatch, error, words):
     def fail(args):
         raise error
-    monkeypatch.setitem(cli._COMMANDS, "eval", fail)
+    monkeypatch.setattr(cli_eval, "run", fail)
     code, out, err = run_cli(capsys, "eval")
     assert code == 1
     assert_one_line_error(code, err, *words)
@@ -156,7 +157,7 @@ def test_unexpected_exceptions_are_one_line_exit_1(capsys, place, monkeypatch, e
 def test_debug_variable_shows_the_traceback(capsys, place, monkeypatch):
     def fail(args):
         raise ZeroDivisionError("division by zero")
-    monkeypatch.setitem(cli._COMMANDS, "eval", fail)
+    monkeypatch.setattr(cli_eval, "run", fail)
     monkeypatch.setenv(cli.DEBUG_VAR, "1")
     code, _, err = run_cli(capsys, "eval")
     assert code == 1

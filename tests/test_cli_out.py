@@ -11,6 +11,8 @@ import numpy as np
 import pytest
 
 from gui import cli
+from gui.cli import common
+from gui.cli import train as cli_train
 from nn.model_io import load_model
 
 
@@ -25,7 +27,7 @@ def synthetic(monkeypatch):
         calls.append(args)
         return (x, t), (x[:50], t[:50])
 
-    monkeypatch.setattr(cli, "_load_mnist", load)
+    monkeypatch.setattr(common, "load_mnist", load)
     return calls
 
 
@@ -116,7 +118,7 @@ def test_the_rescue_goes_to_the_data_folder_when_the_working_folder_is_unwritabl
     out_folder.mkdir()
     work.mkdir()
     monkeypatch.chdir(work)
-    monkeypatch.setattr(cli, "_user_data_dir", lambda: data)
+    monkeypatch.setattr(cli_train, "user_data_dir", lambda: data)
     refuse_in(monkeypatch, [out_folder, work], code=errno.EROFS, after=1)
     code, stdout, stderr = train(capsys, out_folder / "model.npz")
     assert code == 1
@@ -132,7 +134,7 @@ def test_when_nothing_can_be_written_the_message_says_so(capsys, tmp_path, monke
     out_folder.mkdir()
     data.mkdir()
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(cli, "_user_data_dir", lambda: data)
+    monkeypatch.setattr(cli_train, "user_data_dir", lambda: data)
     refuse_in(monkeypatch, [out_folder, tmp_path, data], after=1)
     code, stdout, stderr = train(capsys, out_folder / "model.npz")
     assert code == 1 and "model saved to" not in stdout

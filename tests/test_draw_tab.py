@@ -7,8 +7,8 @@ from PySide6.QtCore import QEvent, QPointF
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 
 import resources
-from gui.draw_tab import PREDICT_SIDE, DrawTab
-from gui.inside_view import activation_grid, grid_shape
+from gui.draw.tab import PREDICT_SIDE, DrawTab
+from gui.draw.inside_view import activation_grid, grid_shape
 from nn.model_io import save_model
 from nn.network import MultiLayerNet
 from nn.preprocess import preprocess
@@ -200,7 +200,7 @@ def test_an_opened_image_gets_the_same_preprocessing(tab, qtbot, tmp_path):
     with qtbot.waitSignal(tab.prediction_updated):
         assert tab.open_image(tmp_path / "seven.png")
     settle(qtbot, tab)
-    from gui.image_io import load_image_gray
+    from gui.draw.image_io import load_image_gray
     x = preprocess(load_image_gray(tmp_path / "seven.png")).reshape(1, 784)
     np.testing.assert_allclose(tab.bars.probabilities, net.probabilities(x)[0], rtol=1e-5)
 

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 import resources
-from gui.draw_tab import DrawTab
+from gui.draw.tab import DrawTab
 from nn.evaluate import confusion_matrix
 from nn.model_io import load_any
 from nn.preprocess import preprocess

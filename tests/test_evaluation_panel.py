@@ -5,9 +5,9 @@ import numpy as np
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from gui import evaluation_panel
-from gui.evaluation_panel import EvaluationPanel
-from gui.training_plots import TrainingPlots
+from gui.training import evaluation_panel
+from gui.training.evaluation_panel import EvaluationPanel
+from gui.training.plots import TrainingPlots
 from nn.evaluate import evaluate
 from nn.trainer import TrainConfig, build_network
 

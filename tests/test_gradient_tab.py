@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from gui.gradient.common import renormalized, visible_steps
-from gui.gradient_tab import GradientTab
+from gui.gradient.tab import GradientTab
 
 
 @pytest.fixture

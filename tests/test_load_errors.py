@@ -8,7 +8,7 @@ import threading
 import numpy as np
 import pytest
 
-from gui.image_io import ImageFileError, load_image_gray
+from gui.draw.image_io import ImageFileError, load_image_gray
 from nn import data
 from nn.data import IdxError
 from nn.model_io import ModelFileError, load_any, load_model

@@ -196,7 +196,7 @@ def test_close_without_a_training_tab_just_closes(qtbot):
 def test_close_stops_a_running_training_and_asks_about_an_unsaved_model(qtbot, mnist_dir,
                                                                          monkeypatch):
     monkeypatch.setenv("DIGITLAB_MNIST_DIR", str(mnist_dir))
-    from gui import training_tab
+    from gui.training import tab as training_tab
     from nn.trainer import TrainConfig
     window = MainWindow()
     qtbot.addWidget(window)

@@ -2,7 +2,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from gui.gradient.common import make_plot
 from gui.plot_cache import cache_axes
-from gui.probability_bars import ProbabilityBars
+from gui.draw.probability_bars import ProbabilityBars
 
 CACHED = QGraphicsItem.CacheMode.DeviceCoordinateCache
 

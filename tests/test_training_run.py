@@ -10,9 +10,9 @@ from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 import nn.model_io
-from gui import save_dialog
-from gui import training_worker
-from gui.training_tab import TrainingTab
+from gui.training import save_dialog
+from gui.training import worker as training_worker
+from gui.training.tab import TrainingTab
 from nn.model_io import ModelFileError, load_model
 from nn.trainer import TrainConfig, Trainer
 from synthetic_digits import synthetic_cache

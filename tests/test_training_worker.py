@@ -2,11 +2,11 @@
 import numpy as np
 import pytest
 
-from gui.evaluation_panel import batch_demo
-from gui.training_plots import DecimatingBuffer, smooth
-from gui.training_settings import parse_hidden_sizes, weight_count
-from gui.training_controls import format_seconds
-from gui.training_worker import TrainingWorker
+from gui.training.evaluation_panel import batch_demo
+from gui.training.plots import DecimatingBuffer, smooth
+from gui.training.settings import parse_hidden_sizes, weight_count
+from gui.training.controls import format_seconds
+from gui.training.worker import TrainingWorker
 from nn.data import MnistNotFoundError
 from nn.trainer import TrainConfig
 from synthetic_digits import synthetic_data
@@ -154,7 +154,7 @@ def test_an_error_in_the_trainer_ends_the_run_with_failed_then_finished(qtbot, m
 
 
 def test_an_error_in_the_final_evaluation_keeps_the_trained_network(qtbot, monkeypatch):
-    from gui import training_worker
+    from gui.training import worker as training_worker
 
     def broken_evaluate(*args):
         raise MemoryError("simulated evaluation fault")

@@ -2,7 +2,7 @@
 pressing Start (Training tab, default settings) to 97% test accuracy, and the latency from a
 mouse move on the Draw tab's canvas to bars that include it.
 
-Imports Qt at module level: gui.cli_bench imports this module only when it measures.
+Imports Qt at module level: gui.cli.bench imports this module only when it measures.
 """
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ def seconds_to_accuracy(cache, target: float = 0.97, limit: float = 60.0,
     None if the run ended or `limit` seconds passed first; the best test accuracy seen).
     cache: a loaded MnistCache.
     """
-    from gui.training_tab import TrainingTab
+    from gui.training.tab import TrainingTab
 
     app = application()
     tab = TrainingTab(data=cache)

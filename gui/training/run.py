@@ -3,9 +3,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, Signal
 
-from gui.training_worker import Data, TrainingWorker, join_thread, start_worker
+from gui.training.mnist_cache import Data
+from gui.training.worker import TrainingWorker
+from gui.workers import QUEUED, join_thread, start_worker
 from nn.trainer import TrainConfig
 
 # the TrainingWorker signals relayed to the GUI thread
@@ -40,7 +42,7 @@ class TrainingRun(QObject):
         if paused:
             self.worker.pause()
         for name in RELAYED:
-            getattr(self.worker, name).connect(getattr(self, name), Qt.ConnectionType.QueuedConnection)
+            getattr(self.worker, name).connect(getattr(self, name), QUEUED)
         self.thread: QThread | None = None
         self.abandoned = False
 

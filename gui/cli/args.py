@@ -1,7 +1,8 @@
-"""The argument parser of `digitlab train | eval | predict` and its value types.
+"""The argument parser of `digitlab train | eval | predict | bench` and its value types.
 
 No Qt; nn.optimizers (for the choice lists) is imported when the parser is built. parse_args sets
-`args.command` to the command's name: "train", "eval" or "predict".
+`args.command` to the command's name: "train", "eval", "predict" or "bench" (the keys of
+gui.cli.COMMANDS).
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The parser for all three commands; `args.command` names the one chosen."""
+    """The parser for every command; `args.command` names the one chosen."""
     parser = _Parser(prog=PROG, description="DigitLab: a NumPy network on MNIST "
                      "(Deep Learning from Scratch, ch. 3-4). Without a command the window opens "
                      "(digitlab [--mnist-dir DIR]).")
@@ -40,7 +41,16 @@ def build_parser() -> argparse.ArgumentParser:
     predict.add_argument("images", nargs="+", metavar="IMAGE", type=Path,
                          help="image file: any size, dark ink on light or light on dark")
     predict.add_argument("--json", action="store_true", help="print a JSON list")
+    _add_bench_parser(commands)
+    # a new command adds its sub-parser here and its module to gui.cli.COMMANDS
     return parser
+
+
+def _add_bench_parser(commands) -> None:
+    from gui.cli import bench
+
+    bench.add_arguments(commands.add_parser("bench", help="measure DigitLab's speed on this computer",
+                                            description=bench.DESCRIPTION))
 
 
 def _add_train_parser(commands) -> None:

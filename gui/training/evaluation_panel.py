@@ -11,13 +11,10 @@ from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QListWidget, QL
                                QVBoxLayout, QWidget)
 
 from gui.log import show_error
-from gui.training_worker import TaskWorker, WorkerFailure, join_thread, start_worker
+from gui.workers import QUEUED, TaskWorker, WorkerFailure, join_thread, start_worker
 from nn.evaluate import Evaluation, evaluate
 
 GALLERY_SIZE = 48
-
-# Worker signals always reach widgets on the GUI thread, whatever PySide infers from the slot.
-QUEUED = Qt.ConnectionType.QueuedConnection
 
 
 def batch_demo(network, x: np.ndarray, batch_size: int = 100) -> dict[str, float]:

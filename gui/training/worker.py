@@ -1,111 +1,19 @@
-"""Thin adapters that run nn/ work off the GUI thread and report through throttled signals."""
+"""The training worker: runs one training run off the GUI thread and reports through throttled signals."""
 from __future__ import annotations
 
 import logging
 import threading
 import time
-import traceback
 from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
-from shiboken6 import isValid
+from PySide6.QtCore import QObject, Signal, Slot
 
+from gui.training.mnist_cache import Data
+from gui.workers import WorkerFailure
 from nn.evaluate import evaluate
 from nn.trainer import (EpochEvent, FinishedEvent, IterationEvent, TrainConfig, Trainer,
                         TrainingControl, build_network)
-
-Data = tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]
-
-
-@dataclass(frozen=True)
-class WorkerFailure:
-    """What went wrong in a worker: stage ("prepare" | "train" | "evaluate"), a one-line summary
-    ("MemoryError: ...") and the traceback as details."""
-    stage: str
-    summary: str
-    details: str
-
-    @classmethod
-    def from_exception(cls, stage: str, error: BaseException) -> "WorkerFailure":
-        summary = f"{type(error).__name__}: {error}".splitlines()[0]
-        return cls(stage, summary, "".join(traceback.format_exception(error)))
-
-
-class MnistCache:
-    """Loads MNIST once, on first use, from any thread; later calls return the same arrays."""
-
-    def __init__(self, mnist_dir: Path | None = None, data: Data | None = None) -> None:
-        """data: arrays already loaded, in get()'s layout (a subset, or a synthetic set in tests)."""
-        self.mnist_dir = mnist_dir
-        self._lock = threading.Lock()
-        self._data: Data | None = data
-
-    def __repr__(self) -> str:
-        return f"MnistCache(mnist_dir={self.mnist_dir!r}, loaded={self._data is not None})"
-
-    @property
-    def loaded(self) -> bool:
-        return self._data is not None
-
-    def get(self) -> Data:
-        """((x_train (60000, 784), t_train), (x_test (10000, 784), t_test)); raises MnistNotFoundError."""
-        from nn.data import find_mnist_dir, load_mnist
-        with self._lock:
-            if self._data is None:
-                folder = self.mnist_dir or find_mnist_dir()
-                self._data = load_mnist(mnist_dir=folder)
-            return self._data
-
-
-def start_worker(worker: QObject, parent: QObject | None = None) -> QThread:
-    """Move worker to a new QThread and start it: started -> run, finished -> quit / deleteLater."""
-    thread = QThread(parent)
-    worker.moveToThread(thread)
-    thread.started.connect(worker.run)
-    # Direct, so quit() does not wait for the GUI event loop (shutdown() blocks it in wait()).
-    worker.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
-    worker.finished.connect(worker.deleteLater)
-    thread.finished.connect(thread.deleteLater)
-    thread.start()
-    return thread
-
-
-def join_thread(thread: QThread | None) -> None:
-    """Wait for a worker thread whose worker has emitted finished: it ends within moments, and a
-    QThread destroyed while still running (its parent widget closed) aborts the whole process."""
-    if thread is not None and isValid(thread):   # not yet removed by its deleteLater
-        thread.quit()
-        thread.wait()
-
-
-class TaskWorker(QObject):
-    """Runs one callable on a worker thread.
-
-    Signals:
-        finished(object): the callable's result, or None when it raised.
-        failed(object): a WorkerFailure (stage "task") when it raised, logged, emitted before finished.
-    """
-
-    finished = Signal(object)
-    failed = Signal(object)
-
-    def __init__(self, function: Callable[[], object]) -> None:
-        super().__init__()
-        self._function = function
-
-    @Slot()
-    def run(self) -> None:
-        result = None
-        try:
-            result = self._function()
-        except Exception as error:  # noqa: BLE001 - reported to the user, never swallowed
-            logging.getLogger("digitlab.task").exception("A background task failed")
-            self.failed.emit(WorkerFailure.from_exception("task", error))
-        finally:
-            self.finished.emit(result)
 
 
 class TrainingWorker(QObject):

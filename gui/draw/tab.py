@@ -9,12 +9,12 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QFileDialog, QGridLayout, QHBoxLayout, QLabel, QSlider,
                                QToolButton, QWidget)
 
-from gui.canvas import DrawingCanvas
-from gui.image_io import supported_suffixes
-from gui.input_view import InputView
-from gui.inside_view import InsideView
-from gui.model_choice import ModelChoice, describe
-from gui.probability_bars import ProbabilityBars
+from gui.draw.canvas import DrawingCanvas
+from gui.draw.image_io import supported_suffixes
+from gui.draw.input_view import InputView
+from gui.draw.inside_view import InsideView
+from gui.draw.model_choice import ModelChoice, describe
+from gui.draw.probability_bars import ProbabilityBars
 from nn.preprocess import preprocess_stages
 
 # drawings are rendered for the network at the size nn.strokes draws at: enough detail for a

@@ -13,7 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent   # the folder holding main.py, gui/ and nn/
+ROOT = Path(__file__).resolve().parents[2]   # the folder holding main.py, gui/ and nn/
 
 # Both children print "shown" once their window's first frame is painted, as gui.app.run's
 # on_shown sees it; the parent's clock runs from before the process is created.

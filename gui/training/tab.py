@@ -8,15 +8,16 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QMessageBox, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
-from gui.download_dialog import ensure_mnist
-from gui.evaluation_panel import EvaluationPanel
+from gui.training.download_dialog import ensure_mnist
+from gui.training.evaluation_panel import EvaluationPanel
 from gui.log import show_error
-from gui.save_dialog import save_interactively
-from gui.training_controls import TrainingControls
-from gui.training_plots import TrainingPlots
-from gui.training_run import TrainingRun
-from gui.training_settings import TrainingSettings
-from gui.training_worker import MnistCache, WorkerFailure
+from gui.training.save_dialog import save_interactively
+from gui.training.controls import TrainingControls
+from gui.training.plots import TrainingPlots
+from gui.training.run import TrainingRun
+from gui.training.settings import TrainingSettings
+from gui.training.mnist_cache import MnistCache
+from gui.workers import WorkerFailure
 
 # Seconds between plot updates: 10 a second look live; with the cheap updates (fixed axes, decimated
 # curves) they cost the training thread about 10% of its speed on 2 cores, most of it pyqtgraph's
@@ -263,7 +264,7 @@ class TrainingTab(QWidget):
     def save(self, path: str | Path | None = None) -> bool:
         """Save the trained model (asks for a file name when path is None); True when saved.
 
-        When saving fails the model stays here: a message, then the file dialog again (gui.save_dialog).
+        When saving fails the model stays here: a message, then the file dialog again (gui.training.save_dialog).
         """
         if self.model is None:
             return False

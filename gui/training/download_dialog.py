@@ -8,13 +8,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
-from gui.training_worker import join_thread, start_worker
+from gui.workers import QUEUED, join_thread, start_worker
 from nn.data import FILES, MIRRORS, DownloadCancelled, default_cache_dir, download_mnist, find_mnist_dir
 
 APPROX_TOTAL_BYTES = 11_594_722  # the four .gz files, for a progress bar before sizes are known
-
-# Worker signals always reach widgets on the GUI thread, whatever PySide infers from the slot.
-QUEUED = Qt.ConnectionType.QueuedConnection
 
 
 class DownloadWorker(QObject):
@@ -152,7 +149,7 @@ class DownloadDialog(QDialog):
 
 
 def ensure_mnist(cache, parent: QWidget | None = None) -> bool:
-    """True when MNIST can be loaded into cache (a gui.training_worker.MnistCache), after offering
+    """True when MNIST can be loaded into cache (a gui.training.mnist_cache.MnistCache), after offering
     the download when it is nowhere to be found; the downloaded folder is set on the cache."""
     if cache.loaded or cache.mnist_dir is not None or find_mnist_dir() is not None:
         return True

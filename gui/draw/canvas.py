@@ -10,7 +10,7 @@ from PySide6.QtGui import (QColor, QGuiApplication, QImage, QPainter, QPainterPa
                            QPen)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from gui.image_io import ImageFileError, dropped_files, load_image_gray, qimage_to_gray
+from gui.draw.image_io import ImageFileError, dropped_files, load_image_gray, qimage_to_gray
 from nn.file_checks import display_name
 
 REFERENCE_SIDE = 280.0   # pen widths are given in pixels of a 280 px canvas (as nn.strokes)

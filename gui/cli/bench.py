@@ -3,7 +3,7 @@
 Prints a table, or one JSON object with exactly the keys of FIGURES (seconds, milliseconds, MB;
 null where a figure cannot be taken: torch_epoch_s without PyTorch, time_to_97_s when the
 defaults never reach 97%). --quick takes fewer repeats, for a check in CI. Runnable as
-`python -m gui.cli_bench`. Only the standard library is imported at module level: NumPy after the
+`python -m gui.cli.bench`. Only the standard library is imported at module level: NumPy after the
 BLAS thread default is set, Qt and PyTorch only while they are measured.
 """
 from __future__ import annotations
@@ -18,6 +18,7 @@ from pathlib import Path
 from nn.blas import use_one_blas_thread
 
 PROG = "digitlab bench"
+DESCRIPTION = "Measure DigitLab's speed on this machine."
 
 # key: (unit, what it is)
 FIGURES = {
@@ -151,7 +152,7 @@ def run_bench(quick: bool = False, mnist_dir: Path | None = None, report=_say) -
     """
     import numpy as np
 
-    from gui import bench_probes
+    from gui.cli import bench_probes
     from nn import benchmark
     from nn.data import MnistNotFoundError, find_mnist_dir, load_mnist, missing_files
 
@@ -189,8 +190,8 @@ def _gui_figures(folder: Path, n: dict, rng, report) -> dict:
     """time_to_97_s and draw_to_bars_ms_p50/p99, taken offscreen in this process."""
     import numpy as np
 
-    from gui import bench_gui
-    from gui.training_worker import MnistCache
+    from gui.cli import bench_gui
+    from gui.training.mnist_cache import MnistCache
 
     report("draw_to_bars_ms (mouse moves at 125 Hz on the Draw tab)")
     latencies = bench_gui.draw_latencies_ms(n["strokes"], rng)
@@ -241,7 +242,7 @@ def run(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     """`bench [--json] [--quick] [--mnist-dir DIR]`; returns the exit status."""
     use_one_blas_thread()   # before NumPy loads, as main.py does
-    parser = argparse.ArgumentParser(prog=PROG, description="Measure DigitLab's speed on this machine.")
+    parser = argparse.ArgumentParser(prog=PROG, description=DESCRIPTION)
     add_arguments(parser)
     try:
         args = parser.parse_args(sys.argv[1:] if argv is None else list(argv))
