@@ -1,7 +1,8 @@
 """Running work off the GUI thread: a worker QObject moved to a QThread, and how it reports.
 
 start_worker() / join_thread() give every worker the same lifecycle (started -> run, finished ->
-quit and deleteLater, the thread waited for before its parent goes); TaskWorker runs one callable;
+quit and deleteLater, the thread waited for before its parent goes); abandon_thread() also drops
+what the worker had queued for a receiver that no longer wants it. TaskWorker runs one callable;
 WorkerFailure is what any worker reports when its work raised. Widgets connect a worker's signals
 with QUEUED so that their slots run on the GUI thread.
 """
@@ -12,23 +13,34 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, Signal, Slot
 from shiboken6 import isValid
+
+from nn.train_events import StrEnum
 
 # Worker signals always reach widgets on the GUI thread, whatever PySide infers from the slot.
 QUEUED = Qt.ConnectionType.QueuedConnection
 
 
+class Stage(StrEnum):
+    """What a worker was doing when it failed."""
+
+    PREPARE = "prepare"     # loading the data, building the network
+    TRAIN = "train"
+    EVALUATE = "evaluate"   # the final evaluation of a trained network
+    TASK = "task"           # a TaskWorker's callable
+
+
 @dataclass(frozen=True)
 class WorkerFailure:
-    """What went wrong in a worker: stage ("prepare" | "train" | "evaluate" | "task"), a one-line
-    summary ("MemoryError: ...") and the traceback as details."""
-    stage: str
+    """What went wrong in a worker: its Stage, a one-line summary ("MemoryError: ...") and the
+    traceback as details."""
+    stage: Stage
     summary: str
     details: str
 
     @classmethod
-    def from_exception(cls, stage: str, error: BaseException) -> "WorkerFailure":
+    def from_exception(cls, stage: Stage, error: BaseException) -> "WorkerFailure":
         summary = f"{type(error).__name__}: {error}".splitlines()[0]
         return cls(stage, summary, "".join(traceback.format_exception(error)))
 
@@ -54,6 +66,14 @@ def join_thread(thread: QThread | None) -> None:
         thread.wait()
 
 
+def abandon_thread(thread: QThread | None, receiver: QObject) -> None:
+    """Wait for a thread whose worker was told to stop (or is about to end) and drop the signals
+    it queued to receiver: they would arrive after the receiver stopped waiting for them (a reset
+    tab, a closed dialog). Only for receivers whose queued calls all come from that worker."""
+    join_thread(thread)
+    QCoreApplication.removePostedEvents(receiver, QEvent.Type.MetaCall)
+
+
 class TaskWorker(QObject):
     """Runs one callable on a worker thread.
 
@@ -76,6 +96,6 @@ class TaskWorker(QObject):
             result = self._function()
         except Exception as error:  # noqa: BLE001 - reported to the user, never swallowed
             logging.getLogger("digitlab.task").exception("A background task failed")
-            self.failed.emit(WorkerFailure.from_exception("task", error))
+            self.failed.emit(WorkerFailure.from_exception(Stage.TASK, error))
         finally:
             self.finished.emit(result)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from nn.train_events import TrainConfig
+from nn.train_config import TrainConfig, weight_count
 
 MNIST_TRAIN = 60_000
 MNIST_TEST = 10_000
@@ -67,8 +67,7 @@ def layer_sizes(config: TrainConfig) -> tuple[int, ...]:
 
 def param_count(config: TrainConfig) -> int:
     """Weights and biases of the network the config describes (Python ints: no overflow)."""
-    sizes = layer_sizes(config)
-    return sum(n_in * n_out + n_out for n_in, n_out in zip(sizes[:-1], sizes[1:]))
+    return weight_count(config.hidden_sizes)
 
 
 def estimate_training_memory(config: TrainConfig, n_train: int = MNIST_TRAIN,

@@ -58,7 +58,7 @@ def expand(argv: list[str], place: dict) -> list[str]:
     (["train", "--train-size", "0"], 2, ["--train-size"]),
     (["train", "--epochs", "abc"], 2, ["--epochs"]),
     (["train", "--drawn", "-3"], 2, ["--drawn"]),
-    (["train", "--hidden", ""], 2, ["--hidden"]),
+    (["train", "--hidden", " , "], 2, ["--hidden"]),
     (["train", "--hidden", "100,,50"], 2, ["--hidden", "100,,50"]),
     (["train", "--hidden", "\u00b2"], 2, ["--hidden", "expected positive layer sizes"]),
     (["train", "--hidden", "1" * 5000], 2, ["--hidden", "expected positive layer sizes"]),
@@ -200,3 +200,17 @@ def test_a_huge_value_is_quoted_by_its_start(capsys):
     code, _, err = run_cli(capsys, "train", "--epochs", "9" * 5000 + "x")
     assert_one_line_error(code, err, "--epochs", "'" + "9" * 30 + "'...")
     assert code == 2 and len(err) < 300
+
+
+@pytest.mark.parametrize("argv, words", [
+    (["--hidden", "5"], ["1,500 training images", "limit is 1,000", "backprop"]),
+    (["--hidden", "100", "--train-size", "1000"], ["79,510 parameters", "limit is 20,000"]),
+])
+def test_the_numerical_gradient_limits_are_the_training_tabs(capsys, monkeypatch, argv, words):
+    from gui.cli import common
+    rng = np.random.default_rng(0)
+    x, t = rng.random((1500, 784), dtype=np.float32), rng.integers(0, 10, 1500)
+    monkeypatch.setattr(common, "load_mnist", lambda args, progress=None: ((x, t), (x[:10], t[:10])))
+    code, out, err = run_cli(capsys, "train", "--gradient", "numerical", "--epochs", 1, *argv)
+    assert code == 1 and out == ""
+    assert_one_line_error(code, err, *words)

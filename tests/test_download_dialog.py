@@ -78,3 +78,22 @@ def test_ensure_mnist_asks_only_when_mnist_is_nowhere(qtbot, tmp_path, monkeypat
     monkeypatch.setattr(DownloadDialog, "exec", lambda dialog: DownloadDialog.DialogCode.Rejected)
     cache = MnistCache()
     assert not module.ensure_mnist(cache) and cache.mnist_dir is None
+
+
+def test_closing_mid_download_drops_what_the_download_still_reports(qtbot, tmp_path):
+    started, release = threading.Event(), threading.Event()
+
+    def stubborn_download(dest, mirrors, progress, cancel):
+        started.set()
+        release.wait(5)          # finishes although cancelled: its signals come after the close
+        progress("train-images-idx3-ubyte.gz", 9_912_422, 9_912_422)
+        return dest
+
+    dialog = make_dialog(qtbot, dest=tmp_path / "cache", download=stubborn_download)
+    dialog.download_button.click()
+    assert started.wait(5)
+    threading.Timer(0.2, release.set).start()
+    dialog.reject()                             # Esc or the window's close button
+    qtbot.wait(100)                             # the worker's queued signals would arrive now
+    assert dialog.result() == DownloadDialog.DialogCode.Rejected and dialog.folder is None
+    assert not dialog.isVisible() and dialog.progress_bar.value() < 1000

@@ -9,6 +9,7 @@ from gui.training import evaluation_panel
 from gui.training.evaluation_panel import EvaluationPanel
 from gui.training.plots import TrainingPlots
 from nn.evaluate import evaluate
+from nn.timing import BatchTiming, time_batches
 from nn.trainer import TrainConfig, build_network
 
 
@@ -55,10 +56,9 @@ def test_batch_demo_runs_off_the_gui_thread_and_reports_the_speedup(qtbot, panel
     assert not panel.demo_button.isEnabled() and "400" in panel.demo_label.text()
     qtbot.waitUntil(lambda: panel.demo_result is not None, timeout=20_000)
     result = panel.demo_result
-    assert result["count"] == 400 and result["batch_size"] == 100
-    assert result["speedup"] == pytest.approx(result["single"] / result["batched"])
+    assert result.count == 400 and result.batch_size == 100
     # 400 small products lose to 4 big ones; best of a few, as other processes share the CPU
-    assert max(result["speedup"], *(evaluation_panel.batch_demo(network, x)["speedup"] for _ in range(4))) > 1
+    assert max(result.speedup, *(time_batches(network, x).speedup for _ in range(4))) > 1
     assert "faster" in panel.demo_label.text() and panel.demo_button.isEnabled()
     panel.clear()
     assert not panel.demo_button.isEnabled() and panel.demo_label.text() == ""
@@ -67,7 +67,7 @@ def test_batch_demo_runs_off_the_gui_thread_and_reports_the_speedup(qtbot, panel
 def test_a_failing_batch_demo_says_so_and_can_be_tried_again(qtbot, panel, monkeypatch):
     def broken_demo(network, x):
         raise MemoryError("simulated demo fault")
-    monkeypatch.setattr(evaluation_panel, "batch_demo", broken_demo)
+    monkeypatch.setattr(evaluation_panel, "time_batches", broken_demo)
     network = build_network(TrainConfig(hidden_sizes=(10,)), np.random.default_rng(2))
     panel.set_model(network, *random_set(n=50))
     panel.demo_button.click()
@@ -81,8 +81,8 @@ def test_a_failing_batch_demo_says_so_and_can_be_tried_again(qtbot, panel, monke
 def test_shutdown_drops_the_result_of_a_running_demo(qtbot, panel, monkeypatch):
     def slow_demo(network, x):
         time.sleep(0.3)
-        return {"single": 1.0, "batched": 0.1, "speedup": 10.0, "count": len(x), "batch_size": 100}
-    monkeypatch.setattr(evaluation_panel, "batch_demo", slow_demo)
+        return BatchTiming(single=1.0, batched=0.1, count=len(x), batch_size=100)
+    monkeypatch.setattr(evaluation_panel, "time_batches", slow_demo)
     network = build_network(TrainConfig(hidden_sizes=(10,)), np.random.default_rng(2))
     panel.set_model(network, *random_set(n=50))
     panel.demo_button.click()

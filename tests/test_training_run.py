@@ -10,6 +10,7 @@ from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 import nn.model_io
+import nn.trainer
 from gui.training import save_dialog
 from gui.training import worker as training_worker
 from gui.training.tab import TrainingTab
@@ -118,7 +119,7 @@ def test_an_error_in_the_final_evaluation_keeps_the_model(qtbot, tab, monkeypatc
 def test_a_failure_before_training_says_what_to_do(qtbot, tab, monkeypatch):
     def no_memory(config, rng):
         raise MemoryError("simulated: no memory for the network")
-    monkeypatch.setattr(training_worker, "build_network", no_memory)
+    monkeypatch.setattr(nn.trainer, "build_network", no_memory)   # Trainer.from_config's
     configure(tab)
     assert tab.start()
     wait_idle(qtbot, tab)

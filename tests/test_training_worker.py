@@ -2,9 +2,8 @@
 import numpy as np
 import pytest
 
-from gui.training.evaluation_panel import batch_demo
 from gui.training.plots import DecimatingBuffer, smooth
-from gui.training.settings import parse_hidden_sizes, weight_count
+from nn.train_config import parse_hidden_sizes, weight_count
 from gui.training.controls import format_seconds
 from gui.training.worker import TrainingWorker
 from nn.data import MnistNotFoundError
@@ -48,7 +47,6 @@ def test_smooth_is_exact_on_constants_and_follows_a_step():
 def test_settings_helpers():
     assert parse_hidden_sizes("100, 50") == (100, 50)
     assert parse_hidden_sizes("") == ()
-    assert parse_hidden_sizes("ten") is None
     assert weight_count(()) == 7850
     assert weight_count((100,)) == 784 * 100 + 100 + 100 * 10 + 10
     assert format_seconds(1234.4) == "20:34"
@@ -60,7 +58,7 @@ def test_worker_emits_every_iteration_once_and_a_working_network(qtbot):
     config = TrainConfig(hidden_sizes=(10,), lr=0.1, batch_size=50, epochs=3, seed=1)
     worker = TrainingWorker(config, lambda: data, interval=0.0, snapshot_interval=0.0)
     seen = run_worker(qtbot, worker)
-    iterations = np.concatenate([p["iterations"] for p in seen["progress"]])
+    iterations = np.concatenate([p.iterations for p in seen["progress"]])
     np.testing.assert_array_equal(iterations, np.arange(1, 13))
     assert [e.epoch for e in seen["epochs"]] == [1, 2, 3]
     (event, network), = seen["finished"]
@@ -77,7 +75,7 @@ def test_worker_throttles_into_few_emissions_without_losing_iterations(qtbot):
     seen = run_worker(qtbot, worker)
     # first iteration, then one flush per epoch end
     assert len(seen["progress"]) <= 3
-    assert sum(len(p["losses"]) for p in seen["progress"]) == 80
+    assert sum(len(p.losses) for p in seen["progress"]) == 80
     assert len(seen["snapshots"]) == 1
 
 
@@ -105,27 +103,6 @@ def test_diverging_run_keeps_no_model(qtbot):
     seen = run_worker(qtbot, TrainingWorker(config, lambda: data))
     (event, network), = seen["finished"]
     assert event.reason == "diverged" and network is None
-
-
-class FixedProbabilities:
-    """Stand-in network whose probabilities are given row by row."""
-
-    def __init__(self, probs):
-        self.probs = probs
-
-    def probabilities(self, x):
-        return self.probs[x[:, 0].astype(int)]
-
-    def predict(self, x):
-        return self.probabilities(x)
-
-
-def test_batch_demo_measures_both_ways():
-    probs = np.eye(10)
-    x = np.zeros((200, 784))
-    result = batch_demo(FixedProbabilities(probs), x, batch_size=100)
-    assert result["count"] == 200 and result["single"] > 0 and result["batched"] > 0
-    assert result["speedup"] == pytest.approx(result["single"] / result["batched"])
 
 
 def failing_after(original, count, error):
@@ -179,7 +156,7 @@ def test_an_abandoned_run_skips_the_evaluation_and_the_copy(qtbot):
     seen = run_worker(qtbot, worker)
     (event, network), = seen["finished"]
     assert event.reason == "stopped" and network is None and evaluated == []
-    assert sum(len(p["losses"]) for p in seen["progress"]) < 5
+    assert sum(len(p.losses) for p in seen["progress"]) < 5
 
 
 def test_a_stop_without_evaluation_keeps_the_network(qtbot):

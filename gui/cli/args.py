@@ -1,6 +1,8 @@
 """The argument parser of `digitlab train | eval | predict | bench` and its value types.
 
-No Qt; nn.optimizers (for the choice lists) is imported when the parser is built. parse_args sets
+No Qt. The choices, the hidden sizes' and the weight init's rules come from nn.train_config
+(shared with the Training tab), imported when the parser is built or a value is parsed: NumPy
+must not load before main() has set the BLAS thread count. parse_args sets
 `args.command` to the command's name: "train", "eval", "predict" or "bench" (the keys of
 gui.cli.COMMANDS).
 """
@@ -54,38 +56,54 @@ def _add_bench_parser(commands) -> None:
 
 
 def _add_train_parser(commands) -> None:
-    from nn.optimizers import OPTIMIZER_NAMES, SCHEDULE_NAMES
+    from nn.train_config import DTYPES, GRADIENT_METHODS, NUMERICAL_MAX_IMAGES, TrainConfig
 
+    default = TrainConfig()
     train = commands.add_parser("train", help="train a network on MNIST",
                                 description="Train a network on MNIST with a live progress bar.")
     add = train.add_argument
-    add("--hidden", type=_hidden_sizes, default=(100,), metavar="SIZES",
-        help="hidden layer sizes, comma separated (default: 100), e.g. 100,50")
-    add("--activation", choices=("relu", "sigmoid", "tanh"), default="relu")
-    add("--init", type=_weight_init, default="he", metavar="he|xavier|STD",
-        help="weight initialisation: he, xavier or a standard deviation such as 0.01 (default: he)")
-    add("--optimizer", choices=OPTIMIZER_NAMES, default="sgd")
-    add("--lr", type=_positive_float, default=0.1, help="learning rate (default: 0.1)")
-    add("--schedule", choices=SCHEDULE_NAMES, default="constant", help="learning-rate schedule")
-    add("--batch-size", type=_positive_int, default=100, help="(default: 100)")
-    add("--epochs", type=_positive_int, default=10, help="(default: 10)")
-    add("--weight-decay", type=_non_negative_float, default=0.0, metavar="LAMBDA",
-        help="L2 weight decay (default: 0)")
-    add("--dropout", type=_dropout_ratio, default=0.0, metavar="RATIO",
-        help="dropout ratio in [0, 1) after each hidden layer (default: 0)")
+    _add_network_flags(add, default)
+    add("--weight-decay", type=_non_negative_float, default=default.weight_decay, metavar="LAMBDA",
+        help="L2 weight decay (default: %(default)s)")
+    add("--dropout", type=_dropout_ratio, default=default.dropout, metavar="RATIO",
+        help="dropout ratio in [0, 1) after each hidden layer (default: %(default)s)")
     add("--augment", action="store_true", help="random rotation, scale, shift and thickness")
     add("--train-size", type=_positive_int, default=None, metavar="N",
         help="train on the first N training images (default: all 60,000)")
     add("--drawn", type=_positive_int, default=None, metavar="N",
         help="add N synthetic pen-drawn digits (not MNIST) to the training images, so the model "
              "reads mouse drawings better; about 7 ms each to make (default: none)")
-    add("--seed", type=_seed, default=0, help="random seed; same seed, same weights (default: 0)")
-    add("--dtype", choices=("float32", "float64"), default="float32")
-    add("--gradient", choices=("backprop", "numerical"), default="backprop",
-        help="numerical is the course's slow method, for tiny networks only")
+    add("--seed", type=_seed, default=default.seed,
+        help="random seed; same seed, same weights (default: %(default)s)")
+    add("--dtype", choices=DTYPES, default=default.dtype)
+    add("--gradient", choices=GRADIENT_METHODS, default=default.gradient,
+        help=f"numerical is the course's slow method, for tiny networks on at most "
+             f"{NUMERICAL_MAX_IMAGES:,} images (--train-size) only")
     add("--out", type=Path, metavar="PATH", help="save the trained model to PATH (.npz)")
     _add_data_flags(train)
     add("--json", action="store_true", help="print a JSON summary on stdout")
+
+
+def _add_network_flags(add, default) -> None:
+    """--hidden ... --epochs: the network and its optimizer; choices and rules from nn."""
+    from nn.train_config import (ACTIVATION_NAMES, BOOK_WEIGHT_STD, OPTIMIZER_NAMES, SCHEDULE_NAMES,
+                                 WEIGHT_INITS)
+
+    add("--hidden", type=_hidden_sizes, default=default.hidden_sizes, metavar="SIZES",
+        help="hidden layer sizes, comma separated (default: 100), e.g. 100,50; '' for none")
+    add("--activation", choices=ACTIVATION_NAMES, default=default.activation)
+    add("--init", type=_weight_init, default=default.weight_init,
+        metavar="|".join((*WEIGHT_INITS, "STD")),
+        help=f"weight initialisation: {', '.join(WEIGHT_INITS)} or a standard deviation such as "
+             f"{BOOK_WEIGHT_STD} (default: %(default)s)")
+    add("--optimizer", choices=OPTIMIZER_NAMES, default=default.optimizer)
+    add("--lr", type=_positive_float, default=default.lr,
+        help="learning rate (default: %(default)s)")
+    add("--schedule", choices=SCHEDULE_NAMES, default=default.schedule,
+        help="learning-rate schedule")
+    add("--batch-size", type=_positive_int, default=default.batch_size,
+        help="(default: %(default)s)")
+    add("--epochs", type=_positive_int, default=default.epochs, help="(default: %(default)s)")
 
 
 def _add_model_flag(parser: argparse.ArgumentParser) -> None:
@@ -104,7 +122,8 @@ def _add_data_flags(parser: argparse.ArgumentParser) -> None:
 
 def _shown(text: str) -> str:
     """The user's value quoted for a message; a value of thousands of characters by its start."""
-    return repr(text) if len(text) <= 40 else repr(text[:30]) + "..."
+    from nn.train_config import quoted
+    return quoted(text)
 
 
 def _positive_int(text: str) -> int:
@@ -147,26 +166,17 @@ _dropout_ratio = _float_where(lambda value: 0 <= value < 1, "a ratio in [0, 1)")
 
 
 def _hidden_sizes(text: str) -> tuple[int, ...]:
-    parts = [part.strip() for part in text.split(",")]
-    try:  # isdecimal, not isdigit: int() refuses '²'; a number of 5,000 digits is a ValueError
-        sizes = tuple(int(part) for part in parts if part.isdecimal())
-    except ValueError:
-        sizes = ()
-    if len(sizes) != len(parts) or min(sizes) <= 0:
-        raise argparse.ArgumentTypeError(
-            f"expected positive layer sizes separated by commas (e.g. 100,50), got {_shown(text)}")
-    return sizes
+    """nn.train_config.parse_hidden_sizes: the rule and the words of the Training tab's field."""
+    from nn.train_config import parse_hidden_sizes
+    try:
+        return parse_hidden_sizes(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _weight_init(text: str) -> str:
-    name = text.strip().lower()
-    if name in ("he", "xavier"):
-        return name
+    from nn.train_config import parse_weight_init
     try:
-        std = float(name)
-    except ValueError:
-        std = 0.0
-    if not 0 < std < float("inf"):
-        raise argparse.ArgumentTypeError(
-            f"expected he, xavier or a positive standard deviation such as 0.01, got {_shown(text)}")
-    return name
+        return parse_weight_init(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None

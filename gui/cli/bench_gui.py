@@ -52,6 +52,7 @@ def seconds_to_accuracy(cache, target: float = 0.97, limit: float = 60.0,
     None if the run ended or `limit` seconds passed first; the best test accuracy seen).
     cache: a loaded MnistCache.
     """
+    from gui.training.state import RunState
     from gui.training.tab import TrainingTab
 
     app = application()
@@ -73,11 +74,12 @@ def seconds_to_accuracy(cache, target: float = 0.97, limit: float = 60.0,
         return result
 
     tab.plots.add_epoch = add_epoch
-    tab.state_changed.connect(lambda state: loop.quit() if state in ("finished", "idle") else None)
+    ended = (RunState.FINISHED, RunState.IDLE)
+    tab.state_changed.connect(lambda state: loop.quit() if state in ended else None)
     QTimer.singleShot(int(1000 * limit), loop.quit)
     watch.started = time.perf_counter()
     tab.start_button.click()
-    if tab.state == "idle":
+    if tab.state == RunState.IDLE:
         raise RuntimeError(f"the Training tab did not start: {tab.progress_label.text()}")
     loop.exec()
     tab.shutdown()

@@ -57,14 +57,12 @@ import resource, sys
 sys.path.insert(0, {root!r})
 from nn.blas import use_one_blas_thread
 use_one_blas_thread()
-import numpy as np
 from nn.data import load_mnist
-from nn.trainer import TrainConfig, Trainer, build_network
+from nn.trainer import TrainConfig, Trainer
 (x, t), (x_test, t_test) = load_mnist(mnist_dir={mnist_dir!r})
 config = TrainConfig(hidden_sizes=(100,), optimizer="momentum", lr=0.1, batch_size=100,
                      epochs={epochs}, train_size=None)
-rng = np.random.default_rng(0)
-for _ in Trainer(build_network(config, rng), x, t, x_test, t_test, config, rng=rng).run():
+for _ in Trainer.from_config(config, x, t, x_test, t_test).run():
     pass
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, flush=True)
 """

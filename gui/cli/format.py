@@ -120,8 +120,10 @@ def format_predictions(results: list[dict]) -> str:
 
 def format_train_summary(summary: dict) -> str:
     """The closing lines of `train`: how it ended, test accuracy, speed, where the model went."""
+    from nn.trainer import FinishReason
+
     lines = []
-    if summary["finished"] != "completed":
+    if summary["finished"] != FinishReason.COMPLETED:
         lines.append(f"training {summary['finished']}: {summary['message']}")
     if summary["test_accuracy"] is not None:
         lines.append(f"test accuracy {summary['test_accuracy']:.4f} after "

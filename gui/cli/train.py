@@ -22,7 +22,7 @@ def run(args: argparse.Namespace) -> int:
     import numpy as np
 
     from gui.cli.format import DownloadProgress, TrainProgress, format_train_summary
-    from nn.trainer import Trainer, build_network
+    from nn.trainer import FinishReason, Trainer
 
     config = _train_config(args)
     if args.out is not None:
@@ -31,14 +31,12 @@ def run(args: argparse.Namespace) -> int:
     if args.train_size is not None and args.train_size > len(x_train):
         raise CliError(f"--train-size {args.train_size} is larger than the "
                        f"{len(x_train)} training images")
-    rng = np.random.default_rng(args.seed)
-    network = build_network(config, rng)
     if config.drawn_digits:
         print(f"making {config.drawn_digits:,} pen-drawn digits for training ...",
               file=sys.stderr if args.json else sys.stdout, flush=True)
     try:
-        trainer = Trainer(network, x_train, t_train, x_test, t_test, config, rng=rng)
-    except ValueError as error:  # e.g. a numerical gradient on a network too large for it
+        trainer = Trainer.from_config(config, x_train, t_train, x_test, t_test)
+    except ValueError as error:  # e.g. a numerical gradient on a network or a set too large for it
         raise CliError(str(error)) from None
     progress = TrainProgress(config.epochs, sys.stderr if args.json else sys.stdout)
     # Overflow on the way to a divergence is expected: the trainer reports it in one sentence,
@@ -46,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     with np.errstate(all="ignore"):
         finished = progress.follow(trainer.run())
     summary = _train_summary(config, finished, progress.history, args.out)
-    save_error = None if args.out is None else _save(args.out, network, summary)
+    save_error = None if args.out is None else _save(args.out, trainer.network, summary)
     if args.json:
         common.print_json(summary)
     else:
@@ -54,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
     if save_error is not None:
         print(f"{PROG}: error: {save_error}", file=sys.stderr)
         return 1
-    if finished.reason == "diverged":
+    if finished.reason == FinishReason.DIVERGED:
         print(f"{PROG}: training diverged: {finished.message}", file=sys.stderr)
         return 1
     return 0

@@ -3,6 +3,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
+from gui.training.state import RunState
+from gui.workers import Stage
+from nn.timing import times_slower
+from nn.trainer import Progress, suggested_lr
+
 
 def format_seconds(seconds: float) -> str:
     """1234.5 -> '20:34'; 4000 -> '1:06:40'."""
@@ -64,13 +69,13 @@ class TrainingControls(QWidget):
         layout.addWidget(self.banner)
         layout.addLayout(after)
 
-    def set_state(self, state: str, has_model: bool) -> None:
-        """Enable the buttons for state "idle" | "loading" | "running" | "paused" | "finished"."""
-        busy = state in ("loading", "running", "paused")
+    def set_state(self, state: RunState, has_model: bool) -> None:
+        """Enable the buttons that make sense in state."""
+        busy = state.busy
         self.start_button.setEnabled(not busy)
-        self.pause_button.setEnabled(state in ("running", "paused"))
-        self.pause_button.setText(self.tr("Resume") if state == "paused" else self.tr("Pause"))
-        self.step_button.setEnabled(state in ("idle", "paused", "finished"))
+        self.pause_button.setEnabled(state in (RunState.RUNNING, RunState.PAUSED))
+        self.pause_button.setText(self.tr("Resume") if state == RunState.PAUSED else self.tr("Pause"))
+        self.step_button.setEnabled(state in (RunState.IDLE, RunState.PAUSED, RunState.FINISHED))
         self.stop_button.setEnabled(busy)
         self.use_button.setEnabled(not busy and has_model)
         self.save_button.setEnabled(not busy and has_model)
@@ -81,29 +86,28 @@ class TrainingControls(QWidget):
         self.speed_label.clear()
         self.progress_bar.setValue(0)
 
-    def show_progress(self, p: dict, backprop_seconds: float | None) -> None:
-        """Show a TrainingWorker progress payload; backprop_seconds compares a numerical-gradient run."""
-        done, total = p["iteration"], max(p["iterations_total"], 1)
+    def show_progress(self, p: Progress, backprop_seconds: float | None) -> None:
+        """Show a run's progress; backprop_seconds compares a numerical-gradient run with backprop."""
+        done, total = p.iteration, max(p.iterations_total, 1)
         if self.progress_bar.maximum() != total:
             self.progress_bar.setRange(0, total)
         self.progress_bar.setValue(done)
-        left = p["seconds_elapsed"] / max(done, 1) * (total - done)
         self.progress_label.setText(self.tr(
             "Epoch {0}/{1} · iteration {2:,}/{3:,} · {4:,.0f} images/s · {5} left").format(
-            p["epoch"], p["epochs_total"], done, total, p["samples_per_sec"], format_seconds(left)))
+            p.epoch, p.epochs_total, done, total, p.samples_per_sec, format_seconds(p.seconds_left)))
         if backprop_seconds is not None:
-            numerical = p["seconds_per_iteration"]
+            numerical = p.seconds_per_iteration
             self.speed_label.setText(self.tr(
                 "Numerical gradient: {0:.3f} s per iteration. Backprop on the same mini-batch: {1:.2f} ms. "
                 "The numerical gradient is {2:,.0f}x slower.").format(
-                numerical, 1000 * backprop_seconds, numerical / max(backprop_seconds, 1e-9)))
+                numerical, 1000 * backprop_seconds, times_slower(numerical, backprop_seconds)))
 
-    def show_failure(self, stage: str) -> str:
-        """Say what to do after a worker failure in stage "prepare" | "train" | "evaluate"; returns the text."""
+    def show_failure(self, stage: Stage) -> str:
+        """Say what to do after a worker failure in stage; returns the text."""
         text = {
-            "prepare": self.tr("Training could not start; check the settings and the MNIST files, then press "
+            Stage.PREPARE: self.tr("Training could not start; check the settings and the MNIST files, then press "
                                "Start again."),
-            "evaluate": self.tr("The trained network could not be tested on the test images, but it is kept: "
+            Stage.EVALUATE: self.tr("The trained network could not be tested on the test images, but it is kept: "
                                 "you can still use it or save it."),
         }.get(stage, self.tr("Training stopped because of an error and its network was discarded; "
                              "press Start to try again."))
@@ -112,7 +116,7 @@ class TrainingControls(QWidget):
 
     def show_divergence(self, lr: float, message: str) -> float:
         """The red banner: what diverging means, and a button to retry; returns the lr it offers."""
-        safe_lr = float(f"{min(lr / 10, 0.1):.3g}")
+        safe_lr = suggested_lr(lr)
         self.banner_label.setText(self.tr(
             "<b>Training diverged.</b> The loss became too large to compute (infinite or NaN): each step "
             "overshot the minimum and the weights blew up. The learning rate ({0:g}) is probably too big. "

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
-from gui.workers import QUEUED, join_thread, start_worker
+from gui.workers import QUEUED, abandon_thread, join_thread, start_worker
 from nn.data import FILES, MIRRORS, DownloadCancelled, default_cache_dir, download_mnist, find_mnist_dir
 
 APPROX_TOTAL_BYTES = 11_594_722  # the four .gz files, for a progress bar before sizes are known
@@ -142,9 +142,9 @@ class DownloadDialog(QDialog):
         """Closing the dialog cancels a running download and waits for it."""
         if self._worker is not None:
             self._worker.cancel()
-        if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait()
+            # its last signals come too late for a closed dialog (and would accept it again)
+            abandon_thread(self._thread, self)
+            self._worker, self._thread = None, None
         super().done(result)
 
 

@@ -1,34 +1,19 @@
 """After a run: test accuracy, per-class accuracy, confusion matrix, misclassified gallery, batch demo."""
 from __future__ import annotations
 
-import time
-
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QSize, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
                                QVBoxLayout, QWidget)
 
 from gui.log import show_error
-from gui.workers import QUEUED, TaskWorker, WorkerFailure, join_thread, start_worker
+from gui.workers import QUEUED, TaskWorker, WorkerFailure, abandon_thread, join_thread, start_worker
 from nn.evaluate import Evaluation, evaluate
+from nn.timing import BatchTiming, time_batches
 
 GALLERY_SIZE = 48
-
-
-def batch_demo(network, x: np.ndarray, batch_size: int = 100) -> dict[str, float]:
-    """Seconds to classify x (N, 784) one image at a time and in batches; the course's ch. 3 demo."""
-    start = time.perf_counter()
-    for i in range(len(x)):
-        network.predict(x[i:i + 1])
-    single = time.perf_counter() - start
-    start = time.perf_counter()
-    for i in range(0, len(x), batch_size):
-        network.predict(x[i:i + batch_size])
-    batched = time.perf_counter() - start
-    return {"single": single, "batched": batched, "speedup": single / max(batched, 1e-12),
-            "count": len(x), "batch_size": batch_size}
 
 
 def digit_icon(image: np.ndarray, scale: int = 2) -> QIcon:
@@ -53,7 +38,7 @@ class EvaluationPanel(QWidget):
         self._x: np.ndarray | None = None
         self._thread: QThread | None = None
         self.evaluation: Evaluation | None = None
-        self.demo_result: dict | None = None
+        self.demo_result: BatchTiming | None = None
         self.summary = QLabel(self.tr("Train a network to see how it does on the 10,000 test images."))
         self.summary.setWordWrap(True)
         self.graphics = pg.GraphicsLayoutWidget()
@@ -154,7 +139,7 @@ class EvaluationPanel(QWidget):
         self.demo_button.setEnabled(False)
         self.demo_label.setText(self.tr("Classifying {0:,} images twice...").format(len(self._x)))
         network, x = self._network, self._x
-        self._demo_worker = TaskWorker(lambda: batch_demo(network, x))
+        self._demo_worker = TaskWorker(lambda: time_batches(network, x))
         self._demo_worker.failed.connect(self._on_demo_failed, QUEUED)
         self._demo_worker.finished.connect(self._on_demo_finished, QUEUED)
         self._thread = start_worker(self._demo_worker, self)
@@ -166,7 +151,7 @@ class EvaluationPanel(QWidget):
         show_error(self, self.tr("Evaluation"), text, failure.details, summary=failure.summary, log=False)
 
     @Slot(object)
-    def _on_demo_finished(self, result: dict | None) -> None:
+    def _on_demo_finished(self, result: BatchTiming | None) -> None:
         if self._thread is None:   # shutdown() dropped this demo
             return
         join_thread(self._thread)
@@ -178,12 +163,11 @@ class EvaluationPanel(QWidget):
         self.demo_label.setText(self.tr(
             "One at a time: {0:.2f} s. In batches of {1}: {2:.3f} s. Batches are {3:.0f}x faster: "
             "one big matrix product beats {4:,} small ones.").format(
-            result["single"], result["batch_size"], result["batched"], result["speedup"], result["count"]))
+            result.single, result.batch_size, result.batched, result.speedup, result.count))
 
     def shutdown(self) -> None:
         """Wait for a running batch demo and drop its result (Reset, closing)."""
         if self._thread is not None:
-            join_thread(self._thread)
-            self._thread, self._demo_worker = None, None
             # its failed/finished are queued, and queued calls to this panel come from the demo only
-            QCoreApplication.removePostedEvents(self, QEvent.Type.MetaCall)
+            abandon_thread(self._thread, self)
+            self._thread, self._demo_worker = None, None

@@ -7,7 +7,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, Signal
 
 from gui.training.mnist_cache import Data
 from gui.training.worker import TrainingWorker
-from gui.workers import QUEUED, join_thread, start_worker
+from gui.workers import QUEUED, abandon_thread, join_thread, start_worker
 from nn.trainer import TrainConfig
 
 # the TrainingWorker signals relayed to the GUI thread
@@ -21,16 +21,16 @@ class TrainingRun(QObject):
     signals the old run had already queued (progress, evaluated, snapshot...) are dropped instead of
     repainting a cleared tab or reaching the next run. Controls go straight to the worker.
 
-    Signals: the TrainingWorker's, with the same payloads: status(str), progress(dict),
-    epoch_finished(object), snapshot(object), timing(dict), evaluated(object), failed(object)
-    (a WorkerFailure), finished(object, object).
+    Signals: the TrainingWorker's, with the same payloads: status(str), progress(object) (an
+    nn.trainer.Progress), epoch_finished(object), snapshot(object), timing(float),
+    evaluated(object), failed(object) (a WorkerFailure), finished(object, object).
     """
 
     status = Signal(str)
-    progress = Signal(dict)
+    progress = Signal(object)
     epoch_finished = Signal(object)
     snapshot = Signal(object)
-    timing = Signal(dict)
+    timing = Signal(float)
     evaluated = Signal(object)
     failed = Signal(object)
     finished = Signal(object, object)
@@ -79,9 +79,8 @@ class TrainingRun(QObject):
         self.abandoned = True
         self.blockSignals(True)
         self.worker.abandon()
-        self.join()
         # the worker queued its last signals before its thread ended: none of them may arrive
-        QCoreApplication.removePostedEvents(self, QEvent.Type.MetaCall)
+        abandon_thread(self.thread, self)
 
     def finish_now(self) -> None:
         """Stop the run without its final evaluation (quitting), wait for it and deliver its last

@@ -7,28 +7,22 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QSlider, QSpinBox, QWidget)
 
-from nn.optimizers import OPTIMIZER_NAMES, SCHEDULE_NAMES
-from nn.trainer import NUMERICAL_MAX_PARAMS as NUMERICAL_MAX_WEIGHTS, TrainConfig
+from nn.budget import estimate_training_memory, format_bytes, memory_limit
+from nn.train_config import (ACTIVATION_NAMES, BOOK_WEIGHT_STD, GRADIENT_METHODS, NUMERICAL_MAX_IMAGES,
+                             NUMERICAL_MAX_PARAMS, OPTIMIZER_NAMES, SCHEDULE_NAMES, WEIGHT_INITS,
+                             TrainConfig, numerical_gradient_refusal, parse_hidden_sizes, quoted,
+                             weight_count)
 
 SUBSETS = (1_000, 10_000, 60_000)
-NUMERICAL_MAX_IMAGES = 1_000
 LR_MIN_EXP, LR_MAX_EXP, LR_STEPS_PER_DECADE = -4, 1, 20
 
 
-def parse_hidden_sizes(text: str) -> tuple[int, ...] | None:
-    """'100, 50' -> (100, 50); '' -> () (no hidden layer); None when not positive integers."""
-    parts = [p for p in text.replace(";", ",").replace(" ", ",").split(",") if p]
+def hidden_sizes_or_none(text: str) -> tuple[int, ...] | None:
+    """nn.train_config.parse_hidden_sizes(text), or None where it refuses the text."""
     try:
-        sizes = tuple(int(p) for p in parts)
+        return parse_hidden_sizes(text)
     except ValueError:
         return None
-    return sizes if all(0 < s <= 4096 for s in sizes) else None
-
-
-def weight_count(hidden_sizes: tuple[int, ...]) -> int:
-    """Number of weights and biases of a 784-...-10 network."""
-    sizes = (784, *hidden_sizes, 10)
-    return sum(a * b + b for a, b in zip(sizes[:-1], sizes[1:]))
 
 
 class TrainingSettings(QWidget):
@@ -46,8 +40,8 @@ class TrainingSettings(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.hidden_edit = QLineEdit("100")
         self.hidden_edit.setToolTip(self.tr("Neurons per hidden layer, comma separated, e.g. 100, 50"))
-        self.activation_combo = self._combo(("relu", "sigmoid", "tanh"))
-        self.init_combo = self._combo(("he", "xavier", "0.01"))
+        self.activation_combo = self._combo(ACTIVATION_NAMES)
+        self.init_combo = self._combo((*WEIGHT_INITS, BOOK_WEIGHT_STD))
         self.optimizer_combo = self._combo(OPTIMIZER_NAMES)
         self.schedule_combo = self._combo(SCHEDULE_NAMES)
         self.batch_spin = self._spin(1, 1000, 100)
@@ -60,8 +54,9 @@ class TrainingSettings(QWidget):
             self.subset_combo.addItem(self.tr("{0:,} images").format(n), n)
         self.seed_spin = self._spin(0, 2 ** 31 - 1, 0)
         self.gradient_combo = QComboBox()
-        self.gradient_combo.addItem(self.tr("backprop"), "backprop")
-        self.gradient_combo.addItem(self.tr("numerical (slow)"), "numerical")
+        labels = {"backprop": self.tr("backprop"), "numerical": self.tr("numerical (slow)")}
+        for method in GRADIENT_METHODS:
+            self.gradient_combo.addItem(labels[method], method)
         self.gradient_note = QLabel()
         self.gradient_note.setWordWrap(True)
         self.gradient_note.setStyleSheet("color: #666;")
@@ -138,11 +133,11 @@ class TrainingSettings(QWidget):
 
     @Slot()
     def _on_shape_changed(self) -> None:
-        sizes = parse_hidden_sizes(self.hidden_edit.text())
+        sizes = hidden_sizes_or_none(self.hidden_edit.text())
         n = weight_count(sizes) if sizes is not None else 0
         self.gradient_note.setText(self.tr(
             "Numerical gradient: only for a tiny network (at most {0:,} weights; this one has {1:,}) "
-            "and {2:,} training images.").format(NUMERICAL_MAX_WEIGHTS, n, NUMERICAL_MAX_IMAGES))
+            "and {2:,} training images.").format(NUMERICAL_MAX_PARAMS, n, NUMERICAL_MAX_IMAGES))
 
     def lr(self) -> float:
         return self.lr_spin.value()
@@ -151,21 +146,32 @@ class TrainingSettings(QWidget):
         self.lr_spin.setValue(lr)
 
     def validation_error(self) -> str | None:
-        """A sentence saying why the settings cannot start a run, or None."""
-        sizes = parse_hidden_sizes(self.hidden_edit.text())
-        if sizes is None:
-            return self.tr("Hidden layers must be whole numbers separated by commas, e.g. 100, 50.")
-        if self.gradient_combo.currentData() == "numerical":
-            if weight_count(sizes) > NUMERICAL_MAX_WEIGHTS or self.subset_combo.currentData() > NUMERICAL_MAX_IMAGES:
-                return self.tr("The numerical gradient needs two forward passes per weight: use at most "
-                               "{0:,} weights (e.g. hidden layers '10') and {1:,} training images.").format(
-                    NUMERICAL_MAX_WEIGHTS, NUMERICAL_MAX_IMAGES)
+        """A sentence saying why the settings cannot start a run, or None.
+
+        The rules are nn.train_config's (the command line's too): the hidden sizes, the numerical
+        gradient's limits, and the memory the run would need (nn.budget).
+        """
+        text = self.hidden_edit.text()
+        if hidden_sizes_or_none(text) is None:
+            return self.tr("Hidden layers: expected positive layer sizes separated by commas "
+                           "(e.g. 100,50), got {0}.").format(quoted(text))
+        config = self.config()
+        if config.gradient == "numerical" and numerical_gradient_refusal(
+                weight_count(config.hidden_sizes), config.train_size) is not None:
+            return self.tr("The numerical gradient needs two forward passes per weight: use at most "
+                           "{0:,} weights (e.g. hidden layers '10') and {1:,} training images.").format(
+                NUMERICAL_MAX_PARAMS, NUMERICAL_MAX_IMAGES)
+        needed, limit = estimate_training_memory(config).total, memory_limit()
+        if needed > limit:
+            return self.tr("This network would need {0} of memory, more than the {1} DigitLab allows "
+                           "itself on this computer: use smaller hidden layers or a smaller mini-batch."
+                           ).format(format_bytes(needed), format_bytes(limit))
         return None
 
     def config(self) -> TrainConfig:
         """The settings as a TrainConfig (call validation_error() first)."""
         return TrainConfig(
-            hidden_sizes=parse_hidden_sizes(self.hidden_edit.text()) or (),
+            hidden_sizes=hidden_sizes_or_none(self.hidden_edit.text()) or (),
             activation=self.activation_combo.currentText(),
             weight_init=self.init_combo.currentText(),
             optimizer=self.optimizer_combo.currentText(), lr=self.lr(),

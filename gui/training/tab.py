@@ -16,8 +16,10 @@ from gui.training.controls import TrainingControls
 from gui.training.plots import TrainingPlots
 from gui.training.run import TrainingRun
 from gui.training.settings import TrainingSettings
+from gui.training.state import RunState
 from gui.training.mnist_cache import MnistCache
 from gui.workers import WorkerFailure
+from nn.trainer import FinishReason, Progress
 
 # Seconds between plot updates: 10 a second look live; with the cheap updates (fixed axes, decimated
 # curves) they cost the training thread about 10% of its speed on 2 cores, most of it pyqtgraph's
@@ -32,7 +34,7 @@ class TrainingTab(QWidget):
         model_trained(object, dict): "Use this model" was clicked; a copy of the network and its metadata.
         live_model(object): a snapshot of the network being trained, at most ~2 per second.
         image_chosen(object): a misclassified test image was clicked; (28, 28) float32, ink = 1.
-        state_changed(str): "idle" | "loading" | "running" | "paused" | "finished".
+        state_changed(str): the new RunState ("idle", "loading", "running", "paused", "finished").
     """
 
     model_trained = Signal(object, dict)
@@ -44,7 +46,7 @@ class TrainingTab(QWidget):
                  data: MnistCache | None = None) -> None:
         super().__init__(parent)
         self.data = data if data is not None else MnistCache(mnist_dir)
-        self.state = "idle"
+        self.state = RunState.IDLE
         self.model = None
         self.metadata: dict = {}
         self.last_finished = None
@@ -57,7 +59,7 @@ class TrainingTab(QWidget):
         self.evaluation_panel = EvaluationPanel()
         self._build_layout()
         self._connect()
-        self._set_state("idle")
+        self._set_state(RunState.IDLE)
 
     # -- construction ----------------------------------------------------------------------------
     def _build_layout(self) -> None:
@@ -99,12 +101,11 @@ class TrainingTab(QWidget):
         self.settings.lr_changed.connect(self._on_settings_lr_changed)
         self.evaluation_panel.image_chosen.connect(self.image_chosen)
 
-    def _set_state(self, state: str) -> None:
+    def _set_state(self, state: RunState) -> None:
         self.state = state
-        busy = state in ("loading", "running", "paused")
-        self.settings.set_running(busy)
+        self.settings.set_running(state.busy)
         self.controls.set_state(state, self.model is not None)
-        self.save_action.setEnabled(not busy and self.model is not None)
+        self.save_action.setEnabled(not state.busy and self.model is not None)
         self.state_changed.emit(state)
 
     # -- controls ---------------------------------------------------------------------------------
@@ -132,7 +133,7 @@ class TrainingTab(QWidget):
         run.failed.connect(self._on_run_failed)
         run.finished.connect(self._on_run_finished)
         self.metadata = {"training": config.to_dict()}
-        self._set_state("paused" if paused else "loading")
+        self._set_state(RunState.PAUSED if paused else RunState.LOADING)
         run.start()
         return True
 
@@ -153,12 +154,12 @@ class TrainingTab(QWidget):
     def _on_pause_button_clicked(self) -> None:
         if self._run is None:
             return
-        if self.state == "paused":
+        if self.state == RunState.PAUSED:
             self._run.resume()
-            self._set_state("running")
+            self._set_state(RunState.RUNNING)
         else:
             self._run.pause()
-            self._set_state("paused")
+            self._set_state(RunState.PAUSED)
 
     @Slot()
     def _on_step_button_clicked(self) -> None:
@@ -177,7 +178,7 @@ class TrainingTab(QWidget):
         self.shutdown()
         self._clear_run()
         self.progress_label.setText(self.tr("Press Start to train."))
-        self._set_state("idle")
+        self._set_state(RunState.IDLE)
 
     @Slot(float)
     def _on_settings_lr_changed(self, lr: float) -> None:
@@ -192,21 +193,21 @@ class TrainingTab(QWidget):
             self._safe_lr))
 
     # -- events of the current run (an abandoned run's never arrive) --------------------------------
-    @Slot(dict)
-    def _on_run_progress(self, p: dict) -> None:
-        if self.state == "loading":
-            self._set_state("running")
-            self.plots.start_run(p["iterations_total"], p["epochs_total"])
-        self.plots.add_iterations(p["iterations"], p["losses"], p["lrs"])
+    @Slot(object)
+    def _on_run_progress(self, p: Progress) -> None:
+        if self.state == RunState.LOADING:
+            self._set_state(RunState.RUNNING)
+            self.plots.start_run(p.iterations_total, p.epochs_total)
+        self.plots.add_iterations(p.iterations, p.losses, p.lrs)
         self.controls.show_progress(p, self._backprop_seconds)
 
     @Slot(object)
     def _on_run_epoch_finished(self, event) -> None:
         self.plots.add_epoch(event.epoch, event.train_accuracy, event.test_accuracy)
 
-    @Slot(dict)
-    def _on_run_timing(self, timing: dict) -> None:
-        self._backprop_seconds = timing["backprop"]
+    @Slot(float)
+    def _on_run_timing(self, backprop_seconds: float) -> None:
+        self._backprop_seconds = backprop_seconds
 
     @Slot(object)
     def _on_run_evaluated(self, evaluation) -> None:
@@ -225,15 +226,15 @@ class TrainingTab(QWidget):
         run.deleteLater()
         self.last_finished = event
         if event is None:   # failed before the end: _on_run_failed told the user
-            self._set_state("idle")
+            self._set_state(RunState.IDLE)
             return
-        if event.reason == "diverged":
+        if event.reason == FinishReason.DIVERGED:
             self._show_divergence(event)
         elif network is not None:
             self._keep_model(event, network)
         else:
             self.progress_label.setText(self.tr("Stopped before the first iteration."))
-        self._set_state("finished")
+        self._set_state(RunState.FINISHED)
 
     def _keep_model(self, event, network) -> None:
         self.model, self._unsaved = network, True
@@ -244,7 +245,7 @@ class TrainingTab(QWidget):
         (_, _), (x_test, t_test) = self.data.get()
         evaluation = self.evaluation_panel.set_model(network, x_test, t_test, self._evaluation)
         self.metadata["test_accuracy"] = evaluation.accuracy
-        words = self.tr("Finished") if event.reason == "completed" else self.tr("Stopped")
+        words = self.tr("Finished") if event.reason == FinishReason.COMPLETED else self.tr("Stopped")
         self.progress_label.setText(self.tr("{0} after {1} epoch(s). Test accuracy {2:.2%}.").format(
             words, event.epochs_done, evaluation.accuracy))
 
@@ -309,6 +310,6 @@ class TrainingTab(QWidget):
         if run is not None:
             run.abandon()
             run.deleteLater()
-            self._set_state("idle")
+            self._set_state(RunState.IDLE)
         self.evaluation_panel.shutdown()
 

@@ -10,10 +10,11 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
 
 from gui.training.mnist_cache import Data
-from gui.workers import WorkerFailure
+from gui.workers import Stage, WorkerFailure
 from nn.evaluate import evaluate
-from nn.trainer import (EpochEvent, FinishedEvent, IterationEvent, TrainConfig, Trainer,
-                        TrainingControl, build_network)
+from nn.timing import backprop_seconds
+from nn.trainer import (EpochEvent, FinishedEvent, FinishReason, IterationEvent, Progress,
+                        TrainConfig, Trainer, TrainingControl, finite_weights)
 
 
 class TrainingWorker(QObject):
@@ -25,27 +26,26 @@ class TrainingWorker(QObject):
 
     Signals:
         status(str): what is happening now ("loading MNIST", ...).
-        progress(dict): at most ~1/interval per second; "iterations", "losses", "lrs": (k,) arrays of the
-            iterations since the last emission; "iteration", "iterations_total", "epoch", "epochs_total",
-            "samples_per_sec" (averaged over the run so far), "seconds_elapsed", "seconds_per_iteration"
-            of the latest one.
+        progress(object): an nn.trainer.Progress of the iterations since the last emission, at most
+            ~1/interval per second (and at every pause and epoch end).
         epoch_finished(object): nn.trainer.EpochEvent.
         snapshot(object): a copy of the network, at most every snapshot_interval seconds.
-        timing(dict): {"backprop": seconds per iteration} measured on one mini-batch (numerical runs).
+        timing(float): seconds of one backprop gradient on one mini-batch (numerical-gradient runs,
+            to compare their iterations with).
         evaluated(object): nn.evaluate.Evaluation of the final network on the test set, computed
             here so the GUI thread does not stall; emitted just before finished when there is a network
             (unless stop(evaluate=False)).
-        failed(object): a WorkerFailure: the run could not start ("prepare"), the trainer raised
-            ("train") or the final evaluation did ("evaluate"); finished follows.
+        failed(object): a WorkerFailure: the run could not start (Stage.PREPARE), the trainer raised
+            (Stage.TRAIN) or the final evaluation did (Stage.EVALUATE); finished follows.
         finished(object, object): FinishedEvent (None when the run did not get to the end) and a network
             copy (None when the run diverged, did no iteration, failed while training or was abandoned).
     """
 
     status = Signal(str)
-    progress = Signal(dict)
+    progress = Signal(object)
     epoch_finished = Signal(object)
     snapshot = Signal(object)
-    timing = Signal(dict)
+    timing = Signal(float)
     evaluated = Signal(object)
     failed = Signal(object)
     finished = Signal(object, object)
@@ -63,7 +63,7 @@ class TrainingWorker(QObject):
         self._test: tuple[np.ndarray, np.ndarray] | None = None
         self._abandoned = threading.Event()
         self._skip_evaluation = threading.Event()
-        self._stage = "prepare"
+        self._stage = Stage.PREPARE
         self._result: tuple[FinishedEvent | None, object] = (None, None)
 
     def __repr__(self) -> str:
@@ -100,9 +100,9 @@ class TrainingWorker(QObject):
         try:
             trainer, network = self._prepare()
             if trainer is None:
-                self._result = (FinishedEvent("stopped", "", 0, None), None)
+                self._result = (FinishedEvent(FinishReason.STOPPED, "", 0, None), None)
             else:
-                self._stage = "train"
+                self._stage = Stage.TRAIN
                 self._train(trainer, network)
         except Exception as error:  # noqa: BLE001 - any failure: logged, a message, and the run ends
             logging.getLogger("digitlab.training").exception("Training failed (%s)", self._stage)
@@ -114,17 +114,15 @@ class TrainingWorker(QObject):
     def _prepare(self) -> tuple[Trainer | None, object]:
         self.status.emit(self.tr("Loading MNIST..."))
         (x_train, t_train), (x_test, t_test) = self._data_source()
-        rng = np.random.default_rng(self.config.seed)
-        network = build_network(self.config, rng)
+        trainer = Trainer.from_config(self.config, x_train, t_train, x_test, t_test,
+                                      control=self.control)
         if self.config.gradient == "numerical":
-            self.timing.emit({"backprop": _time_backprop(network, x_train, t_train, self.config.batch_size)})
-        trainer = Trainer(network, x_train, t_train, x_test, t_test, self.config, rng=rng,
-                          control=self.control)
+            self.timing.emit(backprop_seconds(trainer.network, x_train, t_train, self.config.batch_size))
         self._test = (x_test, t_test)
         if self.control.stop_requested:
-            return None, network
+            return None, trainer.network
         self.status.emit(self.tr("Training"))
-        return trainer, network
+        return trainer, trainer.network
 
     def _train(self, trainer: Trainer, network) -> None:
         last_emit = last_snapshot = 0.0
@@ -150,41 +148,15 @@ class TrainingWorker(QObject):
 
     def _finish(self, event: FinishedEvent, network, iterations: int) -> None:
         """Set the run's result, then evaluate it: a failed evaluation still keeps the trained network."""
-        keep = (event.reason != "diverged" and iterations > 0 and not self._abandoned.is_set()
-                and _is_finite(network))
+        keep = (event.reason != FinishReason.DIVERGED and iterations > 0 and not self._abandoned.is_set()
+                and finite_weights(network))
         self._result = (event, network.copy() if keep else None)
         if keep and not self._skip_evaluation.is_set():
-            self._stage = "evaluate"
+            self._stage = Stage.EVALUATE
             self.evaluated.emit(evaluate(network, *self._test))
 
     def _flush(self) -> None:
         if not self._batch:
             return
         batch, self._batch = self._batch, []
-        last = batch[-1]
-        self.progress.emit({
-            "iterations": np.array([e.iteration for e in batch], dtype=np.int64),
-            "losses": np.array([e.loss for e in batch], dtype=np.float64),
-            "lrs": np.array([e.lr for e in batch], dtype=np.float64),
-            "iteration": last.iteration, "iterations_total": last.iterations_total,
-            "epoch": last.epoch, "epochs_total": self.config.epochs,
-            # over the whole run so far: the first iteration of an epoch alone would give a jumpy speed
-            "samples_per_sec": last.iteration * self.config.batch_size / max(last.seconds_elapsed, 1e-9),
-            "seconds_elapsed": last.seconds_elapsed,
-            "seconds_per_iteration": self.config.batch_size / max(last.samples_per_sec, 1e-9),
-        })
-
-
-def _is_finite(network) -> bool:
-    return all(np.all(np.isfinite(p)) for p in network.params.values())
-
-
-def _time_backprop(network, x: np.ndarray, t: np.ndarray, batch_size: int, repeats: int = 5) -> float:
-    """Best of `repeats` timings of one backprop gradient on one mini-batch, in seconds."""
-    xb, tb = x[:batch_size], t[:batch_size]
-    best = float("inf")
-    for _ in range(repeats):
-        start = time.perf_counter()
-        network.gradient(xb, tb)
-        best = min(best, time.perf_counter() - start)
-    return best
+        self.progress.emit(Progress.of(batch, self.config.batch_size, self.config.epochs))

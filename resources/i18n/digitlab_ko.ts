@@ -458,6 +458,14 @@ Details: {0}</source>
         <source>This part of DigitLab is not installed.</source>
         <translation>DigitLab의 이 부분은 설치되어 있지 않습니다.</translation>
     </message>
+    <message>
+        <source>This tab could not be loaded because of an error: {0}</source>
+        <translation>이 탭을 불러오지 못했습니다. 오류: {0}</translation>
+    </message>
+    <message>
+        <source>The details are in {0}.</source>
+        <translation>자세한 내용은 {0}에 있습니다.</translation>
+    </message>
 </context>
 <context>
     <name>LossPanel</name>
@@ -978,8 +986,12 @@ Details: {0}</source>
         <translation>수치 미분: 아주 작은 신경망(가중치 최대 {0:,}개, 지금은 {1:,}개)과 훈련 이미지 {2:,}장에서만 씁니다.</translation>
     </message>
     <message>
-        <source>Hidden layers must be whole numbers separated by commas, e.g. 100, 50.</source>
-        <translation>은닉층은 쉼표로 구분한 정수여야 합니다(예: 100, 50).</translation>
+        <source>Hidden layers: expected positive layer sizes separated by commas (e.g. 100,50), got {0}.</source>
+        <translation>은닉층: 쉼표로 구분한 양의 정수 크기가 필요합니다 (예: 100,50). 입력: {0}.</translation>
+    </message>
+    <message>
+        <source>This network would need {0} of memory, more than the {1} DigitLab allows itself on this computer: use smaller hidden layers or a smaller mini-batch.</source>
+        <translation>이 신경망에는 {0}의 메모리가 필요합니다. 이 컴퓨터에서 DigitLab이 쓰는 한도 {1}보다 많습니다: 은닉층을 줄이거나 미니배치 크기를 줄이세요.</translation>
     </message>
     <message>
         <source>The numerical gradient needs two forward passes per weight: use at most {0:,} weights (e.g. hidden layers &apos;10&apos;) and {1:,} training images.</source>
