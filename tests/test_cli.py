@@ -48,14 +48,6 @@ def write_stroke_png(path: Path, dark_on_light: bool, size=(180, 240)) -> Path:
 
 # ---------------------------------------------------------------- entry point and startup
 
-def test_digitlab_entry_point_is_main_main():
-    tomllib = pytest.importorskip("tomllib", reason="tomllib is in the standard library from 3.11")
-    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["scripts"]
-    assert scripts["digitlab"] == "main:main"
-    import main
-    assert callable(main.main)
-
-
 def test_train_and_eval_modules_do_not_import_qt():
     code = ("import sys, gui.cli, gui.cli.format, gui.cli.train, gui.cli.eval, nn.trainer,"
             " nn.model_io, nn.data;"

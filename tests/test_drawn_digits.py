@@ -47,6 +47,7 @@ def shown_digit(qtbot, tab) -> int:
     return int(text) if text.isdigit() else -1
 
 
+@pytest.mark.slow
 def test_the_shipped_model_reads_digits_drawn_on_the_canvas(tab, qtbot, shipped_model):
     network, _ = load_any(shipped_model)
     rng = np.random.default_rng(SEED)

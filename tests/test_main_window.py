@@ -1,15 +1,12 @@
 """MainWindow: builds, shows every tab, passes the Training tab's models to the Draw tab."""
-import os
 import time
-from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QLocale, QThread, QTimer, QTranslator
+from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 import resources
-from gui.app import install_translators, run
 from gui.gradient.tab import GradientTab
 from gui.lazy_tab import LazyTab
 from gui.main_window import MainWindow
@@ -39,38 +36,6 @@ def test_smoke_show_every_tab_and_close(qtbot):
         assert isinstance(page.widget, kind) and page.layout().itemAt(0).widget() is page.widget
     assert window.training_tab is window.training_page.widget
     assert window.close()
-
-
-def test_run_reports_the_first_frame_then_loads_the_model(qapp, qtbot, monkeypatch, tmp_path):
-    monkeypatch.delenv("DIGITLAB_LANG", raising=False)   # English, as the other tests expect
-    monkeypatch.setenv("DIGITLAB_MNIST_DIR", "/elsewhere")   # --mnist-dir must win over it
-    before = set(qapp.findChildren(QTranslator))
-    seen = {}
-
-    def on_shown(window):
-        qtbot.addWidget(window)   # pytest-qt deletes it at teardown, not the garbage collector
-        seen["window"] = window
-        seen["visible"] = window.draw_tab.canvas.isVisible()
-        seen["model before"] = window.draw_tab.network
-        seen["mnist dir"] = os.environ["DIGITLAB_MNIST_DIR"]
-        window.close()
-
-    guard = QTimer(singleShot=True, interval=20_000)   # never hang the suite
-    guard.timeout.connect(qapp.quit)
-    guard.start()
-    try:
-        assert run(["--mnist-dir", str(tmp_path)], on_shown=on_shown) == 0
-        assert guard.isActive()
-    finally:
-        guard.stop()
-        for translator in set(qapp.findChildren(QTranslator)) - before:
-            qapp.removeTranslator(translator)
-    assert seen["visible"] and seen["model before"] is None   # the model never delays the frame
-    assert seen["mnist dir"] == str(tmp_path)
-    log = Path(os.environ["DIGITLAB_LOG_DIR"]) / "digitlab.log"   # tests/conftest.py's folder
-    assert "DigitLab started" in log.read_text(encoding="utf-8")
-    shipped = resources.path(*resources.DEFAULT_MODEL).exists()
-    assert (seen["window"].draw_tab.network is not None) == shipped
 
 
 def test_status_bar_names_the_model(qtbot):
@@ -190,6 +155,7 @@ def test_close_without_a_training_tab_just_closes(qtbot):
 
 
 @pytest.mark.mnist
+@pytest.mark.slow
 def test_close_stops_a_running_training_and_asks_about_an_unsaved_model(qtbot, mnist_dir,
                                                                          monkeypatch):
     monkeypatch.setenv("DIGITLAB_MNIST_DIR", str(mnist_dir))
@@ -282,24 +248,3 @@ def test_closing_mid_run_with_a_cancelled_save_keeps_the_window_and_the_model(qt
     closed, _ = close_timed(window)
     assert not closed and window.isVisible()
     assert training.state == "finished" and training.has_unsaved_model()
-
-
-QM_MAGIC = bytes([0x3C, 0xB8, 0x64, 0x18, 0xCA, 0xEF, 0x9C, 0x95,
-                  0xCD, 0x21, 0x1C, 0xBF, 0x60, 0xA1, 0xBD, 0xDD])
-
-
-def _digitlab_files(translators, folder):
-    return [t.filePath() for t in translators if t.filePath().startswith(str(folder))]
-
-
-def test_the_korean_translation_is_loaded_when_present(qapp, tmp_path):
-    korean = QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea)
-    installed = install_translators(qapp, korean, str(tmp_path))
-    assert _digitlab_files(installed, tmp_path) == []
-    for translator in installed:
-        qapp.removeTranslator(translator)
-    (tmp_path / "digitlab_ko.qm").write_bytes(QM_MAGIC)   # an empty but valid catalogue
-    installed = install_translators(qapp, korean, str(tmp_path))
-    assert _digitlab_files(installed, tmp_path) == [str(tmp_path / "digitlab_ko.qm")]
-    for translator in installed:
-        qapp.removeTranslator(translator)

@@ -1,3 +1,4 @@
+"""gui/plot_cache.py: axes cached as pixmaps, in every live plot."""
 from PySide6.QtWidgets import QGraphicsItem
 
 from gui.gradient.common import make_plot

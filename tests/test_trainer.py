@@ -407,6 +407,7 @@ def test_augmentation_is_applied_per_batch():
 
 
 @pytest.mark.mnist
+@pytest.mark.slow
 def test_lr_10_diverges_on_mnist(mnist_dir):
     data = pytest.importorskip("nn.data")
     (x, t), (x_test, t_test) = data.load_mnist(mnist_dir=mnist_dir)

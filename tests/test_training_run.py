@@ -1,4 +1,4 @@
-"""The Training tab on its real worker thread with a tiny synthetic data set (no MNIST needed):
+"""gui/training/run.py (TrainingRun) through the Training tab, on its real worker thread with a tiny synthetic data set (no MNIST needed):
 worker failures, Reset against queued signals, save failures, and 200 random button presses."""
 import os
 import random
@@ -201,6 +201,7 @@ def test_a_failed_save_keeps_the_model_and_offers_a_writable_folder(qtbot, tab, 
     assert not tab.has_unsaved_model() and "second.npz" in tab.progress_label.text()
 
 
+@pytest.mark.slow
 def test_two_hundred_random_presses_leave_no_thread_behind(qtbot, tab):
     tab.show()
     qtbot.waitExposed(tab)

@@ -1,10 +1,6 @@
-"""The training worker, plot buffers and evaluation maths, on tiny synthetic data (no MNIST needed)."""
+"""gui/training/worker.py: the training worker on tiny synthetic data (no MNIST needed)."""
 import numpy as np
-import pytest
 
-from gui.training.plots import DecimatingBuffer, smooth
-from nn.train_config import parse_hidden_sizes, weight_count
-from gui.training.controls import format_seconds
 from gui.training.worker import TrainingWorker
 from nn.data import MnistNotFoundError
 from nn.trainer import TrainConfig
@@ -21,36 +17,6 @@ def run_worker(qtbot, worker, timeout=20_000):
     worker.finished.connect(lambda event, net: seen["finished"].append((event, net)))
     worker.run()
     return seen
-
-
-def test_decimating_buffer_stays_bounded_and_keeps_the_mean():
-    buffer = DecimatingBuffer(capacity=100)
-    x = np.arange(10_000, dtype=float)
-    buffer.extend(x, 2 * x)
-    xs, ys = buffer.data()
-    assert len(buffer) <= 100
-    assert xs[0] == pytest.approx(np.mean(x[:len(x) // len(xs)]), rel=0.5)
-    np.testing.assert_allclose(ys, 2 * xs)          # averaging pairs keeps y = 2x exact
-    assert np.all(np.diff(xs) > 0)
-
-
-def test_smooth_is_exact_on_constants_and_follows_a_step():
-    np.testing.assert_allclose(smooth(np.full(50, 3.0))[0], 3.0)
-    y = np.r_[np.zeros(100), np.ones(100)]
-    stepped, _ = smooth(y, alpha=0.1)
-    assert stepped[99] == 0.0 and 0.0 < stepped[110] < 1.0 and stepped[-1] > 0.99
-    first, state = smooth(y[:77], alpha=0.1)
-    rest, _ = smooth(y[77:], alpha=0.1, state=state)
-    np.testing.assert_allclose(np.r_[first, rest], stepped)    # chunked = all at once
-
-
-def test_settings_helpers():
-    assert parse_hidden_sizes("100, 50") == (100, 50)
-    assert parse_hidden_sizes("") == ()
-    assert weight_count(()) == 7850
-    assert weight_count((100,)) == 784 * 100 + 100 + 100 * 10 + 10
-    assert format_seconds(1234.4) == "20:34"
-    assert format_seconds(4000) == "1:06:40"
 
 
 def test_worker_emits_every_iteration_once_and_a_working_network(qtbot):

@@ -5,7 +5,6 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QGuiApplication, QImage, QPainter, QPen
 
 from gui.draw.canvas import DrawingCanvas
-from gui.draw.image_io import ImageFileError, load_image_gray
 
 from mouse_replay import drag
 
@@ -79,7 +78,7 @@ def test_drawing_survives_a_resize(canvas, qtbot):
     np.testing.assert_allclose(ink_centre(canvas.to_array()), before, atol=0.01)
 
 
-def _write_digit_png(path, light_background=True) -> None:
+def write_digit_png(path, light_background=True) -> None:
     image = QImage(80, 60, QImage.Format.Format_RGB32)
     image.fill(QColor("white" if light_background else "black"))
     painter = QPainter(image)
@@ -89,22 +88,8 @@ def _write_digit_png(path, light_background=True) -> None:
     assert image.save(str(path))
 
 
-def test_load_image_gray_reads_lightness(tmp_path):
-    _write_digit_png(tmp_path / "one.png")
-    gray = load_image_gray(tmp_path / "one.png")
-    assert gray.shape == (60, 80) and gray.dtype == np.float32
-    assert gray[30, 40] == 0.0 and gray[30, 10] == 1.0
-
-
-def test_load_image_gray_rejects_a_non_image(tmp_path):
-    bad = tmp_path / "notes.png"
-    bad.write_text("not a picture")
-    with pytest.raises(ImageFileError, match="notes.png"):
-        load_image_gray(bad)
-
-
 def test_open_image_replaces_the_drawing(canvas, qtbot, tmp_path):
-    _write_digit_png(tmp_path / "one.png")
+    write_digit_png(tmp_path / "one.png")
     drag(canvas, [(50, 50), (250, 50)])
     with qtbot.waitSignal(canvas.image_loaded) as loaded:
         assert canvas.open_image(tmp_path / "one.png")
@@ -126,7 +111,7 @@ def test_a_bad_file_keeps_the_drawing(canvas, qtbot, tmp_path):
 
 
 def test_dropping_an_image_file_loads_it(canvas, qtbot, tmp_path):
-    _write_digit_png(tmp_path / "dropped.png", light_background=False)
+    write_digit_png(tmp_path / "dropped.png", light_background=False)
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(tmp_path / "dropped.png"))])
     drop = QDropEvent(QPointF(150, 150), Qt.DropAction.CopyAction, mime, LEFT,
@@ -142,7 +127,7 @@ def test_dropping_an_image_file_loads_it(canvas, qtbot, tmp_path):
 
 
 def test_paste_uses_the_clipboard_image(canvas, qtbot, tmp_path):
-    _write_digit_png(tmp_path / "copied.png")
+    write_digit_png(tmp_path / "copied.png")
     QGuiApplication.clipboard().setImage(QImage(str(tmp_path / "copied.png")))
     with qtbot.waitSignal(canvas.image_loaded):
         assert canvas.paste_from_clipboard()
@@ -150,7 +135,7 @@ def test_paste_uses_the_clipboard_image(canvas, qtbot, tmp_path):
 
 
 def test_a_new_stroke_after_an_image_starts_a_new_drawing(canvas, tmp_path):
-    _write_digit_png(tmp_path / "one.png")
+    write_digit_png(tmp_path / "one.png")
     canvas.open_image(tmp_path / "one.png")
     drag(canvas, [(50, 150), (250, 150)])
     assert canvas.to_array().shape == (300, 300)

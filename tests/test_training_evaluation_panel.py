@@ -1,4 +1,4 @@
-"""The evaluation panel (results, gallery, batch demo) and the live plots, on synthetic data."""
+"""gui/training/evaluation_panel.py: results, the gallery of mistakes and the batch demo, on synthetic data."""
 import time
 
 import numpy as np
@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QMessageBox
 
 from gui.training import evaluation_panel
 from gui.training.evaluation_panel import EvaluationPanel
-from gui.training.plots import TrainingPlots
 from nn.evaluate import evaluate
 from nn.timing import BatchTiming, time_batches
 from nn.trainer import TrainConfig, build_network
@@ -91,32 +90,3 @@ def test_shutdown_drops_the_result_of_a_running_demo(qtbot, panel, monkeypatch):
     qtbot.wait(100)
     assert panel.demo_result is None and panel.demo_label.text() == ""
     assert not panel.demo_button.isEnabled()
-
-
-def test_lr_plot_appears_only_when_the_lr_changes(qtbot):
-    plots = TrainingPlots()
-    qtbot.addWidget(plots)
-    plots.show()
-    plots.start_run(iterations_total=300, epochs_total=3)
-    plots.add_iterations(np.arange(1, 101), np.linspace(2.3, 1.0, 100), np.full(100, 0.1))
-    assert not plots.lr_plot_visible() and "learning rate 0.1" in plots.loss_plot.titleLabel.text
-    assert plots.loss_plot.viewRange()[0][1] >= 300            # the x axis spans the whole run
-    plots.add_iterations(np.arange(101, 151), np.full(50, 0.9), np.full(50, 0.05))
-    assert plots.lr_plot_visible() and "learning rate" not in plots.loss_plot.titleLabel.text
-    np.testing.assert_allclose(plots.lr_curve.getData()[1][-50:], 0.05)
-    plots.add_epoch(1, 0.91, 0.9)
-    assert "train 91.0%, test 90.0%" in plots.acc_text.toPlainText()
-    low, high = plots.acc_plot.viewRange()[1]
-    assert 84 < low <= 85 and 100 <= high < 101      # from the worst epoch's 5% step up to 100%
-    plots.clear()
-    assert not plots.lr_plot_visible() and plots.point_counts() == {"loss": 0, "lr": 0, "epochs": 0}
-
-
-def test_hidden_plots_catch_up_when_shown(qtbot):
-    plots = TrainingPlots()
-    qtbot.addWidget(plots)
-    plots.add_iterations(np.arange(1, 51), np.linspace(2.0, 1.0, 50), np.linspace(0.1, 0.05, 50))
-    assert plots.point_counts()["loss"] == 50 and plots.loss_raw.getData() == (None, None)   # not drawn yet
-    plots.show()
-    np.testing.assert_allclose(plots.loss_raw.getData()[1], np.linspace(2.0, 1.0, 50))
-    assert plots.lr_plot_visible() and plots.loss_plot.viewRange()[1][1] == pytest.approx(2.2)
