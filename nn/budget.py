@@ -15,12 +15,10 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from nn.train_config import TrainConfig, weight_count
+from nn.train_config import INPUT_SIZE, OUTPUT_SIZE, TrainConfig, weight_count
 
 MNIST_TRAIN = 60_000
 MNIST_TEST = 10_000
-INPUT_SIZE = 784
-OUTPUT_SIZE = 10
 EVAL_BATCH = 1_000           # Network.accuracy and nn.evaluate run in batches of this size
 # Arrays of the optimizer's state per parameter (velocity, squared-gradient sums, Adam's m and v).
 OPTIMIZER_SLOTS = {"sgd": 0, "momentum": 1, "nesterov": 1, "adagrad": 1, "rmsprop": 1, "adam": 2}

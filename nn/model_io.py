@@ -24,15 +24,13 @@ from nn.atomic_file import (TargetError, os_error_message, probe_folder, remove_
 from nn.file_checks import UnreadableFile, display_name, open_file
 from nn.network import MultiLayerNet
 from nn.npz_reader import NpzError, read_npz
-from nn.train_config import ACTIVATION_NAMES
+from nn.train_config import ACTIVATION_NAMES, INPUT_SIZE, OUTPUT_SIZE
 from nn.weight_pickle import PickleRefused, load_weights
 
 FORMAT_VERSION = 1
 # what the network's input means: pixels / 255 flattened to 784, white digit on black, drawings
 # prepared by nn.preprocess (MNIST recipe); bump when that changes so old models can be told apart
 PREPROCESS_VERSION = 1
-INPUT_SIZE = 784
-OUTPUT_SIZE = 10
 METADATA_KEY = "metadata"
 _FLOAT_DTYPES = (np.dtype(np.float32), np.dtype(np.float64))
 # What a model file may declare, checked before its data is read. Far beyond what trains in

@@ -1,4 +1,4 @@
-"""`digitlab bench` (gui.cli.bench): its output, its errors and its GUI and child-process probes."""
+"""gui/cli/bench.py (`digitlab bench`): its output, its errors, its dispatch and its end-to-end run."""
 import json
 import os
 import subprocess
@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from gui.cli import bench as cli_bench
-from gui.cli import bench_gui, bench_probes
+from gui.cli import bench_probes
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -75,10 +75,6 @@ def test_digitlab_bench_is_dispatched_to_the_bench_module(monkeypatch, capsys):
     assert calls == [True] and json.loads(capsys.readouterr().out) == example()
 
 
-def test_the_child_probes_import_this_checkout():
-    assert (bench_probes.ROOT / "main.py").is_file() and (bench_probes.ROOT / "gui").is_dir()
-
-
 def test_missing_mnist_is_one_line_and_status_1(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("DIGITLAB_MNIST_DIR", str(tmp_path / "nothing"))
     monkeypatch.setattr("nn.data.default_cache_dir", lambda: tmp_path / "cache")
@@ -129,41 +125,6 @@ def test_blas_threads_reads_the_variable_main_sets(monkeypatch):
     monkeypatch.setenv("OPENBLAS_NUM_THREADS", "many")
     monkeypatch.delenv("OMP_NUM_THREADS", raising=False)
     assert cli_bench.blas_threads() == (os.cpu_count() or 1)
-
-
-class TinyCache:
-    """Stands in for a loaded MnistCache: 300 random images (the Training tab only calls get())."""
-
-    loaded = True
-    mnist_dir = None
-
-    def __init__(self):
-        rng = np.random.default_rng(0)
-        x, t = rng.random((300, 784), dtype=np.float32), rng.integers(0, 10, 300)
-        self.data = (x, t), (x[:100], t[:100])
-
-    def get(self):
-        return self.data
-
-
-def test_seconds_to_accuracy_goes_through_the_training_tabs_start_button(qapp):
-    seconds, best = bench_gui.seconds_to_accuracy(TinyCache(), target=0.0, limit=30)
-    assert seconds is not None and 0 < seconds < 30 and best >= 0.0
-
-
-def test_seconds_to_accuracy_is_none_when_the_run_ends_below_target(qapp):
-    seconds, best = bench_gui.seconds_to_accuracy(TinyCache(), target=1.01, limit=30)
-    assert seconds is None and 0.0 <= best <= 1.0
-
-
-def test_draw_latencies_come_from_moves_on_the_real_canvas(qapp):
-    latencies = bench_gui.draw_latencies_ms(1, np.random.default_rng(0))
-    assert len(latencies) == bench_gui.POINTS_PER_STROKE - 1
-    assert np.all(latencies > 0)
-
-
-def test_bare_window_probe_sees_its_first_paint():
-    assert 0 < bench_probes.bare_window_seconds(1) < 30
 
 
 @pytest.mark.slow

@@ -1,6 +1,7 @@
-"""`digitlab train --out`: the target is checked before training, and a save that still fails
-afterwards keeps the run in a rescue file. Faults are made in tmp_path only (a FIFO there,
-monkeypatched errors); a small synthetic set stands in for MNIST."""
+"""gui/cli/train.py (`digitlab train`): a run on MNIST, divergence, and --out: the target is checked
+before training, and a save that still fails afterwards keeps the run in a rescue file. Faults are
+made in tmp_path only (a FIFO there, monkeypatched errors); a small synthetic set stands in for
+MNIST where the test is about the file."""
 import errno
 import json
 import os
@@ -14,6 +15,7 @@ from gui import cli
 from gui.cli import common
 from gui.cli import train as cli_train
 from nn.model_io import load_model
+from test_cli import assert_one_line_error, run_cli
 
 
 @pytest.fixture
@@ -140,3 +142,44 @@ def test_when_nothing_can_be_written_the_message_says_so(capsys, tmp_path, monke
     assert code == 1 and "model saved to" not in stdout
     line = stderr.strip().splitlines()[-1]
     assert "Traceback" not in stderr and "the disk is full" in line and "is lost" in line
+
+
+@pytest.mark.mnist
+def test_train_saves_a_model_that_eval_loads(capsys, tmp_path, mnist_dir):
+    out_path = tmp_path / "tiny.npz"
+    code, out, _ = run_cli(capsys, "train", "--train-size", 1000, "--epochs", 1, "--hidden", 20,
+                           "--mnist-dir", mnist_dir, "--out", out_path, "--json", "--seed", 3,
+                           "--drawn", 20)
+    assert code == 0
+    summary = json.loads(out)
+    assert summary["finished"] == "completed" and summary["epochs_done"] == 1
+    assert summary["config"]["drawn_digits"] == 20
+    assert summary["config"]["hidden_sizes"] in ([20], (20,))
+    assert len(summary["history"]) == 1 and summary["seconds_per_epoch"] > 0
+    assert 0.3 < summary["test_accuracy"] <= 1.0  # 10 batches of SGD: well above chance (0.1)
+
+    network, metadata = load_model(out_path)
+    assert tuple(network.sizes) == (784, 20, 10)
+    assert metadata["test_accuracy"] == pytest.approx(summary["test_accuracy"])
+    assert len(metadata["history"]) == 1 and "date" in metadata
+
+    code, out, _ = run_cli(capsys, "eval", "--model", out_path, "--mnist-dir", mnist_dir, "--json")
+    assert code == 0
+    # the trainer's own test accuracy and the independent count in eval agree
+    assert json.loads(out)["accuracy"] == pytest.approx(summary["test_accuracy"], abs=1e-9)
+
+
+@pytest.mark.mnist
+def test_train_divergence_is_reported_not_raised(capsys, mnist_dir):
+    code, out, err = run_cli(capsys, "train", "--train-size", 500, "--epochs", 1, "--hidden", 10,
+                             "--lr", "1e6", "--mnist-dir", mnist_dir, "--json")
+    assert_one_line_error(code, err, "diverged")
+    summary = json.loads(out)
+    assert summary["finished"] == "diverged" and summary["epochs_done"] == 0
+
+
+@pytest.mark.parametrize("out", ["no-such-folder/model.npz", "."])
+def test_train_out_checked_before_training(capsys, tmp_path, monkeypatch, out):
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run_cli(capsys, "train", "--out", out, "--mnist-dir", tmp_path)
+    assert_one_line_error(code, err, "--out")

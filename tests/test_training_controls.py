@@ -3,10 +3,11 @@ import math
 
 import numpy as np
 import pytest
+from PySide6.QtWidgets import QMessageBox
 
 from gui.training.controls import TrainingControls, format_seconds
 from gui.training.state import RunState
-from gui.workers import Stage
+from gui.workers import Stage, WorkerFailure
 from nn.trainer import IterationEvent, Progress, divergence_message
 
 
@@ -63,8 +64,13 @@ def test_the_banner_offers_the_learning_rate_the_message_suggests(controls):
                                           (Stage.EVALUATE, "it is kept"),
                                           (Stage.TRAIN, "network was discarded")])
 def test_each_failure_says_what_to_do(controls, stage, words):
-    assert words in controls.show_failure(stage)
-    assert controls.progress_label.text() == controls.show_failure(stage)
+    failure = WorkerFailure(stage, "MemoryError: simulated", "Traceback ...")
+    text = controls.show_failure(failure)
+    assert words in text and controls.progress_label.text() == text
+    box, = [box for box in controls.findChildren(QMessageBox) if box.isVisible()]
+    assert box.text() == text and box.informativeText().startswith("MemoryError: simulated")
+    assert box.detailedText() == "Traceback ..."
+    box.close()
 
 
 def test_state_values_are_the_words_state_changed_sends():

@@ -1,40 +1,16 @@
 """The drawing canvas: strokes from mouse, pen or finger; an opened image; to_array()."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QEvent, QMimeData, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import (QColor, QGuiApplication, QImage, QPainter, QPainterPath, QPalette,
-                           QPen)
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from gui.draw.drawing import PAPER, REFERENCE_SIDE, Stroke, paint_drawing, paint_stroke, render_ink
 from gui.draw.image_io import ImageFileError, dropped_files, load_image_gray, qimage_to_gray
 from nn.file_checks import display_name
-
-REFERENCE_SIDE = 280.0   # pen widths are given in pixels of a 280 px canvas (as nn.strokes)
-PAPER = QColor(255, 255, 255)
-INK = QColor(0, 0, 0)
-SHARP_BELOW = 64         # images up to this side are magnified without smoothing
-
-
-@dataclass
-class Stroke:
-    """One pen-down..pen-up line; points in paper units (0..1), width a fraction of the side."""
-    width: float
-    points: list[QPointF] = field(default_factory=list)
-
-
-def stroke_path(points: list[QPointF], side: float) -> QPainterPath:
-    """A smooth path through the points (quadratic curves between midpoints), scaled to side."""
-    scaled = [QPointF(p.x() * side, p.y() * side) for p in points]
-    path = QPainterPath(scaled[0])
-    for here, after in zip(scaled[1:-1], scaled[2:]):
-        path.quadTo(here, (here + after) / 2.0)
-    if len(scaled) > 1:
-        path.lineTo(scaled[-1])
-    return path
 
 
 class DrawingCanvas(QWidget):
@@ -116,15 +92,7 @@ class DrawingCanvas(QWidget):
         if self.is_empty():
             return None
         side = size or max(1, round(self._paper_rect().width()))
-        image = QImage(side, side, QImage.Format.Format_Grayscale8)
-        image.fill(PAPER)
-        painter = QPainter(image)
-        self._paint_strokes(painter, side)
-        if self._current is not None:
-            self._paint_stroke(painter, self._current, side)
-        painter.end()
-        rows = np.frombuffer(image.constBits(), np.uint8).reshape(side, image.bytesPerLine())
-        return 1.0 - rows[:, :side].astype(np.float32) / 255.0
+        return render_ink(side, self._image, self._strokes, self._current)
 
     def open_image(self, path: str | Path) -> bool:
         """Show an image file instead of the drawing; on failure keep the drawing, emit load_failed."""
@@ -208,31 +176,6 @@ class DrawingCanvas(QWidget):
         self.image_loaded.emit(name)
 
     # --- rendering ----------------------------------------------------------------------
-    def _paint_strokes(self, painter: QPainter, side: float) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        if self._image is not None:
-            fitted = QSize(self._image.size()).scaled(round(side), round(side),
-                                                      Qt.AspectRatioMode.KeepAspectRatio)
-            target = QRectF((side - fitted.width()) / 2, (side - fitted.height()) / 2,
-                            fitted.width(), fitted.height())
-            # a tiny image (an MNIST digit) is shown as its pixels, a photo smoothly
-            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform,
-                                  max(self._image.width(), self._image.height()) > SHARP_BELOW)
-            painter.drawImage(target, self._image)
-        for stroke in self._strokes:
-            self._paint_stroke(painter, stroke, side)
-
-    @staticmethod
-    def _paint_stroke(painter: QPainter, stroke: Stroke, side: float) -> None:
-        pen = QPen(INK, stroke.width * side, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                   Qt.PenJoinStyle.RoundJoin)
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        if len(stroke.points) == 1:
-            painter.drawPoint(stroke.points[0] * side)
-        else:
-            painter.drawPath(stroke_path(stroke.points, side))
-
     def _rerender(self, emit: bool = True) -> None:
         """Redraw the finished strokes into a backing image at device pixels."""
         side = self._paper_rect().width()
@@ -242,7 +185,7 @@ class DrawingCanvas(QWidget):
         self._backing.setDevicePixelRatio(ratio)
         self._backing.fill(PAPER)
         painter = QPainter(self._backing)
-        self._paint_strokes(painter, side)
+        paint_drawing(painter, side, self._image, self._strokes)
         painter.end()
         self.update()
         if emit:
@@ -260,7 +203,7 @@ class DrawingCanvas(QWidget):
         painter.translate(paper.topLeft())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if self._current is not None:
-            self._paint_stroke(painter, self._current, paper.width())
+            paint_stroke(painter, self._current, paper.width())
         if self.is_empty():
             painter.setPen(QColor(150, 150, 150))
             font = painter.font()

@@ -1,10 +1,13 @@
 """The Training tab's left column below the settings: run buttons, progress, divergence banner."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
+from gui.log import show_error
 from gui.training.state import RunState
-from gui.workers import Stage
+from gui.workers import Stage, WorkerFailure
 from nn.timing import times_slower
 from nn.trainer import Progress, suggested_lr
 
@@ -35,6 +38,9 @@ class TrainingControls(QWidget):
         self.use_button.setToolTip(self.tr("Switch the Draw tab to this network"))
         self.save_button = QPushButton(self.tr("Save..."))
         self.save_button.setToolTip(self.tr("Save the trained network (Ctrl+S)"))
+        self.save_action = QAction(self.tr("Save model"), self)   # the tab adds it: Ctrl+S in the tab
+        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.progress_bar = QProgressBar()
         self.progress_label = QLabel(self.tr("Press Start to train."))
         self.progress_label.setWordWrap(True)
@@ -79,6 +85,7 @@ class TrainingControls(QWidget):
         self.stop_button.setEnabled(busy)
         self.use_button.setEnabled(not busy and has_model)
         self.save_button.setEnabled(not busy and has_model)
+        self.save_action.setEnabled(not busy and has_model)
 
     def clear(self) -> None:
         """Forget the previous run's progress and messages."""
@@ -102,8 +109,10 @@ class TrainingControls(QWidget):
                 "The numerical gradient is {2:,.0f}x slower.").format(
                 numerical, 1000 * backprop_seconds, times_slower(numerical, backprop_seconds)))
 
-    def show_failure(self, stage: Stage) -> str:
-        """Say what to do after a worker failure in stage; returns the text."""
+    def show_failure(self, failure: WorkerFailure) -> str:
+        """Say what to do after a worker failure, in the label and in a message box with the details
+        (the worker logged it already, with its traceback); returns the text."""
+        stage = failure.stage
         text = {
             Stage.PREPARE: self.tr("Training could not start; check the settings and the MNIST files, then press "
                                "Start again."),
@@ -112,6 +121,7 @@ class TrainingControls(QWidget):
         }.get(stage, self.tr("Training stopped because of an error and its network was discarded; "
                              "press Start to try again."))
         self.progress_label.setText(text)
+        show_error(self, self.tr("Training"), text, failure.details, summary=failure.summary, log=False)
         return text
 
     def show_divergence(self, lr: float, message: str) -> float:

@@ -1,4 +1,5 @@
-"""Saving a trained model from the window: the file dialog, and another try when saving fails."""
+"""Saving a trained model from the window: the file dialog, another try when saving fails, and the
+question before quitting with a model that is not saved yet."""
 from __future__ import annotations
 
 import os
@@ -7,7 +8,7 @@ import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from gui.log import show_error
 
@@ -56,3 +57,16 @@ def save_interactively(parent: QWidget | None, network, metadata: dict,
                            "SaveDialog", "The model could not be saved there; it is still here, so choose another folder."),
                        traceback.format_exc(), summary=f"{path}: {error}", block=True)
         path, folder = None, writable_folder()
+
+
+def ask_before_quitting(parent: QWidget | None, running: bool) -> QMessageBox.StandardButton:
+    """Save, Discard or Cancel: about a training still running, or a trained model not yet saved."""
+    if running:
+        question = QCoreApplication.translate(
+            "SaveDialog", "Training is still running. Stop it and save the network trained so far before quitting?")
+    else:
+        question = QCoreApplication.translate(
+            "SaveDialog", "The network you trained has not been saved. Save it before quitting?")
+    Button = QMessageBox.StandardButton
+    return QMessageBox.question(parent, QCoreApplication.translate("SaveDialog", "Unsaved model"), question,
+                                Button.Save | Button.Discard | Button.Cancel)

@@ -4,20 +4,18 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QMessageBox, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
+from gui.training.controls import TrainingControls
 from gui.training.download_dialog import ensure_mnist
 from gui.training.evaluation_panel import EvaluationPanel
-from gui.log import show_error
-from gui.training.save_dialog import save_interactively
-from gui.training.controls import TrainingControls
+from gui.training.mnist_cache import MnistCache
 from gui.training.plots import TrainingPlots
 from gui.training.run import TrainingRun
+from gui.training.save_dialog import ask_before_quitting, save_interactively
 from gui.training.settings import TrainingSettings
 from gui.training.state import RunState
-from gui.training.mnist_cache import MnistCache
 from gui.workers import WorkerFailure
 from nn.trainer import FinishReason, Progress
 
@@ -83,10 +81,8 @@ class TrainingTab(QWidget):
         layout = QHBoxLayout(self)
         layout.addLayout(left, 0)
         layout.addWidget(self.views, 1)
-        self.save_action = QAction(self.tr("Save model"), self)
-        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
-        self.save_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.addAction(self.save_action)
+        self.save_action = c.save_action
+        self.addAction(self.save_action)     # Ctrl+S anywhere in the tab
 
     def _connect(self) -> None:
         self.start_button.clicked.connect(self._on_start_button_clicked)
@@ -105,7 +101,6 @@ class TrainingTab(QWidget):
         self.state = state
         self.settings.set_running(state.busy)
         self.controls.set_state(state, self.model is not None)
-        self.save_action.setEnabled(not state.busy and self.model is not None)
         self.state_changed.emit(state)
 
     # -- controls ---------------------------------------------------------------------------------
@@ -142,9 +137,8 @@ class TrainingTab(QWidget):
         self.evaluation_panel.clear()
         self.controls.clear()
         self.model, self.metadata, self.last_finished = None, {}, None
-        self._evaluation = None
+        self._evaluation = self._backprop_seconds = None
         self._unsaved = False
-        self._backprop_seconds = None
 
     @Slot()
     def _on_start_button_clicked(self) -> None:
@@ -215,9 +209,7 @@ class TrainingTab(QWidget):
 
     @Slot(object)
     def _on_run_failed(self, failure: WorkerFailure) -> None:
-        text = self.controls.show_failure(failure.stage)
-        # the worker logged it already, with its traceback
-        show_error(self, self.tr("Training"), text, failure.details, summary=failure.summary, log=False)
+        self.controls.show_failure(failure)
 
     @Slot(object, object)
     def _on_run_finished(self, event, network) -> None:
@@ -229,7 +221,7 @@ class TrainingTab(QWidget):
             self._set_state(RunState.IDLE)
             return
         if event.reason == FinishReason.DIVERGED:
-            self._show_divergence(event)
+            self._safe_lr = self.controls.show_divergence(self.settings.lr(), event.message)
         elif network is not None:
             self._keep_model(event, network)
         else:
@@ -248,9 +240,6 @@ class TrainingTab(QWidget):
         words = self.tr("Finished") if event.reason == FinishReason.COMPLETED else self.tr("Stopped")
         self.progress_label.setText(self.tr("{0} after {1} epoch(s). Test accuracy {2:.2%}.").format(
             words, event.epochs_done, evaluation.accuracy))
-
-    def _show_divergence(self, event) -> None:
-        self._safe_lr = self.controls.show_divergence(self.settings.lr(), event.message)
 
     # -- after a run --------------------------------------------------------------------------------
     @Slot()
@@ -287,14 +276,8 @@ class TrainingTab(QWidget):
         """
         if self._run is None and not self.has_unsaved_model():
             return True
-        if self._run is not None:
-            question = self.tr("Training is still running. Stop it and save the network trained so far "
-                               "before quitting?")
-        else:
-            question = self.tr("The network you trained has not been saved. Save it before quitting?")
+        answer = ask_before_quitting(self, running=self._run is not None)
         Button = QMessageBox.StandardButton
-        answer = QMessageBox.question(self, self.tr("Unsaved model"), question,
-                                      Button.Save | Button.Discard | Button.Cancel)
         if answer == Button.Cancel:
             return False
         if answer == Button.Discard:

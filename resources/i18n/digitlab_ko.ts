@@ -705,6 +705,18 @@ Details: {0}</source>
         <source>The model could not be saved there; it is still here, so choose another folder.</source>
         <translation>그곳에 모델을 저장할 수 없었습니다. 모델은 그대로 남아 있으니 다른 폴더를 고르세요.</translation>
     </message>
+    <message>
+        <source>Training is still running. Stop it and save the network trained so far before quitting?</source>
+        <translation>학습이 아직 진행 중입니다. 끝내기 전에 학습을 멈추고 지금까지 학습한 신경망을 저장할까요?</translation>
+    </message>
+    <message>
+        <source>The network you trained has not been saved. Save it before quitting?</source>
+        <translation>학습한 신경망을 아직 저장하지 않았습니다. 종료하기 전에 저장할까요?</translation>
+    </message>
+    <message>
+        <source>Unsaved model</source>
+        <translation>저장하지 않은 모델</translation>
+    </message>
 </context>
 <context>
     <name>SimpleNetPanel</name>
@@ -804,6 +816,10 @@ Details: {0}</source>
         <translation>학습한 신경망 저장 (Ctrl+S)</translation>
     </message>
     <message>
+        <source>Save model</source>
+        <translation>모델 저장</translation>
+    </message>
+    <message>
         <source>Press Start to train.</source>
         <translation>학습하려면 시작을 누르세요.</translation>
     </message>
@@ -830,6 +846,10 @@ Details: {0}</source>
     <message>
         <source>Training stopped because of an error and its network was discarded; press Start to try again.</source>
         <translation>오류 때문에 학습이 멈추었고 그 신경망은 버렸습니다. 다시 하려면 시작을 누르세요.</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>학습</translation>
     </message>
     <message>
         <source>&lt;b&gt;Training diverged.&lt;/b&gt; The loss became too large to compute (infinite or NaN): each step overshot the minimum and the weights blew up. The learning rate ({0:g}) is probably too big. The broken network was thrown away.&lt;br&gt;&lt;i&gt;{1}&lt;/i&gt;</source>
@@ -1009,10 +1029,6 @@ Details: {0}</source>
         <translation>평가</translation>
     </message>
     <message>
-        <source>Save model</source>
-        <translation>모델 저장</translation>
-    </message>
-    <message>
         <source>Training needs the MNIST files; see the download dialog.</source>
         <translation>학습에는 MNIST 파일이 필요합니다. 내려받기 창을 보세요.</translation>
     </message>
@@ -1023,10 +1039,6 @@ Details: {0}</source>
     <message>
         <source>Learning rate lowered to {0:g}. Press Start to try again.</source>
         <translation>학습률을 {0:g}(으)로 낮췄습니다. 다시 하려면 시작을 누르세요.</translation>
-    </message>
-    <message>
-        <source>Training</source>
-        <translation>학습</translation>
     </message>
     <message>
         <source>Stopped before the first iteration.</source>
@@ -1047,18 +1059,6 @@ Details: {0}</source>
     <message>
         <source>Saved to {0}</source>
         <translation>{0}에 저장했습니다</translation>
-    </message>
-    <message>
-        <source>Training is still running. Stop it and save the network trained so far before quitting?</source>
-        <translation>학습이 아직 진행 중입니다. 끝내기 전에 학습을 멈추고 지금까지 학습한 신경망을 저장할까요?</translation>
-    </message>
-    <message>
-        <source>Unsaved model</source>
-        <translation>저장하지 않은 모델</translation>
-    </message>
-    <message>
-        <source>The network you trained has not been saved. Save it before quitting?</source>
-        <translation>학습한 신경망을 아직 저장하지 않았습니다. 종료하기 전에 저장할까요?</translation>
     </message>
 </context>
 <context>
