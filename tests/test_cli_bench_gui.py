@@ -1,5 +1,6 @@
 """gui/cli/bench_gui.py: bench's probes through the real widgets, offscreen."""
 import numpy as np
+import pytest
 
 from gui.cli import bench_gui
 
@@ -19,11 +20,13 @@ class TinyCache:
         return self.data
 
 
+@pytest.mark.slow   # trains on the Training tab
 def test_seconds_to_accuracy_goes_through_the_training_tabs_start_button(qapp):
     seconds, best = bench_gui.seconds_to_accuracy(TinyCache(), target=0.0, limit=30)
     assert seconds is not None and 0 < seconds < 30 and best >= 0.0
 
 
+@pytest.mark.slow   # trains on the Training tab
 def test_seconds_to_accuracy_is_none_when_the_run_ends_below_target(qapp):
     seconds, best = bench_gui.seconds_to_accuracy(TinyCache(), target=1.01, limit=30)
     assert seconds is None and 0.0 <= best <= 1.0

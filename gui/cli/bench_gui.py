@@ -15,8 +15,11 @@ from PySide6.QtCore import QEvent, QEventLoop, QPointF, Qt, QTimer
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
+from gui.training.state import RunState
+
 MOUSE_HZ = 125.0        # a common mouse report rate
 POINTS_PER_STROKE = 60
+ENDED = (RunState.FINISHED, RunState.IDLE)   # the Training tab's run is over
 
 
 def application() -> QApplication:
@@ -52,7 +55,6 @@ def seconds_to_accuracy(cache, target: float = 0.97, limit: float = 60.0,
     None if the run ended or `limit` seconds passed first; the best test accuracy seen).
     cache: a loaded MnistCache.
     """
-    from gui.training.state import RunState
     from gui.training.tab import TrainingTab
 
     app = application()
@@ -74,8 +76,7 @@ def seconds_to_accuracy(cache, target: float = 0.97, limit: float = 60.0,
         return result
 
     tab.plots.add_epoch = add_epoch
-    ended = (RunState.FINISHED, RunState.IDLE)
-    tab.state_changed.connect(lambda state: loop.quit() if state in ended else None)
+    tab.state_changed.connect(lambda state: loop.quit() if state in ENDED else None)
     QTimer.singleShot(int(1000 * limit), loop.quit)
     watch.started = time.perf_counter()
     tab.start_button.click()

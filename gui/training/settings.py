@@ -53,13 +53,17 @@ class TrainingSettings(QWidget):
         for n in SUBSETS:
             self.subset_combo.addItem(self.tr("{0:,} images").format(n), n)
         self.seed_spin = self._spin(0, 2 ** 31 - 1, 0)
-        self.gradient_combo = QComboBox()
-        labels = {"backprop": self.tr("backprop"), "numerical": self.tr("numerical (slow)")}
-        for method in GRADIENT_METHODS:
-            self.gradient_combo.addItem(labels[method], method)
+        self.gradient_combo = self._gradient_combo()
         self.gradient_note = QLabel()
         self.gradient_note.setWordWrap(True)
         self.gradient_note.setStyleSheet("color: #666;")
+        self._add_rows(form)
+        self.hidden_edit.textChanged.connect(self._on_shape_changed)
+        self.subset_combo.currentIndexChanged.connect(self._on_shape_changed)
+        self.gradient_combo.currentIndexChanged.connect(self._on_shape_changed)
+        self.set_config(TrainConfig(epochs=5, train_size=10_000))
+
+    def _add_rows(self, form: QFormLayout) -> None:
         form.addRow(self.tr("Hidden layers"), self.hidden_edit)
         form.addRow(self.tr("Activation"), self.activation_combo)
         form.addRow(self.tr("Weight init"), self.init_combo)
@@ -75,15 +79,18 @@ class TrainingSettings(QWidget):
         form.addRow(self.tr("Seed"), self.seed_spin)
         form.addRow(self.tr("Gradient"), self.gradient_combo)
         form.addRow(self.gradient_note)
-        self.hidden_edit.textChanged.connect(self._on_shape_changed)
-        self.subset_combo.currentIndexChanged.connect(self._on_shape_changed)
-        self.gradient_combo.currentIndexChanged.connect(self._on_shape_changed)
-        self.set_config(TrainConfig(epochs=5, train_size=10_000))
 
     @staticmethod
     def _combo(items) -> QComboBox:
         combo = QComboBox()
         combo.addItems(list(items))
+        return combo
+
+    def _gradient_combo(self) -> QComboBox:
+        combo = QComboBox()
+        labels = {"backprop": self.tr("backprop"), "numerical": self.tr("numerical (slow)")}
+        for method in GRADIENT_METHODS:
+            combo.addItem(labels[method], method)
         return combo
 
     @staticmethod
