@@ -1,47 +1,11 @@
 """The main window: composes the Draw, Training and Gradient descent tabs and connects them."""
 from __future__ import annotations
 
-import importlib
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
-
-from gui.draw_tab import DrawTab
-
-
-class LazyTab(QWidget):
-    """A tab page that imports and builds its real widget the first time it is shown.
-
-    Signals:
-        built(object): the real widget was just built; payload the widget.
-    """
-
-    built = Signal(object)
-
-    def __init__(self, module: str, class_name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.module = module
-        self.class_name = class_name
-        self.widget: QWidget | None = None
-        self._tried = False
-        QVBoxLayout(self).setContentsMargins(0, 0, 0, 0)
-
-    def build(self) -> QWidget | None:
-        """Import the module and build the widget once; a placeholder label if it is missing."""
-        if self._tried:
-            return self.widget
-        self._tried = True
-        try:
-            widget_class = getattr(importlib.import_module(self.module), self.class_name)
-        except ImportError:
-            label = QLabel(self.tr("This part of DigitLab is not installed."))
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.layout().addWidget(label)
-            return None
-        self.widget = widget_class()
-        self.layout().addWidget(self.widget)
-        self.built.emit(self.widget)
-        return self.widget
+from gui.draw.tab import DrawTab
+from gui.lazy_tab import LazyTab
 
 
 class MainWindow(QMainWindow):
@@ -57,8 +21,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setWindowTitle(self.tr("DigitLab"))
         self.draw_tab = DrawTab()
-        self.training_page = LazyTab("gui.training_tab", "TrainingTab")
-        self.gradient_page = LazyTab("gui.gradient_tab", "GradientTab")
+        self.training_page = LazyTab("gui.training.tab", "TrainingTab")
+        self.gradient_page = LazyTab("gui.gradient.tab", "GradientTab")
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.draw_tab, self.tr("Draw"))

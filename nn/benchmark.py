@@ -17,6 +17,7 @@ from nn.network import MultiLayerNet
 from nn.optimizers import Momentum
 from nn.preprocess import preprocess
 from nn.strokes import drawn_digit
+from nn.timing import time_batches
 
 SIZES = (784, 100, 10)
 BATCH_SIZE = 100
@@ -130,12 +131,4 @@ def predict_milliseconds(network, images) -> np.ndarray:
 def batch_speedup(network, x, batch_size: int = 100) -> float:
     """How many times faster x (N, 784) is classified in batches than one image at a time
     (the course's chapter 3 demo, as the evaluation panel times it)."""
-    started = time.perf_counter()
-    for i in range(len(x)):
-        network.predict(x[i:i + 1])
-    single = time.perf_counter() - started
-    started = time.perf_counter()
-    for i in range(0, len(x), batch_size):
-        network.predict(x[i:i + batch_size])
-    batched = time.perf_counter() - started
-    return single / max(batched, 1e-12)
+    return time_batches(network, x, batch_size).speedup

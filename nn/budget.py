@@ -15,12 +15,10 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from nn.train_events import TrainConfig
+from nn.train_config import INPUT_SIZE, OUTPUT_SIZE, TrainConfig, weight_count
 
 MNIST_TRAIN = 60_000
 MNIST_TEST = 10_000
-INPUT_SIZE = 784
-OUTPUT_SIZE = 10
 EVAL_BATCH = 1_000           # Network.accuracy and nn.evaluate run in batches of this size
 # Arrays of the optimizer's state per parameter (velocity, squared-gradient sums, Adam's m and v).
 OPTIMIZER_SLOTS = {"sgd": 0, "momentum": 1, "nesterov": 1, "adagrad": 1, "rmsprop": 1, "adam": 2}
@@ -67,8 +65,7 @@ def layer_sizes(config: TrainConfig) -> tuple[int, ...]:
 
 def param_count(config: TrainConfig) -> int:
     """Weights and biases of the network the config describes (Python ints: no overflow)."""
-    sizes = layer_sizes(config)
-    return sum(n_in * n_out + n_out for n_in, n_out in zip(sizes[:-1], sizes[1:]))
+    return weight_count(config.hidden_sizes)
 
 
 def estimate_training_memory(config: TrainConfig, n_train: int = MNIST_TRAIN,

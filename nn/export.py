@@ -9,7 +9,7 @@ accuracies as the run it came from.
 """
 from __future__ import annotations
 
-from nn.train_events import TrainConfig
+from nn.train_config import TrainConfig
 
 _TEMPLATE = '''\
 """A DigitLab experiment: {summary}.

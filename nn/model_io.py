@@ -12,7 +12,6 @@ import math
 import os
 import pickle
 import struct
-import tempfile
 import zipfile
 import zlib
 from datetime import datetime, timezone
@@ -25,15 +24,13 @@ from nn.atomic_file import (TargetError, os_error_message, probe_folder, remove_
 from nn.file_checks import UnreadableFile, display_name, open_file
 from nn.network import MultiLayerNet
 from nn.npz_reader import NpzError, read_npz
+from nn.train_config import ACTIVATION_NAMES, INPUT_SIZE, OUTPUT_SIZE
 from nn.weight_pickle import PickleRefused, load_weights
 
 FORMAT_VERSION = 1
 # what the network's input means: pixels / 255 flattened to 784, white digit on black, drawings
 # prepared by nn.preprocess (MNIST recipe); bump when that changes so old models can be told apart
 PREPROCESS_VERSION = 1
-INPUT_SIZE = 784
-OUTPUT_SIZE = 10
-ACTIVATIONS = ("relu", "sigmoid", "tanh")
 METADATA_KEY = "metadata"
 _FLOAT_DTYPES = (np.dtype(np.float32), np.dtype(np.float64))
 # What a model file may declare, checked before its data is read. Far beyond what trains in
@@ -238,9 +235,9 @@ def load_model(path: str | bytes | os.PathLike) -> tuple[MultiLayerNet, dict]:
     params, metadata = _read_npz(path)
     n = check_params(params, source)
     activation = metadata.get("activation")
-    if activation not in ACTIVATIONS:
+    if activation not in ACTIVATION_NAMES:
         raise ModelFileError(f"{source}: unknown activation {_one_line(repr(activation), 40)} "
-                             f"(expected one of {', '.join(ACTIVATIONS)})")
+                             f"(expected one of {', '.join(ACTIVATION_NAMES)})")
     sizes = [INPUT_SIZE] + [params[f"W{i}"].shape[1] for i in range(1, n + 1)]
     if "sizes" in metadata and metadata["sizes"] != sizes:
         raise ModelFileError(f"{source}: metadata says sizes "

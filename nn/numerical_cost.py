@@ -15,13 +15,9 @@ from dataclasses import dataclass
 from typing import Callable
 
 from nn.gradient import numerical_gradient
+from nn.train_config import (NUMERICAL_MAX_IMAGES, NUMERICAL_MAX_PARAMS,  # noqa: F401 - re-exported
+                             numerical_gradient_refusal)
 
-# Two loss evaluations per parameter and iteration. The course's own network (39,760) fits; one
-# of its iterations on a batch of 100 takes about a minute (see time_iteration).
-NUMERICAL_MAX_PARAMS = 40_000
-# Training images of a numerical-gradient run (the Training tab's subset): 10 iterations of a
-# batch of 100 per epoch.
-NUMERICAL_MAX_IMAGES = 1_000
 COURSE_ITERATIONS = 10_000   # the course's iters_num: what the projection is for
 
 _UNITS = (("days", 86_400.0), ("hours", 3_600.0), ("minutes", 60.0), ("seconds", 1.0))
@@ -37,20 +33,9 @@ def count_params(network) -> int:
 
 
 def numerical_refusal(n_params: int, n_images: int | None = None) -> str | None:
-    """Why a numerical-gradient training run of this size is refused, or None if it is allowed.
-
-    n_images: training images of the run (None: not checked, e.g. for a single timed iteration).
-    """
-    if n_params > NUMERICAL_MAX_PARAMS:
-        return (f"The numerical gradient evaluates the loss twice per parameter; this network has "
-                f"{n_params:,} parameters (the limit is {NUMERICAL_MAX_PARAMS:,}), so one "
-                f"iteration would take minutes. Use backprop, or a smaller network such as one "
-                f"hidden layer of 10 units.")
-    if n_images is not None and n_images > NUMERICAL_MAX_IMAGES:
-        return (f"The numerical gradient trains on at most {NUMERICAL_MAX_IMAGES:,} images "
-                f"(this run has {n_images:,}): every iteration evaluates the loss twice per "
-                f"parameter. Choose a smaller training subset, or use backprop.")
-    return None
+    """Why a numerical-gradient run of this size is refused, or None; n_images None: not checked
+    (a single timed iteration). The rule itself is nn.train_config.numerical_gradient_refusal."""
+    return numerical_gradient_refusal(n_params, 0 if n_images is None else n_images)
 
 
 def numerical_gradients(network, x, t, progress: Callable[[int, int], None] | None = None,

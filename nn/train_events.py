@@ -1,75 +1,34 @@
-"""What goes into a training run and what comes out of it: TrainConfig and the progress events.
+"""What comes out of a training run: the progress events nn.trainer yields and what they add up to.
 
-Small frozen dataclasses that nn.trainer yields and the GUI and the command line read; also the
-sentence that explains a divergence to a student. Re-exported by nn.trainer.
+Small frozen dataclasses that the GUI and the command line read; FinishReason, why a run ended;
+Progress, a stretch of iterations summarised for a display; and the sentence that explains a
+divergence to a student. Re-exported by nn.trainer.
 """
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass, fields
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
 
-from nn.optimizers import OPTIMIZER_NAMES, SCHEDULE_NAMES
+import numpy as np
 
-GRADIENT_METHODS = ("backprop", "numerical")
+try:
+    from enum import StrEnum
+except ImportError:  # Python 3.10
+    class StrEnum(str, Enum):
+        """Members are their values as strings: in f-strings, JSON and comparisons."""
+
+        def __str__(self) -> str:
+            return str(self.value)
 
 
-@dataclass(frozen=True)
-class TrainConfig:
-    """Everything that defines a training run (saved with a model)."""
+class FinishReason(StrEnum):
+    """Why a run ended (FinishedEvent.reason); compares equal to its value, e.g. "diverged"."""
 
-    hidden_sizes: tuple[int, ...] = (100,)
-    activation: str = "relu"
-    weight_init: str = "he"
-    optimizer: str = "sgd"
-    lr: float = 0.1
-    schedule: str = "constant"
-    batch_size: int = 100
-    epochs: int = 10
-    weight_decay: float = 0.0
-    dropout: float = 0.0
-    augment: bool = False
-    train_size: int | None = None
-    drawn_digits: int = 0          # synthetic pen-drawn digits (nn.strokes) added to the training set
-    seed: int = 0
-    gradient: str = "backprop"
-    dtype: str = "float32"
-    # The length of the run in iterations (the course's iters_num), overriding epochs: the last
-    # epoch may then be partial. None: epochs full epochs.
-    iterations: int | None = None
-    record_initial: bool = False   # an EpochEvent 0 with the accuracies before any training
-
-    def __post_init__(self):
-        checks = [
-            (self.optimizer in OPTIMIZER_NAMES, f"optimizer must be one of {OPTIMIZER_NAMES}"),
-            (self.schedule in SCHEDULE_NAMES, f"schedule must be one of {SCHEDULE_NAMES}"),
-            (self.gradient in GRADIENT_METHODS, f"gradient must be one of {GRADIENT_METHODS}"),
-            (self.dtype in ("float32", "float64"), "dtype must be 'float32' or 'float64'"),
-            (math.isfinite(self.lr) and self.lr > 0, "lr must be a positive number"),
-            (self.batch_size >= 1 and self.epochs >= 1, "batch_size and epochs must be at least 1"),
-            (self.weight_decay >= 0 and 0 <= self.dropout < 1,
-             "weight_decay must be >= 0 and dropout in [0, 1)"),
-            (self.train_size is None or self.train_size >= 1, "train_size must be None or >= 1"),
-            (self.drawn_digits >= 0, "drawn_digits must be >= 0"),
-            (self.iterations is None or self.iterations >= 1, "iterations must be None or >= 1"),
-        ]
-        for ok, message in checks:
-            if not ok:
-                raise ValueError(f"{message} (config: {self})")
-
-    def to_dict(self) -> dict:
-        """Plain JSON-able values (hidden_sizes as a list)."""
-        d = asdict(self)
-        d["hidden_sizes"] = list(self.hidden_sizes)
-        return d
-
-    @classmethod
-    def from_dict(cls, d: dict) -> TrainConfig:
-        """The inverse of to_dict; missing keys take their defaults, unknown keys are ignored."""
-        known = {f.name for f in fields(cls)}
-        values = {key: value for key, value in d.items() if key in known}
-        if "hidden_sizes" in values:
-            values["hidden_sizes"] = tuple(int(h) for h in values["hidden_sizes"])
-        return cls(**values)
+    COMPLETED = "completed"
+    STOPPED = "stopped"
+    DIVERGED = "diverged"
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,17 +64,63 @@ class EpochEvent:
 
 @dataclass(frozen=True, slots=True)
 class FinishedEvent:
-    """The last event. reason: "completed" | "stopped" | "diverged"; test_accuracy of the last epoch."""
+    """The last event: why the run ended, a sentence about it, test_accuracy of the last epoch."""
 
-    reason: str
+    reason: FinishReason
     message: str
     epochs_done: int
     test_accuracy: float | None
 
 
+@dataclass(frozen=True)
+class Progress:
+    """The iterations since the last report, summarised for a display (the GUI's live plots).
+
+    iterations, losses, lrs: (k,) arrays, one entry per iteration; the rest describes the latest.
+    samples_per_sec is averaged over the whole run so far: the first iterations of an epoch alone
+    would give a jumpy speed.
+    """
+
+    iterations: np.ndarray
+    losses: np.ndarray
+    lrs: np.ndarray
+    iteration: int
+    iterations_total: int
+    epoch: int
+    epochs_total: int
+    samples_per_sec: float
+    seconds_elapsed: float
+    seconds_per_iteration: float
+
+    @classmethod
+    def of(cls, events: Sequence[IterationEvent], batch_size: int, epochs_total: int) -> Progress:
+        """Progress over events (at least one IterationEvent) of a run with this batch size."""
+        last = events[-1]
+        return cls(
+            iterations=np.array([event.iteration for event in events], dtype=np.int64),
+            losses=np.array([event.loss for event in events], dtype=np.float64),
+            lrs=np.array([event.lr for event in events], dtype=np.float64),
+            iteration=last.iteration, iterations_total=last.iterations_total, epoch=last.epoch,
+            epochs_total=epochs_total,
+            samples_per_sec=last.iteration * batch_size / max(last.seconds_elapsed, 1e-9),
+            seconds_elapsed=last.seconds_elapsed,
+            seconds_per_iteration=batch_size / max(last.samples_per_sec, 1e-9))
+
+    @property
+    def seconds_left(self) -> float:
+        """The rest of the run at the pace so far."""
+        done = max(self.iteration, 1)
+        return self.seconds_elapsed / done * (max(self.iterations_total, 1) - self.iteration)
+
+
+def suggested_lr(lr: float) -> float:
+    """The learning rate to try after lr diverged: a tenth of it, at most 0.1 (the course's)."""
+    return float(f"{min(lr / 10, 0.1):.3g}")
+
+
 def lr_advice(lr: float) -> str:
     """The second half of a divergence message: why, and a learning rate to try instead."""
-    return f"the learning rate {lr:g} is too large, so each step overshoots. Try {lr / 100:g}."
+    return f"the learning rate {lr:g} is too large, so each step overshoots. Try {suggested_lr(lr):g}."
 
 
 def weight_decay_to_blame(weight_decay: float, penalty: float, first_loss: float | None) -> bool:

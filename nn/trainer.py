@@ -1,8 +1,6 @@
 """Mini-batch training as an iterator of progress events that another thread can pause, step or stop.
 
-    rng = np.random.default_rng(config.seed)
-    network = build_network(config, rng)
-    trainer = Trainer(network, x_train, t_train, x_test, t_test, config, rng=rng)
+    trainer = Trainer.from_config(config, x_train, t_train, x_test, t_test)
     for event in trainer.run():       # IterationEvent ..., EpochEvent, ..., one FinishedEvent
         ...
 
@@ -21,16 +19,19 @@ import numpy as np
 
 from nn.augment import augment_batch
 from nn.network import MultiLayerNet
-from nn.numerical_cost import NUMERICAL_MAX_PARAMS, count_params, numerical_refusal
+from nn.numerical_cost import count_params
 from nn.optimizers import make_optimizer, make_schedule
 from nn.strokes import drawn_training_set
+from nn.train_config import (GRADIENT_METHODS, NUMERICAL_MAX_IMAGES, NUMERICAL_MAX_PARAMS,
+                             TrainConfig, numerical_gradient_refusal)
 from nn.train_control import TrainingControl
-from nn.train_events import (GRADIENT_METHODS, EpochEvent, FinishedEvent, IterationEvent,
-                             TrainConfig, divergence_advice, divergence_message)
+from nn.train_events import (EpochEvent, FinishedEvent, FinishReason, IterationEvent, Progress,
+                             divergence_advice, divergence_message, suggested_lr)
 
-__all__ = ["EXPLODED_LOSS", "GRADIENT_METHODS", "NUMERICAL_MAX_PARAMS", "EpochEvent",
-           "FinishedEvent", "IterationEvent", "TrainConfig", "Trainer", "TrainingControl",
-           "build_network", "count_params", "divergence_message", "weight_decay_penalty",
+__all__ = ["EXPLODED_LOSS", "GRADIENT_METHODS", "NUMERICAL_MAX_IMAGES", "NUMERICAL_MAX_PARAMS",
+           "EpochEvent", "FinishReason", "FinishedEvent", "IterationEvent", "Progress",
+           "TrainConfig", "Trainer", "TrainingControl", "build_network", "count_params",
+           "divergence_message", "finite_weights", "suggested_lr", "weight_decay_penalty",
            "with_drawn_digits"]
 
 # A mean cross-entropy of 100 gives the right digit a probability of e^-100: no sensible step
@@ -76,6 +77,11 @@ def weight_decay_penalty(network) -> float:
     return 0.5 * network.weight_decay * squares
 
 
+def finite_weights(network) -> bool:
+    """True when no weight or bias of the network is infinite or NaN."""
+    return all(np.isfinite(value).all() for value in network.params.values())
+
+
 class Trainer:
     """Trains network on (x_train, t_train) with mini-batch gradient descent; see the module doc.
 
@@ -89,14 +95,13 @@ class Trainer:
     def __init__(self, network, x_train, t_train, x_test, t_test, config: TrainConfig,
                  rng: np.random.Generator | None = None, optimizer=None,
                  control: TrainingControl | None = None):
-        # The image limit (NUMERICAL_MAX_IMAGES) is the Training tab's: the command line may
-        # run a numerical gradient on more images.
-        # Only the size of the network: the image limit is for the Training tab's runs.
-        if config.gradient == "numerical" and numerical_refusal(count_params(network)):
-            raise ValueError(numerical_refusal(count_params(network)))
         size = len(x_train) if config.train_size is None else min(config.train_size, len(x_train))
         if size == 0:
             raise ValueError("the training set is empty")
+        if config.gradient == "numerical":
+            refusal = numerical_gradient_refusal(count_params(network), size + config.drawn_digits)
+            if refusal is not None:
+                raise ValueError(refusal)
         self.network = network
         self.x_train, self.t_train = with_drawn_digits(x_train[:size], t_train[:size], config)
         self.x_test, self.t_test = x_test, t_test
@@ -119,6 +124,15 @@ class Trainer:
         self._epoch_train_seconds = 0.0
         self._epoch_samples = 0
         self._diverged_message = ""
+
+    @classmethod
+    def from_config(cls, config: TrainConfig, x_train, t_train, x_test, t_test, *,
+                    control: TrainingControl | None = None) -> Trainer:
+        """The run config describes: a generator seeded by config.seed, a fresh network drawn
+        from it (build_network) and the optimizer of config. Raises ValueError like __init__."""
+        rng = np.random.default_rng(config.seed)
+        return cls(build_network(config, rng), x_train, t_train, x_test, t_test, config, rng=rng,
+                   control=control)
 
     def __repr__(self):
         return f"Trainer({self.network!r}, {self.optimizer!r}, {len(self.x_train)} images)"
@@ -172,19 +186,19 @@ class Trainer:
             yield self._evaluate(0)
         for epoch in range(1, self.epochs_total + 1):
             finished = yield from self._run_epoch(epoch)
-            if finished is None and not self._weights_finite():
+            if finished is None and not finite_weights(self.network):
                 # Only the last step of an epoch can get here unseen: the next loss would show it.
                 self._restore_backup()
                 lr = self._schedule(self._iteration - 1)
                 advice = divergence_advice(lr, self._first_loss, self.network.weight_decay,
                                            self._penalty)
-                finished = self._finished("diverged", epoch - 1, f"The weights became infinite "
+                finished = self._finished(FinishReason.DIVERGED, epoch - 1, f"The weights became infinite "
                                           f"at iteration {self._iteration}: {advice}")
             if finished is not None:
                 yield finished
                 return
             yield self._evaluate(epoch)
-        yield self._finished("completed", self.epochs_total, self._completed_message())
+        yield self._finished(FinishReason.COMPLETED, self.epochs_total, self._completed_message())
 
     def _completed_message(self) -> str:
         if self.config.iterations is None:
@@ -202,12 +216,12 @@ class Trainer:
                 break
             base_lr = self._next_turn()
             if base_lr is None:
-                return self._finished("stopped", epoch - 1, "Training stopped.")
+                return self._finished(FinishReason.STOPPED, epoch - 1, "Training stopped.")
             lr = self._lr_at(self._iteration, base_lr)
             batch = order[start:start + self.config.batch_size]
             loss = self._step(self.x_train[batch], self.t_train[batch], lr)
             if loss is None:
-                return self._finished("diverged", epoch - 1, self._diverged_message)
+                return self._finished(FinishReason.DIVERGED, epoch - 1, self._diverged_message)
             samples += len(batch)
             now = time.perf_counter()
             active = now - epoch_started - (self._paused_seconds - paused_before)
@@ -253,9 +267,6 @@ class Trainer:
         for key, value in self.network.params.items():
             np.copyto(value, self._backup[key])
 
-    def _weights_finite(self) -> bool:
-        return all(np.isfinite(value).all() for value in self.network.params.values())
-
     def _evaluate(self, epoch: int) -> EpochEvent:
         epoch_seconds, samples = ((self._epoch_train_seconds, self._epoch_samples) if epoch > 0
                                   else (0.0, 0))
@@ -273,5 +284,5 @@ class Trainer:
     def _elapsed(self, now: float) -> float:
         return now - self._started - self._paused_seconds
 
-    def _finished(self, reason: str, epochs_done: int, message: str) -> FinishedEvent:
+    def _finished(self, reason: FinishReason, epochs_done: int, message: str) -> FinishedEvent:
         return FinishedEvent(reason, message, epochs_done, self._test_accuracy)

@@ -23,7 +23,7 @@ import numpy as np  # noqa: E402
 from PySide6.QtCore import QElapsedTimer, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from gui.gradient_tab import GradientTab  # noqa: E402
+from gui.gradient.tab import GradientTab  # noqa: E402
 
 FPS = 60
 WARM_UP_MS = 500

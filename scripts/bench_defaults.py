@@ -43,13 +43,10 @@ CANDIDATES = {
 def time_to_target(config, data, target: float) -> tuple[float | None, float, int, float]:
     """(wall seconds to the first epoch with test accuracy >= target or None, the CPU seconds of
     this thread meanwhile (what a loaded machine changes least), epochs run, last accuracy)."""
-    import numpy as np
-
-    from nn.trainer import EpochEvent, Trainer, build_network
+    from nn.trainer import EpochEvent, Trainer
 
     (x_train, t_train), (x_test, t_test) = data
-    rng = np.random.default_rng(config.seed)
-    trainer = Trainer(build_network(config, rng), x_train, t_train, x_test, t_test, config, rng=rng)
+    trainer = Trainer.from_config(config, x_train, t_train, x_test, t_test)
     started, cpu_started = time.perf_counter(), time.thread_time()
     accuracy, epoch = 0.0, 0
     for event in trainer.run():

@@ -1,7 +1,7 @@
 """Measure the Draw tab's latency from a mouse move to updated bars, and the app's launch time.
 
 Usage: python scripts/bench_draw_latency.py [--model PATH] [--strokes 20] [--hz 125]
-(`digitlab bench` reports the same figures with the shipped model; both use gui.bench_gui.)
+(`digitlab bench` reports the same figures with the shipped model; both use gui.cli.bench_gui.)
 Mouse moves are posted to the real canvas at a mouse's report rate; for each move the time until
 the bars next show a prediction that includes it is recorded (median, p99). Launch time is the
 wall time from starting a Python process that opens the app as main.py does to the window's first
@@ -21,8 +21,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import numpy as np  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from gui.bench_gui import move_latencies  # noqa: E402
-from gui.bench_probes import STARTUP_CHILD, seconds_to_shown  # noqa: E402
+from gui.cli.bench_gui import move_latencies  # noqa: E402
+from gui.cli.bench_probes import STARTUP_CHILD, seconds_to_shown  # noqa: E402
 
 
 def launch_seconds(runs: int) -> list[float]:

@@ -28,14 +28,13 @@ def benchmark(epochs: int, mnist_dir: Path | None) -> dict:
     import numpy as np
 
     from nn.data import load_mnist
-    from nn.trainer import Trainer, TrainConfig, build_network
+    from nn.trainer import Trainer, TrainConfig
 
     (x_train, t_train), (x_test, t_test) = load_mnist(mnist_dir=mnist_dir)
     config = TrainConfig(hidden_sizes=(100,), activation="relu", weight_init="he",
                          optimizer="sgd", lr=0.1, batch_size=100, epochs=epochs,
                          augment=False, seed=0, dtype="float32")
-    rng = np.random.default_rng(config.seed)
-    trainer = Trainer(build_network(config, rng), x_train, t_train, x_test, t_test, config, rng=rng)
+    trainer = Trainer.from_config(config, x_train, t_train, x_test, t_test)
     load_before = os.getloadavg()
     epoch_seconds, batch_seconds, cpu_seconds, test_accuracy = _time_epochs(trainer, len(x_train))
     return {

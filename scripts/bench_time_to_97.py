@@ -23,8 +23,8 @@ use_one_blas_thread()  # as main.py does, before NumPy loads
 
 
 def main() -> int:
-    from gui.bench_gui import seconds_to_accuracy
-    from gui.training_worker import MnistCache
+    from gui.cli.bench_gui import seconds_to_accuracy
+    from gui.training.mnist_cache import MnistCache
     from nn.trainer import TrainConfig
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])

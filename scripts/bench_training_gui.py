@@ -42,9 +42,9 @@ import numpy as np  # noqa: E402
 from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from gui.training_tab import TrainingTab  # noqa: E402
-from gui.training_worker import MnistCache  # noqa: E402
-from nn.trainer import EpochEvent, TrainConfig, Trainer, build_network  # noqa: E402
+from gui.training.tab import TrainingTab  # noqa: E402
+from gui.training.mnist_cache import MnistCache  # noqa: E402
+from nn.trainer import EpochEvent, TrainConfig, Trainer  # noqa: E402
 
 HEARTBEAT_MS = 5
 
@@ -52,8 +52,7 @@ HEARTBEAT_MS = 5
 def bare_run(config: TrainConfig, data) -> dict:
     """Wall seconds and mean training images/s over the epochs of the plain trainer loop."""
     (x_train, t_train), (x_test, t_test) = data
-    rng = np.random.default_rng(config.seed)
-    trainer = Trainer(build_network(config, rng), x_train, t_train, x_test, t_test, config, rng=rng)
+    trainer = Trainer.from_config(config, x_train, t_train, x_test, t_test)
     start = time.perf_counter()
     speeds = [e.samples_per_sec for e in trainer.run() if isinstance(e, EpochEvent)]
     return {"wall_s": time.perf_counter() - start, "images_per_s": float(np.mean(speeds))}

@@ -73,7 +73,7 @@ def main() -> int:
     args = parser.parse_args()
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
-    from gui.draw_tab import DrawTab
+    from gui.draw.tab import DrawTab
     tab = DrawTab()
     tab.show()
     tab.canvas.setFixedSize(args.size, args.size)

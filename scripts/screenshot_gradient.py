@@ -17,7 +17,7 @@ def main(argv: list[str]) -> int:
     sys.path.insert(0, str(ROOT))  # a script run from the checkout, not an installed package
     from PySide6.QtWidgets import QApplication
 
-    from gui.gradient_tab import GradientTab
+    from gui.gradient.tab import GradientTab
 
     out_dir = Path(argv[1]) if len(argv) > 1 else ROOT / "docs" / "screenshots"
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from gui.training_tab import TrainingTab  # noqa: E402
+from gui.training.tab import TrainingTab  # noqa: E402
 from nn.trainer import TrainConfig  # noqa: E402
 
 

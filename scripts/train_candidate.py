@@ -26,7 +26,7 @@ use_one_blas_thread()
 import numpy as np  # noqa: E402
 
 import resources  # noqa: E402
-from gui.cli_format import TrainProgress, format_train_summary  # noqa: E402
+from gui.cli.format import TrainProgress, format_train_summary  # noqa: E402
 from nn.augment import augment_batch  # noqa: E402
 from nn.data import load_mnist  # noqa: E402
 from nn.model_io import load_model, save_model  # noqa: E402

@@ -27,6 +27,14 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "data"
 
 
+def pytest_collection_modifyitems(items):
+    """Every test that uses the mnist_dir fixture is an `mnist` test, marked or not: the quick
+    subset (-m "not slow and not mnist") never waits for MNIST to load."""
+    for item in items:
+        if "mnist_dir" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.mnist)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def log_dir(tmp_path_factory) -> Path:
     """DigitLab's log goes to a temporary folder (DIGITLAB_LOG_DIR): tests never write the user's log."""

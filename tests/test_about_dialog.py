@@ -1,6 +1,6 @@
 """The About dialog: versions, the shipped model's command, credits."""
 from gui.about_dialog import AboutDialog, train_command, versions
-from gui.cli_args import build_parser
+from gui.cli.args import build_parser
 
 
 def test_the_train_command_reproduces_the_config():

@@ -13,6 +13,7 @@ from nn.trainer import TrainConfig, Trainer, build_network, count_params
     {"hidden_sizes": (1500,), "optimizer": "momentum", "dtype": "float64", "weight_decay": 0.01,
      "dropout": 0.3, "augment": True, "batch_size": 1000},
 ])
+@pytest.mark.slow   # trains an epoch of a big network
 def test_estimate_covers_the_measured_peak_of_a_real_run(kwargs):
     # tracemalloc sees every NumPy array: the peak of the arrays alive at once during one epoch.
     # Peak resident memory is higher (the allocator keeps freed pages; in scripts/ measurements

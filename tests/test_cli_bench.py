@@ -1,4 +1,4 @@
-"""`digitlab bench` (gui.cli_bench): its output, its errors and its GUI and child-process probes."""
+"""gui/cli/bench.py (`digitlab bench`): its output, its errors, its dispatch and its end-to-end run."""
 import json
 import os
 import subprocess
@@ -8,7 +8,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from gui import bench_gui, bench_probes, cli_bench
+from gui.cli import bench as cli_bench
+from gui.cli import bench_probes
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -55,6 +56,23 @@ def test_main_prints_one_json_object_or_the_table(as_json, monkeypatch, capsys):
         assert json.loads(out) == example()
     else:
         assert out.startswith(cli_bench.format_table(example()) + "\n\nLoad average ")
+
+
+def test_main_py_bench_help_lists_the_options_without_loading_qt():
+    result = subprocess.run([sys.executable, "-X", "importtime", "main.py", "bench", "--help"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.startswith("usage: digitlab bench")
+    assert "--json" in result.stdout and "--quick" in result.stdout
+    assert "PySide6" not in result.stderr       # -X importtime lists every imported module
+
+
+def test_digitlab_bench_is_dispatched_to_the_bench_module(monkeypatch, capsys):
+    from gui import cli
+    calls = []
+    monkeypatch.setattr(cli_bench, "run_bench", lambda quick, mnist_dir: calls.append(quick) or example())
+    assert cli.main(["bench", "--quick", "--json"]) == 0
+    assert calls == [True] and json.loads(capsys.readouterr().out) == example()
 
 
 def test_missing_mnist_is_one_line_and_status_1(tmp_path, monkeypatch, capsys):
@@ -109,46 +127,11 @@ def test_blas_threads_reads_the_variable_main_sets(monkeypatch):
     assert cli_bench.blas_threads() == (os.cpu_count() or 1)
 
 
-class TinyCache:
-    """Stands in for a loaded MnistCache: 300 random images (the Training tab only calls get())."""
-
-    loaded = True
-    mnist_dir = None
-
-    def __init__(self):
-        rng = np.random.default_rng(0)
-        x, t = rng.random((300, 784), dtype=np.float32), rng.integers(0, 10, 300)
-        self.data = (x, t), (x[:100], t[:100])
-
-    def get(self):
-        return self.data
-
-
-def test_seconds_to_accuracy_goes_through_the_training_tabs_start_button(qapp):
-    seconds, best = bench_gui.seconds_to_accuracy(TinyCache(), target=0.0, limit=30)
-    assert seconds is not None and 0 < seconds < 30 and best >= 0.0
-
-
-def test_seconds_to_accuracy_is_none_when_the_run_ends_below_target(qapp):
-    seconds, best = bench_gui.seconds_to_accuracy(TinyCache(), target=1.01, limit=30)
-    assert seconds is None and 0.0 <= best <= 1.0
-
-
-def test_draw_latencies_come_from_moves_on_the_real_canvas(qapp):
-    latencies = bench_gui.draw_latencies_ms(1, np.random.default_rng(0))
-    assert len(latencies) == bench_gui.POINTS_PER_STROKE - 1
-    assert np.all(latencies > 0)
-
-
-def test_bare_window_probe_sees_its_first_paint():
-    assert 0 < bench_probes.bare_window_seconds(1) < 30
-
-
 @pytest.mark.slow
 @pytest.mark.mnist
 def test_quick_json_has_exactly_the_issues_keys(mnist_dir):
     env = dict(os.environ, PYTHONPATH=str(ROOT), DIGITLAB_MNIST_DIR=str(mnist_dir))
-    result = subprocess.run([sys.executable, "-m", "gui.cli_bench", "--quick", "--json"], cwd=ROOT,
+    result = subprocess.run([sys.executable, "-m", "gui.cli.bench", "--quick", "--json"], cwd=ROOT,
                             env=env, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     figures = json.loads(result.stdout)

@@ -12,6 +12,7 @@ import pytest
 from test_cli import assert_one_line_error, run_cli, write_stroke_png
 
 from gui import cli
+from gui.cli import eval as cli_eval
 
 ROOT = Path(__file__).resolve().parent.parent
 LONG = "x" * 300          # one name of 300 bytes: more than the 255 a file system allows
@@ -57,7 +58,7 @@ def expand(argv: list[str], place: dict) -> list[str]:
     (["train", "--train-size", "0"], 2, ["--train-size"]),
     (["train", "--epochs", "abc"], 2, ["--epochs"]),
     (["train", "--drawn", "-3"], 2, ["--drawn"]),
-    (["train", "--hidden", ""], 2, ["--hidden"]),
+    (["train", "--hidden", " , "], 2, ["--hidden"]),
     (["train", "--hidden", "100,,50"], 2, ["--hidden", "100,,50"]),
     (["train", "--hidden", "\u00b2"], 2, ["--hidden", "expected positive layer sizes"]),
     (["train", "--hidden", "1" * 5000], 2, ["--hidden", "expected positive layer sizes"]),
@@ -126,7 +127,7 @@ def test_predict_with_only_bad_images_prints_no_table(capsys, place):
     assert len(err.strip().splitlines()) == 2
 
 
-@pytest.mark.parametrize("target", ["nn.model_io.load_any", "gui.image_io.load_image_gray"])
+@pytest.mark.parametrize("target", ["nn.model_io.load_any", "gui.draw.image_io.load_image_gray"])
 def test_unreadable_file_is_one_line(capsys, place, monkeypatch, target):
     # as root every file is readable: the refusal comes from a patched loader
     def refuse(path, *args):
@@ -147,7 +148,7 @@ def test_unreadable_file_is_one_line(capsys, place, monkeypatch, target):
 def test_unexpected_exceptions_are_one_line_exit_1(capsys, place, monkeypatch, error, words):
     def fail(args):
         raise error
-    monkeypatch.setitem(cli._COMMANDS, "eval", fail)
+    monkeypatch.setattr(cli_eval, "run", fail)
     code, out, err = run_cli(capsys, "eval")
     assert code == 1
     assert_one_line_error(code, err, *words)
@@ -156,7 +157,7 @@ def test_unexpected_exceptions_are_one_line_exit_1(capsys, place, monkeypatch, e
 def test_debug_variable_shows_the_traceback(capsys, place, monkeypatch):
     def fail(args):
         raise ZeroDivisionError("division by zero")
-    monkeypatch.setitem(cli._COMMANDS, "eval", fail)
+    monkeypatch.setattr(cli_eval, "run", fail)
     monkeypatch.setenv(cli.DEBUG_VAR, "1")
     code, _, err = run_cli(capsys, "eval")
     assert code == 1
@@ -199,3 +200,17 @@ def test_a_huge_value_is_quoted_by_its_start(capsys):
     code, _, err = run_cli(capsys, "train", "--epochs", "9" * 5000 + "x")
     assert_one_line_error(code, err, "--epochs", "'" + "9" * 30 + "'...")
     assert code == 2 and len(err) < 300
+
+
+@pytest.mark.parametrize("argv, words", [
+    (["--hidden", "5"], ["1,500 training images", "limit is 1,000", "backprop"]),
+    (["--hidden", "100", "--train-size", "1000"], ["79,510 parameters", "limit is 40,000"]),
+])
+def test_the_numerical_gradient_limits_are_the_training_tabs(capsys, monkeypatch, argv, words):
+    from gui.cli import common
+    rng = np.random.default_rng(0)
+    x, t = rng.random((1500, 784), dtype=np.float32), rng.integers(0, 10, 1500)
+    monkeypatch.setattr(common, "load_mnist", lambda args, progress=None: ((x, t), (x[:10], t[:10])))
+    code, out, err = run_cli(capsys, "train", "--gradient", "numerical", "--epochs", 1, *argv)
+    assert code == 1 and out == ""
+    assert_one_line_error(code, err, *words)

@@ -1,4 +1,4 @@
-"""`digitlab finetune` (gui.cli_finetune.main in-process): results, files, one-line errors."""
+"""`digitlab finetune` (gui.cli.main in-process): results, files, one-line errors."""
 import hashlib
 import json
 
@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 import resources
-from gui import cli_finetune
+from gui.cli import main as cli_main
 from nn.model_io import load_model
 from nn.personal import PersonalSet
 from nn.personal_zip import export_zip
@@ -16,7 +16,7 @@ SHIPPED = resources.path(*resources.DEFAULT_MODEL)
 
 
 def run(capsys, *argv):
-    code = cli_finetune.main([str(arg) for arg in argv])
+    code = cli_main(["finetune", *(str(arg) for arg in argv)])
     out, err = capsys.readouterr()
     return code, out, err
 
@@ -138,7 +138,7 @@ def test_bad_command_line_is_one_line_exit_2(capsys, argv, words):
 def test_the_command_does_not_import_qt():
     import subprocess
     import sys
-    code = ("import sys, gui.cli_finetune, nn.finetune, nn.personal_zip;"
+    code = ("import sys, gui.cli.finetune, nn.finetune, nn.personal_zip;"
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'pyqtgraph')))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             timeout=60, cwd=SHIPPED.parent.parent.parent)

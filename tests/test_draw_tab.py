@@ -7,8 +7,7 @@ from PySide6.QtCore import QEvent, QPointF
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 
 import resources
-from gui.draw_tab import PREDICT_SIDE, DrawTab
-from gui.inside_view import activation_grid, grid_shape
+from gui.draw.tab import PREDICT_SIDE, DrawTab
 from nn.model_io import save_model
 from nn.network import MultiLayerNet
 from nn.preprocess import preprocess
@@ -200,7 +199,7 @@ def test_an_opened_image_gets_the_same_preprocessing(tab, qtbot, tmp_path):
     with qtbot.waitSignal(tab.prediction_updated):
         assert tab.open_image(tmp_path / "seven.png")
     settle(qtbot, tab)
-    from gui.image_io import load_image_gray
+    from gui.draw.image_io import load_image_gray
     x = preprocess(load_image_gray(tmp_path / "seven.png")).reshape(1, 784)
     np.testing.assert_allclose(tab.bars.probabilities, net.probabilities(x)[0], rtol=1e-5)
 
@@ -245,14 +244,3 @@ def test_the_textbook_weights_read_drawn_digits(tab, qtbot, dlfs_weights, digit,
     drag(tab.canvas, paper_points(tab.canvas, unit_points))
     settle(qtbot, tab)
     assert tab.bars.digit_label.text() == str(digit)
-
-
-@pytest.mark.parametrize("size, shape", [(512, (16, 32)), (256, (16, 16)), (100, (10, 10)),
-                                         (50, (5, 10)), (7, (3, 3)), (1, (1, 1))])
-def test_hidden_layers_are_laid_out_as_rectangles(size, shape):
-    assert grid_shape(size) == shape
-    a = np.arange(size, dtype=np.float32)
-    grid = activation_grid(a)
-    assert grid.shape == shape
-    np.testing.assert_array_equal(grid.ravel()[:size], a)      # row by row, in neuron order
-    assert np.isnan(grid.ravel()[size:]).all()

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 import resources
-from gui.draw_tab import DrawTab
+from gui.draw.tab import DrawTab
 from nn.evaluate import confusion_matrix
 from nn.model_io import load_any
 from nn.preprocess import preprocess
@@ -47,6 +47,7 @@ def shown_digit(qtbot, tab) -> int:
     return int(text) if text.isdigit() else -1
 
 
+@pytest.mark.slow
 def test_the_shipped_model_reads_digits_drawn_on_the_canvas(tab, qtbot, shipped_model):
     network, _ = load_any(shipped_model)
     rng = np.random.default_rng(SEED)

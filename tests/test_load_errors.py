@@ -8,7 +8,7 @@ import threading
 import numpy as np
 import pytest
 
-from gui.image_io import ImageFileError, load_image_gray
+from gui.draw.image_io import ImageFileError, load_image_gray
 from nn import data
 from nn.data import IdxError
 from nn.model_io import ModelFileError, load_any, load_model
@@ -103,6 +103,7 @@ def test_header_the_tokenizer_cannot_read(tmp_path):
     one_line(info.value)
 
 
+@pytest.mark.slow
 def test_600_byte_flips_give_a_model_or_a_model_file_error(tmp_path):
     original = small_model(tmp_path / "m.npz").read_bytes()
     rng = np.random.default_rng(8)

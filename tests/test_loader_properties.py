@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from gui.image_io import MAX_SIDE, ImageFileError, load_image_gray
+from gui.draw.image_io import MAX_SIDE, ImageFileError, load_image_gray
 from nn.idx import MAX_IDX_BYTES, IdxError, parse_idx, read_idx
 from nn.model_io import ModelFileError, load_any
 from nn.preprocess import preprocess

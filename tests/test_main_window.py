@@ -1,16 +1,16 @@
 """MainWindow: builds, shows every tab, passes the Training tab's models to the Draw tab."""
-import os
 import time
-from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QLocale, QThread, QTimer, QTranslator
-from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
+from PySide6.QtCore import QThread
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 import resources
-from gui.app import install_translators, run
-from gui.main_window import LazyTab, MainWindow
+from gui.gradient.tab import GradientTab
+from gui.lazy_tab import LazyTab
+from gui.main_window import MainWindow
+from gui.training.tab import TrainingTab
 from nn.data import read_idx
 from nn.model_io import load_any, load_model
 from nn.network import MultiLayerNet
@@ -28,51 +28,14 @@ def test_smoke_show_every_tab_and_close(qtbot):
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
         qtbot.wait(10)
-        page = window.tabs.widget(index)
-        if isinstance(page, LazyTab):
-            assert page.layout().count() == 1            # the tab or a placeholder
     assert [window.tabs.tabText(i) for i in range(3)] == ["Draw", "Training", "Gradient descent"]
+    assert window.tabs.widget(0) is window.draw_tab
+    # the real tabs, not a placeholder ("not installed" or an import error)
+    for page, kind in ((window.training_page, TrainingTab), (window.gradient_page, GradientTab)):
+        assert isinstance(page, LazyTab) and page.error is None
+        assert isinstance(page.widget, kind) and page.layout().itemAt(0).widget() is page.widget
+    assert window.training_tab is window.training_page.widget
     assert window.close()
-
-
-def test_run_reports_the_first_frame_then_loads_the_model(qapp, qtbot, monkeypatch, tmp_path):
-    monkeypatch.delenv("DIGITLAB_LANG", raising=False)   # English, as the other tests expect
-    monkeypatch.setenv("DIGITLAB_MNIST_DIR", "/elsewhere")   # --mnist-dir must win over it
-    before = set(qapp.findChildren(QTranslator))
-    seen = {}
-
-    def on_shown(window):
-        qtbot.addWidget(window)   # pytest-qt deletes it at teardown, not the garbage collector
-        seen["window"] = window
-        seen["visible"] = window.draw_tab.canvas.isVisible()
-        seen["model before"] = window.draw_tab.network
-        seen["mnist dir"] = os.environ["DIGITLAB_MNIST_DIR"]
-        window.close()
-
-    guard = QTimer(singleShot=True, interval=20_000)   # never hang the suite
-    guard.timeout.connect(qapp.quit)
-    guard.start()
-    try:
-        assert run(["--mnist-dir", str(tmp_path)], on_shown=on_shown) == 0
-        assert guard.isActive()
-    finally:
-        guard.stop()
-        for translator in set(qapp.findChildren(QTranslator)) - before:
-            qapp.removeTranslator(translator)
-    assert seen["visible"] and seen["model before"] is None   # the model never delays the frame
-    assert seen["mnist dir"] == str(tmp_path)
-    log = Path(os.environ["DIGITLAB_LOG_DIR"]) / "digitlab.log"   # tests/conftest.py's folder
-    assert "DigitLab started" in log.read_text(encoding="utf-8")
-    shipped = resources.path(*resources.DEFAULT_MODEL).exists()
-    assert (seen["window"].draw_tab.network is not None) == shipped
-
-
-def test_a_missing_tab_module_shows_a_placeholder(qtbot):
-    page = LazyTab("gui.no_such_tab", "NoSuchTab")
-    qtbot.addWidget(page)
-    assert page.build() is None
-    assert isinstance(page.layout().itemAt(0).widget(), QLabel)
-    assert page.build() is None and page.layout().count() == 1
 
 
 def test_status_bar_names_the_model(qtbot):
@@ -100,8 +63,7 @@ def test_the_shipped_model_is_named_with_its_test_accuracy(qtbot):
 def build_training_tab(window):
     window.tabs.setCurrentWidget(window.training_page)
     training = window.training_tab
-    if training is None:
-        pytest.skip("the Training tab is not installed: the placeholder test covers this")
+    assert isinstance(training, TrainingTab), window.training_page.error
     return training
 
 
@@ -193,10 +155,11 @@ def test_close_without_a_training_tab_just_closes(qtbot):
 
 
 @pytest.mark.mnist
+@pytest.mark.slow
 def test_close_stops_a_running_training_and_asks_about_an_unsaved_model(qtbot, mnist_dir,
                                                                          monkeypatch):
     monkeypatch.setenv("DIGITLAB_MNIST_DIR", str(mnist_dir))
-    from gui import training_tab
+    from gui.training import tab as training_tab
     from nn.trainer import TrainConfig
     window = MainWindow()
     qtbot.addWidget(window)
@@ -285,24 +248,3 @@ def test_closing_mid_run_with_a_cancelled_save_keeps_the_window_and_the_model(qt
     closed, _ = close_timed(window)
     assert not closed and window.isVisible()
     assert training.state == "finished" and training.has_unsaved_model()
-
-
-QM_MAGIC = bytes([0x3C, 0xB8, 0x64, 0x18, 0xCA, 0xEF, 0x9C, 0x95,
-                  0xCD, 0x21, 0x1C, 0xBF, 0x60, 0xA1, 0xBD, 0xDD])
-
-
-def _digitlab_files(translators, folder):
-    return [t.filePath() for t in translators if t.filePath().startswith(str(folder))]
-
-
-def test_the_korean_translation_is_loaded_when_present(qapp, tmp_path):
-    korean = QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea)
-    installed = install_translators(qapp, korean, str(tmp_path))
-    assert _digitlab_files(installed, tmp_path) == []
-    for translator in installed:
-        qapp.removeTranslator(translator)
-    (tmp_path / "digitlab_ko.qm").write_bytes(QM_MAGIC)   # an empty but valid catalogue
-    installed = install_translators(qapp, korean, str(tmp_path))
-    assert _digitlab_files(installed, tmp_path) == [str(tmp_path / "digitlab_ko.qm")]
-    for translator in installed:
-        qapp.removeTranslator(translator)

@@ -46,7 +46,7 @@ def test_the_course_network_is_allowed_and_bigger_ones_are_not():
 def test_the_image_limit_lives_in_nn():
     assert numerical_refusal(100, NUMERICAL_MAX_IMAGES) is None
     message = numerical_refusal(100, NUMERICAL_MAX_IMAGES + 1)
-    assert f"at most {NUMERICAL_MAX_IMAGES:,} images" in message and "1,001" in message
+    assert f"at most {NUMERICAL_MAX_IMAGES:,} training images" in message and "1,001" in message
 
 
 def test_progress_counts_every_parameter_and_the_gradient_is_the_networks():

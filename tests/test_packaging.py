@@ -1,52 +1,94 @@
-"""The install metadata keeps its promises: the PySide6 pin, the entry point, the shipped model."""
+"""The wheel that `pip install .` builds keeps its promises: every module, the shipped model and the
+translation, the `digitlab` command, and a PySide6 pin that excludes the release that aborts on 3.11.
+
+The wheel is built once from a copy of the checkout (no network: --no-build-isolation, --no-index).
+"""
+import shutil
+import subprocess
 import sys
+import zipfile
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
 from packaging.requirements import Requirement
 
-try:
-    import tomllib
-except ModuleNotFoundError:  # Python 3.10
-    import tomli as tomllib
-
-import resources
-
 ROOT = Path(__file__).resolve().parent.parent
+PACKAGES = ("nn", "gui", "resources")
 
 
-def project() -> dict:
-    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> zipfile.ZipFile:
+    source = tmp_path_factory.mktemp("checkout")
+    for name in ("pyproject.toml", "README.md", "main.py"):
+        shutil.copy2(ROOT / name, source / name)
+    for package in PACKAGES:
+        shutil.copytree(ROOT / package, source / package,
+                        ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    dist = tmp_path_factory.mktemp("dist")
+    result = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
+                             "--no-index", "--no-cache-dir", "--quiet", "--wheel-dir", str(dist),
+                             str(source)], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-3000:]
+    path, = dist.glob("digitlab-*.whl")
+    with zipfile.ZipFile(path) as archive:
+        yield archive
 
 
-def pyside_allows(version: str, python: str) -> bool:
-    """Would pip accept PySide6-Essentials `version` on Python `python`?"""
-    environment = {"python_version": python, "python_full_version": python + ".0"}
-    pins = [Requirement(line) for line in project()["dependencies"]
-            if line.lower().startswith("pyside6")]
-    active = [pin for pin in pins if pin.marker is None or pin.marker.evaluate(environment)]
+def dist_info(wheel: zipfile.ZipFile, name: str) -> str:
+    path, = [n for n in wheel.namelist() if n.endswith(f".dist-info/{name}")]
+    return wheel.read(path).decode("utf-8")
+
+
+def pyside_pins(wheel) -> list[Requirement]:
+    lines = [line.split(":", 1)[1].strip() for line in dist_info(wheel, "METADATA").splitlines()
+             if line.startswith("Requires-Dist:")]
+    return [Requirement(line) for line in lines if line.lower().startswith("pyside6")]
+
+
+def pyside_allows(wheel, version_: str, python: str) -> bool:
+    """Would pip accept PySide6-Essentials `version_` for this wheel on Python `python`?"""
+    environment = {"python_version": python, "python_full_version": python + ".0", "extra": ""}
+    active = [pin for pin in pyside_pins(wheel)
+              if pin.marker is None or pin.marker.evaluate(environment)]
     assert active, f"no PySide6 requirement applies on Python {python}"
-    return all(pin.specifier.contains(version) for pin in active)
+    return all(pin.specifier.contains(version_) for pin in active)
+
+
+def test_the_digitlab_command_runs_main_main(wheel):
+    assert "[console_scripts]\ndigitlab = main:main" in dist_info(wheel, "entry_points.txt")
+
+
+def test_every_module_of_the_checkout_is_in_the_wheel(wheel):
+    names = set(wheel.namelist())
+    modules = {path.relative_to(ROOT).as_posix() for package in PACKAGES
+               for path in (ROOT / package).rglob("*.py") if "__pycache__" not in path.parts}
+    assert {"gui/cli/__init__.py", "gui/draw/tab.py", "gui/training/tab.py",
+            "gui/gradient/tab.py", "nn/trainer.py"} <= modules
+    assert modules | {"main.py"} <= names
+    assert not any(name.startswith(("tests/", "scripts/", "docs/")) for name in names)
+
+
+def test_the_shipped_model_and_the_translation_are_in_the_wheel(wheel):
+    names = set(wheel.namelist())
+    for resource in ("resources/models/default.npz", "resources/i18n/digitlab_ko.qm"):
+        assert resource in names
+        assert wheel.read(resource) == (ROOT / resource).read_bytes()
 
 
 @pytest.mark.parametrize("python", ["3.10", "3.11"])
-def test_pyside6_6_12_0_is_excluded_below_python_3_12(python):
+def test_pyside6_6_12_0_is_excluded_below_python_3_12(wheel, python):
     # 6.12.0 leaks a reference to None on every void call; the interpreter aborts on 3.11.
-    assert not pyside_allows("6.12.0", python)
-    assert pyside_allows("6.11.3", python)
-    assert pyside_allows("6.12.1", python)
+    assert not pyside_allows(wheel, "6.12.0", python)
+    assert pyside_allows(wheel, "6.11.3", python)
+    assert pyside_allows(wheel, "6.12.1", python)
 
 
-def test_pyside6_6_12_0_is_allowed_from_python_3_12():
-    assert pyside_allows("6.12.0", "3.12")
+def test_pyside6_6_12_0_is_allowed_from_python_3_12(wheel):
+    assert pyside_allows(wheel, "6.12.0", "3.12")
+    assert not pyside_allows(wheel, "6.7.3", "3.13")
 
 
-def test_the_installed_pyside6_is_not_the_leaking_one():
-    from importlib.metadata import version
-    if sys.version_info < (3, 12):
-        assert version("PySide6-Essentials") != "6.12.0"
-
-
-def test_entry_point_and_resources_are_packaged():
-    assert project()["scripts"]["digitlab"] == "main:main"
-    assert resources.path("models").is_dir()
+def test_the_installed_pyside6_is_one_the_wheel_accepts_here(wheel):
+    python = f"{sys.version_info.major}.{sys.version_info.minor}"
+    assert pyside_allows(wheel, version("PySide6-Essentials"), python)

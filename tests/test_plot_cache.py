@@ -1,8 +1,9 @@
+"""gui/plot_cache.py: axes cached as pixmaps, in every live plot."""
 from PySide6.QtWidgets import QGraphicsItem
 
 from gui.gradient.common import make_plot
 from gui.plot_cache import cache_axes
-from gui.probability_bars import ProbabilityBars
+from gui.draw.probability_bars import ProbabilityBars
 
 CACHED = QGraphicsItem.CacheMode.DeviceCoordinateCache
 

@@ -35,6 +35,7 @@ def test_reaches_98_5_percent_on_the_mnist_test_set(shipped, mnist_dir):
     assert accuracy == pytest.approx(metadata["test_accuracy"], abs=1e-9)
 
 
+@pytest.mark.slow
 def test_reads_pen_drawn_digits_that_are_not_mnist(shipped):
     network, _ = shipped
     rng = np.random.default_rng(31337)  # a seed no training or other test uses
@@ -43,6 +44,7 @@ def test_reads_pen_drawn_digits_that_are_not_mnist(shipped):
     assert evaluate(network, x, labels).accuracy >= 0.95
 
 
+@pytest.mark.slow
 def test_reads_digits_drawn_with_hershey_font_strokes(shipped):
     # An outside check: neither training nor nn.strokes saw these glyphs. Drawn on a 112 px
     # canvas to keep the test quick (360 digits; the shipped model reads 95% of them);

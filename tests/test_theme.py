@@ -24,7 +24,7 @@ def test_dark_theme_darkens_the_palette_and_the_plots_and_light_restores(qapp, q
 
 
 def test_the_canvas_stays_white_paper_with_black_ink_in_the_dark(qapp, qtbot):
-    from gui.canvas import DrawingCanvas
+    from gui.draw.canvas import DrawingCanvas
     light = QPalette(qapp.palette())
     canvas = DrawingCanvas()
     qtbot.addWidget(canvas)

@@ -8,8 +8,9 @@ import numpy as np
 import pytest
 
 from nn.network import MultiLayerNet
-from nn.trainer import (NUMERICAL_MAX_PARAMS, EpochEvent, FinishedEvent, IterationEvent, TrainConfig,
-                        Trainer, TrainingControl, build_network, count_params, divergence_message)
+from nn.trainer import (NUMERICAL_MAX_IMAGES, NUMERICAL_MAX_PARAMS, EpochEvent, FinishedEvent,
+                        IterationEvent, TrainConfig, Trainer, TrainingControl, build_network,
+                        count_params, finite_weights)
 
 TIMEOUT = 10.0
 
@@ -54,19 +55,6 @@ class SpyNet(MultiLayerNet):
         self.weights_seen.append({k: v.copy() for k, v in self.params.items()})
         loss, grads = super().loss_and_gradient(x, t)
         return (math.nan if len(self.batches) == self.nan_at else loss), grads
-
-
-def test_config_round_trip_and_validation():
-    config = TrainConfig(hidden_sizes=(50, 20), optimizer="adam", lr=0.001, train_size=1000)
-    d = config.to_dict()
-    assert d["hidden_sizes"] == [50, 20]
-    assert TrainConfig.from_dict(d) == config
-    assert TrainConfig.from_dict({"lr": 0.5, "unknown": 1}) == TrainConfig(lr=0.5)
-    for bad in ({"optimizer": "lbfgs"}, {"schedule": "linear"}, {"gradient": "guess"},
-                {"lr": 0.0}, {"lr": math.inf}, {"batch_size": 0}, {"dropout": 1.0},
-                {"train_size": 0}, {"dtype": "int8"}):
-        with pytest.raises(ValueError):
-            TrainConfig(**bad)
 
 
 def test_build_network_follows_config():
@@ -323,27 +311,6 @@ def test_nan_loss_stops_with_reason_and_last_finite_weights(data):
         np.testing.assert_array_equal(value, net.weights_seen[1][key])
 
 
-def test_divergence_messages():
-    assert divergence_message(math.inf, 12, 10.0, 2.3) == (
-        "The loss became infinite at iteration 12: the learning rate 10 is too large, "
-        "so each step overshoots. Try 0.1.")
-    assert "initial weights are too large" in divergence_message(math.nan, 1, 0.1, None)
-    assert "initial weights are too large" in divergence_message(
-        math.nan, 1, 0.1, None, weight_decay=0.1, penalty=2.0)
-    # the penalty 0.5 * weight_decay * sum(W^2) is most of the first loss: the weight decay's fault
-    assert divergence_message(math.inf, 3, 0.1, 904.0, weight_decay=30.0, penalty=902.0) == (
-        "The loss became infinite at iteration 3: the weight decay 30 is too large: its penalty "
-        "(0.5 x weight decay x sum of W^2) was 902 of the first loss 904, so each step mostly "
-        "shrinks the weights and overshoots. Try 0.1.")
-    assert "weight decay 0.5 is too large" in divergence_message(
-        math.inf, 3, 5.0, 3.0, weight_decay=0.5, penalty=2.0)
-    assert "Try 0.005." in divergence_message(math.inf, 3, 5.0, 3.0, weight_decay=0.5, penalty=2.0)
-    assert "learning rate 5 is too large" in divergence_message(
-        math.inf, 3, 5.0, 3.0, weight_decay=0.5, penalty=1.0)
-    assert "weight decay inf is too large" in divergence_message(
-        math.inf, 1, 0.1, None, weight_decay=math.inf, penalty=math.inf)
-
-
 @pytest.mark.parametrize("weight_decay, lr, optimizer", [
     (1e30, 0.1, "sgd"), (30.0, 0.1, "sgd"), (1e30, 0.001, "adam"), (math.inf, 0.1, "sgd")])
 def test_divergence_from_a_huge_weight_decay_names_the_weight_decay(data, weight_decay, lr,
@@ -387,6 +354,40 @@ def test_numerical_gradient_is_refused_for_a_big_network(data):
         Trainer(big, *data, TrainConfig(gradient="numerical"))
 
 
+def test_numerical_gradient_is_refused_for_more_images_than_its_limit():
+    rng = np.random.default_rng(0)
+    x, t = rng.random((NUMERICAL_MAX_IMAGES + 1, 4), dtype=np.float32), rng.integers(0, 3, 1001)
+    config = TrainConfig(gradient="numerical", batch_size=100)
+    with pytest.raises(ValueError, match="1,001 training images .* limit is 1,000"):
+        Trainer(tiny_net(dtype=np.float64), x, t, x, t, config)
+    Trainer(tiny_net(dtype=np.float64), x, t, x, t, dataclasses.replace(config, train_size=1000))
+
+
+def test_from_config_is_the_run_the_config_describes(data):
+    config = TrainConfig(hidden_sizes=(6,), lr=0.05, batch_size=25, epochs=2, seed=7,
+                         optimizer="momentum")
+    x, t, x_test, t_test = (np.tile(a, (1, 196)) if a.ndim == 2 else a for a in data)  # 784 wide
+    rng = np.random.default_rng(config.seed)
+    by_hand = Trainer(build_network(config, rng), x, t, x_test, t_test, config, rng=rng)
+    control = TrainingControl()
+    built = Trainer.from_config(config, x, t, x_test, t_test, control=control)
+    assert built.control is control and built.network.sizes == (784, 6, 10)
+    for trainer in (by_hand, built):
+        assert list(trainer.run())[-1].reason == "completed"
+    for key, value in by_hand.network.params.items():
+        np.testing.assert_array_equal(built.network.params[key], value)
+
+
+def test_finite_weights():
+    net = tiny_net()
+    assert finite_weights(net)
+    net.params["b2"][1] = np.nan
+    assert not finite_weights(net)
+    net.params["b2"][1] = 0.0
+    net.params["W1"][0, 0] = -np.inf
+    assert not finite_weights(net)
+
+
 def test_trainer_prints_nothing(data, capsys):
     run_all(tiny_net(), data, TrainConfig(epochs=1))
     assert capsys.readouterr() == ("", "")
@@ -406,6 +407,7 @@ def test_augmentation_is_applied_per_batch():
 
 
 @pytest.mark.mnist
+@pytest.mark.slow
 def test_lr_10_diverges_on_mnist(mnist_dir):
     data = pytest.importorskip("nn.data")
     (x, t), (x_test, t_test) = data.load_mnist(mnist_dir=mnist_dir)

@@ -1,4 +1,4 @@
-"""The Training tab on its real worker thread with a tiny synthetic data set (no MNIST needed):
+"""gui/training/run.py (TrainingRun) through the Training tab, on its real worker thread with a tiny synthetic data set (no MNIST needed):
 worker failures, Reset against queued signals, save failures, and 200 random button presses."""
 import os
 import random
@@ -10,9 +10,10 @@ from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 import nn.model_io
-from gui import save_dialog
-from gui import training_worker
-from gui.training_tab import TrainingTab
+import nn.trainer
+from gui.training import save_dialog
+from gui.training import worker as training_worker
+from gui.training.tab import TrainingTab
 from nn.model_io import ModelFileError, load_model
 from nn.trainer import TrainConfig, Trainer
 from synthetic_digits import synthetic_cache
@@ -118,7 +119,7 @@ def test_an_error_in_the_final_evaluation_keeps_the_model(qtbot, tab, monkeypatc
 def test_a_failure_before_training_says_what_to_do(qtbot, tab, monkeypatch):
     def no_memory(config, rng):
         raise MemoryError("simulated: no memory for the network")
-    monkeypatch.setattr(training_worker, "build_network", no_memory)
+    monkeypatch.setattr(nn.trainer, "build_network", no_memory)   # Trainer.from_config's
     configure(tab)
     assert tab.start()
     wait_idle(qtbot, tab)
@@ -200,6 +201,7 @@ def test_a_failed_save_keeps_the_model_and_offers_a_writable_folder(qtbot, tab, 
     assert not tab.has_unsaved_model() and "second.npz" in tab.progress_label.text()
 
 
+@pytest.mark.slow
 def test_two_hundred_random_presses_leave_no_thread_behind(qtbot, tab):
     tab.show()
     qtbot.waitExposed(tab)

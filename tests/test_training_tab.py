@@ -2,11 +2,11 @@
 import numpy as np
 import pytest
 
-from gui.training_tab import TrainingTab
-from gui.training_worker import MnistCache
+from gui.training.tab import TrainingTab
+from gui.training.mnist_cache import MnistCache
 from nn.trainer import TrainConfig
 
-pytestmark = pytest.mark.mnist
+pytestmark = [pytest.mark.mnist, pytest.mark.slow]   # each test trains for seconds
 
 
 @pytest.fixture(scope="module")

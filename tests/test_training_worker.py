@@ -1,12 +1,7 @@
-"""The training worker, plot buffers and evaluation maths, on tiny synthetic data (no MNIST needed)."""
+"""gui/training/worker.py: the training worker on tiny synthetic data (no MNIST needed)."""
 import numpy as np
-import pytest
 
-from gui.evaluation_panel import batch_demo
-from gui.training_plots import DecimatingBuffer, smooth
-from gui.training_settings import parse_hidden_sizes, weight_count
-from gui.training_controls import format_seconds
-from gui.training_worker import TrainingWorker
+from gui.training.worker import TrainingWorker
 from nn.data import MnistNotFoundError
 from nn.trainer import TrainConfig
 from synthetic_digits import synthetic_data
@@ -24,43 +19,12 @@ def run_worker(qtbot, worker, timeout=20_000):
     return seen
 
 
-def test_decimating_buffer_stays_bounded_and_keeps_the_mean():
-    buffer = DecimatingBuffer(capacity=100)
-    x = np.arange(10_000, dtype=float)
-    buffer.extend(x, 2 * x)
-    xs, ys = buffer.data()
-    assert len(buffer) <= 100
-    assert xs[0] == pytest.approx(np.mean(x[:len(x) // len(xs)]), rel=0.5)
-    np.testing.assert_allclose(ys, 2 * xs)          # averaging pairs keeps y = 2x exact
-    assert np.all(np.diff(xs) > 0)
-
-
-def test_smooth_is_exact_on_constants_and_follows_a_step():
-    np.testing.assert_allclose(smooth(np.full(50, 3.0))[0], 3.0)
-    y = np.r_[np.zeros(100), np.ones(100)]
-    stepped, _ = smooth(y, alpha=0.1)
-    assert stepped[99] == 0.0 and 0.0 < stepped[110] < 1.0 and stepped[-1] > 0.99
-    first, state = smooth(y[:77], alpha=0.1)
-    rest, _ = smooth(y[77:], alpha=0.1, state=state)
-    np.testing.assert_allclose(np.r_[first, rest], stepped)    # chunked = all at once
-
-
-def test_settings_helpers():
-    assert parse_hidden_sizes("100, 50") == (100, 50)
-    assert parse_hidden_sizes("") == ()
-    assert parse_hidden_sizes("ten") is None
-    assert weight_count(()) == 7850
-    assert weight_count((100,)) == 784 * 100 + 100 + 100 * 10 + 10
-    assert format_seconds(1234.4) == "20:34"
-    assert format_seconds(4000) == "1:06:40"
-
-
 def test_worker_emits_every_iteration_once_and_a_working_network(qtbot):
     data = synthetic_data()
     config = TrainConfig(hidden_sizes=(10,), lr=0.1, batch_size=50, epochs=3, seed=1)
     worker = TrainingWorker(config, lambda: data, interval=0.0, snapshot_interval=0.0)
     seen = run_worker(qtbot, worker)
-    iterations = np.concatenate([p["iterations"] for p in seen["progress"]])
+    iterations = np.concatenate([p.iterations for p in seen["progress"]])
     np.testing.assert_array_equal(iterations, np.arange(1, 13))
     assert [e.epoch for e in seen["epochs"]] == [1, 2, 3]
     (event, network), = seen["finished"]
@@ -77,7 +41,7 @@ def test_worker_throttles_into_few_emissions_without_losing_iterations(qtbot):
     seen = run_worker(qtbot, worker)
     # first iteration, then one flush per epoch end
     assert len(seen["progress"]) <= 3
-    assert sum(len(p["losses"]) for p in seen["progress"]) == 80
+    assert sum(len(p.losses) for p in seen["progress"]) == 80
     assert len(seen["snapshots"]) == 1
 
 
@@ -107,27 +71,6 @@ def test_diverging_run_keeps_no_model(qtbot):
     assert event.reason == "diverged" and network is None
 
 
-class FixedProbabilities:
-    """Stand-in network whose probabilities are given row by row."""
-
-    def __init__(self, probs):
-        self.probs = probs
-
-    def probabilities(self, x):
-        return self.probs[x[:, 0].astype(int)]
-
-    def predict(self, x):
-        return self.probabilities(x)
-
-
-def test_batch_demo_measures_both_ways():
-    probs = np.eye(10)
-    x = np.zeros((200, 784))
-    result = batch_demo(FixedProbabilities(probs), x, batch_size=100)
-    assert result["count"] == 200 and result["single"] > 0 and result["batched"] > 0
-    assert result["speedup"] == pytest.approx(result["single"] / result["batched"])
-
-
 def failing_after(original, count, error):
     """A Trainer.run that yields `count` real events, then raises error."""
     def run(self):
@@ -154,7 +97,7 @@ def test_an_error_in_the_trainer_ends_the_run_with_failed_then_finished(qtbot, m
 
 
 def test_an_error_in_the_final_evaluation_keeps_the_trained_network(qtbot, monkeypatch):
-    from gui import training_worker
+    from gui.training import worker as training_worker
 
     def broken_evaluate(*args):
         raise MemoryError("simulated evaluation fault")
@@ -179,7 +122,7 @@ def test_an_abandoned_run_skips_the_evaluation_and_the_copy(qtbot):
     seen = run_worker(qtbot, worker)
     (event, network), = seen["finished"]
     assert event.reason == "stopped" and network is None and evaluated == []
-    assert sum(len(p["losses"]) for p in seen["progress"]) < 5
+    assert sum(len(p.losses) for p in seen["progress"]) < 5
 
 
 def test_a_stop_without_evaluation_keeps_the_network(qtbot):

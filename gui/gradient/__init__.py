@@ -1,1 +1,1 @@
-"""Panels of the Gradient descent tab: one widget per module, all numbers from nn.gradient."""
+"""The Gradient descent tab: tab.py, and one panel per module, all numbers from nn.gradient."""

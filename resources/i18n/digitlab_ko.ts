@@ -509,6 +509,14 @@ Details: {0}</source>
         <source>This part of DigitLab is not installed.</source>
         <translation>DigitLab의 이 부분은 설치되어 있지 않습니다.</translation>
     </message>
+    <message>
+        <source>This tab could not be loaded because of an error: {0}</source>
+        <translation>이 탭을 불러오지 못했습니다. 오류: {0}</translation>
+    </message>
+    <message>
+        <source>The details are in {0}.</source>
+        <translation>자세한 내용은 {0}에 있습니다.</translation>
+    </message>
 </context>
 <context>
     <name>LossPanel</name>
@@ -748,6 +756,18 @@ Details: {0}</source>
         <source>The model could not be saved there; it is still here, so choose another folder.</source>
         <translation>그곳에 모델을 저장할 수 없었습니다. 모델은 그대로 남아 있으니 다른 폴더를 고르세요.</translation>
     </message>
+    <message>
+        <source>Training is still running. Stop it and save the network trained so far before quitting?</source>
+        <translation>학습이 아직 진행 중입니다. 끝내기 전에 학습을 멈추고 지금까지 학습한 신경망을 저장할까요?</translation>
+    </message>
+    <message>
+        <source>The network you trained has not been saved. Save it before quitting?</source>
+        <translation>학습한 신경망을 아직 저장하지 않았습니다. 종료하기 전에 저장할까요?</translation>
+    </message>
+    <message>
+        <source>Unsaved model</source>
+        <translation>저장하지 않은 모델</translation>
+    </message>
 </context>
 <context>
     <name>SimpleNetPanel</name>
@@ -847,6 +867,10 @@ Details: {0}</source>
         <translation>학습한 신경망 저장 (Ctrl+S)</translation>
     </message>
     <message>
+        <source>Save model</source>
+        <translation>모델 저장</translation>
+    </message>
+    <message>
         <source>Press Start to train.</source>
         <translation>학습하려면 시작을 누르세요.</translation>
     </message>
@@ -873,6 +897,10 @@ Details: {0}</source>
     <message>
         <source>Training stopped because of an error and its network was discarded; press Start to try again.</source>
         <translation>오류 때문에 학습이 멈추었고 그 신경망은 버렸습니다. 다시 하려면 시작을 누르세요.</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>학습</translation>
     </message>
     <message>
         <source>&lt;b&gt;Training diverged.&lt;/b&gt; The loss became too large to compute (infinite or NaN): each step overshot the minimum and the weights blew up. The learning rate ({0:g}) is probably too big. The broken network was thrown away.&lt;br&gt;&lt;i&gt;{1}&lt;/i&gt;</source>
@@ -1029,8 +1057,12 @@ Details: {0}</source>
         <translation>수치 미분: 아주 작은 신경망(가중치 최대 {0:,}개, 지금은 {1:,}개)과 훈련 이미지 {2:,}장에서만 씁니다.</translation>
     </message>
     <message>
-        <source>Hidden layers must be whole numbers separated by commas, e.g. 100, 50.</source>
-        <translation>은닉층은 쉼표로 구분한 정수여야 합니다(예: 100, 50).</translation>
+        <source>Hidden layers: expected positive layer sizes separated by commas (e.g. 100,50), got {0}.</source>
+        <translation>은닉층: 쉼표로 구분한 양의 정수 크기가 필요합니다 (예: 100,50). 입력: {0}.</translation>
+    </message>
+    <message>
+        <source>This network would need {0} of memory, more than the {1} DigitLab allows itself on this computer: use smaller hidden layers or a smaller mini-batch.</source>
+        <translation>이 신경망에는 {0}의 메모리가 필요합니다. 이 컴퓨터에서 DigitLab이 쓰는 한도 {1}보다 많습니다: 은닉층을 줄이거나 미니배치 크기를 줄이세요.</translation>
     </message>
     <message>
         <source>The numerical gradient needs two forward passes per weight: use at most {0:,} weights (e.g. hidden layers &apos;10&apos;) and {1:,} training images.</source>
@@ -1048,10 +1080,6 @@ Details: {0}</source>
         <translation>평가</translation>
     </message>
     <message>
-        <source>Save model</source>
-        <translation>모델 저장</translation>
-    </message>
-    <message>
         <source>Training needs the MNIST files; see the download dialog.</source>
         <translation>학습에는 MNIST 파일이 필요합니다. 내려받기 창을 보세요.</translation>
     </message>
@@ -1062,10 +1090,6 @@ Details: {0}</source>
     <message>
         <source>Learning rate lowered to {0:g}. Press Start to try again.</source>
         <translation>학습률을 {0:g}(으)로 낮췄습니다. 다시 하려면 시작을 누르세요.</translation>
-    </message>
-    <message>
-        <source>Training</source>
-        <translation>학습</translation>
     </message>
     <message>
         <source>Stopped before the first iteration.</source>
@@ -1086,18 +1110,6 @@ Details: {0}</source>
     <message>
         <source>Saved to {0}</source>
         <translation>{0}에 저장했습니다</translation>
-    </message>
-    <message>
-        <source>Training is still running. Stop it and save the network trained so far before quitting?</source>
-        <translation>학습이 아직 진행 중입니다. 끝내기 전에 학습을 멈추고 지금까지 학습한 신경망을 저장할까요?</translation>
-    </message>
-    <message>
-        <source>Unsaved model</source>
-        <translation>저장하지 않은 모델</translation>
-    </message>
-    <message>
-        <source>The network you trained has not been saved. Save it before quitting?</source>
-        <translation>학습한 신경망을 아직 저장하지 않았습니다. 종료하기 전에 저장할까요?</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,190 @@
+"""The argument parser of `digitlab train | eval | predict | bench` and its value types.
+
+No Qt. The choices, the hidden sizes' and the weight init's rules come from nn.train_config
+(shared with the Training tab), imported when the parser is built or a value is parsed: NumPy
+must not load before main() has set the BLAS thread count. parse_args sets
+`args.command` to the command's name: "train", "eval", "predict" or "bench" (the keys of
+gui.cli.COMMANDS).
+"""
+from __future__ import annotations
+
+import argparse
+import math
+from pathlib import Path
+
+PROG = "digitlab"
+
+
+class _Parser(argparse.ArgumentParser):
+    """ArgumentParser whose errors are one line (argparse prints the whole usage block)."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser for every command; `args.command` names the one chosen."""
+    parser = _Parser(prog=PROG, description="DigitLab: a NumPy network on MNIST "
+                     "(Deep Learning from Scratch, ch. 3-4). Without a command the window opens "
+                     "(digitlab [--mnist-dir DIR]).")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", dest="command",
+                                     required=True)
+    _add_train_parser(commands)
+    evaluate = commands.add_parser("eval",
+                                   help="test accuracy, per-class accuracy, confusion matrix",
+                                   description="Evaluate a model on the 10,000 MNIST test images.")
+    _add_model_flag(evaluate)
+    _add_data_flags(evaluate)
+    evaluate.add_argument("--json", action="store_true", help="print a JSON object")
+    predict = commands.add_parser("predict", help="classify image files (PNG/JPG)",
+                                  description="Classify image files with the same preprocessing "
+                                  "as the drawing canvas.")
+    _add_model_flag(predict)
+    predict.add_argument("images", nargs="+", metavar="IMAGE", type=Path,
+                         help="image file: any size, dark ink on light or light on dark")
+    predict.add_argument("--json", action="store_true", help="print a JSON list")
+    _add_bench_parser(commands)
+    _add_finetune_parser(commands)
+    # a new command adds its sub-parser here and its module to gui.cli.COMMANDS
+    return parser
+
+
+def _add_bench_parser(commands) -> None:
+    from gui.cli import bench
+
+    bench.add_arguments(commands.add_parser("bench", help="measure DigitLab's speed on this computer",
+                                            description=bench.DESCRIPTION))
+
+
+def _add_finetune_parser(commands) -> None:
+    from gui.cli import finetune
+
+    finetune.add_arguments(commands.add_parser("finetune", help="teach a model your own handwriting",
+                                               description=finetune.DESCRIPTION))
+
+
+def _add_train_parser(commands) -> None:
+    from nn.train_config import DTYPES, GRADIENT_METHODS, NUMERICAL_MAX_IMAGES, TrainConfig
+
+    default = TrainConfig()
+    train = commands.add_parser("train", help="train a network on MNIST",
+                                description="Train a network on MNIST with a live progress bar.")
+    add = train.add_argument
+    _add_network_flags(add, default)
+    add("--weight-decay", type=_non_negative_float, default=default.weight_decay, metavar="LAMBDA",
+        help="L2 weight decay (default: %(default)s)")
+    add("--dropout", type=_dropout_ratio, default=default.dropout, metavar="RATIO",
+        help="dropout ratio in [0, 1) after each hidden layer (default: %(default)s)")
+    add("--augment", action="store_true", help="random rotation, scale, shift and thickness")
+    add("--train-size", type=_positive_int, default=None, metavar="N",
+        help="train on the first N training images (default: all 60,000)")
+    add("--drawn", type=_positive_int, default=None, metavar="N",
+        help="add N synthetic pen-drawn digits (not MNIST) to the training images, so the model "
+             "reads mouse drawings better; about 7 ms each to make (default: none)")
+    add("--seed", type=_seed, default=default.seed,
+        help="random seed; same seed, same weights (default: %(default)s)")
+    add("--dtype", choices=DTYPES, default=default.dtype)
+    add("--gradient", choices=GRADIENT_METHODS, default=default.gradient,
+        help=f"numerical is the course's slow method, for tiny networks on at most "
+             f"{NUMERICAL_MAX_IMAGES:,} images (--train-size) only")
+    add("--out", type=Path, metavar="PATH", help="save the trained model to PATH (.npz)")
+    _add_data_flags(train)
+    add("--json", action="store_true", help="print a JSON summary on stdout")
+
+
+def _add_network_flags(add, default) -> None:
+    """--hidden ... --epochs: the network and its optimizer; choices and rules from nn."""
+    from nn.train_config import (ACTIVATION_NAMES, BOOK_WEIGHT_STD, OPTIMIZER_NAMES, SCHEDULE_NAMES,
+                                 WEIGHT_INITS)
+
+    add("--hidden", type=_hidden_sizes, default=default.hidden_sizes, metavar="SIZES",
+        help="hidden layer sizes, comma separated (default: 100), e.g. 100,50; '' for none")
+    add("--activation", choices=ACTIVATION_NAMES, default=default.activation)
+    add("--init", type=_weight_init, default=default.weight_init,
+        metavar="|".join((*WEIGHT_INITS, "STD")),
+        help=f"weight initialisation: {', '.join(WEIGHT_INITS)} or a standard deviation such as "
+             f"{BOOK_WEIGHT_STD} (default: %(default)s)")
+    add("--optimizer", choices=OPTIMIZER_NAMES, default=default.optimizer)
+    add("--lr", type=_positive_float, default=default.lr,
+        help="learning rate (default: %(default)s)")
+    add("--schedule", choices=SCHEDULE_NAMES, default=default.schedule,
+        help="learning-rate schedule")
+    add("--batch-size", type=_positive_int, default=default.batch_size,
+        help="(default: %(default)s)")
+    add("--epochs", type=_positive_int, default=default.epochs, help="(default: %(default)s)")
+
+
+def _add_model_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--model", type=Path, metavar="PATH",
+                        help="a DigitLab .npz or the textbook's sample_weight.pkl "
+                        "(default: the shipped model)")
+
+
+def _add_data_flags(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--mnist-dir", type=Path, metavar="DIR",
+                        help="folder with the four MNIST .gz files (default: $DIGITLAB_MNIST_DIR, "
+                        "then the user cache)")
+    parser.add_argument("--download", action="store_true",
+                        help="download MNIST from the public mirrors if it is not found")
+
+
+def _shown(text: str) -> str:
+    """The user's value quoted for a message; a value of thousands of characters by its start."""
+    from nn.train_config import quoted
+    return quoted(text)
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {_shown(text)}")
+    return value
+
+
+def _seed(text: str) -> int:
+    """A whole number >= 0: NumPy's generators take no negative seeds."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number >= 0, got {_shown(text)}")
+    return value
+
+
+def _float_where(test, wording: str):
+    """An argparse type: a finite float for which test(value) holds, else '<wording>, got ...'."""
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            value = float("nan")
+        if not (math.isfinite(value) and test(value)):
+            raise argparse.ArgumentTypeError(f"expected {wording}, got {_shown(text)}")
+        return value
+    return parse
+
+
+_positive_float = _float_where(lambda value: value > 0, "a positive number")
+_non_negative_float = _float_where(lambda value: value >= 0, "a number >= 0")
+_dropout_ratio = _float_where(lambda value: 0 <= value < 1, "a ratio in [0, 1)")
+
+
+def _hidden_sizes(text: str) -> tuple[int, ...]:
+    """nn.train_config.parse_hidden_sizes: the rule and the words of the Training tab's field."""
+    from nn.train_config import parse_hidden_sizes
+    try:
+        return parse_hidden_sizes(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _weight_init(text: str) -> str:
+    from nn.train_config import parse_weight_init
+    try:
+        return parse_weight_init(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None

@@ -1,0 +1,165 @@
+"""`digitlab train ...`: train a network on MNIST with a live progress bar, save it with --out.
+
+An --out that cannot be written is refused before any training; a save that still fails afterwards
+keeps the run in a rescue file (digitlab-rescued-<time>.npz in the working folder, else in the
+user's data folder) and says where.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+from gui.cli import common
+from gui.cli.args import PROG
+from gui.cli.common import CliError
+from gui.cli.files import display_path
+
+
+def run(args: argparse.Namespace) -> int:
+    """Train as the flags say; 0, or 1 when the run diverged or the model could not be saved."""
+    import numpy as np
+
+    from gui.cli.format import DownloadProgress, TrainProgress, format_train_summary
+    from nn.trainer import FinishReason, Trainer
+
+    config = _train_config(args)
+    if args.out is not None:
+        _check_out(args.out, config)
+    (x_train, t_train), (x_test, t_test) = common.load_mnist(args, DownloadProgress())
+    if args.train_size is not None and args.train_size > len(x_train):
+        raise CliError(f"--train-size {args.train_size} is larger than the "
+                       f"{len(x_train)} training images")
+    if config.drawn_digits:
+        print(f"making {config.drawn_digits:,} pen-drawn digits for training ...",
+              file=sys.stderr if args.json else sys.stdout, flush=True)
+    try:
+        trainer = Trainer.from_config(config, x_train, t_train, x_test, t_test)
+    except ValueError as error:  # e.g. a numerical gradient on a network or a set too large for it
+        raise CliError(str(error)) from None
+    progress = TrainProgress(config.epochs, sys.stderr if args.json else sys.stdout)
+    # Overflow on the way to a divergence is expected: the trainer reports it in one sentence,
+    # NumPy's RuntimeWarnings would only add lines of noise.
+    with np.errstate(all="ignore"):
+        finished = progress.follow(trainer.run())
+    summary = _train_summary(config, finished, progress.history, args.out)
+    save_error = None if args.out is None else _save(args.out, trainer.network, summary)
+    if args.json:
+        common.print_json(summary)
+    else:
+        print(format_train_summary(summary))
+    if save_error is not None:
+        print(f"{PROG}: error: {save_error}", file=sys.stderr)
+        return 1
+    if finished.reason == FinishReason.DIVERGED:
+        print(f"{PROG}: training diverged: {finished.message}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _train_config(args: argparse.Namespace):
+    """The TrainConfig of the command line, refused (CliError) when it would not fit in memory."""
+    from nn.trainer import TrainConfig
+
+    try:
+        config = TrainConfig(hidden_sizes=args.hidden, activation=args.activation,
+                             weight_init=args.init, optimizer=args.optimizer, lr=args.lr,
+                             schedule=args.schedule, batch_size=args.batch_size,
+                             epochs=args.epochs, weight_decay=args.weight_decay,
+                             dropout=args.dropout, augment=args.augment,
+                             train_size=args.train_size, drawn_digits=args.drawn or 0,
+                             seed=args.seed, gradient=args.gradient, dtype=args.dtype)
+    except ValueError as error:  # the parser's types should have caught it; still one line
+        raise CliError(str(error)) from None
+    _check_memory(config)
+    return config
+
+
+def _check_memory(config) -> None:
+    """Refuse a run that would need more memory than this computer should give it, before
+    anything is allocated (NumPy would fail only after minutes, or the system would swap)."""
+    from gui.cli.format import memory_refusal
+    from nn.budget import estimate_training_memory, memory_limit, physical_memory
+
+    estimate, limit = estimate_training_memory(config), memory_limit()
+    if estimate.total > limit:
+        raise CliError(memory_refusal(config, estimate, limit, physical_memory()))
+
+
+def _train_summary(config, finished, history: list[dict], out: Path | None) -> dict:
+    seconds = [epoch["seconds"] for epoch in history]
+    return {
+        "test_accuracy": finished.test_accuracy,
+        "train_accuracy": history[-1]["train_accuracy"] if history else None,
+        "epochs_done": finished.epochs_done,
+        "finished": finished.reason,
+        "message": finished.message,
+        "seconds_per_epoch": sum(seconds) / len(seconds) if seconds else None,
+        "history": history,
+        "config": config.to_dict(),
+        "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "model": display_path(out, shorten=False) if out is not None else None,
+    }
+
+
+def _check_out(path: Path, config) -> None:
+    """Refuse an --out that cannot be written before any training (a long run would be lost)."""
+    from nn.model_io import ModelFileError, check_save_target, model_file_size
+
+    dtype = "float64" if config.gradient == "numerical" else config.dtype
+    try:
+        check_save_target(path, model_file_size((784, *config.hidden_sizes, 10), dtype))
+    except ModelFileError as error:
+        raise CliError(f"--out: {error}") from None
+
+
+def _save(path: Path, network, summary: dict) -> str | None:
+    """Save to path; when that fails, keep the run in a rescue file and return why (else None).
+
+    summary["model"] becomes the file the model went to (None when no file could be written).
+    """
+    from nn.model_io import ModelFileError, save_model
+
+    metadata = {key: summary[key] for key in
+                ("config", "test_accuracy", "history", "seconds_per_epoch", "date", "epochs_done")}
+    try:
+        save_model(path, network, metadata)
+        return None
+    except ModelFileError as error:
+        failure = str(error)
+    rescued = _rescue(network, metadata)
+    summary["model"] = str(rescued) if rescued is not None else None
+    if rescued is None:
+        return (f"{failure}; it could not be saved in the working folder or in "
+                f"{user_data_dir()} either, so the trained model is lost")
+    return f"{failure}; the trained model was saved to {rescued} instead"
+
+
+def _rescue(network, metadata: dict) -> Path | None:
+    """Save to digitlab-rescued-<time>.npz in the working folder, else in the user's data folder."""
+    from nn.model_io import ModelFileError, save_model
+
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    for folder in (Path.cwd(), user_data_dir()):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            continue
+        path = folder / f"digitlab-rescued-{stamp}.npz"
+        for number in range(2, 100):     # never overwrite an earlier rescue
+            if not path.exists():
+                break
+            path = folder / f"digitlab-rescued-{stamp}-{number}.npz"
+        try:
+            save_model(path, network, metadata)
+        except ModelFileError:
+            continue
+        return path
+    return None
+
+
+def user_data_dir() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("digitlab"))

@@ -1,0 +1,203 @@
+"""The Draw tab: draw a digit, see what the network sees and what it answers, live."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QFileDialog, QGridLayout, QHBoxLayout, QLabel, QSlider,
+                               QToolButton, QWidget)
+
+from gui.draw.canvas import DrawingCanvas
+from gui.draw.image_io import supported_suffixes
+from gui.draw.input_view import InputView
+from gui.draw.inside_view import InsideView
+from gui.draw.model_choice import ModelChoice, describe
+from gui.draw.probability_bars import ProbabilityBars
+from nn.preprocess import preprocess_stages
+
+# drawings are rendered for the network at the size nn.strokes draws at: enough detail for a
+# 20 px digit, and preprocessing stays well inside one frame
+PREDICT_SIDE = 280
+
+
+class DrawTab(QWidget):
+    """Canvas, the network's input, its answer and a look inside, updated while you draw.
+
+    Predictions are coalesced to the screen's frame rate: the first change is answered at once,
+    later changes within one frame only set a dirty flag that a single-shot timer picks up.
+
+    Signals:
+        prediction_updated(object): the views were updated; payload probabilities (10,) or None.
+        model_changed(str): the model in use, described for the user
+            ("default model (test accuracy 97.9%)").
+        message(str): something the user should read in the status bar.
+    """
+
+    prediction_updated = Signal(object)
+    model_changed = Signal(str)
+    message = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._network = None
+        self._dirty = False
+        self._throttle = QTimer(self, singleShot=True, interval=16)
+        self._throttle.timeout.connect(self._on_throttle_timeout)
+
+        self.canvas = DrawingCanvas()
+        self.bars = ProbabilityBars()
+        self.input_view = InputView()
+        self.inside_view = InsideView()
+        self.model_choice = ModelChoice()
+        self.canvas.changed.connect(self._on_canvas_changed)
+        self.canvas.image_loaded.connect(self._on_canvas_image_loaded)
+        self.canvas.load_failed.connect(self.message)
+        self.model_choice.model_selected.connect(self._on_model_choice_model_selected)
+        self.model_choice.message.connect(self.message)
+        self._build_layout(self._build_toolbar())
+        self.input_view.set_sizes(None)
+        self._update_prediction()
+
+    def _make_action(self, text: str, keys, slot, tip: str) -> QAction:
+        action = QAction(text, self)
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        names = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText)
+                          for s in action.shortcuts())
+        action.setToolTip(f"{tip} ({names})")
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_toolbar(self) -> QHBoxLayout:
+        self.open_action = self._make_action(self.tr("Open image…"), [QKeySequence.StandardKey.Open],
+                                             self._on_open_action_triggered,
+                                             self.tr("Let the network read a picture of a digit"))
+        self.paste_action = self._make_action(self.tr("Paste"), [QKeySequence.StandardKey.Paste],
+                                              self.canvas.paste_from_clipboard,
+                                              self.tr("Use the image on the clipboard"))
+        self.undo_action = self._make_action(self.tr("Undo stroke"), [QKeySequence.StandardKey.Undo],
+                                             self.canvas.undo, self.tr("Remove the last stroke"))
+        self.clear_action = self._make_action(self.tr("Clear"), [Qt.Key.Key_Escape, Qt.Key.Key_Delete],
+                                              self.canvas.clear, self.tr("Start again"))
+        row = QHBoxLayout()
+        for action in (self.open_action, self.paste_action, self.undo_action, self.clear_action):
+            button = QToolButton()
+            button.setDefaultAction(action)
+            row.addWidget(button)
+        self.pen_slider = QSlider(Qt.Orientation.Horizontal)
+        self.pen_slider.setRange(6, 40)
+        self.pen_slider.setValue(round(self.canvas.pen_width))
+        self.pen_slider.setMaximumWidth(140)
+        self.pen_slider.setToolTip(self.tr("Pen width"))
+        self.pen_slider.valueChanged.connect(self.canvas.set_pen_width)
+        row.addSpacing(12)
+        row.addWidget(QLabel(self.tr("Pen:")))
+        row.addWidget(self.pen_slider)
+        row.addStretch(1)
+        row.addWidget(self.model_choice)
+        return row
+
+    def _build_layout(self, toolbar: QHBoxLayout) -> None:
+        grid = QGridLayout(self)
+        grid.addLayout(toolbar, 0, 0, 1, 3)
+        grid.addWidget(self.canvas, 1, 0, 2, 1)
+        grid.addWidget(self.input_view, 1, 1)
+        grid.addWidget(self.bars, 1, 2)
+        grid.addWidget(self.inside_view, 2, 1, 1, 2)
+        grid.setColumnStretch(0, 4)
+        grid.setColumnStretch(1, 2)
+        grid.setColumnStretch(2, 2)
+        grid.setRowStretch(1, 3)
+        grid.setRowStretch(2, 2)
+
+    # --- public API ---------------------------------------------------------------------
+    def set_model(self, network, name: str, accuracy: float | None) -> None:
+        """Offer `network` under `name` (replacing one of that name) and predict with it."""
+        self.model_choice.add_model(network, name, accuracy, select=True)
+
+    def offer_model(self, network, name: str, accuracy: float | None) -> None:
+        """Offer `network` in the model list; if `name` is the model in use, use the new one."""
+        self.model_choice.add_model(network, name, accuracy, select=False)
+
+    def load_default_model(self) -> bool:
+        """Load the shipped model (done after the window shows, to start fast)."""
+        return self.model_choice.load_default()
+
+    def open_image(self, path: str | Path) -> bool:
+        """Let the network read an image file; a bad file leaves the drawing as it was."""
+        return self.canvas.open_image(path)
+
+    def show_image(self, ink: np.ndarray, name: str) -> None:
+        """Let the network read an image array (H, W) float in [0, 1], ink = 1, as an opened file."""
+        self.canvas.load_array(ink, name)
+
+    @property
+    def network(self):
+        return self._network
+
+    # --- prediction ---------------------------------------------------------------------
+    def _update_prediction(self) -> None:
+        image = self.canvas.to_array(PREDICT_SIDE)
+        stages = None if image is None else preprocess_stages(image)
+        if stages is None:
+            self._show(None, None, None, self.tr("Draw a digit to see what the network thinks."))
+            return
+        x28 = stages.centered
+        if self._network is None:
+            self._show(x28, None, None, self.tr("No model to ask: open one or train one."))
+            return
+        x = x28.reshape(1, -1).astype(self._network.dtype, copy=False)
+        p, hidden = self._network.probabilities_and_hidden(x)
+        self._show(x28, p.reshape(-1), hidden, None)
+
+    def _show(self, x28, p, hidden, hint: str | None) -> None:
+        self.input_view.show_input(x28)
+        self.bars.show_probabilities(p, hint)
+        self.inside_view.show_activations(hidden)
+        self.prediction_updated.emit(p)
+
+    def showEvent(self, event) -> None:
+        screen = self.screen()
+        rate = screen.refreshRate() if screen is not None else 60.0
+        self._throttle.setInterval(max(1, round(1000.0 / (rate if rate > 1 else 60.0))))
+        super().showEvent(event)
+
+    @Slot()
+    def _on_canvas_changed(self) -> None:
+        if self._throttle.isActive():
+            self._dirty = True
+            return
+        self._update_prediction()
+        self._throttle.start()
+
+    @Slot()
+    def _on_throttle_timeout(self) -> None:
+        if self._dirty:
+            self._dirty = False
+            self._update_prediction()
+            self._throttle.start()
+
+    @Slot(str)
+    def _on_canvas_image_loaded(self, name: str) -> None:
+        self.message.emit(self.tr("Reading “{0}”: it gets the same preprocessing as a drawing.")
+                          .format(name))
+
+    @Slot(object, str, object)
+    def _on_model_choice_model_selected(self, network, name: str, accuracy) -> None:
+        if network is not self._network:
+            self.inside_view.set_network(network)
+        self._network = network
+        self.input_view.set_sizes(None if network is None else network.sizes,
+                                  "" if network is None else network.activation)
+        self.model_changed.emit(describe(name, accuracy, long=True))
+        self._on_canvas_changed()
+
+    @Slot()
+    def _on_open_action_triggered(self) -> None:
+        patterns = " ".join(f"*.{s}" for s in supported_suffixes())
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open an image of a digit"), "",
+                                              self.tr("Images ({0})").format(patterns))
+        if path:
+            self.open_image(path)

@@ -1,0 +1,137 @@
+"""The Training tab's left column below the settings: run buttons, progress, divergence banner."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+
+from gui.log import show_error
+from gui.training.state import RunState
+from gui.workers import Stage, WorkerFailure
+from nn.timing import times_slower
+from nn.trainer import Progress, suggested_lr
+
+
+def format_seconds(seconds: float) -> str:
+    """1234.5 -> '20:34'; 4000 -> '1:06:40'."""
+    seconds = max(0, int(round(seconds)))
+    hours, rest = divmod(seconds, 3600)
+    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
+
+
+class TrainingControls(QWidget):
+    """Start / Pause / Step / Stop / Reset, the progress bar and text, and Use / Save after a run.
+
+    No signals of its own: the Training tab connects to the buttons' clicked signals. The widget
+    only shows things; set_state() enables the buttons that make sense in a run state.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.start_button = QPushButton(self.tr("Start"))
+        self.pause_button = QPushButton(self.tr("Pause"))
+        self.step_button = QPushButton(self.tr("Step"))
+        self.step_button.setToolTip(self.tr("Run exactly one iteration (one mini-batch), then pause"))
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.reset_button = QPushButton(self.tr("Reset"))
+        self.use_button = QPushButton(self.tr("Use this model"))
+        self.use_button.setToolTip(self.tr("Switch the Draw tab to this network"))
+        self.save_button = QPushButton(self.tr("Save..."))
+        self.save_button.setToolTip(self.tr("Save the trained network (Ctrl+S)"))
+        self.save_action = QAction(self.tr("Save model"), self)   # the tab adds it: Ctrl+S in the tab
+        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.progress_bar = QProgressBar()
+        self.progress_label = QLabel(self.tr("Press Start to train."))
+        self.progress_label.setWordWrap(True)
+        self.speed_label = QLabel()
+        self.speed_label.setWordWrap(True)
+        self.banner = QFrame()
+        self.banner.setStyleSheet("QFrame { background: #fdecea; border: 1px solid #e0a0a0; border-radius: 4px; }")
+        self.banner_label = QLabel()
+        self.banner_label.setWordWrap(True)
+        self.recover_button = QPushButton()
+        banner_layout = QVBoxLayout(self.banner)
+        banner_layout.addWidget(self.banner_label)
+        banner_layout.addWidget(self.recover_button)
+        self.banner.hide()
+        self._build_layout()
+
+    def _build_layout(self) -> None:
+        buttons = QGridLayout()
+        for column, button in enumerate((self.start_button, self.pause_button, self.step_button)):
+            buttons.addWidget(button, 0, column)
+        buttons.addWidget(self.stop_button, 1, 0)
+        buttons.addWidget(self.reset_button, 1, 1)
+        after = QHBoxLayout()
+        after.addWidget(self.use_button)
+        after.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(buttons)
+        layout.addWidget(self.progress_bar)
+        layout.addWidget(self.progress_label)
+        layout.addWidget(self.speed_label)
+        layout.addWidget(self.banner)
+        layout.addLayout(after)
+
+    def set_state(self, state: RunState, has_model: bool) -> None:
+        """Enable the buttons that make sense in state."""
+        busy = state.busy
+        self.start_button.setEnabled(not busy)
+        self.pause_button.setEnabled(state in (RunState.RUNNING, RunState.PAUSED))
+        self.pause_button.setText(self.tr("Resume") if state == RunState.PAUSED else self.tr("Pause"))
+        self.step_button.setEnabled(state in (RunState.IDLE, RunState.PAUSED, RunState.FINISHED))
+        self.stop_button.setEnabled(busy)
+        self.use_button.setEnabled(not busy and has_model)
+        self.save_button.setEnabled(not busy and has_model)
+        self.save_action.setEnabled(not busy and has_model)
+
+    def clear(self) -> None:
+        """Forget the previous run's progress and messages."""
+        self.banner.hide()
+        self.speed_label.clear()
+        self.progress_bar.setValue(0)
+
+    def show_progress(self, p: Progress, backprop_seconds: float | None) -> None:
+        """Show a run's progress; backprop_seconds compares a numerical-gradient run with backprop."""
+        done, total = p.iteration, max(p.iterations_total, 1)
+        if self.progress_bar.maximum() != total:
+            self.progress_bar.setRange(0, total)
+        self.progress_bar.setValue(done)
+        self.progress_label.setText(self.tr(
+            "Epoch {0}/{1} · iteration {2:,}/{3:,} · {4:,.0f} images/s · {5} left").format(
+            p.epoch, p.epochs_total, done, total, p.samples_per_sec, format_seconds(p.seconds_left)))
+        if backprop_seconds is not None:
+            numerical = p.seconds_per_iteration
+            self.speed_label.setText(self.tr(
+                "Numerical gradient: {0:.3f} s per iteration. Backprop on the same mini-batch: {1:.2f} ms. "
+                "The numerical gradient is {2:,.0f}x slower.").format(
+                numerical, 1000 * backprop_seconds, times_slower(numerical, backprop_seconds)))
+
+    def show_failure(self, failure: WorkerFailure) -> str:
+        """Say what to do after a worker failure, in the label and in a message box with the details
+        (the worker logged it already, with its traceback); returns the text."""
+        stage = failure.stage
+        text = {
+            Stage.PREPARE: self.tr("Training could not start; check the settings and the MNIST files, then press "
+                               "Start again."),
+            Stage.EVALUATE: self.tr("The trained network could not be tested on the test images, but it is kept: "
+                                "you can still use it or save it."),
+        }.get(stage, self.tr("Training stopped because of an error and its network was discarded; "
+                             "press Start to try again."))
+        self.progress_label.setText(text)
+        show_error(self, self.tr("Training"), text, failure.details, summary=failure.summary, log=False)
+        return text
+
+    def show_divergence(self, lr: float, message: str) -> float:
+        """The red banner: what diverging means, and a button to retry; returns the lr it offers."""
+        safe_lr = suggested_lr(lr)
+        self.banner_label.setText(self.tr(
+            "<b>Training diverged.</b> The loss became too large to compute (infinite or NaN): each step "
+            "overshot the minimum and the weights blew up. The learning rate ({0:g}) is probably too big. "
+            "The broken network was thrown away.<br><i>{1}</i>").format(lr, message))
+        self.recover_button.setText(self.tr("Lower the learning rate to {0:g} and reset").format(safe_lr))
+        self.banner.show()
+        self.progress_label.setText(self.tr("Diverged."))
+        return safe_lr

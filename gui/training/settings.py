@@ -1,0 +1,214 @@
+"""The training settings form: network shape, optimizer, learning rate (log slider), data, gradient."""
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel,
+                               QLineEdit, QSlider, QSpinBox, QWidget)
+
+from nn.budget import estimate_training_memory, format_bytes, memory_limit
+from nn.train_config import (ACTIVATION_NAMES, BOOK_WEIGHT_STD, GRADIENT_METHODS, NUMERICAL_MAX_IMAGES,
+                             NUMERICAL_MAX_PARAMS, OPTIMIZER_NAMES, SCHEDULE_NAMES, WEIGHT_INITS,
+                             TrainConfig, numerical_gradient_refusal, parse_hidden_sizes, quoted,
+                             weight_count)
+
+SUBSETS = (1_000, 10_000, 60_000)
+LR_MIN_EXP, LR_MAX_EXP, LR_STEPS_PER_DECADE = -4, 1, 20
+
+
+def hidden_sizes_or_none(text: str) -> tuple[int, ...] | None:
+    """nn.train_config.parse_hidden_sizes(text), or None where it refuses the text."""
+    try:
+        return parse_hidden_sizes(text)
+    except ValueError:
+        return None
+
+
+class TrainingSettings(QWidget):
+    """All knobs of a training run; config() builds the nn.trainer.TrainConfig.
+
+    Signals:
+        lr_changed(float): the learning rate was changed by the user (also allowed mid-run).
+    """
+
+    lr_changed = Signal(float)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.hidden_edit = QLineEdit("100")
+        self.hidden_edit.setToolTip(self.tr("Neurons per hidden layer, comma separated, e.g. 100, 50"))
+        self.activation_combo = self._combo(ACTIVATION_NAMES)
+        self.init_combo = self._combo((*WEIGHT_INITS, BOOK_WEIGHT_STD))
+        self.optimizer_combo = self._combo(OPTIMIZER_NAMES)
+        self.schedule_combo = self._combo(SCHEDULE_NAMES)
+        self.batch_spin = self._spin(1, 1000, 100)
+        self.epochs_spin = self._spin(1, 200, 5)
+        self.decay_spin = self._double(0.0, 0.1, 0.0, 4, 0.0001)
+        self.dropout_spin = self._double(0.0, 0.9, 0.0, 2, 0.05)
+        self.augment_check = QCheckBox(self.tr("rotate, shift, scale, thicken"))
+        self.subset_combo = QComboBox()
+        for n in SUBSETS:
+            self.subset_combo.addItem(self.tr("{0:,} images").format(n), n)
+        self.seed_spin = self._spin(0, 2 ** 31 - 1, 0)
+        self.gradient_combo = self._gradient_combo()
+        self.gradient_note = QLabel()
+        self.gradient_note.setWordWrap(True)
+        self.gradient_note.setStyleSheet("color: #666;")
+        self._add_rows(form)
+        self.hidden_edit.textChanged.connect(self._on_shape_changed)
+        self.subset_combo.currentIndexChanged.connect(self._on_shape_changed)
+        self.gradient_combo.currentIndexChanged.connect(self._on_shape_changed)
+        self.set_config(TrainConfig(epochs=5, train_size=10_000))
+
+    def _add_rows(self, form: QFormLayout) -> None:
+        form.addRow(self.tr("Hidden layers"), self.hidden_edit)
+        form.addRow(self.tr("Activation"), self.activation_combo)
+        form.addRow(self.tr("Weight init"), self.init_combo)
+        form.addRow(self.tr("Optimizer"), self.optimizer_combo)
+        form.addRow(self.tr("Learning rate"), self._build_lr_row())
+        form.addRow(self.tr("LR schedule"), self.schedule_combo)
+        form.addRow(self.tr("Mini-batch size"), self.batch_spin)
+        form.addRow(self.tr("Epochs"), self.epochs_spin)
+        form.addRow(self.tr("Weight decay"), self.decay_spin)
+        form.addRow(self.tr("Dropout"), self.dropout_spin)
+        form.addRow(self.tr("Augmentation"), self.augment_check)
+        form.addRow(self.tr("Training images"), self.subset_combo)
+        form.addRow(self.tr("Seed"), self.seed_spin)
+        form.addRow(self.tr("Gradient"), self.gradient_combo)
+        form.addRow(self.gradient_note)
+
+    @staticmethod
+    def _combo(items) -> QComboBox:
+        combo = QComboBox()
+        combo.addItems(list(items))
+        return combo
+
+    def _gradient_combo(self) -> QComboBox:
+        combo = QComboBox()
+        labels = {"backprop": self.tr("backprop"), "numerical": self.tr("numerical (slow)")}
+        for method in GRADIENT_METHODS:
+            combo.addItem(labels[method], method)
+        return combo
+
+    @staticmethod
+    def _spin(low: int, high: int, value: int) -> QSpinBox:
+        spin = QSpinBox()
+        spin.setRange(low, high)
+        spin.setValue(value)
+        return spin
+
+    @staticmethod
+    def _double(low: float, high: float, value: float, decimals: int, step: float) -> QDoubleSpinBox:
+        spin = QDoubleSpinBox()
+        spin.setDecimals(decimals)
+        spin.setRange(low, high)
+        spin.setSingleStep(step)
+        spin.setValue(value)
+        return spin
+
+    def _build_lr_row(self) -> QWidget:
+        row = self._lr_row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.lr_slider = QSlider(Qt.Orientation.Horizontal)
+        self.lr_slider.setRange(LR_MIN_EXP * LR_STEPS_PER_DECADE, LR_MAX_EXP * LR_STEPS_PER_DECADE)
+        self.lr_slider.setToolTip(self.tr("Logarithmic: each notch multiplies the learning rate"))
+        self.lr_spin = self._double(10.0 ** LR_MIN_EXP, 10.0 ** LR_MAX_EXP, 0.1, 4, 0.01)
+        self.lr_spin.setStepType(QDoubleSpinBox.StepType.AdaptiveDecimalStepType)
+        layout.addWidget(self.lr_slider, 1)
+        layout.addWidget(self.lr_spin)
+        self.lr_slider.valueChanged.connect(self._on_lr_slider_valueChanged)
+        self.lr_spin.valueChanged.connect(self._on_lr_spin_valueChanged)
+        return row
+
+    @Slot(int)
+    def _on_lr_slider_valueChanged(self, position: int) -> None:
+        lr = float(f"{10.0 ** (position / LR_STEPS_PER_DECADE):.3g}")
+        if not math.isclose(lr, self.lr_spin.value(), rel_tol=1e-3):
+            self.lr_spin.setValue(lr)
+
+    @Slot(float)
+    def _on_lr_spin_valueChanged(self, lr: float) -> None:
+        position = round(math.log10(max(lr, 1e-12)) * LR_STEPS_PER_DECADE)
+        self.lr_slider.blockSignals(True)
+        self.lr_slider.setValue(position)
+        self.lr_slider.blockSignals(False)
+        self.lr_changed.emit(lr)
+
+    @Slot()
+    def _on_shape_changed(self) -> None:
+        sizes = hidden_sizes_or_none(self.hidden_edit.text())
+        n = weight_count(sizes) if sizes is not None else 0
+        self.gradient_note.setText(self.tr(
+            "Numerical gradient: only for a tiny network (at most {0:,} weights; this one has {1:,}) "
+            "and {2:,} training images.").format(NUMERICAL_MAX_PARAMS, n, NUMERICAL_MAX_IMAGES))
+
+    def lr(self) -> float:
+        return self.lr_spin.value()
+
+    def set_lr(self, lr: float) -> None:
+        self.lr_spin.setValue(lr)
+
+    def validation_error(self) -> str | None:
+        """A sentence saying why the settings cannot start a run, or None.
+
+        The rules are nn.train_config's (the command line's too): the hidden sizes, the numerical
+        gradient's limits, and the memory the run would need (nn.budget).
+        """
+        text = self.hidden_edit.text()
+        if hidden_sizes_or_none(text) is None:
+            return self.tr("Hidden layers: expected positive layer sizes separated by commas "
+                           "(e.g. 100,50), got {0}.").format(quoted(text))
+        config = self.config()
+        if config.gradient == "numerical" and numerical_gradient_refusal(
+                weight_count(config.hidden_sizes), config.train_size) is not None:
+            return self.tr("The numerical gradient needs two forward passes per weight: use at most "
+                           "{0:,} weights (e.g. hidden layers '10') and {1:,} training images.").format(
+                NUMERICAL_MAX_PARAMS, NUMERICAL_MAX_IMAGES)
+        needed, limit = estimate_training_memory(config).total, memory_limit()
+        if needed > limit:
+            return self.tr("This network would need {0} of memory, more than the {1} DigitLab allows "
+                           "itself on this computer: use smaller hidden layers or a smaller mini-batch."
+                           ).format(format_bytes(needed), format_bytes(limit))
+        return None
+
+    def config(self) -> TrainConfig:
+        """The settings as a TrainConfig (call validation_error() first)."""
+        return TrainConfig(
+            hidden_sizes=hidden_sizes_or_none(self.hidden_edit.text()) or (),
+            activation=self.activation_combo.currentText(),
+            weight_init=self.init_combo.currentText(),
+            optimizer=self.optimizer_combo.currentText(), lr=self.lr(),
+            schedule=self.schedule_combo.currentText(), batch_size=self.batch_spin.value(),
+            epochs=self.epochs_spin.value(), weight_decay=self.decay_spin.value(),
+            dropout=self.dropout_spin.value(), augment=self.augment_check.isChecked(),
+            train_size=self.subset_combo.currentData(), seed=self.seed_spin.value(),
+            gradient=self.gradient_combo.currentData())
+
+    def set_config(self, config: TrainConfig) -> None:
+        """Show config in the form."""
+        self.hidden_edit.setText(", ".join(str(s) for s in config.hidden_sizes))
+        self.activation_combo.setCurrentText(config.activation)
+        self.init_combo.setCurrentText(str(config.weight_init))
+        self.optimizer_combo.setCurrentText(config.optimizer)
+        self.set_lr(config.lr)
+        self.schedule_combo.setCurrentText(config.schedule)
+        self.batch_spin.setValue(config.batch_size)
+        self.epochs_spin.setValue(config.epochs)
+        self.decay_spin.setValue(config.weight_decay)
+        self.dropout_spin.setValue(config.dropout)
+        self.augment_check.setChecked(config.augment)
+        index = self.subset_combo.findData(config.train_size or 60_000)
+        self.subset_combo.setCurrentIndex(max(index, 0))
+        self.seed_spin.setValue(config.seed)
+        self.gradient_combo.setCurrentIndex(max(self.gradient_combo.findData(config.gradient), 0))
+        self._on_shape_changed()
+
+    def set_running(self, running: bool) -> None:
+        """While a run goes, only the learning rate stays editable (it takes effect next iteration)."""
+        for child in self.findChildren(QWidget):
+            if child is not self._lr_row and child.parent() is self:
+                child.setEnabled(not running)

@@ -1,0 +1,298 @@
+"""The Training tab: settings, Start/Pause/Step/Stop/Reset, live plots, evaluation, use and save."""
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QMessageBox, QScrollArea, QTabWidget, QVBoxLayout, QWidget
+
+from gui.training.controls import TrainingControls
+from gui.training.download_dialog import ensure_mnist
+from gui.training.evaluation_panel import EvaluationPanel
+from gui.training.mnist_cache import MnistCache
+from gui.training.plots import TrainingPlots
+from gui.training.run import TrainingRun
+from gui.training.save_dialog import ask_before_quitting, save_interactively
+from gui.training.settings import TrainingSettings
+from gui.training.state import RunState
+from gui.workers import WorkerFailure
+from nn.trainer import FinishReason, Progress
+
+# Seconds between plot updates: 10 a second look live; with the cheap updates (fixed axes, decimated
+# curves) they cost the training thread about 10% of its speed on 2 cores, most of it pyqtgraph's
+# painting holding the GIL (scripts/bench_training_gui.py).
+UPDATE_INTERVAL = 0.1
+
+
+class TrainingTab(QWidget):
+    """Train a network on MNIST and watch it learn.
+
+    Signals:
+        model_trained(object, dict): "Use this model" was clicked; a copy of the network and its metadata.
+        live_model(object): a snapshot of the network being trained, at most ~2 per second.
+        image_chosen(object): a misclassified test image was clicked; (28, 28) float32, ink = 1.
+        state_changed(str): the new RunState ("idle", "loading", "running", "paused", "finished").
+    """
+
+    model_trained = Signal(object, dict)
+    live_model = Signal(object)
+    image_chosen = Signal(object)
+    state_changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None, *, mnist_dir: Path | None = None,
+                 data: MnistCache | None = None) -> None:
+        super().__init__(parent)
+        self.data = data if data is not None else MnistCache(mnist_dir)
+        self.state = RunState.IDLE
+        self.model = None
+        self.metadata: dict = {}
+        self.last_finished = None
+        self._unsaved = False
+        self._run: TrainingRun | None = None
+        self._backprop_seconds: float | None = None
+        self._evaluation = None
+        self.settings = TrainingSettings()
+        self.plots = TrainingPlots()
+        self.evaluation_panel = EvaluationPanel()
+        self._build_layout()
+        self._connect()
+        self._set_state(RunState.IDLE)
+
+    # -- construction ----------------------------------------------------------------------------
+    def _build_layout(self) -> None:
+        self.controls = TrainingControls()
+        c = self.controls
+        self.start_button, self.pause_button, self.step_button = c.start_button, c.pause_button, c.step_button
+        self.stop_button, self.reset_button = c.stop_button, c.reset_button
+        self.use_button, self.save_button = c.use_button, c.save_button
+        self.progress_bar, self.progress_label, self.speed_label = c.progress_bar, c.progress_label, c.speed_label
+        self.banner, self.banner_label, self.recover_button = c.banner, c.banner_label, c.recover_button
+        scroll = QScrollArea()
+        scroll.setWidget(self.settings)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        left = QVBoxLayout()
+        left.addWidget(scroll, 1)
+        left.addWidget(self.controls)
+        self.views = QTabWidget()
+        self.views.addTab(self.plots, self.tr("Training curves"))
+        self.views.addTab(self.evaluation_panel, self.tr("Evaluation"))
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 0)
+        layout.addWidget(self.views, 1)
+        self.save_action = c.save_action
+        self.addAction(self.save_action)     # Ctrl+S anywhere in the tab
+
+    def _connect(self) -> None:
+        self.start_button.clicked.connect(self._on_start_button_clicked)
+        self.pause_button.clicked.connect(self._on_pause_button_clicked)
+        self.step_button.clicked.connect(self._on_step_button_clicked)
+        self.stop_button.clicked.connect(self._on_stop_button_clicked)
+        self.reset_button.clicked.connect(self._on_reset_button_clicked)
+        self.use_button.clicked.connect(self._on_use_button_clicked)
+        self.save_button.clicked.connect(self._on_save_button_clicked)
+        self.save_action.triggered.connect(self._on_save_button_clicked)
+        self.recover_button.clicked.connect(self._on_recover_button_clicked)
+        self.settings.lr_changed.connect(self._on_settings_lr_changed)
+        self.evaluation_panel.image_chosen.connect(self.image_chosen)
+
+    def _set_state(self, state: RunState) -> None:
+        self.state = state
+        self.settings.set_running(state.busy)
+        self.controls.set_state(state, self.model is not None)
+        self.state_changed.emit(state)
+
+    # -- controls ---------------------------------------------------------------------------------
+    def start(self, paused: bool = False) -> bool:
+        """Start a run with the current settings; False (with a message) when it cannot start."""
+        if self._run is not None:
+            return False
+        error = self.settings.validation_error()
+        if error is not None:
+            self.progress_label.setText(error)
+            return False
+        if not ensure_mnist(self.data, self):
+            self.progress_label.setText(self.tr("Training needs the MNIST files; see the download dialog."))
+            return False
+        self._clear_run()
+        config = self.settings.config()
+        # the run relays its worker's signals on this thread, and drops them once abandoned (Reset)
+        run = self._run = TrainingRun(config, self.data.get, interval=UPDATE_INTERVAL, paused=paused, parent=self)
+        run.status.connect(self.progress_label.setText)
+        run.progress.connect(self._on_run_progress)
+        run.epoch_finished.connect(self._on_run_epoch_finished)
+        run.snapshot.connect(self.live_model)
+        run.timing.connect(self._on_run_timing)
+        run.evaluated.connect(self._on_run_evaluated)
+        run.failed.connect(self._on_run_failed)
+        run.finished.connect(self._on_run_finished)
+        self.metadata = {"training": config.to_dict()}
+        self._set_state(RunState.PAUSED if paused else RunState.LOADING)
+        run.start()
+        return True
+
+    def _clear_run(self) -> None:
+        self.plots.clear()
+        self.evaluation_panel.clear()
+        self.controls.clear()
+        self.model, self.metadata, self.last_finished = None, {}, None
+        self._evaluation = self._backprop_seconds = None
+        self._unsaved = False
+
+    @Slot()
+    def _on_start_button_clicked(self) -> None:
+        self.start()
+
+    @Slot()
+    def _on_pause_button_clicked(self) -> None:
+        if self._run is None:
+            return
+        if self.state == RunState.PAUSED:
+            self._run.resume()
+            self._set_state(RunState.RUNNING)
+        else:
+            self._run.pause()
+            self._set_state(RunState.PAUSED)
+
+    @Slot()
+    def _on_step_button_clicked(self) -> None:
+        if self._run is None:
+            if not self.start(paused=True):
+                return
+        self._run.step()
+
+    @Slot()
+    def _on_stop_button_clicked(self) -> None:
+        if self._run is not None:
+            self._run.stop()
+
+    @Slot()
+    def _on_reset_button_clicked(self) -> None:
+        self.shutdown()
+        self._clear_run()
+        self.progress_label.setText(self.tr("Press Start to train."))
+        self._set_state(RunState.IDLE)
+
+    @Slot(float)
+    def _on_settings_lr_changed(self, lr: float) -> None:
+        if self._run is not None:
+            self._run.set_lr(lr)
+
+    @Slot()
+    def _on_recover_button_clicked(self) -> None:
+        self.settings.set_lr(self._safe_lr)
+        self._on_reset_button_clicked()
+        self.progress_label.setText(self.tr("Learning rate lowered to {0:g}. Press Start to try again.").format(
+            self._safe_lr))
+
+    # -- events of the current run (an abandoned run's never arrive) --------------------------------
+    @Slot(object)
+    def _on_run_progress(self, p: Progress) -> None:
+        if self.state == RunState.LOADING:
+            self._set_state(RunState.RUNNING)
+            self.plots.start_run(p.iterations_total, p.epochs_total)
+        self.plots.add_iterations(p.iterations, p.losses, p.lrs)
+        self.controls.show_progress(p, self._backprop_seconds)
+
+    @Slot(object)
+    def _on_run_epoch_finished(self, event) -> None:
+        self.plots.add_epoch(event.epoch, event.train_accuracy, event.test_accuracy)
+
+    @Slot(float)
+    def _on_run_timing(self, backprop_seconds: float) -> None:
+        self._backprop_seconds = backprop_seconds
+
+    @Slot(object)
+    def _on_run_evaluated(self, evaluation) -> None:
+        self._evaluation = evaluation
+
+    @Slot(object)
+    def _on_run_failed(self, failure: WorkerFailure) -> None:
+        self.controls.show_failure(failure)
+
+    @Slot(object, object)
+    def _on_run_finished(self, event, network) -> None:
+        run, self._run = self._run, None
+        run.join()
+        run.deleteLater()
+        self.last_finished = event
+        if event is None:   # failed before the end: _on_run_failed told the user
+            self._set_state(RunState.IDLE)
+            return
+        if event.reason == FinishReason.DIVERGED:
+            self._safe_lr = self.controls.show_divergence(self.settings.lr(), event.message)
+        elif network is not None:
+            self._keep_model(event, network)
+        else:
+            self.progress_label.setText(self.tr("Stopped before the first iteration."))
+        self._set_state(RunState.FINISHED)
+
+    def _keep_model(self, event, network) -> None:
+        self.model, self._unsaved = network, True
+        self.metadata.update({"test_accuracy": event.test_accuracy, "epochs_done": event.epochs_done,
+                              "finished": event.reason, "date": datetime.datetime.now().isoformat(timespec="seconds")})
+        if self._evaluation is None:   # it failed (_on_run_failed said so) or was skipped to quit at once
+            return
+        (_, _), (x_test, t_test) = self.data.get()
+        evaluation = self.evaluation_panel.set_model(network, x_test, t_test, self._evaluation)
+        self.metadata["test_accuracy"] = evaluation.accuracy
+        words = self.tr("Finished") if event.reason == FinishReason.COMPLETED else self.tr("Stopped")
+        self.progress_label.setText(self.tr("{0} after {1} epoch(s). Test accuracy {2:.2%}.").format(
+            words, event.epochs_done, evaluation.accuracy))
+
+    # -- after a run --------------------------------------------------------------------------------
+    @Slot()
+    def _on_use_button_clicked(self) -> None:
+        if self.model is not None:
+            self.model_trained.emit(self.model.copy(), dict(self.metadata))
+
+    @Slot()
+    def _on_save_button_clicked(self) -> None:
+        self.save()
+
+    def save(self, path: str | Path | None = None) -> bool:
+        """Save the trained model (asks for a file name when path is None); True when saved.
+
+        When saving fails the model stays here: a message, then the file dialog again (gui.training.save_dialog).
+        """
+        if self.model is None:
+            return False
+        saved = save_interactively(self, self.model, dict(self.metadata), path)
+        if saved is None:
+            return False
+        self._unsaved = False
+        self.progress_label.setText(self.tr("Saved to {0}").format(saved))
+        return True
+
+    def has_unsaved_model(self) -> bool:
+        """True when a trained model has not been saved yet."""
+        return self._unsaved and self.model is not None
+
+    def maybe_save(self) -> bool:
+        """Before quitting: ask about a running training or an unsaved model; False = the user cancelled.
+
+        A running training is stopped (within an iteration) and saved when the user says so.
+        """
+        if self._run is None and not self.has_unsaved_model():
+            return True
+        answer = ask_before_quitting(self, running=self._run is not None)
+        Button = QMessageBox.StandardButton
+        if answer == Button.Cancel:
+            return False
+        if answer == Button.Discard:
+            self.shutdown()
+            return True
+        if self._run is not None:   # it may have finished while the question was open
+            self._run.finish_now()    # delivers its finished signal: the model is kept as after Stop
+        return not self.has_unsaved_model() or self.save()
+
+    def shutdown(self) -> None:
+        """Stop a running training, wait for its thread and drop the run (Reset, closing the window)."""
+        run, self._run = self._run, None
+        if run is not None:
+            run.abandon()
+            run.deleteLater()
+            self._set_state(RunState.IDLE)
+        self.evaluation_panel.shutdown()
+

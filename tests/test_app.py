@@ -1,0 +1,68 @@
+"""gui/app.py: the window opens (its first frame before the model), its flags, its translators."""
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QTimer, QTranslator
+
+import resources
+from gui.app import install_translators, run, window_options
+
+QM_MAGIC = bytes([0x3C, 0xB8, 0x64, 0x18, 0xCA, 0xEF, 0x9C, 0x95,
+                  0xCD, 0x21, 0x1C, 0xBF, 0x60, 0xA1, 0xBD, 0xDD])   # an empty .qm
+
+
+def test_run_reports_the_first_frame_then_loads_the_model(qapp, qtbot, monkeypatch, tmp_path):
+    monkeypatch.delenv("DIGITLAB_LANG", raising=False)   # English, as the other tests expect
+    monkeypatch.setenv("DIGITLAB_MNIST_DIR", "/elsewhere")   # --mnist-dir must win over it
+    before = set(qapp.findChildren(QTranslator))
+    seen = {}
+
+    def on_shown(window):
+        qtbot.addWidget(window)   # pytest-qt deletes it at teardown, not the garbage collector
+        seen["window"] = window
+        seen["visible"] = window.draw_tab.canvas.isVisible()
+        seen["model before"] = window.draw_tab.network
+        seen["mnist dir"] = os.environ["DIGITLAB_MNIST_DIR"]
+        window.close()
+
+    guard = QTimer(singleShot=True, interval=20_000)   # never hang the suite
+    guard.timeout.connect(qapp.quit)
+    guard.start()
+    try:
+        assert run(["--mnist-dir", str(tmp_path)], on_shown=on_shown) == 0
+        assert guard.isActive()
+    finally:
+        guard.stop()
+        for translator in set(qapp.findChildren(QTranslator)) - before:
+            qapp.removeTranslator(translator)
+    assert seen["visible"] and seen["model before"] is None   # the model never delays the frame
+    assert seen["mnist dir"] == str(tmp_path)
+    log = Path(os.environ["DIGITLAB_LOG_DIR"]) / "digitlab.log"   # tests/conftest.py's folder
+    assert "DigitLab started" in log.read_text(encoding="utf-8")
+    shipped = resources.path(*resources.DEFAULT_MODEL).exists()
+    assert (seen["window"].draw_tab.network is not None) == shipped
+
+
+def _digitlab_files(translators, folder):
+    return [t.filePath() for t in translators if t.filePath().startswith(str(folder))]
+
+
+def test_the_korean_translation_is_loaded_when_present(qapp, tmp_path):
+    korean = QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea)
+    installed = install_translators(qapp, korean, str(tmp_path))
+    assert _digitlab_files(installed, tmp_path) == []
+    for translator in installed:
+        qapp.removeTranslator(translator)
+    (tmp_path / "digitlab_ko.qm").write_bytes(QM_MAGIC)   # an empty but valid catalogue
+    installed = install_translators(qapp, korean, str(tmp_path))
+    assert _digitlab_files(installed, tmp_path) == [str(tmp_path / "digitlab_ko.qm")]
+    for translator in installed:
+        qapp.removeTranslator(translator)
+
+
+def test_window_takes_mnist_dir_and_leaves_the_rest_to_qt():
+    options, qt_args = window_options(["--mnist-dir", "/data/mnist", "-style", "fusion"])
+    assert options.mnist_dir == "/data/mnist"
+    assert qt_args == ["-style", "fusion"]
+    options, qt_args = window_options([])
+    assert options.mnist_dir is None and qt_args == []

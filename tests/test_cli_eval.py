@@ -1,0 +1,67 @@
+"""gui/cli/eval.py (`digitlab eval`) and the model loading of gui/cli/common.py."""
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from test_cli import assert_one_line_error, run_cli
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.mnist
+def test_main_py_eval_textbook_weights_in_subprocess(mnist_dir, dlfs_weights):
+    env = dict(os.environ, DIGITLAB_MNIST_DIR=str(mnist_dir))
+    # -X importtime lists every imported module on stderr: eval must not load Qt
+    result = subprocess.run([sys.executable, "-X", "importtime", "main.py", "eval",
+                             "--model", str(dlfs_weights), "--json"],
+                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    report = json.loads(result.stdout)
+    assert report["accuracy"] == 0.9352
+    assert "PySide6" not in result.stderr and "pyqtgraph" not in result.stderr
+
+
+@pytest.mark.mnist
+def test_eval_json_shape_and_text_table(capsys, mnist_dir, dlfs_weights):
+    code, out, _ = run_cli(capsys, "eval", "--model", dlfs_weights, "--mnist-dir", mnist_dir,
+                           "--json")
+    assert code == 0
+    report = json.loads(out)
+    assert report["accuracy"] == 0.9352
+    assert len(report["per_class"]) == 10
+    confusion = np.array(report["confusion"])
+    assert confusion.shape == (10, 10) and confusion.sum() == 10000
+    assert np.trace(confusion) == 9352
+    # per-class accuracy is the diagonal over the row (true digit) totals
+    np.testing.assert_allclose(report["per_class"], np.diag(confusion) / confusion.sum(axis=1))
+    assert report["sizes"] == [784, 50, 100, 10] and report["activation"] == "sigmoid"
+
+    code, out, _ = run_cli(capsys, "eval", "--model", dlfs_weights, "--mnist-dir", mnist_dir)
+    assert code == 0
+    assert "0.9352" in out and "9352 of 10000" in out
+    assert len(out.strip().splitlines()) == 2 + 1 + 2 + 10
+
+
+def test_missing_model_file(capsys, tmp_path):
+    code, _, err = run_cli(capsys, "eval", "--model", tmp_path / "nope.npz")
+    assert_one_line_error(code, err, "nope.npz", "not found")
+
+
+@pytest.mark.parametrize("name", ["corrupt.npz", "corrupt.pkl"])
+def test_corrupt_model_file(capsys, tmp_path, name):
+    path = tmp_path / name
+    path.write_bytes(b"this is not a model\n" * 10)
+    code, _, err = run_cli(capsys, "predict", "--model", path, __file__)
+    assert_one_line_error(code, err, name)
+
+
+def test_no_default_model(capsys, monkeypatch):
+    import resources
+    monkeypatch.setattr(resources, "DEFAULT_MODEL", ("models", "no-such-model.npz"))
+    code, _, err = run_cli(capsys, "eval")
+    assert_one_line_error(code, err, "--model")

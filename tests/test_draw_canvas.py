@@ -1,0 +1,158 @@
+"""DrawingCanvas: real mouse events land as strokes; undo, clear, resize, images in and out."""
+import numpy as np
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QGuiApplication, QImage, QPainter, QPen
+
+from gui.draw.canvas import DrawingCanvas
+
+from mouse_replay import drag
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+@pytest.fixture
+def canvas(qtbot):
+    widget = DrawingCanvas()
+    qtbot.addWidget(widget)
+    widget.resize(300, 300)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def ink_centre(image: np.ndarray) -> np.ndarray:
+    """Centre of mass of the ink as a fraction of the image side (row, col)."""
+    rows, cols = np.indices(image.shape)
+    return np.array([(rows * image).sum(), (cols * image).sum()]) / image.sum() / image.shape[0]
+
+
+def test_empty_canvas_gives_no_array(canvas):
+    assert canvas.is_empty()
+    assert canvas.to_array() is None
+
+
+def test_a_horizontal_stroke_lands_where_it_was_drawn(canvas, qtbot):
+    with qtbot.waitSignal(canvas.changed):
+        drag(canvas, [(50, 150), (100, 150), (150, 150), (250, 150)])
+    assert canvas.stroke_count() == 1
+    image = canvas.to_array()
+    assert image.shape == (300, 300) and image.dtype == np.float32
+    assert image[150, 60:240].min() > 0.9          # ink along the line
+    assert image[:120].max() == 0.0 and image[180:].max() == 0.0   # nothing elsewhere
+    assert image[150, :20].max() == 0.0
+    np.testing.assert_allclose(ink_centre(image), [0.5, 0.5], atol=0.02)
+
+
+def test_pen_width_sets_the_stroke_thickness(canvas):
+    canvas.set_pen_width(28)   # pixels of a 280 px canvas -> 30 px here
+    drag(canvas, [(50, 150), (250, 150)])
+    column = canvas.to_array()[:, 150]
+    assert 26 <= (column > 0.5).sum() <= 33
+
+
+def test_to_array_renders_at_a_requested_size(canvas):
+    drag(canvas, [(50, 150), (250, 150)])
+    small = canvas.to_array(100)
+    assert small.shape == (100, 100)
+    assert small[50, 25:75].min() > 0.9 and small[:35].max() == 0.0
+
+
+def test_undo_and_clear(canvas):
+    drag(canvas, [(50, 50), (250, 50)])
+    drag(canvas, [(50, 250), (250, 250)])
+    assert canvas.stroke_count() == 2
+    canvas.undo()
+    image = canvas.to_array()
+    assert canvas.stroke_count() == 1
+    assert image[50, 150] > 0.9 and image[250, 150] == 0.0
+    canvas.clear()
+    assert canvas.is_empty() and canvas.to_array() is None
+
+
+def test_drawing_survives_a_resize(canvas, qtbot):
+    drag(canvas, [(60, 60), (120, 200), (240, 90)])
+    before = ink_centre(canvas.to_array())
+    canvas.resize(500, 400)
+    qtbot.waitUntil(lambda: canvas.to_array().shape == (400, 400))
+    np.testing.assert_allclose(ink_centre(canvas.to_array()), before, atol=0.01)
+
+
+def write_digit_png(path, light_background=True) -> None:
+    image = QImage(80, 60, QImage.Format.Format_RGB32)
+    image.fill(QColor("white" if light_background else "black"))
+    painter = QPainter(image)
+    painter.setPen(QPen(QColor("black" if light_background else "white"), 6))
+    painter.drawLine(40, 10, 40, 50)
+    painter.end()
+    assert image.save(str(path))
+
+
+def test_open_image_replaces_the_drawing(canvas, qtbot, tmp_path):
+    write_digit_png(tmp_path / "one.png")
+    drag(canvas, [(50, 50), (250, 50)])
+    with qtbot.waitSignal(canvas.image_loaded) as loaded:
+        assert canvas.open_image(tmp_path / "one.png")
+    assert loaded.args == ["one.png"]
+    image = canvas.to_array()
+    assert image.shape == (60, 80)
+    assert image[30, 40] == 1.0 and image[30, 10] == 0.0   # dark line on white -> ink = 1
+    assert canvas.stroke_count() == 0
+
+
+def test_a_bad_file_keeps_the_drawing(canvas, qtbot, tmp_path):
+    bad = tmp_path / "broken.jpg"
+    bad.write_bytes(b"\xff\xd8 nothing more")
+    drag(canvas, [(50, 50), (250, 50)])
+    with qtbot.waitSignal(canvas.load_failed) as failed:
+        assert not canvas.open_image(bad)
+    assert "broken.jpg" in failed.args[0]
+    assert canvas.stroke_count() == 1 and canvas.to_array()[50, 150] > 0.9
+
+
+def test_dropping_an_image_file_loads_it(canvas, qtbot, tmp_path):
+    write_digit_png(tmp_path / "dropped.png", light_background=False)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(tmp_path / "dropped.png"))])
+    drop = QDropEvent(QPointF(150, 150), Qt.DropAction.CopyAction, mime, LEFT,
+                      Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(QPoint(150, 150), Qt.DropAction.CopyAction, mime, LEFT,
+                            Qt.KeyboardModifier.NoModifier)
+    canvas.event(enter)   # QApplication.sendEvent drops drag events with no drag in progress
+    assert enter.isAccepted()
+    with qtbot.waitSignal(canvas.image_loaded):
+        canvas.event(drop)
+    assert drop.isAccepted()
+    assert canvas.to_array()[30, 40] == 0.0   # white line on black: 1 - lightness
+
+
+def test_paste_uses_the_clipboard_image(canvas, qtbot, tmp_path):
+    write_digit_png(tmp_path / "copied.png")
+    QGuiApplication.clipboard().setImage(QImage(str(tmp_path / "copied.png")))
+    with qtbot.waitSignal(canvas.image_loaded):
+        assert canvas.paste_from_clipboard()
+    assert canvas.to_array().shape == (60, 80)
+
+
+def test_a_new_stroke_after_an_image_starts_a_new_drawing(canvas, tmp_path):
+    write_digit_png(tmp_path / "one.png")
+    canvas.open_image(tmp_path / "one.png")
+    drag(canvas, [(50, 150), (250, 150)])
+    assert canvas.to_array().shape == (300, 300)
+    canvas.undo()
+    assert canvas.is_empty()
+
+
+def test_an_image_array_is_shown_like_an_opened_image(canvas, qtbot):
+    ink = np.zeros((28, 28), np.float32)
+    ink[4:24, 13:15] = 1.0
+    ink[4, 10] = 0.25
+    drag(canvas, [(50, 50), (250, 50)])
+    with qtbot.waitSignal(canvas.image_loaded) as loaded:
+        canvas.load_array(ink, "a test image")
+    assert loaded.args == ["a test image"] and canvas.stroke_count() == 0
+    np.testing.assert_allclose(canvas.to_array(), ink, atol=1e-6)
+    canvas.undo()
+    assert canvas.is_empty()
+    with pytest.raises(ValueError, match="2-D"):
+        canvas.load_array(np.zeros(784, np.float32), "flat")

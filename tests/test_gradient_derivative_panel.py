@@ -1,0 +1,37 @@
+"""gui/gradient/derivative_panel.py: the tangent at x = 5 and the forward/central difference errors."""
+import numpy as np
+import pytest
+
+from gui.gradient.tab import GradientTab
+
+
+@pytest.fixture
+def tab(qtbot):
+    """The Gradient descent tab, whose panel(name) builds the panel under test."""
+    widget = GradientTab()
+    qtbot.addWidget(widget)
+    widget.resize(1100, 700)
+    return widget
+
+
+def test_derivative_panel_shows_the_course_slope(tab):
+    panel = tab.panel("derivative")
+    assert panel.x_spin.value() == 5.0
+    assert panel.slope == pytest.approx(0.1999999999990898, abs=1e-12)
+    assert "0.1999999999990898" in panel.slope_label.text()
+    panel.set_x(10.0)
+    assert panel.slope == pytest.approx(0.3, abs=1e-9)
+    panel.x_line.setValue(2.5)  # dragging the line moves x
+    assert panel.x_spin.value() == 2.5
+    assert panel.slope == pytest.approx(0.02 * 2.5 + 0.1, abs=1e-9)
+
+
+def test_derivative_error_curves_are_positive_for_the_log_axes(tab):
+    panel = tab.panel("derivative")
+    for dtype in ("float64", "float32"):
+        panel.dtype_combo.setCurrentText(dtype)
+        hs, errors = panel._central_item.xData, panel._central_item.yData
+        assert np.all(errors > 0) and np.all(np.isfinite(errors))
+        assert hs[0] < 1e-50 and errors[0] == pytest.approx(0.2)  # the estimate is 0
+        near_course_h = np.argmin(np.abs(np.log10(hs) + 4))
+        assert errors[near_course_h] < 1e-3 < errors[0]

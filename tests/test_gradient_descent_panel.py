@@ -1,0 +1,72 @@
+"""gui/gradient/descent_panel.py (with playback.py): the course's descent cases, played back."""
+import numpy as np
+import pytest
+
+from gui.gradient.tab import GradientTab
+
+
+@pytest.fixture
+def tab(qtbot):
+    """The Gradient descent tab, whose panel(name) builds the panel under test."""
+    widget = GradientTab()
+    qtbot.addWidget(widget)
+    widget.resize(1100, 700)
+    return widget
+
+
+def test_descent_presets_end_where_the_course_says(tab):
+    panel = tab.panel("descent")
+    panel.apply_preset("converges")
+    assert panel.controls.is_playing
+    panel.controls.go_to_end()
+    assert np.all(np.abs(panel.path[-1]) < 1e-2) and len(panel.path) == 101
+    panel.apply_preset("stuck")
+    panel.controls.go_to_end()
+    np.testing.assert_allclose(panel.path[-1], [-3, 4], atol=1e-6)
+    panel.apply_preset("short")
+    panel.controls.go_to_end()
+    assert np.linalg.norm(panel.path[-1]) > 1.0
+    panel.apply_preset("diverges")
+    panel.controls.go_to_end()
+    assert np.linalg.norm(panel.path[-1]) > 1e10
+    assert panel.shown < len(panel.path)
+    assert "Diverged" in panel.message_label.text()
+    xs, ys = panel._path_item.getData()
+    assert np.all(np.abs(xs) < 1e5) and np.all(np.abs(ys) < 1e5)  # the plot never gets the huge values
+
+
+def test_descent_play_pause_step_reset(tab, qtbot):
+    panel = tab.panel("descent")
+    controls = panel.controls
+    assert controls.frame_count == 21  # default 20 steps from (-3, 4), lr 0.1
+    controls.step()
+    assert controls.frame == 1
+    assert "step 1" in panel.info_label.text()
+    np.testing.assert_allclose(panel._current_item.getData()[0], [panel.path[1, 0]])
+    controls.speed_slider.setValue(60)
+    controls.play()
+    qtbot.waitUntil(lambda: controls.frame >= 4, timeout=3000)
+    controls.pause()
+    frame = controls.frame
+    qtbot.wait(100)
+    assert controls.frame == frame and not controls.is_playing
+    with qtbot.waitSignal(controls.finished, timeout=5000):
+        controls.play()
+    assert controls.frame == 20
+    controls.reset()
+    assert controls.frame == 0 and len(panel._path_item.getData()[0]) == 1
+
+
+def test_descent_click_sets_the_start(tab):
+    panel = tab.panel("descent")
+    panel.plot.clicked.emit(1.0, -2.0)
+    np.testing.assert_allclose(panel.path[0], [1, -2])
+    assert panel.controls.frame == 0
+
+
+def test_descent_overflow_on_rosenbrock_is_stopped_without_warnings(tab):
+    panel = tab.panel("descent")
+    panel.set_settings(3, (-1.5, 2.0), 1.0, 200)
+    panel.controls.go_to_end()
+    assert panel.shown < len(panel.path)
+    assert "Diverged" in panel.message_label.text()

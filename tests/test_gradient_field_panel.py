@@ -1,0 +1,24 @@
+"""gui/gradient/field_panel.py: the gradient field of x0^2 + x1^2."""
+import numpy as np
+import pytest
+
+from gui.gradient.tab import GradientTab
+
+
+@pytest.fixture
+def tab(qtbot):
+    """The Gradient descent tab, whose panel(name) builds the panel under test."""
+    widget = GradientTab()
+    qtbot.addWidget(widget)
+    widget.resize(1100, 700)
+    return widget
+
+
+def test_field_panel_gradient_under_the_mouse(tab):
+    panel = tab.panel("field")
+    np.testing.assert_allclose(panel.show_gradient_at(3.0, 4.0), [6, 8], atol=1e-6)
+    assert "(6.0000, 8.0000)" in panel.mouse_label.text()
+    xs, ys = panel._arrows.getData()
+    shafts = np.hypot(xs[1::6] - xs[0::6], ys[1::6] - ys[0::6])
+    starts = np.hypot(xs[0::6], ys[0::6])
+    assert shafts[np.argmax(starts)] > 5 * shafts[np.argmin(starts)]  # longer far from the minimum

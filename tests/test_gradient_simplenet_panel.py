@@ -1,0 +1,30 @@
+"""gui/gradient/simplenet_panel.py: the book's W, its numerical gradient and a step."""
+import numpy as np
+import pytest
+
+from gui.gradient.tab import GradientTab
+
+
+@pytest.fixture
+def tab(qtbot):
+    """The Gradient descent tab, whose panel(name) builds the panel under test."""
+    widget = GradientTab()
+    qtbot.addWidget(widget)
+    widget.resize(1100, 700)
+    return widget
+
+
+def test_simplenet_panel_book_values_and_step(tab):
+    panel = tab.panel("simplenet")
+    assert panel.losses[-1] == pytest.approx(0.92806853663411326, abs=1e-6)
+    np.testing.assert_allclose(panel.dW, [[0.21924763, 0.14356247, -0.36281009],
+                                          [0.32887144, 0.2153437, -0.54421514]], atol=1e-6)
+    assert panel.tables["dW"].item(1, 2).text().startswith("-0.544")
+    before = panel.losses[-1]
+    panel.step_button.click()
+    assert panel.losses[-1] < before
+    panel.seed_spin.setValue(7)
+    panel.reseed_button.click()
+    assert len(panel.losses) == 1
+    assert not np.allclose(panel.net.W, [[0.47355232, 0.9977393, 0.84668094],
+                                         [0.85557411, 0.03563661, 0.69422093]])

@@ -1,0 +1,73 @@
+"""gui/workers.py: a worker's thread lifecycle, TaskWorker's result or failure, dropped signals."""
+import threading
+
+from PySide6.QtCore import QObject, QThread, Slot
+
+from gui.workers import QUEUED, Stage, TaskWorker, WorkerFailure, abandon_thread, join_thread, start_worker
+
+
+class Receiver(QObject):
+    """Collects what a TaskWorker says, on the GUI thread."""
+
+    def __init__(self):
+        super().__init__()
+        self.results, self.failures, self.threads = [], [], []
+
+    @Slot(object)
+    def on_finished(self, result):
+        self.results.append(result)
+        self.threads.append(QThread.currentThread())
+
+    @Slot(object)
+    def on_failed(self, failure):
+        self.failures.append(failure)
+
+
+def start_task(function, receiver):
+    worker = TaskWorker(function)
+    worker.finished.connect(receiver.on_finished, QUEUED)
+    worker.failed.connect(receiver.on_failed, QUEUED)
+    return worker, start_worker(worker, receiver)
+
+
+def test_a_task_runs_on_its_own_thread_and_its_result_arrives_on_this_one(qtbot):
+    receiver, ran_on = Receiver(), []
+    worker, thread = start_task(lambda: ran_on.append(QThread.currentThread()) or 42, receiver)
+    qtbot.waitUntil(lambda: receiver.results == [42], timeout=5000)
+    join_thread(thread)
+    assert ran_on[0] is not receiver.thread() and receiver.threads == [receiver.thread()]
+    assert receiver.failures == []
+
+
+def test_a_failing_task_reports_its_failure_then_finishes_with_none(qtbot, caplog):
+    receiver = Receiver()
+
+    def fail():
+        raise MemoryError("simulated task fault")
+    with caplog.at_level("ERROR", logger="digitlab"):
+        _, thread = start_task(fail, receiver)
+        qtbot.waitUntil(lambda: receiver.results == [None], timeout=5000)
+    join_thread(thread)
+    failure, = receiver.failures
+    assert isinstance(failure, WorkerFailure) and failure.stage == Stage.TASK == "task"
+    assert failure.summary == "MemoryError: simulated task fault" and "Traceback" in failure.details
+    assert "simulated task fault" in caplog.text
+
+
+def test_abandon_thread_waits_and_drops_what_was_queued(qtbot):
+    receiver, done = Receiver(), threading.Event()
+    _, thread = start_task(lambda: done.wait(5) and "late", receiver)
+    done.set()
+    abandon_thread(thread, receiver)         # the result is queued by now: it must not arrive
+    qtbot.wait(50)
+    assert receiver.results == [] and receiver.failures == []
+
+
+def test_join_thread_accepts_none_and_a_deleted_thread(qtbot):
+    join_thread(None)
+    receiver = Receiver()
+    _, thread = start_task(lambda: 1, receiver)
+    qtbot.waitUntil(lambda: receiver.results == [1], timeout=5000)
+    join_thread(thread)
+    qtbot.wait(20)                            # its deleteLater runs
+    join_thread(thread)
