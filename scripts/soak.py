@@ -21,14 +21,13 @@ code is 0 when all are met.
 from __future__ import annotations
 
 import argparse
+import faulthandler
 import gc
 import json
 import os
 import sys
-import threading
 import time
 import traceback
-import warnings
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,83 +39,17 @@ from nn.blas import use_one_blas_thread  # noqa: E402  (standard library only)
 use_one_blas_thread()  # as main.py does, before NumPy loads
 
 import numpy as np  # noqa: E402
-from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, QtMsgType, qInstallMessageHandler  # noqa: E402
+from PySide6.QtCore import QEvent, QPointF, Qt, QTimer  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QToolButton  # noqa: E402
 
 from mouse_replay import STROKE_SIDE, send_mouse  # noqa: E402
+from soak_watch import Heartbeat, Watch, rss_mb  # noqa: E402
 from nn.strokes import digit_strokes, jitter  # noqa: E402
 from nn.trainer import TrainConfig  # noqa: E402
 
-HEARTBEAT_MS = 5
 TARGETS = {"rss_growth_mb": 50.0, "longest_stall_ms": 100.0}
 LEFT = Qt.MouseButton.LeftButton
-
-
-def rss_mb() -> float:
-    """This process's resident set size in MB (its own /proc/self/statm, read only)."""
-    try:
-        pages = int(Path("/proc/self/statm").read_text().split()[1])
-        return pages * os.sysconf("SC_PAGE_SIZE") / 2 ** 20
-    except (OSError, ValueError, IndexError):
-        import resource   # peak, not current: only where statm is missing
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-class Watch:
-    """Counts what went wrong anywhere in the process: exceptions, Qt criticals, warnings."""
-
-    def __init__(self) -> None:
-        self.exceptions: list[str] = []
-        self.qt_messages: dict[str, int] = {}
-        self.qt_errors = 0
-        self.warnings: list[str] = []
-        sys.excepthook = self._excepthook
-        threading.excepthook = lambda a: self._excepthook(a.exc_type, a.exc_value, a.exc_traceback)
-        warnings.showwarning = self._showwarning
-        qInstallMessageHandler(self._qt_message)
-
-    def _excepthook(self, kind, value, tb) -> None:
-        text = "".join(traceback.format_exception(kind, value, tb))
-        self.exceptions.append(text)
-        print(text, file=sys.stderr, flush=True)
-
-    def _showwarning(self, message, category, filename, lineno, file=None, line=None) -> None:
-        self.warnings.append(f"{filename}:{lineno}: {category.__name__}: {message}")
-
-    def _qt_message(self, kind, context, message: str) -> None:
-        serious = kind in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg)
-        self.qt_errors += serious
-        key = f"{'critical' if serious else kind.name}: {message}"
-        self.qt_messages[key] = self.qt_messages.get(key, 0) + 1
-
-
-class Heartbeat:
-    """A 5 ms precise timer on the GUI thread; every lateness with what the user was doing."""
-
-    def __init__(self, doing) -> None:
-        self._doing = doing
-        self.timer = QTimer(timerType=Qt.TimerType.PreciseTimer, interval=HEARTBEAT_MS)
-        self.timer.timeout.connect(self._beat)
-        # (stall ms, seconds since start, doing, GUI-thread CPU ms, whole-process CPU ms) per stall
-        self.stalls: list[tuple[float, float, str, float, float]] = []
-        self._start = self._last = 0.0
-        self._cpu = (0.0, 0.0)
-
-    def start(self) -> None:
-        self._start = self._last = time.perf_counter()
-        self._cpu = (time.thread_time(), time.process_time())
-        self.timer.start()
-
-    def _beat(self) -> None:
-        now, cpu = time.perf_counter(), (time.thread_time(), time.process_time())
-        late = 1000 * (now - self._last) - HEARTBEAT_MS
-        if late > 10:   # keep the notable ones only: 5,000 strokes give millions of beats
-            # GUI CPU well below the stall: the GUI thread waited, for the GIL (the worker ran: process
-            # CPU near the stall) or for a core (other processes ran: process CPU well below it)
-            self.stalls.append((late, now - self._start, self._doing(), 1000 * (cpu[0] - self._cpu[0]),
-                                1000 * (cpu[1] - self._cpu[1])))
-        self._last, self._cpu = now, cpu
 
 
 def make_digits(strokes: int, rng: np.random.Generator) -> list[list[np.ndarray]]:
@@ -194,6 +127,9 @@ class User:
         warm_strokes, self.digits_drawn = self.strokes, 0
         while self.strokes - warm_strokes < self.args.strokes:
             yield from self.draw_digit()
+            if self.digits_drawn % 200 == 0:   # a sign of life on long runs
+                print(f"{self.strokes - warm_strokes:,} strokes, {len(self.runs)} runs, {rss_mb():.0f} MB, "
+                      f"{time.perf_counter() - self._start:.0f} s", file=sys.stderr, flush=True)
             if self.digits_drawn % 10 == 0:
                 yield from self.next_model()
             if self.digits_drawn % 25 == 0:
@@ -319,10 +255,10 @@ class User:
         self.runs.append({**run, "rss_mb": round(rss_mb(), 1)})
 
 
-def stall_dict(stall: tuple[float, float, str, float, float]) -> dict:
-    ms, at, doing, gui_cpu, process_cpu = stall
+def stall_dict(stall: tuple[float, float, str, float, float, float]) -> dict:
+    ms, at, doing, gui_cpu, process_cpu, cpu_wait = stall
     return {"ms": round(ms, 1), "at_s": round(at, 1), "doing": doing, "gui_cpu_ms": round(gui_cpu, 1),
-            "process_cpu_ms": round(process_cpu, 1)}
+            "process_cpu_ms": round(process_cpu, 1), "waiting_for_a_core_ms": round(cpu_wait, 1)}
 
 
 def report(user: User, heartbeat: Heartbeat, watch: Watch, rss_start: dict, seconds: float) -> dict:
@@ -333,6 +269,8 @@ def report(user: User, heartbeat: Heartbeat, watch: Watch, rss_start: dict, seco
     rss = {**rss_start, **user.rss}
     growth = rss.get("end", float("nan")) - rss.get("after_warm_up", float("nan"))
     longest = session[0][0] if session else 0.0
+    # what a machine with a free core for the GUI thread would have shown
+    own = max((s[0] - s[5] for s in session), default=0.0)
     errors = len(watch.exceptions) + watch.qt_errors + (user.failure is not None)
     return {
         "settings": {"epochs_per_run": user.args.epochs, "strokes": user.args.strokes, "hz": user.args.hz,
@@ -341,6 +279,8 @@ def report(user: User, heartbeat: Heartbeat, watch: Watch, rss_start: dict, seco
         "strokes_drawn": user.strokes, "digits_drawn": user.digits_drawn, "runs": user.runs,
         "rss_mb": {k: round(v, 1) for k, v in rss.items()}, "rss_growth_after_warm_up_mb": round(growth, 1),
         "longest_stall_ms": round(longest, 1),
+        "longest_stall_less_waiting_for_a_core_ms": round(own, 1),
+        "top_stalls_less_waiting_for_a_core": [stall_dict(s) for s in sorted(session, key=lambda s: s[5] - s[0])[:5]],
         "top_stalls": [stall_dict(s) for s in session[:10]],
         "top_stalls_by_gui_cpu": [stall_dict(s) for s in sorted(session, key=lambda s: -s[3])[:5]],
         "stalls_over_50ms": sum(s[0] > 50 for s in session),
@@ -365,7 +305,8 @@ def summary_lines(result: dict) -> list[str]:
         f"warm-up {rss.get('after_warm_up', float('nan')):.0f} MB, end {rss.get('end', float('nan')):.0f} MB "
         f"(growth {result['rss_growth_after_warm_up_mb']:+.1f} MB)",
         f"longest stall {result['longest_stall_ms']:.0f} ms ({top['doing']}, GUI thread busy "
-        f"{top.get('gui_cpu_ms', 0):.0f} ms of it); over 50 ms: "
+        f"{top.get('gui_cpu_ms', 0):.0f} ms of it, waiting for a core {top.get('waiting_for_a_core_ms', 0):.0f} ms); "
+        f"less the waits for a core: {result['longest_stall_less_waiting_for_a_core_ms']:.0f} ms; over 50 ms: "
         f"{result['stalls_over_50ms']}, over 100 ms: {result['stalls_over_100ms']}",
         f"exceptions: {len(result['exceptions'])}, Qt messages: {sum(result['qt_messages'].values())}, "
         f"Python warnings: {len(result['python_warnings'])}, soak failure: {result['soak_failure'] or 'none'}",
@@ -381,6 +322,7 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=0, help="seed of the drawn digits")
     parser.add_argument("--json", type=Path, help="also write the results to this file")
     args = parser.parse_args()
+    faulthandler.enable()   # a crash in Qt or NumPy still tells where every thread was
     rss = {"process_start": rss_mb()}
     app = QApplication.instance() or QApplication([sys.argv[0]])
     watch = Watch()

@@ -25,6 +25,7 @@ import sys
 import tempfile
 import threading
 import time
+import traceback
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -248,10 +249,11 @@ def main() -> int:
         try:
             for step in session(app, Path(folder), train):
                 print(f"x11 smoke: {step}")
-        except (SmokeFailure, subprocess.TimeoutExpired) as failure:
+        except Exception as failure:   # any failure of a step, told with the app's own stderr
             app.stop()
             log = (Path(folder) / "app-stderr.txt").read_text(encoding="utf-8", errors="replace")
-            print(f"x11 smoke FAILED after {time.monotonic() - start:.1f} s: {failure}\n"
+            told = failure if isinstance(failure, SmokeFailure) else traceback.format_exc()
+            print(f"x11 smoke FAILED after {time.monotonic() - start:.1f} s: {told}\n"
                   f"--- the app's stderr ---\n{log[-4000:]}", file=sys.stderr)
             print("x11-smoke: 0 passed, 1 failed")
             return 1
