@@ -14,9 +14,16 @@ batch demo, clicks a misclassified image, clicks "Use this model" and Reset, and
 
 Printed: RSS at start, after warm-up, after each run and at the end (from /proc/self/statm), the
 longest event-loop stall (lateness of a 5 ms timer) with what the user was doing then, and every
-exception (sys.excepthook, threading.excepthook), Qt critical message and Python warning.
+exception (sys.excepthook, threading.excepthook), Qt critical message and Python warning. Each
+stall is split into the GUI thread's CPU time, its time waiting for a core (its own
+/proc/thread-self/schedstat: a busy machine, or the training thread taking the only free core) and
+the rest (mostly waiting for the GIL the training thread holds); "less the waits for a core" is
+the stall a machine with a core free for the GUI thread would show. --json writes everything.
 Targets: no exception, RSS growth after warm-up under 50 MB, longest stall under 100 ms; the exit
-code is 0 when all are met.
+code is 0 when all are met. To see where the GUI thread's time goes, profile from outside:
+`py-spy record --nonblocking --threads -f raw -o out.txt -- python scripts/soak.py ...` (an
+in-process sampler that read the GUI thread's frames from another thread made the process crash
+in QPainter::drawImage 3 times in 3 runs; py-spy reads memory from outside and did not).
 """
 from __future__ import annotations
 
