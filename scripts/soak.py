@@ -24,6 +24,15 @@ code is 0 when all are met. To see where the GUI thread's time goes, profile fro
 `py-spy record --nonblocking --threads -f raw -o out.txt -- python scripts/soak.py ...` (an
 in-process sampler that read the GUI thread's frames from another thread made the process crash
 in QPainter::drawImage 3 times in 3 runs; py-spy reads memory from outside and did not).
+
+Measured 2026-12-01 on 2 shared vCPUs (load average 5-9 from other work), defaults: 2,919 s,
+5,000 strokes (4,216 digits), 237 runs of 10 epochs (test accuracy 96.8-97.4%); no exception, no
+Qt critical, no Python warning; RSS 64 MB at start, 133 MB with the window, 390 MB after warm-up
+(MNIST loaded), 420 MB at the end: +30 MB, most of it in the first 10 runs (406 MB), 0.03 MB a
+run at the end. Longest stall 1,549 ms, of which the GUI thread ran 8 ms (the process 27 ms): the
+machine, not the app; the most GUI CPU in one stall was 66 ms (first paint of a Gradient tab
+panel). A 1,000-stroke run at load 3-5: longest stall 175 ms (167 ms waiting for a core), 66 ms
+less the waits for a core; RSS +14 MB.
 """
 from __future__ import annotations
 
