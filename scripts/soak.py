@@ -30,8 +30,8 @@ Measured 2026-12-01 on 2 shared vCPUs (load average 5-9 from other work), defaul
 Qt critical, no Python warning; RSS 64 MB at start, 133 MB with the window, 390 MB after warm-up
 (MNIST loaded), 420 MB at the end: +30 MB, most of it in the first 10 runs (406 MB), 0.03 MB a
 run at the end. Longest stall 1,549 ms, of which the GUI thread ran 8 ms (the process 27 ms): the
-machine, not the app; the most GUI CPU in one stall was 66 ms (first paint of a Gradient tab
-panel). A 1,000-stroke run at load 3-5: longest stall 175 ms (167 ms waiting for a core), 66 ms
+machine, not the app; the most GUI CPU in one stall was 66 ms (a switch to the Gradient descent
+tab). A 1,000-stroke run at load 3-5: longest stall 175 ms (167 ms waiting for a core), 66 ms
 less the waits for a core; RSS +14 MB.
 """
 from __future__ import annotations
