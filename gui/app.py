@@ -90,6 +90,9 @@ def run(argv: Sequence[str] = (), *, on_shown: Callable[[object], None] | None =
 
     from gui.main_window import MainWindow
     window = MainWindow()
+    if os.environ.get("DIGITLAB_SMOKE"):   # scripts/x11_smoke.py reads what the window shows
+        from gui.smoke_probe import SmokeProbe
+        SmokeProbe(window)
 
     def after_first_frame() -> None:
         if on_shown is not None:

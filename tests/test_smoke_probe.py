@@ -1,0 +1,108 @@
+"""SmokeProbe: the JSON lines scripts/x11_smoke.py drives the real window by (DIGITLAB_SMOKE=1)."""
+import json
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, QTimer, QTranslator
+
+from gui.app import run
+from gui.main_window import MainWindow
+from gui.smoke_probe import SmokeProbe
+from nn.network import MultiLayerNet
+
+from mouse_replay import drag
+
+
+class Lines:
+    """The probe's JSON lines printed so far (read from pytest's captured stdout)."""
+
+    def __init__(self, capsys) -> None:
+        self._capsys = capsys
+        self.events: list[dict] = []
+
+    def of(self, kind: str) -> list[dict]:
+        out = self._capsys.readouterr().out
+        self.events += [json.loads(line) for line in out.splitlines() if line.startswith("{")]
+        return [e for e in self.events if e["event"] == kind]
+
+
+def screen_rect(widget):
+    corner = widget.mapToGlobal(QPoint(0, 0))
+    return [corner.x(), corner.y(), widget.width(), widget.height()]
+
+
+@pytest.fixture
+def window(qtbot):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    return window
+
+
+def test_the_probe_tells_where_the_canvas_and_tabs_are(window, qtbot, capsys):
+    lines = Lines(capsys)
+    SmokeProbe(window)
+    window.show()
+    qtbot.waitUntil(lambda: bool(lines.of("shown")), timeout=5000)
+    shown = lines.of("shown")[0]
+    assert shown["window"] == int(window.winId())
+    assert shown["canvas"] == screen_rect(window.draw_tab.canvas)
+    bar = window.tabs.tabBar()
+    for index, (x, y, w, h) in enumerate(shown["tabs"]):   # a click in the middle hits that tab
+        assert bar.tabAt(bar.mapFromGlobal(QPoint(x + w // 2, y + h // 2))) == index
+    assert len(shown["tabs"]) == 3
+
+    window.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: bool(lines.of("training_shown")), timeout=10000)
+    training = window.training_tab
+    buttons = lines.of("training_shown")[0]
+    assert [buttons["start"], buttons["stop"], buttons["save"]] == [
+        screen_rect(training.start_button), screen_rect(training.stop_button), screen_rect(training.save_button)]
+    training.reset_button.click()
+    assert lines.of("training_state")[-1] == {"event": "training_state", "state": "idle"}
+
+
+def test_the_probe_reports_each_prediction_and_the_model(window, qtbot, capsys):
+    lines = Lines(capsys)
+    SmokeProbe(window)
+    window.show()
+    qtbot.waitExposed(window)
+    shown_by_tab = []
+    window.draw_tab.prediction_updated.connect(shown_by_tab.append)
+    window.draw_tab.set_model(MultiLayerNet(hidden_sizes=(16,), rng=np.random.default_rng(3)), "tiny", None)
+    assert lines.of("model")[-1]["description"] == "tiny"
+    canvas = window.draw_tab.canvas
+    drag(canvas, [(canvas.width() * 0.5, canvas.height() * y) for y in np.linspace(0.2, 0.8, 12)])
+    qtbot.waitUntil(lambda: not window.draw_tab._throttle.isActive(), timeout=2000)
+    last = lines.of("prediction")[-1]
+    p = shown_by_tab[-1]
+    assert last == {"event": "prediction", "digit": int(np.argmax(p)), "p": round(float(np.max(p)), 4)}
+    window.draw_tab.clear_action.trigger()
+    qtbot.waitUntil(lambda: lines.of("prediction")[-1]["digit"] is None, timeout=2000)
+
+
+@pytest.mark.parametrize("smoke", ["1", ""])
+def test_run_attaches_the_probe_only_when_asked(qapp, qtbot, capsys, monkeypatch, smoke):
+    monkeypatch.setenv("DIGITLAB_SMOKE", smoke)
+    monkeypatch.delenv("DIGITLAB_LANG", raising=False)
+    before = set(qapp.findChildren(QTranslator))
+
+    def on_shown(window):
+        qtbot.addWidget(window)
+        QTimer.singleShot(200, window.close)   # after the probe's own first-frame report
+
+    guard = QTimer(singleShot=True, interval=20_000)   # never hang the suite
+    guard.timeout.connect(qapp.quit)
+    guard.start()
+    try:
+        assert run([], on_shown=on_shown) == 0
+        assert guard.isActive()
+    finally:
+        guard.stop()
+        for translator in set(qapp.findChildren(QTranslator)) - before:
+            qapp.removeTranslator(translator)
+    lines = Lines(capsys)
+    shown = lines.of("shown")
+    if smoke:
+        assert len(shown) == 1 and lines.of("model")   # the shipped model loads after the frame
+    else:
+        assert lines.events == []   # off by default: the app prints nothing of the kind
