@@ -1,0 +1,103 @@
+"""CodeView: a course listing (nn.course) shown highlighted, with the live values of its variables."""
+from __future__ import annotations
+
+import keyword
+import re
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QSyntaxHighlighter, QTextCharFormat
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHeaderView, QLabel, QPlainTextEdit, QTableWidget, QTableWidgetItem,
+    QVBoxLayout, QWidget,
+)
+
+from nn.course import describe
+
+
+def _format(colour: str, bold: bool = False, italic: bool = False) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setForeground(QColor(colour))
+    if bold:
+        fmt.setFontWeight(QFont.Bold)
+    fmt.setFontItalic(italic)
+    return fmt
+
+
+class PythonHighlighter(QSyntaxHighlighter):
+    """Keywords, numbers, strings and comments of a short Python listing.
+
+    Rules apply in order, later ones win: a keyword inside a comment or string is coloured as
+    the comment or string. Listings have no multi-line strings, so no block state is kept.
+    """
+
+    RULES = (
+        (r"\b(?:" + "|".join(keyword.kwlist) + r")\b", _format("#0033b3", bold=True)),
+        (r"\b(?:\d+\.?\d*(?:[eE][-+]?\d+)?|\.\d+(?:[eE][-+]?\d+)?)\b", _format("#1750eb")),
+        (r"'[^'\n]*'|\"[^\"\n]*\"", _format("#067d17")),
+        (r"#[^\n]*", _format("#8c8c8c", italic=True)),
+    )
+
+    def __init__(self, document) -> None:
+        super().__init__(document)
+        self._rules = [(re.compile(pattern), fmt) for pattern, fmt in self.RULES]
+
+    def highlightBlock(self, text: str) -> None:
+        for pattern, fmt in self._rules:
+            for match in pattern.finditer(text):
+                self.setFormat(match.start(), match.end() - match.start(), fmt)
+
+
+class CodeView(QWidget):
+    """The listing's source, read-only and highlighted, over a table name -> describe(value).
+
+    set_listing(listing) shows a nn.course Listing; set_variables(dict) refreshes the table
+    (call it whenever the panel's values change). Signals: none.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.listing = None
+        self.title_label = QLabel()
+        self.title_label.setWordWrap(True)
+        self.editor = QPlainTextEdit()
+        self.editor.setReadOnly(True)
+        self.editor.setLineWrapMode(QPlainTextEdit.NoWrap)
+        self.editor.setFont(QFontDatabase.systemFont(QFontDatabase.FixedFont))
+        self.highlighter = PythonHighlighter(self.editor.document())
+        self.table = QTableWidget(0, 2)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.editor, 3)
+        layout.addWidget(self.table, 2)
+        self.retranslate()
+
+    def set_listing(self, listing) -> None:
+        """Show listing.source (an nn.course Listing) and its title; clears the variables."""
+        self.listing = listing
+        self.title_label.setText(f"<b>{listing.title}</b>")
+        self.editor.setPlainText(listing.source)
+        self.set_variables({})
+
+    def set_variables(self, variables: dict) -> None:
+        """The table: one row per variable, its name and nn.course.describe(value)."""
+        self.table.setRowCount(len(variables))
+        for row, (name, value) in enumerate(variables.items()):
+            for column, text in enumerate((name, describe(value))):
+                item = QTableWidgetItem(text)
+                item.setFlags(item.flags() & ~Qt.ItemIsEditable)
+                self.table.setItem(row, column, item)
+
+    def variable_text(self, name: str) -> str | None:
+        """The text shown for variable name, or None if the table has no such row."""
+        for row in range(self.table.rowCount()):
+            if self.table.item(row, 0).text() == name:
+                return self.table.item(row, 1).text()
+        return None
+
+    def retranslate(self) -> None:
+        self.table.setHorizontalHeaderLabels([self.tr("variable"), self.tr("value")])
