@@ -35,3 +35,13 @@ def test_derivative_error_curves_are_positive_for_the_log_axes(tab):
         assert hs[0] < 1e-50 and errors[0] == pytest.approx(0.2)  # the estimate is 0
         near_course_h = np.argmin(np.abs(np.log10(hs) + 4))
         assert errors[near_course_h] < 1e-3 < errors[0]
+
+
+@pytest.mark.parametrize("x, course", [(5.0, "0.1999999999990898"), (10.0, "0.2999999999986347")])
+def test_derivative_panel_shows_the_courses_digits_beside_its_listing(tab, x, course):
+    panel = tab.panel("derivative")
+    panel.set_x(x)
+    assert f"= {course}<br>" in panel.slope_label.text()     # the value the panel computed
+    assert panel.course_label.text().endswith(f"= {course}.")
+    assert panel.code_view.variable_text("dy") == course
+    assert panel.code_view.editor.toPlainText().startswith("# numerical_diff(f, x)")

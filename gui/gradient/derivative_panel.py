@@ -8,11 +8,14 @@ from PySide6.QtWidgets import (
     QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget,
 )
 
+from nn.course import LISTINGS
 from nn.gradient import curves, diff_errors, numerical_diff, tangent_line
+from gui.code_view import CodeView
 from gui.gradient.common import COLOURS, curve_label, make_plot
 
 H_VALUES = 10.0 ** np.linspace(-60, 0, 241)
 ERROR_FLOOR = 1e-18   # exact zeros cannot sit on a log axis; they are drawn here
+LISTING = LISTINGS["numerical_diff"]
 
 
 class DerivativePanel(QWidget):
@@ -49,6 +52,10 @@ class DerivativePanel(QWidget):
         self.slope_label.setWordWrap(True)
         self.error_note = QLabel()
         self.error_note.setWordWrap(True)
+        self.course_label = QLabel()
+        self.course_label.setWordWrap(True)
+        self.code_view = CodeView()
+        self.code_view.set_listing(LISTING)
 
     def _build_function_plot(self) -> None:
         self.plot = make_plot("x", "f(x)")
@@ -83,6 +90,7 @@ class DerivativePanel(QWidget):
         side = QVBoxLayout()
         side.addLayout(form)
         side.addWidget(self.slope_label)
+        side.addWidget(self.course_label)
         side.addWidget(self.error_note)
         side.addStretch(1)
         plots = QVBoxLayout()
@@ -91,6 +99,7 @@ class DerivativePanel(QWidget):
         layout = QHBoxLayout(self)
         layout.addLayout(side, 1)
         layout.addLayout(plots, 3)
+        layout.addWidget(self.code_view, 1)
 
     def set_x(self, x: float) -> None:
         """Move the point (also what dragging does)."""
@@ -112,7 +121,21 @@ class DerivativePanel(QWidget):
             "<b>numerical_diff(f, {x})</b> = {num!r}<br>(central difference, h = 1e-4)"
             "<br><br><b>exact slope</b> f′({x}) = {exact:.10g}").format(
                 x=f"{x:g}", num=float(numerical_diff(c.f, x)), exact=float(c.df(x))))
+        self._show_listing(x)
         self._update_errors()
+
+    def _show_listing(self, x: float) -> None:
+        """The course's listing differentiates function_1; other curves show their own values."""
+        if self.curve.name != "function_1":
+            self.code_view.set_variables({"x": x, "dy": float(numerical_diff(self.curve.f, x))})
+            self.course_label.setText("")
+            return
+        variables = LISTING.run(x=x)
+        self.code_view.set_variables(variables)
+        course = LISTING.course_values({"x": x})
+        self.course_label.setText("" if course is None else self.tr(
+            "The course prints numerical_diff(function_1, {x}) = {dy}.").format(
+                x=f"{x:g}", dy=course["dy"]))
 
     def _update_errors(self) -> None:
         dtype = np.float32 if self.dtype_combo.currentText() == "float32" else np.float64
