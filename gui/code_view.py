@@ -61,7 +61,8 @@ class CodeView(QWidget):
         self.title_label.setWordWrap(True)
         self.editor = QPlainTextEdit()
         self.editor.setReadOnly(True)
-        self.editor.setLineWrapMode(QPlainTextEdit.NoWrap)
+        # wrapped: beside a plot the panel is narrow, and a student should not scroll sideways
+        self.editor.setLineWrapMode(QPlainTextEdit.WidgetWidth)
         self.editor.setFont(QFontDatabase.systemFont(QFontDatabase.FixedFont))
         self.highlighter = PythonHighlighter(self.editor.document())
         self.table = QTableWidget(0, 2)

@@ -4,12 +4,32 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, Signal, Slot
+from PySide6.QtGui import QPainterPath
 
 from gui.plot_cache import cache_axes
 from nn.gradient import Surface
 
 GRID = 90          # samples per axis; contour tracing is pure Python, keep it modest
 LEVELS = 10
+
+
+class ContourItem(pg.IsocurveItem):
+    """An isocurve that stops at the data's edge.
+
+    pyqtgraph's IsocurveItem pads the data with its edge values (extendToEdge), which closes
+    each contour along the border and leaves short tick marks where it leaves the plot.
+    """
+
+    def generatePath(self) -> None:
+        if self.data is None:
+            self.path = None
+            return
+        data = self.data.T if self.axisOrder == "row-major" else self.data
+        self.path = QPainterPath()
+        for line in pg.functions.isocurve(data, self.level, connected=True, extendToEdge=False):
+            self.path.moveTo(*line[0])
+            for point in line[1:]:
+                self.path.lineTo(*point)
 
 
 class SurfacePlot(pg.PlotWidget):
@@ -36,7 +56,7 @@ class SurfacePlot(pg.PlotWidget):
         self._image.setColorMap(pg.colormap.get("CET-L18"))
         self._image.setOpacity(0.55)
         self.addItem(self._image)
-        self._contours = [pg.IsocurveItem(pen=pg.mkPen("#555555", width=1)) for _ in range(LEVELS)]
+        self._contours = [ContourItem(pen=pg.mkPen("#555555", width=1)) for _ in range(LEVELS)]
         for contour in self._contours:
             contour.setParentItem(self._image)
         self._minimum = pg.ScatterPlotItem(size=16, symbol="star", brush="#ffd700",
