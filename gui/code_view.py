@@ -73,8 +73,8 @@ class CodeView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title_label)
-        layout.addWidget(self.editor, 3)
-        layout.addWidget(self.table, 2)
+        layout.addWidget(self.editor, 1)
+        layout.addWidget(self.table, 1)
         self.retranslate()
 
     def set_listing(self, listing) -> None:
@@ -82,6 +82,9 @@ class CodeView(QWidget):
         self.listing = listing
         self.title_label.setText(f"<b>{listing.title}</b>")
         self.editor.setPlainText(listing.source)
+        # room for each line wrapped once, so a two-line listing leaves no empty box
+        lines = 2 * listing.source.count("\n") + 2
+        self.editor.setMaximumHeight(lines * self.editor.fontMetrics().lineSpacing() + 12)
         self.set_variables({})
 
     def set_variables(self, variables: dict) -> None:

@@ -16,6 +16,7 @@ from gui.gradient.common import COLOURS, curve_label, make_plot
 H_VALUES = 10.0 ** np.linspace(-60, 0, 241)
 ERROR_FLOOR = 1e-18   # exact zeros cannot sit on a log axis; they are drawn here
 LISTING = LISTINGS["numerical_diff"]
+LABEL_BAND = 5.0      # decades above the largest error kept free for the h labels
 
 
 class DerivativePanel(QWidget):
@@ -77,10 +78,16 @@ class DerivativePanel(QWidget):
                                                   name=self.tr("forward (f(x+h) − f(x)) / h"))
         self._central_item = self.error_plot.plot(pen=pg.mkPen(COLOURS[2], width=2),
                                                   name=self.tr("central (f(x+h) − f(x−h)) / 2h"))
-        for h, text in ((1e-4, self.tr("h = 1e-4 (the course)")), (1e-50, self.tr("h = 1e-50"))):
+        # the labels sit in a band above the largest error (see _update_errors): no curve there
+        self.h_lines = []
+        # 1e-4 is near the right edge: its label ends at the line so a longer translation fits
+        for h, text, anchor in ((1e-4, self.tr("h = 1e-4 (the course)"), (1.0, 0.0)),
+                                (1e-50, self.tr("h = 1e-50"), (0.5, 0.0))):
             line = pg.InfiniteLine(pos=np.log10(h), angle=90, pen=pg.mkPen("#888888", style=Qt.DotLine),
-                                   label=text, labelOpts={"position": 0.55, "color": "k"})
+                                   label=text, labelOpts={"position": 0.96, "color": "k",
+                                                          "anchors": [anchor, anchor]})
             self.error_plot.addItem(line)
+            self.h_lines.append(line)
 
     def _build_layout(self) -> None:
         form = QFormLayout()
@@ -142,6 +149,8 @@ class DerivativePanel(QWidget):
         forward, central = diff_errors(self.curve.f, self.curve.df, self.x_spin.value(), H_VALUES, dtype)
         self._forward_item.setData(H_VALUES, np.maximum(forward, ERROR_FLOOR))
         self._central_item.setData(H_VALUES, np.maximum(central, ERROR_FLOOR))
+        top = np.log10(max(np.nanmax(forward), np.nanmax(central), ERROR_FLOOR))
+        self.error_plot.setYRange(np.log10(ERROR_FLOOR), top + LABEL_BAND, padding=0.02)
         self.error_note.setText(self.tr(
             "Large h: the secant is not the tangent (error falls as h, or h² for central).<br>"
             "Tiny h: f(x+h) and f(x) round to the same {dtype} number, the difference is 0 and the "
