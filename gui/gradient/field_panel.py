@@ -10,6 +10,7 @@ from nn.course import LISTINGS
 from nn.gradient import numerical_gradient, numerical_gradient_field, surfaces
 from gui.code_view import CodeView
 from gui.gradient.common import COLOURS, fmt, fmt_point, surface_label
+from gui.gradient.surface_3d import Surface3DView
 from gui.gradient.surface_plot import SurfacePlot
 
 ARROWS = 15        # per axis
@@ -63,6 +64,7 @@ class FieldPanel(QWidget):
         self.result_label.setWordWrap(True)
         self.code_view = CodeView()
         self.code_view.set_listing(LISTING)
+        self.surface_3d = Surface3DView()
         points = QHBoxLayout()
         for x0, x1 in COURSE_POINTS:
             button = QPushButton(f"({x0:g}, {x1:g})")
@@ -78,10 +80,13 @@ class FieldPanel(QWidget):
         side.addLayout(points)
         side.addWidget(self.result_label)
         side.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(self.surface_3d, 1)
+        right.addWidget(self.code_view, 1)
         layout = QHBoxLayout(self)
-        layout.addLayout(side, 1)
-        layout.addWidget(self.plot, 3)
-        layout.addWidget(self.code_view, 1)
+        layout.addLayout(side, 2)
+        layout.addWidget(self.plot, 5)
+        layout.addLayout(right, 3)
 
         self.surface_combo.currentIndexChanged.connect(self._on_surface_combo_currentIndexChanged)
         self.plot.hovered.connect(self._on_plot_hovered)
@@ -120,6 +125,7 @@ class FieldPanel(QWidget):
     def _on_surface_combo_currentIndexChanged(self, index: int) -> None:
         surface = self._surfaces[index]
         self.plot.set_surface(surface)
+        self.surface_3d.set_surface(surface)
         (a, b), (c, d) = surface.x_range, surface.y_range
         margin = 0.5 / ARROWS
         xs = np.linspace(a + margin * (b - a), b - margin * (b - a), ARROWS)
