@@ -80,7 +80,7 @@ class CodeView(QWidget):
     def set_listing(self, listing) -> None:
         """Show listing.source (an nn.course Listing) and its title; clears the variables."""
         self.listing = listing
-        self.title_label.setText(f"<b>{listing.title}</b>")
+        self._show_title()
         self.editor.setPlainText(listing.source)
         # room for each line wrapped once, so a two-line listing leaves no empty box
         lines = 2 * listing.source.count("\n") + 2
@@ -103,5 +103,26 @@ class CodeView(QWidget):
                 return self.table.item(row, 1).text()
         return None
 
+    def titles(self) -> dict[str, str]:
+        """The listings' titles in the user's language (nn.course keeps them in English)."""
+        return {
+            "inference": self.tr("Chapter 3: the network reads the test images one by one"),
+            "batch_inference": self.tr("Chapter 3: the same in batches of 100"),
+            "mean_squared_error": self.tr("Mean squared error of two predictions for a 2"),
+            "cross_entropy_error": self.tr("Cross-entropy error of the same predictions"),
+            "numerical_diff": self.tr("Numerical differentiation of function_1 = 0.01x^2 + 0.1x"),
+            "partial_derivatives": self.tr("Partial derivatives of f(x0, x1) = x0^2 + x1^2"),
+            "numerical_gradient": self.tr("The gradient of function_2 = x0^2 + x1^2"),
+            "gradient_descent": self.tr("Gradient descent on function_2 from (-3, 4)"),
+            "simple_net": self.tr("simpleNet: the loss and its gradient dW"),
+            "training_loop": self.tr("Training the two-layer network with mini-batches"),
+        }
+
+    def _show_title(self) -> None:
+        if self.listing is not None:
+            title = self.titles().get(self.listing.name, self.listing.title)
+            self.title_label.setText(f"<b>{title}</b>")
+
     def retranslate(self) -> None:
         self.table.setHorizontalHeaderLabels([self.tr("variable"), self.tr("value")])
+        self._show_title()

@@ -38,3 +38,13 @@ def test_code_view_highlights_keywords_numbers_strings_and_comments(qtbot):
     assert colours[comment] not in (colours["def"], colours["0.6"])
     view.retranslate()
     assert view.table.horizontalHeaderItem(0).text() == "variable"
+
+
+def test_every_listing_has_a_translatable_title(qtbot):
+    view = CodeView()
+    qtbot.addWidget(view)
+    titles = view.titles()
+    for name, listing in LISTINGS.items():
+        assert titles[name] == listing.title          # the English source is nn.course's title
+        view.set_listing(listing)
+        assert view.title_label.text() == f"<b>{listing.title}</b>"

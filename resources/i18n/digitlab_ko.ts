@@ -55,6 +55,46 @@
 <context>
     <name>CodeView</name>
     <message>
+        <source>Chapter 3: the network reads the test images one by one</source>
+        <translation>3장: 신경망이 시험 이미지를 한 장씩 읽습니다</translation>
+    </message>
+    <message>
+        <source>Chapter 3: the same in batches of 100</source>
+        <translation>3장: 같은 일을 100장씩 배치로</translation>
+    </message>
+    <message>
+        <source>Mean squared error of two predictions for a 2</source>
+        <translation>숫자 2에 대한 두 예측의 평균 제곱 오차</translation>
+    </message>
+    <message>
+        <source>Cross-entropy error of the same predictions</source>
+        <translation>같은 예측의 교차 엔트로피 오차</translation>
+    </message>
+    <message>
+        <source>Numerical differentiation of function_1 = 0.01x^2 + 0.1x</source>
+        <translation>function_1 = 0.01x^2 + 0.1x의 수치 미분</translation>
+    </message>
+    <message>
+        <source>Partial derivatives of f(x0, x1) = x0^2 + x1^2</source>
+        <translation>f(x0, x1) = x0^2 + x1^2의 편미분</translation>
+    </message>
+    <message>
+        <source>The gradient of function_2 = x0^2 + x1^2</source>
+        <translation>function_2 = x0^2 + x1^2의 기울기</translation>
+    </message>
+    <message>
+        <source>Gradient descent on function_2 from (-3, 4)</source>
+        <translation>(-3, 4)에서 시작하는 function_2의 경사 하강법</translation>
+    </message>
+    <message>
+        <source>simpleNet: the loss and its gradient dW</source>
+        <translation>simpleNet: 손실과 그 기울기 dW</translation>
+    </message>
+    <message>
+        <source>Training the two-layer network with mini-batches</source>
+        <translation>미니배치로 2층 신경망 학습하기</translation>
+    </message>
+    <message>
         <source>variable</source>
         <translation>변수</translation>
     </message>
