@@ -65,12 +65,17 @@ class FieldPanel(QWidget):
         self.code_view = CodeView()
         self.code_view.set_listing(LISTING)
         self.surface_3d = Surface3DView()
+        self._build_layout(explain)
+        self.surface_combo.currentIndexChanged.connect(self._on_surface_combo_currentIndexChanged)
+        self.plot.hovered.connect(self._on_plot_hovered)
+        self._on_surface_combo_currentIndexChanged(0)
+
+    def _build_layout(self, explain: QLabel) -> None:
         points = QHBoxLayout()
         for x0, x1 in COURSE_POINTS:
             button = QPushButton(f"({x0:g}, {x1:g})")
             button.clicked.connect(lambda _=False, p=(x0, x1): self.show_gradient_at(*p))
             points.addWidget(button)
-
         side = QVBoxLayout()
         side.addWidget(QLabel(self.tr("Surface:")))
         side.addWidget(self.surface_combo)
@@ -87,10 +92,6 @@ class FieldPanel(QWidget):
         layout.addLayout(side, 2)
         layout.addWidget(self.plot, 5)
         layout.addLayout(right, 3)
-
-        self.surface_combo.currentIndexChanged.connect(self._on_surface_combo_currentIndexChanged)
-        self.plot.hovered.connect(self._on_plot_hovered)
-        self._on_surface_combo_currentIndexChanged(0)
 
     def show_gradient_at(self, x0: float, x1: float) -> np.ndarray:
         """Write the gradient at (x0, x1) under the plot and draw it; returns it (2,)."""

@@ -155,7 +155,7 @@
     </message>
     <message>
         <source>The course prints numerical_diff(function_1, {x}) = {dy}.</source>
-        <translation>책의 출력: numerical_diff(function_1, {x}) = {dy}.</translation>
+        <translation>교재의 출력: numerical_diff(function_1, {x}) = {dy}.</translation>
     </message>
     <message>
         <source>Large h: the secant is not the tangent (error falls as h, or h² for central).&lt;br&gt;Tiny h: f(x+h) and f(x) round to the same {dtype} number, the difference is 0 and the estimate is 0 (at h = 1e-50 nothing is left; in float32 even h itself rounds to 0).&lt;br&gt;h = 1e-4 is a safe middle: big enough that rounding hardly matters, small enough that the secant is close to the tangent (for a quadratic the central difference is exact up to rounding; pick sin x or eˣ to see both effects). Errors of exactly 0 are drawn at 1e-18.</source>
@@ -210,7 +210,7 @@
     </message>
     <message>
         <source>The course prints x = {x} after {n} steps.</source>
-        <translation>책의 출력: {n}번 갱신 후 x = {x}.</translation>
+        <translation>교재의 출력: {n}번 갱신 후 x = {x}.</translation>
     </message>
     <message>
         <source>overflowed</source>
@@ -446,7 +446,7 @@ Details: {0}</source>
     </message>
     <message>
         <source>The course&apos;s points on x0² + x1²:</source>
-        <translation>책에서 계산한 x0² + x1²의 점:</translation>
+        <translation>교재에서 계산한 x0² + x1²의 점:</translation>
     </message>
     <message>
         <source>x = {x}&lt;br&gt;f(x) = {f}&lt;br&gt;grad f(x) = {g}&lt;br&gt;|grad f(x)| = {n}</source>
@@ -458,7 +458,7 @@ Details: {0}</source>
     </message>
     <message>
         <source>The course prints {g}.</source>
-        <translation>책의 출력: {g}.</translation>
+        <translation>교재의 출력: {g}.</translation>
     </message>
 </context>
 <context>
@@ -637,7 +637,7 @@ Details: {0}</source>
     </message>
     <message>
         <source>The course prints MSE {mse} and cross-entropy {cee} for this y.</source>
-        <translation>책은 이 y에 대해 평균 제곱 오차 {mse}, 교차 엔트로피 오차 {cee}를 출력합니다.</translation>
+        <translation>교재는 이 y에 대해 평균 제곱 오차 {mse}, 교차 엔트로피 오차 {cee}를 출력합니다.</translation>
     </message>
 </context>
 <context>
@@ -742,7 +742,7 @@ Details: {0}</source>
     </message>
     <message>
         <source>f(x0, x1) = x0² + x1²  (the course&apos;s function_2)</source>
-        <translation>f(x0, x1) = x0² + x1²  (책의 function_2)</translation>
+        <translation>f(x0, x1) = x0² + x1²  (교재의 function_2)</translation>
     </message>
     <message>
         <source>x0:</source>
@@ -758,7 +758,7 @@ Details: {0}</source>
     </message>
     <message>
         <source>The course prints {dx0} and {dx1} at (3, 4) (exactly 6 and 8: the difference is rounding in f(x + h) − f(x − h)).</source>
-        <translation>책은 (3, 4)에서 {dx0}과 {dx1}을 출력합니다 (정확한 값은 6과 8이며, 차이는 f(x + h) − f(x − h)의 반올림 오차입니다).</translation>
+        <translation>교재는 (3, 4)에서 {dx0}과 {dx1}을 출력합니다 (정확한 값은 6과 8이며, 차이는 f(x + h) − f(x − h)의 반올림 오차입니다).</translation>
     </message>
     <message>
         <source>x0   (x1 = {v:g} fixed)</source>
@@ -943,7 +943,7 @@ Details: {0}</source>
     </message>
     <message>
         <source>&lt;b&gt;The book&apos;s digits.&lt;/b&gt; The book prints loss {book} and computed it as −log(y), without the 1e-7 that cross_entropy_error adds inside the log today; with the 1e-7 the printed W gives {with_delta:.8f} and dW moves in the 7th decimal. The book also printed W rounded to 8 decimals: moving each entry by at most {move:.1e} (still the same when rounded) gives its loss, p, argmax(p) = 2 and dW. This panel uses that W and −log(y).</source>
-        <translation>&lt;b&gt;책의 자릿수.&lt;/b&gt; 책은 손실 함수 값 {book}을 출력하는데, 오늘의 cross_entropy_error가 log 안에 더하는 1e-7 없이 −log(y)로 계산한 값입니다. 1e-7을 더하면 출력된 W로 {with_delta:.8f}가 되고 dW는 소수 7째 자리에서 달라집니다. 책은 W도 소수 8째 자리로 반올림해 출력했습니다. 각 원소를 최대 {move:.1e}만큼 (반올림하면 같은 값) 옮기면 책의 손실, p, argmax(p) = 2, dW가 나옵니다. 이 패널은 그 W와 −log(y)를 씁니다.</translation>
+        <translation>&lt;b&gt;교재의 자릿수.&lt;/b&gt; 교재는 손실 함수 값 {book}을 출력하는데, 오늘의 cross_entropy_error가 log 안에 더하는 1e-7 없이 −log(y)로 계산한 값입니다. 1e-7을 더하면 출력된 W로 {with_delta:.8f}가 되고 dW는 소수 7째 자리에서 달라집니다. 교재는 W도 소수 8째 자리로 반올림해 출력했습니다. 각 원소를 최대 {move:.1e}만큼 (반올림하면 같은 값) 옮기면 교재의 손실, p, argmax(p) = 2, dW가 나옵니다. 이 패널은 그 W와 −log(y)를 씁니다.</translation>
     </message>
     <message>
         <source>loss = {v}</source>
