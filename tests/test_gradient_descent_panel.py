@@ -70,3 +70,27 @@ def test_descent_overflow_on_rosenbrock_is_stopped_without_warnings(tab):
     panel.controls.go_to_end()
     assert panel.shown < len(panel.path)
     assert "Diverged" in panel.message_label.text()
+
+
+@pytest.mark.parametrize("preset, lr", [("converges", 0.1), ("diverges", 10.0), ("stuck", 1e-10)])
+def test_descent_shows_the_course_final_value_digit_for_digit(tab, preset, lr):
+    from nn.course import LISTINGS
+    course = LISTINGS["gradient_descent"].course_values({"lr": lr, "step_num": 100})["x"]
+    panel = tab.panel("descent")
+    panel.apply_preset(preset)
+    panel.controls.go_to_end()
+    assert panel.controls.frame == 100
+    assert f"x = {course}<br>" in panel.info_label.text()
+    assert course in panel.course_label.text()
+    assert panel.code_view.variable_text("lr") == repr(lr)
+
+
+def test_descent_lr_10_runs_all_steps_and_explains_the_freeze(tab):
+    panel = tab.panel("descent")
+    panel.apply_preset("diverges")
+    assert panel.controls.frame_count == 101
+    panel.controls.go_to_end()
+    message = panel.message_label.text()
+    assert "freezes" in message and "From step 10 on" in message
+    assert "keeps growing" not in message
+    assert "[-2.58983747e+13 -1.29524862e+12]" in message

@@ -22,3 +22,16 @@ def test_field_panel_gradient_under_the_mouse(tab):
     shafts = np.hypot(xs[1::6] - xs[0::6], ys[1::6] - ys[0::6])
     starts = np.hypot(xs[0::6], ys[0::6])
     assert shafts[np.argmax(starts)] > 5 * shafts[np.argmin(starts)]  # longer far from the minimum
+
+
+@pytest.mark.parametrize("point, course", [((3.0, 4.0), "[6. 8.]"), ((0.0, 2.0), "[0. 4.]"),
+                                           ((3.0, 0.0), "[6. 0.]")])
+def test_field_shows_the_courses_gradients(qtbot, point, course):
+    from gui.gradient.field_panel import FieldPanel
+    panel = FieldPanel()
+    qtbot.addWidget(panel)
+    panel.show_gradient_at(*point)
+    shown = panel.result_label.text().split("<br>")[0]
+    assert shown.endswith(f") = {course}")                  # what the listing computed, as NumPy prints
+    assert f"The course prints {course}." in panel.result_label.text()
+    assert panel.code_view.variable_text("x0") == repr(point[0])

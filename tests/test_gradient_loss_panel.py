@@ -29,3 +29,18 @@ def test_loss_panel_keeps_y_summing_to_one(tab):
     assert panel.y.sum() == pytest.approx(1.0)
     assert panel.y[2] == pytest.approx(0.9)
     assert panel.y_spins[7].value() == pytest.approx(round(0.1 * 0.1 / 0.4, 3), abs=1e-3)
+
+
+@pytest.mark.parametrize("button, mse, cee", [("y1_button", "mse1", "cee1"), ("y2_button", "mse2", "cee2")])
+def test_loss_panel_shows_the_courses_digits(tab, button, mse, cee):
+    from nn.course import LISTINGS
+    course_mse = LISTINGS["mean_squared_error"].course_values()[mse]      # 0.0975 / 0.5975
+    course_cee = LISTINGS["cross_entropy_error"].course_values()[cee]     # 0.510825 / 2.302584
+    panel = tab.panel("loss")
+    getattr(panel, button).click()
+    assert panel.mse_label.text() == f"MSE = {course_mse}"
+    assert panel.cee_label.text() == f"Cross-entropy = {course_cee}"
+    assert course_mse in panel.course_label.text() and course_cee in panel.course_label.text()
+    assert panel.code_views["mean_squared_error"].variable_text("y1").startswith("list of 10")
+    panel.target_spin.setValue(7)
+    assert panel.course_label.text() == ""

@@ -28,3 +28,20 @@ def test_simplenet_panel_book_values_and_step(tab):
     assert len(panel.losses) == 1
     assert not np.allclose(panel.net.W, [[0.47355232, 0.9977393, 0.84668094],
                                          [0.85557411, 0.03563661, 0.69422093]])
+
+
+def test_simplenet_panel_matches_the_books_printed_digits(tab):
+    from nn.course import LISTINGS
+    course = LISTINGS["simple_net"].course_values()
+    panel = tab.panel("simplenet")
+    assert panel.loss_label.text() == f"loss = {course['loss']}"          # 0.92806853663
+    assert panel.argmax_label.text().startswith("argmax(p) = 2")
+    book_dW = [[0.21924763, 0.14356247, -0.36281009], [0.32887144, 0.2153437, -0.54421514]]
+    assert course["dW"].replace("[", "").replace("]", "").split() == [repr(v) for row in book_dW for v in row]
+    table = panel.tables["dW"]
+    shown = [[float(table.item(i, j).text()) for j in range(3)] for i in range(2)]
+    assert shown == book_dW                                              # digit for digit
+    assert [table.horizontalHeaderItem(j).text() for j in range(3)] == ["0", "1", "2"]
+    assert [table.verticalHeaderItem(i).text() for i in range(2)] == ["0", "1"]
+    assert "1e-7" in panel.digits_label.text()
+    assert panel.code_view.variable_text("argmax_p") == "2"

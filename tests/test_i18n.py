@@ -62,7 +62,7 @@ def korean(qapp):
     ("TrainingSettings", "backprop", "오차역전파법"),
     ("TrainingPlots", "epoch", "에폭"),
     ("GradientTab", "Loss functions", "손실 함수"),
-    ("LossPanel", "Cross-entropy = {v:.4f}", "교차 엔트로피 오차 = {v:.4f}"),
+    ("LossPanel", "Cross-entropy = {v}", "교차 엔트로피 오차 = {v}"),
     ("InsideView", "hidden layer {0}: {1} neurons", "은닉층 {0}: 뉴런 {1}개"),
     ("DrawTab", "Clear", "지우기"),
 ])

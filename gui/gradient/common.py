@@ -96,10 +96,12 @@ def renormalized(y: np.ndarray, index: int, value: float) -> np.ndarray:
 
 
 def fill_table(table: QTableWidget, values: np.ndarray, digits: int = 4) -> None:
-    """Show a 1-D or 2-D array in a read-only table (row labels kept as set by the caller)."""
+    """Show a 1-D or 2-D array in a read-only table, rows and columns numbered from 0 as in Python."""
     values = np.atleast_2d(values)
     table.setRowCount(values.shape[0])
     table.setColumnCount(values.shape[1])
+    table.setVerticalHeaderLabels([str(i) for i in range(values.shape[0])])
+    table.setHorizontalHeaderLabels([str(j) for j in range(values.shape[1])])
     for i, row in enumerate(values):
         for j, value in enumerate(row):
             item = table.item(i, j)

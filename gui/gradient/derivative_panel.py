@@ -8,11 +8,15 @@ from PySide6.QtWidgets import (
     QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget,
 )
 
+from nn.course import LISTINGS
 from nn.gradient import curves, diff_errors, numerical_diff, tangent_line
+from gui.code_view import CodeView
 from gui.gradient.common import COLOURS, curve_label, make_plot
 
 H_VALUES = 10.0 ** np.linspace(-60, 0, 241)
 ERROR_FLOOR = 1e-18   # exact zeros cannot sit on a log axis; they are drawn here
+LISTING = LISTINGS["numerical_diff"]
+LABEL_BAND = 5.0      # decades above the largest error kept free for the h labels
 
 
 class DerivativePanel(QWidget):
@@ -49,6 +53,10 @@ class DerivativePanel(QWidget):
         self.slope_label.setWordWrap(True)
         self.error_note = QLabel()
         self.error_note.setWordWrap(True)
+        self.course_label = QLabel()
+        self.course_label.setWordWrap(True)
+        self.code_view = CodeView()
+        self.code_view.set_listing(LISTING)
 
     def _build_function_plot(self) -> None:
         self.plot = make_plot("x", "f(x)")
@@ -70,10 +78,16 @@ class DerivativePanel(QWidget):
                                                   name=self.tr("forward (f(x+h) − f(x)) / h"))
         self._central_item = self.error_plot.plot(pen=pg.mkPen(COLOURS[2], width=2),
                                                   name=self.tr("central (f(x+h) − f(x−h)) / 2h"))
-        for h, text in ((1e-4, self.tr("h = 1e-4 (the course)")), (1e-50, self.tr("h = 1e-50"))):
+        # the labels sit in a band above the largest error (see _update_errors): no curve there
+        self.h_lines = []
+        # 1e-4 is near the right edge: its label ends at the line so a longer translation fits
+        for h, text, anchor in ((1e-4, self.tr("h = 1e-4 (the course)"), (1.0, 0.0)),
+                                (1e-50, self.tr("h = 1e-50"), (0.5, 0.0))):
             line = pg.InfiniteLine(pos=np.log10(h), angle=90, pen=pg.mkPen("#888888", style=Qt.DotLine),
-                                   label=text, labelOpts={"position": 0.55, "color": "k"})
+                                   label=text, labelOpts={"position": 0.96, "color": "k",
+                                                          "anchors": [anchor, anchor]})
             self.error_plot.addItem(line)
+            self.h_lines.append(line)
 
     def _build_layout(self) -> None:
         form = QFormLayout()
@@ -83,6 +97,7 @@ class DerivativePanel(QWidget):
         side = QVBoxLayout()
         side.addLayout(form)
         side.addWidget(self.slope_label)
+        side.addWidget(self.course_label)
         side.addWidget(self.error_note)
         side.addStretch(1)
         plots = QVBoxLayout()
@@ -91,6 +106,7 @@ class DerivativePanel(QWidget):
         layout = QHBoxLayout(self)
         layout.addLayout(side, 1)
         layout.addLayout(plots, 3)
+        layout.addWidget(self.code_view, 1)
 
     def set_x(self, x: float) -> None:
         """Move the point (also what dragging does)."""
@@ -112,13 +128,29 @@ class DerivativePanel(QWidget):
             "<b>numerical_diff(f, {x})</b> = {num!r}<br>(central difference, h = 1e-4)"
             "<br><br><b>exact slope</b> f′({x}) = {exact:.10g}").format(
                 x=f"{x:g}", num=float(numerical_diff(c.f, x)), exact=float(c.df(x))))
+        self._show_listing(x)
         self._update_errors()
+
+    def _show_listing(self, x: float) -> None:
+        """The course's listing differentiates function_1; other curves show their own values."""
+        if self.curve.name != "function_1":
+            self.code_view.set_variables({"x": x, "dy": float(numerical_diff(self.curve.f, x))})
+            self.course_label.setText("")
+            return
+        variables = LISTING.run(x=x)
+        self.code_view.set_variables(variables)
+        course = LISTING.course_values({"x": x})
+        self.course_label.setText("" if course is None else self.tr(
+            "The course prints numerical_diff(function_1, {x}) = {dy}.").format(
+                x=f"{x:g}", dy=course["dy"]))
 
     def _update_errors(self) -> None:
         dtype = np.float32 if self.dtype_combo.currentText() == "float32" else np.float64
         forward, central = diff_errors(self.curve.f, self.curve.df, self.x_spin.value(), H_VALUES, dtype)
         self._forward_item.setData(H_VALUES, np.maximum(forward, ERROR_FLOOR))
         self._central_item.setData(H_VALUES, np.maximum(central, ERROR_FLOOR))
+        top = np.log10(max(np.nanmax(forward), np.nanmax(central), ERROR_FLOOR))
+        self.error_plot.setYRange(np.log10(ERROR_FLOOR), top + LABEL_BAND, padding=0.02)
         self.error_note.setText(self.tr(
             "Large h: the secant is not the tangent (error falls as h, or h² for central).<br>"
             "Tiny h: f(x+h) and f(x) round to the same {dtype} number, the difference is 0 and the "

@@ -10,10 +10,15 @@ from PySide6.QtWidgets import (
     QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
+from nn.course import LISTINGS, descent_freeze, format_value
 from nn.gradient import gradient_descent, path_values, surfaces
+from gui.code_view import CodeView
 from gui.gradient.common import COLOURS, fmt, fmt_point, make_plot, surface_label, visible_steps
 from gui.gradient.playback import PlaybackControls
 from gui.gradient.surface_plot import SurfacePlot
+
+
+LISTING = LISTINGS["gradient_descent"]
 
 
 class DescentPanel(QWidget):
@@ -30,6 +35,7 @@ class DescentPanel(QWidget):
         self.values = np.zeros(1)
         self.norms = np.zeros(1)
         self.shown = 1
+        self.freeze = None
 
         self.surface_combo = QComboBox()
         for s in self._surfaces:
@@ -46,6 +52,9 @@ class DescentPanel(QWidget):
         self.info_label = QLabel()
         self.message_label = QLabel()
         self.message_label.setWordWrap(True)
+        self.course_label = QLabel()
+        self.code_view = CodeView()
+        self.code_view.set_listing(LISTING)
         self.preset_buttons = {}
 
         self._build_plots()
@@ -97,12 +106,17 @@ class DescentPanel(QWidget):
         hint.setWordWrap(True)
         side = QVBoxLayout()
         side.addLayout(form)
-        for widget in (presets, hint, self.controls, self.info_label, self.message_label):
+        for widget in (presets, hint, self.controls, self.info_label, self.course_label,
+                       self.message_label):
             side.addWidget(widget)
-        side.addWidget(self.loss_plot, 1)
+        side.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(self.code_view, 3)
+        right.addWidget(self.loss_plot, 2)
         layout = QHBoxLayout(self)
         layout.addLayout(side, 2)
         layout.addWidget(self.plot, 3)
+        layout.addLayout(right, 2)
 
     def presets_text(self) -> dict[str, str]:
         return {"converges": self.tr("lr = 0.1 converges"), "diverges": self.tr("lr = 10 diverges"),
@@ -139,35 +153,67 @@ class DescentPanel(QWidget):
         start = (self.x0_spin.value(), self.x1_spin.value())
         _, self.path = gradient_descent(surface.f, start, self.learning_rate(), self.steps_spin.value())
         self.values, self.norms = path_values(surface, self.path)
+        # all steps run (the course's lr = 10 ends frozen far away); only shown ones are drawn
         self.shown = visible_steps(self.path, surface.x_range, surface.y_range)
+        self.freeze = descent_freeze(self.path)
         self._start_item.setData(pos=[start])
         self.loss_plot.setXRange(0, self.steps_spin.value(), padding=0.02)
-        self.controls.set_frame_count(self.shown)
+        self._show_course_value(start)
+        self.code_view.set_variables({"lr": self.learning_rate(), "step_num": len(self.path) - 1,
+                                      "init_x": self.path[0], "x": self.path[-1],
+                                      "path": self.path})
+        self.controls.set_frame_count(len(self.path))
+
+    def _show_course_value(self, start) -> None:
+        course = None
+        if self.plot.surface.name == "sphere" and tuple(start) == (-3.0, 4.0):
+            course = LISTING.course_values({"lr": self.learning_rate(),
+                                            "step_num": len(self.path) - 1})
+        self.course_label.setText("" if course is None else self.tr(
+            "The course prints x = {x} after {n} steps.").format(x=course["x"], n=len(self.path) - 1))
+
+    def result_text(self, k: int | None = None) -> str:
+        """x at step k (default: the last) as NumPy prints it, the course's format."""
+        return format_value(self.path[-1 if k is None else k])
 
     def _message(self, k: int) -> str:
         last = len(self.path) - 1
-        if k < self.shown - 1:
+        if k < self.shown:
+            if k == last and self.plot.surface.minimum is not None:
+                distance = float(np.linalg.norm(self.path[-1] - self.plot.surface.minimum))
+                return self.tr("After {n} steps x is {d} away from the minimum ★.").format(
+                    n=last, d=fmt(distance))
             return ""
-        if self.shown <= last:
-            bad = self.path[self.shown]
-            where = self.tr("overflowed") if not np.all(np.isfinite(bad)) else fmt_point(bad)
-            return self.tr(
-                "<span style='color:#b00000'><b>Diverged.</b> At step {k} x jumps to {x}, far off the "
-                "plot, and keeps growing: the learning rate is too large, each step overshoots the "
-                "minimum by more than it started from.</span>").format(k=self.shown, x=where)
-        if k == last and self.plot.surface.minimum is not None:
-            distance = float(np.linalg.norm(self.path[-1] - self.plot.surface.minimum))
-            return self.tr("After {n} steps x is {d} away from the minimum ★.").format(n=last, d=fmt(distance))
-        return ""
+        bad = self.path[self.shown]
+        where = self.tr("overflowed") if not np.all(np.isfinite(bad)) else fmt_point(bad)
+        text = self.tr(
+            "<span style='color:#b00000'><b>Diverged.</b> At step {k} x jumps to {x}, far off the "
+            "plot: the learning rate is too large, each step overshoots the minimum by more than "
+            "it started from.</span>").format(k=self.shown, x=where)
+        if self.freeze is not None and k >= self.freeze.step:
+            text += "<br>" + self._freeze_text()
+        return text
+
+    def _freeze_text(self) -> str:
+        f = self.freeze
+        first = int(np.argmin(f.coordinate_steps))
+        return self.tr(
+            "<b>Then it freezes.</b> Near {big:.1e} neighbouring float64 numbers are {gap:.2g} "
+            "apart, more than twice h = {h:g}, so x + h rounds back to x: f(x + h) − f(x − h) is 0 "
+            "and so is the numerical gradient. From step {step} on x stays at {x} for the remaining "
+            "{rest} steps: not a minimum, only a point where float64 can no longer see the "
+            "slope.").format(big=abs(f.x[first]), gap=f.spacing[first], h=f.h, step=f.step,
+                             x=format_value(f.x), rest=f.steps - f.step)
 
     @Slot(int)
     def _on_controls_frame_changed(self, k: int) -> None:
-        shown = self.path[: k + 1]
+        drawn = min(k, self.shown - 1)  # beyond the view a diverging path would only break the plot
+        shown = self.path[: drawn + 1]
         self._path_item.setData(shown[:, 0], shown[:, 1])
         self._current_item.setData(pos=shown[-1:])
-        self._loss_item.setData(np.arange(k + 1), self.values[: k + 1])
+        self._loss_item.setData(np.arange(drawn + 1), self.values[: drawn + 1])
         self.info_label.setText(self.tr("step {k}:  x = {x}<br>f(x) = {f}    |grad f(x)| = {g}").format(
-            k=k, x=fmt_point(self.path[k]), f=fmt(self.values[k]), g=fmt(self.norms[k])))
+            k=k, x=self.result_text(k), f=fmt(self.values[k]), g=fmt(self.norms[k])))
         self.message_label.setText(self._message(k))
 
     @Slot(int)

@@ -4,10 +4,13 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from nn.course import LISTINGS
 from nn.gradient import numerical_gradient, numerical_gradient_field, surfaces
+from gui.code_view import CodeView
 from gui.gradient.common import COLOURS, fmt, fmt_point, surface_label
+from gui.gradient.surface_3d import Surface3DView
 from gui.gradient.surface_plot import SurfacePlot
 
 ARROWS = 15        # per axis
@@ -27,6 +30,10 @@ def arrow_segments(points: np.ndarray, vectors: np.ndarray, spacing: float) -> n
     side = np.stack([-back[:, 1], back[:, 0]], axis=1) * 0.5
     segments = np.stack([points, tips, tips, tips + back + side, tips, tips + back - side], axis=1)
     return segments.reshape(-1, 2)
+
+
+LISTING = LISTINGS["numerical_gradient"]
+COURSE_POINTS = ((3.0, 4.0), (0.0, 2.0), (3.0, 0.0))
 
 
 class FieldPanel(QWidget):
@@ -53,20 +60,38 @@ class FieldPanel(QWidget):
             "Arrows are longer where the surface is steeper, i.e. far from the minimum (★), and "
             "they cross the contour lines at right angles."))
         explain.setWordWrap(True)
+        self.result_label = QLabel()
+        self.result_label.setWordWrap(True)
+        self.code_view = CodeView()
+        self.code_view.set_listing(LISTING)
+        self.surface_3d = Surface3DView()
+        self._build_layout(explain)
+        self.surface_combo.currentIndexChanged.connect(self._on_surface_combo_currentIndexChanged)
+        self.plot.hovered.connect(self._on_plot_hovered)
+        self._on_surface_combo_currentIndexChanged(0)
 
+    def _build_layout(self, explain: QLabel) -> None:
+        points = QHBoxLayout()
+        for x0, x1 in COURSE_POINTS:
+            button = QPushButton(f"({x0:g}, {x1:g})")
+            button.clicked.connect(lambda _=False, p=(x0, x1): self.show_gradient_at(*p))
+            points.addWidget(button)
         side = QVBoxLayout()
         side.addWidget(QLabel(self.tr("Surface:")))
         side.addWidget(self.surface_combo)
         side.addWidget(explain)
         side.addWidget(self.mouse_label)
+        side.addWidget(QLabel(self.tr("The course's points on x0² + x1²:")))
+        side.addLayout(points)
+        side.addWidget(self.result_label)
         side.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(self.surface_3d, 1)
+        right.addWidget(self.code_view, 1)
         layout = QHBoxLayout(self)
-        layout.addLayout(side, 1)
-        layout.addWidget(self.plot, 3)
-
-        self.surface_combo.currentIndexChanged.connect(self._on_surface_combo_currentIndexChanged)
-        self.plot.hovered.connect(self._on_plot_hovered)
-        self._on_surface_combo_currentIndexChanged(0)
+        layout.addLayout(side, 2)
+        layout.addWidget(self.plot, 5)
+        layout.addLayout(right, 3)
 
     def show_gradient_at(self, x0: float, x1: float) -> np.ndarray:
         """Write the gradient at (x0, x1) under the plot and draw it; returns it (2,)."""
@@ -79,12 +104,29 @@ class FieldPanel(QWidget):
         spacing = (surface.x_range[1] - surface.x_range[0]) / ARROWS
         if np.linalg.norm(grad) > 0:
             self._cursor.setData(*arrow_segments(x[None], -grad[None], 1.5 * spacing).T)
+        self._show_listing(x0, x1, grad)
         return grad
+
+    def _show_listing(self, x0: float, x1: float, grad: np.ndarray) -> None:
+        """The course's listing computes function_2's gradient; other surfaces show theirs."""
+        if self.plot.surface.name != "sphere":
+            self.code_view.set_variables({"x0": x0, "x1": x1, "grad": grad})
+            self.result_label.setText("")
+            return
+        variables = LISTING.run(x0=float(x0), x1=float(x1))
+        self.code_view.set_variables(variables)
+        text = self.tr("numerical_gradient(function_2, np.array([{x0}, {x1}])) = {g}").format(
+            x0=f"{x0:g}", x1=f"{x1:g}", g=LISTING.shown(variables)["grad"])
+        course = LISTING.course_values({"x0": float(x0), "x1": float(x1)})
+        if course is not None:
+            text += "<br>" + self.tr("The course prints {g}.").format(g=course["grad"])
+        self.result_label.setText(text)
 
     @Slot(int)
     def _on_surface_combo_currentIndexChanged(self, index: int) -> None:
         surface = self._surfaces[index]
         self.plot.set_surface(surface)
+        self.surface_3d.set_surface(surface)
         (a, b), (c, d) = surface.x_range, surface.y_range
         margin = 0.5 / ARROWS
         xs = np.linspace(a + margin * (b - a), b - margin * (b - a), ARROWS)

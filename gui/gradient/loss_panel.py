@@ -8,11 +8,13 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
-from nn.losses import cross_entropy_error, mean_squared_error
+from nn.course import LISTINGS
+from gui.code_view import CodeView
 from gui.gradient.common import COLOURS, make_plot, renormalized
 
 COURSE_Y1 = (0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0)
 COURSE_Y2 = (0.1, 0.05, 0.1, 0.0, 0.05, 0.1, 0.0, 0.6, 0.0, 0.0)
+MSE, CEE = LISTINGS["mean_squared_error"], LISTINGS["cross_entropy_error"]
 
 
 class LossPanel(QWidget):
@@ -49,6 +51,11 @@ class LossPanel(QWidget):
         self.mse_label, self.cee_label = QLabel(), QLabel()
         for label in (self.mse_label, self.cee_label):
             label.setStyleSheet("font-size: 14pt;")
+        self.course_label = QLabel()
+        self.course_label.setWordWrap(True)
+        self.code_views = {MSE.name: CodeView(), CEE.name: CodeView()}
+        for listing in (MSE, CEE):
+            self.code_views[listing.name].set_listing(listing)
 
     def _build_plots(self) -> None:
         self.bar_plot = make_plot(self.tr("class"), grid=False,
@@ -77,15 +84,20 @@ class LossPanel(QWidget):
         side = QVBoxLayout()
         side.addLayout(target)
         side.addLayout(grid)
-        for widget in (self.y1_button, self.y2_button, self.mse_label, self.cee_label):
+        for widget in (self.y1_button, self.y2_button, self.mse_label, self.cee_label,
+                       self.course_label):
             side.addWidget(widget)
         side.addStretch(1)
         plots = QVBoxLayout()
         plots.addWidget(self.bar_plot)
         plots.addWidget(self.log_plot)
+        codes = QVBoxLayout()
+        for view in self.code_views.values():
+            codes.addWidget(view)
         layout = QHBoxLayout(self)
         layout.addLayout(side, 1)
-        layout.addLayout(plots, 3)
+        layout.addLayout(plots, 2)
+        layout.addLayout(codes, 1)
 
     @property
     def t(self) -> np.ndarray:
@@ -93,9 +105,15 @@ class LossPanel(QWidget):
         t[self.target_spin.value()] = 1.0
         return t
 
+    def _run_listings(self) -> dict[str, dict]:
+        """The course's two listings with y1 = the shown y (y2 stays the course's second y)."""
+        inputs = {"t": list(self.t), "y1": list(self.y), "y2": list(COURSE_Y2)}
+        return {listing.name: listing.run(**inputs) for listing in (MSE, CEE)}
+
     def losses(self) -> tuple[float, float]:
         """(MSE, CEE) of the shown y against the shown t."""
-        return mean_squared_error(self.y, self.t), cross_entropy_error(self.y, self.t)
+        runs = self._run_listings()
+        return float(runs[MSE.name]["mse1"]), float(runs[CEE.name]["cee1"])
 
     def set_y(self, y) -> None:
         self.y = np.array(y, dtype=np.float64)
@@ -111,13 +129,27 @@ class LossPanel(QWidget):
             spin.blockSignals(True)
             spin.setValue(value)
             spin.blockSignals(False)
-        mse, cee = self.losses()
-        self.mse_label.setText(self.tr("MSE = {v:.4f}").format(v=mse))
-        self.cee_label.setText(self.tr("Cross-entropy = {v:.4f}").format(v=cee))
+        runs = self._run_listings()
+        for listing in (MSE, CEE):
+            self.code_views[listing.name].set_variables(runs[listing.name])
+        mse = MSE.shown(runs[MSE.name])["mse1"]
+        cee = CEE.shown(runs[CEE.name])["cee1"]
+        self.mse_label.setText(self.tr("MSE = {v}").format(v=mse))
+        self.cee_label.setText(self.tr("Cross-entropy = {v}").format(v=cee))
+        self.course_label.setText(self._course_text())
         self._y_bars.setOpts(height=self.y)
         self._t_bars.setOpts(height=self.t)
         target_y = max(self.y[self.target_spin.value()], 1e-3)
         self._log_point.setData([target_y], [-np.log(target_y)])
+
+    def _course_text(self) -> str:
+        if self.target_spin.value() != 2:
+            return ""
+        for y, key in ((COURSE_Y1, "1"), (COURSE_Y2, "2")):
+            if np.array_equal(self.y, y):
+                return self.tr("The course prints MSE {mse} and cross-entropy {cee} for this y.").format(
+                    mse=MSE.course_values()["mse" + key], cee=CEE.course_values()["cee" + key])
+        return ""
 
     def _on_y_spin_valueChanged(self, index: int, value: float) -> None:
         self.set_entry(index, value)

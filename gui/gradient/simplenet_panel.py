@@ -9,13 +9,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from nn.course import LISTINGS, book_W, simplenet_digits
 from nn.functions import softmax
 from nn.gradient import SimpleNet
+from gui.code_view import CodeView
 from gui.gradient.common import COLOURS, fill_table, make_plot
 
-BOOK_W = ((0.47355232, 0.9977393, 0.84668094), (0.85557411, 0.03563661, 0.69422093))
 X = (0.6, 0.9)
 T = (0.0, 0.0, 1.0)
+LISTING = LISTINGS["simple_net"]
 
 
 class SimpleNetPanel(QWidget):
@@ -27,7 +29,9 @@ class SimpleNetPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.x, self.t = np.array(X), np.array(T)
-        self.net = SimpleNet(np.random.default_rng(0))
+        # delta = 0: the loss as the book computed it, -log(y) (see the digits note)
+        self.net = SimpleNet(np.random.default_rng(0), delta=0.0)
+        self.variables: dict = {}
         self.losses: list[float] = []
         self._build_controls()
         self.loss_plot = make_plot(self.tr("step"), self.tr("loss"), grid=False)
@@ -36,7 +40,7 @@ class SimpleNetPanel(QWidget):
         self.reseed_button.clicked.connect(self._on_reseed_button_clicked)
         self.book_button.clicked.connect(self._on_book_button_clicked)
         self.step_button.clicked.connect(self._on_step_button_clicked)
-        self.set_W(np.array(BOOK_W))
+        self.set_W(book_W())
 
     def _build_controls(self) -> None:
         self.seed_spin = QSpinBox()
@@ -49,6 +53,11 @@ class SimpleNetPanel(QWidget):
         self.step_button = QPushButton(self.tr("Step: W −= lr · dW"))
         self.loss_label = QLabel()
         self.loss_label.setStyleSheet("font-size: 14pt;")
+        self.argmax_label = QLabel()
+        self.digits_label = QLabel(self._digits_text())
+        self.digits_label.setWordWrap(True)
+        self.code_view = CodeView()
+        self.code_view.set_listing(LISTING)
         self.tables = {name: QTableWidget() for name in ("W", "scores", "softmax", "dW")}
         for table in self.tables.values():
             table.setMaximumHeight(90)
@@ -65,6 +74,7 @@ class SimpleNetPanel(QWidget):
         form.addRow(self.step_button)
         form.addRow(QLabel(self.tr("x = [0.6, 0.9],  t = [0, 0, 1]")))
         form.addRow(self.loss_label)
+        form.addRow(self.argmax_label)
         captions = {"W": self.tr("W (2×3)"), "scores": self.tr("scores = x · W"),
                     "softmax": self.tr("softmax(scores)"),
                     "dW": self.tr("dW = numerical_gradient(lambda W: net.loss(x, t), net.W)")}
@@ -72,12 +82,26 @@ class SimpleNetPanel(QWidget):
         for row, (name, table) in enumerate(self.tables.items()):
             grid.addWidget(QLabel(captions[name]), 2 * row, 0)
             grid.addWidget(table, 2 * row + 1, 0)
+        grid.addWidget(self.digits_label, 2 * len(self.tables), 0)
+        grid.setRowStretch(2 * len(self.tables) + 1, 1)
         side = QVBoxLayout()
         side.addLayout(form)
         side.addWidget(self.loss_plot, 1)
         layout = QHBoxLayout(self)
         layout.addLayout(side, 1)
         layout.addLayout(grid, 1)
+        layout.addWidget(self.code_view, 1)
+
+    def _digits_text(self) -> str:
+        d = simplenet_digits()
+        return self.tr(
+            "<b>The book's digits.</b> The book prints loss {book} and computed it as −log(y), "
+            "without the 1e-7 that cross_entropy_error adds inside the log today; with the 1e-7 "
+            "the printed W gives {with_delta:.8f} and dW moves in the 7th decimal. The book also "
+            "printed W rounded to 8 decimals: moving each entry by at most {move:.1e} (still the "
+            "same when rounded) gives its loss, p, argmax(p) = 2 and dW. This panel uses that W "
+            "and −log(y).").format(book=LISTING.course_values()["loss"],
+                                   with_delta=d.loss_with_delta, move=d.largest_move)
 
     def set_W(self, W: np.ndarray) -> None:
         """Start over from this weight matrix (2, 3)."""
@@ -92,13 +116,17 @@ class SimpleNetPanel(QWidget):
         return self.losses[-1]
 
     def _show(self) -> None:
-        scores = self.net.predict(self.x)
-        loss = self.net.loss(self.x, self.t)
-        self.losses.append(loss)
-        self.dW = self.net.numerical_gradient(self.x, self.t)
+        # the listing on screen computes the values on screen
+        self.variables = LISTING.run(W=self.net.W.copy(), delta=self.net.delta)
+        shown = LISTING.shown(self.variables)
+        scores = self.variables["p"]
+        self.losses.append(float(self.variables["loss"]))
+        self.dW = self.variables["dW"]
         for name, values in (("W", self.net.W), ("scores", scores), ("softmax", softmax(scores)), ("dW", self.dW)):
             fill_table(self.tables[name], values, digits=8 if name in ("W", "dW") else 6)
-        self.loss_label.setText(self.tr("loss = {v:.8f}").format(v=loss))
+        self.loss_label.setText(self.tr("loss = {v}").format(v=shown["loss"]))
+        self.argmax_label.setText(self.tr("argmax(p) = {i}  (index from 0)").format(i=shown["argmax_p"]))
+        self.code_view.set_variables(self.variables)
         self._loss_item.setData(np.arange(len(self.losses)), self.losses)
         self.loss_plot.setXRange(0, max(10, len(self.losses) - 1), padding=0.02)  # whole steps
 
@@ -108,7 +136,7 @@ class SimpleNetPanel(QWidget):
 
     @Slot()
     def _on_book_button_clicked(self) -> None:
-        self.set_W(np.array(BOOK_W))
+        self.set_W(book_W())
 
     @Slot()
     def _on_step_button_clicked(self) -> None:

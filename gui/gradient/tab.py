@@ -6,21 +6,21 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 
 class GradientTab(QWidget):
-    """Sub-tabs Derivative, Gradient field, Gradient descent, Optimizer race, Loss functions, simpleNet.
+    """Sub-tabs Derivative, Partial derivatives, Gradient field, Gradient descent, Optimizer race, Loss functions, simpleNet.
 
     Each panel is built the first time it is shown, so constructing the tab stays quick.
     Signals: none.
     """
 
-    PANELS = ("derivative", "field", "descent", "race", "loss", "simplenet")
+    PANELS = ("derivative", "partial", "field", "descent", "race", "loss", "simplenet")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._panels: dict[str, QWidget] = {}
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        titles = (self.tr("Derivative"), self.tr("Gradient field"), self.tr("Gradient descent"),
-                  self.tr("Optimizer race"), self.tr("Loss functions"), self.tr("simpleNet"))
+        titles = (self.tr("Derivative"), self.tr("Partial derivatives"), self.tr("Gradient field"),
+                  self.tr("Gradient descent"), self.tr("Optimizer race"), self.tr("Loss functions"), self.tr("simpleNet"))
         for title in titles:
             page = QWidget()
             QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
@@ -48,6 +48,9 @@ class GradientTab(QWidget):
         if name == "derivative":
             from gui.gradient.derivative_panel import DerivativePanel
             return DerivativePanel()
+        if name == "partial":
+            from gui.gradient.partial_panel import PartialPanel
+            return PartialPanel()
         if name == "field":
             from gui.gradient.field_panel import FieldPanel
             return FieldPanel()

@@ -53,6 +53,57 @@
     </message>
 </context>
 <context>
+    <name>CodeView</name>
+    <message>
+        <source>Chapter 3: the network reads the test images one by one</source>
+        <translation>3장: 신경망이 시험 이미지를 한 장씩 읽습니다</translation>
+    </message>
+    <message>
+        <source>Chapter 3: the same in batches of 100</source>
+        <translation>3장: 같은 일을 100장씩 배치로</translation>
+    </message>
+    <message>
+        <source>Mean squared error of two predictions for a 2</source>
+        <translation>숫자 2에 대한 두 예측의 평균 제곱 오차</translation>
+    </message>
+    <message>
+        <source>Cross-entropy error of the same predictions</source>
+        <translation>같은 예측의 교차 엔트로피 오차</translation>
+    </message>
+    <message>
+        <source>Numerical differentiation of function_1 = 0.01x^2 + 0.1x</source>
+        <translation>function_1 = 0.01x^2 + 0.1x의 수치 미분</translation>
+    </message>
+    <message>
+        <source>Partial derivatives of f(x0, x1) = x0^2 + x1^2</source>
+        <translation>f(x0, x1) = x0^2 + x1^2의 편미분</translation>
+    </message>
+    <message>
+        <source>The gradient of function_2 = x0^2 + x1^2</source>
+        <translation>function_2 = x0^2 + x1^2의 기울기</translation>
+    </message>
+    <message>
+        <source>Gradient descent on function_2 from (-3, 4)</source>
+        <translation>(-3, 4)에서 시작하는 function_2의 경사 하강법</translation>
+    </message>
+    <message>
+        <source>simpleNet: the loss and its gradient dW</source>
+        <translation>simpleNet: 손실과 그 기울기 dW</translation>
+    </message>
+    <message>
+        <source>Training the two-layer network with mini-batches</source>
+        <translation>미니배치로 2층 신경망 학습하기</translation>
+    </message>
+    <message>
+        <source>variable</source>
+        <translation>변수</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>값</translation>
+    </message>
+</context>
+<context>
     <name>DerivativePanel</name>
     <message>
         <source>Drag to move x</source>
@@ -101,6 +152,10 @@
     <message>
         <source>&lt;b&gt;numerical_diff(f, {x})&lt;/b&gt; = {num!r}&lt;br&gt;(central difference, h = 1e-4)&lt;br&gt;&lt;br&gt;&lt;b&gt;exact slope&lt;/b&gt; f′({x}) = {exact:.10g}</source>
         <translation>&lt;b&gt;numerical_diff(f, {x})&lt;/b&gt; = {num!r}&lt;br&gt;(중심 차분, h = 1e-4)&lt;br&gt;&lt;br&gt;&lt;b&gt;정확한 기울기&lt;/b&gt; f′({x}) = {exact:.10g}</translation>
+    </message>
+    <message>
+        <source>The course prints numerical_diff(function_1, {x}) = {dy}.</source>
+        <translation>교재의 출력: numerical_diff(function_1, {x}) = {dy}.</translation>
     </message>
     <message>
         <source>Large h: the secant is not the tangent (error falls as h, or h² for central).&lt;br&gt;Tiny h: f(x+h) and f(x) round to the same {dtype} number, the difference is 0 and the estimate is 0 (at h = 1e-50 nothing is left; in float32 even h itself rounds to 0).&lt;br&gt;h = 1e-4 is a safe middle: big enough that rounding hardly matters, small enough that the secant is close to the tangent (for a quadratic the central difference is exact up to rounding; pick sin x or eˣ to see both effects). Errors of exactly 0 are drawn at 1e-18.</source>
@@ -154,16 +209,24 @@
         <translation>단계가 너무 적음</translation>
     </message>
     <message>
+        <source>The course prints x = {x} after {n} steps.</source>
+        <translation>교재의 출력: {n}번 갱신 후 x = {x}.</translation>
+    </message>
+    <message>
         <source>overflowed</source>
         <translation>오버플로</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#b00000&apos;&gt;&lt;b&gt;Diverged.&lt;/b&gt; At step {k} x jumps to {x}, far off the plot, and keeps growing: the learning rate is too large, each step overshoots the minimum by more than it started from.&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#b00000&apos;&gt;&lt;b&gt;발산했습니다.&lt;/b&gt; {k}단계에서 x가 그래프 밖 먼 {x}(으)로 튀고 계속 커집니다: 학습률이 너무 커서 매 단계 최솟값을 지나쳐 출발점보다 더 멀어집니다.&lt;/span&gt;</translation>
-    </message>
-    <message>
         <source>After {n} steps x is {d} away from the minimum ★.</source>
         <translation>{n}단계 후 x와 최솟값 ★의 거리는 {d}입니다.</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#b00000&apos;&gt;&lt;b&gt;Diverged.&lt;/b&gt; At step {k} x jumps to {x}, far off the plot: the learning rate is too large, each step overshoots the minimum by more than it started from.&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b00000&apos;&gt;&lt;b&gt;발산했습니다.&lt;/b&gt; {k}번째 단계에서 x가 그래프 밖 멀리 {x}(으)로 튑니다. 학습률이 너무 커서 매 단계 최솟값을 처음 거리보다 더 크게 지나칩니다.&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Then it freezes.&lt;/b&gt; Near {big:.1e} neighbouring float64 numbers are {gap:.2g} apart, more than twice h = {h:g}, so x + h rounds back to x: f(x + h) − f(x − h) is 0 and so is the numerical gradient. From step {step} on x stays at {x} for the remaining {rest} steps: not a minimum, only a point where float64 can no longer see the slope.</source>
+        <translation>&lt;b&gt;그러고는 멈춥니다.&lt;/b&gt; {big:.1e} 근처에서 이웃한 float64 수의 간격은 {gap:.2g}로 h = {h:g}의 두 배보다 큽니다. 그래서 x + h가 반올림되어 다시 x가 되고, f(x + h) − f(x − h)가 0이 되어 수치 기울기도 0입니다. {step}번째 단계부터 x는 남은 {rest}단계 동안 {x}에 머뭅니다. 최솟값이 아니라 float64가 더 이상 기울기를 보지 못하는 점일 뿐입니다.</translation>
     </message>
     <message>
         <source>step {k}:  x = {x}&lt;br&gt;f(x) = {f}    |grad f(x)| = {g}</source>
@@ -382,8 +445,20 @@ Details: {0}</source>
         <translation>함수:</translation>
     </message>
     <message>
+        <source>The course&apos;s points on x0² + x1²:</source>
+        <translation>교재에서 계산한 x0² + x1²의 점:</translation>
+    </message>
+    <message>
         <source>x = {x}&lt;br&gt;f(x) = {f}&lt;br&gt;grad f(x) = {g}&lt;br&gt;|grad f(x)| = {n}</source>
         <translation>x = {x}&lt;br&gt;f(x) = {f}&lt;br&gt;grad f(x) = {g}&lt;br&gt;|grad f(x)| = {n}</translation>
+    </message>
+    <message>
+        <source>numerical_gradient(function_2, np.array([{x0}, {x1}])) = {g}</source>
+        <translation>numerical_gradient(function_2, np.array([{x0}, {x1}])) = {g}</translation>
+    </message>
+    <message>
+        <source>The course prints {g}.</source>
+        <translation>교재의 출력: {g}.</translation>
     </message>
 </context>
 <context>
@@ -395,6 +470,10 @@ Details: {0}</source>
     <message>
         <source>Gradient field</source>
         <translation>기울기 벡터장</translation>
+    </message>
+    <message>
+        <source>Partial derivatives</source>
+        <translation>편미분</translation>
     </message>
     <message>
         <source>Gradient descent</source>
@@ -549,12 +628,16 @@ Details: {0}</source>
         <translation>정답 t (원-핫):</translation>
     </message>
     <message>
-        <source>MSE = {v:.4f}</source>
-        <translation>평균 제곱 오차 = {v:.4f}</translation>
+        <source>MSE = {v}</source>
+        <translation>평균 제곱 오차 = {v}</translation>
     </message>
     <message>
-        <source>Cross-entropy = {v:.4f}</source>
-        <translation>교차 엔트로피 오차 = {v:.4f}</translation>
+        <source>Cross-entropy = {v}</source>
+        <translation>교차 엔트로피 오차 = {v}</translation>
+    </message>
+    <message>
+        <source>The course prints MSE {mse} and cross-entropy {cee} for this y.</source>
+        <translation>교재는 이 y에 대해 평균 제곱 오차 {mse}, 교차 엔트로피 오차 {cee}를 출력합니다.</translation>
     </message>
 </context>
 <context>
@@ -645,6 +728,45 @@ Details: {0}</source>
     <message>
         <source>Models (*.npz *.pkl);;DigitLab models (*.npz);;Textbook weights (*.pkl)</source>
         <translation>모델 (*.npz *.pkl);;DigitLab 모델 (*.npz);;교재 가중치 (*.pkl)</translation>
+    </message>
+</context>
+<context>
+    <name>PartialPanel</name>
+    <message>
+        <source>vary x0 (x1 fixed): ∂f/∂x0</source>
+        <translation>x0을 움직임 (x1 고정): ∂f/∂x0</translation>
+    </message>
+    <message>
+        <source>vary x1 (x0 fixed): ∂f/∂x1</source>
+        <translation>x1을 움직임 (x0 고정): ∂f/∂x1</translation>
+    </message>
+    <message>
+        <source>f(x0, x1) = x0² + x1²  (the course&apos;s function_2)</source>
+        <translation>f(x0, x1) = x0² + x1²  (교재의 function_2)</translation>
+    </message>
+    <message>
+        <source>x0:</source>
+        <translation>x0:</translation>
+    </message>
+    <message>
+        <source>x1:</source>
+        <translation>x1:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;df_dx0&lt;/b&gt; = {dx0}&lt;br&gt;&lt;b&gt;df_dx1&lt;/b&gt; = {dx1}</source>
+        <translation>&lt;b&gt;df_dx0&lt;/b&gt; = {dx0}&lt;br&gt;&lt;b&gt;df_dx1&lt;/b&gt; = {dx1}</translation>
+    </message>
+    <message>
+        <source>The course prints {dx0} and {dx1} at (3, 4) (exactly 6 and 8: the difference is rounding in f(x + h) − f(x − h)).</source>
+        <translation>교재는 (3, 4)에서 {dx0}과 {dx1}을 출력합니다 (정확한 값은 6과 8이며, 차이는 f(x + h) − f(x − h)의 반올림 오차입니다).</translation>
+    </message>
+    <message>
+        <source>x0   (x1 = {v:g} fixed)</source>
+        <translation>x0   (x1 = {v:g} 고정)</translation>
+    </message>
+    <message>
+        <source>x1   (x0 = {v:g} fixed)</source>
+        <translation>x1   (x0 = {v:g} 고정)</translation>
     </message>
 </context>
 <context>
@@ -820,8 +942,27 @@ Details: {0}</source>
         <translation>dW = numerical_gradient(lambda W: net.loss(x, t), net.W)</translation>
     </message>
     <message>
-        <source>loss = {v:.8f}</source>
-        <translation>손실 = {v:.8f}</translation>
+        <source>&lt;b&gt;The book&apos;s digits.&lt;/b&gt; The book prints loss {book} and computed it as −log(y), without the 1e-7 that cross_entropy_error adds inside the log today; with the 1e-7 the printed W gives {with_delta:.8f} and dW moves in the 7th decimal. The book also printed W rounded to 8 decimals: moving each entry by at most {move:.1e} (still the same when rounded) gives its loss, p, argmax(p) = 2 and dW. This panel uses that W and −log(y).</source>
+        <translation>&lt;b&gt;교재의 자릿수.&lt;/b&gt; 교재는 손실 함수 값 {book}을 출력하는데, 오늘의 cross_entropy_error가 log 안에 더하는 1e-7 없이 −log(y)로 계산한 값입니다. 1e-7을 더하면 출력된 W로 {with_delta:.8f}가 되고 dW는 소수 7째 자리에서 달라집니다. 교재는 W도 소수 8째 자리로 반올림해 출력했습니다. 각 원소를 최대 {move:.1e}만큼 (반올림하면 같은 값) 옮기면 교재의 손실, p, argmax(p) = 2, dW가 나옵니다. 이 패널은 그 W와 −log(y)를 씁니다.</translation>
+    </message>
+    <message>
+        <source>loss = {v}</source>
+        <translation>손실 = {v}</translation>
+    </message>
+    <message>
+        <source>argmax(p) = {i}  (index from 0)</source>
+        <translation>argmax(p) = {i}  (인덱스는 0부터)</translation>
+    </message>
+</context>
+<context>
+    <name>Surface3DView</name>
+    <message>
+        <source>Drag to turn the surface.</source>
+        <translation>드래그하면 곡면이 회전합니다.</translation>
+    </message>
+    <message>
+        <source>No OpenGL here, so no 3-D view: this is the surface seen from above as a shaded relief, lit from the upper left; pale is low, red is high.</source>
+        <translation>OpenGL을 쓸 수 없어 3차원 보기 대신 곡면을 위에서 본 음영 기복도로 보여 줍니다. 빛은 왼쪽 위에서 오며, 옅은 색이 낮고 빨간색이 높습니다.</translation>
     </message>
 </context>
 <context>

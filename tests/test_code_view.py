@@ -1,0 +1,50 @@
+"""gui/code_view.py: a course listing shown highlighted, with its live variables."""
+import numpy as np
+
+from gui.code_view import CodeView
+from nn.course import LISTINGS, describe
+
+
+def test_code_view_shows_the_listing_and_its_variables(qtbot):
+    view = CodeView()
+    qtbot.addWidget(view)
+    listing = LISTINGS["numerical_diff"]
+    view.set_listing(listing)
+    assert view.editor.toPlainText() == listing.source
+    assert view.editor.isReadOnly()
+    variables = listing.run(x=10)
+    view.set_variables(variables)
+    assert view.variable_text("dy") == "0.2999999999986347"
+    grad = np.array([6.0, 8.0])
+    view.set_variables({"grad": grad})
+    assert view.table.rowCount() == 1 and view.variable_text("grad") == describe(grad)
+    assert view.variable_text("dy") is None
+
+
+def test_code_view_highlights_keywords_numbers_strings_and_comments(qtbot):
+    view = CodeView()
+    qtbot.addWidget(view)
+    view.set_listing(LISTINGS["simple_net"])
+    document = view.editor.document()
+    colours = {}
+    for number in range(document.blockCount()):
+        block = document.findBlockByNumber(number)
+        for format_range in block.layout().formats():
+            text = block.text()[format_range.start:format_range.start + format_range.length]
+            colours[text] = format_range.format.foreground().color().name()
+    assert colours["def"] == colours["return"]                        # keywords alike
+    assert colours["0.6"] != colours["def"]                           # numbers differ from keywords
+    comment = next(text for text in colours if text.startswith("#"))
+    assert colours[comment] not in (colours["def"], colours["0.6"])
+    view.retranslate()
+    assert view.table.horizontalHeaderItem(0).text() == "variable"
+
+
+def test_every_listing_has_a_translatable_title(qtbot):
+    view = CodeView()
+    qtbot.addWidget(view)
+    titles = view.titles()
+    for name, listing in LISTINGS.items():
+        assert titles[name] == listing.title          # the English source is nn.course's title
+        view.set_listing(listing)
+        assert view.title_label.text() == f"<b>{listing.title}</b>"
