@@ -4,7 +4,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
 
 SIDE = 28
 TILES = 16        # first 16 columns of W1, shown 4 x 4
@@ -129,6 +129,9 @@ class InsideView(QWidget):
                 self.graphics, 0, len(hidden),
                 self.tr("W1 columns 1–{0}").format(min(TILES, sizes[1])))
             self._weight_item.setColorMap(pg.colormap.get("CET-D1"))
+            # the weights change only with the model: kept as a pixmap, not redrawn with every
+            # heatmap update while drawing
+            self._weight_item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             self.graphics.ci.layout.setColumnStretchFactor(len(hidden), 2)
 
     def show_activations(self, activations: list[np.ndarray] | None) -> None:
