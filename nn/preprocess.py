@@ -76,7 +76,10 @@ def to_ink(image: np.ndarray, by_contrast: bool = False) -> np.ndarray:
     if image.dtype == np.uint8:
         gray = image.astype(np.float32) / 255.0
     else:
-        gray = np.clip(np.nan_to_num(image.astype(np.float32)), 0.0, 1.0)
+        gray = image.astype(np.float32)
+        if not np.isfinite(gray).all():     # rare (a broken file): spare the canvas the scan
+            gray = np.nan_to_num(gray)
+        gray = np.clip(gray, 0.0, 1.0)
     factor = -(-max(gray.shape) // MAX_WORK_SIDE)
     if factor > 1:
         gray = block_mean(gray, factor)

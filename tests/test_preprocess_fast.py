@@ -82,3 +82,13 @@ def test_preprocess_is_unchanged_on_hundreds_of_drawings_and_images(monkeypatch,
         assert (got is None) == (expected is None)
         if expected is not None:
             np.testing.assert_array_equal(got, expected)
+
+
+def test_non_finite_pixels_count_as_paper_or_full_ink():
+    rng = np.random.default_rng(3)
+    image, _ = drawn_digit(7, rng)
+    broken = image.copy()
+    broken[5, 5], broken[6, 6], broken[7, 7] = np.nan, np.inf, -np.inf
+    expected = image.copy()
+    expected[5, 5], expected[6, 6], expected[7, 7] = 0.0, 1.0, 0.0
+    np.testing.assert_array_equal(pp.to_ink(broken), pp.to_ink(expected))
