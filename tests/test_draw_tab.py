@@ -65,7 +65,7 @@ def test_empty_canvas_shows_a_hint_and_empty_bars(tab):
     assert "Draw a digit" in tab.bars.detail_label.text()
     assert tab.bars.digit_label.text() == "–"
     assert tab.bars.probabilities is None
-    np.testing.assert_array_equal(tab.bars.bars.opts["height"], np.zeros(10))
+    np.testing.assert_array_equal(tab.bars.chart.heights, np.zeros(10))
 
 
 def test_without_a_model_the_input_is_shown_but_no_answer(tab, qtbot):
@@ -87,12 +87,9 @@ def test_bars_follow_the_network_while_drawing(tab, qtbot):
     settle(qtbot, tab)
     assert tab.canvas.stroke_count() == 1           # the stroke is still being drawn
     expected = expected_probabilities(tab, net)
-    np.testing.assert_allclose(tab.bars.bars.opts["height"], expected, rtol=1e-5)
+    np.testing.assert_allclose(tab.bars.chart.heights, expected, rtol=1e-5)
     assert tab.bars.digit_label.text() == str(int(np.argmax(expected)))
-    brushes = tab.bars.bars.opts["brushes"]
-    top = int(np.argmax(expected))
-    assert brushes[top] is tab.bars._top and all(b is tab.bars._normal
-                                                 for d, b in enumerate(brushes) if d != top)
+    assert tab.bars.chart.top == int(np.argmax(expected))   # the one bar in the highlight colour
     np.testing.assert_allclose(tab.input_view.x28, preprocess(tab.canvas.to_array(PREDICT_SIDE)))
 
 
@@ -126,7 +123,7 @@ def test_undo_and_clear_return_to_the_empty_state(tab, qtbot):
         tab.clear_action.trigger()
     settle(qtbot, tab)
     assert blocker.args == [None] and tab.bars.probabilities is None
-    np.testing.assert_array_equal(tab.bars.bars.opts["height"], np.zeros(10))
+    np.testing.assert_array_equal(tab.bars.chart.heights, np.zeros(10))
 
 
 def test_a_flat_network_is_not_sure(tab, qtbot):

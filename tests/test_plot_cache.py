@@ -3,7 +3,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from gui.gradient.common import make_plot
 from gui.plot_cache import cache_axes
-from gui.draw.probability_bars import ProbabilityBars
+from gui.training.plots import TrainingPlots
 
 CACHED = QGraphicsItem.CacheMode.DeviceCoordinateCache
 
@@ -21,8 +21,8 @@ def test_cache_axes_caches_every_axis_and_ticks_still_follow_the_range(qtbot):
 
 
 def test_the_live_plots_cache_their_axes(qtbot):
-    bars = ProbabilityBars()
-    qtbot.addWidget(bars)
-    assert bars.plot.getAxis("left").cacheMode() == CACHED
-    cache_axes(bars.plot)  # idempotent
-    assert bars.plot.getAxis("bottom").cacheMode() == CACHED
+    plots = TrainingPlots()
+    qtbot.addWidget(plots)
+    assert plots.loss_plot.getAxis("left").cacheMode() == CACHED
+    cache_axes(plots.loss_plot)  # idempotent
+    assert plots.acc_plot.getAxis("bottom").cacheMode() == CACHED

@@ -4,13 +4,58 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, Slot
+from PySide6.QtGui import QImage, QPainter, QPalette
 from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
-from gui.plot_cache import cache_axes
-
 SIDE = 28
+FLAT_TICKS = range(0, SIDE * SIDE + 1, 196)
+
+
+class PixelView(QWidget):
+    """A grey image (ink 1 = white) magnified without smoothing: square pixels for the 28x28
+    picture, or the 1x784 strip as a band across the middle with index ticks below.
+
+    Plain QPainter: an update costs one small QImage, far inside a frame, and no plotting library
+    is imported at start-up. Signals: none.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMinimumSize(140, 140)
+        self._image = QImage()
+        self._flat = False
+
+    def set_pixels(self, x28: np.ndarray, flat: bool) -> None:
+        """Show (28, 28) values in [0, 1]; flat shows them as one row of 784."""
+        grey = np.ascontiguousarray(
+            np.clip(np.asarray(x28, np.float32) * 255.0 + 0.5, 0, 255).astype(np.uint8))
+        grey = grey.reshape(1, -1) if flat else grey.reshape(SIDE, SIDE)
+        h, w = grey.shape
+        self._image = QImage(grey.data, w, h, w, QImage.Format.Format_Grayscale8).copy()
+        self._flat = flat
+        self.update()
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        if self._flat:
+            line = self.fontMetrics().height()
+            band = QRectF(0, self.height() / 2 - 3 * line / 2, self.width(), 2 * line)
+            painter.drawImage(band, self._image)
+            painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+            for i in FLAT_TICKS:
+                x = min(i / (SIDE * SIDE) * self.width(), self.width() - 1)
+                painter.drawLine(x, band.bottom(), x, band.bottom() + 4)
+                align = Qt.AlignmentFlag.AlignHCenter if 0 < i < SIDE * SIDE else (
+                    Qt.AlignmentFlag.AlignLeft if i == 0 else Qt.AlignmentFlag.AlignRight)
+                left = {Qt.AlignmentFlag.AlignLeft: x, Qt.AlignmentFlag.AlignRight: x - 60}
+                painter.drawText(QRectF(left.get(align, x - 30), band.bottom() + 5, 60, line),
+                                 align, str(i))
+        else:
+            side = min(self.width(), self.height())
+            painter.drawImage(QRectF((self.width() - side) / 2, (self.height() - side) / 2,
+                                     side, side), self._image)
+        painter.end()
 
 
 def forward_shapes(sizes: Sequence[int], activation: str) -> str:
@@ -40,16 +85,7 @@ class InputView(QWidget):
             "of 784 numbers, x, which is multiplied by the weight matrix W1."))
         self.flatten_box.toggled.connect(self._on_flatten_box_toggled)
 
-        # no context menus: they cost start-up time and offer nothing here
-        self.plot = pg.PlotWidget(background=None, viewBox=pg.ViewBox(enableMenu=False))
-        self.plot.setMenuEnabled(False)
-        self.plot.setMouseEnabled(x=False, y=False)
-        self.plot.hideButtons()
-        cache_axes(self.plot)
-        self.plot.invertY(True)
-        self.plot.setMinimumSize(140, 140)
-        self.image = pg.ImageItem(np.zeros((SIDE, SIDE), np.float32), levels=(0.0, 1.0))
-        self.plot.addItem(self.image)
+        self.plot = PixelView()
 
         self.caption = QLabel()
         self.caption.setWordWrap(True)
@@ -81,12 +117,7 @@ class InputView(QWidget):
         self._arrange()
 
     def _arrange(self) -> None:
-        flat = self.is_flattened()
-        self.plot.showAxis("bottom", flat)
-        self.plot.showAxis("left", False)
-        self.plot.setAspectLocked(not flat)
-        if flat:
-            self.plot.getAxis("bottom").setTicks([[(i, str(i)) for i in range(0, 785, 196)]])
+        if self.is_flattened():
             self.caption.setText(self.tr(
                 "x has shape 1×784: row 0 of the image is x[0:28], row 1 is x[28:56], … "
                 "Each column is one input number (white = 1, black = 0)."))
@@ -95,11 +126,6 @@ class InputView(QWidget):
                 "28×28 pixels after preprocessing (crop, scale to 20 px, centre): "
                 "white = ink = 1.0, black = paper = 0.0."))
         self._update_image()
-        # the 1x784 strip is drawn as a band across the middle, not stretched to the full height
-        x_range, y_range = ((0, SIDE * SIDE), (-3, 4)) if flat else ((0, SIDE), (0, SIDE))
-        self.plot.setRange(xRange=x_range, yRange=y_range, padding=0)
 
     def _update_image(self) -> None:
-        # ImageItem takes (x, y) order: transpose rows; the flat strip is 784 wide, 1 high
-        data = self.x28.reshape(-1, 1) if self.is_flattened() else self.x28.T
-        self.image.setImage(data, levels=(0.0, 1.0), autoLevels=False)
+        self.plot.set_pixels(self.x28, self.is_flattened())

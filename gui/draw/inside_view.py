@@ -4,8 +4,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-import pyqtgraph as pg
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
 
 SIDE = 28
 TILES = 16        # first 16 columns of W1, shown 4 x 4
@@ -42,7 +41,9 @@ def weight_mosaic(W1: np.ndarray, tiles: int = TILES, per_row: int = TILE_ROW) -
     return mosaic
 
 
-def _image_view(layout: pg.GraphicsLayoutWidget, row: int, col: int, title: str):
+def _image_view(layout, row: int, col: int, title: str):
+    import pyqtgraph as pg
+
     view = layout.addViewBox(row=row, col=col, enableMouse=False, lockAspect=True, invertY=True,
                              enableMenu=False)
     view.setMenuEnabled(False)
@@ -66,16 +67,18 @@ class InsideView(QWidget):
             "Last: what the first 16 neurons of layer 1 look for: their weights from the "
             "784 pixels, shown as 28×28 (red = positive weight, blue = negative)."))
         self.help.setWordWrap(True)
-        self.graphics = pg.GraphicsLayoutWidget()
-        self.graphics.setBackground(None)
+        # pyqtgraph is imported, and the plots built, when the first model arrives (after the
+        # window's first frame): importing it costs more than the whole window without it
+        self.graphics = QWidget()
         self.graphics.setMinimumHeight(150)
+        self._built_graphics = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.graphics, 1)
         layout.addWidget(self.help)
-        self._activation_items: list[pg.ImageItem] = []
-        self._weight_item: pg.ImageItem | None = None
+        self._activation_items: list = []     # pyqtgraph ImageItems, one per hidden layer
+        self._weight_item = None
         self._sizes: tuple[int, ...] | None = None
 
     def set_network(self, network) -> None:
@@ -91,13 +94,29 @@ class InsideView(QWidget):
             limit = float(np.abs(W1[:, :TILES]).max()) or 1.0
             self._weight_item.setImage(weight_mosaic(W1).T, levels=(-limit, limit))
 
+    def _make_graphics(self) -> None:
+        import pyqtgraph as pg
+
+        graphics = pg.GraphicsLayoutWidget()
+        graphics.setBackground(None)
+        graphics.setMinimumHeight(150)
+        self.layout().replaceWidget(self.graphics, graphics)
+        self.graphics.deleteLater()
+        self.graphics = graphics
+        self._built_graphics = True
+
     def _build(self, sizes: tuple[int, ...] | None) -> None:
-        self.graphics.clear()
         self._activation_items = []
         self._weight_item = None
         self._sizes = sizes
         if sizes is None:
+            if self._built_graphics:
+                self.graphics.clear()
             return
+        if not self._built_graphics:
+            self._make_graphics()
+        self.graphics.clear()
+        import pyqtgraph as pg
         hidden = sizes[1:-1]
         for i, size in enumerate(hidden):
             _, item = _image_view(self.graphics, 0, i,
@@ -110,6 +129,9 @@ class InsideView(QWidget):
                 self.graphics, 0, len(hidden),
                 self.tr("W1 columns 1–{0}").format(min(TILES, sizes[1])))
             self._weight_item.setColorMap(pg.colormap.get("CET-D1"))
+            # the weights change only with the model: kept as a pixmap, not redrawn with every
+            # heatmap update while drawing
+            self._weight_item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             self.graphics.ci.layout.setColumnStretchFactor(len(hidden), 2)
 
     def show_activations(self, activations: list[np.ndarray] | None) -> None:

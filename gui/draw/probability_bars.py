@@ -2,16 +2,81 @@
 from __future__ import annotations
 
 import numpy as np
-import pyqtgraph as pg
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
-
-from gui.plot_cache import cache_axes
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 NOT_SURE_BELOW = 0.5
-BAR_COLOR = (150, 170, 200)
-TOP_COLOR = (230, 120, 30)
+BAR_COLOR = QColor(150, 170, 200)
+TOP_COLOR = QColor(230, 120, 30)
+BAR_WIDTH = 0.7       # of one digit's slot
+TICKS = (0.0, 0.5, 1.0)
+
+
+class BarChart(QWidget):
+    """Ten bars 0-9 with a probability axis, painted with plain QPainter.
+
+    Plain painting keeps a mouse-move-to-bars update far inside one frame and needs no plotting
+    library at start-up. Signals: none. Call set_heights(h (10,), top or None).
+    """
+
+    def __init__(self, y_title: str, x_title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.y_title, self.x_title = y_title, x_title
+        self.heights = np.zeros(10)
+        self.top: int | None = None
+        self.setMinimumHeight(160)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def set_heights(self, heights: np.ndarray, top: int | None) -> None:
+        """Show heights (10,) in [0, 1]; the bar `top` (or none) in the highlight colour."""
+        self.heights = np.clip(np.asarray(heights, dtype=float), 0.0, 1.0)
+        self.top = top
+        self.update()
+
+    def _plot_rect(self) -> QRectF:
+        metrics = self.fontMetrics()
+        line = metrics.height()
+        left = line + 4 + metrics.horizontalAdvance("0.0") + 6
+        return QRectF(left, line / 2, max(1.0, self.width() - left - 6),
+                      max(1.0, self.height() - line / 2 - 2 * line - 6))
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        text = self.palette().color(QPalette.ColorRole.WindowText)
+        plot = self._plot_rect()
+        slot = plot.width() / 10
+        painter.setPen(Qt.PenStyle.NoPen)
+        for d, h in enumerate(self.heights):
+            painter.setBrush(TOP_COLOR if d == self.top else BAR_COLOR)
+            bar_h = h * plot.height()
+            painter.drawRect(QRectF(plot.left() + (d + (1 - BAR_WIDTH) / 2) * slot,
+                                    plot.bottom() - bar_h, BAR_WIDTH * slot, bar_h))
+        self._paint_axes(painter, plot, slot, text)
+        painter.end()
+
+    def _paint_axes(self, painter: QPainter, plot: QRectF, slot: float, text: QColor) -> None:
+        painter.setPen(text)
+        line = self.fontMetrics().height()
+        painter.drawLine(plot.bottomLeft(), plot.bottomRight())
+        painter.drawLine(plot.bottomLeft(), plot.topLeft())
+        for d in range(10):
+            cell = QRectF(plot.left() + d * slot, plot.bottom() + 2, slot, line)
+            painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, str(d))
+        for v in TICKS:
+            y = plot.bottom() - v * plot.height()
+            painter.drawLine(plot.left() - 4, y, plot.left(), y)
+            cell = QRectF(line + 2, y - line / 2, plot.left() - line - 8, line)
+            painter.drawText(cell, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                             f"{v:.1f}")
+        painter.drawText(QRectF(plot.left(), plot.bottom() + line + 2, plot.width(), line),
+                         Qt.AlignmentFlag.AlignCenter, self.x_title)
+        painter.save()
+        painter.translate(0, plot.center().y())
+        painter.rotate(-90)
+        painter.drawText(QRectF(-plot.height() / 2, 0, plot.height(), line),
+                         Qt.AlignmentFlag.AlignCenter, self.y_title)
+        painter.restore()
 
 
 class ProbabilityBars(QWidget):
@@ -31,31 +96,13 @@ class ProbabilityBars(QWidget):
         self.detail_label = QLabel()
         self.detail_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.detail_label.setWordWrap(True)
-
-        # no context menus: they cost start-up time and offer nothing here
-        self.plot = pg.PlotWidget(background=None, viewBox=pg.ViewBox(enableMenu=False))
-        self.plot.setMenuEnabled(False)
-        cache_axes(self.plot)
-        self.plot.setMouseEnabled(x=False, y=False)
-        self.plot.hideButtons()
-        self.plot.setXRange(-0.6, 9.6, padding=0)
-        self.plot.setYRange(0, 1, padding=0.02)
-        self.plot.setLabel("left", self.tr("probability"))
-        self.plot.setLabel("bottom", self.tr("digit"))
-        self.plot.getAxis("bottom").setTicks([[(d, str(d)) for d in range(10)]])
-        self.plot.getAxis("left").setTicks([[(v, f"{v:.1f}") for v in (0, 0.5, 1.0)]])
-        self.plot.setMinimumHeight(160)
-        self._normal = pg.mkBrush(*BAR_COLOR)
-        self._top = pg.mkBrush(*TOP_COLOR)
-        self.bars = pg.BarGraphItem(x=np.arange(10), height=np.zeros(10), width=0.7,
-                                    brushes=[self._normal] * 10, pen=None)
-        self.plot.addItem(self.bars)
+        self.chart = BarChart(self.tr("probability"), self.tr("digit"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.digit_label)
         layout.addWidget(self.detail_label)
-        layout.addWidget(self.plot, 1)
+        layout.addWidget(self.chart, 1)
         self.probabilities: np.ndarray | None = None
         self.show_probabilities(None)
 
@@ -63,14 +110,13 @@ class ProbabilityBars(QWidget):
         """Show softmax output p (10,) in [0, 1]; None empties the bars and shows the hint."""
         if p is None:
             self.probabilities = None
-            self.bars.setOpts(height=np.zeros(10), brushes=[self._normal] * 10)
+            self.chart.set_heights(np.zeros(10), None)
             self.digit_label.setText("–")
             self.detail_label.setText(hint or self.tr("Draw a digit to see what the network thinks."))
             return
         self.probabilities = np.asarray(p, dtype=float)
         top = int(np.argmax(p))
-        brushes = [self._top if d == top else self._normal for d in range(10)]
-        self.bars.setOpts(height=self.probabilities, brushes=brushes)
+        self.chart.set_heights(self.probabilities, top)
         self.digit_label.setText(str(top))
         if p[top] < NOT_SURE_BELOW:
             self.detail_label.setText(self.tr("not sure: probability of {0} only {1:.0%}")
