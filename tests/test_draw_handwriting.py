@@ -106,7 +106,7 @@ def test_nudge_flips_the_answer_and_back_restores_the_drawing(tab, qtbot):
     assert int(np.argmax(tab.bars.probabilities)) == target
     assert 0 < why._step_count <= 50
     assert not np.array_equal(tab.input_view.x28, original)
-    assert f"says {target}" in why.note.text() and "of 784 pixels" in why.note.text()
+    assert f"says {target}" in why.note.text() and "of 784 by more than" in why.note.text()
     why.back_button.click()
     np.testing.assert_array_equal(tab.input_view.x28, original)
     assert int(np.argmax(tab.bars.probabilities)) == top

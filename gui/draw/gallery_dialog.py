@@ -46,6 +46,7 @@ class GalleryDialog(QDialog):
         self.list = QListWidget()
         self.list.setViewMode(QListWidget.ViewMode.IconMode)
         self.list.setIconSize(QSize(ICON_SIDE, ICON_SIDE))
+        self.list.setGridSize(QSize(ICON_SIDE + 28, ICON_SIDE + 26))   # same cell with or without “(test)”
         self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.list.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
         self.list.setMinimumSize(520, 320)

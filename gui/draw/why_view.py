@@ -208,10 +208,10 @@ class WhyView(QWidget):
                               .format(self._step_count, said, target))
             return
         self.note.setText(self.tr(
-            "After {0} steps the network says {1}. Only {2} of 784 pixels changed by more than "
-            "{3:g} (at most {4:.2f}): a small change it reads as a different digit, a first "
-            "look at adversarial examples.").format(
-                self._step_count, target, s.changed, s.threshold, s.max_change))
+            "After {0} steps the network says {1}, yet no pixel changed by more than {2:.2f} "
+            "(ink runs from 0 to 1), and {3} of 784 by more than {4:g}: a change too faint "
+            "to see, read as a different digit. A first look at adversarial examples.").format(
+                self._step_count, target, s.max_change, s.changed, s.threshold))
 
     @Slot()
     def _on_back_button_clicked(self) -> None:

@@ -1467,8 +1467,8 @@ Details: {0}</source>
         <translation>{0}단계 뒤에도 신경망은 {2}이(가) 아니라 {1}(이)라고 답합니다.</translation>
     </message>
     <message>
-        <source>After {0} steps the network says {1}. Only {2} of 784 pixels changed by more than {3:g} (at most {4:.2f}): a small change it reads as a different digit, a first look at adversarial examples.</source>
-        <translation>{0}단계 뒤 신경망은 {1}(이)라고 답합니다. 784개 픽셀 중 {2}개만 {3:g}보다 많이 바뀌었습니다(최대 {4:.2f}): 작은 변화인데 다른 숫자로 읽습니다. 적대적 예제를 처음 엿보는 것입니다.</translation>
+        <source>After {0} steps the network says {1}, yet no pixel changed by more than {2:.2f} (ink runs from 0 to 1), and {3} of 784 by more than {4:g}: a change too faint to see, read as a different digit. A first look at adversarial examples.</source>
+        <translation>{0}단계 뒤 신경망은 {1}(이)라고 답하지만, 어떤 픽셀도 {2:.2f}보다 많이 바뀌지 않았고(잉크는 0에서 1까지) 784개 중 {3}개가 {4:g}보다 많이 바뀌었습니다: 눈에 잘 띄지 않는 변화인데 다른 숫자로 읽습니다. 적대적 예제를 처음 엿보는 것입니다.</translation>
     </message>
 </context>
 <context>
