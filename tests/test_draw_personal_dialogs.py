@@ -148,3 +148,23 @@ def test_too_few_samples_are_refused_before_starting(qtbot, data_dir):
     dialog = FinetuneDialog(net(), store.samples, synthetic_cache())
     qtbot.addWidget(dialog)
     assert not dialog.is_running() and "at least 5" in dialog.status.text()
+
+
+def test_closing_while_running_stops_and_waits_for_the_worker(qtbot, data_dir):
+    store = filled_store(data_dir, 20)
+    dialog = FinetuneDialog(net(), store.samples, synthetic_cache(), seed=0)
+    qtbot.addWidget(dialog)
+    assert dialog.is_running()
+    dialog.close()
+    assert not dialog.is_running() and dialog.result is None
+
+
+def test_an_unreadable_personal_file_is_never_overwritten(qtbot, data_dir):
+    data_dir.mkdir(parents=True)
+    path = data_dir / FILE_NAME
+    path.write_bytes(b"damaged")
+    store = PersonalStore(path)
+    assert len(store.samples) == 0 and store.load_error
+    with pytest.raises(OSError, match="not overwritten"):
+        store.add(np.zeros((28, 28)), 1, [])
+    assert path.read_bytes() == b"damaged"

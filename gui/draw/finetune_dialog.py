@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton,
                                QVBoxLayout, QWidget)
 
@@ -89,6 +89,8 @@ class FinetuneDialog(QDialog):
                             .format(n_train))
         self._set_running(True)
         self._thread = start_worker(self._worker, self)
+        # quitting with the dialog open must not destroy a running thread (that aborts)
+        QCoreApplication.instance().aboutToQuit.connect(self._stop_and_wait)
         return True
 
     def is_running(self) -> bool:
@@ -167,9 +169,14 @@ class FinetuneDialog(QDialog):
             self.status.setText(self.status.text() + "\n" + self.tr("Saved to {0}.").format(saved))
         return saved
 
-    def closeEvent(self, event) -> None:
+    @Slot()
+    def _stop_and_wait(self) -> None:
         if self._worker is not None:
             self._worker.stop()
             abandon_thread(self._thread, self)
             self._worker = self._thread = None
+            self._set_running(False)
+
+    def closeEvent(self, event) -> None:
+        self._stop_and_wait()
         super().closeEvent(event)

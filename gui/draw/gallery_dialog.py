@@ -151,9 +151,13 @@ class GalleryDialog(QDialog):
             QMessageBox.warning(self, self.tr("Import"),
                                 self.tr("{0} cannot be used: {1}").format(path.name, error))
             return False
-        self.store._set = new_set
-        self.store.load_error = None
-        self._save()
+        self.store.load_error = None      # the user chose to replace an unreadable file
+        try:
+            self.store.replace(new_set)
+        except OSError as error:
+            QMessageBox.warning(self, self.tr("Import"),
+                                self.tr("Could not save your digits: {0}").format(error))
+            return False
         self.message.emit(self.tr("Imported {0} samples from {1}.").format(len(new_set),
                                                                           path.name))
         return True
