@@ -46,7 +46,7 @@ def draw(app, tab, digit: int, seed: int, shrink: float = 1.0, shift=(0.0, 0.0))
 def shoot_why(app, window, out: Path) -> None:
     tab = window.draw_tab
     draw(app, tab, 3, 1)
-    tab.views.setCurrentWidget(tab.handwriting.why_view)
+    tab.views.setCurrentWidget(tab.handwriting.why_page)
     why = tab.handwriting.why_view
     why.target_spin.setValue(8)
     why.start_nudge()
@@ -62,7 +62,7 @@ def shoot_why(app, window, out: Path) -> None:
 def shoot_steps(app, window, out: Path) -> None:
     tab = window.draw_tab
     draw(app, tab, 7, 2, shrink=0.45, shift=(-0.22, -0.2))
-    tab.views.setCurrentWidget(tab.handwriting.steps_view)
+    tab.views.setCurrentWidget(tab.handwriting.steps_page)
     tab.handwriting.steps_view.centre_box.setChecked(False)
     tab._throttle.stop()
     tab._update_prediction()

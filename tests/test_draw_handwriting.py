@@ -74,12 +74,14 @@ def test_hidden_why_view_computes_nothing_while_drawing(tab, qtbot, monkeypatch)
     calls = []
     monkeypatch.setattr(why_module, "input_gradient", lambda *a, **k: calls.append(1))
     with_model_and_drawing(tab, qtbot)
+    # not even built until first shown: they would add five plots to the start-up
+    assert tab.handwriting.why_page.widget is None and tab.handwriting.steps_page.widget is None
     assert not tab.handwriting.why_view.isVisible() and calls == []
 
 
 def test_heatmap_is_the_input_gradient_of_the_chosen_class(tab, qtbot):
     net = with_model_and_drawing(tab, qtbot)
-    tab.views.setCurrentWidget(tab.handwriting.why_view)
+    tab.views.setCurrentWidget(tab.handwriting.why_page)
     why = tab.handwriting.why_view
     x = tab.input_view.x28
     top = int(np.argmax(net.probabilities(x.reshape(1, -1))))
@@ -94,7 +96,7 @@ def test_heatmap_is_the_input_gradient_of_the_chosen_class(tab, qtbot):
 
 def test_nudge_flips_the_answer_and_back_restores_the_drawing(tab, qtbot):
     net = with_model_and_drawing(tab, qtbot)
-    tab.views.setCurrentWidget(tab.handwriting.why_view)
+    tab.views.setCurrentWidget(tab.handwriting.why_page)
     why = tab.handwriting.why_view
     original = tab.input_view.x28.copy()
     top = int(np.argmax(net.probabilities(original.reshape(1, -1))))
@@ -115,7 +117,7 @@ def test_nudge_flips_the_answer_and_back_restores_the_drawing(tab, qtbot):
 @pytest.mark.parametrize("switch", ["crop", "scale", "centre"])
 def test_each_step_switch_changes_the_input_as_nn_says(tab, qtbot, switch):
     with_model_and_drawing(tab, qtbot)
-    tab.views.setCurrentWidget(tab.handwriting.steps_view)
+    tab.views.setCurrentWidget(tab.handwriting.steps_page)
     steps = tab.handwriting.steps_view
     before = tab.input_view.x28.copy()
     p_before = tab.bars.probabilities.copy()

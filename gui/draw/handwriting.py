@@ -10,13 +10,15 @@ from PySide6.QtCore import QObject, Slot
 
 from gui.draw.label_bar import LabelBar
 from gui.draw.personal_store import PersonalStore, canvas_strokes
-from gui.draw.steps_view import StepsView
-from gui.draw.why_view import WhyView
-from nn.preprocess import preprocess
+from gui.lazy_tab import LazyTab
+from nn.preprocess import preprocess, preprocess_stages
 
 
 class Handwriting(QObject):
     """Owns the label bar, the why and steps views and the personal store of one DrawTab.
+
+    The why and steps views are LazyTab pages, built when first shown: their five plots would
+    otherwise add to the app's start-up.
 
     mnist: a gui.training.mnist_cache.MnistCache for fine-tuning (set by the main window), or None.
     """
@@ -27,25 +29,56 @@ class Handwriting(QObject):
         self.store = store if store is not None else PersonalStore(parent=self)
         self.mnist = None
         self.label_bar = LabelBar()
-        self.why_view = WhyView()
-        self.steps_view = StepsView()
-        self._dialogs = []
+        self.why_page = LazyTab("gui.draw.why_view", "WhyView")
+        self.steps_page = LazyTab("gui.draw.steps_view", "StepsView")
+        self.why_page.built.connect(self._on_why_page_built)
+        self.steps_page.built.connect(self._on_steps_page_built)
         self.label_bar.labelled.connect(self._on_label_bar_labelled)
         self.label_bar.gallery_requested.connect(self.show_gallery)
         self.label_bar.finetune_requested.connect(self.show_finetune)
-        self.why_view.nudged.connect(self._on_why_view_nudged)
-        self.why_view.restore_requested.connect(tab._update_prediction)
-        self.steps_view.switches_changed.connect(tab._on_canvas_changed)
         self.store.changed.connect(self.update_counts)
+
+    @property
+    def why_view(self):
+        """The WhyView, built now if it was not shown yet."""
+        return self.why_page.build()
+
+    @property
+    def steps_view(self):
+        """The StepsView, built now if it was not shown yet."""
+        return self.steps_page.build()
+
+    def stages(self, image: np.ndarray):
+        """nn's preprocessing stages of image (H, W), with the steps the steps view switched off."""
+        steps = self.steps_page.widget
+        return preprocess_stages(image) if steps is None else steps.stages(image)
+
+    @Slot(int)
+    def on_view_changed(self, index: int) -> None:
+        page = self.tab.views.widget(index)
+        if isinstance(page, LazyTab) and page.build() is not None:
+            page.widget.show()      # now, not at the layout's queued show: it is fed right below
+        self.on_prediction_updated()
 
     @Slot()
     def on_prediction_updated(self, *_args) -> None:
         """After each (frame-throttled) prediction: feed only the views that are visible."""
         stages = self.tab.last_stages
         self.label_bar.set_labelling_enabled(stages is not None)
-        if self.steps_view.isVisible():
-            self.steps_view.show_stages(stages)
-        self.why_view.set_input(self.tab.network, None if stages is None else stages.centered)
+        steps, why = self.steps_page.widget, self.why_page.widget
+        if steps is not None and steps.isVisible():
+            steps.show_stages(stages)
+        if why is not None:     # computes only while visible
+            why.set_input(self.tab.network, None if stages is None else stages.centered)
+
+    @Slot(object)
+    def _on_why_page_built(self, view) -> None:
+        view.nudged.connect(self._on_why_view_nudged)
+        view.restore_requested.connect(self.tab._update_prediction)
+
+    @Slot(object)
+    def _on_steps_page_built(self, view) -> None:
+        view.switches_changed.connect(self.tab._on_canvas_changed)
 
     @Slot()
     def update_counts(self) -> None:

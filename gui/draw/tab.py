@@ -111,9 +111,9 @@ class DrawTab(QWidget):
         grid.addWidget(self.bars, 1, 2)
         self.views = QTabWidget()
         self.views.addTab(self.inside_view, self.tr("Inside the network"))
-        self.views.addTab(self.handwriting.why_view, self.tr("Why it decided"))
-        self.views.addTab(self.handwriting.steps_view, self.tr("Preprocessing step by step"))
-        self.views.currentChanged.connect(self.handwriting.on_prediction_updated)
+        self.views.addTab(self.handwriting.why_page, self.tr("Why it decided"))
+        self.views.addTab(self.handwriting.steps_page, self.tr("Preprocessing step by step"))
+        self.views.currentChanged.connect(self.handwriting.on_view_changed)
         grid.addWidget(self.views, 2, 1, 1, 2)
         grid.addWidget(self.handwriting.label_bar, 3, 0, 1, 3)
         grid.setColumnStretch(0, 4)
@@ -150,7 +150,7 @@ class DrawTab(QWidget):
     # --- prediction ---------------------------------------------------------------------
     def _update_prediction(self) -> None:
         image = self.canvas.to_array(PREDICT_SIDE)
-        stages = None if image is None else self.handwriting.steps_view.stages(image)
+        stages = None if image is None else self.handwriting.stages(image)
         self.last_stages = stages
         if stages is None:
             self._show(None, None, None, self.tr("Draw a digit to see what the network thinks."))
