@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_training_page_built(self, training_tab) -> None:
         training_tab.live_model.connect(self._on_training_tab_live_model)
+        self.draw_tab.handwriting.mnist = training_tab.data    # one MNIST in memory, shared
         training_tab.model_trained.connect(self._on_training_tab_model_trained)
         training_tab.image_chosen.connect(self._on_training_tab_image_chosen)
 

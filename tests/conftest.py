@@ -58,6 +58,14 @@ def settings_path(tmp_path, monkeypatch) -> Path:
     return path
 
 
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path, monkeypatch) -> Path:
+    """Each test has its own empty data folder (DIGITLAB_DATA_DIR): never the user's digits."""
+    folder = tmp_path / "data"
+    monkeypatch.setenv("DIGITLAB_DATA_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture(scope="session")
 def mnist_dir() -> Path:
     """The folder with the four MNIST .gz files, or skip."""

@@ -7,15 +7,15 @@ import numpy as np
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QFileDialog, QGridLayout, QHBoxLayout, QLabel, QSlider,
-                               QToolButton, QWidget)
+                               QTabWidget, QToolButton, QWidget)
 
 from gui.draw.canvas import DrawingCanvas
+from gui.draw.handwriting import Handwriting
 from gui.draw.image_io import supported_suffixes
 from gui.draw.input_view import InputView
 from gui.draw.inside_view import InsideView
 from gui.draw.model_choice import ModelChoice, describe
 from gui.draw.probability_bars import ProbabilityBars
-from nn.preprocess import preprocess_stages
 
 # drawings are rendered for the network at the size nn.strokes draws at: enough detail for a
 # 20 px digit, and preprocessing stays well inside one frame
@@ -56,6 +56,10 @@ class DrawTab(QWidget):
         self.canvas.load_failed.connect(self.message)
         self.model_choice.model_selected.connect(self._on_model_choice_model_selected)
         self.model_choice.message.connect(self.message)
+        self.last_stages = None
+        self.handwriting = Handwriting(self)
+        self.prediction_updated.connect(self.handwriting.on_prediction_updated)
+        self.model_changed.connect(self.handwriting.update_counts)
         self._build_layout(self._build_toolbar())
         self.input_view.set_sizes(None)
         self._update_prediction()
@@ -105,7 +109,13 @@ class DrawTab(QWidget):
         grid.addWidget(self.canvas, 1, 0, 2, 1)
         grid.addWidget(self.input_view, 1, 1)
         grid.addWidget(self.bars, 1, 2)
-        grid.addWidget(self.inside_view, 2, 1, 1, 2)
+        self.views = QTabWidget()
+        self.views.addTab(self.inside_view, self.tr("Inside the network"))
+        self.views.addTab(self.handwriting.why_page, self.tr("Why it decided"))
+        self.views.addTab(self.handwriting.steps_page, self.tr("Preprocessing step by step"))
+        self.views.currentChanged.connect(self.handwriting.on_view_changed)
+        grid.addWidget(self.views, 2, 1, 1, 2)
+        grid.addWidget(self.handwriting.label_bar, 3, 0, 1, 3)
         grid.setColumnStretch(0, 4)
         grid.setColumnStretch(1, 2)
         grid.setColumnStretch(2, 2)
@@ -140,7 +150,8 @@ class DrawTab(QWidget):
     # --- prediction ---------------------------------------------------------------------
     def _update_prediction(self) -> None:
         image = self.canvas.to_array(PREDICT_SIDE)
-        stages = None if image is None else preprocess_stages(image)
+        stages = None if image is None else self.handwriting.stages(image)
+        self.last_stages = stages
         if stages is None:
             self._show(None, None, None, self.tr("Draw a digit to see what the network thinks."))
             return

@@ -323,6 +323,18 @@ Details: {0}</source>
         <translation>펜:</translation>
     </message>
     <message>
+        <source>Inside the network</source>
+        <translation>이미지 열기…</translation>
+    </message>
+    <message>
+        <source>Why it decided</source>
+        <translation>왜 그렇게 판단했나</translation>
+    </message>
+    <message>
+        <source>Preprocessing step by step</source>
+        <translation>전처리 단계별 보기</translation>
+    </message>
+    <message>
         <source>Draw a digit to see what the network thinks.</source>
         <translation>숫자를 그리면 신경망의 판단이 보입니다.</translation>
     </message>
@@ -462,6 +474,175 @@ Details: {0}</source>
     </message>
 </context>
 <context>
+    <name>FinetuneDialog</name>
+    <message>
+        <source>Fine-tune on your digits</source>
+        <translation>내 숫자로 미세 조정</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Use it on the Draw tab</source>
+        <translation>그리기 탭에서 사용</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>저장…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>There is no model to fine-tune: open or train one.</source>
+        <translation>미세 조정할 모델이 없습니다: 모델을 열거나 학습하세요.</translation>
+    </message>
+    <message>
+        <source>Label at least {0} drawings with “This is a …” first (every fifth is kept for testing): there are {1} to learn from.</source>
+        <translation>먼저 “이 숫자는 …” 버튼으로 그림을 {0}개 이상 분류하세요(다섯 번째마다 시험용으로 남겨 둡니다): 학습할 샘플이 {1}개 있습니다.</translation>
+    </message>
+    <message>
+        <source>Fine-tuning on {0} of your digits mixed with MNIST…</source>
+        <translation>내 숫자 {0}개를 MNIST와 섞어 미세 조정하는 중…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>멈추는 중…</translation>
+    </message>
+    <message>
+        <source>Stopped after {0} mini-batches.</source>
+        <translation>미니배치 {0}개 뒤에 멈췄습니다.</translation>
+    </message>
+    <message>
+        <source>Done: {0} mini-batches.</source>
+        <translation>완료: 미니배치 {0}개.</translation>
+    </message>
+    <message>
+        <source>Your digits: no test samples yet (every fifth one you label).</source>
+        <translation>내 숫자: 아직 시험 샘플이 없습니다(분류한 것 중 다섯 번째마다).</translation>
+    </message>
+    <message>
+        <source>Your {0} test digits: {1:.1%} before, {2:.1%} after.</source>
+        <translation>내 시험 숫자 {0}개: 전 {1:.1%}, 후 {2:.1%}.</translation>
+    </message>
+    <message>
+        <source>MNIST test ({0} images): {1:.2%} before, {2:.2%} after.</source>
+        <translation>MNIST 시험 데이터({0}장): 전 {1:.2%}, 후 {2:.2%}.</translation>
+    </message>
+    <message>
+        <source>fine-tuned on your digits</source>
+        <translation>내 숫자로 미세 조정한 모델</translation>
+    </message>
+    <message>
+        <source>That is the shipped model: choose another file, it is never overwritten.</source>
+        <translation>그것은 기본 제공 모델입니다: 다른 파일을 고르세요. 기본 모델은 덮어쓰지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Saved to {0}.</source>
+        <translation>{0}에 저장했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>FinetuneWorker</name>
+    <message>
+        <source>Fine-tuning mixes your digits with MNIST so that MNIST is not forgotten, and the MNIST files were not found: download them on the Training tab first.</source>
+        <translation>미세 조정은 MNIST를 잊지 않도록 내 숫자와 MNIST를 섞는데, MNIST 파일을 찾지 못했습니다: 먼저 학습 탭에서 내려받으세요.</translation>
+    </message>
+</context>
+<context>
+    <name>GalleryDialog</name>
+    <message>
+        <source>Your digits</source>
+        <translation>내 숫자</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Relabel as</source>
+        <translation>다음 레이블로 변경</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>내보내기…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>가져오기…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source> (test)</source>
+        <translation> (시험)</translation>
+    </message>
+    <message>
+        <source>{0} samples. Per digit: {1}</source>
+        <translation>샘플 {0}개. 숫자별: {1}</translation>
+    </message>
+    <message>
+        <source>The model in use reads {0:.0%} of your {1} test samples (every fifth) right.</source>
+        <translation>사용 중인 모델은 내 시험 샘플 {1}개(다섯 번째마다) 중 {0:.0%}를 맞힙니다.</translation>
+    </message>
+    <message>
+        <source>Your saved file could not be read: {0}</source>
+        <translation>저장된 파일을 읽을 수 없습니다: {0}</translation>
+    </message>
+    <message>
+        <source>Select one or more samples first.</source>
+        <translation>먼저 샘플을 하나 이상 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Could not save your digits: {0}</source>
+        <translation>내 숫자를 저장할 수 없습니다: {0}</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>내보내기</translation>
+    </message>
+    <message>
+        <source>Could not write {0}: {1}</source>
+        <translation>{0}을(를) 쓸 수 없습니다: {1}</translation>
+    </message>
+    <message>
+        <source>Exported {0} samples to {1}.</source>
+        <translation>샘플 {0}개를 {1}(으)로 내보냈습니다.</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>가져오기</translation>
+    </message>
+    <message>
+        <source>{0} cannot be used: {1}</source>
+        <translation>{0}은(는) 사용할 수 없습니다: {1}</translation>
+    </message>
+    <message>
+        <source>Imported {0} samples from {1}.</source>
+        <translation>{1}에서 샘플 {0}개를 가져왔습니다.</translation>
+    </message>
+    <message>
+        <source>Zip of PNGs and a CSV (*.zip);;NumPy archive (*.npz)</source>
+        <translation>PNG와 CSV를 담은 zip (*.zip);;NumPy 압축 파일 (*.npz)</translation>
+    </message>
+    <message>
+        <source>Export your digits</source>
+        <translation>내 숫자 내보내기</translation>
+    </message>
+    <message>
+        <source>Import digits</source>
+        <translation>숫자 가져오기</translation>
+    </message>
+    <message>
+        <source>Replace your {0} stored samples with the file&apos;s?</source>
+        <translation>저장된 샘플 {0}개를 파일의 샘플로 바꿀까요?</translation>
+    </message>
+</context>
+<context>
     <name>GradientTab</name>
     <message>
         <source>Derivative</source>
@@ -529,6 +710,25 @@ Details: {0}</source>
     </message>
 </context>
 <context>
+    <name>Handwriting</name>
+    <message>
+        <source>Draw a digit first, then say which digit it is.</source>
+        <translation>먼저 숫자를 그린 다음 어떤 숫자인지 알려 주세요.</translation>
+    </message>
+    <message>
+        <source>Could not store the sample: {0}</source>
+        <translation>샘플을 저장할 수 없습니다: {0}</translation>
+    </message>
+    <message>
+        <source>Stored as a {0} in your digits ({1} in all).</source>
+        <translation>내 숫자에 {0}(으)로 저장했습니다(모두 {1}개).</translation>
+    </message>
+    <message>
+        <source>Stored as a {0} (the network said {2}) in your digits ({1} in all).</source>
+        <translation>내 숫자에 {0}(으)로 저장했습니다(신경망의 답은 {2}, 모두 {1}개).</translation>
+    </message>
+</context>
+<context>
     <name>InputView</name>
     <message>
         <source>x (1×{0})</source>
@@ -580,6 +780,41 @@ Details: {0}</source>
     <message>
         <source>W1 columns 1–{0}</source>
         <translation>W1의 1–{0}열</translation>
+    </message>
+</context>
+<context>
+    <name>LabelBar</name>
+    <message>
+        <source>This is a</source>
+        <translation>이 숫자는</translation>
+    </message>
+    <message>
+        <source>Store this drawing as a {0} in your personal digits (Alt+{0})</source>
+        <translation>이 그림을 내 숫자에 {0}(으)로 저장합니다 (Alt+{0})</translation>
+    </message>
+    <message>
+        <source>Every fifth sample you label is kept for testing: this is how many of those the model in use reads right.</source>
+        <translation>분류한 샘플의 다섯 번째마다 시험용으로 남겨 둡니다: 사용 중인 모델이 그중 몇 개를 맞히는지 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Your digits…</source>
+        <translation>내 숫자…</translation>
+    </message>
+    <message>
+        <source>Fine-tune…</source>
+        <translation>미세 조정…</translation>
+    </message>
+    <message>
+        <source>Train the model in use a little on your digits mixed with MNIST</source>
+        <translation>사용 중인 모델을 내 숫자와 MNIST를 섞어 조금 더 학습합니다</translation>
+    </message>
+    <message>
+        <source>{0} of your digits stored</source>
+        <translation>내 숫자 {0}개 저장됨</translation>
+    </message>
+    <message>
+        <source>{0} stored · model reads {1} of {2} test digits right ({3:.0%})</source>
+        <translation>{0}개 저장됨 · 모델이 시험 숫자 {2}개 중 {1}개를 맞힘 ({3:.0%})</translation>
     </message>
 </context>
 <context>
@@ -770,6 +1005,13 @@ Details: {0}</source>
     </message>
 </context>
 <context>
+    <name>PersonalStore</name>
+    <message>
+        <source>The personal set file {0} could not be read, so it is not overwritten: move it away first.</source>
+        <translation>내 숫자 파일 {0}을(를) 읽을 수 없어 덮어쓰지 않습니다: 먼저 다른 곳으로 옮기세요.</translation>
+    </message>
+</context>
+<context>
     <name>PlaybackControls</name>
     <message>
         <source>Play</source>
@@ -952,6 +1194,49 @@ Details: {0}</source>
     <message>
         <source>argmax(p) = {i}  (index from 0)</source>
         <translation>argmax(p) = {i}  (인덱스는 0부터)</translation>
+    </message>
+</context>
+<context>
+    <name>StepsView</name>
+    <message>
+        <source>Your drawing</source>
+        <translation>내 그림</translation>
+    </message>
+    <message>
+        <source>1. Crop to the ink</source>
+        <translation>1. 잉크 부분만 자르기</translation>
+    </message>
+    <message>
+        <source>2. Scale into 20×20</source>
+        <translation>2. 20×20에 맞게 크기 조정</translation>
+    </message>
+    <message>
+        <source>3. Centre of mass to the middle</source>
+        <translation>3. 무게중심을 가운데로</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>켜짐</translation>
+    </message>
+    <message>
+        <source>Off: the whole canvas is scaled, empty paper and all</source>
+        <translation>끄면: 빈 종이까지 캔버스 전체를 축소합니다</translation>
+    </message>
+    <message>
+        <source>Off: the digit keeps the size it has on the canvas</source>
+        <translation>끄면: 숫자가 캔버스에서의 크기를 그대로 유지합니다</translation>
+    </message>
+    <message>
+        <source>Off: the digit stays where it was drawn</source>
+        <translation>끄면: 숫자가 그린 자리에 그대로 있습니다</translation>
+    </message>
+    <message>
+        <source>MNIST digits were prepared with all three steps; switch one off and see how the answer suffers.</source>
+        <translation>MNIST 숫자는 세 단계를 모두 거쳐 만들어졌습니다. 하나를 끄고 답이 어떻게 나빠지는지 보세요.</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>꺼짐</translation>
     </message>
 </context>
 <context>
@@ -1262,6 +1547,69 @@ Details: {0}</source>
     <message>
         <source>Training</source>
         <translation>학습 중</translation>
+    </message>
+</context>
+<context>
+    <name>WhyView</name>
+    <message>
+        <source>the top class</source>
+        <translation>가장 높은 클래스</translation>
+    </message>
+    <message>
+        <source>class {0}</source>
+        <translation>클래스 {0}</translation>
+    </message>
+    <message>
+        <source>gradient × input</source>
+        <translation>기울기 × 입력</translation>
+    </message>
+    <message>
+        <source>Multiply by the pixel values: only pixels with ink count, as much as their ink adds</source>
+        <translation>픽셀 값을 곱합니다: 잉크가 있는 픽셀만, 그 잉크가 더하는 만큼 셉니다</translation>
+    </message>
+    <message>
+        <source>Nudge towards</source>
+        <translation>조금씩 밀기:</translation>
+    </message>
+    <message>
+        <source>Change every pixel a little in the direction that makes this digit more likely, step by step, until the network says it</source>
+        <translation>신경망이 이 숫자라고 답할 때까지, 이 숫자일 확률이 커지는 방향으로 모든 픽셀을 한 단계씩 조금 바꿉니다</translation>
+    </message>
+    <message>
+        <source>Back to my drawing</source>
+        <translation>내 그림으로 돌아가기</translation>
+    </message>
+    <message>
+        <source>Gradient of the score of</source>
+        <translation>점수의 기울기:</translation>
+    </message>
+    <message>
+        <source>Draw a digit and choose a model first.</source>
+        <translation>먼저 숫자를 그리고 모델을 고르세요.</translation>
+    </message>
+    <message>
+        <source>Nudging…</source>
+        <translation>미는 중…</translation>
+    </message>
+    <message>
+        <source>Draw a digit: the map shows which pixels pushed the network&apos;s answer.</source>
+        <translation>숫자를 그리세요: 이 지도는 어떤 픽셀이 신경망의 답을 밀었는지 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Class {0}: red pixels would raise its score with more ink, blue ones lower it.</source>
+        <translation>클래스 {0}: 빨간 픽셀은 잉크가 더해지면 점수를 올리고, 파란 픽셀은 내립니다.</translation>
+    </message>
+    <message>
+        <source>The network already says {0}: pick another digit.</source>
+        <translation>신경망이 이미 {0}(이)라고 답합니다: 다른 숫자를 고르세요.</translation>
+    </message>
+    <message>
+        <source>After {0} steps the network still says {1}, not {2}.</source>
+        <translation>{0}단계 뒤에도 신경망은 {2}이(가) 아니라 {1}(이)라고 답합니다.</translation>
+    </message>
+    <message>
+        <source>After {0} steps the network says {1}, yet no pixel changed by more than {2:.2f} (ink runs from 0 to 1), and {3} of 784 by more than {4:g}: a change too faint to see, read as a different digit. A first look at adversarial examples.</source>
+        <translation>{0}단계 뒤 신경망은 {1}(이)라고 답하지만, 어떤 픽셀도 {2:.2f}보다 많이 바뀌지 않았고(잉크는 0에서 1까지) 784개 중 {3}개가 {4:g}보다 많이 바뀌었습니다: 눈에 잘 띄지 않는 변화인데 다른 숫자로 읽습니다. 적대적 예제를 처음 엿보는 것입니다.</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,170 @@
+"""The personal gallery (delete, relabel, export/import) and the fine-tune dialog."""
+import numpy as np
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+import resources
+from gui.draw.finetune_dialog import FinetuneDialog
+from gui.draw.gallery_dialog import GalleryDialog
+from gui.draw.personal_store import FILE_NAME, PersonalStore
+from gui.training import save_dialog
+from nn.data import MnistNotFoundError
+from nn.model_io import load_model
+from nn.network import MultiLayerNet
+from nn.personal import PersonalSet
+
+from synthetic_digits import synthetic_cache
+
+
+def filled_store(data_dir, n=10):
+    store = PersonalStore(data_dir / FILE_NAME)
+    rng = np.random.default_rng(0)
+    for k in range(n):
+        store.samples.add(rng.random((28, 28)), k % 2, [rng.random((3, 2))])
+    store.save()
+    return store
+
+
+@pytest.fixture
+def warnings(monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
+    return shown
+
+
+@pytest.fixture
+def gallery(qtbot, data_dir):
+    dialog = GalleryDialog(filled_store(data_dir), MultiLayerNet(hidden_sizes=(8,),
+                                                                rng=np.random.default_rng(1)))
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def select(dialog, sample_ids):
+    for row in range(dialog.list.count()):
+        item = dialog.list.item(row)
+        item.setSelected(item.data(256) in sample_ids)
+
+
+def test_gallery_lists_samples_by_digit_and_the_test_split(gallery):
+    labels = [gallery.list.item(r).text() for r in range(gallery.list.count())]
+    assert [t[0] for t in labels] == ["0"] * 5 + ["1"] * 5
+    assert sum("(test)" in t for t in labels) == 2          # ids 4 and 9
+    assert "of your 2 test samples" in gallery.summary.text()
+
+
+def test_delete_and_relabel_are_saved(gallery, data_dir):
+    select(gallery, [0, 1])
+    gallery.delete_selected()
+    select(gallery, [2])
+    gallery.label_combo.setCurrentIndex(8)
+    gallery.relabel_selected()
+    loaded = PersonalSet.load(data_dir / FILE_NAME)
+    assert [s.sample_id for s in loaded] == list(range(2, 10))
+    assert loaded[2].label == 8 and gallery.list.count() == 8
+
+
+@pytest.mark.parametrize("suffix", ["zip", "npz"])
+def test_export_then_import_gives_the_same_set(gallery, tmp_path, suffix):
+    path = tmp_path / f"mine.{suffix}"
+    assert gallery.export_to(path)
+    before = [(s.sample_id, s.label) for s in gallery.store.samples]
+    select(gallery, list(range(10)))
+    gallery.delete_selected()
+    assert gallery.import_from(path)
+    assert [(s.sample_id, s.label) for s in gallery.store.samples] == before
+    assert gallery.list.count() == 10
+
+
+def test_a_bad_import_says_why_and_keeps_the_set(gallery, tmp_path, warnings):
+    bad = tmp_path / "notes.zip"
+    bad.write_bytes(b"not a zip at all")
+    assert not gallery.import_from(bad)
+    assert "notes.zip" in warnings[-1] and len(gallery.store.samples) == 10
+
+
+def test_an_unwritable_export_says_why(gallery, tmp_path, warnings):
+    assert not gallery.export_to(tmp_path / "missing" / "mine.zip")
+    assert "mine.zip" in warnings[-1]
+
+
+def net():
+    return MultiLayerNet(hidden_sizes=(16,), rng=np.random.default_rng(2))
+
+
+def run_dialog(qtbot, dialog):
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: not dialog.is_running(), timeout=30000)
+    return dialog
+
+
+def test_finetune_shows_before_and_after_and_offers_the_model(qtbot, data_dir):
+    store = filled_store(data_dir, 20)
+    dialog = run_dialog(qtbot, FinetuneDialog(net(), store.samples, synthetic_cache(), seed=0))
+    text = dialog.status.text()
+    assert "Done: 300 mini-batches" in text and "test digits" in text and "MNIST test" in text
+    assert dialog.progress.value() == 300
+    with qtbot.waitSignal(dialog.model_ready) as ready:
+        dialog.use_button.click()
+    tuned, name, accuracy = ready.args
+    assert tuned is dialog.result.network and accuracy == dialog.result.report.mnist_after
+
+
+def test_finetune_save_never_overwrites_the_shipped_model(qtbot, data_dir, tmp_path,
+                                                          monkeypatch):
+    store = filled_store(data_dir, 20)
+    dialog = run_dialog(qtbot, FinetuneDialog(net(), store.samples, synthetic_cache(), seed=0))
+    shipped = resources.path(*resources.DEFAULT_MODEL)
+    before = shipped.read_bytes()
+    other = tmp_path / "tuned.npz"
+    monkeypatch.setattr(save_dialog, "ask_save_path", lambda *a: str(other))
+    assert dialog.save_to(shipped) == str(other)
+    assert shipped.read_bytes() == before
+    assert load_model(other)[0].sizes == dialog.result.network.sizes
+
+
+def test_cancel_stops_early(qtbot, data_dir):
+    store = filled_store(data_dir, 20)
+    dialog = FinetuneDialog(net(), store.samples, synthetic_cache(), seed=0)
+    dialog.cancel()
+    run_dialog(qtbot, dialog)
+    assert "Stopped after" in dialog.status.text() and dialog.result.steps_done < 300
+
+
+class NoMnist:
+    def get(self):
+        raise MnistNotFoundError("no MNIST here")
+
+
+def test_without_mnist_the_dialog_says_so(qtbot, data_dir):
+    store = filled_store(data_dir, 20)
+    dialog = run_dialog(qtbot, FinetuneDialog(net(), store.samples, NoMnist()))
+    assert "MNIST files were not found" in dialog.status.text()
+    assert not dialog.use_button.isEnabled()
+
+
+def test_too_few_samples_are_refused_before_starting(qtbot, data_dir):
+    store = filled_store(data_dir, 3)
+    dialog = FinetuneDialog(net(), store.samples, synthetic_cache())
+    qtbot.addWidget(dialog)
+    assert not dialog.is_running() and "at least 5" in dialog.status.text()
+
+
+def test_closing_while_running_stops_and_waits_for_the_worker(qtbot, data_dir):
+    store = filled_store(data_dir, 20)
+    dialog = FinetuneDialog(net(), store.samples, synthetic_cache(), seed=0)
+    qtbot.addWidget(dialog)
+    assert dialog.is_running()
+    dialog.close()
+    assert not dialog.is_running() and dialog.result is None
+
+
+def test_an_unreadable_personal_file_is_never_overwritten(qtbot, data_dir):
+    data_dir.mkdir(parents=True)
+    path = data_dir / FILE_NAME
+    path.write_bytes(b"damaged")
+    store = PersonalStore(path)
+    assert len(store.samples) == 0 and store.load_error
+    with pytest.raises(OSError, match="not overwritten"):
+        store.add(np.zeros((28, 28)), 1, [])
+    assert path.read_bytes() == b"damaged"
