@@ -1,6 +1,7 @@
 """The training settings form: network shape, optimizer, learning rate (log slider), data, gradient."""
 from __future__ import annotations
 
+import logging
 import math
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -33,6 +34,7 @@ class TrainingSettings(QWidget):
     """
 
     lr_changed = Signal(float)
+    DEFAULT_CONFIG = TrainConfig(epochs=5, train_size=10_000)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,7 +63,7 @@ class TrainingSettings(QWidget):
         self.hidden_edit.textChanged.connect(self._on_shape_changed)
         self.subset_combo.currentIndexChanged.connect(self._on_shape_changed)
         self.gradient_combo.currentIndexChanged.connect(self._on_shape_changed)
-        self.set_config(TrainConfig(epochs=5, train_size=10_000))
+        self.set_config(self.DEFAULT_CONFIG)
 
     def _add_rows(self, form: QFormLayout) -> None:
         form.addRow(self.tr("Hidden layers"), self.hidden_edit)
@@ -206,6 +208,19 @@ class TrainingSettings(QWidget):
         self.seed_spin.setValue(config.seed)
         self.gradient_combo.setCurrentIndex(max(self.gradient_combo.findData(config.gradient), 0))
         self._on_shape_changed()
+
+    def settings_state(self) -> dict:
+        """Every setting, as TrainConfig.to_dict() (remembered between sessions)."""
+        return self.config().to_dict()
+
+    def apply_settings_state(self, state: dict) -> None:
+        """Take back settings_state(); {} gives the defaults, a damaged set keeps the form (logged)."""
+        try:
+            config = TrainConfig.from_dict(state) if state else self.DEFAULT_CONFIG
+        except (TypeError, ValueError) as error:
+            logging.getLogger("digitlab.settings").warning("Ignoring the training settings: %s", error)
+            return
+        self.set_config(config)
 
     def set_running(self, running: bool) -> None:
         """While a run goes, only the learning rate stays editable (it takes effect next iteration)."""

@@ -1,0 +1,198 @@
+"""The main window's menu bar: File, Edit, View and Help, each action with its standard shortcut.
+
+The Draw tab's own actions (Open image, Paste, Undo stroke, Clear) are put into the menus as they
+are, so each shortcut belongs to exactly one action. Texts are set in retranslate(), which the
+window calls again when the language changes.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QUrl
+from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHeaderView, QMainWindow,
+                               QMessageBox, QTableWidget, QTableWidgetItem, QVBoxLayout)
+
+LANGUAGES = ("system", "en", "ko")
+THEMES = ("system", "light", "dark")
+
+# The course's chapter for each tab (Help menu): chapter, its sections, what to try in the tab;
+# marked here, translated when shown (the language can change meanwhile).
+CHAPTERS = (
+    (QT_TRANSLATE_NOOP("Menus", "Chapter 3: Neural networks"),
+     QT_TRANSLATE_NOOP("Menus", "3.2 Activation functions · 3.4 A three-layer network · "
+                                "3.5 Softmax · 3.6 Handwritten digit recognition (MNIST inference)"),
+     QT_TRANSLATE_NOOP("Menus", "Draw a digit and watch the input the network reads, the "
+                                "hidden layers' activations and the softmax probabilities change.")),
+    (QT_TRANSLATE_NOOP("Menus", "Chapter 4: Neural network learning"),
+     QT_TRANSLATE_NOOP("Menus", "4.2 Loss functions · 4.2.3 Mini-batch learning · "
+                                "4.5 Implementing the training algorithm"),
+     QT_TRANSLATE_NOOP("Menus", "Train a two-layer network and watch the loss function fall "
+                                "and the accuracy rise epoch by epoch; try another learning rate.")),
+    (QT_TRANSLATE_NOOP("Menus", "Chapter 4.3–4.4: Numerical differentiation and the gradient"),
+     QT_TRANSLATE_NOOP("Menus", "4.3 Numerical differentiation · 4.4 The gradient · "
+                                "4.4.1 Gradient descent · 4.4.2 The gradient of a neural network"),
+     QT_TRANSLATE_NOOP("Menus", "Move the point and the step h to see the numerical "
+                                "derivative; run gradient descent with several learning rates.")),
+)
+
+
+def _tr(text: str) -> str:
+    return QT_TRANSLATE_NOOP("Menus", text)
+
+
+class Menus:
+    """Builds the menu bar of `window` (a MainWindow) and keeps its actions as attributes."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        self.window = window
+        draw = window.draw_tab
+        bar = window.menuBar()
+        self.file_menu, self.edit_menu = bar.addMenu(""), bar.addMenu("")
+        self.view_menu, self.help_menu = bar.addMenu(""), bar.addMenu("")
+        self.open_image = draw.open_action
+        self.open_model = self._action(QKeySequence("Ctrl+Shift+O"), self._open_model)
+        self.save_model = self._action(QKeySequence.StandardKey.Save, window.save_model)
+        self.save_model.setEnabled(False)
+        self.export_plot = self._action(QKeySequence("Ctrl+E"), window.export_plot)
+        self.quit = self._action(QKeySequence.StandardKey.Quit, window.close)
+        self.quit.setMenuRole(QAction.MenuRole.QuitRole)
+        for action in (self.open_image, self.open_model, self.save_model, self.export_plot):
+            self.file_menu.addAction(action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit)
+        self.undo, self.clear, self.paste = draw.undo_action, draw.clear_action, draw.paste_action
+        self.copy = self._action(QKeySequence.StandardKey.Copy, window.copy_canvas)
+        for action in (self.undo, self.clear, self.paste, self.copy):
+            self.edit_menu.addAction(action)
+        self._build_view_menu()
+        self._build_help_menu()
+        self.retranslate()
+
+    def _action(self, keys, slot) -> QAction:
+        action = QAction(self.window)
+        action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_view_menu(self) -> None:
+        window = self.window
+        self.tab_actions = []
+        for index in range(window.tabs.count()):
+            action = self._action(QKeySequence(f"Ctrl+{index + 1}"),
+                                  lambda _=False, i=index: window.tabs.setCurrentIndex(i))
+            self.tab_actions.append(action)
+            self.view_menu.addAction(action)
+        self.view_menu.addSeparator()
+        self.language_menu = self.view_menu.addMenu("")
+        self.language_actions = self._radio(self.language_menu, LANGUAGES, window.set_language)
+        self.theme_menu = self.view_menu.addMenu("")
+        self.theme_actions = self._radio(self.theme_menu, THEMES, window.set_theme)
+        self.view_menu.addSeparator()
+        self.reset_layout = self._action(QKeySequence(), window.reset_layout)
+        self.reset_defaults = self._action(QKeySequence(), window.reset_to_defaults)
+        self.view_menu.addAction(self.reset_layout)
+        self.view_menu.addAction(self.reset_defaults)
+
+    def _radio(self, menu, codes, slot) -> dict[str, QAction]:
+        group = QActionGroup(menu)
+        actions = {}
+        for code in codes:
+            action = QAction(menu, checkable=True)
+            action.triggered.connect(lambda _=False, c=code: slot(c))
+            group.addAction(action)
+            menu.addAction(action)
+            actions[code] = action
+        return actions
+
+    def _build_help_menu(self) -> None:
+        self.shortcuts = self._action(QKeySequence.StandardKey.HelpContents, self.show_shortcuts)
+        self.about = self._action(QKeySequence(), self.window.show_about)
+        self.about.setMenuRole(QAction.MenuRole.AboutRole)
+        self.chapter = self._action(QKeySequence(), self.show_chapter)
+        self.report = self._action(QKeySequence(), self.open_log_folder)
+        for action in (self.shortcuts, self.chapter, self.report, self.about):
+            self.help_menu.addAction(action)
+
+    def retranslate(self) -> None:
+        """Set every menu and action text in the current language."""
+        self.file_menu.setTitle(_tr("&File"))
+        self.edit_menu.setTitle(_tr("&Edit"))
+        self.view_menu.setTitle(_tr("&View"))
+        self.help_menu.setTitle(_tr("&Help"))
+        texts = ((self.open_model, _tr("Open model…")), (self.save_model, _tr("Save model…")),
+                 (self.export_plot, _tr("Export plot as PNG/SVG…")), (self.quit, _tr("Quit")),
+                 (self.copy, _tr("Copy the canvas image")),
+                 (self.reset_layout, _tr("Reset layout")), (self.reset_defaults, _tr("Reset to defaults…")),
+                 (self.shortcuts, _tr("Keyboard shortcuts")), (self.about, _tr("About DigitLab")),
+                 (self.chapter, _tr("The course's chapter for this tab")),
+                 (self.report, _tr("Report a problem (open the log folder)")))
+        for action, text in texts:
+            action.setText(text)
+        for index, action in enumerate(self.tab_actions):
+            action.setText(self.window.tabs.tabText(index))
+        self.language_menu.setTitle(_tr("Language"))
+        self.theme_menu.setTitle(_tr("Theme"))
+        for code, text in (("system", _tr("System")), ("en", "English"), ("ko", "한국어")):
+            self.language_actions[code].setText(text)
+        for code, text in (("system", _tr("System")), ("light", _tr("Light")), ("dark", _tr("Dark"))):
+            self.theme_actions[code].setText(text)
+
+    def all_actions(self) -> list[QAction]:
+        """Every action in the menus, submenus included (for the shortcuts dialog and tests)."""
+        found = []
+        for menu in (self.file_menu, self.edit_menu, self.view_menu, self.help_menu):
+            for action in menu.actions():
+                if action.menu() is not None:
+                    found.extend(action.menu().actions())
+                elif not action.isSeparator():
+                    found.append(action)
+        return found
+
+    def _open_model(self) -> None:
+        self.window.tabs.setCurrentWidget(self.window.draw_tab)
+        self.window.draw_tab.model_choice.open_button.click()
+
+    def show_shortcuts(self) -> QDialog:
+        """A dialog listing every action and its shortcut."""
+        rows = [(a.text().replace("&", ""), a.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
+                for a in self.all_actions() if not a.shortcut().isEmpty()]
+        dialog = QDialog(self.window)
+        dialog.setWindowTitle(_tr("Keyboard shortcuts"))
+        table = QTableWidget(len(rows), 2, dialog)
+        table.setHorizontalHeaderLabels([_tr("Action"), _tr("Shortcut")])
+        for row, (name, keys) in enumerate(rows):
+            table.setItem(row, 0, QTableWidgetItem(name))
+            table.setItem(row, 1, QTableWidgetItem(keys))
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.verticalHeader().hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(table)
+        layout.addWidget(buttons)
+        dialog.resize(460, 480)
+        dialog.open()
+        return dialog
+
+    def show_chapter(self) -> QMessageBox:
+        """The course's chapter for the current tab: its sections and what to try here."""
+        chapter, sections, todo = CHAPTERS[max(0, self.window.tabs.currentIndex())]
+        box = QMessageBox(QMessageBox.Icon.Information, _tr("The course"), _tr(chapter),
+                          QMessageBox.StandardButton.Ok, self.window)
+        box.setInformativeText(_tr(sections) + "\n\n" + _tr(todo))
+        box.open()
+        return box
+
+    def open_log_folder(self) -> None:
+        from gui.log import log_dir
+        folder = log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            self.window.statusBar().showMessage(
+                _tr("Could not open the log folder; it is {0}").format(folder), 10000)
+
+
+def export_dialog_path(window, kind_filter: str) -> str:
+    """Ask where to write the exported plot; '' when cancelled."""
+    path, _ = QFileDialog.getSaveFileName(window, _tr("Export plot"), "plot.png", kind_filter)
+    return path
+
