@@ -122,7 +122,7 @@ class MainWindow(WindowActions, QMainWindow):
             app._digitlab_light_palette = QPalette(app.palette())   # the style's own, to come back to
         self.theme = theme
         self.menus.theme_actions[theme].setChecked(True)
-        self.dark = apply_theme(app, theme, app._digitlab_light_palette)
+        self.dark = apply_theme(app, theme, app._digitlab_light_palette, self)
 
     @Slot(int)
     def _on_tabs_current_changed(self, index: int) -> None:
@@ -165,7 +165,7 @@ class MainWindow(WindowActions, QMainWindow):
     def _restyle_new_plots(self) -> None:
         """Plots built after the theme was chosen (LazyTab, panels) get its colours too."""
         from gui.theme import restyle_plots
-        restyle_plots(QApplication.instance(), self.dark)
+        restyle_plots(QApplication.instance(), self.dark, self)
 
     @Slot(str)
     def _on_draw_tab_model_changed(self, description: str) -> None:

@@ -35,6 +35,12 @@ CHAPTERS = (
 )
 
 
+def standard_keys(key: QKeySequence.StandardKey, fallback: str) -> QKeySequence:
+    """The platform's shortcut for key; fallback where the platform defines none (Quit on some)."""
+    sequences = QKeySequence.keyBindings(key)
+    return sequences[0] if sequences else QKeySequence(fallback)
+
+
 def _tr(text: str) -> str:
     return QT_TRANSLATE_NOOP("Menus", text)
 
@@ -50,17 +56,17 @@ class Menus:
         self.view_menu, self.help_menu = bar.addMenu(""), bar.addMenu("")
         self.open_image = draw.open_action
         self.open_model = self._action(QKeySequence("Ctrl+Shift+O"), self._open_model)
-        self.save_model = self._action(QKeySequence.StandardKey.Save, window.save_model)
+        self.save_model = self._action(standard_keys(QKeySequence.StandardKey.Save, "Ctrl+S"), window.save_model)
         self.save_model.setEnabled(False)
         self.export_plot = self._action(QKeySequence("Ctrl+E"), window.export_plot)
-        self.quit = self._action(QKeySequence.StandardKey.Quit, window.close)
+        self.quit = self._action(standard_keys(QKeySequence.StandardKey.Quit, "Ctrl+Q"), window.close)
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
         for action in (self.open_image, self.open_model, self.save_model, self.export_plot):
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit)
         self.undo, self.clear, self.paste = draw.undo_action, draw.clear_action, draw.paste_action
-        self.copy = self._action(QKeySequence.StandardKey.Copy, window.copy_canvas)
+        self.copy = self._action(standard_keys(QKeySequence.StandardKey.Copy, "Ctrl+C"), window.copy_canvas)
         for action in (self.undo, self.clear, self.paste, self.copy):
             self.edit_menu.addAction(action)
         self._build_view_menu()
@@ -104,7 +110,7 @@ class Menus:
         return actions
 
     def _build_help_menu(self) -> None:
-        self.shortcuts = self._action(QKeySequence.StandardKey.HelpContents, self.show_shortcuts)
+        self.shortcuts = self._action(standard_keys(QKeySequence.StandardKey.HelpContents, "F1"), self.show_shortcuts)
         self.about = self._action(QKeySequence(), self.window.show_about)
         self.about.setMenuRole(QAction.MenuRole.AboutRole)
         self.chapter = self._action(QKeySequence(), self.show_chapter)

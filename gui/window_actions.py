@@ -5,6 +5,8 @@ stays short.
 """
 from __future__ import annotations
 
+import os
+
 from PySide6.QtCore import QRect, Slot
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
@@ -24,6 +26,24 @@ def visible_plot_items(page: QWidget) -> list:
                 size = item.boundingRect().size()
                 items.append((size.width() * size.height(), id(item), item))
     return [item for _, _, item in sorted(items, key=lambda t: (-t[0], t[1]))]
+
+
+def _render_svg(item, path: str) -> None:
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QPainter
+    from PySide6.QtSvg import QSvgGenerator
+    source = item.sceneBoundingRect()
+    generator = QSvgGenerator()
+    generator.setFileName(path)
+    generator.setSize(source.size().toSize())
+    generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
+    painter = QPainter(generator)
+    try:
+        item.scene().render(painter, QRectF(0, 0, source.width(), source.height()), source)
+    finally:
+        painter.end()
+    if not os.path.exists(path):
+        raise OSError(f"could not write {path}")
 
 
 class WindowActions:
@@ -59,9 +79,16 @@ class WindowActions:
 
     def _export(self, item, path: str) -> bool:
         from pyqtgraph.exporters import ImageExporter, SVGExporter
-        exporter = SVGExporter(item) if path.lower().endswith(".svg") else ImageExporter(item)
+        svg = path.lower().endswith(".svg")
         try:
-            exporter.export(path)
+            try:
+                (SVGExporter(item) if svg else ImageExporter(item)).export(path)
+            except ValueError:
+                if not svg:
+                    raise
+                # pyqtgraph's SVGExporter cannot parse the paths some Qt 6 versions write: Qt's own
+                # SVG generator draws the same part of the scene, still as vectors
+                _render_svg(item, path)
         except OSError as error:
             self.statusBar().showMessage(
                 self.tr("Could not write the plot to {0}: {1}").format(path, error.strerror or error), 10000)
