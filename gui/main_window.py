@@ -113,6 +113,8 @@ class MainWindow(WindowActions, QMainWindow):
         self.language = code
         self.menus.language_actions[code].setChecked(True)
         set_language(QApplication.instance(), code)
+        from gui.retranslate import retranslate_tree
+        retranslate_tree(self)   # the fixed texts of every tab and panel built so far, hidden ones too
 
     def set_theme(self, theme: str, save: bool = True) -> None:
         """View > Theme: the palette and every plot, now and for plots built later."""

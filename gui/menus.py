@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QUrl
 from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHeaderView, QMainWindow,
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QMainWindow,
                                QMessageBox, QTableWidget, QTableWidgetItem, QVBoxLayout)
 
 LANGUAGES = ("system", "en", "ko")
@@ -110,7 +110,8 @@ class Menus:
         return actions
 
     def _build_help_menu(self) -> None:
-        self.shortcuts = self._action(standard_keys(QKeySequence.StandardKey.HelpContents, "F1"), self.show_shortcuts)
+        help_keys = standard_keys(QKeySequence.StandardKey.HelpContents, "F1")
+        self.shortcuts = self._action(help_keys, self.show_shortcuts)
         self.about = self._action(QKeySequence(), self.window.show_about)
         self.about.setMenuRole(QAction.MenuRole.AboutRole)
         self.chapter = self._action(QKeySequence(), self.show_chapter)
@@ -120,27 +121,32 @@ class Menus:
 
     def retranslate(self) -> None:
         """Set every menu and action text in the current language."""
-        self.file_menu.setTitle(_tr("&File"))
-        self.edit_menu.setTitle(_tr("&Edit"))
-        self.view_menu.setTitle(_tr("&View"))
-        self.help_menu.setTitle(_tr("&Help"))
-        texts = ((self.open_model, _tr("Open model…")), (self.save_model, _tr("Save model…")),
-                 (self.export_plot, _tr("Export plot as PNG/SVG…")), (self.quit, _tr("Quit")),
-                 (self.copy, _tr("Copy the canvas image")),
-                 (self.reset_layout, _tr("Reset layout")), (self.reset_defaults, _tr("Reset to defaults…")),
-                 (self.shortcuts, _tr("Keyboard shortcuts")), (self.about, _tr("About DigitLab")),
-                 (self.chapter, _tr("The course's chapter for this tab")),
-                 (self.report, _tr("Report a problem (open the log folder)")))
+        self.file_menu.setTitle(QCoreApplication.translate("Menus", "&File"))
+        self.edit_menu.setTitle(QCoreApplication.translate("Menus", "&Edit"))
+        self.view_menu.setTitle(QCoreApplication.translate("Menus", "&View"))
+        self.help_menu.setTitle(QCoreApplication.translate("Menus", "&Help"))
+        self.language_menu.setTitle(QCoreApplication.translate("Menus", "Language"))
+        self.theme_menu.setTitle(QCoreApplication.translate("Menus", "Theme"))
+        texts = ((self.open_model, QCoreApplication.translate("Menus", "Open model…")),
+                 (self.save_model, QCoreApplication.translate("Menus", "Save model…")),
+                 (self.export_plot, QCoreApplication.translate("Menus", "Export plot as PNG/SVG…")),
+                 (self.quit, QCoreApplication.translate("Menus", "Quit")),
+                 (self.copy, QCoreApplication.translate("Menus", "Copy the canvas image")),
+                 (self.reset_layout, QCoreApplication.translate("Menus", "Reset layout")),
+                 (self.reset_defaults, QCoreApplication.translate("Menus", "Reset to defaults…")),
+                 (self.shortcuts, QCoreApplication.translate("Menus", "Keyboard shortcuts")),
+                 (self.about, QCoreApplication.translate("Menus", "About DigitLab")),
+                 (self.chapter, QCoreApplication.translate("Menus", "The course's chapter for this tab")),
+                 (self.report, QCoreApplication.translate("Menus", "Report a problem (open the log folder)")),
+                 (self.language_actions["system"], QCoreApplication.translate("Menus", "System")),
+                 (self.language_actions["en"], "English"), (self.language_actions["ko"], "한국어"),
+                 (self.theme_actions["system"], QCoreApplication.translate("Menus", "System")),
+                 (self.theme_actions["light"], QCoreApplication.translate("Menus", "Light")),
+                 (self.theme_actions["dark"], QCoreApplication.translate("Menus", "Dark")))
         for action, text in texts:
             action.setText(text)
         for index, action in enumerate(self.tab_actions):
             action.setText(self.window.tabs.tabText(index))
-        self.language_menu.setTitle(_tr("Language"))
-        self.theme_menu.setTitle(_tr("Theme"))
-        for code, text in (("system", _tr("System")), ("en", "English"), ("ko", "한국어")):
-            self.language_actions[code].setText(text)
-        for code, text in (("system", _tr("System")), ("light", _tr("Light")), ("dark", _tr("Dark"))):
-            self.theme_actions[code].setText(text)
 
     def all_actions(self) -> list[QAction]:
         """Every action in the menus, submenus included (for the shortcuts dialog and tests)."""
@@ -162,9 +168,10 @@ class Menus:
         rows = [(a.text().replace("&", ""), a.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
                 for a in self.all_actions() if not a.shortcut().isEmpty()]
         dialog = QDialog(self.window)
-        dialog.setWindowTitle(_tr("Keyboard shortcuts"))
+        dialog.setWindowTitle(QCoreApplication.translate("Menus", "Keyboard shortcuts"))
         table = QTableWidget(len(rows), 2, dialog)
-        table.setHorizontalHeaderLabels([_tr("Action"), _tr("Shortcut")])
+        table.setHorizontalHeaderLabels([QCoreApplication.translate("Menus", "Action"),
+                                         QCoreApplication.translate("Menus", "Shortcut")])
         for row, (name, keys) in enumerate(rows):
             table.setItem(row, 0, QTableWidgetItem(name))
             table.setItem(row, 1, QTableWidgetItem(keys))
@@ -182,9 +189,9 @@ class Menus:
     def show_chapter(self) -> QMessageBox:
         """The course's chapter for the current tab: its sections and what to try here."""
         chapter, sections, todo = CHAPTERS[max(0, self.window.tabs.currentIndex())]
-        box = QMessageBox(QMessageBox.Icon.Information, _tr("The course"), _tr(chapter),
-                          QMessageBox.StandardButton.Ok, self.window)
-        box.setInformativeText(_tr(sections) + "\n\n" + _tr(todo))
+        box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("Menus", "The course"),
+                          course_text(chapter), QMessageBox.StandardButton.Ok, self.window)
+        box.setInformativeText(course_text(sections) + "\n\n" + course_text(todo))
         box.open()
         return box
 
@@ -193,12 +200,5 @@ class Menus:
         folder = log_dir()
         folder.mkdir(parents=True, exist_ok=True)
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
-            self.window.statusBar().showMessage(
-                _tr("Could not open the log folder; it is {0}").format(folder), 10000)
-
-
-def export_dialog_path(window, kind_filter: str) -> str:
-    """Ask where to write the exported plot; '' when cancelled."""
-    path, _ = QFileDialog.getSaveFileName(window, _tr("Export plot"), "plot.png", kind_filter)
-    return path
-
+            text = QCoreApplication.translate("Menus", "Could not open the log folder; it is {0}")
+            self.window.statusBar().showMessage(text.format(folder), 10000)
