@@ -41,8 +41,10 @@ def standard_keys(key: QKeySequence.StandardKey, fallback: str) -> QKeySequence:
     return sequences[0] if sequences else QKeySequence(fallback)
 
 
-def _tr(text: str) -> str:
-    return QT_TRANSLATE_NOOP("Menus", text)
+def course_text(text: str) -> str:
+    """A CHAPTERS text (marked with QT_TRANSLATE_NOOP above) in the current language."""
+    lookup = QCoreApplication.translate   # not a literal call: lupdate reads the NOOP marks instead
+    return lookup("Menus", text)
 
 
 class Menus:

@@ -50,6 +50,13 @@ def test_view_menu_switches_tabs_and_help_names_the_chapter(window, monkeypatch)
     box = window.menus.show_chapter()
     assert "3" in box.text() and "MNIST" in box.informativeText()
     box.close()
+    window.set_language("ko")
+    try:
+        box = window.menus.show_chapter()
+        assert box.text() == "3장: 신경망" and "소프트맥스" in box.informativeText()
+        box.close()
+    finally:
+        window.set_language("en")
 
 
 def test_shortcuts_dialog_lists_every_action_with_a_shortcut(window):
