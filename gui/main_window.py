@@ -122,9 +122,17 @@ class MainWindow(WindowActions, QMainWindow):
         app = QApplication.instance()
         if not hasattr(app, "_digitlab_light_palette"):
             app._digitlab_light_palette = QPalette(app.palette())   # the style's own, to come back to
+        if not hasattr(self, "theme") and hasattr(app.styleHints(), "colorSchemeChanged"):
+            # "System" follows the desktop when it switches between light and dark
+            app.styleHints().colorSchemeChanged.connect(self._on_color_scheme_changed)
         self.theme = theme
         self.menus.theme_actions[theme].setChecked(True)
         self.dark = apply_theme(app, theme, app._digitlab_light_palette, self)
+
+    @Slot()
+    def _on_color_scheme_changed(self, *_) -> None:
+        if self.theme == "system":
+            self.set_theme("system")
 
     @Slot(int)
     def _on_tabs_current_changed(self, index: int) -> None:

@@ -98,3 +98,35 @@ def test_two_windows_sharing_the_file_do_not_crash(qtbot, settings_path):
     assert Settings(settings_path).state("draw")["pen_width"] == 12
     merged = Settings(settings_path)
     assert merged.state("a") == {"x": 1} and merged.state("b") == {"y": 2}
+
+
+def test_plots_built_after_the_dark_theme_is_chosen_are_dark_too(qtbot, qapp):
+    light = QPalette(qapp.palette())
+    window = open_window(qtbot)
+    try:
+        window.set_theme("dark")
+        window.tabs.setCurrentIndex(2)       # the Gradient tab and its first panel are built now
+        window.tabs.setCurrentIndex(1)
+        import pyqtgraph as pg
+        views = [view for page in (window.training_page, window.gradient_page)
+                 for view in page.findChildren(pg.GraphicsView)]
+        assert views and all(v.backgroundBrush().color().lightness() < 80 for v in views)
+    finally:
+        window.set_theme("light")
+        from gui.theme import apply_theme
+        apply_theme(qapp, "light", light)
+
+
+def test_the_shipped_model_is_renamed_in_the_new_language(qtbot):
+    window = open_window(qtbot)
+    if not window.draw_tab.load_default_model():
+        return
+    window.set_language("ko")
+    try:
+        qtbot.wait(20)
+        assert window.model_label.text().startswith("모델: 기본 모델")
+        assert window.draw_tab.model_choice.combo.currentText().startswith("기본 모델")
+    finally:
+        window.set_language("en")
+    qtbot.wait(20)
+    assert window.model_label.text().startswith("Model: default model")

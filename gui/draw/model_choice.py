@@ -52,11 +52,26 @@ class ModelChoice(QWidget):
         layout.addWidget(self.open_button)
 
     def retranslate(self) -> None:
+        self._rename_default(self.tr("default model"))
         self.combo.setPlaceholderText(self.tr("no model"))
         self.open_button.setText(self.tr("Open model…"))
         self.open_button.setToolTip(self.tr(
             "Open a model saved by DigitLab (.npz) or the textbook's sample_weight.pkl"))
         self.label.setText(self.tr("Model:"))
+
+    def _rename_default(self, name: str) -> None:
+        """Call the shipped model name in the current language (it is listed by its name)."""
+        old = getattr(self, "_default_name", None)
+        self._default_name = name
+        index = self.combo.findData(old) if old is not None else -1
+        if index < 0 or old == name:
+            return
+        network, accuracy = self._models.pop(old)
+        self._models[name] = (network, accuracy)
+        self.combo.setItemData(index, name)
+        self.combo.setItemText(index, describe(name, accuracy))
+        if index == self.combo.currentIndex():
+            self.model_selected.emit(network, name, accuracy)   # the status bar names it anew
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -113,7 +128,7 @@ class ModelChoice(QWidget):
             self.message.emit(self.tr(
                 "No model yet: train one in the Training tab or open a model file."))
             return False
-        return self.open_model_file(path, name=self.tr("default model"))
+        return self.open_model_file(path, name=self._default_name)
 
     def open_model_file(self, path: str | bytes | Path, name: str | None = None) -> bool:
         """Load a .npz or .pkl model, offer and choose it; on failure say why and keep the current."""
