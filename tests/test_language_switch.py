@@ -117,3 +117,16 @@ def test_no_clipped_labels_at_the_default_size(window, qtbot, code):
                 clipped.append((index, type(widget).__name__, widget.text(), widget.sizeHint().width(),
                                 widget.width()))
     assert not clipped, clipped
+
+
+def test_texts_with_values_in_the_draw_tab_follow_the_language(window, qtbot):
+    if not window.draw_tab.load_default_model():
+        pytest.skip("no shipped model")
+    window.set_language("ko")
+    qtbot.wait(20)
+    texts = [t for _, t in shown_texts(window)]
+    assert any("은닉층 1" in t for t in texts) and not any("hidden layer 1" in t for t in texts)
+    window.set_language("en")
+    qtbot.wait(20)
+    texts = [t for _, t in shown_texts(window)]
+    assert any("hidden layer 1" in t for t in texts) and not any("은닉층 1" in t for t in texts)

@@ -86,6 +86,12 @@ class DrawTab(QWidget):
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            # the views' texts with values in them ("hidden layer 1: 512 neurons") are set anew
+            network = self._network
+            self.inside_view.set_network(None)   # its captions are built with its plots
+            self.inside_view.set_network(network)
+            self.input_view.set_sizes(None if network is None else network.sizes,
+                                      "" if network is None else network.activation)
             self._update_prediction()   # the hint under the bars is a sentence too
         super().changeEvent(event)
 
