@@ -181,6 +181,7 @@ class MainWindow(WindowActions, QMainWindow):
     def _on_draw_tab_model_changed(self, description: str) -> None:
         self._model_description = description
         self._show_model_description()
+        self._restyle_new_plots()   # the inside view builds its heatmaps and captions per model
 
     @Slot(str)
     def _on_draw_tab_message(self, text: str) -> None:
