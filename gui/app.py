@@ -44,6 +44,20 @@ def install_translators(app: QApplication, locale: QLocale,
     return installed
 
 
+def locale_for(code: str, environ: Mapping[str, str] = os.environ) -> QLocale:
+    """The locale of a View > Language choice: "en", "ko", or "system" ($DIGITLAB_LANG or the system's)."""
+    return chosen_locale(environ) if code == "system" else QLocale(code)
+
+
+def set_language(app: QApplication, code: str, i18n_dir: str | None = None) -> list[QTranslator]:
+    """Swap the installed translators for those of code; every widget then gets a LanguageChange."""
+    for translator in getattr(app, "_digitlab_translators", []):
+        app.removeTranslator(translator)
+    installed = install_translators(app, locale_for(code), i18n_dir)
+    app._digitlab_translators = installed   # kept to remove them at the next switch
+    return installed
+
+
 class AfterFirstPaint(QObject):
     """Calls `callback` once, as soon as the event loop is free after `widget` was first painted."""
 
@@ -86,10 +100,12 @@ def run(argv: Sequence[str] = (), *, on_shown: Callable[[object], None] | None =
     app.setOrganizationName("DigitLab")
     app.setDesktopFileName("digitlab")   # matches the launcher of --install-desktop
     app.setWindowIcon(app_icon())
-    install_translators(app, chosen_locale())
-
     from gui.main_window import MainWindow
-    window = MainWindow()
+    from gui.settings import Settings
+    settings = Settings()
+    # language and theme before the window is built: it is then made in them from the start
+    set_language(app, MainWindow.remembered_language(settings))
+    window = MainWindow(settings=settings)
     if os.environ.get("DIGITLAB_SMOKE"):   # scripts/x11_smoke.py reads what the window shows
         from gui.smoke_probe import SmokeProbe
         SmokeProbe(window)

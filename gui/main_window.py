@@ -1,42 +1,138 @@
 """The main window: composes the Draw, Training and Gradient descent tabs and connects them."""
 from __future__ import annotations
 
-from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
+from PySide6.QtCore import QEvent, Slot
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget, QWidget
 
 from gui.draw.tab import DrawTab
 from gui.lazy_tab import LazyTab
+from gui.menus import LANGUAGES, THEMES, Menus
+from gui.settings import Settings, typed
+from gui.window_actions import WindowActions
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowActions, QMainWindow):
     """DigitLab's window: Draw (built at once), Training and Gradient descent (built lazily).
 
     The status bar shows the model the Draw tab uses. The Training tab's models are offered to the
     Draw tab ("Training (live)" while it learns); "Use this model" and a click on a misclassified
     test image switch to the Draw tab with the trained model. Closing asks about a running training
-    or an unsaved model (Save / Discard / Cancel, TrainingTab.maybe_save) and stops the training.
+    or an unsaved model (Save / Discard / Cancel, TrainingTab.maybe_save) and stops the training,
+    then saves the remembered settings (window, tab, language, theme and each tab's own state).
     """
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    DEFAULT_SIZE = (1180, 820)
+
+    def __init__(self, parent: QWidget | None = None, *, settings: Settings | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("DigitLab"))
+        self.settings = settings or Settings()
+        self._model_description = ""
         self.draw_tab = DrawTab()
         self.training_page = LazyTab("gui.training.tab", "TrainingTab")
         self.gradient_page = LazyTab("gui.gradient.tab", "GradientTab")
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.draw_tab, self.tr("Draw"))
-        self.tabs.addTab(self.training_page, self.tr("Training"))
-        self.tabs.addTab(self.gradient_page, self.tr("Gradient descent"))
+        for page in (self.draw_tab, self.training_page, self.gradient_page):
+            self.tabs.addTab(page, "")
         self.training_page.built.connect(self._on_training_page_built)
+        self.gradient_page.built.connect(self._on_gradient_page_built)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.setCentralWidget(self.tabs)
 
-        self.model_label = QLabel(self.tr("No model"))
+        self.model_label = QLabel()
         self.statusBar().addPermanentWidget(self.model_label)
         self.draw_tab.model_changed.connect(self._on_draw_tab_model_changed)
         self.draw_tab.message.connect(self._on_draw_tab_message)
-        self.resize(1180, 820)
+        self.menus = Menus(self)
+        self.retranslate()
+        self.resize(*self.DEFAULT_SIZE)
+        self._default_state = self.saveState()
+        self._restore_settings()
+
+    @staticmethod
+    def remembered_language(settings: Settings) -> str:
+        """The language chosen in View > Language last time ("system" when none)."""
+        code = typed(settings.state("window"), "language", "system")
+        return code if code in LANGUAGES else "system"
+
+    def retranslate(self) -> None:
+        """Set this window's own texts (tabs, menus, status bar) in the current language."""
+        for index, text in enumerate((self.tr("Draw"), self.tr("Training"), self.tr("Gradient descent"))):
+            self.tabs.setTabText(index, text)
+        self.menus.retranslate()
+        self._show_model_description()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _show_model_description(self) -> None:
+        if not self._model_description:
+            self.model_label.setText(self.tr("No model"))
+            self.setWindowTitle(self.tr("DigitLab"))
+            return
+        self.model_label.setText(self.tr("Model: {0}").format(self._model_description))
+        self.setWindowTitle(self.tr("DigitLab — {0}").format(self._model_description))
+
+    # --- remembered settings --------------------------------------------------------------
+    def _restore_settings(self) -> None:
+        state = self.settings.state("window")
+        geometry = self.settings.geometry("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        layout = self.settings.geometry("window/state")
+        if layout is not None:
+            self.restoreState(layout)
+        self.language = self.remembered_language(self.settings)
+        self.menus.language_actions[self.language].setChecked(True)
+        theme = typed(state, "theme", "system")
+        self.set_theme(theme if theme in THEMES else "system", save=False)
+        self.draw_tab.apply_settings_state(self.settings.state("draw"))
+        tab = typed(state, "tab", 0)
+        if 0 <= tab < self.tabs.count():
+            self.tabs.setCurrentIndex(tab)
+
+    def save_settings(self) -> None:
+        """Write the window's and each built tab's state to the settings file."""
+        self.settings.set_geometry("window/geometry", self.saveGeometry())
+        self.settings.set_geometry("window/state", self.saveState())
+        self.settings.set_state("window", {"tab": self.tabs.currentIndex(), "language": self.language,
+                                           "theme": self.theme})
+        self.settings.set_state("draw", self.draw_tab.settings_state())
+        # a tab never opened this time keeps what it had: its stored state is left as it is
+        for key, page in (("training", self.training_page), ("gradient", self.gradient_page)):
+            if page.widget is not None:
+                self.settings.set_state(key, page.widget.settings_state())
+        self.settings.sync()
+
+    def set_language(self, code: str) -> None:
+        """View > Language: swap the translators; every widget retranslates on LanguageChange."""
+        from gui.app import set_language
+        self.language = code
+        self.menus.language_actions[code].setChecked(True)
+        set_language(QApplication.instance(), code)
+        from gui.retranslate import retranslate_tree
+        retranslate_tree(self)   # the fixed texts of every tab and panel built so far, hidden ones too
+
+    def set_theme(self, theme: str, save: bool = True) -> None:
+        """View > Theme: the palette and every plot, now and for plots built later."""
+        from gui.theme import apply_theme
+        app = QApplication.instance()
+        if not hasattr(app, "_digitlab_light_palette"):
+            app._digitlab_light_palette = QPalette(app.palette())   # the style's own, to come back to
+        if not hasattr(self, "theme") and hasattr(app.styleHints(), "colorSchemeChanged"):
+            # "System" follows the desktop when it switches between light and dark
+            app.styleHints().colorSchemeChanged.connect(self._on_color_scheme_changed)
+        self.theme = theme
+        self.menus.theme_actions[theme].setChecked(True)
+        self.dark = apply_theme(app, theme, app._digitlab_light_palette, self)
+
+    @Slot()
+    def _on_color_scheme_changed(self, *_) -> None:
+        if self.theme == "system":
+            self.set_theme("system")
 
     @Slot(int)
     def _on_tabs_current_changed(self, index: int) -> None:
@@ -56,6 +152,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
             training.shutdown()
+        self.save_settings()
         super().closeEvent(event)
 
     @Slot(object)
@@ -64,11 +161,28 @@ class MainWindow(QMainWindow):
         self.draw_tab.handwriting.mnist = training_tab.data    # one MNIST in memory, shared
         training_tab.model_trained.connect(self._on_training_tab_model_trained)
         training_tab.image_chosen.connect(self._on_training_tab_image_chosen)
+        training_tab.apply_settings_state(self.settings.state("training"))
+        training_tab.save_action.changed.connect(self._on_save_action_changed)
+        self._on_save_action_changed()
+        self._restyle_new_plots()
+
+    @Slot(object)
+    def _on_gradient_page_built(self, gradient_tab) -> None:
+        gradient_tab.apply_settings_state(self.settings.state("gradient"))
+        gradient_tab.panel_built.connect(self._restyle_new_plots)
+        self._restyle_new_plots()
+
+    @Slot()
+    def _restyle_new_plots(self) -> None:
+        """Plots built after the theme was chosen (LazyTab, panels) get its colours too."""
+        from gui.theme import restyle_plots
+        restyle_plots(QApplication.instance(), self.dark, self)
 
     @Slot(str)
     def _on_draw_tab_model_changed(self, description: str) -> None:
-        self.model_label.setText(self.tr("Model: {0}").format(description))
-        self.setWindowTitle(self.tr("DigitLab — {0}").format(description))
+        self._model_description = description
+        self._show_model_description()
+        self._restyle_new_plots()   # the inside view builds its heatmaps and captions per model
 
     @Slot(str)
     def _on_draw_tab_message(self, text: str) -> None:

@@ -45,27 +45,32 @@ def is_dark(app: QApplication, theme: str) -> bool:
     return system_is_dark(app) if theme == "system" else theme == "dark"
 
 
-def apply_theme(app: QApplication, theme: str, light_palette: QPalette) -> bool:
-    """Set the palette for theme ("system", "light" or "dark") and restyle every plot; returns dark."""
+def apply_theme(app: QApplication, theme: str, light_palette: QPalette, root: QWidget | None = None) -> bool:
+    """Set the palette for theme ("system", "light" or "dark") and restyle the plots (of root, else
+    of every window); returns dark."""
     dark = is_dark(app, theme)
     if theme == "system":
         app.setPalette(light_palette if not dark else dark_palette())
     else:
         app.setPalette(dark_palette() if dark else light_palette)
-    restyle_plots(app, dark)
+    restyle_plots(app, dark, root)
     return dark
 
 
-def restyle_plots(app: QApplication, dark: bool) -> None:
-    """pyqtgraph's default colours for plots built later, and the colours of those on screen."""
+def restyle_plots(app: QApplication, dark: bool, root: QWidget | None = None) -> None:
+    """pyqtgraph's default colours for plots built later, and the colours of those in root (else in
+    every window)."""
     import sys
     pg = sys.modules.get("pyqtgraph")
     if pg is None:          # no plot was built yet; the config below is set when one is
         return
     background, ink = PLOT_COLOURS[dark]
     pg.setConfigOptions(background=background, foreground=ink)
-    for widget in app.allWidgets():
-        if isinstance(widget, pg.GraphicsView):
+    # walked from the windows down, not app.allWidgets(): that also lists widgets being destroyed
+    roots = [root] if root is not None else app.topLevelWidgets()
+    for top in roots:
+        views = top.findChildren(pg.GraphicsView) + ([top] if isinstance(top, pg.GraphicsView) else [])
+        for widget in views:
             widget.setBackground(background)
             _restyle_axes(widget, pg, ink)
 

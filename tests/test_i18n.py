@@ -170,6 +170,8 @@ class _TranslateCalls(ast.NodeVisitor):
             self.found.add((self.classes[-1], node.args[0].value))
         elif name == "translate" and owner.endswith("Application") and literal[:2] == [True, True]:
             self.found.add((node.args[0].value, node.args[1].value))
+        elif name == "QT_TRANSLATE_NOOP" and literal[:2] == [True, True]:   # marked, looked up later
+            self.found.add((node.args[0].value, node.args[1].value))
         elif name in ("tr", "_tr", "translate") and owner != "painter":
             self.hidden.append(ast.unparse(node))
         self.generic_visit(node)

@@ -117,9 +117,10 @@ class FinetuneDialog(QDialog):
 
     @Slot(object)
     def _on_worker_finished(self, result) -> None:
-        self._worker = None
+        # Join first, then drop the worker: its thread deletes it (deleteLater) as it ends, and a
+        # wrapper freed here meanwhile would delete the same object twice (a crash at thread exit).
         abandon_thread(self._thread, self)
-        self._thread = None
+        self._worker = self._thread = None
         self._set_running(False)
         if result is None:
             return

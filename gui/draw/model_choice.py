@@ -1,12 +1,14 @@
 """Which network answers: the shipped default, the one in training, or a file from disk."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
 import resources
+from gui.settings import typed
 
 
 def describe(name: str, accuracy: float | None, long: bool = False) -> str:
@@ -34,19 +36,68 @@ class ModelChoice(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._models: dict[str, tuple[object, float | None]] = {}
+        self._files: dict[str, str] = {}      # name -> the model file it came from
+        self._remembered: str | None = None   # the file chosen last time, opened after the default
         self.combo = QComboBox()
         self.combo.setMinimumContentsLength(18)
-        self.combo.setPlaceholderText(self.tr("no model"))
         self.combo.currentIndexChanged.connect(self._on_combo_current_index_changed)
-        self.open_button = QPushButton(self.tr("Open model…"))
-        self.open_button.setToolTip(self.tr(
-            "Open a model saved by DigitLab (.npz) or the textbook's sample_weight.pkl"))
+        self.open_button = QPushButton()
         self.open_button.clicked.connect(self._on_open_button_clicked)
+        self.label = QLabel()
+        self.retranslate()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel(self.tr("Model:")))
+        layout.addWidget(self.label)
         layout.addWidget(self.combo, 1)
         layout.addWidget(self.open_button)
+
+    def retranslate(self) -> None:
+        self._rename_default(self.tr("default model"))
+        self.combo.setPlaceholderText(self.tr("no model"))
+        self.open_button.setText(self.tr("Open model…"))
+        self.open_button.setToolTip(self.tr(
+            "Open a model saved by DigitLab (.npz) or the textbook's sample_weight.pkl"))
+        self.label.setText(self.tr("Model:"))
+
+    def _rename_default(self, name: str) -> None:
+        """Call the shipped model name in the current language (it is listed by its name)."""
+        old = getattr(self, "_default_name", None)
+        self._default_name = name
+        index = self.combo.findData(old) if old is not None else -1
+        if index < 0 or old == name:
+            return
+        network, accuracy = self._models.pop(old)
+        self._models[name] = (network, accuracy)
+        self.combo.setItemData(index, name)
+        self.combo.setItemText(index, describe(name, accuracy))
+        if index == self.combo.currentIndex():
+            self.model_selected.emit(network, name, accuracy)   # the status bar names it anew
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def settings_state(self) -> dict:
+        """The model file in use ({"model_file": path}), or {} for the shipped or a trained one."""
+        path = self._files.get(self.combo.currentData())
+        return {"model_file": path} if path else {}
+
+    def apply_settings_state(self, state: dict) -> None:
+        """Remember the model file to open after the shipped model (open_remembered)."""
+        path = typed(state, "model_file", "")
+        self._remembered = path or None
+
+    def open_remembered(self) -> bool:
+        """Open the model file chosen last time; when it is gone, say so and keep the current one."""
+        path, self._remembered = self._remembered, None
+        if path is None:
+            return False
+        if not Path(path).is_file():
+            self.message.emit(self.tr("The model file chosen last time, {0}, is gone: using the shipped model.")
+                              .format(path))
+            return False
+        return self.open_model_file(path)
 
     def current(self) -> tuple[object, str, float | None] | None:
         """(network, name, accuracy) of the chosen model, or None when there is none."""
@@ -77,7 +128,7 @@ class ModelChoice(QWidget):
             self.message.emit(self.tr(
                 "No model yet: train one in the Training tab or open a model file."))
             return False
-        return self.open_model_file(path, name=self.tr("default model"))
+        return self.open_model_file(path, name=self._default_name)
 
     def open_model_file(self, path: str | bytes | Path, name: str | None = None) -> bool:
         """Load a .npz or .pkl model, offer and choose it; on failure say why and keep the current."""
@@ -89,7 +140,10 @@ class ModelChoice(QWidget):
             self.message.emit(self.tr("Could not open the model: {0}").format(error))
             return False
         accuracy = metadata.get("test_accuracy")
-        self.add_model(network, name or display_name(path), accuracy, select=True)
+        if name is None:   # a file the user chose (not the shipped model): remembered by its path
+            name = display_name(path)
+            self._files[name] = str(Path(os.fsdecode(path)).resolve())
+        self.add_model(network, name, accuracy, select=True)
         return True
 
     @Slot()

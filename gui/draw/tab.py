@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QFileDialog, QGridLayout, QHBoxLayout, QLabel, QSlider,
                                QTabWidget, QToolButton, QWidget)
@@ -16,6 +16,7 @@ from gui.draw.input_view import InputView
 from gui.draw.inside_view import InsideView
 from gui.draw.model_choice import ModelChoice, describe
 from gui.draw.probability_bars import ProbabilityBars
+from gui.settings import typed
 
 # drawings are rendered for the network at the size nn.strokes draws at: enough detail for a
 # 20 px digit, and preprocessing stays well inside one frame
@@ -51,6 +52,7 @@ class DrawTab(QWidget):
         self.input_view = InputView()
         self.inside_view = InsideView()
         self.model_choice = ModelChoice()
+        self._default_pen_width = round(self.canvas.pen_width)
         self.canvas.changed.connect(self._on_canvas_changed)
         self.canvas.image_loaded.connect(self._on_canvas_image_loaded)
         self.canvas.load_failed.connect(self.message)
@@ -61,30 +63,57 @@ class DrawTab(QWidget):
         self.prediction_updated.connect(self.handwriting.on_prediction_updated)
         self.model_changed.connect(self.handwriting.update_counts)
         self._build_layout(self._build_toolbar())
+        self.retranslate()
         self.input_view.set_sizes(None)
         self._update_prediction()
 
-    def _make_action(self, text: str, keys, slot, tip: str) -> QAction:
-        action = QAction(text, self)
+    def _make_action(self, keys, slot) -> QAction:
+        action = QAction(self)
         action.setShortcuts([QKeySequence(k) for k in keys])
-        names = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText)
-                          for s in action.shortcuts())
-        action.setToolTip(f"{tip} ({names})")
         action.triggered.connect(slot)
         self.addAction(action)
         return action
 
+    def retranslate(self) -> None:
+        """Set the tab's texts in the current language (called again on LanguageChange)."""
+        texts = ((self.open_action, self.tr("Open image…"), self.tr("Let the network read a picture of a digit")),
+                 (self.paste_action, self.tr("Paste"), self.tr("Use the image on the clipboard")),
+                 (self.undo_action, self.tr("Undo stroke"), self.tr("Remove the last stroke")),
+                 (self.clear_action, self.tr("Clear"), self.tr("Start again")))
+        for action, text, tip in texts:
+            names = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())
+            action.setText(text)
+            action.setToolTip(f"{tip} ({names})")
+        self.pen_slider.setToolTip(self.tr("Pen width"))
+        self.pen_label.setText(self.tr("Pen:"))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            # the views' texts with values in them ("hidden layer 1: 512 neurons") are set anew
+            network = self._network
+            self.inside_view.set_network(None)   # its captions are built with its plots
+            self.inside_view.set_network(network)
+            self.input_view.set_sizes(None if network is None else network.sizes,
+                                      "" if network is None else network.activation)
+            self._update_prediction()   # the hint under the bars is a sentence too
+        super().changeEvent(event)
+
+    def settings_state(self) -> dict:
+        """What the Draw tab remembers: the pen width and the model chosen."""
+        return {"pen_width": self.pen_slider.value(), **self.model_choice.settings_state()}
+
+    def apply_settings_state(self, state: dict) -> None:
+        """Take back settings_state(); a missing or wrong value keeps the default."""
+        width = typed(state, "pen_width", self._default_pen_width)
+        self.pen_slider.setValue(min(max(width, self.pen_slider.minimum()), self.pen_slider.maximum()))
+        self.model_choice.apply_settings_state(state)
+
     def _build_toolbar(self) -> QHBoxLayout:
-        self.open_action = self._make_action(self.tr("Open image…"), [QKeySequence.StandardKey.Open],
-                                             self._on_open_action_triggered,
-                                             self.tr("Let the network read a picture of a digit"))
-        self.paste_action = self._make_action(self.tr("Paste"), [QKeySequence.StandardKey.Paste],
-                                              self.canvas.paste_from_clipboard,
-                                              self.tr("Use the image on the clipboard"))
-        self.undo_action = self._make_action(self.tr("Undo stroke"), [QKeySequence.StandardKey.Undo],
-                                             self.canvas.undo, self.tr("Remove the last stroke"))
-        self.clear_action = self._make_action(self.tr("Clear"), [Qt.Key.Key_Escape, Qt.Key.Key_Delete],
-                                              self.canvas.clear, self.tr("Start again"))
+        self.open_action = self._make_action([QKeySequence.StandardKey.Open], self._on_open_action_triggered)
+        self.paste_action = self._make_action([QKeySequence.StandardKey.Paste], self.canvas.paste_from_clipboard)
+        self.undo_action = self._make_action([QKeySequence.StandardKey.Undo], self.canvas.undo)
+        self.clear_action = self._make_action([Qt.Key.Key_Escape, Qt.Key.Key_Delete], self.canvas.clear)
         row = QHBoxLayout()
         for action in (self.open_action, self.paste_action, self.undo_action, self.clear_action):
             button = QToolButton()
@@ -94,10 +123,10 @@ class DrawTab(QWidget):
         self.pen_slider.setRange(6, 40)
         self.pen_slider.setValue(round(self.canvas.pen_width))
         self.pen_slider.setMaximumWidth(140)
-        self.pen_slider.setToolTip(self.tr("Pen width"))
         self.pen_slider.valueChanged.connect(self.canvas.set_pen_width)
+        self.pen_label = QLabel()
         row.addSpacing(12)
-        row.addWidget(QLabel(self.tr("Pen:")))
+        row.addWidget(self.pen_label)
         row.addWidget(self.pen_slider)
         row.addStretch(1)
         row.addWidget(self.model_choice)
@@ -132,8 +161,10 @@ class DrawTab(QWidget):
         self.model_choice.add_model(network, name, accuracy, select=False)
 
     def load_default_model(self) -> bool:
-        """Load the shipped model (done after the window shows, to start fast)."""
-        return self.model_choice.load_default()
+        """Load the shipped model (done after the window shows, to start fast), then the model file
+        chosen last time, if any (the shipped one stays, with a message, when that file is gone)."""
+        loaded = self.model_choice.load_default()
+        return self.model_choice.open_remembered() or loaded
 
     def open_image(self, path: str | Path) -> bool:
         """Let the network read an image file; a bad file leaves the drawing as it was."""

@@ -16,6 +16,7 @@ from gui.code_view import CodeView
 from gui.gradient.common import COLOURS, fmt, fmt_point, make_plot, surface_label, visible_steps
 from gui.gradient.playback import PlaybackControls
 from gui.gradient.surface_plot import SurfacePlot
+from gui.settings import typed
 
 
 LISTING = LISTINGS["gradient_descent"]
@@ -140,6 +141,22 @@ class DescentPanel(QWidget):
         self.lr_edit.setText(f"{lr:g}")
         self.steps_spin.setValue(steps)
         self.recompute()
+
+    def settings_state(self) -> dict:
+        """The panel's last inputs: surface, start, learning rate and steps."""
+        return {"surface": self.surface_combo.currentIndex(), "x0": self.x0_spin.value(),
+                "x1": self.x1_spin.value(), "lr": self.learning_rate(), "steps": self.steps_spin.value()}
+
+    def apply_settings_state(self, state: dict) -> None:
+        """Take back settings_state(); a missing or out-of-range value keeps the surface's default."""
+        index = typed(state, "surface", 0)
+        index = index if 0 <= index < len(self._surfaces) else 0
+        surface = self._surfaces[index]
+        lr = typed(state, "lr", float(surface.lr))
+        start = (typed(state, "x0", float(surface.default_start[0])),
+                 typed(state, "x1", float(surface.default_start[1])))
+        steps = typed(state, "steps", 20)
+        self.set_settings(index, start, lr if lr > 0 else surface.lr, min(max(steps, 1), 1000))
 
     def learning_rate(self) -> float:
         try:

@@ -1,8 +1,7 @@
 """The Training tab's left column below the settings: run buttons, progress, divergence banner."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from gui.log import show_error
@@ -38,9 +37,8 @@ class TrainingControls(QWidget):
         self.use_button.setToolTip(self.tr("Switch the Draw tab to this network"))
         self.save_button = QPushButton(self.tr("Save..."))
         self.save_button.setToolTip(self.tr("Save the trained network (Ctrl+S)"))
-        self.save_action = QAction(self.tr("Save model"), self)   # the tab adds it: Ctrl+S in the tab
-        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
-        self.save_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # no shortcut of its own: Ctrl+S is File > Save model (one shortcut, one action)
+        self.save_action = QAction(self.tr("Save model"), self)
         self.progress_bar = QProgressBar()
         self.progress_label = QLabel(self.tr("Press Start to train."))
         self.progress_label.setWordWrap(True)

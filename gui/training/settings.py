@@ -1,9 +1,10 @@
 """The training settings form: network shape, optimizer, learning rate (log slider), data, gradient."""
 from __future__ import annotations
 
+import logging
 import math
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QSlider, QSpinBox, QWidget)
 
@@ -56,7 +57,8 @@ class TrainingSettings(QWidget):
         self.augment_check = QCheckBox(self.tr("rotate, shift, scale, thicken"))
         self.subset_combo = QComboBox()
         for n in SUBSETS:
-            self.subset_combo.addItem(self.tr("{0:,} images").format(n), n)
+            self.subset_combo.addItem("", n)
+        self._retranslate_subsets()
         self.seed_spin = self._spin(0, 2 ** 31 - 1, 0)
         self.gradient_combo = self._gradient_combo()
         self.gradient_note = QLabel()
@@ -211,6 +213,28 @@ class TrainingSettings(QWidget):
         self.seed_spin.setValue(config.seed)
         self.gradient_combo.setCurrentIndex(max(self.gradient_combo.findData(config.gradient), 0))
         self._on_shape_changed()
+
+    def _retranslate_subsets(self) -> None:
+        for index, n in enumerate(SUBSETS):
+            self.subset_combo.setItemText(index, self.tr("{0:,} images").format(n))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate_subsets()   # the fixed texts are set again by gui.retranslate
+        super().changeEvent(event)
+
+    def settings_state(self) -> dict:
+        """Every setting, as TrainConfig.to_dict() (remembered between sessions)."""
+        return self.config().to_dict()
+
+    def apply_settings_state(self, state: dict) -> None:
+        """Take back settings_state(); {} gives the defaults, a damaged set keeps the form (logged)."""
+        try:
+            config = TrainConfig.from_dict(state) if state else DEFAULT_CONFIG
+        except (TypeError, ValueError) as error:
+            logging.getLogger("digitlab.settings").warning("Ignoring the training settings: %s", error)
+            return
+        self.set_config(config)
 
     def set_running(self, running: bool) -> None:
         """While a run goes, only the learning rate stays editable (it takes effect next iteration)."""

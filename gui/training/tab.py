@@ -265,6 +265,12 @@ class TrainingTab(QWidget):
         self.progress_label.setText(self.tr("Saved to {0}").format(saved))
         return True
 
+    def settings_state(self) -> dict:
+        return self.settings.settings_state()
+
+    def apply_settings_state(self, state: dict) -> None:
+        self.settings.apply_settings_state(state)
+
     def has_unsaved_model(self) -> bool:
         """True when a trained model has not been saved yet."""
         return self._unsaved and self.model is not None

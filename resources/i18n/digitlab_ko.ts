@@ -324,7 +324,7 @@ Details: {0}</source>
     </message>
     <message>
         <source>Inside the network</source>
-        <translation>이미지 열기…</translation>
+        <translation>신경망 내부</translation>
     </message>
     <message>
         <source>Why it decided</source>
@@ -923,6 +923,141 @@ Details: {0}</source>
     </message>
 </context>
 <context>
+    <name>Menus</name>
+    <message>
+        <source>Chapter 3: Neural networks</source>
+        <translation>3장: 신경망</translation>
+    </message>
+    <message>
+        <source>3.2 Activation functions · 3.4 A three-layer network · 3.5 Softmax · 3.6 Handwritten digit recognition (MNIST inference)</source>
+        <translation>3.2 활성화 함수 · 3.4 3층 신경망 구현하기 · 3.5 소프트맥스 함수 · 3.6 손글씨 숫자 인식 (MNIST 추론)</translation>
+    </message>
+    <message>
+        <source>Draw a digit and watch the input the network reads, the hidden layers&apos; activations and the softmax probabilities change.</source>
+        <translation>숫자를 그리고, 신경망이 읽는 입력과 은닉층의 활성화 값, 소프트맥스 확률이 바뀌는 것을 지켜보세요.</translation>
+    </message>
+    <message>
+        <source>Chapter 4: Neural network learning</source>
+        <translation>4장: 신경망 학습</translation>
+    </message>
+    <message>
+        <source>4.2 Loss functions · 4.2.3 Mini-batch learning · 4.5 Implementing the training algorithm</source>
+        <translation>4.2 손실 함수 · 4.2.3 미니배치 학습 · 4.5 학습 알고리즘 구현하기</translation>
+    </message>
+    <message>
+        <source>Train a two-layer network and watch the loss function fall and the accuracy rise epoch by epoch; try another learning rate.</source>
+        <translation>2층 신경망을 학습시키고 에폭마다 손실 함수가 줄고 정확도가 오르는 것을 지켜보세요. 학습률도 바꿔 보세요.</translation>
+    </message>
+    <message>
+        <source>Chapter 4.3–4.4: Numerical differentiation and the gradient</source>
+        <translation>4.3–4.4장: 수치 미분과 기울기</translation>
+    </message>
+    <message>
+        <source>4.3 Numerical differentiation · 4.4 The gradient · 4.4.1 Gradient descent · 4.4.2 The gradient of a neural network</source>
+        <translation>4.3 수치 미분 · 4.4 기울기 · 4.4.1 경사법(경사 하강법) · 4.4.2 신경망에서의 기울기</translation>
+    </message>
+    <message>
+        <source>Move the point and the step h to see the numerical derivative; run gradient descent with several learning rates.</source>
+        <translation>점과 간격 h를 옮기며 수치 미분을 보고, 여러 학습률로 경사 하강법을 실행해 보세요.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>테마</translation>
+    </message>
+    <message>
+        <source>Open model…</source>
+        <translation>모델 열기…</translation>
+    </message>
+    <message>
+        <source>Save model…</source>
+        <translation>모델 저장…</translation>
+    </message>
+    <message>
+        <source>Export plot as PNG/SVG…</source>
+        <translation>그래프를 PNG/SVG로 내보내기…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>끝내기</translation>
+    </message>
+    <message>
+        <source>Copy the canvas image</source>
+        <translation>캔버스 이미지 복사</translation>
+    </message>
+    <message>
+        <source>Reset layout</source>
+        <translation>배치 초기화</translation>
+    </message>
+    <message>
+        <source>Reset to defaults…</source>
+        <translation>기본값으로 되돌리기…</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>단축키</translation>
+    </message>
+    <message>
+        <source>About DigitLab</source>
+        <translation>DigitLab 정보</translation>
+    </message>
+    <message>
+        <source>The course&apos;s chapter for this tab</source>
+        <translation>이 탭에 해당하는 교재의 장</translation>
+    </message>
+    <message>
+        <source>Report a problem (open the log folder)</source>
+        <translation>문제 알리기 (로그 폴더 열기)</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>시스템 설정</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>밝게</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>어둡게</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>동작</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>단축키</translation>
+    </message>
+    <message>
+        <source>The course</source>
+        <translation>교재</translation>
+    </message>
+    <message>
+        <source>Could not open the log folder; it is {0}</source>
+        <translation>로그 폴더를 열 수 없습니다. 폴더 위치: {0}</translation>
+    </message>
+</context>
+<context>
     <name>ModelChoice</name>
     <message>
         <source>{0} (test accuracy {1:.1%})</source>
@@ -943,6 +1078,10 @@ Details: {0}</source>
     <message>
         <source>Model:</source>
         <translation>모델:</translation>
+    </message>
+    <message>
+        <source>The model file chosen last time, {0}, is gone: using the shipped model.</source>
+        <translation>지난번에 고른 모델 파일 {0}이(가) 없습니다: 기본 제공 모델을 씁니다.</translation>
     </message>
     <message>
         <source>No model yet: train one in the Training tab or open a model file.</source>
@@ -1610,6 +1749,49 @@ Details: {0}</source>
     <message>
         <source>After {0} steps the network says {1}, yet no pixel changed by more than {2:.2f} (ink runs from 0 to 1), and {3} of 784 by more than {4:g}: a change too faint to see, read as a different digit. A first look at adversarial examples.</source>
         <translation>{0}단계 뒤 신경망은 {1}(이)라고 답하지만, 어떤 픽셀도 {2:.2f}보다 많이 바뀌지 않았고(잉크는 0에서 1까지) 784개 중 {3}개가 {4:g}보다 많이 바뀌었습니다: 눈에 잘 띄지 않는 변화인데 다른 숫자로 읽습니다. 적대적 예제를 처음 엿보는 것입니다.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>There is no trained model to save yet.</source>
+        <translation>아직 저장할 학습된 모델이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Export plot</source>
+        <translation>그래프 내보내기</translation>
+    </message>
+    <message>
+        <source>This tab shows no plot to export: open a tab or panel with a plot.</source>
+        <translation>이 탭에는 내보낼 그래프가 없습니다: 그래프가 있는 탭이나 패널을 여세요.</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG 이미지 (*.png);;SVG 그림 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Could not write the plot to {0}: {1}</source>
+        <translation>그래프를 {0}에 쓸 수 없습니다: {1}</translation>
+    </message>
+    <message>
+        <source>Plot written to {0}</source>
+        <translation>그래프를 {0}에 저장했습니다</translation>
+    </message>
+    <message>
+        <source>The drawing is on the clipboard.</source>
+        <translation>그림을 클립보드에 복사했습니다.</translation>
+    </message>
+    <message>
+        <source>Reset to defaults</source>
+        <translation>기본값으로 되돌리기</translation>
+    </message>
+    <message>
+        <source>Forget every remembered setting (window, language, theme, pen, model, training settings) and go back to the defaults?</source>
+        <translation>기억해 둔 설정(창, 언어, 테마, 펜, 모델, 학습 설정)을 모두 지우고 기본값으로 되돌릴까요?</translation>
+    </message>
+    <message>
+        <source>Every setting is back to its default.</source>
+        <translation>모든 설정을 기본값으로 되돌렸습니다.</translation>
     </message>
 </context>
 <context>
