@@ -63,11 +63,19 @@ class MainWindow(QMainWindow):
         training_tab.live_model.connect(self._on_training_tab_live_model)
         training_tab.model_trained.connect(self._on_training_tab_model_trained)
         training_tab.image_chosen.connect(self._on_training_tab_image_chosen)
+        self._offer_draw_model(training_tab)
 
     @Slot(str)
     def _on_draw_tab_model_changed(self, description: str) -> None:
         self.model_label.setText(self.tr("Model: {0}").format(description))
         self.setWindowTitle(self.tr("DigitLab — {0}").format(description))
+        if self.training_tab is not None:
+            self._offer_draw_model(self.training_tab)
+
+    def _offer_draw_model(self, training_tab) -> None:
+        """The Draw tab's model reaches the Training tab's Evaluation panel (any model, any source)."""
+        chosen = self.draw_tab.model_choice.current()
+        training_tab.set_draw_model(*(chosen[:2] if chosen is not None else (None, "")))
 
     @Slot(str)
     def _on_draw_tab_message(self, text: str) -> None:

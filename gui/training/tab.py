@@ -96,6 +96,7 @@ class TrainingTab(QWidget):
         self.recover_button.clicked.connect(self._on_recover_button_clicked)
         self.settings.lr_changed.connect(self._on_settings_lr_changed)
         self.evaluation_panel.image_chosen.connect(self.image_chosen)
+        self.evaluation_panel.evaluate_requested.connect(self.evaluate_draw_model)
 
     def _set_state(self, state: RunState) -> None:
         self.state = state
@@ -240,6 +241,23 @@ class TrainingTab(QWidget):
         words = self.tr("Finished") if event.reason == FinishReason.COMPLETED else self.tr("Stopped")
         self.progress_label.setText(self.tr("{0} after {1} epoch(s). Test accuracy {2:.2%}.").format(
             words, event.epochs_done, evaluation.accuracy))
+
+    # -- any model ---------------------------------------------------------------------------------
+    def set_draw_model(self, network, name: str) -> None:
+        """The model the Draw tab uses (shipped, trained, a file, the textbook's pickle): the
+        Evaluation panel offers to evaluate it."""
+        self.evaluation_panel.set_draw_model(network, name)
+
+    @Slot()
+    def evaluate_draw_model(self) -> bool:
+        """Evaluate the Draw tab's model on the test set and show the Evaluation panel."""
+        chosen = self.evaluation_panel.draw_model
+        if chosen is None or not ensure_mnist(self.data, self):
+            return False
+        (_, _), (x_test, t_test) = self.data.get()
+        self.evaluation_panel.set_model(chosen[0], x_test, t_test)
+        self.views.setCurrentWidget(self.evaluation_panel)
+        return True
 
     # -- after a run --------------------------------------------------------------------------------
     @Slot()
