@@ -5,11 +5,14 @@ import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QMessageBox, QScrollArea, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QMessageBox, QScrollArea, QSplitter, QTabWidget,
+                               QVBoxLayout, QWidget)
 
 from gui.training.controls import TrainingControls
+from gui.training.course_tools import CourseTools
 from gui.training.download_dialog import ensure_mnist
 from gui.training.evaluation_panel import EvaluationPanel
+from gui.training.loop_listing import LoopListing
 from gui.training.mnist_cache import MnistCache
 from gui.training.plots import TrainingPlots
 from gui.training.run import TrainingRun
@@ -55,6 +58,8 @@ class TrainingTab(QWidget):
         self.settings = TrainingSettings()
         self.plots = TrainingPlots()
         self.evaluation_panel = EvaluationPanel()
+        self.course_tools = CourseTools(self.settings, self.data)
+        self.loop_listing = LoopListing()
         self._build_layout()
         self._connect()
         self._set_state(RunState.IDLE)
@@ -74,9 +79,14 @@ class TrainingTab(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         left = QVBoxLayout()
         left.addWidget(scroll, 1)
+        left.addWidget(self.course_tools)
         left.addWidget(self.controls)
+        curves = QSplitter()     # the course's loop beside the curves it draws
+        curves.addWidget(self.plots)
+        curves.addWidget(self.loop_listing)
+        curves.setSizes([620, 380])
         self.views = QTabWidget()
-        self.views.addTab(self.plots, self.tr("Training curves"))
+        self.views.addTab(curves, self.tr("Training curves"))
         self.views.addTab(self.evaluation_panel, self.tr("Evaluation"))
         layout = QHBoxLayout(self)
         layout.addLayout(left, 0)
@@ -101,6 +111,7 @@ class TrainingTab(QWidget):
     def _set_state(self, state: RunState) -> None:
         self.state = state
         self.settings.set_running(state.busy)
+        self.course_tools.set_running(state.busy)
         self.controls.set_state(state, self.model is not None)
         self.state_changed.emit(state)
 
@@ -129,6 +140,7 @@ class TrainingTab(QWidget):
         run.failed.connect(self._on_run_failed)
         run.finished.connect(self._on_run_finished)
         self.metadata = {"training": config.to_dict()}
+        self.loop_listing.start(config, config.train_size or 60_000)
         self._set_state(RunState.PAUSED if paused else RunState.LOADING)
         run.start()
         return True
@@ -192,13 +204,16 @@ class TrainingTab(QWidget):
     def _on_run_progress(self, p: Progress) -> None:
         if self.state == RunState.LOADING:
             self._set_state(RunState.RUNNING)
-            self.plots.start_run(p.iterations_total, p.epochs_total)
+            self.plots.start_run(p.iterations_total, p.epochs_total,
+                                 0 if self.metadata["training"].get("record_initial") else 1)
         self.plots.add_iterations(p.iterations, p.losses, p.lrs)
+        self.loop_listing.progress(p)
         self.controls.show_progress(p, self._backprop_seconds)
 
     @Slot(object)
     def _on_run_epoch_finished(self, event) -> None:
         self.plots.add_epoch(event.epoch, event.train_accuracy, event.test_accuracy)
+        self.loop_listing.epoch(event)
 
     @Slot(float)
     def _on_run_timing(self, backprop_seconds: float) -> None:
@@ -313,4 +328,5 @@ class TrainingTab(QWidget):
             run.deleteLater()
             self._set_state(RunState.IDLE)
         self.evaluation_panel.shutdown()
+        self.course_tools.shutdown()
 
