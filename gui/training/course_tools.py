@@ -20,8 +20,8 @@ from gui.log import show_error
 from gui.training.download_dialog import ensure_mnist
 from gui.workers import QUEUED, TaskWorker, WorkerFailure, abandon_thread, join_thread, start_worker
 from nn.export import export_script
-from nn.numerical_cost import (COURSE_ITERATIONS, Cancelled, count_params, in_units, numerical_refusal,
-                               time_iteration)
+from nn.numerical_cost import (COURSE_ITERATIONS, NUMERICAL_MAX_PARAMS, Cancelled, count_params, in_units,
+                               numerical_refusal, time_iteration)
 from nn.presets import course_config
 from nn.trainer import build_network
 
@@ -129,9 +129,11 @@ class CourseTools(QWidget):
             return False
         config = self._settings.config()
         network = build_network(config, np.random.default_rng(config.seed))
-        refusal = numerical_refusal(count_params(network))
-        if refusal is not None:
-            self.numerical_label.setText(refusal)
+        if numerical_refusal(count_params(network)) is not None:
+            self.numerical_label.setText(self.tr(
+                "This network has {0:,} weights and biases; one numerical iteration is timed for at "
+                "most {1:,} (the course's 784-50-10 has 39,760): use smaller hidden layers.").format(
+                count_params(network), NUMERICAL_MAX_PARAMS))
             return False
         if not ensure_mnist(self._data, self):
             return False
