@@ -31,14 +31,16 @@ class EvaluationPanel(QWidget):
 
     Signals:
         image_chosen(object): a clicked misclassified image, (28, 28) float32 in [0, 1] (ink = 1).
-        evaluate_requested(): "Evaluate the Draw tab's model" was clicked (the tab loads MNIST).
+        evaluated(): a model chosen on the Draw tab was evaluated (its results are shown).
+    data: the gui.training.mnist_cache.MnistCache the Draw tab's model is evaluated on.
     """
 
     image_chosen = Signal(object)
-    evaluate_requested = Signal()
+    evaluated = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, data=None) -> None:
         super().__init__(parent)
+        self._data = data
         self._network = None
         self._x: np.ndarray | None = None
         self._t: np.ndarray | None = None
@@ -91,7 +93,7 @@ class EvaluationPanel(QWidget):
         self._listing_variables: dict[str, dict] = {}
         self.model_button = QPushButton()
         self.model_button.setEnabled(False)
-        self.model_button.clicked.connect(self.evaluate_requested)
+        self.model_button.clicked.connect(self.evaluate_draw_model)
         self.listing_choice = QComboBox()
         self.listing_choice.currentIndexChanged.connect(self._on_listing_choice_currentIndexChanged)
         self.code_view = CodeView()
@@ -114,6 +116,17 @@ class EvaluationPanel(QWidget):
         """The model the Draw tab uses now (None: none); the button evaluates it."""
         self._draw_model = None if network is None else (network, name)
         self._update_model_button()
+
+    @Slot()
+    def evaluate_draw_model(self) -> bool:
+        """Evaluate the Draw tab's model on the MNIST test set (asks to download it if missing)."""
+        from gui.training.download_dialog import ensure_mnist
+        if self._draw_model is None or self._data is None or not ensure_mnist(self._data, self):
+            return False
+        (_, _), (x_test, t_test) = self._data.get()
+        self.set_model(self._draw_model[0], x_test, t_test)
+        self.evaluated.emit()
+        return True
 
     @property
     def draw_model(self):

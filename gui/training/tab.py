@@ -57,7 +57,7 @@ class TrainingTab(QWidget):
         self._evaluation = None
         self.settings = TrainingSettings()
         self.plots = TrainingPlots()
-        self.evaluation_panel = EvaluationPanel()
+        self.evaluation_panel = EvaluationPanel(data=self.data)
         self.course_tools = CourseTools(self.settings, self.data)
         self.loop_listing = LoopListing()
         self._build_layout()
@@ -106,7 +106,7 @@ class TrainingTab(QWidget):
         self.recover_button.clicked.connect(self._on_recover_button_clicked)
         self.settings.lr_changed.connect(self._on_settings_lr_changed)
         self.evaluation_panel.image_chosen.connect(self.image_chosen)
-        self.evaluation_panel.evaluate_requested.connect(self.evaluate_draw_model)
+        self.evaluation_panel.evaluated.connect(lambda: self.views.setCurrentWidget(self.evaluation_panel))
 
     def _set_state(self, state: RunState) -> None:
         self.state = state
@@ -263,16 +263,9 @@ class TrainingTab(QWidget):
         Evaluation panel offers to evaluate it."""
         self.evaluation_panel.set_draw_model(network, name)
 
-    @Slot()
     def evaluate_draw_model(self) -> bool:
-        """Evaluate the Draw tab's model on the test set and show the Evaluation panel."""
-        chosen = self.evaluation_panel.draw_model
-        if chosen is None or not ensure_mnist(self.data, self):
-            return False
-        (_, _), (x_test, t_test) = self.data.get()
-        self.evaluation_panel.set_model(chosen[0], x_test, t_test)
-        self.views.setCurrentWidget(self.evaluation_panel)
-        return True
+        """Evaluate the Draw tab's model on the test set (the Evaluation panel's button)."""
+        return self.evaluation_panel.evaluate_draw_model()
 
     # -- after a run --------------------------------------------------------------------------------
     @Slot()
