@@ -219,3 +219,5 @@ class CourseTools(QWidget):
             abandon_thread(self._thread, self)
             self._thread, self._worker = None, None
             self._set_busy(False)
+            self.numerical_label.setText(self.tr("Cancelled after {0:,} of {1:,} parameters.").format(
+                *self._done))

@@ -22,7 +22,10 @@ class LoopListing(CodeView):
         iter_per_epoch = max(train_size / config.batch_size, 1)
         iters_num = config.iterations or int(round(config.epochs * iter_per_epoch))
         self._values = {"iters_num": iters_num, "batch_size": config.batch_size,
-                        "learning_rate": config.lr, "hidden_size": config.hidden_sizes,
+                        "learning_rate": config.lr,
+                        # the listing's (hidden_size,): one number for the course's one hidden layer
+                        "hidden_size": (config.hidden_sizes[0] if len(config.hidden_sizes) == 1
+                                        else config.hidden_sizes),
                         "train_size": train_size, "iter_per_epoch": iter_per_epoch,
                         "i": 0, "loss": None, "train_acc_list": [], "test_acc_list": []}
         self.set_variables(self._values)

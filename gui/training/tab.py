@@ -84,7 +84,7 @@ class TrainingTab(QWidget):
         curves = QSplitter()     # the course's loop beside the curves it draws
         curves.addWidget(self.plots)
         curves.addWidget(self.loop_listing)
-        curves.setSizes([620, 380])
+        curves.setSizes([540, 460])
         self.views = QTabWidget()
         self.views.addTab(curves, self.tr("Training curves"))
         self.views.addTab(self.evaluation_panel, self.tr("Evaluation"))
