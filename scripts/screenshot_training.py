@@ -19,6 +19,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from nn.blas import use_one_blas_thread  # noqa: E402  (standard library only)
+
+use_one_blas_thread()  # as main.py does, before NumPy loads: the batch demo's timings as in the app
+
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
