@@ -140,8 +140,12 @@ def test_an_exported_experiment_gives_the_tabs_first_epoch_loss(qtbot, tab, tmp_
 def test_iterations_and_epoch_0_reach_the_plot_and_the_loop_listing(qtbot, tab):
     config = TrainConfig(hidden_sizes=(50,), activation="sigmoid", weight_init="0.01", lr=0.1,
                          batch_size=100, train_size=1_000, iterations=25, record_initial=True)
+    shown = []
+    real = tab.controls.show_progress
+    tab.controls.show_progress = lambda p, seconds: (shown.append(p.epochs_total), real(p, seconds))
     losses = run_tab(qtbot, tab, config)
     assert len(losses) == 25
+    assert set(shown) == {3}                         # "Epoch 2/3", not the form's 1 epoch
     epochs = [epoch for epoch, _, _ in tab.plots._epochs]
     assert epochs == [0, 1, 2, 3]                    # 10 steps an epoch: 25 end in epoch 3
     assert 0.05 < tab.plots._epochs[0][2] < 0.2      # before training: about one in ten
