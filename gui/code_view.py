@@ -103,6 +103,8 @@ class CodeView(QWidget):
                 return self.table.item(row, 1).text()
         return None
 
+    value_text = variable_text   # the name the Training tab's tests use
+
     def titles(self) -> dict[str, str]:
         """The listings' titles in the user's language (nn.course keeps them in English)."""
         return {

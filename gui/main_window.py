@@ -164,6 +164,7 @@ class MainWindow(WindowActions, QMainWindow):
         training_tab.apply_settings_state(self.settings.state("training"))
         training_tab.save_action.changed.connect(self._on_save_action_changed)
         self._on_save_action_changed()
+        self._offer_draw_model(training_tab)
         self._restyle_new_plots()
 
     @Slot(object)
@@ -183,6 +184,13 @@ class MainWindow(WindowActions, QMainWindow):
         self._model_description = description
         self._show_model_description()
         self._restyle_new_plots()   # the inside view builds its heatmaps and captions per model
+        if self.training_tab is not None:
+            self._offer_draw_model(self.training_tab)
+
+    def _offer_draw_model(self, training_tab) -> None:
+        """The Draw tab's model reaches the Training tab's Evaluation panel (any model, any source)."""
+        chosen = self.draw_tab.model_choice.current()
+        training_tab.set_draw_model(*(chosen[:2] if chosen is not None else (None, "")))
 
     @Slot(str)
     def _on_draw_tab_message(self, text: str) -> None:

@@ -1,9 +1,13 @@
 """Screenshot of the Training tab mid-run -> docs/screenshots/training.png.
 
     DIGITLAB_MNIST_DIR=... python scripts/screenshot_training.py [output.png]
+    DIGITLAB_MNIST_DIR=... DIGITLAB_DLFS_WEIGHTS=... python scripts/screenshot_training.py \
+        --course [--lang ko] [folder]
 
 Trains 784-100-10 on 10,000 images with a little overfitting visible, and grabs the tab during the
-fourth epoch.
+fourth epoch. --course: the course's parts instead, in English or Korean (folder: docs/screenshots):
+training_course[_ko].png (Course setup mid-run, epoch 0 plotted, the loop listing, one timed
+numerical iteration) and evaluation_course[_ko].png (the textbook's pickle on the Evaluation panel).
 """
 from __future__ import annotations
 
@@ -15,6 +19,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from nn.blas import use_one_blas_thread  # noqa: E402  (standard library only)
+
+use_one_blas_thread()  # as main.py does, before NumPy loads: the batch demo's timings as in the app
+
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
@@ -23,6 +31,9 @@ from nn.trainer import TrainConfig  # noqa: E402
 
 
 def main() -> int:
+    if "--course" in sys.argv:
+        from screenshot_training_course import course_screenshots
+        return course_screenshots(sys.argv[1:], ROOT)
     output = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots" / "training.png"
     app = QApplication.instance() or QApplication([])
     tab = TrainingTab()

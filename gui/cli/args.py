@@ -9,6 +9,7 @@ gui.cli.COMMANDS).
 from __future__ import annotations
 
 import argparse
+import functools
 import math
 from pathlib import Path
 
@@ -66,11 +67,19 @@ def _add_finetune_parser(commands) -> None:
 def _add_train_parser(commands) -> None:
     from nn.train_config import DTYPES, GRADIENT_METHODS, NUMERICAL_MAX_IMAGES, TrainConfig
 
+    from nn.presets import PRESETS
+
     default = TrainConfig()
     train = commands.add_parser("train", help="train a network on MNIST",
                                 description="Train a network on MNIST with a live progress bar.")
     add = train.add_argument
-    _add_network_flags(add, default)
+    _add_network_flags(_marking_defaults(add), default)
+    add("--preset", choices=tuple(PRESETS), default=None,
+        help="start from a ready-made setup; flags given as well override it. course: the "
+             "course's TwoLayerNet 784-50-10, sigmoid, 0.01 x randn, SGD lr 0.1, batch 100, "
+             "10,000 iterations, accuracies from epoch 0")
+    add("--iterations", type=_positive_int, default=None, metavar="N",
+        help="run N mini-batch steps (the course's iters_num) instead of --epochs")
     add("--weight-decay", type=_non_negative_float, default=default.weight_decay, metavar="LAMBDA",
         help="L2 weight decay (default: %(default)s)")
     add("--dropout", type=_dropout_ratio, default=default.dropout, metavar="RATIO",
@@ -83,7 +92,7 @@ def _add_train_parser(commands) -> None:
              "reads mouse drawings better; about 7 ms each to make (default: none)")
     add("--seed", type=_seed, default=default.seed,
         help="random seed; same seed, same weights (default: %(default)s)")
-    add("--dtype", choices=DTYPES, default=default.dtype)
+    add("--dtype", choices=DTYPES, default=_marked(default.dtype))
     add("--gradient", choices=GRADIENT_METHODS, default=default.gradient,
         help=f"numerical is the course's slow method, for tiny networks on at most "
              f"{NUMERICAL_MAX_IMAGES:,} images (--train-size) only")
@@ -112,6 +121,39 @@ def _add_network_flags(add, default) -> None:
     add("--batch-size", type=_positive_int, default=default.batch_size,
         help="(default: %(default)s)")
     add("--epochs", type=_positive_int, default=default.epochs, help="(default: %(default)s)")
+
+
+class _Default:
+    """Marks a flag's value as its default, so a --preset may replace it (an explicit flag wins)."""
+
+
+def _marked(value):
+    """value as an instance of a subclass of its type carrying _Default (it prints and compares
+    as value: the help's %(default)s and nn's checks see the plain value)."""
+    kind = type(value)
+    if kind is bool or value is None:
+        return value
+    marked_type = type(f"Default{kind.__name__.title()}", (kind, _Default), {})
+    return marked_type(value)
+
+
+def _marking_defaults(add):
+    """add_argument with marked defaults (argparse passes a string default through type=: the
+    type then keeps a marked default as it is)."""
+    def add_marked(*names, default=None, **options):
+        parse = options.get("type")
+        if parse is not None and isinstance(default, str):
+            @functools.wraps(parse)
+            def keep_marked(text):
+                return text if is_default(text) else parse(text)
+            options["type"] = keep_marked
+        return add(*names, default=_marked(default), **options)
+    return add_marked
+
+
+def is_default(value) -> bool:
+    """True when a flag's value is the parser's default, not typed by the user."""
+    return isinstance(value, _Default)
 
 
 def _add_model_flag(parser: argparse.ArgumentParser) -> None:

@@ -53,16 +53,18 @@ class TrainProgress:
 
     def on_epoch(self, event) -> None:
         """Record the epoch and print its line above the bar."""
-        mean_loss = sum(self._losses) / len(self._losses) if self._losses else float("nan")
+        # epoch 0 (before any training, config.record_initial) has no loss: null in the JSON
+        mean_loss = sum(self._losses) / len(self._losses) if self._losses else None
         self._losses = []
         self._test_accuracy = event.test_accuracy
         self.history.append({
-            "epoch": int(event.epoch), "loss": float(mean_loss),
+            "epoch": int(event.epoch), "loss": mean_loss,
             "train_accuracy": float(event.train_accuracy),
             "test_accuracy": float(event.test_accuracy),
             "seconds": float(event.seconds), "samples_per_sec": float(event.samples_per_sec),
         })
-        tqdm.write(f"epoch {event.epoch}/{event.epochs_total}  loss {mean_loss:.4f}  "
+        loss = "-" if mean_loss is None else f"{mean_loss:.4f}"
+        tqdm.write(f"epoch {event.epoch}/{event.epochs_total}  loss {loss}  "
                    f"train acc {event.train_accuracy:.4f}  test acc {event.test_accuracy:.4f}  "
                    f"{event.seconds:.1f} s  {event.samples_per_sec:,.0f} samples/s", file=self._out)
         if self._bar is not None and event.epoch < event.epochs_total:

@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from gui.cli import common
-from gui.cli.args import PROG
+from gui.cli.args import PROG, is_default
 from gui.cli.common import CliError
 from gui.cli.files import display_path
 
@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
         trainer = Trainer.from_config(config, x_train, t_train, x_test, t_test)
     except ValueError as error:  # e.g. a numerical gradient on a network or a set too large for it
         raise CliError(str(error)) from None
-    progress = TrainProgress(config.epochs, sys.stderr if args.json else sys.stdout)
+    progress = TrainProgress(trainer.epochs_total, sys.stderr if args.json else sys.stdout)
     # Overflow on the way to a divergence is expected: the trainer reports it in one sentence,
     # NumPy's RuntimeWarnings would only add lines of noise.
     with np.errstate(all="ignore"):
@@ -58,22 +58,47 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+# TrainConfig field -> the train flag's attribute, for the flags a --preset may set.
+_NETWORK_FLAGS = {"hidden_sizes": "hidden", "activation": "activation", "weight_init": "init",
+                  "optimizer": "optimizer", "lr": "lr", "schedule": "schedule",
+                  "batch_size": "batch_size", "epochs": "epochs"}
+
+
 def _train_config(args: argparse.Namespace):
-    """The TrainConfig of the command line, refused (CliError) when it would not fit in memory."""
+    """The TrainConfig of the command line, refused (CliError) when it would not fit in memory.
+
+    With --preset the preset's values replace the flags' defaults; flags typed on the line win,
+    and --epochs typed with a preset that counts iterations runs epochs instead."""
+    from nn.presets import PRESETS
     from nn.trainer import TrainConfig
 
+    values = dict(weight_decay=args.weight_decay, dropout=args.dropout, augment=args.augment,
+                  train_size=args.train_size, drawn_digits=args.drawn or 0, seed=args.seed,
+                  gradient=args.gradient, dtype=_plain(args.dtype))
+    values.update({field: _plain(getattr(args, flag)) for field, flag in _NETWORK_FLAGS.items()})
+    if args.preset is not None:
+        preset = PRESETS[args.preset].to_dict()
+        preset["hidden_sizes"] = tuple(preset["hidden_sizes"])
+        typed = {field for field, flag in _NETWORK_FLAGS.items()
+                 if not is_default(getattr(args, flag))}
+        typed |= {"train_size"} if args.train_size is not None else set()
+        typed |= {"iterations"} if "epochs" in typed else set()
+        typed |= set() if is_default(args.dtype) else {"dtype"}
+        values.update({field: value for field, value in preset.items()
+                       if field not in typed and field not in ("seed", "drawn_digits")})
+    if args.iterations is not None:
+        values["iterations"] = args.iterations
     try:
-        config = TrainConfig(hidden_sizes=args.hidden, activation=args.activation,
-                             weight_init=args.init, optimizer=args.optimizer, lr=args.lr,
-                             schedule=args.schedule, batch_size=args.batch_size,
-                             epochs=args.epochs, weight_decay=args.weight_decay,
-                             dropout=args.dropout, augment=args.augment,
-                             train_size=args.train_size, drawn_digits=args.drawn or 0,
-                             seed=args.seed, gradient=args.gradient, dtype=args.dtype)
+        config = TrainConfig(**values)
     except ValueError as error:  # the parser's types should have caught it; still one line
         raise CliError(str(error)) from None
     _check_memory(config)
     return config
+
+
+def _plain(value):
+    """A flag's value without the parser's default mark (gui.cli.args.is_default)."""
+    return value if not is_default(value) else type(value).__mro__[1](value)
 
 
 def _check_memory(config) -> None:

@@ -5,11 +5,13 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QSize, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QIcon, QImage, QPixmap
-from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
+                               QPushButton, QVBoxLayout, QWidget)
 
+from gui.code_view import CodeView
 from gui.log import show_error
 from gui.workers import QUEUED, TaskWorker, WorkerFailure, abandon_thread, join_thread, start_worker
+from nn.course import LISTINGS, format_value
 from nn.evaluate import Evaluation, evaluate
 from nn.timing import BatchTiming, time_batches
 
@@ -24,18 +26,24 @@ def digit_icon(image: np.ndarray, scale: int = 2) -> QIcon:
 
 
 class EvaluationPanel(QWidget):
-    """Shows how a trained network does on the test set.
+    """Shows how a network (trained here or chosen on the Draw tab) does on the test set, beside
+    the chapter-3 listings that compute its accuracy (nn.course: image by image, in batches).
 
     Signals:
         image_chosen(object): a clicked misclassified image, (28, 28) float32 in [0, 1] (ink = 1).
+        evaluated(): a model chosen on the Draw tab was evaluated (its results are shown).
+    data: the gui.training.mnist_cache.MnistCache the Draw tab's model is evaluated on.
     """
 
     image_chosen = Signal(object)
+    evaluated = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, data=None) -> None:
         super().__init__(parent)
+        self._data = data
         self._network = None
         self._x: np.ndarray | None = None
+        self._t: np.ndarray | None = None
         self._thread: QThread | None = None
         self.evaluation: Evaluation | None = None
         self.demo_result: BatchTiming | None = None
@@ -56,19 +64,89 @@ class EvaluationPanel(QWidget):
         self.demo_button.clicked.connect(self._on_demo_button_clicked)
         self.demo_label = QLabel()
         self.demo_label.setWordWrap(True)
+        self._build_course_row()
         layout = QGridLayout(self)
-        layout.addWidget(self.summary, 0, 0, 1, 2)
-        layout.addWidget(self.graphics, 1, 0)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.model_button)
+        layout.addLayout(top, 0, 0, 1, 2)
+        layout.addWidget(self.graphics, 1, 0, 2, 1)   # the plots take the height; the course beside
         right = QVBoxLayout()
         right.addWidget(QLabel(self.tr("Misclassified test images (true -> predicted, confidence)")))
         right.addWidget(self.gallery, 1)
         layout.addLayout(right, 1, 1)
-        demo = QHBoxLayout()
-        demo.addWidget(self.demo_button)
-        demo.addWidget(self.demo_label, 1)
-        layout.addLayout(demo, 2, 0, 1, 2)
+        code = QVBoxLayout()
+        code.addWidget(self.demo_button)
+        code.addWidget(self.demo_label)
+        code.addWidget(self.listing_choice)
+        code.addWidget(self.code_view, 1)
+        layout.addLayout(code, 2, 1)
         layout.setColumnStretch(0, 3)
         layout.setColumnStretch(1, 2)
+        layout.setRowStretch(1, 3)
+        layout.setRowStretch(2, 2)
+
+    def _build_course_row(self) -> None:
+        self._draw_model = None
+        self._listing_variables: dict[str, dict] = {}
+        self.model_button = QPushButton()
+        self.model_button.setEnabled(False)
+        self.model_button.clicked.connect(self.evaluate_draw_model)
+        self.listing_choice = QComboBox()
+        self.listing_choice.currentIndexChanged.connect(self._on_listing_choice_currentIndexChanged)
+        self.code_view = CodeView()
+        self.retranslate()
+        self.code_view.set_listing(LISTINGS["batch_inference"])
+
+    def retranslate(self) -> None:
+        """The texts that depend on the language (the listings' code stays Python)."""
+        index = max(self.listing_choice.currentIndex(), 1)
+        self.listing_choice.blockSignals(True)
+        self.listing_choice.clear()
+        self.listing_choice.addItem(self.tr("Chapter 3: image by image"), "inference")
+        self.listing_choice.addItem(self.tr("Chapter 3: in batches of 100"), "batch_inference")
+        self.listing_choice.setCurrentIndex(index)
+        self.listing_choice.blockSignals(False)
+        self.code_view.retranslate()
+        self._update_model_button()
+
+    def set_draw_model(self, network, name: str) -> None:
+        """The model the Draw tab uses now (None: none); the button evaluates it."""
+        self._draw_model = None if network is None else (network, name)
+        self._update_model_button()
+
+    @Slot()
+    def evaluate_draw_model(self) -> bool:
+        """Evaluate the Draw tab's model on the MNIST test set (asks to download it if missing)."""
+        from gui.training.download_dialog import ensure_mnist
+        if self._draw_model is None or self._data is None or not ensure_mnist(self._data, self):
+            return False
+        (_, _), (x_test, t_test) = self._data.get()
+        self.set_model(self._draw_model[0], x_test, t_test)
+        self.evaluated.emit()
+        return True
+
+    @property
+    def draw_model(self):
+        """The Draw tab's (network, name), or None."""
+        return self._draw_model
+
+    def _update_model_button(self) -> None:
+        name = self._draw_model[1] if self._draw_model is not None else self.tr("none")
+        self.model_button.setText(self.tr("Evaluate the Draw tab's model ({0})").format(name))
+        self.model_button.setEnabled(self._draw_model is not None)
+
+    @Slot(int)
+    def _on_listing_choice_currentIndexChanged(self, index: int) -> None:
+        name = self.listing_choice.itemData(index)
+        if name is not None:
+            self.code_view.set_listing(LISTINGS[name])
+            self.code_view.set_variables(self._listing_variables.get(name, {}))
+
+    def _show_listing_variables(self, name: str, variables: dict) -> None:
+        self._listing_variables[name] = variables
+        if self.listing_choice.currentData() == name:
+            self.code_view.set_variables(variables)
 
     def _build_plots(self) -> None:
         self.class_plot = self.graphics.addPlot(row=0, col=0, title=self.tr("Accuracy per digit"))
@@ -88,6 +166,21 @@ class EvaluationPanel(QWidget):
         self.confusion_image.setColorMap(pg.colormap.get("viridis"))
         self.confusion_plot.addItem(self.confusion_image)
         self.graphics.ci.layout.setColumnStretchFactor(1, 2)
+        self._count_items: list[pg.TextItem] = []
+
+    def _show_counts(self, confusion: np.ndarray) -> None:
+        """The count in each confusion cell, dark on the bright (big) cells, light on the dark."""
+        for item in self._count_items:
+            self.confusion_plot.removeItem(item)
+        levels = np.log1p(confusion.astype(float))
+        top = max(float(levels.max(initial=0.0)), 1e-12)
+        self._count_items = []
+        for (row, column), count in np.ndenumerate(confusion):
+            color = (0, 0, 0) if levels[row, column] / top > 0.6 else (255, 255, 255)
+            item = pg.TextItem(str(int(count)), color=color, anchor=(0.5, 0.5))
+            item.setPos(column + 0.5, row + 0.5)
+            self.confusion_plot.addItem(item)
+            self._count_items.append(item)
 
     def clear(self) -> None:
         """Forget the evaluated network."""
@@ -95,6 +188,9 @@ class EvaluationPanel(QWidget):
         self.summary.setText(self.tr("Train a network to see how it does on the 10,000 test images."))
         self.class_bars.setOpts(height=np.zeros(10))
         self.confusion_image.setImage(np.zeros((10, 10)))
+        self._show_counts(np.zeros((0, 0), dtype=int))
+        self._listing_variables = {}
+        self.code_view.set_variables({})
         self.gallery.clear()
         self.demo_label.clear()
         self.demo_button.setEnabled(False)
@@ -106,13 +202,18 @@ class EvaluationPanel(QWidget):
         evaluation: nn.evaluate.evaluate(network, x_test, t_test) when already computed (the training
         worker does it off the GUI thread); computed here otherwise.
         """
-        self._network, self._x = network, x_test
+        self._network, self._x, self._t = network, x_test, t_test
         ev = self.evaluation = evaluation if evaluation is not None else evaluate(network, x_test, t_test)
-        self.summary.setText(self.tr("Test accuracy: {0:.2%} ({1:,} of {2:,} test images wrong)").format(
-            ev.accuracy, len(ev.wrong), len(t_test)))
+        # the accuracy as the course prints it (Accuracy:0.9352), not rounded to a percentage
+        self.summary.setText(self.tr("Accuracy: {0} ({1:,} of {2:,} test images wrong)").format(
+            format_value(float(ev.accuracy)), len(ev.wrong), len(t_test)))
         self.class_bars.setOpts(height=ev.per_class)
         # log scale so the few mistakes are visible next to the big diagonal
         self.confusion_image.setImage(np.log1p(ev.confusion.astype(float)), autoLevels=True)
+        self._show_counts(ev.confusion)
+        # the course's batch loop on the same images: what the listing beside the results computed
+        self._listing_variables = {}
+        self._show_listing_variables("batch_inference", _listing_run("batch_inference", network, x_test, t_test))
         self._fill_gallery(ev, x_test, t_test)
         self.demo_button.setEnabled(True)
         return ev
@@ -139,7 +240,9 @@ class EvaluationPanel(QWidget):
         self.demo_button.setEnabled(False)
         self.demo_label.setText(self.tr("Classifying {0:,} images twice...").format(len(self._x)))
         network, x = self._network, self._x
-        self._demo_worker = TaskWorker(lambda: time_batches(network, x))
+        t = self._t
+        self._demo_worker = TaskWorker(lambda: (time_batches(network, x),
+                                                _listing_run("inference", network, x, t)))
         self._demo_worker.failed.connect(self._on_demo_failed, QUEUED)
         self._demo_worker.finished.connect(self._on_demo_finished, QUEUED)
         self._thread = start_worker(self._demo_worker, self)
@@ -151,7 +254,7 @@ class EvaluationPanel(QWidget):
         show_error(self, self.tr("Evaluation"), text, failure.details, summary=failure.summary, log=False)
 
     @Slot(object)
-    def _on_demo_finished(self, result: BatchTiming | None) -> None:
+    def _on_demo_finished(self, result: tuple[BatchTiming, dict] | None) -> None:
         if self._thread is None:   # shutdown() dropped this demo
             return
         join_thread(self._thread)
@@ -159,6 +262,8 @@ class EvaluationPanel(QWidget):
         self.demo_button.setEnabled(self._network is not None)
         if result is None:
             return
+        result, variables = result
+        self._show_listing_variables("inference", variables)
         self.demo_result = result
         self.demo_label.setText(self.tr(
             "One at a time: {0:.2f} s. In batches of {1}: {2:.3f} s. Batches are {3:.0f}x faster: "
@@ -171,3 +276,10 @@ class EvaluationPanel(QWidget):
             # its failed/finished are queued, and queued calls to this panel come from the demo only
             abandon_thread(self._thread, self)
             self._thread, self._demo_worker = None, None
+
+
+def _listing_run(name: str, network, x: np.ndarray, t: np.ndarray) -> dict:
+    """The variables of the course's chapter-3 listing `name` run on network, x, t (the inputs
+    themselves left out: the table shows what the code computed)."""
+    variables = LISTINGS[name].run(network=network, x=x, t=t)
+    return {key: value for key, value in variables.items() if key not in ("network",)}

@@ -185,10 +185,11 @@ class TrainingPlots(QWidget):
         self.acc_plot.enableAutoRange()
         self.loss_plot.setYRange(0, 1, padding=0)
 
-    def start_run(self, iterations_total: int, epochs_total: int) -> None:
-        """Fix the x axes to the whole run: iterations 0..iterations_total, epochs 1..epochs_total."""
+    def start_run(self, iterations_total: int, epochs_total: int, first_epoch: int = 1) -> None:
+        """Fix the x axes to the whole run: iterations 0..iterations_total, epochs first_epoch..
+        epochs_total (0: the accuracies before training are plotted too)."""
         self.loss_plot.setXRange(0, max(iterations_total, 1), padding=0.01)
-        self.acc_plot.setXRange(0.5, max(epochs_total, 1) + 0.5, padding=0)
+        self.acc_plot.setXRange(first_epoch - 0.5, max(epochs_total, 1) + 0.5, padding=0)
         self.acc_plot.getAxis("bottom").setTickSpacing(max(1, epochs_total // 8), 1)
 
     def add_iterations(self, iterations: np.ndarray, losses: np.ndarray, lrs: np.ndarray) -> None:

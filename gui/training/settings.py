@@ -52,6 +52,14 @@ class TrainingSettings(QWidget):
         self.schedule_combo = self._combo(SCHEDULE_NAMES)
         self.batch_spin = self._spin(1, 1000, 100)
         self.epochs_spin = self._spin(1, 200, 5)
+        # the course counts its run in iterations (iters_num 10,000): 0 = whole epochs instead
+        self.iterations_spin = self._spin(0, 1_000_000, 0)
+        self.iterations_spin.setSingleStep(100)
+        self.iterations_spin.setSpecialValueText(self.tr("off (whole epochs)"))
+        self.iterations_spin.setToolTip(self.tr("Mini-batch steps of the run (the course's iters_num); "
+                                                "the last epoch may end part-way"))
+        self.initial_check = QCheckBox(self.tr("measure accuracy before training (epoch 0)"))
+        self._dtype = "float32"   # the Course setup's float64 is kept; no row of its own
         self.decay_spin = self._double(0.0, 0.1, 0.0, 4, 0.0001)
         self.dropout_spin = self._double(0.0, 0.9, 0.0, 2, 0.05)
         self.augment_check = QCheckBox(self.tr("rotate, shift, scale, thicken"))
@@ -79,6 +87,8 @@ class TrainingSettings(QWidget):
         form.addRow(self.tr("LR schedule"), self.schedule_combo)
         form.addRow(self.tr("Mini-batch size"), self.batch_spin)
         form.addRow(self.tr("Epochs"), self.epochs_spin)
+        form.addRow(self.tr("Iterations"), self.iterations_spin)
+        form.addRow("", self.initial_check)
         form.addRow(self.tr("Weight decay"), self.decay_spin)
         form.addRow(self.tr("Dropout"), self.dropout_spin)
         form.addRow(self.tr("Augmentation"), self.augment_check)
@@ -193,7 +203,9 @@ class TrainingSettings(QWidget):
             epochs=self.epochs_spin.value(), weight_decay=self.decay_spin.value(),
             dropout=self.dropout_spin.value(), augment=self.augment_check.isChecked(),
             train_size=self.subset_combo.currentData(), seed=self.seed_spin.value(),
-            gradient=self.gradient_combo.currentData())
+            gradient=self.gradient_combo.currentData(), dtype=self._dtype,
+            iterations=self.iterations_spin.value() or None,
+            record_initial=self.initial_check.isChecked())
 
     def set_config(self, config: TrainConfig) -> None:
         """Show config in the form."""
@@ -205,6 +217,9 @@ class TrainingSettings(QWidget):
         self.schedule_combo.setCurrentText(config.schedule)
         self.batch_spin.setValue(config.batch_size)
         self.epochs_spin.setValue(config.epochs)
+        self.iterations_spin.setValue(config.iterations or 0)
+        self.initial_check.setChecked(config.record_initial)
+        self._dtype = config.dtype
         self.decay_spin.setValue(config.weight_decay)
         self.dropout_spin.setValue(config.dropout)
         self.augment_check.setChecked(config.augment)

@@ -5,11 +5,14 @@ import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QMessageBox, QScrollArea, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QMessageBox, QScrollArea, QSplitter, QTabWidget,
+                               QVBoxLayout, QWidget)
 
 from gui.training.controls import TrainingControls
+from gui.training.course_tools import CourseTools
 from gui.training.download_dialog import ensure_mnist
 from gui.training.evaluation_panel import EvaluationPanel
+from gui.training.loop_listing import LoopListing
 from gui.training.mnist_cache import MnistCache
 from gui.training.plots import TrainingPlots
 from gui.training.run import TrainingRun
@@ -54,7 +57,9 @@ class TrainingTab(QWidget):
         self._evaluation = None
         self.settings = TrainingSettings()
         self.plots = TrainingPlots()
-        self.evaluation_panel = EvaluationPanel()
+        self.evaluation_panel = EvaluationPanel(data=self.data)
+        self.course_tools = CourseTools(self.settings, self.data)
+        self.loop_listing = LoopListing()
         self._build_layout()
         self._connect()
         self._set_state(RunState.IDLE)
@@ -74,9 +79,14 @@ class TrainingTab(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         left = QVBoxLayout()
         left.addWidget(scroll, 1)
+        left.addWidget(self.course_tools)
         left.addWidget(self.controls)
+        curves = QSplitter()     # the course's loop beside the curves it draws
+        curves.addWidget(self.plots)
+        curves.addWidget(self.loop_listing)
+        curves.setSizes([540, 460])
         self.views = QTabWidget()
-        self.views.addTab(self.plots, self.tr("Training curves"))
+        self.views.addTab(curves, self.tr("Training curves"))
         self.views.addTab(self.evaluation_panel, self.tr("Evaluation"))
         layout = QHBoxLayout(self)
         layout.addLayout(left, 0)
@@ -96,10 +106,12 @@ class TrainingTab(QWidget):
         self.recover_button.clicked.connect(self._on_recover_button_clicked)
         self.settings.lr_changed.connect(self._on_settings_lr_changed)
         self.evaluation_panel.image_chosen.connect(self.image_chosen)
+        self.evaluation_panel.evaluated.connect(lambda: self.views.setCurrentWidget(self.evaluation_panel))
 
     def _set_state(self, state: RunState) -> None:
         self.state = state
         self.settings.set_running(state.busy)
+        self.course_tools.set_running(state.busy)
         self.controls.set_state(state, self.model is not None)
         self.state_changed.emit(state)
 
@@ -128,6 +140,7 @@ class TrainingTab(QWidget):
         run.failed.connect(self._on_run_failed)
         run.finished.connect(self._on_run_finished)
         self.metadata = {"training": config.to_dict()}
+        self.loop_listing.start(config, config.train_size or 60_000)
         self._set_state(RunState.PAUSED if paused else RunState.LOADING)
         run.start()
         return True
@@ -191,13 +204,16 @@ class TrainingTab(QWidget):
     def _on_run_progress(self, p: Progress) -> None:
         if self.state == RunState.LOADING:
             self._set_state(RunState.RUNNING)
-            self.plots.start_run(p.iterations_total, p.epochs_total)
+            self.plots.start_run(p.iterations_total, p.epochs_total,
+                                 0 if self.metadata["training"].get("record_initial") else 1)
         self.plots.add_iterations(p.iterations, p.losses, p.lrs)
+        self.loop_listing.progress(p)
         self.controls.show_progress(p, self._backprop_seconds)
 
     @Slot(object)
     def _on_run_epoch_finished(self, event) -> None:
         self.plots.add_epoch(event.epoch, event.train_accuracy, event.test_accuracy)
+        self.loop_listing.epoch(event)
 
     @Slot(float)
     def _on_run_timing(self, backprop_seconds: float) -> None:
@@ -240,6 +256,16 @@ class TrainingTab(QWidget):
         words = self.tr("Finished") if event.reason == FinishReason.COMPLETED else self.tr("Stopped")
         self.progress_label.setText(self.tr("{0} after {1} epoch(s). Test accuracy {2:.2%}.").format(
             words, event.epochs_done, evaluation.accuracy))
+
+    # -- any model ---------------------------------------------------------------------------------
+    def set_draw_model(self, network, name: str) -> None:
+        """The model the Draw tab uses (shipped, trained, a file, the textbook's pickle): the
+        Evaluation panel offers to evaluate it."""
+        self.evaluation_panel.set_draw_model(network, name)
+
+    def evaluate_draw_model(self) -> bool:
+        """Evaluate the Draw tab's model on the test set (the Evaluation panel's button)."""
+        return self.evaluation_panel.evaluate_draw_model()
 
     # -- after a run --------------------------------------------------------------------------------
     @Slot()
@@ -301,4 +327,5 @@ class TrainingTab(QWidget):
             run.deleteLater()
             self._set_state(RunState.IDLE)
         self.evaluation_panel.shutdown()
+        self.course_tools.shutdown()
 

@@ -61,6 +61,7 @@ class TrainingWorker(QObject):
         self.control = TrainingControl()
         self._batch: list[IterationEvent] = []
         self._test: tuple[np.ndarray, np.ndarray] | None = None
+        self._epochs_total = config.epochs
         self._abandoned = threading.Event()
         self._skip_evaluation = threading.Event()
         self._stage = Stage.PREPARE
@@ -119,6 +120,7 @@ class TrainingWorker(QObject):
         if self.config.gradient == "numerical":
             self.timing.emit(backprop_seconds(trainer.network, x_train, t_train, self.config.batch_size))
         self._test = (x_test, t_test)
+        self._epochs_total = trainer.epochs_total   # a run given in iterations may end mid-epoch
         if self.control.stop_requested:
             return None, trainer.network
         self.status.emit(self.tr("Training"))
@@ -159,4 +161,4 @@ class TrainingWorker(QObject):
         if not self._batch:
             return
         batch, self._batch = self._batch, []
-        self.progress.emit(Progress.of(batch, self.config.batch_size, self.config.epochs))
+        self.progress.emit(Progress.of(batch, self.config.batch_size, self._epochs_total))

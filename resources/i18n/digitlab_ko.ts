@@ -104,6 +104,97 @@
     </message>
 </context>
 <context>
+    <name>CourseTools</name>
+    <message>
+        <source>Course setup</source>
+        <translation>강의 설정</translation>
+    </message>
+    <message>
+        <source>The course&apos;s run: TwoLayerNet 784-50-10, sigmoid, weights 0.01 x randn, SGD lr 0.1, mini-batch 100, all 60,000 images, 10,000 iterations, accuracy from epoch 0</source>
+        <translation>강의의 학습: TwoLayerNet 784-50-10, 시그모이드, 가중치 0.01 x randn, SGD 학습률 0.1, 미니배치 100, 이미지 60,000장 전부, 반복 10,000회, 에폭 0부터 정확도 기록</translation>
+    </message>
+    <message>
+        <source>Export this experiment...</source>
+        <translation>이 실험 내보내기...</translation>
+    </message>
+    <message>
+        <source>Save a Python script that repeats this run with DigitLab&apos;s nn package from the command line</source>
+        <translation>DigitLab의 nn 패키지로 이 학습을 명령줄에서 재현하는 파이썬 스크립트를 저장합니다</translation>
+    </message>
+    <message>
+        <source>Numerical gradient: what one iteration costs</source>
+        <translation>수치 미분 기울기: 반복 한 번의 비용</translation>
+    </message>
+    <message>
+        <source>Time one iteration on this network</source>
+        <translation>이 신경망으로 반복 한 번 시간 재기</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Export this experiment</source>
+        <translation>이 실험 내보내기</translation>
+    </message>
+    <message>
+        <source>Python script (*.py)</source>
+        <translation>파이썬 스크립트 (*.py)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>내보내기</translation>
+    </message>
+    <message>
+        <source>The script could not be written to {0}.</source>
+        <translation>스크립트를 {0}에 저장하지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>Exported to {0}: run it with python.</source>
+        <translation>{0}(으)로 내보냈습니다. python으로 실행하세요.</translation>
+    </message>
+    <message>
+        <source>This network has {0:,} weights and biases; one numerical iteration is timed for at most {1:,} (the course&apos;s 784-50-10 has 39,760): use smaller hidden layers.</source>
+        <translation>이 신경망의 가중치와 편향은 {0:,}개입니다. 수치 미분 반복 시간은 최대 {1:,}개까지만 잽니다(강의의 784-50-10은 39,760개). 은닉층을 줄이세요.</translation>
+    </message>
+    <message>
+        <source>Two forward passes for each of the {0:,} weights and biases, on {1} images...</source>
+        <translation>가중치와 편향 {0:,}개마다 순전파 두 번, 이미지 {1}장으로...</translation>
+    </message>
+    <message>
+        <source>Timing the numerical gradient failed.</source>
+        <translation>수치 미분 기울기의 시간 측정에 실패했습니다.</translation>
+    </message>
+    <message>
+        <source>Numerical gradient</source>
+        <translation>수치 미분 기울기</translation>
+    </message>
+    <message>
+        <source>Cancelled after {0:,} of {1:,} parameters.</source>
+        <translation>매개변수 {1:,}개 중 {0:,}개에서 취소했습니다.</translation>
+    </message>
+    <message>
+        <source>One iteration on {0} images, {1:,} weights: numerical gradient {2:.1f} s, backprop {3:.4f} s ({4:,.0f}x faster). The course&apos;s {5:,} iterations would take about {6:.1f} {7} numerically, {8:.1f} {9} with backprop.</source>
+        <translation>이미지 {0}장, 가중치 {1:,}개로 반복 한 번: 수치 미분 {2:.1f}초, 오차역전파법 {3:.4f}초({4:,.0f}배 빠름). 강의의 반복 {5:,}회는 수치 미분으로 약 {6:.1f}{7}, 오차역전파법으로 {8:.1f}{9} 걸립니다.</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>일</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>시간</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>분</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>초</translation>
+    </message>
+</context>
+<context>
     <name>DerivativePanel</name>
     <message>
         <source>Drag to move x</source>
@@ -400,6 +491,22 @@ Details: {0}</source>
         <translation>잘못 분류한 시험 이미지 (정답 -&gt; 예측, 확신도)</translation>
     </message>
     <message>
+        <source>Chapter 3: image by image</source>
+        <translation>3장: 이미지 한 장씩</translation>
+    </message>
+    <message>
+        <source>Chapter 3: in batches of 100</source>
+        <translation>3장: 100장씩 배치로</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>Evaluate the Draw tab&apos;s model ({0})</source>
+        <translation>그리기 탭의 모델 평가 ({0})</translation>
+    </message>
+    <message>
         <source>Accuracy per digit</source>
         <translation>숫자별 정확도</translation>
     </message>
@@ -416,8 +523,8 @@ Details: {0}</source>
         <translation>예측 숫자</translation>
     </message>
     <message>
-        <source>Test accuracy: {0:.2%} ({1:,} of {2:,} test images wrong)</source>
-        <translation>시험 정확도: {0:.2%} (시험 이미지 {2:,}장 중 {1:,}장 틀림)</translation>
+        <source>Accuracy: {0} ({1:,} of {2:,} test images wrong)</source>
+        <translation>정확도: {0} (시험 이미지 {2:,}장 중 {1:,}장 틀림)</translation>
     </message>
     <message>
         <source>{0} -&gt; {1}
@@ -1562,6 +1669,18 @@ Details: {0}</source>
         <translation>은닉층</translation>
     </message>
     <message>
+        <source>off (whole epochs)</source>
+        <translation>사용 안 함 (에폭 단위)</translation>
+    </message>
+    <message>
+        <source>Mini-batch steps of the run (the course&apos;s iters_num); the last epoch may end part-way</source>
+        <translation>학습의 미니배치 반복 횟수(강의의 iters_num). 마지막 에폭은 중간에 끝날 수 있습니다</translation>
+    </message>
+    <message>
+        <source>measure accuracy before training (epoch 0)</source>
+        <translation>학습 전 정확도 측정 (에폭 0)</translation>
+    </message>
+    <message>
         <source>Activation</source>
         <translation>활성화 함수</translation>
     </message>
@@ -1588,6 +1707,10 @@ Details: {0}</source>
     <message>
         <source>Epochs</source>
         <translation>에폭 수</translation>
+    </message>
+    <message>
+        <source>Iterations</source>
+        <translation>반복 횟수</translation>
     </message>
     <message>
         <source>Weight decay</source>
