@@ -58,7 +58,7 @@ def test_the_textbooks_pickle_shows_the_courses_accuracy(qtbot, mnist_cache, dlf
     panel.demo_button.click()                                # the image-by-image listing
     qtbot.waitUntil(lambda: panel.demo_result is not None, timeout=60_000)
     panel.listing_choice.setCurrentIndex(0)
-    assert "network.predict(x[i])" in panel.code_view.source.toPlainText()
+    assert "network.predict(x[i])" in panel.code_view.editor.toPlainText()
     assert panel.code_view.value_text("accuracy") == course
     assert "faster" in panel.demo_label.text()
     tab.shutdown()
