@@ -9,7 +9,7 @@ from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import qVersion
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
-import resources
+from digitlab import resources
 
 # TrainConfig field -> command-line flag, in the order `digitlab train --help` lists them.
 FLAGS = (("hidden_sizes", "--hidden"), ("activation", "--activation"), ("weight_init", "--init"),
@@ -22,7 +22,7 @@ FLAGS = (("hidden_sizes", "--hidden"), ("activation", "--activation"), ("weight_
 
 def train_command(config: dict) -> str:
     """The `digitlab train ...` command that reproduces a model's TrainConfig (its metadata)."""
-    from nn.trainer import TrainConfig
+    from digitlab.nn.trainer import TrainConfig
     defaults = TrainConfig().to_dict()
     words = ["digitlab", "train"]
     for field, flag in FLAGS:
@@ -53,7 +53,7 @@ def versions() -> dict[str, str]:
 
 def shipped_model_facts() -> tuple[float | None, str]:
     """(MNIST test accuracy, training command) of the shipped model, from its metadata."""
-    from nn.model_io import ModelFileError, load_any
+    from digitlab.nn.model_io import ModelFileError, load_any
     try:
         _, meta = load_any(resources.path(*resources.DEFAULT_MODEL))
     except (ModelFileError, OSError):

@@ -11,8 +11,8 @@ from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTran
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
-import resources
-from gui.log import logged_exceptions, setup_logging
+from digitlab import resources
+from digitlab.gui.log import logged_exceptions, setup_logging
 
 LANG_VAR = "DIGITLAB_LANG"   # e.g. "ko" or "en": the language of the window, over the system's
 
@@ -92,7 +92,7 @@ def run(argv: Sequence[str] = (), *, on_shown: Callable[[object], None] | None =
     setup_logging()
     options, qt_args = window_options(argv)
     if options.mnist_dir:
-        from nn.data import ENV_VAR   # here: its download code costs start-up time otherwise
+        from digitlab.nn.data import ENV_VAR   # here: its download code costs start-up time otherwise
         # The flag wins over the variable, as for the commands; the Training tab reads the variable.
         os.environ[ENV_VAR] = options.mnist_dir
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
@@ -100,14 +100,14 @@ def run(argv: Sequence[str] = (), *, on_shown: Callable[[object], None] | None =
     app.setOrganizationName("DigitLab")
     app.setDesktopFileName("digitlab")   # matches the launcher of --install-desktop
     app.setWindowIcon(app_icon())
-    from gui.main_window import MainWindow
-    from gui.settings import Settings
+    from digitlab.gui.main_window import MainWindow
+    from digitlab.gui.settings import Settings
     settings = Settings()
     # language and theme before the window is built: it is then made in them from the start
     set_language(app, MainWindow.remembered_language(settings))
     window = MainWindow(settings=settings)
     if os.environ.get("DIGITLAB_SMOKE"):   # scripts/x11_smoke.py reads what the window shows
-        from gui.smoke_probe import SmokeProbe
+        from digitlab.gui.smoke_probe import SmokeProbe
         SmokeProbe(window)
 
     def after_first_frame() -> None:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from nn.course import describe
+from digitlab.nn.course import describe
 
 
 def _format(colour: str, bold: bool = False, italic: bool = False) -> QTextCharFormat:

@@ -7,7 +7,7 @@ import logging
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from gui.log import LOGGER_NAME, log_file
+from digitlab.gui.log import LOGGER_NAME, log_file
 
 
 class LazyTab(QWidget):

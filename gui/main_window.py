@@ -5,11 +5,11 @@ from PySide6.QtCore import QEvent, Slot
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget, QWidget
 
-from gui.draw.tab import DrawTab
-from gui.lazy_tab import LazyTab
-from gui.menus import LANGUAGES, THEMES, Menus
-from gui.settings import Settings, typed
-from gui.window_actions import WindowActions
+from digitlab.gui.draw.tab import DrawTab
+from digitlab.gui.lazy_tab import LazyTab
+from digitlab.gui.menus import LANGUAGES, THEMES, Menus
+from digitlab.gui.settings import Settings, typed
+from digitlab.gui.window_actions import WindowActions
 
 
 class MainWindow(WindowActions, QMainWindow):
@@ -29,8 +29,8 @@ class MainWindow(WindowActions, QMainWindow):
         self.settings = settings or Settings()
         self._model_description = ""
         self.draw_tab = DrawTab()
-        self.training_page = LazyTab("gui.training.tab", "TrainingTab")
-        self.gradient_page = LazyTab("gui.gradient.tab", "GradientTab")
+        self.training_page = LazyTab("digitlab.gui.training.tab", "TrainingTab")
+        self.gradient_page = LazyTab("digitlab.gui.gradient.tab", "GradientTab")
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         for page in (self.draw_tab, self.training_page, self.gradient_page):
@@ -109,16 +109,16 @@ class MainWindow(WindowActions, QMainWindow):
 
     def set_language(self, code: str) -> None:
         """View > Language: swap the translators; every widget retranslates on LanguageChange."""
-        from gui.app import set_language
+        from digitlab.gui.app import set_language
         self.language = code
         self.menus.language_actions[code].setChecked(True)
         set_language(QApplication.instance(), code)
-        from gui.retranslate import retranslate_tree
+        from digitlab.gui.retranslate import retranslate_tree
         retranslate_tree(self)   # the fixed texts of every tab and panel built so far, hidden ones too
 
     def set_theme(self, theme: str, save: bool = True) -> None:
         """View > Theme: the palette and every plot, now and for plots built later."""
-        from gui.theme import apply_theme
+        from digitlab.gui.theme import apply_theme
         app = QApplication.instance()
         if not hasattr(app, "_digitlab_light_palette"):
             app._digitlab_light_palette = QPalette(app.palette())   # the style's own, to come back to
@@ -176,7 +176,7 @@ class MainWindow(WindowActions, QMainWindow):
     @Slot()
     def _restyle_new_plots(self) -> None:
         """Plots built after the theme was chosen (LazyTab, panels) get its colours too."""
-        from gui.theme import restyle_plots
+        from digitlab.gui.theme import restyle_plots
         restyle_plots(QApplication.instance(), self.dark, self)
 
     @Slot(str)

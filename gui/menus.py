@@ -198,7 +198,7 @@ class Menus:
         return box
 
     def open_log_folder(self) -> None:
-        from gui.log import log_dir
+        from digitlab.gui.log import log_dir
         folder = log_dir()
         folder.mkdir(parents=True, exist_ok=True)
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):

@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import (QAbstractButton, QComboBox, QGroupBox, QLabel, QLineEdit, QTabWidget,
                                QTableWidget, QWidget)
 
-import resources
+from digitlab import resources
 
 
 @lru_cache(maxsize=1)

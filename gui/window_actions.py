@@ -106,7 +106,7 @@ class WindowActions:
 
     @Slot()
     def show_about(self):
-        from gui.about_dialog import AboutDialog
+        from digitlab.gui.about_dialog import AboutDialog
         dialog = AboutDialog(self)
         dialog.open()
         return dialog

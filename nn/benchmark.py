@@ -13,11 +13,11 @@ import time
 
 import numpy as np
 
-from nn.network import MultiLayerNet
-from nn.optimizers import Momentum
-from nn.preprocess import preprocess
-from nn.strokes import drawn_digit
-from nn.timing import time_batches
+from digitlab.nn.network import MultiLayerNet
+from digitlab.nn.optimizers import Momentum
+from digitlab.nn.preprocess import preprocess
+from digitlab.nn.strokes import drawn_digit
+from digitlab.nn.timing import time_batches
 
 SIZES = (784, 100, 10)
 BATCH_SIZE = 100

@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from nn.train_config import INPUT_SIZE, OUTPUT_SIZE, TrainConfig, weight_count
+from digitlab.nn.train_config import INPUT_SIZE, OUTPUT_SIZE, TrainConfig, weight_count
 
 MNIST_TRAIN = 60_000
 MNIST_TEST = 10_000

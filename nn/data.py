@@ -17,8 +17,8 @@ from pathlib import Path
 
 import numpy as np
 
-from nn.file_checks import UnreadableFile, check_folder, display_name
-from nn.idx import IdxError, parse_idx, read_idx  # noqa: F401  (part of this module's API)
+from digitlab.nn.file_checks import UnreadableFile, check_folder, display_name
+from digitlab.nn.idx import IdxError, parse_idx, read_idx  # noqa: F401  (part of this module's API)
 
 ENV_VAR = "DIGITLAB_MNIST_DIR"
 FLAG = "--mnist-dir"

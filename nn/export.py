@@ -9,7 +9,7 @@ accuracies as the run it came from.
 """
 from __future__ import annotations
 
-from nn.train_config import TrainConfig
+from digitlab.nn.train_config import TrainConfig
 
 _TEMPLATE = '''\
 """A DigitLab experiment: {summary}.
@@ -24,7 +24,7 @@ import argparse
 import sys
 
 try:
-    from nn.blas import use_one_blas_thread
+    from digitlab.nn.blas import use_one_blas_thread
 except ImportError:
     sys.exit("error: this script needs DigitLab's nn package: save it in the DigitLab folder, "
              "set PYTHONPATH to that folder, or install DigitLab with pip")
@@ -33,8 +33,8 @@ use_one_blas_thread()   # as the app does, before NumPy loads: the same speed an
 
 import numpy as np  # noqa: E402
 
-from nn.data import MnistNotFoundError, load_mnist  # noqa: E402
-from nn.trainer import (EpochEvent, FinishedEvent, IterationEvent, TrainConfig,  # noqa: E402
+from digitlab.nn.data import MnistNotFoundError, load_mnist  # noqa: E402
+from digitlab.nn.trainer import (EpochEvent, FinishedEvent, IterationEvent, TrainConfig,  # noqa: E402
                         Trainer, build_network)
 
 CONFIG = TrainConfig(

@@ -17,8 +17,8 @@ from typing import Callable, Iterator
 
 import numpy as np
 
-from nn.augment import augment_batch
-from nn.optimizers import make_optimizer
+from digitlab.nn.augment import augment_batch
+from digitlab.nn.optimizers import make_optimizer
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ from typing import Callable
 
 import numpy as np
 
-from nn.functions import softmax
-from nn.losses import DELTA, cross_entropy_error
+from digitlab.nn.functions import softmax
+from digitlab.nn.losses import DELTA, cross_entropy_error
 
 
 def numerical_diff(f: Callable, x: float, h: float = 1e-4) -> float:

@@ -15,7 +15,7 @@ from typing import BinaryIO
 
 import numpy as np
 
-from nn.file_checks import UnreadableFile, display_name, open_file
+from digitlab.nn.file_checks import UnreadableFile, display_name, open_file
 
 # IDX type byte -> big-endian element type
 _IDX_TYPES = {0x08: ">u1", 0x09: ">i1", 0x0B: ">i2", 0x0C: ">i4", 0x0D: ">f4", 0x0E: ">f8"}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from nn.functions import sigmoid
+from digitlab.nn.functions import sigmoid
 
 
 class Affine:

@@ -19,13 +19,13 @@ from pathlib import Path
 
 import numpy as np
 
-from nn.atomic_file import (TargetError, os_error_message, probe_folder, remove_stale_temps,
+from digitlab.nn.atomic_file import (TargetError, os_error_message, probe_folder, remove_stale_temps,
                             resolve_target, write_atomically)
-from nn.file_checks import UnreadableFile, display_name, open_file
-from nn.network import MultiLayerNet
-from nn.npz_reader import NpzError, read_npz
-from nn.train_config import ACTIVATION_NAMES, INPUT_SIZE, OUTPUT_SIZE
-from nn.weight_pickle import PickleRefused, load_weights
+from digitlab.nn.file_checks import UnreadableFile, display_name, open_file
+from digitlab.nn.network import MultiLayerNet
+from digitlab.nn.npz_reader import NpzError, read_npz
+from digitlab.nn.train_config import ACTIVATION_NAMES, INPUT_SIZE, OUTPUT_SIZE
+from digitlab.nn.weight_pickle import PickleRefused, load_weights
 
 FORMAT_VERSION = 1
 # what the network's input means: pixels / 255 flattened to 784, white digit on black, drawings

@@ -1,13 +1,13 @@
-"""A multi-layer perceptron built from nn.layers (the textbook's MultiLayerNet)."""
+"""A multi-layer perceptron built from digitlab.nn.layers (the textbook's MultiLayerNet)."""
 from __future__ import annotations
 
 import copy
 
 import numpy as np
 
-from nn.functions import softmax
-from nn.gradient import numerical_gradient
-from nn.layers import Affine, Dropout, Relu, Sigmoid, SoftmaxWithLoss, Tanh
+from digitlab.nn.functions import softmax
+from digitlab.nn.gradient import numerical_gradient
+from digitlab.nn.layers import Affine, Dropout, Relu, Sigmoid, SoftmaxWithLoss, Tanh
 
 ACTIVATIONS = {"relu": Relu, "sigmoid": Sigmoid, "tanh": Tanh}
 

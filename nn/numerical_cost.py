@@ -14,8 +14,8 @@ import time
 from dataclasses import dataclass
 from typing import Callable
 
-from nn.gradient import numerical_gradient
-from nn.train_config import (NUMERICAL_MAX_IMAGES, NUMERICAL_MAX_PARAMS,  # noqa: F401 - re-exported
+from digitlab.nn.gradient import numerical_gradient
+from digitlab.nn.train_config import (NUMERICAL_MAX_IMAGES, NUMERICAL_MAX_PARAMS,  # noqa: F401 - re-exported
                              numerical_gradient_refusal)
 
 COURSE_ITERATIONS = 10_000   # the course's iters_num: what the projection is for

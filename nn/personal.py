@@ -19,8 +19,8 @@ from pathlib import Path
 
 import numpy as np
 
-from nn.personal_file import read_personal_npz, write_personal_npz
-from nn.personal_file import PersonalDataError  # noqa: F401  (re-exported for callers)
+from digitlab.nn.personal_file import read_personal_npz, write_personal_npz
+from digitlab.nn.personal_file import PersonalDataError  # noqa: F401  (re-exported for callers)
 
 SIDE = 28
 TEST_EVERY = 5

@@ -21,9 +21,9 @@ from pathlib import Path
 
 import numpy as np
 
-from nn.personal import PersonalSet
-from nn.personal_file import MAX_SAMPLES, PersonalDataError
-from nn.png import PngError, decode_gray, encode_gray
+from digitlab.nn.personal import PersonalSet
+from digitlab.nn.personal_file import MAX_SAMPLES, PersonalDataError
+from digitlab.nn.png import PngError, decode_gray, encode_gray
 
 CSV_NAME = "samples.csv"
 COLUMNS = ["file", "label", "id", "created", "strokes"]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from nn.preprocess import (BOX, CENTRE, FIELD, Stages, area_resample, center_of_mass_place, clean,
+from digitlab.nn.preprocess import (BOX, CENTRE, FIELD, Stages, area_resample, center_of_mass_place, clean,
                            scale_to_box, to_ink)
 
 

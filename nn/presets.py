@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import types
 
-from nn.train_config import TrainConfig
+from digitlab.nn.train_config import TrainConfig
 
 COURSE_ITERATIONS = 10_000   # the course's iters_num
 

@@ -17,7 +17,7 @@ from typing import Iterator
 
 import numpy as np
 
-from nn.functions import softmax
+from digitlab.nn.functions import softmax
 
 OUTPUTS = ("score", "probability", "log_probability")
 

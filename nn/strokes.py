@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from nn.preprocess import preprocess
+from digitlab.nn.preprocess import preprocess
 
 Polyline = np.ndarray   # (K, 2) points (x, y)
 

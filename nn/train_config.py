@@ -9,8 +9,8 @@ from __future__ import annotations
 import math
 from dataclasses import asdict, dataclass, fields
 
-from nn.network import ACTIVATIONS
-from nn.optimizers import OPTIMIZER_NAMES, SCHEDULE_NAMES
+from digitlab.nn.network import ACTIVATIONS
+from digitlab.nn.optimizers import OPTIMIZER_NAMES, SCHEDULE_NAMES
 
 ACTIVATION_NAMES = tuple(ACTIVATIONS)          # "relu", "sigmoid", "tanh"
 WEIGHT_INITS = ("he", "xavier")                # by name (nn.network.init_std); or a std

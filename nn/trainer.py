@@ -17,15 +17,15 @@ import time
 
 import numpy as np
 
-from nn.augment import augment_batch
-from nn.network import MultiLayerNet
-from nn.numerical_cost import count_params
-from nn.optimizers import make_optimizer, make_schedule
-from nn.strokes import drawn_training_set
-from nn.train_config import (GRADIENT_METHODS, NUMERICAL_MAX_IMAGES, NUMERICAL_MAX_PARAMS,
+from digitlab.nn.augment import augment_batch
+from digitlab.nn.network import MultiLayerNet
+from digitlab.nn.numerical_cost import count_params
+from digitlab.nn.optimizers import make_optimizer, make_schedule
+from digitlab.nn.strokes import drawn_training_set
+from digitlab.nn.train_config import (GRADIENT_METHODS, NUMERICAL_MAX_IMAGES, NUMERICAL_MAX_PARAMS,
                              TrainConfig, numerical_gradient_refusal)
-from nn.train_control import TrainingControl
-from nn.train_events import (EpochEvent, FinishedEvent, FinishReason, IterationEvent, Progress,
+from digitlab.nn.train_control import TrainingControl
+from digitlab.nn.train_events import (EpochEvent, FinishedEvent, FinishReason, IterationEvent, Progress,
                              divergence_advice, divergence_message, suggested_lr)
 
 __all__ = ["EXPLODED_LOSS", "GRADIENT_METHODS", "NUMERICAL_MAX_IMAGES", "NUMERICAL_MAX_PARAMS",

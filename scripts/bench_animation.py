@@ -17,13 +17,15 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout
+import main  # noqa: E402
+main.use_checkout()  # the checkout is the package digitlab
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import numpy as np  # noqa: E402
 from PySide6.QtCore import QElapsedTimer, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from gui.gradient.tab import GradientTab  # noqa: E402
+from digitlab.gui.gradient.tab import GradientTab  # noqa: E402
 
 FPS = 60
 WARM_UP_MS = 500

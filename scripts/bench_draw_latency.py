@@ -16,13 +16,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+import main  # noqa: E402
+main.use_checkout()  # the checkout is the package digitlab
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import numpy as np  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from gui.cli.bench_gui import move_latencies  # noqa: E402
-from gui.cli.bench_probes import STARTUP_CHILD, seconds_to_shown  # noqa: E402
+from digitlab.gui.cli.bench_gui import move_latencies  # noqa: E402
+from digitlab.gui.cli.bench_probes import STARTUP_CHILD, seconds_to_shown  # noqa: E402
 
 
 def launch_seconds(runs: int) -> list[float]:
@@ -43,7 +45,7 @@ def main() -> int:
           f"(runs: {', '.join(f'{t * 1000:.0f}' for t in launches)} ms)")
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
-    from gui.main_window import MainWindow
+    from digitlab.gui.main_window import MainWindow
     window = MainWindow()
     window.resize(1180, 820)
     window.show()

@@ -33,8 +33,10 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+import main  # noqa: E402
+main.use_checkout()  # the checkout is the package digitlab
 
-from nn.blas import use_one_blas_thread  # noqa: E402  (standard library only)
+from digitlab.nn.blas import use_one_blas_thread  # noqa: E402  (standard library only)
 
 use_one_blas_thread()  # as main.py does, before NumPy loads
 
@@ -42,9 +44,9 @@ import numpy as np  # noqa: E402
 from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from gui.training.tab import TrainingTab  # noqa: E402
-from gui.training.mnist_cache import MnistCache  # noqa: E402
-from nn.trainer import EpochEvent, TrainConfig, Trainer  # noqa: E402
+from digitlab.gui.training.tab import TrainingTab  # noqa: E402
+from digitlab.gui.training.mnist_cache import MnistCache  # noqa: E402
+from digitlab.nn.trainer import EpochEvent, TrainConfig, Trainer  # noqa: E402
 
 HEARTBEAT_MS = 5
 

@@ -17,6 +17,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+import main  # noqa: E402
+main.use_checkout()  # the checkout is the package digitlab
 sys.path.insert(0, str(ROOT / "tests"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["DIGITLAB_SETTINGS"] = str(Path(tempfile.mkdtemp()) / "DigitLab.ini")   # never the user's
@@ -32,7 +34,7 @@ def settle(app: QApplication, rounds: int = 20) -> None:
 
 def draw_a_digit(window, app: QApplication) -> None:
     from mouse_replay import replay
-    from nn.strokes import drawn_digit
+    from digitlab.nn.strokes import drawn_digit
     tab = window.draw_tab
     tab.load_default_model()
     _, strokes = drawn_digit(3, np.random.default_rng(1), pen_width=18.0)
@@ -58,7 +60,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([sys.argv[0]])
-    from gui.main_window import MainWindow
+    from digitlab.gui.main_window import MainWindow
     window = MainWindow()
     window.show()
     window.set_language(args.lang)

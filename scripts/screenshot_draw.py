@@ -1,6 +1,6 @@
 """Save docs/screenshots/draw.png: the Draw tab with a digit drawn by real mouse events.
 
-The digit is a hand-like drawing from nn.strokes (random tilt, size, wobble), replayed on the
+The digit is a hand-like drawing from digitlab.nn.strokes (random tilt, size, wobble), replayed on the
 canvas as mouse press / move / release events.
 
 Usage: python scripts/screenshot_draw.py [--model PATH] [--digit 3] [--out PATH]
@@ -15,6 +15,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+import main  # noqa: E402
+main.use_checkout()  # the checkout is the package digitlab
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import numpy as np  # noqa: E402
@@ -35,7 +37,7 @@ def main() -> int:
     args = parser.parse_args()
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
-    from gui.main_window import MainWindow
+    from digitlab.gui.main_window import MainWindow
     window = MainWindow()
     window.resize(1180, 820)
     window.show()
@@ -45,7 +47,7 @@ def main() -> int:
     else:
         tab.load_default_model()
     app.processEvents()
-    from nn.strokes import drawn_digit
+    from digitlab.nn.strokes import drawn_digit
     rng = np.random.default_rng(args.seed)
     pen_width = rng.uniform(14.0, 22.0)
     _, strokes = drawn_digit(args.digit, rng, pen_width=pen_width)

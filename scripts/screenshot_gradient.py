@@ -16,9 +16,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 def main(argv: list[str]) -> int:
     sys.path.insert(0, str(ROOT))  # a script run from the checkout, not an installed package
+import main  # noqa: E402
+main.use_checkout()  # the checkout is the package digitlab
     from PySide6.QtWidgets import QApplication
 
-    from gui.gradient.tab import GradientTab
+    from digitlab.gui.gradient.tab import GradientTab
 
     out_dir = Path(argv[1]) if len(argv) > 1 else ROOT / "docs" / "screenshots"
     language = argv[2] if len(argv) > 2 else "en"
@@ -26,7 +28,7 @@ def main(argv: list[str]) -> int:
     out_dir.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(argv[:1])
     if language != "en":
-        from gui.app import install_translators
+        from digitlab.gui.app import install_translators
         from PySide6.QtCore import QLocale
         app._translators = install_translators(app, QLocale(language))  # kept alive
     tab = GradientTab()

@@ -18,6 +18,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+import main  # noqa: E402
+main.use_checkout()  # the checkout is the package digitlab
 sys.path.insert(0, str(ROOT / "tests"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["DIGITLAB_DATA_DIR"] = tempfile.mkdtemp(prefix="digitlab-shots-")
@@ -30,7 +32,7 @@ from mouse_replay import replay  # noqa: E402
 
 
 def draw(app, tab, digit: int, seed: int, shrink: float = 1.0, shift=(0.0, 0.0)) -> None:
-    from nn.strokes import drawn_digit
+    from digitlab.nn.strokes import drawn_digit
     rng = np.random.default_rng(seed)
     _, strokes = drawn_digit(digit, rng, pen_width=16.0)
     side = 280.0
@@ -96,9 +98,9 @@ def main() -> int:
     parser.add_argument("--out-dir", type=Path, default=ROOT / "docs" / "screenshots")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([sys.argv[0]])
-    from gui.app import install_translators
+    from digitlab.gui.app import install_translators
     install_translators(app, QLocale(args.lang))
-    from gui.main_window import MainWindow
+    from digitlab.gui.main_window import MainWindow
     window = MainWindow()
     window.resize(1180, 860)
     window.show()

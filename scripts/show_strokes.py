@@ -13,9 +13,11 @@ import numpy as np
 from PySide6.QtGui import QImage
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+import main  # noqa: E402
+main.use_checkout()  # the checkout is the package digitlab
 
-from nn.preprocess import preprocess  # noqa: E402
-from nn.strokes import drawn_digit_set  # noqa: E402
+from digitlab.nn.preprocess import preprocess  # noqa: E402
+from digitlab.nn.strokes import drawn_digit_set  # noqa: E402
 
 CELL = 112   # canvas side per drawing in the grid
 

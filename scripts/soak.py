@@ -46,9 +46,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]   # run from a checkout; mouse_replay lives in tests/
+import main  # noqa: E402
+main.use_checkout()  # the checkout is the package digitlab
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from nn.blas import use_one_blas_thread  # noqa: E402  (standard library only)
+from digitlab.nn.blas import use_one_blas_thread  # noqa: E402  (standard library only)
 
 use_one_blas_thread()  # as main.py does, before NumPy loads
 
@@ -133,7 +135,7 @@ def main() -> int:
     app = QApplication.instance() or QApplication([sys.argv[0]])
     watch = Watch()
     digits = make_digits(args.strokes + 200, np.random.default_rng(args.seed))
-    from gui.main_window import MainWindow
+    from digitlab.gui.main_window import MainWindow
     window = MainWindow()
     window.show()
     window.draw_tab.load_default_model()

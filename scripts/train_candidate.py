@@ -18,19 +18,21 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout
+import main  # noqa: E402
+main.use_checkout()  # the checkout is the package digitlab
 
-from nn.blas import use_one_blas_thread  # noqa: E402
+from digitlab.nn.blas import use_one_blas_thread  # noqa: E402
 
 use_one_blas_thread()
 
 import numpy as np  # noqa: E402
 
-import resources  # noqa: E402
-from gui.cli.format import TrainProgress, format_train_summary  # noqa: E402
-from nn.augment import augment_batch  # noqa: E402
-from nn.data import load_mnist  # noqa: E402
-from nn.model_io import load_model, save_model  # noqa: E402
-from nn.trainer import TrainConfig, Trainer, build_network  # noqa: E402
+from digitlab import resources  # noqa: E402
+from digitlab.gui.cli.format import TrainProgress, format_train_summary  # noqa: E402
+from digitlab.nn.augment import augment_batch  # noqa: E402
+from digitlab.nn.data import load_mnist  # noqa: E402
+from digitlab.nn.model_io import load_model, save_model  # noqa: E402
+from digitlab.nn.trainer import TrainConfig, Trainer, build_network  # noqa: E402
 
 
 class CandidateTrainer(Trainer):

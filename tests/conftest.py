@@ -7,7 +7,22 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from nn.blas import use_one_blas_thread  # noqa: E402  (standard library only)
+
+def _checkout_on_path() -> None:
+    """Import `digitlab` from this checkout, here and in every child process the tests start,
+    whatever is installed: a folder holding a link named digitlab to the checkout goes first on
+    sys.path and PYTHONPATH."""
+    import sys
+    import tempfile
+    shim = Path(tempfile.mkdtemp(prefix="digitlab-checkout-"))
+    (shim / "digitlab").symlink_to(Path(__file__).resolve().parent.parent, target_is_directory=True)
+    sys.path.insert(0, str(shim))
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(shim), os.environ.get("PYTHONPATH")]))
+
+
+_checkout_on_path()
+
+from digitlab.nn.blas import use_one_blas_thread  # noqa: E402  (standard library only)
 
 use_one_blas_thread()  # as the app does; before any test module loads NumPy
 
@@ -42,7 +57,7 @@ def log_dir(tmp_path_factory) -> Path:
     previous = os.environ.get("DIGITLAB_LOG_DIR")
     os.environ["DIGITLAB_LOG_DIR"] = str(folder)
     yield folder
-    from gui.log import close_logging
+    from digitlab.gui.log import close_logging
     close_logging()
     if previous is None:
         del os.environ["DIGITLAB_LOG_DIR"]

@@ -9,8 +9,8 @@ from __future__ import annotations
 import numpy as np
 from HersheyFonts import HersheyFonts
 
-from nn.preprocess import preprocess
-from nn.strokes import jitter, render_strokes
+from digitlab.nn.preprocess import preprocess
+from digitlab.nn.strokes import jitter, render_strokes
 
 # Single-stroke fonts with ordinary digits (not gothic, symbol or map fonts).
 FONTS = ("futural", "futuram", "cursive", "rowmans", "rowmand", "rowmant", "scripts", "scriptc",

@@ -1,7 +1,7 @@
 """A tiny synthetic stand-in for MNIST that a network learns in moments: GUI tests run without MNIST."""
 import numpy as np
 
-from gui.training.mnist_cache import MnistCache
+from digitlab.gui.training.mnist_cache import MnistCache
 
 
 def synthetic_data(n_train=200, n_test=100, seed=0):

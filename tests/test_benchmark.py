@@ -3,8 +3,8 @@ figures are sane. Tiny synthetic data: the real figures come from `digitlab benc
 import numpy as np
 import pytest
 
-from nn import benchmark
-from nn.trainer import TrainConfig, Trainer, build_network
+from digitlab.nn import benchmark
+from digitlab.nn.trainer import TrainConfig, Trainer, build_network
 
 
 @pytest.fixture

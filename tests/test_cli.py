@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from gui import cli
-from nn.blas import THREAD_VARIABLES
+from digitlab.gui import cli
+from digitlab.nn.blas import THREAD_VARIABLES
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -48,7 +48,7 @@ def write_stroke_png(path: Path, dark_on_light: bool, size=(180, 240)) -> Path:
 # ---------------------------------------------------------------- entry point and startup
 
 def test_train_and_eval_modules_do_not_import_qt():
-    code = ("import sys, gui.cli, gui.cli.format, gui.cli.train, gui.cli.eval, nn.trainer,"
+    code = ("import sys, digitlab.gui.cli, digitlab.gui.cli.format, digitlab.gui.cli.train, digitlab.gui.cli.eval, digitlab.nn.trainer,"
             " nn.model_io, nn.data;"
             "parser = gui.cli.build_parser();"
             "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'pyqtgraph'))))")
@@ -59,7 +59,7 @@ def test_train_and_eval_modules_do_not_import_qt():
 
 
 def test_commands_run_blas_on_one_thread_unless_the_user_says_otherwise():
-    code = ("import os, sys, gui.cli; gui.cli.main(['eval', '--help']);"
+    code = ("import os, sys, digitlab.gui.cli; digitlab.gui.cli.main(['eval', '--help']);"
             "print(os.environ['OPENBLAS_NUM_THREADS'], os.environ['MKL_NUM_THREADS'],"
             "file=sys.stderr)")
     env = {key: value for key, value in os.environ.items()

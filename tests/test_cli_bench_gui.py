@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from gui.cli import bench_gui
+from digitlab.gui.cli import bench_gui
 
 
 class TinyCache:

@@ -1,6 +1,6 @@
 """gui/cli/bench_probes.py: bench's child processes (a bare window here; the rest in the
 slow end-to-end test of test_cli_bench.py)."""
-from gui.cli import bench_probes
+from digitlab.gui.cli import bench_probes
 
 
 def test_the_child_probes_import_this_checkout():

@@ -61,7 +61,7 @@ def test_corrupt_model_file(capsys, tmp_path, name):
 
 
 def test_no_default_model(capsys, monkeypatch):
-    import resources
+    from digitlab import resources
     monkeypatch.setattr(resources, "DEFAULT_MODEL", ("models", "no-such-model.npz"))
     code, _, err = run_cli(capsys, "eval")
     assert_one_line_error(code, err, "--model")

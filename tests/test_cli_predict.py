@@ -50,7 +50,7 @@ def test_unreadable_and_blank_images(capsys, tmp_path, dlfs_weights):
 
 
 def test_predict_and_eval_without_model_use_the_shipped_one(capsys, tmp_path, mnist_dir):
-    import resources
+    from digitlab import resources
     if not resources.path(*resources.DEFAULT_MODEL).exists():
         pytest.skip("the shipped model is not there")
     image = write_stroke_png(tmp_path / "one.png", dark_on_light=True)

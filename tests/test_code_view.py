@@ -1,8 +1,8 @@
 """gui/code_view.py: a course listing shown highlighted, with its live variables."""
 import numpy as np
 
-from gui.code_view import CodeView
-from nn.course import LISTINGS, describe
+from digitlab.gui.code_view import CodeView
+from digitlab.nn.course import LISTINGS, describe
 
 
 def test_code_view_shows_the_listing_and_its_variables(qtbot):

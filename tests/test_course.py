@@ -6,12 +6,12 @@ course's list, independent of the listings' own record of them.
 import numpy as np
 import pytest
 
-from nn import functions, gradient, losses, network
-from nn.course import (LISTINGS, book_W, describe, descent_freeze, format_value,
+from digitlab.nn import functions, gradient, losses, network
+from digitlab.nn.course import (LISTINGS, book_W, describe, descent_freeze, format_value,
                        simplenet_digits, textbook_inputs)
-from nn.course.explain import BOOK_W
-from nn.course.listing import course_namespace
-from nn.gradient import SimpleNet
+from digitlab.nn.course.explain import BOOK_W
+from digitlab.nn.course.listing import course_namespace
+from digitlab.nn.gradient import SimpleNet
 
 
 def shown(name, **inputs):

@@ -4,10 +4,10 @@ import dataclasses
 import numpy as np
 import pytest
 
-from nn.data import load_mnist
-from nn.network import MultiLayerNet
-from nn.presets import PRESETS, course_config
-from nn.trainer import (EpochEvent, FinishedEvent, IterationEvent, TrainConfig, Trainer,
+from digitlab.nn.data import load_mnist
+from digitlab.nn.network import MultiLayerNet
+from digitlab.nn.presets import PRESETS, course_config
+from digitlab.nn.trainer import (EpochEvent, FinishedEvent, IterationEvent, TrainConfig, Trainer,
                         build_network, count_params)
 
 

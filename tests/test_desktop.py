@@ -4,7 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from gui import desktop
+from digitlab.gui import desktop
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -60,6 +60,6 @@ def test_main_py_install_and_uninstall_desktop(tmp_path):
 
 
 def test_the_window_icon_has_every_rendered_size(qapp):
-    from gui.app import app_icon
+    from digitlab.gui.app import app_icon
     sizes = {(size.width(), size.height()) for size in app_icon().availableSizes()}
     assert {(size, size) for size in desktop.PNG_SIZES} <= sizes

@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QGuiApplication, QImage, QPainter, QPen
 
-from gui.draw.canvas import DrawingCanvas
+from digitlab.gui.draw.canvas import DrawingCanvas
 
 from mouse_replay import drag
 

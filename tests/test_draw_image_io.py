@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from gui.draw.image_io import ImageFileError, load_image_gray
+from digitlab.gui.draw.image_io import ImageFileError, load_image_gray
 
 from test_draw_canvas import write_digit_png
 

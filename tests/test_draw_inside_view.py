@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from gui.draw.inside_view import activation_grid, grid_shape
+from digitlab.gui.draw.inside_view import activation_grid, grid_shape
 
 
 @pytest.mark.parametrize("size, shape", [(512, (16, 32)), (256, (16, 16)), (100, (10, 10)),

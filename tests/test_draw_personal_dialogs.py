@@ -3,15 +3,15 @@ import numpy as np
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-import resources
-from gui.draw.finetune_dialog import FinetuneDialog
-from gui.draw.gallery_dialog import GalleryDialog
-from gui.draw.personal_store import FILE_NAME, PersonalStore
-from gui.training import save_dialog
-from nn.data import MnistNotFoundError
-from nn.model_io import load_model
-from nn.network import MultiLayerNet
-from nn.personal import PersonalSet
+from digitlab import resources
+from digitlab.gui.draw.finetune_dialog import FinetuneDialog
+from digitlab.gui.draw.gallery_dialog import GalleryDialog
+from digitlab.gui.draw.personal_store import FILE_NAME, PersonalStore
+from digitlab.gui.training import save_dialog
+from digitlab.nn.data import MnistNotFoundError
+from digitlab.nn.model_io import load_model
+from digitlab.nn.network import MultiLayerNet
+from digitlab.nn.personal import PersonalSet
 
 from synthetic_digits import synthetic_cache
 

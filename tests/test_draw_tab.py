@@ -6,11 +6,11 @@ import pytest
 from PySide6.QtCore import QEvent, QPointF
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 
-import resources
-from gui.draw.tab import PREDICT_SIDE, DrawTab
-from nn.model_io import save_model
-from nn.network import MultiLayerNet
-from nn.preprocess import preprocess
+from digitlab import resources
+from digitlab.gui.draw.tab import PREDICT_SIDE, DrawTab
+from digitlab.nn.model_io import save_model
+from digitlab.nn.network import MultiLayerNet
+from digitlab.nn.preprocess import preprocess
 
 from mouse_replay import drag, send_mouse
 
@@ -196,7 +196,7 @@ def test_an_opened_image_gets_the_same_preprocessing(tab, qtbot, tmp_path):
     with qtbot.waitSignal(tab.prediction_updated):
         assert tab.open_image(tmp_path / "seven.png")
     settle(qtbot, tab)
-    from gui.draw.image_io import load_image_gray
+    from digitlab.gui.draw.image_io import load_image_gray
     x = preprocess(load_image_gray(tmp_path / "seven.png")).reshape(1, 784)
     np.testing.assert_allclose(tab.bars.probabilities, net.probabilities(x)[0], rtol=1e-5)
 

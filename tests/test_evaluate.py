@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from nn.evaluate import confusion_matrix, evaluate
+from digitlab.nn.evaluate import confusion_matrix, evaluate
 
 
 class FixedNet:

@@ -4,11 +4,11 @@ import threading
 import numpy as np
 import pytest
 
-import resources
-from nn.data import load_mnist
-from nn.finetune import FinetuneConfig, FinetuneProgress, FineTuner, evaluate_before_after
-from nn.model_io import load_model
-from nn.network import MultiLayerNet
+from digitlab import resources
+from digitlab.nn.data import load_mnist
+from digitlab.nn.finetune import FinetuneConfig, FinetuneProgress, FineTuner, evaluate_before_after
+from digitlab.nn.model_io import load_model
+from digitlab.nn.network import MultiLayerNet
 from personal_digits import unusual_personal_set
 
 MODEL = resources.path(*resources.DEFAULT_MODEL)

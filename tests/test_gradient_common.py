@@ -1,7 +1,7 @@
 """gui/gradient/common.py: the helpers the panels share."""
 import numpy as np
 
-from gui.gradient.common import renormalized, visible_steps
+from digitlab.gui.gradient.common import renormalized, visible_steps
 
 
 def test_renormalized_spreads_when_the_rest_is_zero():

@@ -3,7 +3,7 @@ import numpy as np
 import pyqtgraph as pg
 import pytest
 
-from gui.gradient.tab import GradientTab
+from digitlab.gui.gradient.tab import GradientTab
 
 
 @pytest.fixture

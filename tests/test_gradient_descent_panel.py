@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from gui.gradient.tab import GradientTab
+from digitlab.gui.gradient.tab import GradientTab
 
 
 @pytest.fixture
@@ -74,7 +74,7 @@ def test_descent_overflow_on_rosenbrock_is_stopped_without_warnings(tab):
 
 @pytest.mark.parametrize("preset, lr", [("converges", 0.1), ("diverges", 10.0), ("stuck", 1e-10)])
 def test_descent_shows_the_course_final_value_digit_for_digit(tab, preset, lr):
-    from nn.course import LISTINGS
+    from digitlab.nn.course import LISTINGS
     course = LISTINGS["gradient_descent"].course_values({"lr": lr, "step_num": 100})["x"]
     panel = tab.panel("descent")
     panel.apply_preset(preset)

@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from gui.gradient.tab import GradientTab
+from digitlab.gui.gradient.tab import GradientTab
 
 
 @pytest.fixture
@@ -27,7 +27,7 @@ def test_field_panel_gradient_under_the_mouse(tab):
 @pytest.mark.parametrize("point, course", [((3.0, 4.0), "[6. 8.]"), ((0.0, 2.0), "[0. 4.]"),
                                            ((3.0, 0.0), "[6. 0.]")])
 def test_field_shows_the_courses_gradients(qtbot, point, course):
-    from gui.gradient.field_panel import FieldPanel
+    from digitlab.gui.gradient.field_panel import FieldPanel
     panel = FieldPanel()
     qtbot.addWidget(panel)
     panel.show_gradient_at(*point)

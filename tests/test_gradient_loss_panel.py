@@ -1,7 +1,7 @@
 """gui/gradient/loss_panel.py: MSE and cross-entropy of the course's y vectors."""
 import pytest
 
-from gui.gradient.tab import GradientTab
+from digitlab.gui.gradient.tab import GradientTab
 
 
 @pytest.fixture
@@ -33,7 +33,7 @@ def test_loss_panel_keeps_y_summing_to_one(tab):
 
 @pytest.mark.parametrize("button, mse, cee", [("y1_button", "mse1", "cee1"), ("y2_button", "mse2", "cee2")])
 def test_loss_panel_shows_the_courses_digits(tab, button, mse, cee):
-    from nn.course import LISTINGS
+    from digitlab.nn.course import LISTINGS
     course_mse = LISTINGS["mean_squared_error"].course_values()[mse]      # 0.0975 / 0.5975
     course_cee = LISTINGS["cross_entropy_error"].course_values()[cee]     # 0.510825 / 2.302584
     panel = tab.panel("loss")

@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from gui.gradient.tab import GradientTab
+from digitlab.gui.gradient.tab import GradientTab
 
 
 @pytest.fixture
@@ -31,7 +31,7 @@ def test_simplenet_panel_book_values_and_step(tab):
 
 
 def test_simplenet_panel_matches_the_books_printed_digits(tab):
-    from nn.course import LISTINGS
+    from digitlab.nn.course import LISTINGS
     course = LISTINGS["simple_net"].course_values()
     panel = tab.panel("simplenet")
     assert panel.loss_label.text() == f"loss = {course['loss']}"          # 0.92806853663

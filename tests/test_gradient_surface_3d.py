@@ -1,8 +1,8 @@
 """gui/gradient/surface_3d.py: the surface in 3-D, or (offscreen, no OpenGL) a shaded height map."""
 import numpy as np
 
-from gui.gradient.surface_3d import Surface3DView, heights, hillshade, opengl_available
-from nn.gradient import surfaces
+from digitlab.gui.gradient.surface_3d import Surface3DView, heights, hillshade, opengl_available
+from digitlab.nn.gradient import surfaces
 
 
 def test_offscreen_takes_the_height_map_with_a_note(qtbot):
@@ -32,7 +32,7 @@ def test_heights_and_shading_follow_the_surface():
 
 
 def test_field_panel_shows_the_3d_view_beside_the_contours(qtbot):
-    from gui.gradient.field_panel import FieldPanel
+    from digitlab.gui.gradient.field_panel import FieldPanel
     panel = FieldPanel()
     qtbot.addWidget(panel)
     panel.surface_combo.setCurrentIndex(3)

@@ -3,7 +3,7 @@ import time
 
 import pytest
 
-from gui.gradient.tab import GradientTab
+from digitlab.gui.gradient.tab import GradientTab
 
 
 @pytest.fixture

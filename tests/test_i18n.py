@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QTimer, QTranslator
 
-import resources
-from gui.app import LANG_VAR, chosen_locale, install_translators
+from digitlab import resources
+from digitlab.gui.app import LANG_VAR, chosen_locale, install_translators
 
 ROOT = Path(__file__).resolve().parent.parent
 I18N = resources.path("i18n")
@@ -113,7 +113,7 @@ def test_the_placeholder_check_catches_a_lost_field():
 
 
 def test_the_main_window_shows_korean_tabs(qtbot, korean):
-    from gui.main_window import MainWindow
+    from digitlab.gui.main_window import MainWindow
 
     assert any(t.filePath() == str(QM_FILE) for t in korean)
     window = MainWindow()
@@ -216,7 +216,7 @@ def test_digitlab_lang_decides_whether_the_korean_catalogue_loads(qapp, value, e
                                              ("en", ["Draw", "Training", "Gradient descent"])])
 def test_run_opens_the_window_in_the_language_of_digitlab_lang(qapp, qtbot, monkeypatch, value,
                                                               tabs):
-    from gui.app import run
+    from digitlab.gui.app import run
 
     monkeypatch.setenv(LANG_VAR, value)
     before = set(qapp.findChildren(QTranslator))

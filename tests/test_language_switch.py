@@ -6,10 +6,10 @@ import pytest
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QGroupBox, QLabel, QMenu,
                                QTabWidget, QWidget)
 
-import resources
-from gui.app import set_language
-from gui.main_window import MainWindow
-from nn.train_config import ACTIVATION_NAMES, OPTIMIZER_NAMES, SCHEDULE_NAMES
+from digitlab import resources
+from digitlab.gui.app import set_language
+from digitlab.gui.main_window import MainWindow
+from digitlab.nn.train_config import ACTIVATION_NAMES, OPTIMIZER_NAMES, SCHEDULE_NAMES
 
 TS = resources.path("i18n", "digitlab_ko.ts")
 

@@ -5,7 +5,7 @@ import sys
 import pytest
 from PySide6.QtWidgets import QLabel
 
-from gui.lazy_tab import LazyTab
+from digitlab.gui.lazy_tab import LazyTab
 
 
 def label_text(page):
@@ -40,7 +40,7 @@ def test_the_widget_is_built_once_and_announced(qtbot, modules):
     assert page.build() is widget and page.layout().count() == 1 and page.error is None
 
 
-@pytest.mark.parametrize("module", ["gui.no_such_tab", "no_such_package.tab"])
+@pytest.mark.parametrize("module", ["digitlab.gui.no_such_tab", "no_such_package.tab"])
 def test_a_tab_module_that_is_not_there_is_not_installed(qtbot, module, caplog):
     page = LazyTab(module, "NoSuchTab")
     qtbot.addWidget(page)
@@ -73,7 +73,7 @@ def test_a_tab_that_fails_to_import_is_an_error_with_its_traceback_in_the_log(
 
 
 def test_the_error_names_the_log_file_when_there_is_one(qtbot, modules, monkeypatch, tmp_path):
-    from gui import lazy_tab
+    from digitlab.gui import lazy_tab
     monkeypatch.setattr(lazy_tab, "log_file", lambda: tmp_path / "digitlab.log")
     page = LazyTab(modules("broken_tab2", "import no_such_dependency_either\n"), "BrokenTab")
     qtbot.addWidget(page)

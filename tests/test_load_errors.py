@@ -8,10 +8,10 @@ import threading
 import numpy as np
 import pytest
 
-from gui.draw.image_io import ImageFileError, load_image_gray
-from nn import data
-from nn.data import IdxError
-from nn.model_io import ModelFileError, load_any, load_model
+from digitlab.gui.draw.image_io import ImageFileError, load_image_gray
+from digitlab.nn import data
+from digitlab.nn.data import IdxError
+from digitlab.nn.model_io import ModelFileError, load_any, load_model
 
 from bombs import npy_header
 from local_mirror import fake_mnist, idx_bytes

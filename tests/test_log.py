@@ -6,7 +6,7 @@ import platformdirs
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from gui import log
+from digitlab.gui import log
 
 
 @pytest.fixture

@@ -6,16 +6,16 @@ import pytest
 from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-import resources
-from gui.gradient.tab import GradientTab
-from gui.lazy_tab import LazyTab
-from gui.main_window import MainWindow
-from gui.training.tab import TrainingTab
-from nn.data import read_idx
-from nn.model_io import load_any, load_model
-from nn.network import MultiLayerNet
-from nn.preprocess import preprocess
-from nn.trainer import TrainConfig
+from digitlab import resources
+from digitlab.gui.gradient.tab import GradientTab
+from digitlab.gui.lazy_tab import LazyTab
+from digitlab.gui.main_window import MainWindow
+from digitlab.gui.training.tab import TrainingTab
+from digitlab.nn.data import read_idx
+from digitlab.nn.model_io import load_any, load_model
+from digitlab.nn.network import MultiLayerNet
+from digitlab.nn.preprocess import preprocess
+from digitlab.nn.trainer import TrainConfig
 from synthetic_digits import synthetic_cache
 
 
@@ -159,8 +159,8 @@ def test_close_without_a_training_tab_just_closes(qtbot):
 def test_close_stops_a_running_training_and_asks_about_an_unsaved_model(qtbot, mnist_dir,
                                                                          monkeypatch):
     monkeypatch.setenv("DIGITLAB_MNIST_DIR", str(mnist_dir))
-    from gui.training import tab as training_tab
-    from nn.trainer import TrainConfig
+    from digitlab.gui.training import tab as training_tab
+    from digitlab.nn.trainer import TrainConfig
     window = MainWindow()
     qtbot.addWidget(window)
     window.show()

@@ -5,11 +5,11 @@ from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox, QTableWidget
 
-from gui.about_dialog import AboutDialog
-from gui.main_window import MainWindow
-from gui.window_actions import visible_plot_items
-from nn.model_io import load_model
-from nn.network import MultiLayerNet
+from digitlab.gui.about_dialog import AboutDialog
+from digitlab.gui.main_window import MainWindow
+from digitlab.gui.window_actions import visible_plot_items
+from digitlab.nn.model_io import load_model
+from digitlab.nn.network import MultiLayerNet
 
 
 @pytest.fixture

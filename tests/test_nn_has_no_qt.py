@@ -23,5 +23,5 @@ def test_importing_every_nn_module_loads_no_gui_module():
                             text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     imported, loaded = result.stdout.splitlines()
-    assert {"nn.functions", "nn.losses", "nn.layers", "nn.network"} <= set(imported.split(","))
+    assert {"digitlab.nn.functions", "digitlab.nn.losses", "digitlab.nn.layers", "digitlab.nn.network"} <= set(imported.split(","))
     assert loaded == "", f"nn pulled in: {loaded}"

@@ -2,9 +2,9 @@
 import numpy as np
 import pytest
 
-import resources
-from nn.evaluate import evaluate
-from nn.model_io import load_model
+from digitlab import resources
+from digitlab.nn.evaluate import evaluate
+from digitlab.nn.model_io import load_model
 from outside_digits import VARIANTS, digits_csv, load_optdigits, outside_inputs
 
 MODEL = resources.path(*resources.DEFAULT_MODEL)

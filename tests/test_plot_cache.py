@@ -1,9 +1,9 @@
 """gui/plot_cache.py: axes cached as pixmaps, in every live plot."""
 from PySide6.QtWidgets import QGraphicsItem
 
-from gui.gradient.common import make_plot
-from gui.plot_cache import cache_axes
-from gui.training.plots import TrainingPlots
+from digitlab.gui.gradient.common import make_plot
+from digitlab.gui.plot_cache import cache_axes
+from digitlab.gui.training.plots import TrainingPlots
 
 CACHED = QGraphicsItem.CacheMode.DeviceCoordinateCache
 

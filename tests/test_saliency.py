@@ -2,14 +2,14 @@
 import numpy as np
 import pytest
 
-import resources
-from nn.gradient import numerical_gradient
-from nn.model_io import load_model
-from nn.network import MultiLayerNet
-from nn.preprocess import preprocess
-from nn.saliency import (OUTPUTS, gradient_times_input, input_gradient, nudge_steps,
+from digitlab import resources
+from digitlab.nn.gradient import numerical_gradient
+from digitlab.nn.model_io import load_model
+from digitlab.nn.network import MultiLayerNet
+from digitlab.nn.preprocess import preprocess
+from digitlab.nn.saliency import (OUTPUTS, gradient_times_input, input_gradient, nudge_steps,
                          nudge_summary)
-from nn.strokes import drawn_digit
+from digitlab.nn.strokes import drawn_digit
 
 MODEL = resources.path(*resources.DEFAULT_MODEL)
 

@@ -3,7 +3,7 @@ import logging
 
 from PySide6.QtCore import QByteArray
 
-from gui.settings import FORMAT, Settings, settings_file, typed
+from digitlab.gui.settings import FORMAT, Settings, settings_file, typed
 
 
 def test_a_state_survives_a_new_settings_object(tmp_path):

@@ -2,12 +2,12 @@
 import numpy as np
 import pytest
 
-import resources
-from nn.data import load_mnist
-from nn.evaluate import evaluate
-from nn.model_io import load_model
-from nn.preprocess import preprocess
-from nn.strokes import drawn_digit
+from digitlab import resources
+from digitlab.nn.data import load_mnist
+from digitlab.nn.evaluate import evaluate
+from digitlab.nn.model_io import load_model
+from digitlab.nn.preprocess import preprocess
+from digitlab.nn.strokes import drawn_digit
 
 MODEL = resources.path(*resources.DEFAULT_MODEL)
 

@@ -5,10 +5,10 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QTimer, QTranslator
 
-from gui.app import run
-from gui.main_window import MainWindow
-from gui.smoke_probe import SmokeProbe
-from nn.network import MultiLayerNet
+from digitlab.gui.app import run
+from digitlab.gui.main_window import MainWindow
+from digitlab.gui.smoke_probe import SmokeProbe
+from digitlab.nn.network import MultiLayerNet
 
 from mouse_replay import drag
 

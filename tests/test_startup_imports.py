@@ -7,7 +7,7 @@ PROBE = """
 import sys
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
-from gui.main_window import MainWindow
+from digitlab.gui.main_window import MainWindow
 window = MainWindow()
 window.show()
 app.processEvents()

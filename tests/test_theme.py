@@ -2,7 +2,7 @@
 import pyqtgraph as pg
 from PySide6.QtGui import QPalette
 
-from gui.theme import apply_theme, dark_palette, is_dark
+from digitlab.gui.theme import apply_theme, dark_palette, is_dark
 
 
 def test_dark_theme_darkens_the_palette_and_the_plots_and_light_restores(qapp, qtbot):
@@ -24,7 +24,7 @@ def test_dark_theme_darkens_the_palette_and_the_plots_and_light_restores(qapp, q
 
 
 def test_the_canvas_stays_white_paper_with_black_ink_in_the_dark(qapp, qtbot):
-    from gui.draw.canvas import DrawingCanvas
+    from digitlab.gui.draw.canvas import DrawingCanvas
     light = QPalette(qapp.palette())
     canvas = DrawingCanvas()
     qtbot.addWidget(canvas)

@@ -4,13 +4,13 @@ import math
 import numpy as np
 import pytest
 
-from nn.network import ACTIVATIONS, MultiLayerNet
-from nn.optimizers import OPTIMIZER_NAMES, SCHEDULE_NAMES, make_optimizer, make_schedule
-from nn.train_config import (ACTIVATION_NAMES, DTYPES, GRADIENT_METHODS, NUMERICAL_MAX_IMAGES,
+from digitlab.nn.network import ACTIVATIONS, MultiLayerNet
+from digitlab.nn.optimizers import OPTIMIZER_NAMES, SCHEDULE_NAMES, make_optimizer, make_schedule
+from digitlab.nn.train_config import (ACTIVATION_NAMES, DTYPES, GRADIENT_METHODS, NUMERICAL_MAX_IMAGES,
                              NUMERICAL_MAX_PARAMS, WEIGHT_INITS, TrainConfig,
                              numerical_gradient_refusal, parse_hidden_sizes, parse_weight_init,
                              quoted, weight_count)
-from nn.trainer import build_network, count_params
+from digitlab.nn.trainer import build_network, count_params
 
 
 def test_config_round_trip_and_validation():

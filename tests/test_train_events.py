@@ -5,7 +5,7 @@ import math
 import numpy as np
 import pytest
 
-from nn.train_events import (FinishReason, IterationEvent, Progress, divergence_message,
+from digitlab.nn.train_events import (FinishReason, IterationEvent, Progress, divergence_message,
                              suggested_lr)
 
 

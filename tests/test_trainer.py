@@ -7,8 +7,8 @@ import threading
 import numpy as np
 import pytest
 
-from nn.network import MultiLayerNet
-from nn.trainer import (NUMERICAL_MAX_IMAGES, NUMERICAL_MAX_PARAMS, EpochEvent, FinishedEvent,
+from digitlab.nn.network import MultiLayerNet
+from digitlab.nn.trainer import (NUMERICAL_MAX_IMAGES, NUMERICAL_MAX_PARAMS, EpochEvent, FinishedEvent,
                         IterationEvent, TrainConfig, Trainer, TrainingControl, build_network,
                         count_params, finite_weights)
 
@@ -409,7 +409,7 @@ def test_augmentation_is_applied_per_batch():
 @pytest.mark.mnist
 @pytest.mark.slow
 def test_lr_10_diverges_on_mnist(mnist_dir):
-    data = pytest.importorskip("nn.data")
+    data = pytest.importorskip("digitlab.nn.data")
     (x, t), (x_test, t_test) = data.load_mnist(mnist_dir=mnist_dir)
     config = TrainConfig(lr=10.0, train_size=2000, epochs=1)
     rng = np.random.default_rng(config.seed)

@@ -5,10 +5,10 @@ import numpy as np
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from gui.training.controls import TrainingControls, format_seconds
-from gui.training.state import RunState
-from gui.workers import Stage, WorkerFailure
-from nn.trainer import IterationEvent, Progress, divergence_message
+from digitlab.gui.training.controls import TrainingControls, format_seconds
+from digitlab.gui.training.state import RunState
+from digitlab.gui.workers import Stage, WorkerFailure
+from digitlab.nn.trainer import IterationEvent, Progress, divergence_message
 
 
 @pytest.fixture

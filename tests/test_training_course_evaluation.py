@@ -3,12 +3,12 @@ the textbook's sample_weight.pkl reads "0.9352", as the course prints."""
 import numpy as np
 import pytest
 
-from gui.main_window import MainWindow
-from gui.training.mnist_cache import MnistCache
-from gui.training.tab import TrainingTab
-from nn.course import LISTINGS
-from nn.evaluate import evaluate
-from nn.network import MultiLayerNet
+from digitlab.gui.main_window import MainWindow
+from digitlab.gui.training.mnist_cache import MnistCache
+from digitlab.gui.training.tab import TrainingTab
+from digitlab.nn.course import LISTINGS
+from digitlab.nn.evaluate import evaluate
+from digitlab.nn.network import MultiLayerNet
 
 pytestmark = pytest.mark.mnist
 
@@ -44,7 +44,7 @@ def test_the_draw_tabs_model_reaches_the_panel_and_is_evaluated(qtbot, mnist_cac
 
 
 def test_the_textbooks_pickle_shows_the_courses_accuracy(qtbot, mnist_cache, dlfs_weights):
-    from nn.model_io import load_any
+    from digitlab.nn.model_io import load_any
     tab = TrainingTab(data=mnist_cache)
     qtbot.addWidget(tab)
     network, _ = load_any(dlfs_weights)

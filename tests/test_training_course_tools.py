@@ -6,13 +6,13 @@ import threading
 import numpy as np
 import pytest
 
-from gui.training.course_tools import CourseTools
-from gui.training.mnist_cache import MnistCache
-from gui.training.settings import TrainingSettings
-from gui.training.tab import TrainingTab
-from nn import numerical_cost
-from nn.presets import course_config
-from nn.trainer import TrainConfig
+from digitlab.gui.training.course_tools import CourseTools
+from digitlab.gui.training.mnist_cache import MnistCache
+from digitlab.gui.training.settings import TrainingSettings
+from digitlab.gui.training.tab import TrainingTab
+from digitlab.nn import numerical_cost
+from digitlab.nn.presets import course_config
+from digitlab.nn.trainer import TrainConfig
 from synthetic_digits import synthetic_cache
 from test_export import run_script
 
@@ -90,7 +90,7 @@ def test_a_network_over_the_limit_is_refused_in_one_sentence(tools):
 
 def test_export_to_an_unwritable_place_says_so(tools, tmp_path, monkeypatch):
     shown = []
-    monkeypatch.setattr("gui.training.course_tools.show_error", lambda *args, **kw: shown.append(args))
+    monkeypatch.setattr("digitlab.gui.training.course_tools.show_error", lambda *args, **kw: shown.append(args))
     assert tools.export(tmp_path / "missing" / "x.py") is None
     assert shown and "could not be written" in shown[0][2]
 

@@ -2,8 +2,8 @@
 import threading
 from functools import partial
 
-from gui.training.download_dialog import DownloadDialog
-from nn.data import DownloadCancelled, download_mnist, load_mnist
+from digitlab.gui.training.download_dialog import DownloadDialog
+from digitlab.nn.data import DownloadCancelled, download_mnist, load_mnist
 
 from local_mirror import closed_port_url, serve_fake_mnist
 
@@ -61,8 +61,8 @@ def test_cancel_stops_a_running_download_and_a_second_cancel_closes(qtbot, tmp_p
 
 
 def test_ensure_mnist_asks_only_when_mnist_is_nowhere(qtbot, tmp_path, monkeypatch):
-    import gui.training.download_dialog as module
-    from gui.training.mnist_cache import MnistCache
+    import digitlab.gui.training.download_dialog as module
+    from digitlab.gui.training.mnist_cache import MnistCache
     asked = []
 
     def fake_exec(dialog):

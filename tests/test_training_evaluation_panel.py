@@ -5,11 +5,11 @@ import numpy as np
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from gui.training import evaluation_panel
-from gui.training.evaluation_panel import EvaluationPanel
-from nn.evaluate import evaluate
-from nn.timing import BatchTiming, time_batches
-from nn.trainer import TrainConfig, build_network
+from digitlab.gui.training import evaluation_panel
+from digitlab.gui.training.evaluation_panel import EvaluationPanel
+from digitlab.nn.evaluate import evaluate
+from digitlab.nn.timing import BatchTiming, time_batches
+from digitlab.nn.trainer import TrainConfig, build_network
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from gui.training.plots import DecimatingBuffer, TrainingPlots, smooth
+from digitlab.gui.training.plots import DecimatingBuffer, TrainingPlots, smooth
 
 
 def test_decimating_buffer_stays_bounded_and_keeps_the_mean():

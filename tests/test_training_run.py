@@ -9,13 +9,12 @@ import pytest
 from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-import nn.model_io
-import nn.trainer
-from gui.training import save_dialog
-from gui.training import worker as training_worker
-from gui.training.tab import TrainingTab
-from nn.model_io import ModelFileError, load_model
-from nn.trainer import TrainConfig, Trainer
+from digitlab.nn import model_io, trainer as nn_trainer
+from digitlab.gui.training import save_dialog
+from digitlab.gui.training import worker as training_worker
+from digitlab.gui.training.tab import TrainingTab
+from digitlab.nn.model_io import ModelFileError, load_model
+from digitlab.nn.trainer import TrainConfig, Trainer
 from synthetic_digits import synthetic_cache
 
 BUSY = ("loading", "running", "paused")
@@ -119,7 +118,7 @@ def test_an_error_in_the_final_evaluation_keeps_the_model(qtbot, tab, monkeypatc
 def test_a_failure_before_training_says_what_to_do(qtbot, tab, monkeypatch):
     def no_memory(config, rng):
         raise MemoryError("simulated: no memory for the network")
-    monkeypatch.setattr(nn.trainer, "build_network", no_memory)   # Trainer.from_config's
+    monkeypatch.setattr(nn_trainer, "build_network", no_memory)   # Trainer.from_config's
     configure(tab)
     assert tab.start()
     wait_idle(qtbot, tab)
@@ -170,7 +169,7 @@ def test_a_failed_save_keeps_the_model_and_offers_a_writable_folder(qtbot, tab, 
     configure(tab)
     tab.start()
     qtbot.waitUntil(lambda: tab.state == "finished", timeout=10_000)
-    real_save = nn.model_io.save_model
+    real_save = model_io.save_model
     attempts = []
 
     def save_failing_on_first(path, network, metadata):
@@ -178,7 +177,7 @@ def test_a_failed_save_keeps_the_model_and_offers_a_writable_folder(qtbot, tab, 
         if Path(path).name == "first.npz":
             raise error
         real_save(path, network, metadata)
-    monkeypatch.setattr(nn.model_io, "save_model", save_failing_on_first)
+    monkeypatch.setattr(model_io, "save_model", save_failing_on_first)
     messages, offered = [], []
     monkeypatch.setattr(save_dialog, "show_error", lambda *args, **kwargs: messages.append(args),
                         raising=False)

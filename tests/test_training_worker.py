@@ -1,9 +1,9 @@
 """gui/training/worker.py: the training worker on tiny synthetic data (no MNIST needed)."""
 import numpy as np
 
-from gui.training.worker import TrainingWorker
-from nn.data import MnistNotFoundError
-from nn.trainer import TrainConfig
+from digitlab.gui.training.worker import TrainingWorker
+from digitlab.nn.data import MnistNotFoundError
+from digitlab.nn.trainer import TrainConfig
 from synthetic_digits import synthetic_data
 
 
@@ -82,7 +82,7 @@ def failing_after(original, count, error):
 
 
 def test_an_error_in_the_trainer_ends_the_run_with_failed_then_finished(qtbot, monkeypatch, caplog):
-    from nn.trainer import Trainer
+    from digitlab.nn.trainer import Trainer
     monkeypatch.setattr(Trainer, "run", failing_after(Trainer.run, 3, RuntimeError("simulated trainer fault")))
     data = synthetic_data()
     worker = TrainingWorker(TrainConfig(hidden_sizes=(10,), batch_size=10, epochs=2), lambda: data)
@@ -97,7 +97,7 @@ def test_an_error_in_the_trainer_ends_the_run_with_failed_then_finished(qtbot, m
 
 
 def test_an_error_in_the_final_evaluation_keeps_the_trained_network(qtbot, monkeypatch):
-    from gui.training import worker as training_worker
+    from digitlab.gui.training import worker as training_worker
 
     def broken_evaluate(*args):
         raise MemoryError("simulated evaluation fault")

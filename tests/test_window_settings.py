@@ -4,12 +4,12 @@ import logging
 import numpy as np
 from PySide6.QtGui import QPalette
 
-from gui.gradient.tab import GradientTab
-from gui.main_window import MainWindow
-from gui.settings import Settings
-from gui.training.settings import DEFAULT_CONFIG
-from nn.model_io import save_model
-from nn.network import MultiLayerNet
+from digitlab.gui.gradient.tab import GradientTab
+from digitlab.gui.main_window import MainWindow
+from digitlab.gui.settings import Settings
+from digitlab.gui.training.settings import DEFAULT_CONFIG
+from digitlab.nn.model_io import save_model
+from digitlab.nn.network import MultiLayerNet
 
 
 def open_window(qtbot) -> MainWindow:
@@ -56,7 +56,7 @@ def test_settings_survive_closing_and_reopening(qtbot, qapp, tmp_path):
         state = again.gradient_page.widget.panel("descent").settings_state()
         assert state == {"surface": 1, "x0": 1.5, "x1": -2.0, "lr": 0.05, "steps": 33}
     finally:
-        from gui.theme import apply_theme
+        from digitlab.gui.theme import apply_theme
         apply_theme(qapp, "light", light)
 
 
@@ -118,7 +118,7 @@ def test_plots_built_after_the_dark_theme_is_chosen_are_dark_too(qtbot, qapp):
         assert views and all(v.backgroundBrush().color().lightness() < 80 for v in views)
     finally:
         window.set_theme("light")
-        from gui.theme import apply_theme
+        from digitlab.gui.theme import apply_theme
         apply_theme(qapp, "light", light)
 
 

@@ -3,7 +3,7 @@ import threading
 
 from PySide6.QtCore import QObject, QThread, Slot
 
-from gui.workers import QUEUED, Stage, TaskWorker, WorkerFailure, abandon_thread, join_thread, start_worker
+from digitlab.gui.workers import QUEUED, Stage, TaskWorker, WorkerFailure, abandon_thread, join_thread, start_worker
 
 
 class Receiver(QObject):

@@ -18,21 +18,21 @@ import os
 import sys
 import traceback
 
-from gui.cli.args import PROG, build_parser
-from gui.cli.common import CliError, print_error
-from gui.cli.files import os_message
-from nn.blas import use_one_blas_thread
+from digitlab.gui.cli.args import PROG, build_parser
+from digitlab.gui.cli.common import CliError, print_error
+from digitlab.gui.cli.files import os_message
+from digitlab.nn.blas import use_one_blas_thread
 
 DEBUG_VAR = "DIGITLAB_DEBUG"
 
 # command -> its module, which has run(args) -> exit status. A new command (e.g. `finetune`, in
 # gui/cli/finetune.py) adds its module here and its sub-parser in args.build_parser.
 COMMANDS = {
-    "train": "gui.cli.train",
-    "eval": "gui.cli.eval",
-    "predict": "gui.cli.predict",
-    "bench": "gui.cli.bench",
-    "finetune": "gui.cli.finetune",
+    "train": "digitlab.gui.cli.train",
+    "eval": "digitlab.gui.cli.eval",
+    "predict": "digitlab.gui.cli.predict",
+    "bench": "digitlab.gui.cli.bench",
+    "finetune": "digitlab.gui.cli.finetune",
 }
 
 

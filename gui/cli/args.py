@@ -1,6 +1,6 @@
 """The argument parser of `digitlab train | eval | predict | bench` and its value types.
 
-No Qt. The choices, the hidden sizes' and the weight init's rules come from nn.train_config
+No Qt. The choices, the hidden sizes' and the weight init's rules come from digitlab.nn.train_config
 (shared with the Training tab), imported when the parser is built or a value is parsed: NumPy
 must not load before main() has set the BLAS thread count. parse_args sets
 `args.command` to the command's name: "train", "eval", "predict" or "bench" (the keys of
@@ -51,23 +51,23 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_bench_parser(commands) -> None:
-    from gui.cli import bench
+    from digitlab.gui.cli import bench
 
     bench.add_arguments(commands.add_parser("bench", help="measure DigitLab's speed on this computer",
                                             description=bench.DESCRIPTION))
 
 
 def _add_finetune_parser(commands) -> None:
-    from gui.cli import finetune
+    from digitlab.gui.cli import finetune
 
     finetune.add_arguments(commands.add_parser("finetune", help="teach a model your own handwriting",
                                                description=finetune.DESCRIPTION))
 
 
 def _add_train_parser(commands) -> None:
-    from nn.train_config import DTYPES, GRADIENT_METHODS, NUMERICAL_MAX_IMAGES, TrainConfig
+    from digitlab.nn.train_config import DTYPES, GRADIENT_METHODS, NUMERICAL_MAX_IMAGES, TrainConfig
 
-    from nn.presets import PRESETS
+    from digitlab.nn.presets import PRESETS
 
     default = TrainConfig()
     train = commands.add_parser("train", help="train a network on MNIST",
@@ -103,7 +103,7 @@ def _add_train_parser(commands) -> None:
 
 def _add_network_flags(add, default) -> None:
     """--hidden ... --epochs: the network and its optimizer; choices and rules from nn."""
-    from nn.train_config import (ACTIVATION_NAMES, BOOK_WEIGHT_STD, OPTIMIZER_NAMES, SCHEDULE_NAMES,
+    from digitlab.nn.train_config import (ACTIVATION_NAMES, BOOK_WEIGHT_STD, OPTIMIZER_NAMES, SCHEDULE_NAMES,
                                  WEIGHT_INITS)
 
     add("--hidden", type=_hidden_sizes, default=default.hidden_sizes, metavar="SIZES",
@@ -172,7 +172,7 @@ def _add_data_flags(parser: argparse.ArgumentParser) -> None:
 
 def _shown(text: str) -> str:
     """The user's value quoted for a message; a value of thousands of characters by its start."""
-    from nn.train_config import quoted
+    from digitlab.nn.train_config import quoted
     return quoted(text)
 
 
@@ -217,7 +217,7 @@ _dropout_ratio = _float_where(lambda value: 0 <= value < 1, "a ratio in [0, 1)")
 
 def _hidden_sizes(text: str) -> tuple[int, ...]:
     """nn.train_config.parse_hidden_sizes: the rule and the words of the Training tab's field."""
-    from nn.train_config import parse_hidden_sizes
+    from digitlab.nn.train_config import parse_hidden_sizes
     try:
         return parse_hidden_sizes(text)
     except ValueError as error:
@@ -225,7 +225,7 @@ def _hidden_sizes(text: str) -> tuple[int, ...]:
 
 
 def _weight_init(text: str) -> str:
-    from nn.train_config import parse_weight_init
+    from digitlab.nn.train_config import parse_weight_init
     try:
         return parse_weight_init(text)
     except ValueError as error:

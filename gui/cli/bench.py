@@ -14,7 +14,7 @@ import os
 import sys
 from pathlib import Path
 
-from nn.blas import use_one_blas_thread
+from digitlab.nn.blas import use_one_blas_thread
 
 PROG = "digitlab bench"
 DESCRIPTION = "Measure DigitLab's speed on this machine."
@@ -80,7 +80,7 @@ def torch_epoch_timer(x, t, rng, threads: int):
         return None
     import time
 
-    from nn.benchmark import BATCH_SIZE, LR, MOMENTUM, reference_network
+    from digitlab.nn.benchmark import BATCH_SIZE, LR, MOMENTUM, reference_network
 
     torch.set_num_threads(threads)
     params = reference_network(rng).params
@@ -116,7 +116,7 @@ def engine_figures(x, t, rng, repeats: int) -> dict:
 
     import numpy as np
 
-    from nn import benchmark
+    from digitlab.nn import benchmark
 
     torch_rng = copy.deepcopy(rng)
     network = benchmark.reference_network(rng)
@@ -151,9 +151,9 @@ def run_bench(quick: bool = False, mnist_dir: Path | None = None, report=_say) -
     """
     import numpy as np
 
-    from gui.cli import bench_probes
-    from nn import benchmark
-    from nn.data import MnistNotFoundError, find_mnist_dir, load_mnist, missing_files
+    from digitlab.gui.cli import bench_probes
+    from digitlab.nn import benchmark
+    from digitlab.nn.data import MnistNotFoundError, find_mnist_dir, load_mnist, missing_files
 
     n = {key: value[1] if quick else value[0] for key, value in REPEATS.items()}
     if mnist_dir is not None and missing_files(mnist_dir):
@@ -189,8 +189,8 @@ def _gui_figures(folder: Path, n: dict, rng, report) -> dict:
     """time_to_97_s and draw_to_bars_ms_p50/p99, taken offscreen in this process."""
     import numpy as np
 
-    from gui.cli import bench_gui
-    from gui.training.mnist_cache import MnistCache
+    from digitlab.gui.cli import bench_gui
+    from digitlab.gui.training.mnist_cache import MnistCache
 
     report("draw_to_bars_ms (mouse moves at 125 Hz on the Draw tab)")
     latencies = bench_gui.draw_latencies_ms(n["strokes"], rng)
@@ -206,8 +206,8 @@ def _gui_figures(folder: Path, n: dict, rng, report) -> dict:
 
 def shipped_model():
     """The Draw tab's default network (resources/models/default.npz)."""
-    import resources
-    from nn.model_io import load_model
+    from digitlab import resources
+    from digitlab.nn.model_io import load_model
     return load_model(resources.path(*resources.DEFAULT_MODEL))[0]
 
 
@@ -222,7 +222,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Measure and print; 0, or 1 with a one-line message when a figure cannot be taken."""
-    from nn.data import IdxError, MnistNotFoundError
+    from digitlab.nn.data import IdxError, MnistNotFoundError
     try:
         result = run_bench(args.quick, args.mnist_dir)
     except (MnistNotFoundError, IdxError, RuntimeError, OSError) as error:

@@ -15,7 +15,7 @@ from PySide6.QtCore import QEvent, QEventLoop, QPointF, Qt, QTimer
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
-from gui.training.state import RunState
+from digitlab.gui.training.state import RunState
 
 MOUSE_HZ = 125.0        # a common mouse report rate
 POINTS_PER_STROKE = 60
@@ -55,7 +55,7 @@ def seconds_to_accuracy(cache, target: float = 0.97, limit: float = 60.0,
     None if the run ended or `limit` seconds passed first; the best test accuracy seen).
     cache: a loaded MnistCache.
     """
-    from gui.training.tab import TrainingTab
+    from digitlab.gui.training.tab import TrainingTab
 
     app = application()
     tab = TrainingTab(data=cache)
@@ -136,7 +136,7 @@ def move_latencies(app, tab, strokes: int, hz: float, rng: np.random.Generator) 
 
 def draw_latencies_ms(strokes: int, rng: np.random.Generator, hz: float = MOUSE_HZ) -> np.ndarray:
     """Mouse move -> bars latencies (ms) on the main window's Draw tab with the shipped model."""
-    from gui.main_window import MainWindow
+    from digitlab.gui.main_window import MainWindow
 
     app = application()
     window = MainWindow()

@@ -20,9 +20,9 @@ ROOT = Path(__file__).resolve().parents[2]   # the folder holding main.py, gui/ 
 STARTUP_CHILD = """
 import sys
 sys.path.insert(0, {root!r})
-from nn.blas import use_one_blas_thread  # as main.py does
+from digitlab.nn.blas import use_one_blas_thread  # as main.py does
 use_one_blas_thread()
-from gui import app
+from digitlab.gui import app
 def shown(window):
     print("shown", flush=True)
     window.close()
@@ -55,10 +55,10 @@ sys.exit(app.exec())
 TRAINING_CHILD = """
 import resource, sys
 sys.path.insert(0, {root!r})
-from nn.blas import use_one_blas_thread
+from digitlab.nn.blas import use_one_blas_thread
 use_one_blas_thread()
-from nn.data import load_mnist
-from nn.trainer import TrainConfig, Trainer
+from digitlab.nn.data import load_mnist
+from digitlab.nn.trainer import TrainConfig, Trainer
 (x, t), (x_test, t_test) = load_mnist(mnist_dir={mnist_dir!r})
 config = TrainConfig(hidden_sizes=(100,), optimizer="momentum", lr=0.1, batch_size=100,
                      epochs={epochs}, train_size=None)
@@ -70,7 +70,7 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, flush=True)
 
 def child_environment() -> dict[str, str]:
     """This process's environment with Qt offscreen and one BLAS thread unless set otherwise."""
-    from nn.blas import THREAD_VARIABLES
+    from digitlab.nn.blas import THREAD_VARIABLES
     environ = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     for variable in THREAD_VARIABLES:
         environ.setdefault(variable, "1")

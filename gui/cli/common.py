@@ -6,8 +6,8 @@ import json
 import sys
 from pathlib import Path
 
-from gui.cli.args import PROG
-from gui.cli.files import display_path, file_problem, folder_problem, os_message, os_reason, printable
+from digitlab.gui.cli.args import PROG
+from digitlab.gui.cli.files import display_path, file_problem, folder_problem, os_message, os_reason, printable
 
 
 class CliError(Exception):
@@ -26,7 +26,7 @@ def print_json(value) -> None:
 
 def load_mnist(args: argparse.Namespace, progress=None):
     """((x_train, t_train), (x_test, t_test)) as float32 (N, 784) in [0, 1] and int labels (N,)."""
-    from nn.data import IdxError, MnistNotFoundError, load_mnist as load
+    from digitlab.nn.data import IdxError, MnistNotFoundError, load_mnist as load
 
     if args.mnist_dir is not None:
         problem = folder_problem(args.mnist_dir)
@@ -44,10 +44,10 @@ def load_mnist(args: argparse.Namespace, progress=None):
 
 def load_network(path: Path | None):
     """(network, metadata) from --model, or from the shipped default model."""
-    from nn.model_io import ModelFileError, load_any
+    from digitlab.nn.model_io import ModelFileError, load_any
 
     if path is None:
-        from resources import DEFAULT_MODEL, path as resource_path
+        from digitlab.resources import DEFAULT_MODEL, path as resource_path
 
         path = resource_path(*DEFAULT_MODEL)
         if not path.is_file():

@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import argparse
 
-from gui.cli import common
-from gui.cli.files import display_path
+from digitlab.gui.cli import common
+from digitlab.gui.cli.files import display_path
 
 
 def run(args: argparse.Namespace) -> int:
     """Evaluate --model (or the shipped model) on the 10,000 MNIST test images and print it."""
-    from gui.cli.format import DownloadProgress, format_eval
-    from nn.evaluate import evaluate
+    from digitlab.gui.cli.format import DownloadProgress, format_eval
+    from digitlab.nn.evaluate import evaluate
 
     network, _ = common.load_network(args.model)
     _, (x_test, t_test) = common.load_mnist(args, DownloadProgress())

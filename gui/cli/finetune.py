@@ -16,9 +16,9 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
-from gui.cli.args import _add_data_flags, _add_model_flag, _positive_int
-from gui.cli.common import CliError, load_mnist as _load_mnist, load_network as _load_network
-from gui.cli.files import os_message as _os_message
+from digitlab.gui.cli.args import _add_data_flags, _add_model_flag, _positive_int
+from digitlab.gui.cli.common import CliError, load_mnist as _load_mnist, load_network as _load_network
+from digitlab.gui.cli.files import os_message as _os_message
 
 DESCRIPTION = ("Fine-tune a model on your own labelled digits, mixed with MNIST so that MNIST is "
                "not forgotten.")
@@ -46,8 +46,8 @@ def run(args: argparse.Namespace) -> int:
 def _finetune(args: argparse.Namespace) -> int:
     import numpy as np
 
-    from gui.cli.format import DownloadProgress
-    from nn.finetune import FinetuneConfig, FineTuner, evaluate_before_after
+    from digitlab.gui.cli.format import DownloadProgress
+    from digitlab.nn.finetune import FinetuneConfig, FineTuner, evaluate_before_after
 
     _check_out(args.out, args.model)
     personal = _load_personal(args.personal)
@@ -75,7 +75,7 @@ def _finetune(args: argparse.Namespace) -> int:
 
 def _check_out(out: Path, model: Path | None) -> None:
     """Refuse an --out that is a folder, in a missing folder, or the shipped (or input) model."""
-    import resources
+    from digitlab import resources
 
     if out.is_dir() or not out.parent.is_dir():
         raise CliError(f"--out must be a file in an existing folder, got {out}")
@@ -94,8 +94,8 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def _load_personal(path: Path):
-    from nn.personal import PersonalDataError, PersonalSet
-    from nn.personal_zip import import_zip
+    from digitlab.nn.personal import PersonalDataError, PersonalSet
+    from digitlab.nn.personal_zip import import_zip
 
     if not path.is_file():
         raise CliError(f"personal data file not found: {path}")
@@ -125,7 +125,7 @@ def _follow(tuner) -> None:
 def _save(out: Path, network, metadata: dict, summary: dict, config) -> None:
     from dataclasses import asdict
 
-    from nn.model_io import save_model
+    from digitlab.nn.model_io import save_model
 
     saved = {key: metadata[key] for key in ("config", "history") if key in metadata}
     saved.update(test_accuracy=summary["mnist_after"],

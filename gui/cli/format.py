@@ -23,7 +23,7 @@ class TrainProgress:
 
     def follow(self, events):
         """Show the trainer's events until its FinishedEvent, which is returned."""
-        from nn.trainer import EpochEvent, FinishedEvent, IterationEvent
+        from digitlab.nn.trainer import EpochEvent, FinishedEvent, IterationEvent
 
         try:
             for event in events:
@@ -122,7 +122,7 @@ def format_predictions(results: list[dict]) -> str:
 
 def format_train_summary(summary: dict) -> str:
     """The closing lines of `train`: how it ended, test accuracy, speed, where the model went."""
-    from nn.trainer import FinishReason
+    from digitlab.nn.trainer import FinishReason
 
     lines = []
     if summary["finished"] != FinishReason.COMPLETED:
@@ -142,7 +142,7 @@ def memory_refusal(config, estimate, limit: int, physical: int | None) -> str:
 
     estimate: nn.budget.MemoryEstimate of config; limit and physical memory in bytes.
     """
-    from nn.budget import EVAL_BATCH, format_bytes
+    from digitlab.nn.budget import EVAL_BATCH, format_bytes
 
     hidden = ",".join(str(size) for size in config.hidden_sizes)
     if len(hidden) > 40:   # a size of 400 digits: its start says enough

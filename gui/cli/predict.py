@@ -4,14 +4,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from gui.cli import common
-from gui.cli.common import CliError
-from gui.cli.files import display_path, os_reason, printable
+from digitlab.gui.cli import common
+from digitlab.gui.cli.common import CliError
+from digitlab.gui.cli.files import display_path, os_reason, printable
 
 
 def run(args: argparse.Namespace) -> int:
     """Classify every image; a bad image costs its own line on stderr and exit 1, not the rest."""
-    from gui.cli.format import format_predictions
+    from digitlab.gui.cli.format import format_predictions
 
     network, _ = common.load_network(args.model)
     results, failures = [], 0
@@ -34,8 +34,8 @@ def predict_one(network, image_path: Path) -> dict:
     """{"file", "digit", "probabilities"} for one image, preprocessed as on the canvas."""
     import numpy as np
 
-    from gui.draw.image_io import load_image_gray
-    from nn.preprocess import preprocess
+    from digitlab.gui.draw.image_io import load_image_gray
+    from digitlab.nn.preprocess import preprocess
 
     common.check_file(image_path, "image")
     try:

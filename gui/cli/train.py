@@ -11,18 +11,18 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
-from gui.cli import common
-from gui.cli.args import PROG, is_default
-from gui.cli.common import CliError
-from gui.cli.files import display_path
+from digitlab.gui.cli import common
+from digitlab.gui.cli.args import PROG, is_default
+from digitlab.gui.cli.common import CliError
+from digitlab.gui.cli.files import display_path
 
 
 def run(args: argparse.Namespace) -> int:
     """Train as the flags say; 0, or 1 when the run diverged or the model could not be saved."""
     import numpy as np
 
-    from gui.cli.format import DownloadProgress, TrainProgress, format_train_summary
-    from nn.trainer import FinishReason, Trainer
+    from digitlab.gui.cli.format import DownloadProgress, TrainProgress, format_train_summary
+    from digitlab.nn.trainer import FinishReason, Trainer
 
     config = _train_config(args)
     if args.out is not None:
@@ -69,8 +69,8 @@ def _train_config(args: argparse.Namespace):
 
     With --preset the preset's values replace the flags' defaults; flags typed on the line win,
     and --epochs typed with a preset that counts iterations runs epochs instead."""
-    from nn.presets import PRESETS
-    from nn.trainer import TrainConfig
+    from digitlab.nn.presets import PRESETS
+    from digitlab.nn.trainer import TrainConfig
 
     values = dict(weight_decay=args.weight_decay, dropout=args.dropout, augment=args.augment,
                   train_size=args.train_size, drawn_digits=args.drawn or 0, seed=args.seed,
@@ -104,8 +104,8 @@ def _plain(value):
 def _check_memory(config) -> None:
     """Refuse a run that would need more memory than this computer should give it, before
     anything is allocated (NumPy would fail only after minutes, or the system would swap)."""
-    from gui.cli.format import memory_refusal
-    from nn.budget import estimate_training_memory, memory_limit, physical_memory
+    from digitlab.gui.cli.format import memory_refusal
+    from digitlab.nn.budget import estimate_training_memory, memory_limit, physical_memory
 
     estimate, limit = estimate_training_memory(config), memory_limit()
     if estimate.total > limit:
@@ -130,7 +130,7 @@ def _train_summary(config, finished, history: list[dict], out: Path | None) -> d
 
 def _check_out(path: Path, config) -> None:
     """Refuse an --out that cannot be written before any training (a long run would be lost)."""
-    from nn.model_io import ModelFileError, check_save_target, model_file_size
+    from digitlab.nn.model_io import ModelFileError, check_save_target, model_file_size
 
     dtype = "float64" if config.gradient == "numerical" else config.dtype
     try:
@@ -144,7 +144,7 @@ def _save(path: Path, network, summary: dict) -> str | None:
 
     summary["model"] becomes the file the model went to (None when no file could be written).
     """
-    from nn.model_io import ModelFileError, save_model
+    from digitlab.nn.model_io import ModelFileError, save_model
 
     metadata = {key: summary[key] for key in
                 ("config", "test_accuracy", "history", "seconds_per_epoch", "date", "epochs_done")}
@@ -163,7 +163,7 @@ def _save(path: Path, network, summary: dict) -> str | None:
 
 def _rescue(network, metadata: dict) -> Path | None:
     """Save to digitlab-rescued-<time>.npz in the working folder, else in the user's data folder."""
-    from nn.model_io import ModelFileError, save_model
+    from digitlab.nn.model_io import ModelFileError, save_model
 
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     for folder in (Path.cwd(), user_data_dir()):

@@ -8,9 +8,9 @@ from PySide6.QtCore import QEvent, QMimeData, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from gui.draw.drawing import PAPER, REFERENCE_SIDE, Stroke, paint_drawing, paint_stroke, render_ink
-from gui.draw.image_io import ImageFileError, dropped_files, load_image_gray, qimage_to_gray
-from nn.file_checks import display_name
+from digitlab.gui.draw.drawing import PAPER, REFERENCE_SIDE, Stroke, paint_drawing, paint_stroke, render_ink
+from digitlab.gui.draw.image_io import ImageFileError, dropped_files, load_image_gray, qimage_to_gray
+from digitlab.nn.file_checks import display_name
 
 
 class DrawingCanvas(QWidget):

@@ -7,15 +7,15 @@ from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton,
                                QVBoxLayout, QWidget)
 
-from gui.draw.finetune_worker import FinetuneWorker
-from gui.workers import QUEUED, abandon_thread, start_worker
+from digitlab.gui.draw.finetune_worker import FinetuneWorker
+from digitlab.gui.workers import QUEUED, abandon_thread, start_worker
 
 MIN_TRAIN = 5
 
 
 def is_shipped_model(path: str | Path) -> bool:
     """True when path is the shipped model file, which a save must never replace."""
-    import resources
+    from digitlab import resources
 
     shipped = Path(resources.path(*resources.DEFAULT_MODEL))
     try:
@@ -79,7 +79,7 @@ class FinetuneDialog(QDialog):
                 "testing): there are {1} to learn from.").format(MIN_TRAIN, n_train))
             return False
         if self.mnist is None:
-            from gui.training.mnist_cache import MnistCache
+            from digitlab.gui.training.mnist_cache import MnistCache
             self.mnist = MnistCache()
         self._worker = FinetuneWorker(self.network, self.personal, self.mnist, seed=self.seed)
         self._worker.progress.connect(self._on_worker_progress, QUEUED)
@@ -154,7 +154,7 @@ class FinetuneDialog(QDialog):
 
     def save_to(self, path: str | Path | None) -> str | None:
         """Save the tuned model (a file dialog asks when path is None); never over the shipped one."""
-        from gui.training.save_dialog import ask_save_path, save_interactively
+        from digitlab.gui.training.save_dialog import ask_save_path, save_interactively
 
         while path is None or is_shipped_model(path):
             if path is not None:

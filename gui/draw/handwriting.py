@@ -8,10 +8,10 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QObject, Slot
 
-from gui.draw.label_bar import LabelBar
-from gui.draw.personal_store import PersonalStore, canvas_strokes
-from gui.lazy_tab import LazyTab
-from nn.preprocess import preprocess, preprocess_stages
+from digitlab.gui.draw.label_bar import LabelBar
+from digitlab.gui.draw.personal_store import PersonalStore, canvas_strokes
+from digitlab.gui.lazy_tab import LazyTab
+from digitlab.nn.preprocess import preprocess, preprocess_stages
 
 
 class Handwriting(QObject):
@@ -29,8 +29,8 @@ class Handwriting(QObject):
         self.store = store if store is not None else PersonalStore(parent=self)
         self.mnist = None
         self.label_bar = LabelBar()
-        self.why_page = LazyTab("gui.draw.why_view", "WhyView")
-        self.steps_page = LazyTab("gui.draw.steps_view", "StepsView")
+        self.why_page = LazyTab("digitlab.gui.draw.why_view", "WhyView")
+        self.steps_page = LazyTab("digitlab.gui.draw.steps_view", "StepsView")
         self.why_page.built.connect(self._on_why_page_built)
         self.steps_page.built.connect(self._on_steps_page_built)
         self.label_bar.labelled.connect(self._on_label_bar_labelled)
@@ -87,7 +87,7 @@ class Handwriting(QObject):
 
     def label_current(self, digit: int) -> bool:
         """Store the drawing (fully preprocessed, whatever the step switches say) as `digit`."""
-        from gui.draw.tab import PREDICT_SIDE
+        from digitlab.gui.draw.tab import PREDICT_SIDE
 
         image = self.tab.canvas.to_array(PREDICT_SIDE)
         x28 = None if image is None else preprocess(image)
@@ -124,7 +124,7 @@ class Handwriting(QObject):
 
     @Slot()
     def show_gallery(self):
-        from gui.draw.gallery_dialog import GalleryDialog
+        from digitlab.gui.draw.gallery_dialog import GalleryDialog
 
         dialog = GalleryDialog(self.store, self.tab.network, self.tab)
         dialog.message.connect(self.tab.message)
@@ -133,7 +133,7 @@ class Handwriting(QObject):
 
     @Slot()
     def show_finetune(self):
-        from gui.draw.finetune_dialog import FinetuneDialog
+        from digitlab.gui.draw.finetune_dialog import FinetuneDialog
 
         dialog = FinetuneDialog(self.tab.network, self.store.samples, self.mnist, self.tab)
         dialog.model_ready.connect(self._on_finetune_model_ready)

@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
-import resources
-from gui.settings import typed
+from digitlab import resources
+from digitlab.gui.settings import typed
 
 
 def describe(name: str, accuracy: float | None, long: bool = False) -> str:
@@ -132,8 +132,8 @@ class ModelChoice(QWidget):
 
     def open_model_file(self, path: str | bytes | Path, name: str | None = None) -> bool:
         """Load a .npz or .pkl model, offer and choose it; on failure say why and keep the current."""
-        from nn.file_checks import display_name
-        from nn.model_io import ModelFileError, load_any
+        from digitlab.nn.file_checks import display_name
+        from digitlab.nn.model_io import ModelFileError, load_any
         try:
             network, metadata = load_any(path)
         except ModelFileError as error:  # every failure, with the file's name and the reason

@@ -9,14 +9,14 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QFileDialog, QGridLayout, QHBoxLayout, QLabel, QSlider,
                                QTabWidget, QToolButton, QWidget)
 
-from gui.draw.canvas import DrawingCanvas
-from gui.draw.handwriting import Handwriting
-from gui.draw.image_io import supported_suffixes
-from gui.draw.input_view import InputView
-from gui.draw.inside_view import InsideView
-from gui.draw.model_choice import ModelChoice, describe
-from gui.draw.probability_bars import ProbabilityBars
-from gui.settings import typed
+from digitlab.gui.draw.canvas import DrawingCanvas
+from digitlab.gui.draw.handwriting import Handwriting
+from digitlab.gui.draw.image_io import supported_suffixes
+from digitlab.gui.draw.input_view import InputView
+from digitlab.gui.draw.inside_view import InsideView
+from digitlab.gui.draw.model_choice import ModelChoice, describe
+from digitlab.gui.draw.probability_bars import ProbabilityBars
+from digitlab.gui.settings import typed
 
 # drawings are rendered for the network at the size nn.strokes draws at: enough detail for a
 # 20 px digit, and preprocessing stays well inside one frame

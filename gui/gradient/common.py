@@ -6,7 +6,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
 
-from gui.plot_cache import cache_axes
+from digitlab.gui.plot_cache import cache_axes
 
 # Distinct, colour-blind friendly (Okabe-Ito) colours for the optimizers and curves.
 COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")

@@ -8,10 +8,10 @@ from PySide6.QtWidgets import (
     QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget,
 )
 
-from nn.course import LISTINGS
-from nn.gradient import curves, diff_errors, numerical_diff, tangent_line
-from gui.code_view import CodeView
-from gui.gradient.common import COLOURS, curve_label, make_plot
+from digitlab.nn.course import LISTINGS
+from digitlab.nn.gradient import curves, diff_errors, numerical_diff, tangent_line
+from digitlab.gui.code_view import CodeView
+from digitlab.gui.gradient.common import COLOURS, curve_label, make_plot
 
 H_VALUES = 10.0 ** np.linspace(-60, 0, 241)
 ERROR_FLOOR = 1e-18   # exact zeros cannot sit on a log axis; they are drawn here

@@ -10,13 +10,13 @@ from PySide6.QtWidgets import (
     QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
-from nn.course import LISTINGS, descent_freeze, format_value
-from nn.gradient import gradient_descent, path_values, surfaces
-from gui.code_view import CodeView
-from gui.gradient.common import COLOURS, fmt, fmt_point, make_plot, surface_label, visible_steps
-from gui.gradient.playback import PlaybackControls
-from gui.gradient.surface_plot import SurfacePlot
-from gui.settings import typed
+from digitlab.nn.course import LISTINGS, descent_freeze, format_value
+from digitlab.nn.gradient import gradient_descent, path_values, surfaces
+from digitlab.gui.code_view import CodeView
+from digitlab.gui.gradient.common import COLOURS, fmt, fmt_point, make_plot, surface_label, visible_steps
+from digitlab.gui.gradient.playback import PlaybackControls
+from digitlab.gui.gradient.surface_plot import SurfacePlot
+from digitlab.gui.settings import typed
 
 
 LISTING = LISTINGS["gradient_descent"]

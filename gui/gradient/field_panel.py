@@ -6,12 +6,12 @@ import pyqtgraph as pg
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from nn.course import LISTINGS
-from nn.gradient import numerical_gradient, numerical_gradient_field, surfaces
-from gui.code_view import CodeView
-from gui.gradient.common import COLOURS, fmt, fmt_point, surface_label
-from gui.gradient.surface_3d import Surface3DView
-from gui.gradient.surface_plot import SurfacePlot
+from digitlab.nn.course import LISTINGS
+from digitlab.nn.gradient import numerical_gradient, numerical_gradient_field, surfaces
+from digitlab.gui.code_view import CodeView
+from digitlab.gui.gradient.common import COLOURS, fmt, fmt_point, surface_label
+from digitlab.gui.gradient.surface_3d import Surface3DView
+from digitlab.gui.gradient.surface_plot import SurfacePlot
 
 ARROWS = 15        # per axis
 HEAD = 0.3         # arrow head length as a fraction of the arrow

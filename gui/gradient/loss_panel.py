@@ -8,9 +8,9 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
-from nn.course import LISTINGS
-from gui.code_view import CodeView
-from gui.gradient.common import COLOURS, make_plot, renormalized
+from digitlab.nn.course import LISTINGS
+from digitlab.gui.code_view import CodeView
+from digitlab.gui.gradient.common import COLOURS, make_plot, renormalized
 
 COURSE_Y1 = (0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0)
 COURSE_Y2 = (0.1, 0.05, 0.1, 0.0, 0.05, 0.1, 0.0, 0.6, 0.0, 0.0)

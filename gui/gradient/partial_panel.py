@@ -9,10 +9,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nn.course import LISTINGS
-from nn.gradient import function_2
-from gui.code_view import CodeView
-from gui.gradient.common import COLOURS, make_plot
+from digitlab.nn.course import LISTINGS
+from digitlab.nn.gradient import function_2
+from digitlab.gui.code_view import CodeView
+from digitlab.gui.gradient.common import COLOURS, make_plot
 
 LISTING = LISTINGS["partial_derivatives"]
 SLICE_HALF_WIDTH = 5.0

@@ -9,11 +9,11 @@ from PySide6.QtWidgets import (
     QSpinBox, QVBoxLayout, QWidget,
 )
 
-from nn.gradient import optimizer_path, path_values, surfaces
-from nn.optimizers import make_optimizer
-from gui.gradient.common import COLOURS, fmt, fmt_point, make_plot, surface_label, visible_steps
-from gui.gradient.playback import PlaybackControls
-from gui.gradient.surface_plot import SurfacePlot
+from digitlab.nn.gradient import optimizer_path, path_values, surfaces
+from digitlab.nn.optimizers import make_optimizer
+from digitlab.gui.gradient.common import COLOURS, fmt, fmt_point, make_plot, surface_label, visible_steps
+from digitlab.gui.gradient.playback import PlaybackControls
+from digitlab.gui.gradient.surface_plot import SurfacePlot
 
 OPTIMIZERS = (("sgd", "SGD"), ("momentum", "Momentum"), ("adagrad", "AdaGrad"),
               ("rmsprop", "RMSprop"), ("adam", "Adam"))
@@ -29,7 +29,7 @@ RACE_LRS = {
 class RacePanel(QWidget):
     """All optimizers animated together, each in its own colour, with loss against step.
 
-    Paths come from nn.gradient.optimizer_path (exact gradients, nn.optimizers updates), computed
+    Paths come from digitlab.nn.gradient.optimizer_path (exact gradients, digitlab.nn.optimizers updates), computed
     up front. Signals: none.
     """
 

@@ -9,11 +9,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from nn.course import LISTINGS, book_W, simplenet_digits
-from nn.functions import softmax
-from nn.gradient import SimpleNet
-from gui.code_view import CodeView
-from gui.gradient.common import COLOURS, fill_table, make_plot
+from digitlab.nn.course import LISTINGS, book_W, simplenet_digits
+from digitlab.nn.functions import softmax
+from digitlab.nn.gradient import SimpleNet
+from digitlab.gui.code_view import CodeView
+from digitlab.gui.gradient.common import COLOURS, fill_table, make_plot
 
 X = (0.6, 0.9)
 T = (0.0, 0.0, 1.0)

@@ -53,7 +53,7 @@ class GradientTab(QWidget):
 
     def apply_settings_state(self, state: dict) -> None:
         """Take back settings_state(); a panel not built yet gets its part when it is built."""
-        from gui.settings import typed
+        from digitlab.gui.settings import typed
         self._pending = {"descent": typed(state, "descent", {})}
         if "descent" in self._panels:
             self._panels["descent"].apply_settings_state(self._pending.pop("descent"))
@@ -68,24 +68,24 @@ class GradientTab(QWidget):
     def _create(self, name: str) -> QWidget:
         # imported here: each panel pulls in its own plots only when a student opens it
         if name == "derivative":
-            from gui.gradient.derivative_panel import DerivativePanel
+            from digitlab.gui.gradient.derivative_panel import DerivativePanel
             return DerivativePanel()
         if name == "partial":
-            from gui.gradient.partial_panel import PartialPanel
+            from digitlab.gui.gradient.partial_panel import PartialPanel
             return PartialPanel()
         if name == "field":
-            from gui.gradient.field_panel import FieldPanel
+            from digitlab.gui.gradient.field_panel import FieldPanel
             return FieldPanel()
         if name == "descent":
-            from gui.gradient.descent_panel import DescentPanel
+            from digitlab.gui.gradient.descent_panel import DescentPanel
             return DescentPanel()
         if name == "race":
-            from gui.gradient.race_panel import RacePanel
+            from digitlab.gui.gradient.race_panel import RacePanel
             return RacePanel()
         if name == "loss":
-            from gui.gradient.loss_panel import LossPanel
+            from digitlab.gui.gradient.loss_panel import LossPanel
             return LossPanel()
-        from gui.gradient.simplenet_panel import SimpleNetPanel
+        from digitlab.gui.gradient.simplenet_panel import SimpleNetPanel
         return SimpleNetPanel()
 
     def showEvent(self, event) -> None:

@@ -4,11 +4,11 @@ from __future__ import annotations
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
-from gui.log import show_error
-from gui.training.state import RunState
-from gui.workers import Stage, WorkerFailure
-from nn.timing import times_slower
-from nn.trainer import Progress, suggested_lr
+from digitlab.gui.log import show_error
+from digitlab.gui.training.state import RunState
+from digitlab.gui.workers import Stage, WorkerFailure
+from digitlab.nn.timing import times_slower
+from digitlab.nn.trainer import Progress, suggested_lr
 
 
 def format_seconds(seconds: float) -> str:

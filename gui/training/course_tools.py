@@ -16,14 +16,14 @@ from PySide6.QtCore import QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import (QFileDialog, QGroupBox, QHBoxLayout, QLabel, QProgressBar, QPushButton,
                                QVBoxLayout, QWidget)
 
-from gui.log import show_error
-from gui.training.download_dialog import ensure_mnist
-from gui.workers import QUEUED, TaskWorker, WorkerFailure, abandon_thread, join_thread, start_worker
-from nn.export import export_script
-from nn.numerical_cost import (COURSE_ITERATIONS, NUMERICAL_MAX_PARAMS, Cancelled, count_params, in_units,
+from digitlab.gui.log import show_error
+from digitlab.gui.training.download_dialog import ensure_mnist
+from digitlab.gui.workers import QUEUED, TaskWorker, WorkerFailure, abandon_thread, join_thread, start_worker
+from digitlab.nn.export import export_script
+from digitlab.nn.numerical_cost import (COURSE_ITERATIONS, NUMERICAL_MAX_PARAMS, Cancelled, count_params, in_units,
                                numerical_refusal, time_iteration)
-from nn.presets import course_config
-from nn.trainer import build_network
+from digitlab.nn.presets import course_config
+from digitlab.nn.trainer import build_network
 
 
 class CourseTools(QWidget):

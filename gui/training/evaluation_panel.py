@@ -8,12 +8,12 @@ from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QPushButton, QVBoxLayout, QWidget)
 
-from gui.code_view import CodeView
-from gui.log import show_error
-from gui.workers import QUEUED, TaskWorker, WorkerFailure, abandon_thread, join_thread, start_worker
-from nn.course import LISTINGS, format_value
-from nn.evaluate import Evaluation, evaluate
-from nn.timing import BatchTiming, time_batches
+from digitlab.gui.code_view import CodeView
+from digitlab.gui.log import show_error
+from digitlab.gui.workers import QUEUED, TaskWorker, WorkerFailure, abandon_thread, join_thread, start_worker
+from digitlab.nn.course import LISTINGS, format_value
+from digitlab.nn.evaluate import Evaluation, evaluate
+from digitlab.nn.timing import BatchTiming, time_batches
 
 GALLERY_SIZE = 48
 
@@ -118,7 +118,7 @@ class EvaluationPanel(QWidget):
     @Slot()
     def evaluate_draw_model(self) -> bool:
         """Evaluate the Draw tab's model on the MNIST test set (asks to download it if missing)."""
-        from gui.training.download_dialog import ensure_mnist
+        from digitlab.gui.training.download_dialog import ensure_mnist
         if self._draw_model is None or self._data is None or not ensure_mnist(self._data, self):
             return False
         (_, _), (x_test, t_test) = self._data.get()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from gui.code_view import CodeView
-from nn.course import LISTINGS
+from digitlab.gui.code_view import CodeView
+from digitlab.nn.course import LISTINGS
 
 
 class LoopListing(CodeView):

@@ -7,7 +7,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from gui.plot_cache import cache_axes
+from digitlab.gui.plot_cache import cache_axes
 
 
 class DecimatingBuffer:

@@ -5,10 +5,10 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, Signal
 
-from gui.training.mnist_cache import Data
-from gui.training.worker import TrainingWorker
-from gui.workers import QUEUED, abandon_thread, join_thread, start_worker
-from nn.trainer import TrainConfig
+from digitlab.gui.training.mnist_cache import Data
+from digitlab.gui.training.worker import TrainingWorker
+from digitlab.gui.workers import QUEUED, abandon_thread, join_thread, start_worker
+from digitlab.nn.trainer import TrainConfig
 
 # the TrainingWorker signals relayed to the GUI thread
 RELAYED = ("status", "progress", "epoch_finished", "snapshot", "timing", "evaluated", "failed", "finished")

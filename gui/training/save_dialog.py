@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from gui.log import show_error
+from digitlab.gui.log import show_error
 
 DEFAULT_NAME = "digitlab_model.npz"
 
@@ -41,7 +41,7 @@ def save_interactively(parent: QWidget | None, network, metadata: dict,
     A failed save (ModelFileError, OSError) loses nothing: the network stays in memory, a message
     says so, and the dialog asks again in a writable folder until it is saved or the user cancels.
     """
-    from nn.model_io import ModelFileError, save_model
+    from digitlab.nn.model_io import ModelFileError, save_model
     folder = None
     while True:
         if path is None:

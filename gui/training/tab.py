@@ -8,19 +8,19 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QMessageBox, QScrollArea, QSplitter, QTabWidget,
                                QVBoxLayout, QWidget)
 
-from gui.training.controls import TrainingControls
-from gui.training.course_tools import CourseTools
-from gui.training.download_dialog import ensure_mnist
-from gui.training.evaluation_panel import EvaluationPanel
-from gui.training.loop_listing import LoopListing
-from gui.training.mnist_cache import MnistCache
-from gui.training.plots import TrainingPlots
-from gui.training.run import TrainingRun
-from gui.training.save_dialog import ask_before_quitting, save_interactively
-from gui.training.settings import TrainingSettings
-from gui.training.state import RunState
-from gui.workers import WorkerFailure
-from nn.trainer import FinishReason, Progress
+from digitlab.gui.training.controls import TrainingControls
+from digitlab.gui.training.course_tools import CourseTools
+from digitlab.gui.training.download_dialog import ensure_mnist
+from digitlab.gui.training.evaluation_panel import EvaluationPanel
+from digitlab.gui.training.loop_listing import LoopListing
+from digitlab.gui.training.mnist_cache import MnistCache
+from digitlab.gui.training.plots import TrainingPlots
+from digitlab.gui.training.run import TrainingRun
+from digitlab.gui.training.save_dialog import ask_before_quitting, save_interactively
+from digitlab.gui.training.settings import TrainingSettings
+from digitlab.gui.training.state import RunState
+from digitlab.gui.workers import WorkerFailure
+from digitlab.nn.trainer import FinishReason, Progress
 
 # Seconds between plot updates: 10 a second look live; with the cheap updates (fixed axes, decimated
 # curves) they cost the training thread about 10% of its speed on 2 cores, most of it pyqtgraph's

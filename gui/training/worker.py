@@ -9,11 +9,11 @@ from collections.abc import Callable
 import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
 
-from gui.training.mnist_cache import Data
-from gui.workers import Stage, WorkerFailure
-from nn.evaluate import evaluate
-from nn.timing import backprop_seconds
-from nn.trainer import (EpochEvent, FinishedEvent, FinishReason, IterationEvent, Progress,
+from digitlab.gui.training.mnist_cache import Data
+from digitlab.gui.workers import Stage, WorkerFailure
+from digitlab.nn.evaluate import evaluate
+from digitlab.nn.timing import backprop_seconds
+from digitlab.nn.trainer import (EpochEvent, FinishedEvent, FinishReason, IterationEvent, Progress,
                         TrainConfig, Trainer, TrainingControl, finite_weights)
 
 

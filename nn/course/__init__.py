@@ -1,6 +1,6 @@
 """The course's results beside the code that computes them (Deep Learning from Scratch, ch. 3-4).
 
-    from nn.course import LISTINGS, format_value
+    from digitlab.nn.course import LISTINGS, format_value
     listing = LISTINGS["gradient_descent"]
     variables = listing.run(lr=10.0)
     listing.shown(variables)          # {"x": "[-2.58983747e+13 -1.29524862e+12]"}
@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import types
 
-from nn.course.chapter3 import BATCH_INFERENCE, INFERENCE, textbook_inputs
-from nn.course.chapter4 import (CROSS_ENTROPY_ERROR, GRADIENT_DESCENT, MEAN_SQUARED_ERROR,
+from digitlab.nn.course.chapter3 import BATCH_INFERENCE, INFERENCE, textbook_inputs
+from digitlab.nn.course.chapter4 import (CROSS_ENTROPY_ERROR, GRADIENT_DESCENT, MEAN_SQUARED_ERROR,
                                 NUMERICAL_DIFF, NUMERICAL_GRADIENT, PARTIAL_DERIVATIVES,
                                 SIMPLE_NET, TRAINING_LOOP)
-from nn.course.explain import (Freeze, SimpleNetDigits, book_W, descent_freeze,
+from digitlab.nn.course.explain import (Freeze, SimpleNetDigits, book_W, descent_freeze,
                                simplenet_digits)
-from nn.course.listing import CourseCase, Listing, describe, format_value
+from digitlab.nn.course.listing import CourseCase, Listing, describe, format_value
 
 # In the order the course introduces them.
 LISTINGS = types.MappingProxyType({listing.name: listing for listing in (

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from nn.course.explain import book_W
-from nn.course.listing import CourseCase, Listing
+from digitlab.nn.course.explain import book_W
+from digitlab.nn.course.listing import CourseCase, Listing
 
 # Two softmax outputs for an image of a 2 (the answer, one-hot in T): one says "2", one "7".
 T = (0, 0, 1, 0, 0, 0, 0, 0, 0, 0)

@@ -16,7 +16,7 @@ from typing import Callable, Mapping
 
 import numpy as np
 
-from nn import functions, gradient, losses, network
+from digitlab.nn import functions, gradient, losses, network
 
 # NumPy's default print options: values show as the course's NumPy prints them, whatever
 # np.set_printoptions some other code called.
