@@ -48,9 +48,9 @@ def write_stroke_png(path: Path, dark_on_light: bool, size=(180, 240)) -> Path:
 # ---------------------------------------------------------------- entry point and startup
 
 def test_train_and_eval_modules_do_not_import_qt():
-    code = ("import sys, digitlab.gui.cli, digitlab.gui.cli.format, digitlab.gui.cli.train, digitlab.gui.cli.eval, digitlab.nn.trainer,"
-            " nn.model_io, nn.data;"
-            "parser = gui.cli.build_parser();"
+    code = ("import sys, digitlab.gui.cli, digitlab.gui.cli.format, digitlab.gui.cli.train,"
+            " digitlab.gui.cli.eval, digitlab.nn.trainer, digitlab.nn.model_io, digitlab.nn.data;"
+            "parser = digitlab.gui.cli.build_parser();"
             "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'pyqtgraph'))))")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                             text=True, timeout=60)

@@ -7,12 +7,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 SCRIPT = """
 import importlib, pkgutil, sys
-import nn
-names = sorted("nn." + m.name for m in pkgutil.iter_modules(nn.__path__))
+from digitlab import nn
+names = sorted("digitlab.nn." + m.name for m in pkgutil.iter_modules(nn.__path__))
 for name in names:
     importlib.import_module(name)
-forbidden = ("PySide6", "shiboken6", "pyqtgraph", "gui", "tqdm", "matplotlib")
-loaded = sorted(m for m in sys.modules if m.split(".")[0] in forbidden)
+forbidden = ("PySide6", "shiboken6", "pyqtgraph", "tqdm", "matplotlib")
+loaded = sorted(m for m in sys.modules
+                if m.split(".")[0] in forbidden or m.startswith("digitlab.gui"))
 print(",".join(names))
 print(",".join(loaded))
 """
