@@ -18,6 +18,8 @@ sys.path.insert(0, str(ROOT))
 import main  # noqa: E402
 main.use_checkout()  # the checkout is the package digitlab
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# screenshots show the defaults: never the user's remembered window, tab, theme or language
+os.environ["DIGITLAB_SETTINGS"] = os.path.join(__import__("tempfile").mkdtemp(), "DigitLab.ini")
 
 import numpy as np  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402

@@ -22,6 +22,8 @@ import main  # noqa: E402
 main.use_checkout()  # the checkout is the package digitlab
 sys.path.insert(0, str(ROOT / "tests"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# screenshots show the defaults: never the user's remembered window, tab, theme or language
+os.environ["DIGITLAB_SETTINGS"] = os.path.join(__import__("tempfile").mkdtemp(), "DigitLab.ini")
 os.environ["DIGITLAB_DATA_DIR"] = tempfile.mkdtemp(prefix="digitlab-shots-")
 
 import numpy as np  # noqa: E402

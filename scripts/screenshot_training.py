@@ -16,6 +16,8 @@ import sys
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# screenshots show the defaults: never the user's remembered window, tab, theme or language
+os.environ["DIGITLAB_SETTINGS"] = os.path.join(__import__("tempfile").mkdtemp(), "DigitLab.ini")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 import main  # noqa: E402

@@ -27,7 +27,7 @@ def build_layout(tab) -> None:
     curves = QSplitter()     # the course's loop beside the curves it draws
     curves.addWidget(tab.plots)
     curves.addWidget(tab.loop_listing)
-    curves.setSizes([540, 460])
+    curves.setSizes([640, 360])
     tab.views = QTabWidget()
     tab.views.addTab(curves, QCoreApplication.translate("TrainingTab", "Training curves"))
     tab.views.addTab(tab.evaluation_panel, QCoreApplication.translate("TrainingTab", "Evaluation"))
