@@ -119,3 +119,13 @@ def server(tmp_path, monkeypatch):
     httpd.shutdown()
     httpd.server_close()
     thread.join()
+
+
+@pytest.fixture
+def gradient_tab(qtbot):
+    """The Gradient descent tab, whose panel(name) builds the panel under test."""
+    from digitlab.gui.gradient.tab import GradientTab
+    widget = GradientTab()
+    qtbot.addWidget(widget)
+    widget.resize(1100, 700)
+    return widget

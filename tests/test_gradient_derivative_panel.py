@@ -3,20 +3,13 @@ import numpy as np
 import pyqtgraph as pg
 import pytest
 
-from digitlab.gui.gradient.tab import GradientTab
 
 
-@pytest.fixture
-def tab(qtbot):
-    """The Gradient descent tab, whose panel(name) builds the panel under test."""
-    widget = GradientTab()
-    qtbot.addWidget(widget)
-    widget.resize(1100, 700)
-    return widget
+# `gradient_tab` (tests/conftest.py): the Gradient descent tab; gradient_tab.panel(name) builds a panel
 
 
-def test_derivative_panel_shows_the_course_slope(tab):
-    panel = tab.panel("derivative")
+def test_derivative_panel_shows_the_course_slope(gradient_tab):
+    panel = gradient_tab.panel("derivative")
     assert panel.x_spin.value() == 5.0
     assert panel.slope == pytest.approx(0.1999999999990898, abs=1e-12)
     assert "0.1999999999990898" in panel.slope_label.text()
@@ -27,8 +20,8 @@ def test_derivative_panel_shows_the_course_slope(tab):
     assert panel.slope == pytest.approx(0.02 * 2.5 + 0.1, abs=1e-9)
 
 
-def test_derivative_error_curves_are_positive_for_the_log_axes(tab):
-    panel = tab.panel("derivative")
+def test_derivative_error_curves_are_positive_for_the_log_axes(gradient_tab):
+    panel = gradient_tab.panel("derivative")
     for dtype in ("float64", "float32"):
         panel.dtype_combo.setCurrentText(dtype)
         hs, errors = panel._central_item.xData, panel._central_item.yData
@@ -39,8 +32,8 @@ def test_derivative_error_curves_are_positive_for_the_log_axes(tab):
 
 
 @pytest.mark.parametrize("x, course", [(5.0, "0.1999999999990898"), (10.0, "0.2999999999986347")])
-def test_derivative_panel_shows_the_courses_digits_beside_its_listing(tab, x, course):
-    panel = tab.panel("derivative")
+def test_derivative_panel_shows_the_courses_digits_beside_its_listing(gradient_tab, x, course):
+    panel = gradient_tab.panel("derivative")
     panel.set_x(x)
     assert f"= {course}<br>" in panel.slope_label.text()     # the value the panel computed
     assert panel.course_label.text().endswith(f"= {course}.")
@@ -48,10 +41,10 @@ def test_derivative_panel_shows_the_courses_digits_beside_its_listing(tab, x, co
     assert panel.code_view.editor.toPlainText().startswith("# numerical_diff(f, x)")
 
 
-def test_h_labels_do_not_overlap_the_error_curves(tab, qtbot):
-    tab.show()
-    panel = tab.show_panel("derivative")
-    qtbot.waitExposed(tab)
+def test_h_labels_do_not_overlap_the_error_curves(gradient_tab, qtbot):
+    gradient_tab.show()
+    panel = gradient_tab.show_panel("derivative")
+    qtbot.waitExposed(gradient_tab)
     for curve in range(panel.curve_combo.count()):
         panel.curve_combo.setCurrentIndex(curve)
         qtbot.wait(20)

@@ -2,20 +2,13 @@
 import numpy as np
 import pytest
 
-from digitlab.gui.gradient.tab import GradientTab
 
 
-@pytest.fixture
-def tab(qtbot):
-    """The Gradient descent tab, whose panel(name) builds the panel under test."""
-    widget = GradientTab()
-    qtbot.addWidget(widget)
-    widget.resize(1100, 700)
-    return widget
+# `gradient_tab` (tests/conftest.py): the Gradient descent tab; gradient_tab.panel(name) builds a panel
 
 
-def test_descent_presets_end_where_the_course_says(tab):
-    panel = tab.panel("descent")
+def test_descent_presets_end_where_the_course_says(gradient_tab):
+    panel = gradient_tab.panel("descent")
     panel.apply_preset("converges")
     assert panel.controls.is_playing
     panel.controls.go_to_end()
@@ -35,8 +28,8 @@ def test_descent_presets_end_where_the_course_says(tab):
     assert np.all(np.abs(xs) < 1e5) and np.all(np.abs(ys) < 1e5)  # the plot never gets the huge values
 
 
-def test_descent_play_pause_step_reset(tab, qtbot):
-    panel = tab.panel("descent")
+def test_descent_play_pause_step_reset(gradient_tab, qtbot):
+    panel = gradient_tab.panel("descent")
     controls = panel.controls
     assert controls.frame_count == 21  # default 20 steps from (-3, 4), lr 0.1
     controls.step()
@@ -57,15 +50,15 @@ def test_descent_play_pause_step_reset(tab, qtbot):
     assert controls.frame == 0 and len(panel._path_item.getData()[0]) == 1
 
 
-def test_descent_click_sets_the_start(tab):
-    panel = tab.panel("descent")
+def test_descent_click_sets_the_start(gradient_tab):
+    panel = gradient_tab.panel("descent")
     panel.plot.clicked.emit(1.0, -2.0)
     np.testing.assert_allclose(panel.path[0], [1, -2])
     assert panel.controls.frame == 0
 
 
-def test_descent_overflow_on_rosenbrock_is_stopped_without_warnings(tab):
-    panel = tab.panel("descent")
+def test_descent_overflow_on_rosenbrock_is_stopped_without_warnings(gradient_tab):
+    panel = gradient_tab.panel("descent")
     panel.set_settings(3, (-1.5, 2.0), 1.0, 200)
     panel.controls.go_to_end()
     assert panel.shown < len(panel.path)
@@ -73,10 +66,10 @@ def test_descent_overflow_on_rosenbrock_is_stopped_without_warnings(tab):
 
 
 @pytest.mark.parametrize("preset, lr", [("converges", 0.1), ("diverges", 10.0), ("stuck", 1e-10)])
-def test_descent_shows_the_course_final_value_digit_for_digit(tab, preset, lr):
+def test_descent_shows_the_course_final_value_digit_for_digit(gradient_tab, preset, lr):
     from digitlab.nn.course import LISTINGS
     course = LISTINGS["gradient_descent"].course_values({"lr": lr, "step_num": 100})["x"]
-    panel = tab.panel("descent")
+    panel = gradient_tab.panel("descent")
     panel.apply_preset(preset)
     panel.controls.go_to_end()
     assert panel.controls.frame == 100
@@ -85,8 +78,8 @@ def test_descent_shows_the_course_final_value_digit_for_digit(tab, preset, lr):
     assert panel.code_view.variable_text("lr") == repr(lr)
 
 
-def test_descent_lr_10_runs_all_steps_and_explains_the_freeze(tab):
-    panel = tab.panel("descent")
+def test_descent_lr_10_runs_all_steps_and_explains_the_freeze(gradient_tab):
+    panel = gradient_tab.panel("descent")
     panel.apply_preset("diverges")
     assert panel.controls.frame_count == 101
     panel.controls.go_to_end()

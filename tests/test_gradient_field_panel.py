@@ -2,20 +2,13 @@
 import numpy as np
 import pytest
 
-from digitlab.gui.gradient.tab import GradientTab
 
 
-@pytest.fixture
-def tab(qtbot):
-    """The Gradient descent tab, whose panel(name) builds the panel under test."""
-    widget = GradientTab()
-    qtbot.addWidget(widget)
-    widget.resize(1100, 700)
-    return widget
+# `gradient_tab` (tests/conftest.py): the Gradient descent tab; gradient_tab.panel(name) builds a panel
 
 
-def test_field_panel_gradient_under_the_mouse(tab):
-    panel = tab.panel("field")
+def test_field_panel_gradient_under_the_mouse(gradient_tab):
+    panel = gradient_tab.panel("field")
     np.testing.assert_allclose(panel.show_gradient_at(3.0, 4.0), [6, 8], atol=1e-6)
     assert "(6.0000, 8.0000)" in panel.mouse_label.text()
     xs, ys = panel._arrows.getData()

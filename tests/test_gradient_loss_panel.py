@@ -1,20 +1,13 @@
 """gui/gradient/loss_panel.py: MSE and cross-entropy of the course's y vectors."""
 import pytest
 
-from digitlab.gui.gradient.tab import GradientTab
 
 
-@pytest.fixture
-def tab(qtbot):
-    """The Gradient descent tab, whose panel(name) builds the panel under test."""
-    widget = GradientTab()
-    qtbot.addWidget(widget)
-    widget.resize(1100, 700)
-    return widget
+# `gradient_tab` (tests/conftest.py): the Gradient descent tab; gradient_tab.panel(name) builds a panel
 
 
-def test_loss_panel_course_pairs(tab):
-    panel = tab.panel("loss")
+def test_loss_panel_course_pairs(gradient_tab):
+    panel = gradient_tab.panel("loss")
     mse, cee = panel.losses()
     assert mse == pytest.approx(0.0975) and cee == pytest.approx(0.510, abs=1e-3)
     assert "0.0975" in panel.mse_label.text() and "0.5108" in panel.cee_label.text()
@@ -23,8 +16,8 @@ def test_loss_panel_course_pairs(tab):
     assert mse == pytest.approx(0.5975) and cee == pytest.approx(2.303, abs=1e-3)
 
 
-def test_loss_panel_keeps_y_summing_to_one(tab):
-    panel = tab.panel("loss")
+def test_loss_panel_keeps_y_summing_to_one(gradient_tab):
+    panel = gradient_tab.panel("loss")
     panel.y_spins[2].setValue(0.9)
     assert panel.y.sum() == pytest.approx(1.0)
     assert panel.y[2] == pytest.approx(0.9)
@@ -32,11 +25,11 @@ def test_loss_panel_keeps_y_summing_to_one(tab):
 
 
 @pytest.mark.parametrize("button, mse, cee", [("y1_button", "mse1", "cee1"), ("y2_button", "mse2", "cee2")])
-def test_loss_panel_shows_the_courses_digits(tab, button, mse, cee):
+def test_loss_panel_shows_the_courses_digits(gradient_tab, button, mse, cee):
     from digitlab.nn.course import LISTINGS
     course_mse = LISTINGS["mean_squared_error"].course_values()[mse]      # 0.0975 / 0.5975
     course_cee = LISTINGS["cross_entropy_error"].course_values()[cee]     # 0.510825 / 2.302584
-    panel = tab.panel("loss")
+    panel = gradient_tab.panel("loss")
     getattr(panel, button).click()
     assert panel.mse_label.text() == f"MSE = {course_mse}"
     assert panel.cee_label.text() == f"Cross-entropy = {course_cee}"

@@ -7,10 +7,10 @@ from digitlab.gui.gradient.tab import GradientTab
 
 @pytest.fixture
 def panel(qtbot):
-    tab = GradientTab()
-    qtbot.addWidget(tab)
-    tab.resize(1100, 700)
-    yield tab.panel("partial")   # the tab stays referenced while the test runs
+    gradient_tab = GradientTab()
+    qtbot.addWidget(gradient_tab)
+    gradient_tab.resize(1100, 700)
+    yield gradient_tab.panel("partial")   # the gradient_tab stays referenced while the test runs
 
 
 def test_partial_derivatives_at_3_4_are_the_courses_digits(panel):

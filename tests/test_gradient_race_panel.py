@@ -2,20 +2,13 @@
 import numpy as np
 import pytest
 
-from digitlab.gui.gradient.tab import GradientTab
 
 
-@pytest.fixture
-def tab(qtbot):
-    """The Gradient descent tab, whose panel(name) builds the panel under test."""
-    widget = GradientTab()
-    qtbot.addWidget(widget)
-    widget.resize(1100, 700)
-    return widget
+# `gradient_tab` (tests/conftest.py): the Gradient descent tab; gradient_tab.panel(name) builds a panel
 
 
-def test_race_runs_all_optimizers_together(tab, qtbot):
-    panel = tab.panel("race")
+def test_race_runs_all_optimizers_together(gradient_tab, qtbot):
+    panel = gradient_tab.panel("race")
     assert set(panel.paths) == {"sgd", "momentum", "adagrad", "rmsprop", "adam"}
     for path in panel.paths.values():
         np.testing.assert_allclose(path[0], [-7, 2])

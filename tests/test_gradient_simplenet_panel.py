@@ -2,20 +2,13 @@
 import numpy as np
 import pytest
 
-from digitlab.gui.gradient.tab import GradientTab
 
 
-@pytest.fixture
-def tab(qtbot):
-    """The Gradient descent tab, whose panel(name) builds the panel under test."""
-    widget = GradientTab()
-    qtbot.addWidget(widget)
-    widget.resize(1100, 700)
-    return widget
+# `gradient_tab` (tests/conftest.py): the Gradient descent tab; gradient_tab.panel(name) builds a panel
 
 
-def test_simplenet_panel_book_values_and_step(tab):
-    panel = tab.panel("simplenet")
+def test_simplenet_panel_book_values_and_step(gradient_tab):
+    panel = gradient_tab.panel("simplenet")
     assert panel.losses[-1] == pytest.approx(0.92806853663411326, abs=1e-6)
     np.testing.assert_allclose(panel.dW, [[0.21924763, 0.14356247, -0.36281009],
                                           [0.32887144, 0.2153437, -0.54421514]], atol=1e-6)
@@ -30,10 +23,10 @@ def test_simplenet_panel_book_values_and_step(tab):
                                          [0.85557411, 0.03563661, 0.69422093]])
 
 
-def test_simplenet_panel_matches_the_books_printed_digits(tab):
+def test_simplenet_panel_matches_the_books_printed_digits(gradient_tab):
     from digitlab.nn.course import LISTINGS
     course = LISTINGS["simple_net"].course_values()
-    panel = tab.panel("simplenet")
+    panel = gradient_tab.panel("simplenet")
     assert panel.loss_label.text() == f"loss = {course['loss']}"          # 0.92806853663
     assert panel.argmax_label.text().startswith("argmax(p) = 2")
     book_dW = [[0.21924763, 0.14356247, -0.36281009], [0.32887144, 0.2153437, -0.54421514]]

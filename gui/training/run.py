@@ -39,8 +39,10 @@ class TrainingRun(QObject):
                  paused: bool = False, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.worker = TrainingWorker(config, data_source, interval=interval)
+        # pause / resume / step / set_lr go straight to the run's nn.train_control.TrainingControl
+        self.control = self.worker.control
         if paused:
-            self.worker.pause()
+            self.control.pause()
         for name in RELAYED:
             getattr(self.worker, name).connect(getattr(self, name), QUEUED)
         self.thread: QThread | None = None
@@ -54,20 +56,8 @@ class TrainingRun(QObject):
         self.thread = start_worker(self.worker, self)
 
     # -- controls -------------------------------------------------------------------------------------
-    def pause(self) -> None:
-        self.worker.pause()
-
-    def resume(self) -> None:
-        self.worker.resume()
-
-    def step(self) -> None:
-        self.worker.step()
-
     def stop(self) -> None:
         self.worker.stop()
-
-    def set_lr(self, lr: float) -> None:
-        self.worker.set_lr(lr)
 
     # -- ending ---------------------------------------------------------------------------------------
     def join(self) -> None:

@@ -131,10 +131,10 @@ class TrainingTab(QWidget):
         if self._run is None:
             return
         if self.state == RunState.PAUSED:
-            self._run.resume()
+            self._run.control.resume()
             self._set_state(RunState.RUNNING)
         else:
-            self._run.pause()
+            self._run.control.pause()
             self._set_state(RunState.PAUSED)
 
     @Slot()
@@ -142,7 +142,7 @@ class TrainingTab(QWidget):
         if self._run is None:
             if not self.start(paused=True):
                 return
-        self._run.step()
+        self._run.control.step()
 
     @Slot()
     def _on_stop_button_clicked(self) -> None:
@@ -159,7 +159,7 @@ class TrainingTab(QWidget):
     @Slot(float)
     def _on_settings_lr_changed(self, lr: float) -> None:
         if self._run is not None:
-            self._run.set_lr(lr)
+            self._run.control.set_lr(lr)
 
     @Slot()
     def _on_recover_button_clicked(self) -> None:

@@ -71,15 +71,6 @@ class TrainingWorker(QObject):
         return f"TrainingWorker({self.config!r})"
 
     # -- controls, called from the GUI thread ------------------------------------------------------
-    def pause(self) -> None:
-        self.control.pause()
-
-    def resume(self) -> None:
-        self.control.resume()
-
-    def step(self) -> None:
-        self.control.step()
-
     def stop(self, evaluate: bool = True) -> None:
         """Stop before the next iteration; evaluate=False skips the final evaluation (quitting: it can
         take seconds for a big network, and nobody would see it)."""
@@ -92,8 +83,6 @@ class TrainingWorker(QObject):
         self._abandoned.set()
         self.stop(evaluate=False)
 
-    def set_lr(self, lr: float) -> None:
-        self.control.set_lr(lr)
 
     # -- the run, on the worker thread ---------------------------------------------------------------
     @Slot()
