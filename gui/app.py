@@ -115,7 +115,8 @@ def run(argv: Sequence[str] = (), *, on_shown: Callable[[object], None] | None =
             on_shown(window)
         window.draw_tab.load_default_model()   # the window is on screen and usable meanwhile
 
-    AfterFirstPaint(window.draw_tab.canvas, after_first_frame)   # owned by the canvas
+    # the page the window opens on (settings may restore any tab) is painted in the first frame
+    AfterFirstPaint(window.tabs.currentWidget(), after_first_frame)
     window.show()
     with logged_exceptions():
         return app.exec()

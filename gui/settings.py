@@ -7,9 +7,12 @@ crash: the widget keeps its defaults. $DIGITLAB_SETTINGS names another file (tes
 """
 from __future__ import annotations
 
+import atexit
 import json
 import logging
 import os
+import shutil
+import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -27,6 +30,14 @@ def settings_file(environ: Mapping[str, str] = os.environ) -> Path:
         return Path(override)
     from platformdirs import user_config_dir
     return Path(user_config_dir("digitlab", appauthor=False)) / "DigitLab.ini"
+
+
+def throwaway_settings() -> Settings:
+    """Settings in a new temporary folder, removed at exit: a window built with them opens with
+    the defaults and never writes the user's file (benchmarks and long probes use them)."""
+    folder = tempfile.mkdtemp(prefix="digitlab-settings-")
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return Settings(Path(folder) / "DigitLab.ini")
 
 
 class Settings:

@@ -4,7 +4,8 @@ scripts/x11_smoke.py starts `python main.py` under an X server and moves the rea
 cannot ask Qt where the canvas is or what the bars show. The probe prints that on stdout, one JSON
 object per line, and only observes (signals and geometry; it changes nothing in the window):
 
-    {"event": "shown", "window": X id, "canvas": [x, y, w, h], "tabs": [[x, y, w, h], ...]}
+    {"event": "shown", "window": X id, "tab": 0, "canvas": [x, y, w, h], "tabs": [[x, y, w, h], ...]}
+                                        ("tab": the page the window opened on, as settings restore it)
     {"event": "model", "description": "default model (test accuracy 99.0%)"}
     {"event": "prediction", "digit": 1, "p": 0.98}          (digit null when the canvas is empty)
     {"event": "training_shown", "start": [...], "stop": [...], "save": [...]}
@@ -48,14 +49,15 @@ class SmokeProbe(QObject):
         window.draw_tab.prediction_updated.connect(self._on_draw_tab_prediction_updated)
         window.draw_tab.model_changed.connect(self._on_draw_tab_model_changed)
         window.training_page.built.connect(self._on_training_page_built)
-        AfterFirstPaint(window.draw_tab.canvas, self._report_shown)   # on screen, laid out
+        AfterFirstPaint(window.tabs.currentWidget(), self._report_shown)   # on screen, laid out
 
     def _report_shown(self) -> None:
         window = self._window
         bar = window.tabs.tabBar()
         tabs = [[*(bar.mapToGlobal(bar.tabRect(i).topLeft()).toTuple()), bar.tabRect(i).width(),
                  bar.tabRect(i).height()] for i in range(bar.count())]
-        emit("shown", window=int(window.winId()), canvas=screen_rect(window.draw_tab.canvas), tabs=tabs)
+        emit("shown", window=int(window.winId()), tab=window.tabs.currentIndex(),
+             canvas=screen_rect(window.draw_tab.canvas), tabs=tabs)
 
     @Slot(object)
     def _on_draw_tab_prediction_updated(self, p) -> None:

@@ -46,7 +46,8 @@ def main() -> int:
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     from digitlab.gui.main_window import MainWindow
-    window = MainWindow()
+    from digitlab.gui.settings import throwaway_settings
+    window = MainWindow(settings=throwaway_settings())   # the defaults, whatever the user chose
     window.resize(1180, 820)
     window.show()
     tab = window.draw_tab

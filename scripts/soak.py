@@ -136,7 +136,8 @@ def main() -> int:
     watch = Watch()
     digits = make_digits(args.strokes + 200, np.random.default_rng(args.seed))
     from digitlab.gui.main_window import MainWindow
-    window = MainWindow()
+    from digitlab.gui.settings import throwaway_settings
+    window = MainWindow(settings=throwaway_settings())   # the defaults, whatever the user chose
     window.show()
     window.draw_tab.load_default_model()
     rss["window_shown"] = rss_mb()

@@ -7,8 +7,10 @@ gui/smoke_probe.py prints where its widgets are and what it predicts. Through xd
 same events a mouse and keyboard give) this script draws a 1 and a 0 on the canvas and checks the
 predictions (Esc clears in between), clicks the Training tab, Start and, once it runs, Stop,
 clicks Save and types a path into the save dialog, then closes the window as a window manager
-does (WM_DELETE_WINDOW). Passed when every step happened, the app exited 0 and the saved file
-loads as a 784-...-10 network. Without MNIST the training steps are skipped with a message.
+does (WM_DELETE_WINDOW). It then starts the app again, which must reopen on the tab it was
+closed on. Passed when every step happened, the app exited 0 both times and the saved file loads
+as a 784-...-10 network. Without MNIST the training steps are skipped with a message. The app gets
+a settings file, data and log folder of its own: the user's are never read or written.
 """
 from __future__ import annotations
 
@@ -42,7 +44,7 @@ class App:
     """`python main.py` with the probe on; its JSON lines arrive on a queue."""
 
     def __init__(self, env: dict[str, str], log: Path) -> None:
-        self._stderr = log.open("w", encoding="utf-8")
+        self._stderr = log.open("a", encoding="utf-8")
         self.process = subprocess.Popen([sys.executable, str(ROOT / "main.py")], cwd=ROOT, env=env,
                                         stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                         stderr=self._stderr, text=True)
@@ -210,15 +212,23 @@ def close_and_check(app: App, window: int, target: Path | None) -> str:
     return f"closed, exit 0; the saved model loads ({'-'.join(map(str, network.sizes))})"
 
 
-def session(app: App, folder: Path, train: bool) -> list[str]:
+def opened_window(app: App, tab: int) -> tuple[dict, int]:
+    """The "shown" report and the X window, checked to open on `tab` with DigitLab's title."""
     shown = app.wait_for("shown", 30)
+    if shown["tab"] != tab:
+        raise SmokeFailure(f"the window opened on tab {shown['tab']}, not {tab}")
     window = shown["window"]
     title = xdotool("getwindowname", window)
     if not title.startswith("DigitLab"):
         raise SmokeFailure(f"window {window} is called {title!r}")
     xdotool("windowfocus", "--sync", window)   # as a window manager does when the window maps
     app.wait_for("model", 30)
-    done = [f"window {window} {title!r} found", check_drawing(app, shown)]
+    return shown, window
+
+
+def session(app: App, folder: Path, train: bool) -> list[str]:
+    shown, window = opened_window(app, 0)
+    done = [f"window {window} {xdotool('getwindowname', window)!r} found", check_drawing(app, shown)]
     target = folder / "smoke model.npz" if train else None
     if target is not None:
         done.append(train_and_save(app, shown, target))
@@ -226,8 +236,19 @@ def session(app: App, folder: Path, train: bool) -> list[str]:
     return done
 
 
-def app_environment() -> dict[str, str]:
-    env = dict(os.environ, DIGITLAB_SMOKE="1", DIGITLAB_LANG="en", QT_QPA_PLATFORM="xcb")
+def reopen(app: App, tab: int) -> str:
+    """The second start, with the settings the first one wrote: the same tab comes back."""
+    _, window = opened_window(app, tab)
+    close_and_check(app, window, None)
+    return f"reopened on the tab it was closed on ({tab}), closed, exit 0"
+
+
+def app_environment(folder: Path) -> dict[str, str]:
+    """The app's environment: the probe on, English, X11, and settings, data and log of its own
+    in folder (never the user's: a remembered tab would change what the window opens on)."""
+    env = dict(os.environ, DIGITLAB_SMOKE="1", DIGITLAB_LANG="en", QT_QPA_PLATFORM="xcb",
+               DIGITLAB_SETTINGS=str(folder / "DigitLab.ini"), DIGITLAB_DATA_DIR=str(folder / "data"),
+               DIGITLAB_LOG_DIR=str(folder / "log"))
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     return env
 
@@ -244,16 +265,22 @@ def main() -> int:
     if not train:
         print("x11 smoke: training and saving skipped: DIGITLAB_MNIST_DIR has no MNIST files")
     start = time.monotonic()
-    with tempfile.TemporaryDirectory(prefix="digitlab-x11-smoke-") as folder:
-        app = App(app_environment(), Path(folder) / "app-stderr.txt")
-        watchdog = threading.Timer(args.timeout, app.stop)   # never hang CI
+    with tempfile.TemporaryDirectory(prefix="digitlab-x11-smoke-") as name:
+        folder = Path(name)
+        env = app_environment(folder)
+        stderr = folder / "app-stderr.txt"
+        app = App(env, stderr)
+        watchdog = threading.Timer(args.timeout, lambda: app.stop())   # never hang CI
         watchdog.start()
         try:
-            for step in session(app, Path(folder), train):
+            for step in session(app, folder, train):
                 print(f"x11 smoke: {step}")
+            app.stop()
+            app = App(env, stderr)
+            print(f"x11 smoke: {reopen(app, 1 if train else 0)}")
         except Exception as failure:   # any failure of a step, told with the app's own stderr
             app.stop()
-            log = (Path(folder) / "app-stderr.txt").read_text(encoding="utf-8", errors="replace")
+            log = stderr.read_text(encoding="utf-8", errors="replace")
             told = failure if isinstance(failure, SmokeFailure) else traceback.format_exc()
             print(f"x11 smoke FAILED after {time.monotonic() - start:.1f} s: {told}\n"
                   f"--- the app's stderr ---\n{log[-4000:]}", file=sys.stderr)

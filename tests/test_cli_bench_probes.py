@@ -9,3 +9,13 @@ def test_the_child_probes_import_this_checkout():
 
 def test_bare_window_probe_sees_its_first_paint():
     assert 0 < bench_probes.bare_window_seconds(1) < 30
+
+
+def test_startup_is_measured_as_a_first_start_and_leaves_the_users_settings_alone():
+    """A user who last closed on the Training tab: the probe still times the first start (the Draw
+    tab) and the window it opens and closes does not write their settings file."""
+    from digitlab.gui.settings import Settings, settings_file
+    Settings().set_state("window", {"tab": 1})
+    before = settings_file().read_bytes()
+    assert 0 < bench_probes.startup_seconds(1) < 60
+    assert settings_file().read_bytes() == before

@@ -62,3 +62,14 @@ def test_typed_keeps_only_values_of_the_right_type(caplog):
 def test_the_settings_file_follows_the_variable(tmp_path):
     assert settings_file({"DIGITLAB_SETTINGS": str(tmp_path / "x.ini")}) == tmp_path / "x.ini"
     assert settings_file({}).name == "DigitLab.ini"
+
+
+def test_throwaway_settings_start_empty_and_never_touch_the_users_file():
+    from digitlab.gui.settings import throwaway_settings
+    Settings().set_state("window", {"tab": 2})
+    before = settings_file().read_bytes()
+    scratch = throwaway_settings()
+    assert scratch.path != settings_file() and scratch.state("window") == {}
+    scratch.set_state("window", {"tab": 1})
+    assert Settings(scratch.path).state("window") == {"tab": 1}
+    assert settings_file().read_bytes() == before

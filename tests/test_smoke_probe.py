@@ -7,6 +7,7 @@ from PySide6.QtCore import QPoint, QTimer, QTranslator
 
 from digitlab.gui.app import run
 from digitlab.gui.main_window import MainWindow
+from digitlab.gui.settings import Settings
 from digitlab.gui.smoke_probe import SmokeProbe
 from digitlab.nn.network import MultiLayerNet
 
@@ -80,10 +81,12 @@ def test_the_probe_reports_each_prediction_and_the_model(window, qtbot, capsys):
     qtbot.waitUntil(lambda: lines.of("prediction")[-1]["digit"] is None, timeout=2000)
 
 
-@pytest.mark.parametrize("smoke", ["1", ""])
-def test_run_attaches_the_probe_only_when_asked(qapp, qtbot, capsys, monkeypatch, smoke):
+@pytest.mark.parametrize("smoke, last_tab", [("1", 0), ("", 0), ("1", 1), ("1", 2)])
+def test_run_attaches_the_probe_only_when_asked(qapp, qtbot, capsys, monkeypatch, smoke, last_tab):
+    """Whatever tab the settings reopen, the first frame is reported and the shipped model loads."""
     monkeypatch.setenv("DIGITLAB_SMOKE", smoke)
     monkeypatch.delenv("DIGITLAB_LANG", raising=False)
+    Settings().set_state("window", {"tab": last_tab})
     before = set(qapp.findChildren(QTranslator))
 
     def on_shown(window):
@@ -104,5 +107,6 @@ def test_run_attaches_the_probe_only_when_asked(qapp, qtbot, capsys, monkeypatch
     shown = lines.of("shown")
     if smoke:
         assert len(shown) == 1 and lines.of("model")   # the shipped model loads after the frame
+        assert shown[0]["tab"] == last_tab
     else:
         assert lines.events == []   # off by default: the app prints nothing of the kind

@@ -137,9 +137,10 @@ def move_latencies(app, tab, strokes: int, hz: float, rng: np.random.Generator) 
 def draw_latencies_ms(strokes: int, rng: np.random.Generator, hz: float = MOUSE_HZ) -> np.ndarray:
     """Mouse move -> bars latencies (ms) on the main window's Draw tab with the shipped model."""
     from digitlab.gui.main_window import MainWindow
+    from digitlab.gui.settings import throwaway_settings
 
     app = application()
-    window = MainWindow()
+    window = MainWindow(settings=throwaway_settings())   # the defaults, whatever the user chose
     window.resize(1180, 820)
     window.show()
     tab = window.draw_tab

@@ -10,6 +10,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -81,20 +82,34 @@ def seconds_to_shown(script: str, runs: int) -> float:
     """Median wall seconds from creating a Python process running script to its "shown" line."""
     times = []
     for _ in range(runs):
-        started = time.perf_counter()
-        child = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE,
-                                 stderr=subprocess.DEVNULL, text=True, env=child_environment())
-        shown = None
-        for line in child.stdout:
-            if line.startswith("shown"):
-                shown = time.perf_counter() - started
-                break
-        child.stdout.close()
-        if child.wait(timeout=60) != 0 or shown is None:
-            raise RuntimeError(f"the start-up probe exited with status {child.returncode} "
-                               f"before its window was shown")
-        times.append(shown)
+        with tempfile.TemporaryDirectory(prefix="digitlab-bench-") as folder:
+            times.append(_seconds_to_shown_once(script, first_start_environment(Path(folder))))
     return statistics.median(times)
+
+
+def first_start_environment(folder: Path) -> dict[str, str]:
+    """child_environment() with settings, data and log in folder: the window opens as on a first
+    start (the user's remembered tab or model would change what is measured) and the user's
+    settings are never written."""
+    return child_environment() | {"DIGITLAB_SETTINGS": str(folder / "DigitLab.ini"),
+                                  "DIGITLAB_DATA_DIR": str(folder / "data"),
+                                  "DIGITLAB_LOG_DIR": str(folder / "log")}
+
+
+def _seconds_to_shown_once(script: str, env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    child = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE,
+                             stderr=subprocess.DEVNULL, text=True, env=env)
+    shown = None
+    for line in child.stdout:
+        if line.startswith("shown"):
+            shown = time.perf_counter() - started
+            break
+    child.stdout.close()
+    if child.wait(timeout=60) != 0 or shown is None:
+        raise RuntimeError(f"the start-up probe exited with status {child.returncode} "
+                           f"before its window was shown")
+    return shown
 
 
 def startup_seconds(runs: int) -> float:
