@@ -54,7 +54,7 @@ def main() -> int:
     loaded = (tab.model_choice.open_model_file(args.model) if args.model
               else tab.load_default_model())
     print(f"model: {window.model_label.text() if loaded else 'none (bars stay empty)'}; "
-          f"frame interval {tab._throttle.interval()} ms")
+          f"heatmaps at most every {tab._frame.interval()} ms")
     app.processEvents()
     latencies = np.array(move_latencies(app, tab, args.strokes, args.hz,
                                         np.random.default_rng(0))) * 1000

@@ -41,7 +41,7 @@ from mouse_replay import replay  # noqa: E402
 
 def shown_digit(app, tab) -> int | None:
     """Let the frame-rate throttle deliver the last change, then read the digit the tab shows."""
-    while tab._throttle.isActive() or tab._dirty:
+    while not tab.is_settled():
         app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
     text = tab.bars.digit_label.text()
     return int(text) if text.isdigit() else None

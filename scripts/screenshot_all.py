@@ -39,8 +39,7 @@ def draw_a_digit(window, app: QApplication) -> None:
     tab.load_default_model()
     _, strokes = drawn_digit(3, np.random.default_rng(1), pen_width=18.0)
     replay(tab.canvas, strokes)
-    tab._throttle.stop()
-    tab._update_prediction()
+    tab.refresh_now()
     settle(app)
 
 

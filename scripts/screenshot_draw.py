@@ -56,8 +56,7 @@ def main() -> int:
     tab.pen_slider.setValue(round(pen_width))    # the slider shows the pen the digit is drawn with
     replay(tab.canvas, strokes)
     tab.input_view.flatten_box.setChecked(args.flatten)
-    tab._throttle.stop()
-    tab._update_prediction()
+    tab.refresh_now()
     app.processEvents()
     args.out.parent.mkdir(parents=True, exist_ok=True)
     window.grab().save(str(args.out))

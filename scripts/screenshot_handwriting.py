@@ -42,8 +42,7 @@ def draw(app, tab, digit: int, seed: int, shrink: float = 1.0, shift=(0.0, 0.0))
     strokes = [(s - side / 2) * shrink + side / 2 + np.array(shift) * side for s in strokes]
     tab.canvas.clear()
     replay(tab.canvas, strokes)
-    tab._throttle.stop()
-    tab._update_prediction()
+    tab.refresh_now()
     app.processEvents()
 
 
@@ -68,8 +67,7 @@ def shoot_steps(app, window, out: Path) -> None:
     draw(app, tab, 7, 2, shrink=0.45, shift=(-0.22, -0.2))
     tab.views.setCurrentWidget(tab.handwriting.steps_page)
     tab.handwriting.steps_view.centre_box.setChecked(False)
-    tab._throttle.stop()
-    tab._update_prediction()
+    tab.refresh_now()
     app.processEvents()
     window.grab().save(str(out))
     tab.handwriting.steps_view.centre_box.setChecked(True)

@@ -58,7 +58,7 @@ def expected_probabilities(tab, network):
 
 def settle(qtbot, tab):
     """Wait until the frame-rate throttle has delivered the last change."""
-    qtbot.waitUntil(lambda: not tab._throttle.isActive() and not tab._dirty, timeout=2000)
+    qtbot.waitUntil(lambda: tab.is_settled(), timeout=2000)
 
 
 def test_empty_canvas_shows_a_hint_and_empty_bars(tab):
@@ -93,22 +93,47 @@ def test_bars_follow_the_network_while_drawing(tab, qtbot):
     np.testing.assert_allclose(tab.input_view.x28, preprocess(tab.canvas.to_array(PREDICT_SIDE)))
 
 
-def test_updates_are_coalesced_to_the_frame_rate(tab, qtbot):
+def test_a_burst_of_moves_gets_one_answer_that_includes_the_last(tab, qtbot):
     net = random_net(0)
     tab.set_model(net, "random", None)
     settle(qtbot, tab)
     points = paper_points(tab.canvas, ring(60))
     updates = []
     tab.prediction_updated.connect(updates.append)
+    press(tab.canvas, *points[0])
+    for x, y in points[1:]:          # delivered before the event loop runs again
+        move(tab.canvas, x, y)
+    settle(qtbot, tab)
+    assert len(updates) == 1
+    np.testing.assert_allclose(updates[0], expected_probabilities(tab, net), rtol=1e-5)
+
+
+def test_bars_answer_every_move_and_heatmaps_at_most_once_a_frame(tab, qtbot, monkeypatch):
+    """Moves with the event loop between them (as a mouse gives them): each one reaches the bars;
+    the heatmaps, which cost more to draw, follow at most once per frame and end on the last."""
+    net = random_net(0)
+    tab.set_model(net, "random", None)
+    settle(qtbot, tab)
+    heatmap_updates = []
+    show_activations = tab.inside_view.show_activations
+    monkeypatch.setattr(tab.inside_view, "show_activations",
+                        lambda hidden: (heatmap_updates.append(hidden), show_activations(hidden)))
+    answers = []
+    tab.prediction_updated.connect(answers.append)
+    points = paper_points(tab.canvas, ring(60))
     start = time.perf_counter()
     press(tab.canvas, *points[0])
     for x, y in points[1:]:
         move(tab.canvas, x, y)
-    frames = (time.perf_counter() - start) * 1000 / tab._throttle.interval()
+        qtbot.waitUntil(lambda: not tab._answer.isActive(), timeout=2000)
+    frames = (time.perf_counter() - start) * 1000 / tab._frame.interval()
     settle(qtbot, tab)
-    # the press is answered at once, the 60 moves at most once per frame, the last one surely
-    assert 2 <= len(updates) <= 2 + frames
-    np.testing.assert_allclose(updates[-1], expected_probabilities(tab, net), rtol=1e-5)
+    assert len(answers) == len(points) - 1     # every move (the press shares the first answer)
+    assert 1 <= len(heatmap_updates) <= 2 + frames
+    hidden = net.probabilities_and_hidden(preprocess(tab.canvas.to_array(PREDICT_SIDE))
+                                          .reshape(1, 784).astype(net.dtype))[1]
+    np.testing.assert_allclose(tab.inside_view.activation_maps[0].values.ravel()[:16],
+                               hidden[0].ravel(), rtol=1e-5)
 
 
 def test_undo_and_clear_return_to_the_empty_state(tab, qtbot):
@@ -151,7 +176,7 @@ def test_switching_models_changes_the_answer_and_the_description(tab, qtbot, tmp
     loaded = tab.network
     assert loaded.sizes == (784, 32, 8, 10)
     np.testing.assert_allclose(tab.bars.probabilities, expected_probabilities(tab, loaded), rtol=1e-5)
-    assert len(tab.inside_view._activation_items) == 2
+    assert len(tab.inside_view.activation_maps) == 2
     assert "W2 (32×8)" in tab.input_view.shapes_label.text()
     tab.model_choice.combo.setCurrentIndex(0)
     assert tab.network is first

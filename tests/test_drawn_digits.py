@@ -42,7 +42,7 @@ def tab(qtbot, shipped_model):
 
 
 def shown_digit(qtbot, tab) -> int:
-    qtbot.waitUntil(lambda: not tab._throttle.isActive() and not tab._dirty, timeout=2000)
+    qtbot.waitUntil(lambda: tab.is_settled(), timeout=2000)
     text = tab.bars.digit_label.text()
     return int(text) if text.isdigit() else -1
 

@@ -122,7 +122,7 @@ def test_a_chosen_image_is_answered_by_the_model_that_got_it_wrong(qtbot, mnist_
     image, _ = first_test_image(mnist_dir)
     training.image_chosen.emit(image)
     tab = window.draw_tab
-    qtbot.waitUntil(lambda: not tab._throttle.isActive() and not tab._dirty, timeout=2000)
+    qtbot.waitUntil(lambda: tab.is_settled(), timeout=2000)
     used = window.draw_tab.network
     assert used is not trained                          # a copy: training may go on
     np.testing.assert_array_equal(used.params["W1"], trained.params["W1"])

@@ -73,7 +73,7 @@ def test_the_probe_reports_each_prediction_and_the_model(window, qtbot, capsys):
     assert lines.of("model")[-1]["description"] == "tiny"
     canvas = window.draw_tab.canvas
     drag(canvas, [(canvas.width() * 0.5, canvas.height() * y) for y in np.linspace(0.2, 0.8, 12)])
-    qtbot.waitUntil(lambda: not window.draw_tab._throttle.isActive(), timeout=2000)
+    qtbot.waitUntil(lambda: window.draw_tab.is_settled(), timeout=2000)
     last = lines.of("prediction")[-1]
     p = shown_by_tab[-1]
     assert last == {"event": "prediction", "digit": int(np.argmax(p)), "p": round(float(np.max(p)), 4)}

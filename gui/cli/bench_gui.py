@@ -11,7 +11,7 @@ import sys
 import time
 
 import numpy as np
-from PySide6.QtCore import QEvent, QEventLoop, QPointF, Qt, QTimer
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QPointF, Qt, QTimer
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
@@ -98,18 +98,38 @@ def post_move(canvas, kind: QEvent.Type, pos: QPointF) -> None:
                                                Qt.KeyboardModifier.NoModifier))
 
 
+class RepaintClock(QObject):
+    """Times moves until the bars are repainted with an answer that includes them.
+
+    A move waits in `pending` until prediction_updated (the bars got an answer that includes
+    it), then in `answered` until the bar chart's next paint event: its latency is taken there.
+    """
+
+    def __init__(self, chart) -> None:
+        super().__init__(chart)
+        self.pending: list[float] = []
+        self.answered: list[float] = []
+        self.latencies: list[float] = []
+        chart.installEventFilter(self)
+
+    def on_updated(self, _p) -> None:
+        self.answered += self.pending
+        self.pending.clear()
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint and self.answered:
+            now = time.perf_counter()
+            self.latencies.extend(now - t for t in self.answered)
+            self.answered.clear()
+        return False
+
+
 def move_latencies(app, tab, strokes: int, hz: float, rng: np.random.Generator) -> list[float]:
     """Seconds from each mouse move posted to tab's canvas (hz moves a second, in `strokes`
-    random loops) to the next prediction_updated after it, i.e. bars that include the move."""
-    pending: list[float] = []
-    latencies: list[float] = []
-
-    def on_updated(_p) -> None:
-        now = time.perf_counter()
-        latencies.extend(now - t for t in pending)
-        pending.clear()
-
-    tab.prediction_updated.connect(on_updated)
+    random loops) to the bar chart's repaint with an answer that includes the move."""
+    clock = RepaintClock(tab.bars.chart)
+    tab.prediction_updated.connect(clock.on_updated)
+    pending = clock.pending
     canvas, period = tab.canvas, 1.0 / hz
     side = min(canvas.width(), canvas.height())
     for _ in range(strokes):
@@ -130,8 +150,9 @@ def move_latencies(app, tab, strokes: int, hz: float, rng: np.random.Generator) 
         while time.perf_counter() < end:
             app.processEvents()
         canvas.clear()
-    tab.prediction_updated.disconnect(on_updated)
-    return latencies
+    tab.prediction_updated.disconnect(clock.on_updated)
+    tab.bars.chart.removeEventFilter(clock)
+    return clock.latencies
 
 
 def draw_latencies_ms(strokes: int, rng: np.random.Generator, hz: float = MOUSE_HZ) -> np.ndarray:

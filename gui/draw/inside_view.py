@@ -4,7 +4,10 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from digitlab.gui.draw.heatmap import Heatmap, diverging_lut, inferno_lut
 
 SIDE = 28
 TILES = 16        # first 16 columns of W1, shown 4 x 4
@@ -41,105 +44,107 @@ def weight_mosaic(W1: np.ndarray, tiles: int = TILES, per_row: int = TILE_ROW) -
     return mosaic
 
 
-def _image_view(layout, row: int, col: int, title: str):
-    import pyqtgraph as pg
-
-    view = layout.addViewBox(row=row, col=col, enableMouse=False, lockAspect=True, invertY=True,
-                             enableMenu=False)
-    view.setMenuEnabled(False)
-    item = pg.ImageItem()
-    view.addItem(item)
-    layout.addLabel(title, row=row + 1, col=col, size="9pt", color="#444")
-    return view, item
-
-
 class InsideView(QWidget):
     """Hidden activations for the current drawing (one heatmap per hidden layer) and W1's columns.
 
-    Signals: none. Call set_network(network or None), then show_activations(list of (H,) arrays).
+    Plain QPainter heatmaps (gui.draw.heatmap): they follow the pen within a frame and need no
+    plotting library. Signals: none. Call set_network(network or None), then
+    show_activations(list of (H,) arrays).
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = QLabel(self.tr("<b>A look inside</b>"))
-        self.help = QLabel(self.tr(
-            "Heatmaps: the output of every hidden neuron for your drawing (bright = active). "
-            "Last: what the first 16 neurons of layer 1 look for: their weights from the "
-            "784 pixels, shown as 28×28 (red = positive weight, blue = negative)."))
+        self.title = QLabel()
+        self.help = QLabel()
         self.help.setWordWrap(True)
-        # pyqtgraph is imported, and the plots built, when the first model arrives (after the
-        # window's first frame): importing it costs more than the whole window without it
-        self.graphics = QWidget()
-        self.graphics.setMinimumHeight(150)
-        self._built_graphics = False
+        self.maps = QHBoxLayout()
+        self.maps.setSpacing(12)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
-        layout.addWidget(self.graphics, 1)
+        layout.addLayout(self.maps, 1)
         layout.addWidget(self.help)
-        self._activation_items: list = []     # pyqtgraph ImageItems, one per hidden layer
-        self._weight_item = None
+        self.activation_maps: list[Heatmap] = []     # one per hidden layer
+        self.weight_map: Heatmap | None = None
+        self._captions: list[QLabel] = []
+        self._columns: list[QWidget] = []
         self._sizes: tuple[int, ...] | None = None
+        self.setMinimumHeight(150)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set the texts in the current language, the captions with their numbers included."""
+        self.title.setText(self.tr("<b>A look inside</b>"))
+        self.help.setText(self.tr(
+            "Heatmaps: the output of every hidden neuron for your drawing (bright = active). "
+            "Last: what the first 16 neurons of layer 1 look for: their weights from the "
+            "784 pixels, shown as 28×28 (red = positive weight, blue = negative)."))
+        if self._sizes is None:
+            return
+        hidden = self._sizes[1:-1]
+        texts = [self.tr("hidden layer {0}: {1} neurons").format(i + 1, size)
+                 for i, size in enumerate(hidden)]
+        if self.weight_map is not None:
+            texts.append(self.tr("W1 columns 1–{0}").format(min(TILES, self._sizes[1])))
+        for label, text in zip(self._captions, texts):
+            label.setText(text)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def set_network(self, network) -> None:
         """Show `network`'s W1 columns and one heatmap per hidden layer (None: nothing).
 
-        The plot items are rebuilt only when the layer sizes change (not for a live update).
+        The heatmaps are rebuilt only when the layer sizes change (not for a live update).
         """
         sizes = None if network is None else tuple(network.sizes)
         if sizes != self._sizes:
             self._build(sizes)
-        if self._weight_item is not None:
+        if self.weight_map is not None:
             W1 = np.asarray(network.params["W1"])
             limit = float(np.abs(W1[:, :TILES]).max()) or 1.0
-            self._weight_item.setImage(weight_mosaic(W1).T, levels=(-limit, limit))
+            self.weight_map.set_values(weight_mosaic(W1), (-limit, limit))
 
-    def _make_graphics(self) -> None:
-        import pyqtgraph as pg
-
-        graphics = pg.GraphicsLayoutWidget()
-        graphics.setBackground(None)
-        graphics.setMinimumHeight(150)
-        self.layout().replaceWidget(self.graphics, graphics)
-        self.graphics.deleteLater()
-        self.graphics = graphics
-        self._built_graphics = True
+    def _add_column(self, heatmap: Heatmap, stretch: int) -> None:
+        column = QWidget()
+        box = QVBoxLayout(column)
+        box.setContentsMargins(0, 0, 0, 0)
+        caption = QLabel()
+        caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        caption.setWordWrap(True)
+        box.addWidget(heatmap, 1)
+        box.addWidget(caption)
+        self.maps.addWidget(column, stretch)
+        self._columns.append(column)
+        self._captions.append(caption)
 
     def _build(self, sizes: tuple[int, ...] | None) -> None:
-        self._activation_items = []
-        self._weight_item = None
+        for column in self._columns:
+            self.maps.removeWidget(column)
+            column.deleteLater()
+        self._columns, self._captions, self.activation_maps = [], [], []
+        self.weight_map = None
         self._sizes = sizes
         if sizes is None:
-            if self._built_graphics:
-                self.graphics.clear()
             return
-        if not self._built_graphics:
-            self._make_graphics()
-        self.graphics.clear()
-        import pyqtgraph as pg
-        hidden = sizes[1:-1]
-        for i, size in enumerate(hidden):
-            _, item = _image_view(self.graphics, 0, i,
-                                  self.tr("hidden layer {0}: {1} neurons").format(i + 1, size))
-            item.setColorMap(pg.colormap.get("inferno"))   # read from disk when first needed
-            item.setImage(activation_grid(np.zeros(size, np.float32)).T, levels=(0.0, 1.0))
-            self._activation_items.append(item)
+        for size in sizes[1:-1]:
+            heatmap = Heatmap(inferno_lut())
+            heatmap.set_values(activation_grid(np.zeros(size, np.float32)), (0.0, 1.0))
+            self.activation_maps.append(heatmap)
+            self._add_column(heatmap, 1)
         if sizes[0] == SIDE * SIDE:
-            _, self._weight_item = _image_view(
-                self.graphics, 0, len(hidden),
-                self.tr("W1 columns 1–{0}").format(min(TILES, sizes[1])))
-            self._weight_item.setColorMap(pg.colormap.get("CET-D1"))
-            # the weights change only with the model: kept as a pixmap, not redrawn with every
-            # heatmap update while drawing
-            self._weight_item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-            self.graphics.ci.layout.setColumnStretchFactor(len(hidden), 2)
+            self.weight_map = Heatmap(diverging_lut())
+            self._add_column(self.weight_map, 2)
+        self.retranslate()
 
     def show_activations(self, activations: list[np.ndarray] | None) -> None:
         """Show each hidden layer's output (H,) for the current input; None shows zeros."""
-        for i, item in enumerate(self._activation_items):
+        for i, heatmap in enumerate(self.activation_maps):
             if activations is None:
                 a = np.zeros(self._sizes[i + 1], np.float32)
             else:
                 a = np.asarray(activations[i], np.float32).ravel()
             top = max(float(a.max()), 1e-6)
-            item.setImage(activation_grid(a).T, levels=(min(0.0, float(a.min())), top))
+            heatmap.set_values(activation_grid(a), (min(0.0, float(a.min())), top))

@@ -26,8 +26,10 @@ PREDICT_SIDE = 280
 class DrawTab(QWidget):
     """Canvas, the network's input, its answer and a look inside, updated while you draw.
 
-    Predictions are coalesced to the screen's frame rate: the first change is answered at once,
-    later changes within one frame only set a dirty flag that a single-shot timer picks up.
+    The bars and the 28x28 input answer each change as soon as the input queued before it is
+    handled (a zero-time timer coalesces a burst of moves into one answer), so they follow the
+    pen within a few milliseconds. The costlier views (heatmaps, why, steps) are updated at most
+    once per screen frame: the first change at once, later ones within the frame when it ends.
 
     Signals:
         prediction_updated(object): the views were updated; payload probabilities (10,) or None.
@@ -43,9 +45,12 @@ class DrawTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._network = None
-        self._dirty = False
-        self._throttle = QTimer(self, singleShot=True, interval=16)
-        self._throttle.timeout.connect(self._on_throttle_timeout)
+        self._hidden = None
+        self._views_dirty = False
+        self._answer = QTimer(self, singleShot=True, interval=0)
+        self._answer.timeout.connect(self._update_prediction)
+        self._frame = QTimer(self, singleShot=True, interval=16)
+        self._frame.timeout.connect(self._on_frame_timeout)
 
         self.canvas = DrawingCanvas()
         self.bars = ProbabilityBars()
@@ -60,7 +65,6 @@ class DrawTab(QWidget):
         self.model_choice.message.connect(self.message)
         self.last_stages = None
         self.handwriting = Handwriting(self)
-        self.prediction_updated.connect(self.handwriting.on_prediction_updated)
         self.model_changed.connect(self.handwriting.update_counts)
         self._build_layout(self._build_toolbar())
         self.retranslate()
@@ -90,10 +94,8 @@ class DrawTab(QWidget):
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-            # the views' texts with values in them ("hidden layer 1: 512 neurons") are set anew
+            # the views' texts with values in them ("W1 (784×100)") are set anew
             network = self._network
-            self.inside_view.set_network(None)   # its captions are built with its plots
-            self.inside_view.set_network(network)
             self.input_view.set_sizes(None if network is None else network.sizes,
                                       "" if network is None else network.activation)
             self._update_prediction()   # the hint under the bars is a sentence too
@@ -197,29 +199,45 @@ class DrawTab(QWidget):
     def _show(self, x28, p, hidden, hint: str | None) -> None:
         self.input_view.show_input(x28)
         self.bars.show_probabilities(p, hint)
-        self.inside_view.show_activations(hidden)
+        self._hidden = hidden
+        if self._frame.isActive():
+            self._views_dirty = True
+        else:
+            self._show_views()
         self.prediction_updated.emit(p)
+
+    def _show_views(self) -> None:
+        """The heatmaps, and the why and steps views when shown; then one frame's rest."""
+        self._views_dirty = False
+        self.inside_view.show_activations(self._hidden)
+        self.handwriting.on_prediction_updated()
+        self._frame.start()
+
+    def is_settled(self) -> bool:
+        """True when every view shows the current drawing (no answer or frame update pending)."""
+        return not self._answer.isActive() and not self._views_dirty
+
+    def refresh_now(self) -> None:
+        """Answer the current drawing in every view at once (screenshots, scripts)."""
+        self._answer.stop()
+        self._frame.stop()
+        self._update_prediction()
 
     def showEvent(self, event) -> None:
         screen = self.screen()
         rate = screen.refreshRate() if screen is not None else 60.0
-        self._throttle.setInterval(max(1, round(1000.0 / (rate if rate > 1 else 60.0))))
+        self._frame.setInterval(max(1, round(1000.0 / (rate if rate > 1 else 60.0))))
         super().showEvent(event)
 
     @Slot()
     def _on_canvas_changed(self) -> None:
-        if self._throttle.isActive():
-            self._dirty = True
-            return
-        self._update_prediction()
-        self._throttle.start()
+        if not self._answer.isActive():
+            self._answer.start()
 
     @Slot()
-    def _on_throttle_timeout(self) -> None:
-        if self._dirty:
-            self._dirty = False
-            self._update_prediction()
-            self._throttle.start()
+    def _on_frame_timeout(self) -> None:
+        if self._views_dirty:
+            self._show_views()
 
     @Slot(str)
     def _on_canvas_image_loaded(self, name: str) -> None:
@@ -234,7 +252,7 @@ class DrawTab(QWidget):
         self.input_view.set_sizes(None if network is None else network.sizes,
                                   "" if network is None else network.activation)
         self.model_changed.emit(describe(name, accuracy, long=True))
-        self._on_canvas_changed()
+        self._update_prediction()
 
     @Slot()
     def _on_open_action_triggered(self) -> None:

@@ -12,20 +12,12 @@ from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QLabel, QPushButton, QSpinBox,
                                QWidget)
 
+from digitlab.gui.draw.heatmap import diverging_lut
 from digitlab.gui.plot_cache import cache_axes
 from digitlab.nn.saliency import gradient_times_input, input_gradient, nudge_steps, nudge_summary
 
 SIDE = 28
 STEP_MS = 80      # slow enough to watch the bars move, 50 steps still take only 4 s
-
-
-def diverging_lut() -> np.ndarray:
-    """(256, 3) uint8: blue (negative) through white (0) to red (positive)."""
-    s = np.linspace(-1.0, 1.0, 256)
-    red = np.where(s < 0, 1.0 + s, 1.0)
-    blue = np.where(s > 0, 1.0 - s, 1.0)
-    green = 1.0 - np.abs(s)
-    return (np.stack([red, green, blue], axis=1) * 255).round().astype(np.uint8)
 
 
 class WhyView(QWidget):
