@@ -7,7 +7,7 @@ from PySide6.QtCore import QEvent, QPointF
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 
 from digitlab import resources
-from digitlab.gui.draw.tab import PREDICT_SIDE, DrawTab
+from digitlab.gui.draw.tab import ANSWER_GAP_MS, PREDICT_SIDE, DrawTab
 from digitlab.nn.model_io import save_model
 from digitlab.nn.network import MultiLayerNet
 from digitlab.nn.preprocess import preprocess
@@ -134,6 +134,27 @@ def test_bars_answer_every_move_and_heatmaps_at_most_once_a_frame(tab, qtbot, mo
                                           .reshape(1, 784).astype(net.dtype))[1]
     np.testing.assert_allclose(tab.inside_view.activation_maps[0].values.ravel()[:16],
                                hidden[0].ravel(), rtol=1e-5)
+
+
+def test_a_fast_mouse_gets_at_most_one_answer_per_gap(tab, qtbot):
+    """A 1000 Hz mouse (here: moves as fast as the loop takes them) costs at most one answer per
+    ANSWER_GAP_MS, and the last move is still answered."""
+    net = random_net(0)
+    tab.set_model(net, "random", None)
+    settle(qtbot, tab)
+    answers = []
+    tab.prediction_updated.connect(answers.append)
+    points = paper_points(tab.canvas, ring(200))
+    start = time.perf_counter()
+    press(tab.canvas, *points[0])
+    for x, y in points[1:]:
+        move(tab.canvas, x, y)
+        qtbot.wait(0)
+    elapsed_ms = (time.perf_counter() - start) * 1000
+    settle(qtbot, tab)
+    assert len(answers) <= 2 + elapsed_ms / ANSWER_GAP_MS
+    assert len(answers) < len(points) - 1
+    np.testing.assert_allclose(answers[-1], expected_probabilities(tab, net), rtol=1e-5)
 
 
 def test_undo_and_clear_return_to_the_empty_state(tab, qtbot):

@@ -1,6 +1,7 @@
 """The Draw tab: draw a digit, see what the network sees and what it answers, live."""
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import numpy as np
@@ -21,14 +22,17 @@ from digitlab.gui.settings import typed
 # drawings are rendered for the network at the size nn.strokes draws at: enough detail for a
 # 20 px digit, and preprocessing stays well inside one frame
 PREDICT_SIDE = 280
+# the bars answer at most once per this many ms: twice a 60 Hz frame, so a pen is followed within
+# about half a frame, while a 1000 Hz mouse does not cost an answer per event
+ANSWER_GAP_MS = 8
 
 
 class DrawTab(QWidget):
     """Canvas, the network's input, its answer and a look inside, updated while you draw.
 
-    The bars and the 28x28 input answer each change as soon as the input queued before it is
-    handled (a zero-time timer coalesces a burst of moves into one answer), so they follow the
-    pen within a few milliseconds. The costlier views (heatmaps, why, steps) are updated at most
+    The bars and the 28x28 input answer a change as soon as the input queued before it is
+    handled (a timer coalesces a burst of moves into one answer), at most once per ANSWER_GAP_MS,
+    so they follow the pen within a few milliseconds. The costlier views (heatmaps, why, steps) are updated at most
     once per screen frame: the first change at once, later ones within the frame when it ends.
 
     Signals:
@@ -47,8 +51,10 @@ class DrawTab(QWidget):
         self._network = None
         self._hidden = None
         self._views_dirty = False
-        self._answer = QTimer(self, singleShot=True, interval=0)
+        self._answer = QTimer(self, singleShot=True)
+        self._answer.setTimerType(Qt.TimerType.PreciseTimer)
         self._answer.timeout.connect(self._update_prediction)
+        self._answered_at = -1.0   # time.perf_counter() of the last answer
         self._frame = QTimer(self, singleShot=True, interval=16)
         self._frame.timeout.connect(self._on_frame_timeout)
 
@@ -182,6 +188,7 @@ class DrawTab(QWidget):
 
     # --- prediction ---------------------------------------------------------------------
     def _update_prediction(self) -> None:
+        self._answered_at = time.perf_counter()
         image = self.canvas.to_array(PREDICT_SIDE)
         stages = None if image is None else self.handwriting.stages(image)
         self.last_stages = stages
@@ -232,7 +239,8 @@ class DrawTab(QWidget):
     @Slot()
     def _on_canvas_changed(self) -> None:
         if not self._answer.isActive():
-            self._answer.start()
+            since = (time.perf_counter() - self._answered_at) * 1000.0
+            self._answer.start(max(0, round(ANSWER_GAP_MS - since)))
 
     @Slot()
     def _on_frame_timeout(self) -> None:
