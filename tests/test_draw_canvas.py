@@ -70,6 +70,33 @@ def test_undo_and_clear(canvas):
     assert canvas.is_empty() and canvas.to_array() is None
 
 
+def test_the_stroke_being_drawn_reads_as_it_will_when_finished(canvas):
+    """to_array keeps the finished strokes between calls and paints only the stroke in progress
+    over them: mid-stroke, after the release, after an undo and at another size it must read
+    exactly as a canvas that never kept anything."""
+    from mouse_replay import send_mouse
+    from PySide6.QtCore import QEvent
+    drag(canvas, [(60, 60), (240, 70), (150, 240)])
+    assert canvas.to_array(280) is not None          # the finished stroke is now kept
+    points = [(80, 200), (120, 120), (200, 150), (230, 230)]
+    send_mouse(canvas, QEvent.Type.MouseButtonPress, QPointF(*points[0]))
+    for x, y in points[1:]:
+        send_mouse(canvas, QEvent.Type.MouseMove, QPointF(x, y))
+        middle = canvas.to_array(280)
+    send_mouse(canvas, QEvent.Type.MouseButtonRelease, QPointF(*points[-1]))
+    fresh = DrawingCanvas()                          # nothing kept: renders from the strokes
+    fresh.resize(canvas.size())
+    drag(fresh, [(60, 60), (240, 70), (150, 240)])
+    drag(fresh, points)
+    np.testing.assert_array_equal(middle, fresh.to_array(280))
+    np.testing.assert_array_equal(canvas.to_array(280), fresh.to_array(280))
+    np.testing.assert_array_equal(canvas.to_array(100), fresh.to_array(100))
+    canvas.undo()
+    fresh.undo()
+    np.testing.assert_array_equal(canvas.to_array(280), fresh.to_array(280))
+    assert canvas.to_array(280)[200, 120] == 0.0     # the undone stroke is gone
+
+
 def test_drawing_survives_a_resize(canvas, qtbot):
     drag(canvas, [(60, 60), (120, 200), (240, 90)])
     before = ink_centre(canvas.to_array())

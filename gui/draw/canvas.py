@@ -8,7 +8,8 @@ from PySide6.QtCore import QEvent, QMimeData, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from digitlab.gui.draw.drawing import PAPER, REFERENCE_SIDE, Stroke, paint_drawing, paint_stroke, render_ink
+from digitlab.gui.draw.drawing import (PAPER, REFERENCE_SIDE, Stroke, ink_of, paint_drawing, paint_stroke,
+                                       render_paper)
 from digitlab.gui.draw.image_io import ImageFileError, dropped_files, load_image_gray, qimage_to_gray
 from digitlab.nn.file_checks import display_name
 
@@ -36,6 +37,7 @@ class DrawingCanvas(QWidget):
         self._image: QImage | None = None
         self._image_gray: np.ndarray | None = None
         self._backing = QImage()
+        self._paper: QImage | None = None   # the finished drawing at to_array's last size
         self.pen_width = 18.0
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -92,7 +94,11 @@ class DrawingCanvas(QWidget):
         if self.is_empty():
             return None
         side = size or max(1, round(self._paper_rect().width()))
-        return render_ink(side, self._image, self._strokes, self._current)
+        # the finished strokes are rendered once; while drawing, only the stroke being drawn is
+        # painted over a copy of them
+        if self._paper is None or self._paper.width() != side:
+            self._paper = render_paper(side, self._image, self._strokes)
+        return ink_of(self._paper, self._current)
 
     def open_image(self, path: str | Path) -> bool:
         """Show an image file instead of the drawing; on failure keep the drawing, emit load_failed."""
@@ -178,6 +184,7 @@ class DrawingCanvas(QWidget):
     # --- rendering ----------------------------------------------------------------------
     def _rerender(self, emit: bool = True) -> None:
         """Redraw the finished strokes into a backing image at device pixels."""
+        self._paper = None
         side = self._paper_rect().width()
         ratio = self.devicePixelRatioF()
         pixels = max(1, round(side * ratio))

@@ -64,16 +64,25 @@ def paint_drawing(painter: QPainter, side: float, image: QImage | None, strokes:
         paint_stroke(painter, stroke, side)
 
 
-def render_ink(side: int, image: QImage | None, strokes: list[Stroke],
-               current: Stroke | None) -> np.ndarray:
-    """The drawing (and the stroke being drawn) rendered at side x side pixels: (side, side)
-    float32, ink = 1."""
+def render_paper(side: int, image: QImage | None, strokes: list[Stroke]) -> QImage:
+    """The image and the finished strokes on white paper of side x side grey pixels."""
     paper = QImage(side, side, QImage.Format.Format_Grayscale8)
     paper.fill(PAPER)
     painter = QPainter(paper)
     paint_drawing(painter, side, image, strokes)
-    if current is not None:
-        paint_stroke(painter, current, side)
     painter.end()
+    return paper
+
+
+def ink_of(paper: QImage, current: Stroke | None = None) -> np.ndarray:
+    """(side, side) float32 ink (1 = black) of a render_paper() image, with the stroke being
+    drawn painted on a copy (the paper itself is left as it is)."""
+    if current is not None:
+        paper = paper.copy()
+        painter = QPainter(paper)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        paint_stroke(painter, current, paper.width())
+        painter.end()
+    side = paper.width()
     rows = np.frombuffer(paper.constBits(), np.uint8).reshape(side, paper.bytesPerLine())
     return 1.0 - rows[:, :side].astype(np.float32) / 255.0
