@@ -111,12 +111,28 @@ def test_no_clipped_labels_at_the_default_size(window, qtbot, code):
         for widget in window.tabs.currentWidget().findChildren(QWidget):
             if not isinstance(widget, (QLabel, QAbstractButton)) or not widget.isVisible():
                 continue
-            if isinstance(widget, QLabel) and (widget.wordWrap() or not widget.text()):
+            if isinstance(widget, QLabel) and not widget.text():
+                continue
+            if isinstance(widget, QLabel) and widget.wordWrap():
+                # a wrapped label is clipped when its lines need more height than it got
+                needed = widget.heightForWidth(widget.width())
+                if needed > widget.height() + 1:
+                    clipped.append((index, "QLabel", widget.text()[:60], needed, widget.height()))
                 continue
             if widget.sizeHint().width() > widget.width() + 1:
                 clipped.append((index, type(widget).__name__, widget.text(), widget.sizeHint().width(),
                                 widget.width()))
     assert not clipped, clipped
+
+
+def test_the_bar_charts_painted_axis_titles_follow_the_language(window, qtbot):
+    chart = window.draw_tab.bars.chart
+    window.set_language("ko")
+    qtbot.wait(20)
+    assert (chart.y_title, chart.x_title) == ("확률", "숫자")
+    window.set_language("en")
+    qtbot.wait(20)
+    assert (chart.y_title, chart.x_title) == ("probability", "digit")
 
 
 def test_texts_with_values_in_the_draw_tab_follow_the_language(window, qtbot):

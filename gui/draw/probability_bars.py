@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QEvent, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -96,7 +96,8 @@ class ProbabilityBars(QWidget):
         self.detail_label = QLabel()
         self.detail_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.detail_label.setWordWrap(True)
-        self.chart = BarChart(self.tr("probability"), self.tr("digit"))
+        self.chart = BarChart("", "")
+        self._set_axis_titles()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -105,6 +106,15 @@ class ProbabilityBars(QWidget):
         layout.addWidget(self.chart, 1)
         self.probabilities: np.ndarray | None = None
         self.show_probabilities(None)
+
+    def _set_axis_titles(self) -> None:
+        self.chart.y_title, self.chart.x_title = self.tr("probability"), self.tr("digit")
+        self.chart.update()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._set_axis_titles()
+        super().changeEvent(event)
 
     def show_probabilities(self, p: np.ndarray | None, hint: str | None = None) -> None:
         """Show softmax output p (10,) in [0, 1]; None empties the bars and shows the hint."""
