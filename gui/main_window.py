@@ -28,7 +28,6 @@ class MainWindow(WindowActions, QMainWindow):
         super().__init__(parent)
         self.settings = settings or Settings()
         self._model_description = ""
-        self._model_names: dict[str, str] = {}   # the names this window gave models, as listed now
         self.draw_tab = DrawTab()
         self.training_page = LazyTab("digitlab.gui.training.tab", "TrainingTab")
         self.gradient_page = LazyTab("digitlab.gui.gradient.tab", "GradientTab")
@@ -63,8 +62,6 @@ class MainWindow(WindowActions, QMainWindow):
             self.tabs.setTabText(index, text)
         self.menus.retranslate()
         self._show_model_description()
-        for key, old in list(self._model_names.items()):   # the Draw tab lists them by name
-            self.draw_tab.model_choice.rename_model(old, self._model_name(key))
         self._retranslate_message()
 
     def _retranslate_message(self) -> None:
@@ -78,11 +75,6 @@ class MainWindow(WindowActions, QMainWindow):
             self.statusBar().clearMessage()
         else:
             self.statusBar().showMessage(new, 8000)
-
-    def _model_name(self, key: str) -> str:
-        """The name this window gives a model from the Training tab, in the current language."""
-        self._model_names[key] = {"live": self.tr("Training (live)"), "trained": self.tr("Trained just now")}[key]
-        return self._model_names[key]
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -219,11 +211,11 @@ class MainWindow(WindowActions, QMainWindow):
 
     @Slot(object)
     def _on_training_tab_live_model(self, network) -> None:
-        self.draw_tab.offer_model(network, self._model_name("live"), None)
+        self.draw_tab.offer_model(network, self.tr("Training (live)"), None)
 
     @Slot(object, dict)
     def _on_training_tab_model_trained(self, network, metadata: dict) -> None:
-        self.draw_tab.set_model(network, self._model_name("trained"), metadata.get("test_accuracy"))
+        self.draw_tab.set_model(network, self.tr("Trained just now"), metadata.get("test_accuracy"))
         self.tabs.setCurrentWidget(self.draw_tab)
         self.statusBar().showMessage(
             self.tr("The Draw tab now answers with the network you trained: draw a digit to try it."),
@@ -234,7 +226,7 @@ class MainWindow(WindowActions, QMainWindow):
         training = self.training_tab
         if training is not None and training.model is not None:
             # the model that got the image wrong answers it, so the student sees the same mistake
-            self.draw_tab.set_model(training.model.copy(), self._model_name("trained"),
+            self.draw_tab.set_model(training.model.copy(), self.tr("Trained just now"),
                                     training.metadata.get("test_accuracy"))
         self.tabs.setCurrentWidget(self.draw_tab)
         self.draw_tab.show_image(image, self.tr("a misclassified test image"))

@@ -4,6 +4,7 @@ import re
 from collections import Counter
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from digitlab.gui.app import set_language
@@ -101,20 +102,23 @@ def test_a_used_window_switches_every_text_with_values_at_once(window, qtbot):
 
 
 def test_model_names_follow_the_language_in_every_list(window, qtbot):
-    """The Draw tab's list, the status bar and the Evaluation panel's button rename a model the
-    window named ("Training (live)", "Trained just now", "default model")."""
+    """The Draw tab's list, the status bar and the Evaluation panel's button rename the models the
+    app named ("default model", "Training (live)", "fine-tuned on your digits")."""
     assert window.draw_tab.load_default_model()
-    live = window.draw_tab.network
-    window._on_training_tab_live_model(live)          # what the Training tab's snapshots do
-    window.tabs.setCurrentIndex(1)                     # the Evaluation panel exists
-    switch(window, qtbot, "ko")
+    network = window.draw_tab.network
+    window._on_training_tab_live_model(network)       # what the Training tab's snapshots do
+    tuned = QCoreApplication.translate("FinetuneDialog", "fine-tuned on your digits")
+    window.draw_tab.offer_model(network, tuned, 0.5)  # what "Use it on the Draw tab" names it
+    window.tabs.setCurrentIndex(1)                    # the Evaluation panel is built
     combo = window.draw_tab.model_choice.combo
+    switch(window, qtbot, "ko")
     items = [combo.itemText(i) for i in range(combo.count())]
-    assert items[0].startswith("기본 모델 (") and items[1] == "학습 중 (실시간)", items
-    window._on_training_tab_live_model(live)          # the next snapshot replaces it, not a new entry
-    assert combo.count() == 2
-    assert window.model_label.text().startswith("모델: 기본 모델 (시험 정확도")
-    assert "기본 모델" in window.training_tab.evaluation_panel.model_button.text()
+    assert items[0].startswith("기본 모델 (") and items[1:] == ["학습 중 (실시간)", "내 숫자로 미세 조정한 모델 (50.0%)"]
+    window._on_training_tab_live_model(network)       # the next snapshot replaces it: no new entry
+    assert combo.count() == 3
+    assert window.model_label.text().startswith("모델: 기본 모델 (시험 정확도 ")
+    assert window.training_tab.evaluation_panel.model_button.text().endswith("(기본 모델)")
     switch(window, qtbot, "en")
-    assert [combo.itemText(i) for i in range(combo.count())][1] == "Training (live)"
-    assert window.model_label.text().startswith("Model: default model (test accuracy")
+    items = [combo.itemText(i) for i in range(combo.count())]
+    assert items[0].startswith("default model (") and items[1:] == ["Training (live)", f"{tuned} (50.0%)"]
+    assert window.model_label.text().startswith("Model: default model (test accuracy ")

@@ -53,8 +53,8 @@ class ModelChoice(QWidget):
         layout.addWidget(self.open_button)
 
     def retranslate(self) -> None:
-        old, self._default_name = getattr(self, "_default_name", None), self.tr("default model")
-        renamed = old is not None and self.rename_model(old, self._default_name)
+        self._default_name = self.tr("default model")
+        renamed = self._rename_models()
         self.combo.setPlaceholderText(self.tr("no model"))
         self.open_button.setText(self.tr("Open model…"))
         self.open_button.setToolTip(self.tr(
@@ -64,16 +64,27 @@ class ModelChoice(QWidget):
         if chosen is not None and not renamed:
             self.model_selected.emit(*chosen)   # described anew: "(test accuracy 97.9%)" has words
 
-    def rename_model(self, old: str, new: str) -> bool:
+    def _rename_models(self) -> bool:
+        """Name the models the app named ("default model", "Trained just now", ...) in the current
+        language; a file's name stays. True when the model in use was renamed."""
+        if not self._models:
+            return False
+        from digitlab.gui.retranslate import translated   # reads the .ts: only once there are models
+        renamed = False
+        for name in [name for name in self._models if name not in self._files]:
+            new = translated(name, self)
+            if new is not None:
+                renamed = self._rename_model(name, new) or renamed
+        return renamed
+
+    def _rename_model(self, old: str, new: str) -> bool:
         """List the model called old as new (a name in the language just chosen); True when it is
         the model in use, which model_selected then announces under its new name."""
         index = self.combo.findData(old)
-        if index < 0 or old == new:
+        if index < 0 or old == new or new in self._models:
             return False
         network, accuracy = self._models.pop(old)
         self._models[new] = (network, accuracy)
-        if old in self._files:
-            self._files[new] = self._files.pop(old)
         self.combo.setItemData(index, new)
         self.combo.setItemText(index, describe(new, accuracy))
         if index != self.combo.currentIndex():
