@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtWidgets import (QAbstractButton, QComboBox, QGroupBox, QLabel, QLineEdit, QTabWidget,
-                               QTableWidget, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QComboBox, QGroupBox, QLabel, QLineEdit,
+                               QTabWidget, QTableWidget, QWidget)
 
 from digitlab import resources
 
@@ -77,6 +77,8 @@ def _widget_texts(widget: QWidget) -> Iterator[tuple]:
         yield widget.title, widget.setTitle
     if isinstance(widget, (QLineEdit, QComboBox)):
         yield widget.placeholderText, widget.setPlaceholderText
+    if isinstance(widget, QAbstractSpinBox):   # shown in place of the lowest value ("off (whole epochs)")
+        yield widget.specialValueText, widget.setSpecialValueText
     if isinstance(widget, QTabWidget):
         for i in range(widget.count()):
             yield (lambda i=i: widget.tabText(i)), (lambda t, i=i: widget.setTabText(i, t))

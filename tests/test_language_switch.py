@@ -3,8 +3,8 @@ import xml.etree.ElementTree as ElementTree
 
 import pyqtgraph as pg
 import pytest
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QGroupBox, QLabel, QListWidget,
-                               QMenu, QTableWidget, QTabWidget, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QApplication, QComboBox, QGroupBox, QLabel,
+                               QListWidget, QMenu, QTableWidget, QTabWidget, QWidget)
 
 from digitlab import resources
 from digitlab.gui.app import set_language
@@ -40,6 +40,8 @@ def shown_texts(window: MainWindow) -> list[tuple[str, str]]:
             texts += [(name, widget.itemText(i)) for i in range(widget.count())]
         if isinstance(widget, QTabWidget):
             texts += [(name, widget.tabText(i)) for i in range(widget.count())]
+        if isinstance(widget, QAbstractSpinBox):
+            texts.append((name + " special value", widget.specialValueText()))
         if isinstance(widget, QMenu):
             texts.append((name, widget.title()))
             texts += [(name, a.text()) for a in widget.actions()]
