@@ -207,7 +207,8 @@ class EvaluationPanel(QWidget):
         self._network, self._x, self._t = network, x_test, t_test
         ev = self.evaluation = evaluation if evaluation is not None else evaluate(network, x_test, t_test)
         # the accuracy as the course prints it (Accuracy:0.9352), not rounded to a percentage
-        self.texts.show(self.summary.setText, lambda: self.tr("Accuracy: {0} ({1:,} of {2:,} test images wrong)").format(
+        self.texts.show(self.summary.setText, lambda: self.tr(
+            "Accuracy: {0} ({1:,} of {2:,} test images wrong)").format(
             format_value(float(ev.accuracy)), len(ev.wrong), len(t_test)))
         self.class_bars.setOpts(height=ev.per_class)
         # log scale so the few mistakes are visible next to the big diagonal

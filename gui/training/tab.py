@@ -163,9 +163,8 @@ class TrainingTab(QWidget):
 
     @Slot()
     def _on_recover_button_clicked(self) -> None:
-        self.settings.set_lr(self._safe_lr)
+        self.settings.set_lr(safe_lr := self._safe_lr)
         self._on_reset_button_clicked()
-        safe_lr = self._safe_lr
         self.controls.show_message(lambda: self.tr(
             "Learning rate lowered to {0:g}. Press Start to try again.").format(safe_lr))
 
