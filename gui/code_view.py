@@ -11,7 +11,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from digitlab.nn.course import describe
+from digitlab.gui.live_text import follow_language
+from digitlab.nn.course import describe, format_value
 
 
 def _format(colour: str, bold: bool = False, italic: bool = False) -> QTextCharFormat:
@@ -51,12 +52,14 @@ class CodeView(QWidget):
     """The listing's source, read-only and highlighted, over a table name -> describe(value).
 
     set_listing(listing) shows a nn.course Listing; set_variables(dict) refreshes the table
-    (call it whenever the panel's values change). Signals: none.
+    (call it whenever the panel's values change). The title and the table follow a language
+    switch at once. Signals: none.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.listing = None
+        self._variables: dict = {}
         self.title_label = QLabel()
         self.title_label.setWordWrap(True)
         self.editor = QPlainTextEdit()
@@ -76,6 +79,7 @@ class CodeView(QWidget):
         layout.addWidget(self.editor, 1)
         layout.addWidget(self.table, 1)
         self.retranslate()
+        follow_language(self, self.retranslate)
 
     def set_listing(self, listing) -> None:
         """Show listing.source (an nn.course Listing) and its title; clears the variables."""
@@ -89,12 +93,21 @@ class CodeView(QWidget):
 
     def set_variables(self, variables: dict) -> None:
         """The table: one row per variable, its name and nn.course.describe(value)."""
+        self._variables = dict(variables)
         self.table.setRowCount(len(variables))
         for row, (name, value) in enumerate(variables.items()):
-            for column, text in enumerate((name, describe(value))):
+            for column, text in enumerate((name, self.describe(value))):
                 item = QTableWidgetItem(text)
                 item.setFlags(item.flags() & ~Qt.ItemIsEditable)
                 self.table.setItem(row, column, item)
+
+    def describe(self, value) -> str:
+        """nn.course.describe(value), its words for a list in the user's language."""
+        if not isinstance(value, list):
+            return describe(value)
+        if not value:
+            return self.tr("list of {0}").format(0)
+        return self.tr("list of {0}, last {1}").format(len(value), format_value(value[-1], 4))
 
     def variable_text(self, name: str) -> str | None:
         """The text shown for variable name, or None if the table has no such row."""
@@ -126,5 +139,7 @@ class CodeView(QWidget):
             self.title_label.setText(f"<b>{title}</b>")
 
     def retranslate(self) -> None:
+        """The headers, the title and the values' words in the current language."""
         self.table.setHorizontalHeaderLabels([self.tr("variable"), self.tr("value")])
         self._show_title()
+        self.set_variables(self._variables)

@@ -62,6 +62,19 @@ class MainWindow(WindowActions, QMainWindow):
             self.tabs.setTabText(index, text)
         self.menus.retranslate()
         self._show_model_description()
+        self._retranslate_message()
+
+    def _retranslate_message(self) -> None:
+        """The status bar's passing message: a fixed one in the new language, any other cleared."""
+        message = self.statusBar().currentMessage()
+        if not message:
+            return
+        from digitlab.gui.retranslate import translated
+        new = translated(message, self)
+        if new is None:
+            self.statusBar().clearMessage()
+        else:
+            self.statusBar().showMessage(new, 8000)
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtWidgets import (QAbstractButton, QComboBox, QGroupBox, QLabel, QLineEdit, QTabWidget,
-                               QTableWidget, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QComboBox, QGroupBox, QLabel, QLineEdit,
+                               QTabWidget, QTableWidget, QWidget)
 
 from digitlab import resources
 
@@ -77,6 +77,8 @@ def _widget_texts(widget: QWidget) -> Iterator[tuple]:
         yield widget.title, widget.setTitle
     if isinstance(widget, (QLineEdit, QComboBox)):
         yield widget.placeholderText, widget.setPlaceholderText
+    if isinstance(widget, QAbstractSpinBox):   # shown in place of the lowest value ("off (whole epochs)")
+        yield widget.specialValueText, widget.setSpecialValueText
     if isinstance(widget, QTabWidget):
         for i in range(widget.count()):
             yield (lambda i=i: widget.tabText(i)), (lambda t, i=i: widget.setTabText(i, t))
@@ -94,7 +96,7 @@ def _widget_texts(widget: QWidget) -> Iterator[tuple]:
 
 
 def _plot_texts(view) -> Iterator[tuple]:
-    """(getter, setter) of the titles and axis labels of a pyqtgraph view."""
+    """(getter, setter) of the titles, axis labels and text items of a pyqtgraph view."""
     import pyqtgraph as pg
     scene = view.scene()
     for item in scene.items() if scene is not None else ():
@@ -102,6 +104,17 @@ def _plot_texts(view) -> Iterator[tuple]:
             yield (lambda a=item: a.labelText), (lambda t, a=item: a.setLabel(t, units=a.labelUnits or None))
         elif isinstance(item, pg.LabelItem):
             yield (lambda a=item: a.text), (lambda t, a=item: a.setText(t))
+        elif isinstance(item, pg.InfLineLabel):
+            yield (lambda a=item: a.format), (lambda t, a=item: _set_line_label(a, t))
+        elif isinstance(item, pg.TextItem):
+            yield (lambda a=item: a.textItem.toPlainText()), (lambda t, a=item: a.setText(t))
+
+
+def _set_line_label(label, text: str) -> None:
+    """An InfiniteLine's label: its format (the text is made from it whenever the line moves) and,
+    as a hidden label does not remake it, its text."""
+    label.format = text
+    label.setText(text.format(value=label.line.value()))
 
 
 def retranslate_tree(root: QWidget) -> None:

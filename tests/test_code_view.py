@@ -48,3 +48,25 @@ def test_every_listing_has_a_translatable_title(qtbot):
         assert titles[name] == listing.title          # the English source is nn.course's title
         view.set_listing(listing)
         assert view.title_label.text() == f"<b>{listing.title}</b>"
+
+
+def test_the_title_and_the_values_words_follow_a_language_switch(qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from digitlab.gui.app import set_language
+    view = CodeView()
+    qtbot.addWidget(view)
+    view.set_listing(LISTINGS["training_loop"])
+    view.set_variables({"i": 3, "train_acc_list": [0.25, 0.5]})
+    assert view.title_label.text() == "<b>Training the two-layer network with mini-batches</b>"
+    assert view.variable_text("train_acc_list") == "list of 2, last 0.5" == describe([0.25, 0.5])
+    try:
+        set_language(QApplication.instance(), "ko")
+        qtbot.wait(20)          # LanguageChange is posted
+        assert view.title_label.text() == "<b>미니배치로 2층 신경망 학습하기</b>"
+        assert view.variable_text("train_acc_list") == "리스트, 원소 2개, 마지막 0.5"
+        assert view.variable_text("i") == "3"
+    finally:
+        set_language(QApplication.instance(), "en")
+    qtbot.wait(20)
+    assert view.variable_text("train_acc_list") == "list of 2, last 0.5"

@@ -3,11 +3,12 @@ import xml.etree.ElementTree as ElementTree
 
 import pyqtgraph as pg
 import pytest
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QGroupBox, QLabel, QMenu,
-                               QTabWidget, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QApplication, QComboBox, QGroupBox, QLabel,
+                               QListWidget, QMenu, QTableWidget, QTabWidget, QWidget)
 
 from digitlab import resources
 from digitlab.gui.app import set_language
+from digitlab.gui.code_view import CodeView
 from digitlab.gui.main_window import MainWindow
 from digitlab.nn.train_config import ACTIVATION_NAMES, OPTIMIZER_NAMES, SCHEDULE_NAMES
 
@@ -28,7 +29,7 @@ def pairs() -> list[tuple[str, str]]:
 
 def shown_texts(window: MainWindow) -> list[tuple[str, str]]:
     """(where, text) of every text a student can read in the window, walked independently."""
-    texts = []
+    texts = [("title", window.windowTitle()), ("status bar", window.statusBar().currentMessage())]
     for widget in [window, *window.findChildren(QWidget)]:
         name = type(widget).__name__
         if isinstance(widget, (QLabel, QAbstractButton)):
@@ -39,16 +40,28 @@ def shown_texts(window: MainWindow) -> list[tuple[str, str]]:
             texts += [(name, widget.itemText(i)) for i in range(widget.count())]
         if isinstance(widget, QTabWidget):
             texts += [(name, widget.tabText(i)) for i in range(widget.count())]
+        if isinstance(widget, QAbstractSpinBox):
+            texts.append((name + " special value", widget.specialValueText()))
         if isinstance(widget, QMenu):
             texts.append((name, widget.title()))
             texts += [(name, a.text()) for a in widget.actions()]
+        if isinstance(widget, QTableWidget):
+            items = [widget.horizontalHeaderItem(c) for c in range(widget.columnCount())]
+            first = 1 if isinstance(widget.parent(), CodeView) else 0   # its names column is code
+            items += [widget.item(r, c) for r in range(widget.rowCount()) for c in range(first, widget.columnCount())]
+            texts += [(name + " cell", item.text()) for item in items if item is not None]
+        if isinstance(widget, QListWidget):
+            texts += [(name + " item", widget.item(i).text()) for i in range(widget.count())]
         texts.append((name + " tooltip", widget.toolTip()))
+        texts += [(name + " action tooltip", a.toolTip()) for a in widget.actions()]
         if isinstance(widget, pg.GraphicsView) and widget.scene() is not None:
             for item in widget.scene().items():
                 if isinstance(item, pg.AxisItem):
                     texts.append((name + " axis", item.labelText))
                 elif isinstance(item, pg.LabelItem):
                     texts.append((name + " title", item.text))
+                elif isinstance(item, pg.TextItem):
+                    texts.append((name + " text", item.textItem.toPlainText()))
     return [(where, text.replace("&", "")) for where, text in texts if text]
 
 

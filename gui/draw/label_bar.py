@@ -5,6 +5,8 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
+from digitlab.gui.live_text import follow_language
+
 
 class LabelBar(QWidget):
     """A row: “This is a” 0..9, the model's accuracy on the user's digits, Gallery, Fine-tune.
@@ -30,8 +32,6 @@ class LabelBar(QWidget):
         for digit in range(10):
             action = QAction(str(digit), self)
             action.setShortcuts([QKeySequence(Qt.Modifier.ALT | Qt.Key(Qt.Key.Key_0 + digit))])
-            action.setToolTip(self.tr("Store this drawing as a {0} in your personal digits "
-                                      "(Alt+{0})").format(digit))
             action.triggered.connect(lambda _=False, d=digit: self.labelled.emit(d))
             self.addAction(action)
             self.actions_by_digit.append(action)
@@ -53,6 +53,15 @@ class LabelBar(QWidget):
         layout.addWidget(self.gallery_button)
         layout.addWidget(self.finetune_button)
         self.show_counts(0, None)
+        self._retranslate()
+        follow_language(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        """The texts with values (the digit of each button, the counts) in the current language."""
+        for digit, action in enumerate(self.actions_by_digit):
+            action.setToolTip(self.tr("Store this drawing as a {0} in your personal digits "
+                                      "(Alt+{0})").format(digit))
+        self.show_counts(*self._counts)
 
     def set_labelling_enabled(self, enabled: bool) -> None:
         """Digit buttons only make sense with something drawn."""
@@ -62,6 +71,7 @@ class LabelBar(QWidget):
     @Slot()
     def show_counts(self, samples: int, accuracy: tuple[float, int] | None) -> None:
         """samples: how many are stored; accuracy: (fraction, n) on the test split or None."""
+        self._counts = (samples, accuracy)
         if accuracy is None:
             text = self.tr("{0} of your digits stored").format(samples)
         else:

@@ -25,8 +25,9 @@ class ModelChoice(QWidget):
     """A list of models to predict with and a button to open one (.npz or the textbook's .pkl).
 
     Signals:
-        model_selected(object, str, object): the chosen model changed or was replaced;
-            payload (network or None, name, test accuracy or None).
+        model_selected(object, str, object): the chosen model changed or was replaced, or the
+            language changed (its name and description with it); payload (network or None, name,
+            test accuracy or None).
         message(str): something the user should read in the status bar.
     """
 
@@ -52,26 +53,44 @@ class ModelChoice(QWidget):
         layout.addWidget(self.open_button)
 
     def retranslate(self) -> None:
-        self._rename_default(self.tr("default model"))
+        self._default_name = self.tr("default model")
+        renamed = self._rename_models()
         self.combo.setPlaceholderText(self.tr("no model"))
         self.open_button.setText(self.tr("Open model…"))
         self.open_button.setToolTip(self.tr(
             "Open a model saved by DigitLab (.npz) or the textbook's sample_weight.pkl"))
         self.label.setText(self.tr("Model:"))
+        chosen = self.current()
+        if chosen is not None and not renamed:
+            self.model_selected.emit(*chosen)   # described anew: "(test accuracy 97.9%)" has words
 
-    def _rename_default(self, name: str) -> None:
-        """Call the shipped model name in the current language (it is listed by its name)."""
-        old = getattr(self, "_default_name", None)
-        self._default_name = name
-        index = self.combo.findData(old) if old is not None else -1
-        if index < 0 or old == name:
-            return
+    def _rename_models(self) -> bool:
+        """Name the models the app named ("default model", "Trained just now", ...) in the current
+        language; a file's name stays. True when the model in use was renamed."""
+        if not self._models:
+            return False
+        from digitlab.gui.retranslate import translated   # reads the .ts: only once there are models
+        renamed = False
+        for name in [name for name in self._models if name not in self._files]:
+            new = translated(name, self)
+            if new is not None:
+                renamed = self._rename_model(name, new) or renamed
+        return renamed
+
+    def _rename_model(self, old: str, new: str) -> bool:
+        """List the model called old as new (a name in the language just chosen); True when it is
+        the model in use, which model_selected then announces under its new name."""
+        index = self.combo.findData(old)
+        if index < 0 or old == new or new in self._models:
+            return False
         network, accuracy = self._models.pop(old)
-        self._models[name] = (network, accuracy)
-        self.combo.setItemData(index, name)
-        self.combo.setItemText(index, describe(name, accuracy))
-        if index == self.combo.currentIndex():
-            self.model_selected.emit(network, name, accuracy)   # the status bar names it anew
+        self._models[new] = (network, accuracy)
+        self.combo.setItemData(index, new)
+        self.combo.setItemText(index, describe(new, accuracy))
+        if index != self.combo.currentIndex():
+            return False
+        self.model_selected.emit(network, new, accuracy)
+        return True
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:

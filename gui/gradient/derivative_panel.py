@@ -12,6 +12,7 @@ from digitlab.nn.course import LISTINGS
 from digitlab.nn.gradient import curves, diff_errors, numerical_diff, tangent_line
 from digitlab.gui.code_view import CodeView
 from digitlab.gui.gradient.common import COLOURS, curve_label, make_plot
+from digitlab.gui.live_text import follow_language
 
 H_VALUES = 10.0 ** np.linspace(-60, 0, 241)
 ERROR_FLOOR = 1e-18   # exact zeros cannot sit on a log axis; they are drawn here
@@ -39,6 +40,7 @@ class DerivativePanel(QWidget):
         self.x_line.sigPositionChanged.connect(self._on_x_line_sigPositionChanged)
         self.dtype_combo.currentIndexChanged.connect(self._on_dtype_combo_currentIndexChanged)
         self._on_curve_combo_currentIndexChanged(0)
+        follow_language(self, self._update_point)   # its texts with values, in the new language
 
     def _build_controls(self) -> None:
         self.curve_combo = QComboBox()

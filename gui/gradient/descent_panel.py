@@ -16,6 +16,7 @@ from digitlab.gui.code_view import CodeView
 from digitlab.gui.gradient.common import COLOURS, fmt, fmt_point, make_plot, surface_label, visible_steps
 from digitlab.gui.gradient.playback import PlaybackControls
 from digitlab.gui.gradient.surface_plot import SurfacePlot
+from digitlab.gui.live_text import follow_language
 from digitlab.gui.settings import typed
 
 
@@ -68,6 +69,7 @@ class DescentPanel(QWidget):
         self.controls.frame_changed.connect(self._on_controls_frame_changed)
         self.plot.clicked.connect(self._on_plot_clicked)
         self._on_surface_combo_currentIndexChanged(0)
+        follow_language(self, self._retranslate)
 
     def _build_plots(self) -> None:
         self.plot = SurfacePlot()
@@ -175,6 +177,7 @@ class DescentPanel(QWidget):
         self.freeze = descent_freeze(self.path)
         self._start_item.setData(pos=[start])
         self.loss_plot.setXRange(0, self.steps_spin.value(), padding=0.02)
+        self._start = start
         self._show_course_value(start)
         self.code_view.set_variables({"lr": self.learning_rate(), "step_num": len(self.path) - 1,
                                       "init_x": self.path[0], "x": self.path[-1],
@@ -229,9 +232,17 @@ class DescentPanel(QWidget):
         self._path_item.setData(shown[:, 0], shown[:, 1])
         self._current_item.setData(pos=shown[-1:])
         self._loss_item.setData(np.arange(drawn + 1), self.values[: drawn + 1])
+        self._show_step(k)
+
+    def _show_step(self, k: int) -> None:
         self.info_label.setText(self.tr("step {k}:  x = {x}<br>f(x) = {f}    |grad f(x)| = {g}").format(
             k=k, x=self.result_text(k), f=fmt(self.values[k]), g=fmt(self.norms[k])))
         self.message_label.setText(self._message(k))
+
+    def _retranslate(self) -> None:
+        """The texts with values of the path and step shown, in the new language."""
+        self._show_course_value(self._start)
+        self._show_step(self.controls.frame)
 
     @Slot(int)
     def _on_surface_combo_currentIndexChanged(self, index: int) -> None:

@@ -12,6 +12,7 @@ from digitlab.gui.code_view import CodeView
 from digitlab.gui.gradient.common import COLOURS, fmt, fmt_point, surface_label
 from digitlab.gui.gradient.surface_3d import Surface3DView
 from digitlab.gui.gradient.surface_plot import SurfacePlot
+from digitlab.gui.live_text import follow_language
 
 ARROWS = 15        # per axis
 HEAD = 0.3         # arrow head length as a fraction of the arrow
@@ -68,7 +69,9 @@ class FieldPanel(QWidget):
         self._build_layout(explain)
         self.surface_combo.currentIndexChanged.connect(self._on_surface_combo_currentIndexChanged)
         self.plot.hovered.connect(self._on_plot_hovered)
+        self._point: tuple[float, float] | None = None   # where the gradient was last shown
         self._on_surface_combo_currentIndexChanged(0)
+        follow_language(self, self._retranslate)
 
     def _build_layout(self, explain: QLabel) -> None:
         points = QHBoxLayout()
@@ -96,6 +99,7 @@ class FieldPanel(QWidget):
     def show_gradient_at(self, x0: float, x1: float) -> np.ndarray:
         """Write the gradient at (x0, x1) under the plot and draw it; returns it (2,)."""
         surface = self.plot.surface
+        self._point = (x0, x1)
         x = np.array([x0, x1])
         grad = numerical_gradient(surface.f, x)
         self.mouse_label.setText(self.tr(
@@ -121,6 +125,11 @@ class FieldPanel(QWidget):
         if course is not None:
             text += "<br>" + self.tr("The course prints {g}.").format(g=course["grad"])
         self.result_label.setText(text)
+
+    def _retranslate(self) -> None:
+        """The texts with values of the point shown last, in the new language."""
+        if self._point is not None:
+            self.show_gradient_at(*self._point)
 
     @Slot(int)
     def _on_surface_combo_currentIndexChanged(self, index: int) -> None:

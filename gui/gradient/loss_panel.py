@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 from digitlab.nn.course import LISTINGS
 from digitlab.gui.code_view import CodeView
 from digitlab.gui.gradient.common import COLOURS, make_plot, renormalized
+from digitlab.gui.live_text import follow_language
 
 COURSE_Y1 = (0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0)
 COURSE_Y2 = (0.1, 0.05, 0.1, 0.0, 0.05, 0.1, 0.0, 0.6, 0.0, 0.0)
@@ -33,6 +34,7 @@ class LossPanel(QWidget):
         self.y2_button.clicked.connect(self._on_y2_button_clicked)
         self.target_spin.valueChanged.connect(self._on_target_spin_valueChanged)
         self.set_y(COURSE_Y1)
+        follow_language(self, self._show)   # its texts with values, in the new language
 
     def _build_controls(self) -> None:
         self.target_spin = QSpinBox()

@@ -13,6 +13,7 @@ from digitlab.nn.course import LISTINGS
 from digitlab.nn.gradient import function_2
 from digitlab.gui.code_view import CodeView
 from digitlab.gui.gradient.common import COLOURS, make_plot
+from digitlab.gui.live_text import follow_language
 
 LISTING = LISTINGS["partial_derivatives"]
 SLICE_HALF_WIDTH = 5.0
@@ -51,6 +52,7 @@ class PartialPanel(QWidget):
             spin.valueChanged.connect(self._on_spin_valueChanged)
         self.vary_x0.toggled.connect(self._on_vary_x0_toggled)
         self.update_view()
+        follow_language(self, self.update_view)   # its texts with values, in the new language
 
     def _spin(self, value: float) -> QDoubleSpinBox:
         spin = QDoubleSpinBox()

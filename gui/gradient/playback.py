@@ -4,6 +4,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QWidget
 
+from digitlab.gui.live_text import follow_language
+
 
 class PlaybackControls(QWidget):
     """Drives a frame index 0 .. frame_count - 1 with a timer; the panels draw frame k.
@@ -47,6 +49,7 @@ class PlaybackControls(QWidget):
         self.reset_button.clicked.connect(self._on_reset_button_clicked)
         self.speed_slider.valueChanged.connect(self._on_speed_slider_valueChanged)
         self._on_speed_slider_valueChanged(self.speed_slider.value())
+        follow_language(self, self._show_speed)   # a plural (%n): gui.retranslate cannot look it up
 
     @property
     def frame(self) -> int:
@@ -124,4 +127,7 @@ class PlaybackControls(QWidget):
     @Slot(int)
     def _on_speed_slider_valueChanged(self, value: int) -> None:
         self._timer.setInterval(round(1000 / value))
-        self._speed_label.setText(self.tr("%n step(s)/s", "", value))
+        self._show_speed()
+
+    def _show_speed(self) -> None:
+        self._speed_label.setText(self.tr("%n step(s)/s", "", self.speed_slider.value()))

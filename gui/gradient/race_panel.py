@@ -14,6 +14,7 @@ from digitlab.nn.optimizers import make_optimizer
 from digitlab.gui.gradient.common import COLOURS, fmt, fmt_point, make_plot, surface_label, visible_steps
 from digitlab.gui.gradient.playback import PlaybackControls
 from digitlab.gui.gradient.surface_plot import SurfacePlot
+from digitlab.gui.live_text import follow_language
 
 OPTIMIZERS = (("sgd", "SGD"), ("momentum", "Momentum"), ("adagrad", "AdaGrad"),
               ("rmsprop", "RMSprop"), ("adam", "Adam"))
@@ -60,6 +61,8 @@ class RacePanel(QWidget):
         self.controls.frame_changed.connect(self._on_controls_frame_changed)
         self.plot.clicked.connect(self._on_plot_clicked)
         self.surface_combo.setCurrentIndex(1)
+        # the step's texts with values, in the new language
+        follow_language(self, lambda: self._on_controls_frame_changed(self.controls.frame))
 
     def _build_plots(self) -> None:
         self.plot = SurfacePlot()

@@ -14,6 +14,7 @@ from digitlab.nn.functions import softmax
 from digitlab.nn.gradient import SimpleNet
 from digitlab.gui.code_view import CodeView
 from digitlab.gui.gradient.common import COLOURS, fill_table, make_plot
+from digitlab.gui.live_text import follow_language
 
 X = (0.6, 0.9)
 T = (0.0, 0.0, 1.0)
@@ -41,6 +42,7 @@ class SimpleNetPanel(QWidget):
         self.book_button.clicked.connect(self._on_book_button_clicked)
         self.step_button.clicked.connect(self._on_step_button_clicked)
         self.set_W(book_W())
+        follow_language(self, self._show_texts)
 
     def _build_controls(self) -> None:
         self.seed_spin = QSpinBox()
@@ -54,7 +56,7 @@ class SimpleNetPanel(QWidget):
         self.loss_label = QLabel()
         self.loss_label.setStyleSheet("font-size: 14pt;")
         self.argmax_label = QLabel()
-        self.digits_label = QLabel(self._digits_text())
+        self.digits_label = QLabel()
         self.digits_label.setWordWrap(True)
         self.code_view = CodeView()
         self.code_view.set_listing(LISTING)
@@ -118,17 +120,22 @@ class SimpleNetPanel(QWidget):
     def _show(self) -> None:
         # the listing on screen computes the values on screen
         self.variables = LISTING.run(W=self.net.W.copy(), delta=self.net.delta)
-        shown = LISTING.shown(self.variables)
         scores = self.variables["p"]
         self.losses.append(float(self.variables["loss"]))
         self.dW = self.variables["dW"]
         for name, values in (("W", self.net.W), ("scores", scores), ("softmax", softmax(scores)), ("dW", self.dW)):
             fill_table(self.tables[name], values, digits=8 if name in ("W", "dW") else 6)
-        self.loss_label.setText(self.tr("loss = {v}").format(v=shown["loss"]))
-        self.argmax_label.setText(self.tr("argmax(p) = {i}  (index from 0)").format(i=shown["argmax_p"]))
+        self._show_texts()
         self.code_view.set_variables(self.variables)
         self._loss_item.setData(np.arange(len(self.losses)), self.losses)
         self.loss_plot.setXRange(0, max(10, len(self.losses) - 1), padding=0.02)  # whole steps
+
+    def _show_texts(self) -> None:
+        """The texts with values, in the current language (again after a language switch)."""
+        shown = LISTING.shown(self.variables)
+        self.loss_label.setText(self.tr("loss = {v}").format(v=shown["loss"]))
+        self.argmax_label.setText(self.tr("argmax(p) = {i}  (index from 0)").format(i=shown["argmax_p"]))
+        self.digits_label.setText(self._digits_text())
 
     @Slot()
     def _on_reseed_button_clicked(self) -> None:

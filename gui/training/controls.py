@@ -1,9 +1,12 @@
 """The Training tab's left column below the settings: run buttons, progress, divergence banner."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
+from digitlab.gui.live_text import LiveTexts
 from digitlab.gui.log import show_error
 from digitlab.gui.training.state import RunState
 from digitlab.gui.workers import Stage, WorkerFailure
@@ -22,7 +25,8 @@ class TrainingControls(QWidget):
     """Start / Pause / Step / Stop / Reset, the progress bar and text, and Use / Save after a run.
 
     No signals of its own: the Training tab connects to the buttons' clicked signals. The widget
-    only shows things; set_state() enables the buttons that make sense in a run state.
+    only shows things; set_state() enables the buttons that make sense in a run state. Its texts
+    with values are made again in the new language after a switch (gui.live_text).
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -53,6 +57,7 @@ class TrainingControls(QWidget):
         banner_layout.addWidget(self.banner_label)
         banner_layout.addWidget(self.recover_button)
         self.banner.hide()
+        self.texts = LiveTexts(self)
         self._build_layout()
 
     def _build_layout(self) -> None:
@@ -85,10 +90,15 @@ class TrainingControls(QWidget):
         self.save_button.setEnabled(not busy and has_model)
         self.save_action.setEnabled(not busy and has_model)
 
+    def show_message(self, make: Callable[[], str] | str) -> None:
+        """The progress line: make() (a text with values, made again after a language switch) or
+        a fixed text."""
+        self.texts.show(self.progress_label.setText, make)
+
     def clear(self) -> None:
         """Forget the previous run's progress and messages."""
         self.banner.hide()
-        self.speed_label.clear()
+        self.texts.show(self.speed_label.setText, "")
         self.progress_bar.setValue(0)
 
     def show_progress(self, p: Progress, backprop_seconds: float | None) -> None:
@@ -97,12 +107,12 @@ class TrainingControls(QWidget):
         if self.progress_bar.maximum() != total:
             self.progress_bar.setRange(0, total)
         self.progress_bar.setValue(done)
-        self.progress_label.setText(self.tr(
+        self.show_message(lambda: self.tr(
             "Epoch {0}/{1} · iteration {2:,}/{3:,} · {4:,.0f} images/s · {5} left").format(
             p.epoch, p.epochs_total, done, total, p.samples_per_sec, format_seconds(p.seconds_left)))
         if backprop_seconds is not None:
             numerical = p.seconds_per_iteration
-            self.speed_label.setText(self.tr(
+            self.texts.show(self.speed_label.setText, lambda: self.tr(
                 "Numerical gradient: {0:.3f} s per iteration. Backprop on the same mini-batch: {1:.2f} ms. "
                 "The numerical gradient is {2:,.0f}x slower.").format(
                 numerical, 1000 * backprop_seconds, times_slower(numerical, backprop_seconds)))
@@ -110,26 +120,30 @@ class TrainingControls(QWidget):
     def show_failure(self, failure: WorkerFailure) -> str:
         """Say what to do after a worker failure, in the label and in a message box with the details
         (the worker logged it already, with its traceback); returns the text."""
-        stage = failure.stage
-        text = {
-            Stage.PREPARE: self.tr("Training could not start; check the settings and the MNIST files, then press "
-                               "Start again."),
-            Stage.EVALUATE: self.tr("The trained network could not be tested on the test images, but it is kept: "
-                                "you can still use it or save it."),
-        }.get(stage, self.tr("Training stopped because of an error and its network was discarded; "
-                             "press Start to try again."))
-        self.progress_label.setText(text)
+        self.show_message(lambda: self._failure_text(failure.stage))
+        text = self.progress_label.text()
         show_error(self, self.tr("Training"), text, failure.details, summary=failure.summary, log=False)
         return text
+
+    def _failure_text(self, stage: Stage) -> str:
+        return {
+            Stage.PREPARE: self.tr("Training could not start; check the settings and the MNIST files, then press "
+                                   "Start again."),
+            Stage.EVALUATE: self.tr("The trained network could not be tested on the test images, but it is kept: "
+                                    "you can still use it or save it."),
+        }.get(stage, self.tr("Training stopped because of an error and its network was discarded; "
+                             "press Start to try again."))
 
     def show_divergence(self, lr: float, message: str) -> float:
         """The red banner: what diverging means, and a button to retry; returns the lr it offers."""
         safe_lr = suggested_lr(lr)
-        self.banner_label.setText(self.tr(
+        # message: nn's own words (English, as in the log); the rest follows the language
+        self.texts.show(self.banner_label.setText, lambda: self.tr(
             "<b>Training diverged.</b> The loss became too large to compute (infinite or NaN): each step "
             "overshot the minimum and the weights blew up. The learning rate ({0:g}) is probably too big. "
             "The broken network was thrown away.<br><i>{1}</i>").format(lr, message))
-        self.recover_button.setText(self.tr("Lower the learning rate to {0:g} and reset").format(safe_lr))
+        self.texts.show(self.recover_button.setText,
+                        lambda: self.tr("Lower the learning rate to {0:g} and reset").format(safe_lr))
         self.banner.show()
-        self.progress_label.setText(self.tr("Diverged."))
+        self.show_message(self.tr("Diverged."))
         return safe_lr

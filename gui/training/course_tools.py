@@ -16,6 +16,7 @@ from PySide6.QtCore import QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import (QFileDialog, QGroupBox, QHBoxLayout, QLabel, QProgressBar, QPushButton,
                                QVBoxLayout, QWidget)
 
+from digitlab.gui.live_text import LiveTexts, follow_language
 from digitlab.gui.log import show_error
 from digitlab.gui.training.download_dialog import ensure_mnist
 from digitlab.gui.workers import QUEUED, TaskWorker, WorkerFailure, abandon_thread, join_thread, start_worker
@@ -55,11 +56,13 @@ class CourseTools(QWidget):
         self.numerical_bar = QProgressBar()
         self.numerical_label = QLabel()
         self.numerical_label.setWordWrap(True)
+        self.texts = LiveTexts(self)
         self._poll = QTimer(self)
         self._poll.setInterval(100)
         self._poll.timeout.connect(self._show_done)
         self._build_layout()
         self.retranslate()
+        follow_language(self, self.retranslate)
 
     def _build_layout(self) -> None:
         buttons = QHBoxLayout()
@@ -88,8 +91,10 @@ class CourseTools(QWidget):
         self.numerical_box.setTitle(self.tr("Numerical gradient: what one iteration costs"))
         self.numerical_button.setText(self.tr("Time one iteration on this network"))
         self.cancel_button.setText(self.tr("Cancel"))
-        if self.timing is not None:
-            self._show_timing(self.timing)
+
+    def _say(self, make) -> None:
+        """The line under the numerical gradient's button (made again after a language switch)."""
+        self.texts.show(self.numerical_label.setText, make)
 
     # -- Course setup and export ------------------------------------------------------------------
     @Slot()
@@ -102,9 +107,9 @@ class CourseTools(QWidget):
 
     def export(self, path: str | Path | None = None) -> Path | None:
         """Write export_script(settings.config()) to path (asked when None); the path, or None."""
-        error = self._settings.validation_error()
+        error = self._settings.validation_message()
         if error is not None:
-            self.numerical_label.setText(error)
+            self._say(error)
             return None
         if path is None:
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Export this experiment"),
@@ -118,7 +123,7 @@ class CourseTools(QWidget):
             show_error(self, self.tr("Export"), self.tr("The script could not be written to {0}.").format(
                 path), str(error), log=False)
             return None
-        self.numerical_label.setText(self.tr("Exported to {0}: run it with python.").format(path))
+        self._say(lambda: self.tr("Exported to {0}: run it with python.").format(path))
         return path
 
     # -- the numerical gradient's cost ------------------------------------------------------------
@@ -129,22 +134,23 @@ class CourseTools(QWidget):
             return False
         config = self._settings.config()
         network = build_network(config, np.random.default_rng(config.seed))
-        if numerical_refusal(count_params(network)) is not None:
-            self.numerical_label.setText(self.tr(
+        params = count_params(network)
+        if numerical_refusal(params) is not None:
+            self._say(lambda: self.tr(
                 "This network has {0:,} weights and biases; one numerical iteration is timed for at "
                 "most {1:,} (the course's 784-50-10 has 39,760): use smaller hidden layers.").format(
-                count_params(network), NUMERICAL_MAX_PARAMS))
+                params, NUMERICAL_MAX_PARAMS))
             return False
         if not ensure_mnist(self._data, self):
             return False
         (x_train, t_train), _ = self._data.get()
         x, t = x_train[:config.batch_size], t_train[:config.batch_size]
         self._cancel.clear()
-        self._done[:] = [0, count_params(network)]
-        self.numerical_bar.setRange(0, self._done[1])
+        self._done[:] = [0, params]
+        self.numerical_bar.setRange(0, params)
         self.numerical_bar.setValue(0)
-        self.numerical_label.setText(self.tr("Two forward passes for each of the {0:,} weights and "
-                                             "biases, on {1} images...").format(self._done[1], len(x)))
+        self._say(lambda: self.tr("Two forward passes for each of the {0:,} weights and "
+                                  "biases, on {1} images...").format(params, len(x)))
         self._worker = TaskWorker(lambda: self._time(network, x, t))
         self._worker.failed.connect(self._on_worker_failed, QUEUED)
         self._worker.finished.connect(self._on_worker_finished, QUEUED)
@@ -173,7 +179,7 @@ class CourseTools(QWidget):
     @Slot(object)
     def _on_worker_failed(self, failure: WorkerFailure) -> None:
         text = self.tr("Timing the numerical gradient failed.")
-        self.numerical_label.setText(text)
+        self._say(text)
         show_error(self, self.tr("Numerical gradient"), text, failure.details, summary=failure.summary,
                    log=False)
 
@@ -186,23 +192,26 @@ class CourseTools(QWidget):
         self._set_busy(False)
         self._show_done()
         if timing is None and self._cancel.is_set():
-            self.numerical_label.setText(self.tr("Cancelled after {0:,} of {1:,} parameters.").format(
-                *self._done))
+            self._say_cancelled()
         elif timing is not None:
             self.timing = timing
-            self._show_timing(timing)
+            self._say(lambda: self._timing_text(timing))
         self.timed.emit(timing)
 
-    def _show_timing(self, timing) -> None:
+    def _say_cancelled(self) -> None:
+        done, total = self._done
+        self._say(lambda: self.tr("Cancelled after {0:,} of {1:,} parameters.").format(done, total))
+
+    def _timing_text(self, timing) -> str:
         numerical, backprop = timing.projected(COURSE_ITERATIONS)
         slow, slow_unit = in_units(numerical)
         fast, fast_unit = in_units(backprop)
-        self.numerical_label.setText(self.tr(
+        return self.tr(
             "One iteration on {0} images, {1:,} weights: numerical gradient {2:.1f} s, backprop "
             "{3:.4f} s ({4:,.0f}x faster). The course's {5:,} iterations would take about {6:.1f} "
             "{7} numerically, {8:.1f} {9} with backprop.").format(
             timing.batch_size, timing.params, timing.numerical_seconds, timing.backprop_seconds,
-            timing.ratio, COURSE_ITERATIONS, slow, self._unit(slow_unit), fast, self._unit(fast_unit)))
+            timing.ratio, COURSE_ITERATIONS, slow, self._unit(slow_unit), fast, self._unit(fast_unit))
 
     def _unit(self, unit: str) -> str:
         return {"days": self.tr("days"), "hours": self.tr("hours"), "minutes": self.tr("minutes"),
@@ -219,5 +228,4 @@ class CourseTools(QWidget):
             abandon_thread(self._thread, self)
             self._thread, self._worker = None, None
             self._set_busy(False)
-            self.numerical_label.setText(self.tr("Cancelled after {0:,} of {1:,} parameters.").format(
-                *self._done))
+            self._say_cancelled()

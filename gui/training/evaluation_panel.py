@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QLis
                                QPushButton, QVBoxLayout, QWidget)
 
 from digitlab.gui.code_view import CodeView
+from digitlab.gui.live_text import LiveTexts, follow_language
 from digitlab.gui.log import show_error
 from digitlab.gui.workers import QUEUED, TaskWorker, WorkerFailure, abandon_thread, join_thread, start_worker
 from digitlab.nn.course import LISTINGS, format_value
@@ -47,6 +48,7 @@ class EvaluationPanel(QWidget):
         self._thread: QThread | None = None
         self.evaluation: Evaluation | None = None
         self.demo_result: BatchTiming | None = None
+        self.texts = LiveTexts(self)
         self.summary = QLabel(self.tr("Train a network to see how it does on the 10,000 test images."))
         self.summary.setWordWrap(True)
         self.graphics = pg.GraphicsLayoutWidget()
@@ -96,6 +98,7 @@ class EvaluationPanel(QWidget):
         self.listing_choice.currentIndexChanged.connect(self._on_listing_choice_currentIndexChanged)
         self.code_view = CodeView()
         self.retranslate()
+        follow_language(self, self.retranslate)
         self.code_view.set_listing(LISTINGS["batch_inference"])
 
     def retranslate(self) -> None:
@@ -107,7 +110,6 @@ class EvaluationPanel(QWidget):
         self.listing_choice.addItem(self.tr("Chapter 3: in batches of 100"), "batch_inference")
         self.listing_choice.setCurrentIndex(index)
         self.listing_choice.blockSignals(False)
-        self.code_view.retranslate()
         self._update_model_button()
 
     def set_draw_model(self, network, name: str) -> None:
@@ -185,14 +187,14 @@ class EvaluationPanel(QWidget):
     def clear(self) -> None:
         """Forget the evaluated network."""
         self._network, self._x, self.evaluation, self.demo_result = None, None, None, None
-        self.summary.setText(self.tr("Train a network to see how it does on the 10,000 test images."))
+        self.texts.show(self.summary.setText, self.tr("Train a network to see how it does on the 10,000 test images."))
         self.class_bars.setOpts(height=np.zeros(10))
         self.confusion_image.setImage(np.zeros((10, 10)))
         self._show_counts(np.zeros((0, 0), dtype=int))
         self._listing_variables = {}
         self.code_view.set_variables({})
         self.gallery.clear()
-        self.demo_label.clear()
+        self.texts.show(self.demo_label.setText, "")
         self.demo_button.setEnabled(False)
 
     def set_model(self, network, x_test: np.ndarray, t_test: np.ndarray,
@@ -205,7 +207,8 @@ class EvaluationPanel(QWidget):
         self._network, self._x, self._t = network, x_test, t_test
         ev = self.evaluation = evaluation if evaluation is not None else evaluate(network, x_test, t_test)
         # the accuracy as the course prints it (Accuracy:0.9352), not rounded to a percentage
-        self.summary.setText(self.tr("Accuracy: {0} ({1:,} of {2:,} test images wrong)").format(
+        self.texts.show(self.summary.setText, lambda: self.tr(
+            "Accuracy: {0} ({1:,} of {2:,} test images wrong)").format(
             format_value(float(ev.accuracy)), len(ev.wrong), len(t_test)))
         self.class_bars.setOpts(height=ev.per_class)
         # log scale so the few mistakes are visible next to the big diagonal
@@ -238,8 +241,8 @@ class EvaluationPanel(QWidget):
         if self._network is None or self._thread is not None:
             return
         self.demo_button.setEnabled(False)
-        self.demo_label.setText(self.tr("Classifying {0:,} images twice...").format(len(self._x)))
         network, x = self._network, self._x
+        self.texts.show(self.demo_label.setText, lambda: self.tr("Classifying {0:,} images twice...").format(len(x)))
         t = self._t
         self._demo_worker = TaskWorker(lambda: (time_batches(network, x),
                                                 _listing_run("inference", network, x, t)))
@@ -250,7 +253,7 @@ class EvaluationPanel(QWidget):
     @Slot(object)
     def _on_demo_failed(self, failure: WorkerFailure) -> None:
         text = self.tr("Timing the network failed; press the button to try again.")
-        self.demo_label.setText(text)
+        self.texts.show(self.demo_label.setText, text)
         show_error(self, self.tr("Evaluation"), text, failure.details, summary=failure.summary, log=False)
 
     @Slot(object)
@@ -265,7 +268,7 @@ class EvaluationPanel(QWidget):
         result, variables = result
         self._show_listing_variables("inference", variables)
         self.demo_result = result
-        self.demo_label.setText(self.tr(
+        self.texts.show(self.demo_label.setText, lambda: self.tr(
             "One at a time: {0:.2f} s. In batches of {1}: {2:.3f} s. Batches are {3:.0f}x faster: "
             "one big matrix product beats {4:,} small ones.").format(
             result.single, result.batch_size, result.batched, result.speedup, result.count))

@@ -7,6 +7,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from digitlab.gui.live_text import follow_language
 from digitlab.gui.plot_cache import cache_axes
 
 
@@ -109,6 +110,7 @@ class TrainingPlots(QWidget):
         self.graphics.setBackground("w")
         layout.addWidget(self.graphics)
         self._build_plots()
+        follow_language(self, self._retranslate)
 
     def _build_plots(self) -> None:
         pen_raw = pg.mkPen((150, 180, 220), width=1)
@@ -137,8 +139,7 @@ class TrainingPlots(QWidget):
         self.acc_text.setParentItem(self.acc_plot.getViewBox())
         self.acc_text.setPos(8, 4)
 
-        self.lr_plot = pg.PlotItem(title=self.tr("Learning rate (it changed during the run)"))
-        self.lr_plot.setLabel("bottom", self.tr("iteration"))
+        self.lr_plot = pg.PlotItem()
         cache_axes(self.lr_plot)
         self.lr_plot.setXLink(self.loss_plot)
         self.lr_curve = self.lr_plot.plot([], [], pen=pg.mkPen((120, 60, 160), width=2))
@@ -151,11 +152,30 @@ class TrainingPlots(QWidget):
         self._set_titles(None)
 
     def _set_titles(self, lr: float | None) -> None:
+        """The titles; lr: the learning rate in the loss plot's title (None while it is unknown or
+        changes, then the learning-rate plot shows it)."""
+        self._title_lr = lr
         loss_title = self.tr("Loss per iteration (one mini-batch each)")
         if lr is not None:
             loss_title = self.tr("{0}, learning rate {1:g}").format(loss_title, lr)
         self.loss_plot.setTitle(loss_title)
         self.acc_plot.setTitle(self.tr("Accuracy after each epoch (a growing gap = overfitting)"))
+        # set here too: while it is hidden (off the scene) gui.retranslate does not see it
+        self.lr_plot.setTitle(self.tr("Learning rate (it changed during the run)"))
+        self.lr_plot.setLabel("bottom", self.tr("iteration"))
+
+    def _show_epoch_text(self) -> None:
+        if not self._epochs:
+            self.acc_text.setText("")
+            return
+        epoch, train_accuracy, test_accuracy = self._epochs[-1]
+        self.acc_text.setText(self.tr("epoch {0}: train {1:.1%}, test {2:.1%}").format(
+            epoch, train_accuracy, test_accuracy))
+
+    def _retranslate(self) -> None:
+        """After a language switch: the texts with values (the learning rate, the last epoch)."""
+        self._set_titles(self._title_lr)
+        self._show_epoch_text()
 
     def _show_lr_plot(self, visible: bool) -> None:
         shown = self.lr_plot.scene() is not None
@@ -178,7 +198,7 @@ class TrainingPlots(QWidget):
         self._epochs.clear()
         for curve in (self.loss_raw, self.loss_smooth, self.train_curve, self.test_curve, self.lr_curve):
             curve.setData([], [])
-        self.acc_text.setText("")
+        self._show_epoch_text()
         self._show_lr_plot(False)
         self._set_titles(None)
         self.loss_plot.enableAutoRange(x=True)
@@ -242,8 +262,7 @@ class TrainingPlots(QWidget):
         e = np.array(self._epochs, dtype=np.float64)
         self.train_curve.setData(e[:, 0], 100 * e[:, 1])
         self.test_curve.setData(e[:, 0], 100 * e[:, 2])
-        self.acc_text.setText(self.tr("epoch {0}: train {1:.1%}, test {2:.1%}").format(
-            epoch, train_accuracy, test_accuracy))
+        self._show_epoch_text()
         # up to 100% (the goal), down to the worst epoch in steps of 5%: changes only a few times a run
         bottom = max(0.0, 5 * math.floor(e[:, 1:].min() * 100 / 5 - 0.2))
         if bottom != self._acc_bottom:

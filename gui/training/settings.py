@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import math
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel,
@@ -175,21 +176,27 @@ class TrainingSettings(QWidget):
         The rules are nn.train_config's (the command line's too): the hidden sizes, the numerical
         gradient's limits, and the memory the run would need (nn.budget).
         """
+        make = self.validation_message()
+        return None if make is None else make()
+
+    def validation_message(self) -> Callable[[], str] | None:
+        """What validation_error() says, as a function making it in the current language (shown
+        text follows a language switch; gui.live_text), or None."""
         text = self.hidden_edit.text()
         if hidden_sizes_or_none(text) is None:
-            return self.tr("Hidden layers: expected positive layer sizes separated by commas "
-                           "(e.g. 100,50), got {0}.").format(quoted(text))
+            return lambda: self.tr("Hidden layers: expected positive layer sizes separated by commas "
+                                   "(e.g. 100,50), got {0}.").format(quoted(text))
         config = self.config()
         if config.gradient == "numerical" and numerical_gradient_refusal(
                 weight_count(config.hidden_sizes), config.train_size) is not None:
-            return self.tr("The numerical gradient needs two forward passes per weight: use at most "
-                           "{0:,} weights (e.g. hidden layers '10') and {1:,} training images.").format(
+            return lambda: self.tr("The numerical gradient needs two forward passes per weight: use at most "
+                                   "{0:,} weights (e.g. hidden layers '10') and {1:,} training images.").format(
                 NUMERICAL_MAX_PARAMS, NUMERICAL_MAX_IMAGES)
         needed, limit = estimate_training_memory(config).total, memory_limit()
         if needed > limit:
-            return self.tr("This network would need {0} of memory, more than the {1} DigitLab allows "
-                           "itself on this computer: use smaller hidden layers or a smaller mini-batch."
-                           ).format(format_bytes(needed), format_bytes(limit))
+            return lambda: self.tr("This network would need {0} of memory, more than the {1} DigitLab allows "
+                                   "itself on this computer: use smaller hidden layers or a smaller mini-batch."
+                                   ).format(format_bytes(needed), format_bytes(limit))
         return None
 
     def config(self) -> TrainConfig:
@@ -235,7 +242,9 @@ class TrainingSettings(QWidget):
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate_subsets()   # the fixed texts are set again by gui.retranslate
+            # the fixed texts are set again by gui.retranslate; these carry values
+            self._retranslate_subsets()
+            self._on_shape_changed()
         super().changeEvent(event)
 
     def settings_state(self) -> dict:

@@ -89,18 +89,18 @@ class TrainingTab(QWidget):
         """Start a run with the current settings; False (with a message) when it cannot start."""
         if self._run is not None:
             return False
-        error = self.settings.validation_error()
+        error = self.settings.validation_message()
         if error is not None:
-            self.progress_label.setText(error)
+            self.controls.show_message(error)
             return False
         if not ensure_mnist(self.data, self):
-            self.progress_label.setText(self.tr("Training needs the MNIST files; see the download dialog."))
+            self.controls.show_message(self.tr("Training needs the MNIST files; see the download dialog."))
             return False
         self._clear_run()
         config = self.settings.config()
         # the run relays its worker's signals on this thread, and drops them once abandoned (Reset)
         run = self._run = TrainingRun(config, self.data.get, interval=UPDATE_INTERVAL, paused=paused, parent=self)
-        run.status.connect(self.progress_label.setText)
+        run.status.connect(self.controls.show_message)   # fixed texts: gui.retranslate's
         run.progress.connect(self._on_run_progress)
         run.epoch_finished.connect(self._on_run_epoch_finished)
         run.snapshot.connect(self.live_model)
@@ -153,7 +153,7 @@ class TrainingTab(QWidget):
     def _on_reset_button_clicked(self) -> None:
         self.shutdown()
         self._clear_run()
-        self.progress_label.setText(self.tr("Press Start to train."))
+        self.controls.show_message(self.tr("Press Start to train."))
         self._set_state(RunState.IDLE)
 
     @Slot(float)
@@ -163,10 +163,10 @@ class TrainingTab(QWidget):
 
     @Slot()
     def _on_recover_button_clicked(self) -> None:
-        self.settings.set_lr(self._safe_lr)
+        self.settings.set_lr(safe_lr := self._safe_lr)
         self._on_reset_button_clicked()
-        self.progress_label.setText(self.tr("Learning rate lowered to {0:g}. Press Start to try again.").format(
-            self._safe_lr))
+        self.controls.show_message(lambda: self.tr(
+            "Learning rate lowered to {0:g}. Press Start to try again.").format(safe_lr))
 
     # -- events of the current run (an abandoned run's never arrive) --------------------------------
     @Slot(object)
@@ -210,7 +210,7 @@ class TrainingTab(QWidget):
         elif network is not None:
             self._keep_model(event, network)
         else:
-            self.progress_label.setText(self.tr("Stopped before the first iteration."))
+            self.controls.show_message(self.tr("Stopped before the first iteration."))
         self._set_state(RunState.FINISHED)
 
     def _keep_model(self, event, network) -> None:
@@ -222,9 +222,9 @@ class TrainingTab(QWidget):
         (_, _), (x_test, t_test) = self.data.get()
         evaluation = self.evaluation_panel.set_model(network, x_test, t_test, self._evaluation)
         self.metadata["test_accuracy"] = evaluation.accuracy
-        words = self.tr("Finished") if event.reason == FinishReason.COMPLETED else self.tr("Stopped")
-        self.progress_label.setText(self.tr("{0} after {1} epoch(s). Test accuracy {2:.2%}.").format(
-            words, event.epochs_done, evaluation.accuracy))
+        completed, epochs = event.reason == FinishReason.COMPLETED, event.epochs_done
+        self.controls.show_message(lambda: self.tr("{0} after {1} epoch(s). Test accuracy {2:.2%}.").format(
+            self.tr("Finished") if completed else self.tr("Stopped"), epochs, evaluation.accuracy))
 
     # -- any model ---------------------------------------------------------------------------------
     def set_draw_model(self, network, name: str) -> None:
@@ -257,7 +257,7 @@ class TrainingTab(QWidget):
         if saved is None:
             return False
         self._unsaved = False
-        self.progress_label.setText(self.tr("Saved to {0}").format(saved))
+        self.controls.show_message(lambda: self.tr("Saved to {0}").format(saved))
         return True
 
     def settings_state(self) -> dict:

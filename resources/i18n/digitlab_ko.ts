@@ -55,6 +55,14 @@
 <context>
     <name>CodeView</name>
     <message>
+        <source>list of {0}</source>
+        <translation>리스트, 원소 {0}개</translation>
+    </message>
+    <message>
+        <source>list of {0}, last {1}</source>
+        <translation>리스트, 원소 {0}개, 마지막 {1}</translation>
+    </message>
+    <message>
         <source>Chapter 3: the network reads the test images one by one</source>
         <translation>3장: 신경망이 시험 이미지를 한 장씩 읽습니다</translation>
     </message>
