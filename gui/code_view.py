@@ -5,7 +5,7 @@ import keyword
 import re
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QSyntaxHighlighter, QTextCharFormat
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QSyntaxHighlighter, QTextCharFormat, QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView, QHeaderView, QLabel, QPlainTextEdit, QTableWidget, QTableWidgetItem,
     QVBoxLayout, QWidget,
@@ -66,6 +66,8 @@ class CodeView(QWidget):
         self.editor.setReadOnly(True)
         # wrapped: beside a plot the panel is narrow, and a student should not scroll sideways
         self.editor.setLineWrapMode(QPlainTextEdit.WidgetWidth)
+        # ... between words only: "dtype=np.float64" must not read as "np.float" and "64"
+        self.editor.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         self.editor.setFont(QFontDatabase.systemFont(QFontDatabase.FixedFont))
         self.highlighter = PythonHighlighter(self.editor.document())
         self.table = QTableWidget(0, 2)

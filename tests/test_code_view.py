@@ -70,3 +70,27 @@ def test_the_title_and_the_values_words_follow_a_language_switch(qtbot):
         set_language(QApplication.instance(), "en")
     qtbot.wait(20)
     assert view.variable_text("train_acc_list") == "list of 2, last 0.5"
+
+
+def test_a_narrow_view_wraps_lines_between_words_only(qtbot):
+    """Beside a plot the view is narrow: "dtype=np.float64" may move to the next line, but is
+    never cut into "np.float" and "64"."""
+    import re
+    view = CodeView()
+    qtbot.addWidget(view)
+    view.resize(260, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    for listing in LISTINGS.values():
+        view.set_listing(listing)
+        qtbot.wait(1)
+        block = view.editor.document().firstBlock()
+        cuts = []
+        while block.isValid():
+            layout, text = block.layout(), block.text()
+            for i in range(1, layout.lineCount()):
+                at = layout.lineAt(i).textStart()
+                if re.match(r"\w\w", text[at - 1:at + 1]):
+                    cuts.append((listing.name, text[max(0, at - 12):at] + "|" + text[at:at + 12]))
+            block = block.next()
+        assert not cuts, cuts

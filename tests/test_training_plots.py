@@ -43,6 +43,15 @@ def test_lr_plot_appears_only_when_the_lr_changes(qtbot):
     assert 84 < low <= 85 and 100 <= high < 101      # from the worst epoch's 5% step up to 100%
     plots.clear()
     assert not plots.lr_plot_visible() and plots.point_counts() == {"loss": 0, "lr": 0, "epochs": 0}
+    low, high = plots.acc_plot.viewRange()[1]
+    assert low <= 0 and 100 <= high < 103             # an empty plot in percent, as its axis says
+
+
+def test_a_new_accuracy_plot_is_in_percent(qtbot):
+    plots = TrainingPlots()
+    qtbot.addWidget(plots)
+    low, high = plots.acc_plot.viewRange()[1]
+    assert low <= 0 and 100 <= high < 103
 
 
 def test_hidden_plots_catch_up_when_shown(qtbot):

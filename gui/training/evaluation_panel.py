@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QSize, Qt, QThread, Signal, Slot
-from PySide6.QtGui import QIcon, QImage, QPixmap
+from PySide6.QtCore import QPointF, QSize, Qt, QThread, Signal, Slot
+from PySide6.QtGui import QFont, QFontMetrics, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QPushButton, QVBoxLayout, QWidget)
 
@@ -151,24 +151,48 @@ class EvaluationPanel(QWidget):
             self.code_view.set_variables(variables)
 
     def _build_plots(self) -> None:
-        self.class_plot = self.graphics.addPlot(row=0, col=0, title=self.tr("Accuracy per digit"))
-        self.class_plot.setYRange(0, 1)
-        self.class_plot.getAxis("bottom").setTicks([[(i, str(i)) for i in range(10)]])
-        self.class_bars = pg.BarGraphItem(x=np.arange(10), height=np.zeros(10), width=0.7, brush=(30, 140, 60))
-        self.class_plot.addItem(self.class_bars)
-        self.confusion_plot = self.graphics.addPlot(row=0, col=1, title=self.tr("Confusion matrix"))
+        # the confusion matrix on top, as large a square as the column allows (its 100 counts must
+        # be readable), the per-digit accuracy as a strip below it
+        self._count_items: list[pg.TextItem] = []
+        self.confusion_plot = self.graphics.addPlot(row=0, col=0, title=self.tr("Confusion matrix"))
         self.confusion_plot.setLabel("left", self.tr("true digit"))
         self.confusion_plot.setLabel("bottom", self.tr("predicted digit"))
         self.confusion_plot.invertY(True)
         self.confusion_plot.setAspectLocked(True)
+        self.confusion_plot.setRange(xRange=(0, 10), yRange=(0, 10), padding=0)
+        self.confusion_plot.setMouseEnabled(False, False)
         ticks = [[(i + 0.5, str(i)) for i in range(10)]]
         self.confusion_plot.getAxis("left").setTicks(ticks)
         self.confusion_plot.getAxis("bottom").setTicks(ticks)
         self.confusion_image = pg.ImageItem(np.zeros((10, 10)), axisOrder="row-major")
         self.confusion_image.setColorMap(pg.colormap.get("viridis"))
         self.confusion_plot.addItem(self.confusion_image)
-        self.graphics.ci.layout.setColumnStretchFactor(1, 2)
-        self._count_items: list[pg.TextItem] = []
+        self.confusion_plot.getViewBox().sigResized.connect(self._fit_counts)
+        self.class_plot = self.graphics.addPlot(row=1, col=0, title=self.tr("Accuracy per digit"))
+        self.class_plot.setYRange(0, 1)
+        self.class_plot.getAxis("bottom").setTicks([[(i, str(i)) for i in range(10)]])
+        self.class_bars = pg.BarGraphItem(x=np.arange(10), height=np.zeros(10), width=0.7, brush=(30, 140, 60))
+        self.class_plot.addItem(self.class_bars)
+        self.graphics.ci.layout.setRowStretchFactor(0, 3)
+        self.graphics.ci.layout.setRowStretchFactor(1, 1)
+
+    def cell_pixels(self) -> float:
+        """The width of one confusion-matrix cell on screen, in pixels."""
+        view = self.confusion_plot.getViewBox()
+        return abs(view.mapViewToDevice(QPointF(1, 0)).x() - view.mapViewToDevice(QPointF(0, 0)).x())
+
+    def _fit_counts(self, *_args) -> None:
+        """Size the counts to the cells: four digits (up to 9999) fit inside one cell."""
+        size = 13
+        while size > 6 and QFontMetrics(self._count_font(size)).horizontalAdvance("8888") > self.cell_pixels() - 2:
+            size -= 1
+        for item in self._count_items:
+            item.setFont(self._count_font(size))
+
+    def _count_font(self, pixels: int) -> QFont:
+        font = QFont(self.font())
+        font.setPixelSize(pixels)
+        return font
 
     def _show_counts(self, confusion: np.ndarray) -> None:
         """The count in each confusion cell, dark on the bright (big) cells, light on the dark."""
@@ -183,6 +207,7 @@ class EvaluationPanel(QWidget):
             item.setPos(column + 0.5, row + 0.5)
             self.confusion_plot.addItem(item)
             self._count_items.append(item)
+        self._fit_counts()
 
     def clear(self) -> None:
         """Forget the evaluated network."""
@@ -268,10 +293,19 @@ class EvaluationPanel(QWidget):
         result, variables = result
         self._show_listing_variables("inference", variables)
         self.demo_result = result
-        self.texts.show(self.demo_label.setText, lambda: self.tr(
-            "One at a time: {0:.2f} s. In batches of {1}: {2:.3f} s. Batches are {3:.0f}x faster: "
+        self.texts.show(self.demo_label.setText, lambda: self._demo_text(result))
+
+    def _demo_text(self, result: BatchTiming) -> str:
+        if result.speedup < 1.0:   # seen only when another program took the processor meanwhile
+            return self.tr(
+                "One at a time: {0:.2f} s. In batches of {1}: {2:.3f} s. This time the batches were "
+                "slower: another program was probably busy. Press the button again.").format(
+                result.single, result.batch_size, result.batched)
+        return self.tr(
+            "One at a time: {0:.2f} s. In batches of {1}: {2:.3f} s. Batches are {3:.{5}f}x faster: "
             "one big matrix product beats {4:,} small ones.").format(
-            result.single, result.batch_size, result.batched, result.speedup, result.count))
+            result.single, result.batch_size, result.batched, result.speedup, result.count,
+            1 if result.speedup < 10 else 0)
 
     def shutdown(self) -> None:
         """Wait for a running batch demo and drop its result (Reset, closing)."""

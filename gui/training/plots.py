@@ -129,6 +129,7 @@ class TrainingPlots(QWidget):
         self.acc_plot.setLabel("bottom", self.tr("epoch"))
         self.acc_plot.setLabel("left", self.tr("accuracy (%)"))
         self.acc_plot.getAxis("left").enableAutoSIPrefix(False)
+        self.acc_plot.setYRange(0, 100, padding=0.02)   # percent, as its axis says, before any epoch
         self.acc_plot.addLegend(offset=(-10, -10))
         self.train_curve = self.acc_plot.plot([], [], pen=pg.mkPen((200, 90, 20), width=2), symbol="o",
                                               symbolSize=6, symbolBrush=(200, 90, 20), name=self.tr("train"))
@@ -202,7 +203,8 @@ class TrainingPlots(QWidget):
         self._show_lr_plot(False)
         self._set_titles(None)
         self.loss_plot.enableAutoRange(x=True)
-        self.acc_plot.enableAutoRange()
+        self.acc_plot.enableAutoRange(x=True)
+        self.acc_plot.setYRange(0, 100, padding=0.02)
         self.loss_plot.setYRange(0, 1, padding=0)
 
     def start_run(self, iterations_total: int, epochs_total: int, first_epoch: int = 1) -> None:

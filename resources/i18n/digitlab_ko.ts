@@ -519,6 +519,14 @@ Details: {0}</source>
         <translation>숫자별 정확도</translation>
     </message>
     <message>
+        <source>One at a time: {0:.2f} s. In batches of {1}: {2:.3f} s. This time the batches were slower: another program was probably busy. Press the button again.</source>
+        <translation>한 장씩: {0:.2f}초. {1}장씩 배치: {2:.3f}초. 이번에는 배치 처리가 더 느렸습니다. 다른 프로그램이 바빴던 것 같습니다. 버튼을 다시 눌러 보세요.</translation>
+    </message>
+    <message>
+        <source>One at a time: {0:.2f} s. In batches of {1}: {2:.3f} s. Batches are {3:.{5}f}x faster: one big matrix product beats {4:,} small ones.</source>
+        <translation>한 장씩: {0:.2f}초. {1}장씩 배치: {2:.3f}초. 배치 처리가 {3:.{5}f}배 빠릅니다: 큰 행렬 곱 한 번이 작은 행렬 곱 {4:,}번보다 빠릅니다.</translation>
+    </message>
+    <message>
         <source>Confusion matrix</source>
         <translation>혼동 행렬</translation>
     </message>
@@ -551,10 +559,6 @@ Details: {0}</source>
     <message>
         <source>Evaluation</source>
         <translation>평가</translation>
-    </message>
-    <message>
-        <source>One at a time: {0:.2f} s. In batches of {1}: {2:.3f} s. Batches are {3:.0f}x faster: one big matrix product beats {4:,} small ones.</source>
-        <translation>한 장씩: {0:.2f}초. {1}장씩 배치: {2:.3f}초. 배치 처리가 {3:.0f}배 빠릅니다: 큰 행렬 곱 한 번이 작은 행렬 곱 {4:,}번보다 빠릅니다.</translation>
     </message>
 </context>
 <context>
