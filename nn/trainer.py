@@ -12,6 +12,7 @@ mini-batches, inside an epoch if need be; config.record_initial adds an EpochEve
 """
 from __future__ import annotations
 
+import functools
 import math
 import time
 
@@ -114,7 +115,8 @@ class Trainer:
         self.iterations_total = (config.iterations if config.iterations is not None
                                  else self.iterations_per_epoch * config.epochs)
         self.epochs_total = math.ceil(self.iterations_total / self.iterations_per_epoch)
-        self._augment = augment_batch if config.augment else None
+        self._augment = (functools.partial(augment_batch, **config.augment_options())
+                         if config.augment else None)
         self.control = control if control is not None else TrainingControl()
         # State of the run, used by run() and its helpers only.
         self._iteration = 0
