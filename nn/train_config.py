@@ -35,8 +35,8 @@ HIDDEN_SIZES_RULE = "positive layer sizes separated by commas (e.g. 100,50)"
 # The looks of scanned or photographed handwriting: the keyword options of
 # nn.augment.augment_batch that are TrainConfig fields of the same names (off by default).
 SCAN_OPTIONS = ("aspect", "blur_prob", "blur_sigma", "lowres_prob", "lowres_side", "heavy_prob")
-# `train --scan-augment`: the options of issue 12's candidate A (40 epochs: MNIST 99.12%, optdigits
-# 8x nearest 93.0%, mean of 8 variants 91.5%, Hershey 93.3% against the shipped model's 96.3%).
+# `train --scan-augment`: the set of issue 12's candidate A; what it trades is in the README
+# ("A scan-robust candidate": optdigits +1-2 points, Hershey-font digits about -3).
 SCAN_AUGMENT = types.MappingProxyType({"aspect": (0.6, 1.6), "blur_prob": 0.2,
                                        "blur_sigma": (0.5, 1.5), "lowres_prob": 0.2,
                                        "lowres_side": (6, 14)})

@@ -114,3 +114,14 @@ def test_a_short_scan_run_saves_its_options_with_the_model(capsys, tmp_path, mni
     assert saved.augment and saved.train_size == 300
     assert saved.augment_options() == {**SCAN_AUGMENT, "heavy_prob": 0.15, "lowres_side": (7, 12)}
     assert set(SCAN_OPTIONS) <= set(metadata["config"])
+
+
+def test_the_readmes_scan_candidate_command_is_the_scan_augment_set():
+    from pathlib import Path
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### A scan-robust candidate", 1)[1]
+    command = section.split("```sh\n", 1)[1].split("```", 1)[0].replace("\\\n", " ").split()
+    assert command[:3] == ["python", "main.py", "train"]
+    config = config_of(*[word for word in command[3:] if word not in ("--out", "candidate.npz")])
+    assert config.augment and config.epochs == 40 and config.seed == 1
+    assert config.augment_options() == {**TrainConfig().augment_options(), **SCAN_AUGMENT}
