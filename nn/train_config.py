@@ -120,8 +120,8 @@ class TrainConfig:
         switched_on = [name for name in ("aspect", "blur_prob", "lowres_prob", "heavy_prob")
                        if getattr(self, name) not in (None, 0)]
         checks.append((self.augment or not switched_on,
-                       f"the scan options {', '.join(switched_on)} need augment=True: they act on augmented "
-                       f"images only"))
+                       f"augment must be True for the scan options {', '.join(switched_on)} "
+                       f"(they act on augmented images only)"))
         return checks
 
     def augment_options(self) -> dict:

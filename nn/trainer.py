@@ -89,8 +89,9 @@ class Trainer:
     x_*: (N, 784) float in [0, 1]; t_*: labels (N,) int. config.train_size keeps the first
     train_size training images. With config.augment every mini-batch goes through
     nn.augment.augment_batch with config's scan options (TrainConfig.augment_options). The
-    optimizer (default: made from config) gets its lr from the schedule at every iteration. pause(), resume(), step(), stop() and set_lr() may be called from
-    any thread; they act between iterations. They go to control (nn.train_control), which a caller
+    optimizer (default: made from config) gets its lr from the schedule at every iteration.
+    pause(), resume(), step(), stop() and set_lr() may be called from any thread; they act
+    between iterations. They go to control (nn.train_control), which a caller
     can make before the Trainer and keep sending requests to, in order.
     """
 

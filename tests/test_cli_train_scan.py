@@ -74,7 +74,8 @@ def test_flags_typed_with_a_preset_override_it_also_the_regularisation_and_gradi
     (["--scan-augment", "--lowres-prob", "0", "--lowres-side", "5,9"],
      ["--lowres-side does nothing without --lowres-prob above 0"]),
 ])
-def test_bad_scan_flags_exit_2_with_one_line_before_anything_loads(capsys, monkeypatch, argv, words):
+def test_bad_scan_flags_exit_2_with_one_line_before_anything_loads(capsys, monkeypatch, argv,
+                                                                   words):
     from digitlab.gui.cli import common
 
     def no_mnist(*args, **kwargs):

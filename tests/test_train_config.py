@@ -130,7 +130,8 @@ def test_scan_options_round_trip_through_a_dict_and_json():
     ({"lowres_prob": -0.1}, "lowres_prob must be a probability in [0, 1]"),
     ({"heavy_prob": math.nan}, "heavy_prob must be a probability in [0, 1]"),
     ({"heavy_prob": True}, "heavy_prob must be a probability in [0, 1]"),
-    ({"aspect": (0.0, 1.5)}, "aspect must be None or two width factors low,high with 0 < low <= high"),
+    ({"aspect": (0.0, 1.5)},
+     "aspect must be None or two width factors low,high with 0 < low <= high"),
     ({"aspect": (1.6, 0.6)}, "aspect must be None or two width factors"),
     ({"aspect": (0.6, math.inf)}, "aspect must be None or two width factors"),
     ({"aspect": (0.6, 1.0, 1.6)}, "aspect must be None or two width factors"),
@@ -154,7 +155,8 @@ def test_each_bad_scan_option_is_refused_with_its_rule(bad, message):
                                     {"lowres_prob": 0.2}, {"heavy_prob": 0.1}])
 def test_a_scan_option_that_switches_something_on_needs_augment(option):
     name = next(iter(option))
-    with pytest.raises(ValueError, match=f"the scan options {name} need augment=True"):
+    with pytest.raises(ValueError, match=f"^augment must be True for the scan options {name} "
+                                         r"\(they act on augmented images only\)"):
         TrainConfig(**option)
     assert TrainConfig(augment=True, **option).augment
 

@@ -249,8 +249,6 @@ def _float_where(test, wording: str):
 _positive_float = _float_where(lambda value: value > 0, "a positive number")
 _non_negative_float = _float_where(lambda value: value >= 0, "a number >= 0")
 _dropout_ratio = _float_where(lambda value: 0 <= value < 1, "a ratio in [0, 1)")
-
-
 _probability = _float_where(lambda value: 0 <= value <= 1, "a probability in [0, 1]")
 
 
