@@ -15,9 +15,14 @@ from digitlab import resources
 FLAGS = (("hidden_sizes", "--hidden"), ("activation", "--activation"), ("weight_init", "--init"),
          ("optimizer", "--optimizer"), ("lr", "--lr"), ("schedule", "--schedule"),
          ("batch_size", "--batch-size"), ("epochs", "--epochs"), ("weight_decay", "--weight-decay"),
-         ("dropout", "--dropout"), ("augment", "--augment"), ("train_size", "--train-size"),
+         ("dropout", "--dropout"), ("augment", "--augment"), ("aspect", "--aspect"),
+         ("blur_prob", "--blur-prob"), ("blur_sigma", "--blur-sigma"),
+         ("lowres_prob", "--lowres-prob"), ("lowres_side", "--lowres-side"),
+         ("heavy_prob", "--heavy-prob"), ("train_size", "--train-size"),
          ("drawn_digits", "--drawn"), ("seed", "--seed"), ("gradient", "--gradient"),
          ("dtype", "--dtype"))
+# `train` refuses a range whose probability is 0 (it would do nothing): leave it out.
+RANGE_OF = {"blur_sigma": "blur_prob", "lowres_side": "lowres_prob"}
 
 
 def train_command(config: dict) -> str:
@@ -28,6 +33,8 @@ def train_command(config: dict) -> str:
     for field, flag in FLAGS:
         value = config.get(field)
         if value is None or value == defaults.get(field) or value is False:
+            continue
+        if field in RANGE_OF and not config.get(RANGE_OF[field]):
             continue
         if value is True:
             words.append(flag)

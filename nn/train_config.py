@@ -7,6 +7,8 @@ Re-exported by nn.trainer.
 from __future__ import annotations
 
 import math
+import numbers
+import types
 from dataclasses import asdict, dataclass, fields
 
 from digitlab.nn.network import ACTIVATIONS
@@ -18,8 +20,9 @@ BOOK_WEIGHT_STD = "0.01"                       # the std of the book's chapter 4
 GRADIENT_METHODS = ("backprop", "numerical")
 DTYPES = ("float32", "float64")
 __all__ = ["ACTIVATION_NAMES", "BOOK_WEIGHT_STD", "DTYPES", "GRADIENT_METHODS", "HIDDEN_SIZES_RULE",
-           "NUMERICAL_MAX_IMAGES", "NUMERICAL_MAX_PARAMS", "OPTIMIZER_NAMES", "SCHEDULE_NAMES",
-           "WEIGHT_INITS", "TrainConfig", "numerical_gradient_refusal", "parse_hidden_sizes",
+           "NUMERICAL_MAX_IMAGES", "NUMERICAL_MAX_PARAMS", "OPTIMIZER_NAMES", "PROBABILITY_RULE",
+           "RANGE_RULES", "SCAN_AUGMENT", "SCAN_OPTIONS", "SCHEDULE_NAMES", "WEIGHT_INITS",
+           "TrainConfig", "numerical_gradient_refusal", "parse_hidden_sizes", "parse_range",
            "parse_weight_init", "quoted", "weight_count"]
 
 INPUT_SIZE, OUTPUT_SIZE = 784, 10
@@ -28,6 +31,24 @@ INPUT_SIZE, OUTPUT_SIZE = 784, 10
 NUMERICAL_MAX_PARAMS = 40_000   # two loss evaluations per parameter; the course's TwoLayerNet (39,760) fits
 NUMERICAL_MAX_IMAGES = 1_000
 HIDDEN_SIZES_RULE = "positive layer sizes separated by commas (e.g. 100,50)"
+
+# The looks of scanned or photographed handwriting: the keyword options of
+# nn.augment.augment_batch that are TrainConfig fields of the same names (off by default).
+SCAN_OPTIONS = ("aspect", "blur_prob", "blur_sigma", "lowres_prob", "lowres_side", "heavy_prob")
+# `train --scan-augment`: the set of issue 12's candidate A; what it trades is in the README
+# ("A scan-robust candidate": optdigits +1-2 points, Hershey-font digits about -3).
+SCAN_AUGMENT = types.MappingProxyType({"aspect": (0.6, 1.6), "blur_prob": 0.2,
+                                       "blur_sigma": (0.5, 1.5), "lowres_prob": 0.2,
+                                       "lowres_side": (6, 14)})
+# A digit box below 4 px has no shape left; 28 px and up is no lower resolution than MNIST's.
+LOWRES_SIDES = (4, 27)
+PROBABILITY_RULE = "a probability in [0, 1]"
+RANGE_RULES = types.MappingProxyType({
+    "aspect": "two width factors low,high with 0 < low <= high (e.g. 0.6,1.6)",
+    "blur_sigma": "two blur sigmas in pixels low,high with 0 < low <= high (e.g. 0.5,1.5)",
+    "lowres_side": (f"two whole numbers of pixels low,high with {LOWRES_SIDES[0]} <= low <= high "
+                    f"<= {LOWRES_SIDES[1]} (e.g. 6,14)"),
+})
 
 
 @dataclass(frozen=True)
@@ -54,8 +75,20 @@ class TrainConfig:
     # epoch may then be partial. None: epochs full epochs.
     iterations: int | None = None
     record_initial: bool = False   # an EpochEvent 0 with the accuracies before any training
+    # augment_batch's scan options (SCAN_OPTIONS; only with augment): width times a log-uniform
+    # factor in aspect, Gaussian blur of sigma in blur_sigma px, the look of a digit scanned at
+    # lowres_side px, 5x5 dilation; each with its probability per image.
+    aspect: tuple[float, float] | None = None
+    blur_prob: float = 0.0
+    blur_sigma: tuple[float, float] = (0.5, 1.2)
+    lowres_prob: float = 0.0
+    lowres_side: tuple[int, int] = (7, 14)
+    heavy_prob: float = 0.0
 
     def __post_init__(self):
+        for name in RANGE_RULES:   # a list from JSON or a caller: stored as the tuple it means
+            if isinstance(getattr(self, name), list):
+                object.__setattr__(self, name, tuple(getattr(self, name)))
         checks = [
             (self.activation in ACTIVATION_NAMES, f"activation must be one of {ACTIVATION_NAMES}"),
             (self.optimizer in OPTIMIZER_NAMES, f"optimizer must be one of {OPTIMIZER_NAMES}"),
@@ -69,15 +102,38 @@ class TrainConfig:
             (self.train_size is None or self.train_size >= 1, "train_size must be None or >= 1"),
             (self.drawn_digits >= 0, "drawn_digits must be >= 0"),
             (self.iterations is None or self.iterations >= 1, "iterations must be None or >= 1"),
+            *self._scan_checks(),
         ]
         for ok, message in checks:
             if not ok:
                 raise ValueError(f"{message} (config: {self})")
 
+    def _scan_checks(self) -> list[tuple[bool, str]]:
+        """(ok, message) for each scan option, and that the ones that switch something on have
+        augment on too (they change augment_batch, which only an augmented run calls)."""
+        checks = [(_probability(getattr(self, name)), f"{name} must be {PROBABILITY_RULE}")
+                  for name in ("blur_prob", "lowres_prob", "heavy_prob")]
+        checks += [(self.aspect is None or _in_range("aspect", self.aspect),
+                    f"aspect must be None or {RANGE_RULES['aspect']}")]
+        checks += [(_in_range(name, getattr(self, name)), f"{name} must be {RANGE_RULES[name]}")
+                   for name in ("blur_sigma", "lowres_side")]
+        switched_on = [name for name in ("aspect", "blur_prob", "lowres_prob", "heavy_prob")
+                       if getattr(self, name) not in (None, 0)]
+        checks.append((self.augment or not switched_on,
+                       f"augment must be True for the scan options {', '.join(switched_on)} "
+                       f"(they act on augmented images only)"))
+        return checks
+
+    def augment_options(self) -> dict:
+        """The keyword options of nn.augment.augment_batch this run uses (SCAN_OPTIONS)."""
+        return {name: getattr(self, name) for name in SCAN_OPTIONS}
+
     def to_dict(self) -> dict:
-        """Plain JSON-able values (hidden_sizes as a list)."""
+        """Plain JSON-able values (hidden_sizes and the (low, high) ranges as lists)."""
         d = asdict(self)
         d["hidden_sizes"] = list(self.hidden_sizes)
+        for name in RANGE_RULES:
+            d[name] = None if d[name] is None else list(d[name])
         return d
 
     @classmethod
@@ -88,6 +144,35 @@ class TrainConfig:
         if "hidden_sizes" in values:
             values["hidden_sizes"] = tuple(int(h) for h in values["hidden_sizes"])
         return cls(**values)
+
+
+def _probability(value) -> bool:
+    return isinstance(value, numbers.Real) and not isinstance(value, bool) and 0 <= value <= 1
+
+
+def _in_range(name: str, value) -> bool:
+    """True when value is a valid (low, high) for the field name of RANGE_RULES."""
+    kind = numbers.Integral if name == "lowres_side" else numbers.Real
+    if not (isinstance(value, tuple) and len(value) == 2
+            and all(isinstance(v, kind) and not isinstance(v, bool) for v in value)):
+        return False
+    low, high = value
+    if name == "lowres_side":
+        return LOWRES_SIDES[0] <= low <= high <= LOWRES_SIDES[1]
+    return math.isfinite(high) and 0 < low <= high
+
+
+def parse_range(name: str, text: str) -> tuple:
+    """'0.6, 1.6' -> (0.6, 1.6) for the field name of RANGE_RULES (whole numbers for lowres_side);
+    ValueError 'expected <its rule>, got <text>' for anything else."""
+    kind = int if name == "lowres_side" else float
+    try:
+        value = tuple(kind(part) for part in text.split(","))
+    except ValueError:   # also a number of thousands of digits
+        value = ()
+    if not _in_range(name, value):
+        raise ValueError(f"expected {RANGE_RULES[name]}, got {quoted(text)}")
+    return value
 
 
 def quoted(text: str) -> str:

@@ -12,6 +12,7 @@ mini-batches, inside an epoch if need be; config.record_initial adds an EpochEve
 """
 from __future__ import annotations
 
+import functools
 import math
 import time
 
@@ -86,9 +87,11 @@ class Trainer:
     """Trains network on (x_train, t_train) with mini-batch gradient descent; see the module doc.
 
     x_*: (N, 784) float in [0, 1]; t_*: labels (N,) int. config.train_size keeps the first
-    train_size training images. The optimizer (default: made from config) gets its lr from the
-    schedule at every iteration. pause(), resume(), step(), stop() and set_lr() may be called from
-    any thread; they act between iterations. They go to control (nn.train_control), which a caller
+    train_size training images. With config.augment every mini-batch goes through
+    nn.augment.augment_batch with config's scan options (TrainConfig.augment_options). The
+    optimizer (default: made from config) gets its lr from the schedule at every iteration.
+    pause(), resume(), step(), stop() and set_lr() may be called from any thread; they act
+    between iterations. They go to control (nn.train_control), which a caller
     can make before the Trainer and keep sending requests to, in order.
     """
 
@@ -114,7 +117,8 @@ class Trainer:
         self.iterations_total = (config.iterations if config.iterations is not None
                                  else self.iterations_per_epoch * config.epochs)
         self.epochs_total = math.ceil(self.iterations_total / self.iterations_per_epoch)
-        self._augment = augment_batch if config.augment else None
+        self._augment = (functools.partial(augment_batch, **config.augment_options())
+                         if config.augment else None)
         self.control = control if control is not None else TrainingControl()
         # State of the run, used by run() and its helpers only.
         self._iteration = 0

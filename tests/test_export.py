@@ -34,7 +34,8 @@ def first_epoch_loss(config, mnist_dir) -> float:
 
 def run_script(path: Path, *args) -> subprocess.CompletedProcess:
     env = {key: value for key, value in os.environ.items() if key != "DIGITLAB_MNIST_DIR"}
-    env["PYTHONPATH"] = str(ROOT)
+    # conftest's link that makes this checkout the package digitlab (not an installed DigitLab)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [os.environ.get("PYTHONPATH"), str(ROOT)]))
     return subprocess.run([sys.executable, str(path), *map(str, args)], capture_output=True,
                           text=True, timeout=120, env=env, cwd=path.parent)
 

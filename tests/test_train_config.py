@@ -1,15 +1,17 @@
 """nn/train_config.py: TrainConfig, the choices of its settings and the rules the GUI and CLI share."""
+import json
 import math
 
 import numpy as np
 import pytest
 
+from digitlab.nn.model_io import load_model, save_model
 from digitlab.nn.network import ACTIVATIONS, MultiLayerNet
 from digitlab.nn.optimizers import OPTIMIZER_NAMES, SCHEDULE_NAMES, make_optimizer, make_schedule
 from digitlab.nn.train_config import (ACTIVATION_NAMES, DTYPES, GRADIENT_METHODS, NUMERICAL_MAX_IMAGES,
-                             NUMERICAL_MAX_PARAMS, WEIGHT_INITS, TrainConfig,
-                             numerical_gradient_refusal, parse_hidden_sizes, parse_weight_init,
-                             quoted, weight_count)
+                             NUMERICAL_MAX_PARAMS, RANGE_RULES, SCAN_OPTIONS, WEIGHT_INITS,
+                             TrainConfig, numerical_gradient_refusal, parse_hidden_sizes,
+                             parse_range, parse_weight_init, quoted, weight_count)
 from digitlab.nn.trainer import build_network, count_params
 
 
@@ -96,3 +98,111 @@ def test_numerical_gradient_limits():
     too_many_images = numerical_gradient_refusal(10, NUMERICAL_MAX_IMAGES + 1)
     assert f"{NUMERICAL_MAX_IMAGES + 1:,} training images" in too_many_images
     assert f"at most {NUMERICAL_MAX_IMAGES:,}" in too_many_images
+
+
+# ---- the scan options of nn.augment (SCAN_OPTIONS) ---------------------------------------------
+
+SCAN = dict(augment=True, aspect=(0.6, 1.6), blur_prob=0.2, blur_sigma=(0.5, 1.5),
+            lowres_prob=0.25, lowres_side=(6, 14), heavy_prob=0.15)
+
+
+def test_scan_options_are_off_by_default_and_go_to_augment_batch_by_name():
+    import inspect
+
+    from digitlab.nn.augment import augment_batch
+    defaults = TrainConfig().augment_options()
+    signature = inspect.signature(augment_batch).parameters
+    assert set(defaults) == set(SCAN_OPTIONS)
+    assert defaults == {name: signature[name].default for name in SCAN_OPTIONS}
+    assert TrainConfig(**SCAN).augment_options() == {key: SCAN[key] for key in SCAN_OPTIONS}
+
+
+def test_scan_options_round_trip_through_a_dict_and_json():
+    config = TrainConfig(**SCAN)
+    d = config.to_dict()
+    assert (d["aspect"], d["blur_sigma"], d["lowres_side"]) == ([0.6, 1.6], [0.5, 1.5], [6, 14])
+    assert TrainConfig.from_dict(json.loads(json.dumps(d))) == config
+    assert TrainConfig(augment=True, aspect=[0.5, 2]).aspect == (0.5, 2)   # a list means the pair
+
+
+@pytest.mark.parametrize("bad, message", [
+    ({"blur_prob": 1.5}, "blur_prob must be a probability in [0, 1]"),
+    ({"lowres_prob": -0.1}, "lowres_prob must be a probability in [0, 1]"),
+    ({"heavy_prob": math.nan}, "heavy_prob must be a probability in [0, 1]"),
+    ({"heavy_prob": True}, "heavy_prob must be a probability in [0, 1]"),
+    ({"aspect": (0.0, 1.5)},
+     "aspect must be None or two width factors low,high with 0 < low <= high"),
+    ({"aspect": (1.6, 0.6)}, "aspect must be None or two width factors"),
+    ({"aspect": (0.6, math.inf)}, "aspect must be None or two width factors"),
+    ({"aspect": (0.6, 1.0, 1.6)}, "aspect must be None or two width factors"),
+    ({"aspect": "0.6,1.6"}, "aspect must be None or two width factors"),
+    ({"blur_sigma": (0.0, 1.0)}, "blur_sigma must be two blur sigmas in pixels low,high with "
+                                 "0 < low <= high"),
+    ({"blur_sigma": (1.5, 0.5)}, "blur_sigma must be two blur sigmas"),
+    ({"lowres_side": (3, 14)}, "lowres_side must be two whole numbers of pixels low,high with "
+                               "4 <= low <= high <= 27"),
+    ({"lowres_side": (6, 28)}, "lowres_side must be two whole numbers of pixels"),
+    ({"lowres_side": (14, 6)}, "lowres_side must be two whole numbers of pixels"),
+    ({"lowres_side": (6.0, 14.0)}, "lowres_side must be two whole numbers of pixels"),
+])
+def test_each_bad_scan_option_is_refused_with_its_rule(bad, message):
+    with pytest.raises(ValueError) as caught:
+        TrainConfig(**{**SCAN, **bad})
+    assert str(caught.value).startswith(message)
+
+
+@pytest.mark.parametrize("option", [{"aspect": (0.6, 1.6)}, {"blur_prob": 0.2},
+                                    {"lowres_prob": 0.2}, {"heavy_prob": 0.1}])
+def test_a_scan_option_that_switches_something_on_needs_augment(option):
+    name = next(iter(option))
+    with pytest.raises(ValueError, match=f"^augment must be True for the scan options {name} "
+                                         r"\(they act on augmented images only\)"):
+        TrainConfig(**option)
+    assert TrainConfig(augment=True, **option).augment
+
+
+def test_ranges_alone_switch_nothing_on_and_need_no_augment():
+    config = TrainConfig(blur_sigma=(1.0, 2.0), lowres_side=(5, 9))
+    assert not config.augment and config.blur_prob == 0 and config.lowres_prob == 0
+
+
+@pytest.mark.parametrize("name, text, value", [
+    ("aspect", "0.6,1.6", (0.6, 1.6)), ("aspect", " 1 , 1 ", (1.0, 1.0)),
+    ("blur_sigma", "0.5,1.5", (0.5, 1.5)), ("lowres_side", "6, 14", (6, 14)),
+    ("lowres_side", "4,27", (4, 27))])
+def test_ranges_that_parse(name, text, value):
+    assert parse_range(name, text) == value
+
+
+@pytest.mark.parametrize("name, text", [
+    ("aspect", "0.6"), ("aspect", "0.6,1.6,2"), ("aspect", "1.6,0.6"), ("aspect", "0,1"),
+    ("aspect", "a,b"), ("aspect", "nan,1"), ("aspect", ""), ("blur_sigma", "-1,1"),
+    ("lowres_side", "6.5,14"), ("lowres_side", "3,14"), ("lowres_side", "6,28"),
+    ("lowres_side", "1" * 5000 + ",9")])
+def test_ranges_that_are_refused_say_the_rule_and_quote_the_text(name, text):
+    with pytest.raises(ValueError) as caught:
+        parse_range(name, text)
+    assert str(caught.value) == f"expected {RANGE_RULES[name]}, got {quoted(text)}"
+
+
+def test_a_saved_model_keeps_its_scan_options(tmp_path):
+    config = TrainConfig(hidden_sizes=(3,), **SCAN)
+    path = tmp_path / "scan.npz"
+    save_model(path, build_network(config, np.random.default_rng(0)), {"config": config.to_dict()})
+    _, metadata = load_model(path)
+    assert TrainConfig.from_dict(metadata["config"]) == config
+
+
+def test_an_old_model_file_without_scan_options_loads_with_them_off(tmp_path):
+    # The config as models saved it before the scan options existed (the shipped model's keys).
+    old = {"hidden_sizes": [3], "activation": "relu", "weight_init": "he", "optimizer": "momentum",
+           "lr": 0.05, "schedule": "cosine", "batch_size": 100, "epochs": 30, "weight_decay": 0.0,
+           "dropout": 0.2, "augment": True, "train_size": None, "drawn_digits": 10000, "seed": 1,
+           "gradient": "backprop", "dtype": "float32"}
+    path = tmp_path / "old.npz"
+    save_model(path, build_network(TrainConfig(hidden_sizes=(3,)), np.random.default_rng(0)),
+               {"config": old})
+    _, metadata = load_model(path)
+    config = TrainConfig.from_dict(metadata["config"])
+    assert config.augment and config.augment_options() == TrainConfig().augment_options()
+    assert {key: value for key, value in config.to_dict().items() if key in old} == old

@@ -451,3 +451,49 @@ def test_drawn_digits_count_in_iterations_and_the_schedule():
     lrs = [e.lr for e in iterations]
     assert all(lr > 0 for lr in lrs) and lrs == sorted(lrs, reverse=True)
     assert lrs[-1] == pytest.approx(0.05 * (1 + math.cos(math.pi * 11 / 12)))
+
+
+def seen_batches(monkeypatch, config, x, t):
+    """(the images of each step as the network got them, augment_batch's keyword options)."""
+    import digitlab.nn.trainer as trainer_module
+    from digitlab.nn.augment import augment_batch
+    batches, options = [], []
+
+    def recording_augment(images, rng, **kwargs):
+        options.append(kwargs)
+        return augment_batch(images, rng, **kwargs)
+
+    monkeypatch.setattr(trainer_module, "augment_batch", recording_augment)
+    trainer = Trainer.from_config(config, x, t, x, t)
+    real_step = trainer._loss_and_gradient
+
+    def recording_step(x_batch, t_batch):
+        batches.append(x_batch.copy())
+        return real_step(x_batch, t_batch)
+
+    trainer._loss_and_gradient = recording_step
+    list(trainer.run())
+    return batches, options
+
+
+def test_the_scan_options_reach_augment_batch_and_change_what_the_network_sees(monkeypatch):
+    rng = np.random.default_rng(0)
+    x = rng.random((40, 784)).astype(np.float32)
+    t = rng.integers(0, 10, 40)
+    plain = TrainConfig(hidden_sizes=(8,), batch_size=20, epochs=1, augment=True, seed=3)
+    scan = dataclasses.replace(plain, aspect=(0.5, 0.7), lowres_prob=1.0, lowres_side=(5, 6))
+    plain_batches, plain_options = seen_batches(monkeypatch, plain, x, t)
+    scan_batches, scan_options = seen_batches(monkeypatch, scan, x, t)
+    assert plain_options == [TrainConfig().augment_options()] * 2
+    assert scan_options == [scan.augment_options()] * 2
+    assert scan_options[0]["aspect"] == (0.5, 0.7) and scan_options[0]["lowres_side"] == (5, 6)
+    assert len(plain_batches) == len(scan_batches) == 2
+    for seen, scanned in zip(plain_batches, scan_batches):
+        assert seen.shape == scanned.shape == (20, 784)
+        assert np.abs(seen - scanned).mean() > 0.01
+    # Augment alone is the run it always was, augment_batch without options on the run's stream.
+    from digitlab.nn.augment import augment_batch
+    rng = np.random.default_rng(plain.seed)
+    build_network(plain, rng)
+    order = rng.permutation(len(x))
+    assert np.array_equal(plain_batches[0], augment_batch(x[order[:20]], rng))

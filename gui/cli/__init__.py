@@ -19,7 +19,7 @@ import sys
 import traceback
 
 from digitlab.gui.cli.args import PROG, build_parser
-from digitlab.gui.cli.common import CliError, print_error
+from digitlab.gui.cli.common import CliError, UsageError, print_error
 from digitlab.gui.cli.files import os_message
 from digitlab.nn.blas import use_one_blas_thread
 
@@ -46,6 +46,10 @@ def main(argv: list[str] | None = None) -> int:
         return exit_.code if isinstance(exit_.code, int) else 1
     try:
         return importlib.import_module(COMMANDS[args.command]).run(args)
+    except UsageError as error:
+        prog = f"{PROG} {args.command}"   # the words of argparse's own errors
+        print_error(f"{error} (see '{prog} --help')", prog)
+        return 2
     except CliError as error:
         print_error(str(error))
     except KeyboardInterrupt:

@@ -80,11 +80,15 @@ def _add_train_parser(commands) -> None:
              "10,000 iterations, accuracies from epoch 0")
     add("--iterations", type=_positive_int, default=None, metavar="N",
         help="run N mini-batch steps (the course's iters_num) instead of --epochs")
-    add("--weight-decay", type=_non_negative_float, default=default.weight_decay, metavar="LAMBDA",
-        help="L2 weight decay (default: %(default)s)")
-    add("--dropout", type=_dropout_ratio, default=default.dropout, metavar="RATIO",
-        help="dropout ratio in [0, 1) after each hidden layer (default: %(default)s)")
+    marked = _marking_defaults(add)
+    marked("--weight-decay", type=_non_negative_float, default=default.weight_decay,
+           metavar="LAMBDA", help="L2 weight decay (default: %(default)s)")
+    marked("--dropout", type=_dropout_ratio, default=default.dropout, metavar="RATIO",
+           help="dropout ratio in [0, 1) after each hidden layer (default: %(default)s)")
     add("--augment", action="store_true", help="random rotation, scale, shift and thickness")
+    _add_scan_flags(train.add_argument_group(
+        "scanned handwriting", "Augmentation that makes digits look scanned or photographed "
+        "(nn/augment.py); off by default. Each of these flags implies --augment."), default)
     add("--train-size", type=_positive_int, default=None, metavar="N",
         help="train on the first N training images (default: all 60,000)")
     add("--drawn", type=_positive_int, default=None, metavar="N",
@@ -93,12 +97,44 @@ def _add_train_parser(commands) -> None:
     add("--seed", type=_seed, default=default.seed,
         help="random seed; same seed, same weights (default: %(default)s)")
     add("--dtype", choices=DTYPES, default=_marked(default.dtype))
-    add("--gradient", choices=GRADIENT_METHODS, default=default.gradient,
-        help=f"numerical is the course's slow method, for tiny networks on at most "
-             f"{NUMERICAL_MAX_IMAGES:,} images (--train-size) only")
+    marked("--gradient", choices=GRADIENT_METHODS, default=default.gradient,
+           help=f"numerical is the course's slow method, for tiny networks on at most "
+                f"{NUMERICAL_MAX_IMAGES:,} images (--train-size) only")
     add("--out", type=Path, metavar="PATH", help="save the trained model to PATH (.npz)")
     _add_data_flags(train)
     add("--json", action="store_true", help="print a JSON summary on stdout")
+
+
+def _add_scan_flags(group, default) -> None:
+    """--aspect ... --scan-augment: augment_batch's scan options, rules from nn.train_config.
+    Their defaults are None ("not typed"): gui.cli.train fills in --scan-augment's and nn's."""
+    from digitlab.nn.train_config import SCAN_AUGMENT
+
+    add = group.add_argument
+    add("--aspect", type=_range("aspect"), metavar="LOW,HIGH",
+        help="stretch each image's width by a factor drawn log-uniformly from LOW to HIGH, "
+             "e.g. 0.6,1.6 (default: off)")
+    add("--blur-prob", type=_probability, metavar="P",
+        help="blur an image with probability P (default: 0)")
+    add("--blur-sigma", type=_range("blur_sigma"), metavar="LOW,HIGH",
+        help=f"the blur's sigma in pixels, uniform from LOW to HIGH "
+             f"(default: {_pair_text(default.blur_sigma)})")
+    add("--lowres-prob", type=_probability, metavar="P",
+        help="make an image look scanned at low resolution with probability P (default: 0)")
+    add("--lowres-side", type=_range("lowres_side"), metavar="LOW,HIGH",
+        help=f"the size in pixels of the scanned digit's box, a whole number from LOW to HIGH "
+             f"within 4..27 (default: {_pair_text(default.lowres_side)})")
+    add("--heavy-prob", type=_probability, metavar="P",
+        help="thicken the strokes like a felt pen (5x5 dilation) with probability P "
+             "(default: 0)")
+    add("--scan-augment", action="store_true",
+        help="the set that trains a scan-robust model: " + " ".join(
+            f"--{name.replace('_', '-')} {_pair_text(value)}" for name, value in
+            SCAN_AUGMENT.items()) + "; flags of this group typed as well override it")
+
+
+def _pair_text(value) -> str:
+    return ",".join(str(part) for part in value) if isinstance(value, tuple) else str(value)
 
 
 def _add_network_flags(add, default) -> None:
@@ -213,6 +249,18 @@ def _float_where(test, wording: str):
 _positive_float = _float_where(lambda value: value > 0, "a positive number")
 _non_negative_float = _float_where(lambda value: value >= 0, "a number >= 0")
 _dropout_ratio = _float_where(lambda value: 0 <= value < 1, "a ratio in [0, 1)")
+_probability = _float_where(lambda value: 0 <= value <= 1, "a probability in [0, 1]")
+
+
+def _range(name: str):
+    """An argparse type for the (low, high) TrainConfig field name: nn.train_config.parse_range."""
+    def parse(text: str) -> tuple:
+        from digitlab.nn.train_config import parse_range
+        try:
+            return parse_range(name, text)
+        except ValueError as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
+    return parse
 
 
 def _hidden_sizes(text: str) -> tuple[int, ...]:

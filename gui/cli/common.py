@@ -14,10 +14,14 @@ class CliError(Exception):
     """A user error: its message is printed as one line and the command exits with status 1."""
 
 
-def print_error(message: str) -> None:
-    """'digitlab: error: <message>' as one printable line on stderr."""
+class UsageError(CliError):
+    """Flags that parse one by one but not together: one line, and exit status 2 like argparse."""
+
+
+def print_error(message: str, prog: str = PROG) -> None:
+    """'<prog>: error: <message>' as one printable line on stderr."""
     one_line = " ".join(printable(message).split())  # nn/ messages may span several lines
-    print(f"{PROG}: error: {one_line}", file=sys.stderr, flush=True)
+    print(f"{prog}: error: {one_line}", file=sys.stderr, flush=True)
 
 
 def print_json(value) -> None:

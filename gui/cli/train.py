@@ -13,7 +13,7 @@ from pathlib import Path
 
 from digitlab.gui.cli import common
 from digitlab.gui.cli.args import PROG, is_default
-from digitlab.gui.cli.common import CliError
+from digitlab.gui.cli.common import CliError, UsageError
 from digitlab.gui.cli.files import display_path
 
 
@@ -62,30 +62,35 @@ def run(args: argparse.Namespace) -> int:
 _NETWORK_FLAGS = {"hidden_sizes": "hidden", "activation": "activation", "weight_init": "init",
                   "optimizer": "optimizer", "lr": "lr", "schedule": "schedule",
                   "batch_size": "batch_size", "epochs": "epochs"}
+_PRESET_FLAGS = {**_NETWORK_FLAGS, "weight_decay": "weight_decay", "dropout": "dropout",
+                 "gradient": "gradient", "dtype": "dtype"}
+# A range that does nothing while its probability is 0.
+_RANGE_OF = {"blur_sigma": "blur_prob", "lowres_side": "lowres_prob"}
 
 
 def _train_config(args: argparse.Namespace):
     """The TrainConfig of the command line, refused (CliError) when it would not fit in memory.
 
     With --preset the preset's values replace the flags' defaults; flags typed on the line win,
-    and --epochs typed with a preset that counts iterations runs epochs instead."""
+    and --epochs typed with a preset that counts iterations runs epochs instead. The scan
+    options (--scan-augment, --aspect ...) imply --augment."""
     from digitlab.nn.presets import PRESETS
     from digitlab.nn.trainer import TrainConfig
 
-    values = dict(weight_decay=args.weight_decay, dropout=args.dropout, augment=args.augment,
-                  train_size=args.train_size, drawn_digits=args.drawn or 0, seed=args.seed,
-                  gradient=args.gradient, dtype=_plain(args.dtype))
-    values.update({field: _plain(getattr(args, flag)) for field, flag in _NETWORK_FLAGS.items()})
+    values = dict(augment=args.augment, train_size=args.train_size,
+                  drawn_digits=args.drawn or 0, seed=args.seed)
+    values.update({field: _plain(getattr(args, flag)) for field, flag in _PRESET_FLAGS.items()})
     if args.preset is not None:
         preset = PRESETS[args.preset].to_dict()
         preset["hidden_sizes"] = tuple(preset["hidden_sizes"])
-        typed = {field for field, flag in _NETWORK_FLAGS.items()
+        typed = {field for field, flag in _PRESET_FLAGS.items()
                  if not is_default(getattr(args, flag))}
         typed |= {"train_size"} if args.train_size is not None else set()
         typed |= {"iterations"} if "epochs" in typed else set()
-        typed |= set() if is_default(args.dtype) else {"dtype"}
+        typed |= {"augment"} if args.augment else set()
         values.update({field: value for field, value in preset.items()
                        if field not in typed and field not in ("seed", "drawn_digits")})
+    values.update(_scan_options(args))
     if args.iterations is not None:
         values["iterations"] = args.iterations
     try:
@@ -94,6 +99,27 @@ def _train_config(args: argparse.Namespace):
         raise CliError(str(error)) from None
     _check_memory(config)
     return config
+
+
+def _scan_options(args: argparse.Namespace) -> dict:
+    """The scan options typed or set by --scan-augment (the flags typed win), with augment=True
+    when one of them switches something on; UsageError for a range without its probability."""
+    from digitlab.nn.train_config import SCAN_AUGMENT, SCAN_OPTIONS
+
+    options = dict(SCAN_AUGMENT) if args.scan_augment else {}
+    options.update({name: getattr(args, name) for name in SCAN_OPTIONS
+                    if getattr(args, name) is not None})
+    for name, probability in _RANGE_OF.items():
+        if getattr(args, name) is not None and not options.get(probability):
+            raise UsageError(f"--{_flag(name)} does nothing without --{_flag(probability)} above "
+                             f"0 (or --scan-augment)")
+    if any(options.get(name) for name in SCAN_OPTIONS if name not in _RANGE_OF):
+        options["augment"] = True
+    return options
+
+
+def _flag(field: str) -> str:
+    return field.replace("_", "-")
 
 
 def _plain(value):
