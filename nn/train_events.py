@@ -70,6 +70,7 @@ class FinishedEvent:
     message: str
     epochs_done: int
     test_accuracy: float | None
+    divergence: Divergence | None = None   # set when reason is DIVERGED: the message's numbers
 
 
 @dataclass(frozen=True)
@@ -123,17 +124,21 @@ def lr_advice(lr: float) -> str:
     return f"the learning rate {lr:g} is too large, so each step overshoots. Try {suggested_lr(lr):g}."
 
 
-def weight_decay_to_blame(weight_decay: float, penalty: float, first_loss: float | None) -> bool:
+def weight_decay_to_blame(weight_decay: float, penalty: float, first_loss: float | None,
+                          lr: float | None = None) -> bool:
     """Whether a divergence is the weight decay's doing rather than the learning rate's.
 
     penalty: 0.5 * weight_decay * sum(W^2) at the initial weights, part of the first loss. When it
     is most of that loss, the gradient is mostly weight_decay * W and a step scales the weights by
-    (1 - lr * weight_decay): beyond lr * weight_decay = 2 they grow, whatever the data says.
+    (1 - lr * weight_decay): beyond lr * weight_decay = 2 they grow, whatever the data says. Up to
+    2 (lr given) the decay alone shrinks them, so the learning rate is to blame.
     """
     if weight_decay <= 0:
         return False
     if not math.isfinite(penalty):
         return True
+    if lr is not None and lr * weight_decay <= 2:
+        return False
     return first_loss is not None and penalty >= 0.5 * first_loss
 
 
@@ -150,32 +155,72 @@ def weight_decay_advice(weight_decay: float, penalty: float, first_loss: float |
             f"Try {suggestion:g}.")
 
 
-def divergence_advice(lr: float, first_loss: float | None, weight_decay: float = 0.0,
-                      penalty: float = 0.0) -> str:
-    """Why the run diverged and what to try: the weight decay or the learning rate."""
-    if weight_decay_to_blame(weight_decay, penalty, first_loss):
-        return weight_decay_advice(weight_decay, penalty, first_loss)
-    return lr_advice(lr)
+@dataclass(frozen=True)
+class Divergence:
+    """A divergence as numbers, so that a message can be made of them in any language.
+
+    kind: "jump" (the loss grew past its limit), "infinite", "nan", "weights" (the weights became
+    infinite at an epoch's last step) or "first" (the very first loss was not finite); loss: the
+    loss then; first_loss: the first iteration's (None when it was not finite); penalty: the weight
+    decay's part of the first loss, 0.5 * weight_decay * sum(W^2) at the initial weights.
+    """
+
+    kind: str
+    iteration: int
+    loss: float
+    first_loss: float | None
+    lr: float
+    weight_decay: float = 0.0
+    penalty: float = 0.0
+
+    @classmethod
+    def of_loss(cls, loss: float, iteration: int, lr: float, first_loss: float | None, *,
+                weight_decay: float = 0.0, penalty: float = 0.0) -> Divergence:
+        """The divergence a loss shows at iteration (the kind follows from the numbers)."""
+        if first_loss is None and not weight_decay_to_blame(weight_decay, penalty, first_loss, lr):
+            kind = "first"
+        elif math.isinf(loss):
+            kind = "infinite"
+        elif math.isnan(loss):
+            kind = "nan"
+        else:
+            kind = "jump"
+        return cls(kind, iteration, loss, first_loss, lr, weight_decay, penalty)
+
+    @property
+    def blame(self) -> str:
+        """What to change: "weight_decay", "init" (the initial weights) or "lr"."""
+        if weight_decay_to_blame(self.weight_decay, self.penalty, self.first_loss, self.lr):
+            return "weight_decay"
+        return "init" if self.kind == "first" else "lr"
+
+    @property
+    def suggestion(self) -> float | None:
+        """The value to try for what is to blame (None for the initial weights)."""
+        if self.blame == "weight_decay":
+            # The book's chapter 6 uses 0.1; a hundredth of a moderate value is the smaller step.
+            return min(self.weight_decay / 100, 0.1)
+        return suggested_lr(self.lr) if self.blame == "lr" else None
+
+    def message(self) -> str:
+        """A sentence a student understands: what happened at which iteration, why, what to try."""
+        if self.blame == "init":
+            return ("The loss was not a finite number at the very first iteration, before any step: "
+                    "the initial weights are too large. Choose a smaller weight initialization.")
+        if self.blame == "weight_decay":
+            advice = weight_decay_advice(self.weight_decay, self.penalty, self.first_loss)
+        else:
+            advice = lr_advice(self.lr)
+        if self.kind == "jump":
+            what = f"The loss jumped from {self.first_loss:.3g} to {self.loss:.3g}"
+        else:
+            what = {"infinite": "The loss became infinite", "nan": "The loss became NaN (not a number)",
+                    "weights": "The weights became infinite"}[self.kind]
+        return f"{what} at iteration {self.iteration}: {advice}"
 
 
 def divergence_message(loss: float, iteration: int, lr: float, first_loss: float | None, *,
                        weight_decay: float = 0.0, penalty: float = 0.0) -> str:
-    """A sentence a student understands: what happened at which iteration, why, and what to try.
-
-    first_loss: the first iteration's loss (None when it was not finite); penalty: the weight
-    decay's part of it, 0.5 * weight_decay * sum(W^2) at the initial weights.
-    """
-    if weight_decay_to_blame(weight_decay, penalty, first_loss):
-        advice = weight_decay_advice(weight_decay, penalty, first_loss)
-    elif first_loss is None:
-        return ("The loss was not a finite number at the very first iteration, before any step: "
-                "the initial weights are too large. Choose a smaller weight initialization.")
-    else:
-        advice = lr_advice(lr)
-    if math.isinf(loss):
-        what = "The loss became infinite"
-    elif math.isnan(loss):
-        what = "The loss became NaN (not a number)"
-    else:
-        what = f"The loss jumped from {first_loss:.3g} to {loss:.3g}"
-    return f"{what} at iteration {iteration}: {advice}"
+    """Divergence.of_loss(...).message(): the sentence for a loss seen at iteration."""
+    return Divergence.of_loss(loss, iteration, lr, first_loss, weight_decay=weight_decay,
+                              penalty=penalty).message()

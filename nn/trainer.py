@@ -26,11 +26,11 @@ from digitlab.nn.strokes import drawn_training_set
 from digitlab.nn.train_config import (GRADIENT_METHODS, NUMERICAL_MAX_IMAGES, NUMERICAL_MAX_PARAMS,
                              TrainConfig, numerical_gradient_refusal)
 from digitlab.nn.train_control import TrainingControl
-from digitlab.nn.train_events import (EpochEvent, FinishedEvent, FinishReason, IterationEvent, Progress,
-                             divergence_advice, divergence_message, suggested_lr)
+from digitlab.nn.train_events import (Divergence, EpochEvent, FinishedEvent, FinishReason, IterationEvent,
+                             Progress, divergence_message, suggested_lr)
 
 __all__ = ["EXPLODED_LOSS", "GRADIENT_METHODS", "NUMERICAL_MAX_IMAGES", "NUMERICAL_MAX_PARAMS",
-           "EpochEvent", "FinishReason", "FinishedEvent", "IterationEvent", "Progress",
+           "Divergence", "EpochEvent", "FinishReason", "FinishedEvent", "IterationEvent", "Progress",
            "TrainConfig", "Trainer", "TrainingControl", "build_network", "count_params",
            "divergence_message", "finite_weights", "suggested_lr", "weight_decay_penalty",
            "with_drawn_digits"]
@@ -127,7 +127,7 @@ class Trainer:
         self._paused_seconds = 0.0
         self._epoch_train_seconds = 0.0
         self._epoch_samples = 0
-        self._diverged_message = ""
+        self._divergence: Divergence | None = None
 
     @classmethod
     def from_config(cls, config: TrainConfig, x_train, t_train, x_test, t_test, *,
@@ -193,11 +193,10 @@ class Trainer:
             if finished is None and not finite_weights(self.network):
                 # Only the last step of an epoch can get here unseen: the next loss would show it.
                 self._restore_backup()
-                lr = self._schedule(self._iteration - 1)
-                advice = divergence_advice(lr, self._first_loss, self.network.weight_decay,
-                                           self._penalty)
-                finished = self._finished(FinishReason.DIVERGED, epoch - 1, f"The weights became infinite "
-                                          f"at iteration {self._iteration}: {advice}")
+                self._divergence = Divergence(
+                    "weights", self._iteration, math.nan, self._first_loss,
+                    self._schedule(self._iteration - 1), self.network.weight_decay, self._penalty)
+                finished = self._finished(FinishReason.DIVERGED, epoch - 1)
             if finished is not None:
                 yield finished
                 return
@@ -225,7 +224,7 @@ class Trainer:
             batch = order[start:start + self.config.batch_size]
             loss = self._step(self.x_train[batch], self.t_train[batch], lr)
             if loss is None:
-                return self._finished(FinishReason.DIVERGED, epoch - 1, self._diverged_message)
+                return self._finished(FinishReason.DIVERGED, epoch - 1)
             samples += len(batch)
             now = time.perf_counter()
             active = now - epoch_started - (self._paused_seconds - paused_before)
@@ -248,7 +247,7 @@ class Trainer:
         if self._first_loss is None and math.isfinite(loss):
             self._first_loss = loss
         if not math.isfinite(loss) or loss > max(EXPLODED_LOSS, 10 * self._first_loss):
-            self._diverged_message = divergence_message(
+            self._divergence = Divergence.of_loss(
                 loss, self._iteration, lr, self._first_loss,
                 weight_decay=self.network.weight_decay, penalty=self._penalty)
             if self._iteration > 1:
@@ -288,5 +287,9 @@ class Trainer:
     def _elapsed(self, now: float) -> float:
         return now - self._started - self._paused_seconds
 
-    def _finished(self, reason: FinishReason, epochs_done: int, message: str) -> FinishedEvent:
+    def _finished(self, reason: FinishReason, epochs_done: int, message: str = "") -> FinishedEvent:
+        """The last event; a divergence tells its own message and numbers."""
+        if reason == FinishReason.DIVERGED:
+            return FinishedEvent(reason, self._divergence.message(), epochs_done, self._test_accuracy,
+                                 self._divergence)
         return FinishedEvent(reason, message, epochs_done, self._test_accuracy)

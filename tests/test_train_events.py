@@ -5,7 +5,7 @@ import math
 import numpy as np
 import pytest
 
-from digitlab.nn.train_events import (FinishReason, IterationEvent, Progress, divergence_message,
+from digitlab.nn.train_events import (Divergence, FinishReason, IterationEvent, Progress, divergence_message,
                              suggested_lr)
 
 
@@ -70,3 +70,16 @@ def test_divergence_messages():
         math.inf, 3, 5.0, 3.0, weight_decay=0.5, penalty=1.0)
     assert "weight decay inf is too large" in divergence_message(
         math.inf, 1, 0.1, None, weight_decay=math.inf, penalty=math.inf)
+
+
+def test_the_decay_is_not_blamed_when_it_alone_would_shrink_the_weights():
+    # lr 10, decay 0.1 (the Training tab's largest): a step scales W by 1 - 1 = 0, it cannot grow;
+    # a big penalty share must not hide that the learning rate overshoots
+    assert "learning rate 10 is too large" in divergence_message(
+        math.inf, 3, 10.0, 5.6, weight_decay=0.1, penalty=3.3)
+    assert "weight decay 30 is too large" in divergence_message(
+        math.inf, 3, 0.1, 904.0, weight_decay=30.0, penalty=902.0)
+    blamed = Divergence.of_loss(math.inf, 3, 0.1, 904.0, weight_decay=30.0, penalty=902.0)
+    assert (blamed.blame, blamed.suggestion) == ("weight_decay", 0.1)
+    assert Divergence.of_loss(math.nan, 1, 0.1, None).blame == "init"
+    assert Divergence.of_loss(math.nan, 1, 0.1, None).suggestion is None

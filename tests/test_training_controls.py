@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 from digitlab.gui.training.controls import TrainingControls, format_seconds
 from digitlab.gui.training.state import RunState
 from digitlab.gui.workers import Stage, WorkerFailure
-from digitlab.nn.trainer import IterationEvent, Progress, divergence_message
+from digitlab.nn.trainer import Divergence, IterationEvent, Progress
 
 
 @pytest.fixture
@@ -52,12 +52,28 @@ def test_progress_shows_the_runs_pace_and_the_numerical_slowdown(controls):
 
 def test_the_banner_offers_the_learning_rate_the_message_suggests(controls):
     for lr in (1.0, 10.0, 0.5):
-        message = divergence_message(math.inf, 3, lr, 2.3)
-        offered = controls.show_divergence(lr, message)
-        suggested = float(message.rsplit("Try ", 1)[1].rstrip("."))
-        assert offered == suggested
+        divergence = Divergence.of_loss(math.inf, 3, lr, 2.3)
+        controls.show_divergence(divergence)
+        suggested = float(divergence.message().rsplit("Try ", 1)[1].rstrip("."))
+        assert divergence.suggestion == suggested
         assert controls.recover_button.text() == f"Lower the learning rate to {suggested:g} and reset"
-        assert not controls.banner.isHidden()
+        assert f"The learning rate ({lr:g}) is too large" in controls.banner_label.text()
+        assert not controls.banner.isHidden() and not controls.recover_button.isHidden()
+
+
+def test_a_weight_decay_divergence_blames_and_lowers_the_weight_decay(controls):
+    divergence = Divergence.of_loss(math.inf, 3, 0.1, 904.0, weight_decay=30.0, penalty=902.0)
+    controls.show_divergence(divergence)
+    text = controls.banner_label.text()
+    assert "The weight decay (30) is too large" in text and "learning rate" not in text
+    assert controls.recover_button.text() == "Lower the weight decay to 0.1 and reset"
+
+
+def test_too_large_initial_weights_are_named_and_no_button_pretends_to_fix_them(controls):
+    divergence = Divergence.of_loss(math.nan, 1, 0.1, None)
+    controls.show_divergence(divergence)
+    assert "initial weights are too large" in controls.banner_label.text()
+    assert controls.recover_button.isHidden()
 
 
 @pytest.mark.parametrize("stage, words", [(Stage.PREPARE, "could not start"),
@@ -77,3 +93,18 @@ def test_state_values_are_the_words_state_changed_sends():
     assert [state.value for state in RunState] == ["idle", "loading", "running", "paused", "finished"]
     assert RunState.RUNNING == "running" and RunState.PAUSED.busy and not RunState.FINISHED.busy
     assert np.array_equal([s.busy for s in RunState], [False, True, True, True, False])
+
+
+def test_the_banner_is_all_in_korean_in_korean(controls, qtbot):
+    from PySide6.QtWidgets import QApplication
+    from digitlab.gui.app import set_language
+    app = QApplication.instance()
+    set_language(app, "ko")
+    try:
+        controls.show_divergence(Divergence.of_loss(math.inf, 12, 10.0, 2.3))
+        text = controls.banner_label.text()
+        assert "학습률(10)" in text and "반복 12" in text
+        assert "learning rate" not in text and "iteration" not in text and "Training" not in text
+        assert controls.recover_button.text() == "학습률을 0.1(으)로 낮추고 초기화"
+    finally:
+        set_language(app, "en")

@@ -1,10 +1,12 @@
 """The Training tab driven through its own controls on real MNIST (1k-image runs of a few seconds)."""
+import math
+
 import numpy as np
 import pytest
 
 from digitlab.gui.training.tab import TrainingTab
 from digitlab.gui.training.mnist_cache import MnistCache
-from digitlab.nn.trainer import TrainConfig
+from digitlab.nn.trainer import Divergence, FinishedEvent, FinishReason, TrainConfig
 
 pytestmark = [pytest.mark.mnist, pytest.mark.slow]   # each test trains for seconds
 
@@ -98,6 +100,20 @@ def test_divergence_shows_a_message_and_one_click_recovery(qtbot, tab):
     tab.recover_button.click()
     assert tab.settings.lr() == pytest.approx(0.1)
     assert tab.banner.isHidden() and tab.state == "idle" and tab.plots.point_counts()["loss"] == 0
+
+
+def test_a_weight_decay_divergence_is_recovered_by_lowering_the_weight_decay(qtbot, tab):
+    # the form's limits (lr <= 10, weight decay <= 0.1) keep lr x decay under 2, where the decay
+    # alone cannot blow the weights up: the run's end is given as the trainer reports it
+    tab.settings.set_lr(0.5)
+    divergence = Divergence.of_loss(math.inf, 3, 50.0, 904.0, weight_decay=30.0, penalty=902.0)
+    tab.last_finished = FinishedEvent(FinishReason.DIVERGED, divergence.message(), 0, None, divergence)
+    tab.controls.show_divergence(divergence)
+    assert "weight decay" in tab.banner_label.text()
+    tab.recover_button.click()
+    assert tab.settings.config().weight_decay == pytest.approx(0.1)
+    assert tab.settings.lr() == pytest.approx(0.5)           # the learning rate was not to blame
+    assert "Weight decay lowered to 0.1" in tab.progress_label.text()
 
 
 def test_save_clears_the_unsaved_flag(qtbot, tab, tmp_path):

@@ -11,7 +11,7 @@ from digitlab.gui.log import show_error
 from digitlab.gui.training.state import RunState
 from digitlab.gui.workers import Stage, WorkerFailure
 from digitlab.nn.timing import times_slower
-from digitlab.nn.trainer import Progress, suggested_lr
+from digitlab.nn.trainer import Divergence, Progress
 
 
 def format_seconds(seconds: float) -> str:
@@ -134,16 +134,36 @@ class TrainingControls(QWidget):
         }.get(stage, self.tr("Training stopped because of an error and its network was discarded; "
                              "press Start to try again."))
 
-    def show_divergence(self, lr: float, message: str) -> float:
-        """The red banner: what diverging means, and a button to retry; returns the lr it offers."""
-        safe_lr = suggested_lr(lr)
-        # message: nn's own words (English, as in the log); the rest follows the language
-        self.texts.show(self.banner_label.setText, lambda: self.tr(
-            "<b>Training diverged.</b> The loss became too large to compute (infinite or NaN): each step "
-            "overshot the minimum and the weights blew up. The learning rate ({0:g}) is probably too big. "
-            "The broken network was thrown away.<br><i>{1}</i>").format(lr, message))
-        self.texts.show(self.recover_button.setText,
-                        lambda: self.tr("Lower the learning rate to {0:g} and reset").format(safe_lr))
+    def show_divergence(self, divergence: Divergence) -> None:
+        """The red banner: what happened, why, in the user's language, and a button that lowers
+        what is to blame (the learning rate or the weight decay) and resets."""
+        self.texts.show(self.banner_label.setText, lambda: self._divergence_text(divergence))
+        if divergence.blame == "weight_decay":
+            self.texts.show(self.recover_button.setText, lambda: self.tr(
+                "Lower the weight decay to {0:g} and reset").format(divergence.suggestion))
+        elif divergence.blame == "lr":
+            self.texts.show(self.recover_button.setText, lambda: self.tr(
+                "Lower the learning rate to {0:g} and reset").format(divergence.suggestion))
+        self.recover_button.setVisible(divergence.suggestion is not None)
         self.banner.show()
         self.show_message(self.tr("Diverged."))
-        return safe_lr
+
+    def _divergence_text(self, d: Divergence) -> str:
+        what = {"infinite": self.tr("The loss became infinite at iteration {0}."),
+                "nan": self.tr("The loss became NaN (not a number) at iteration {0}."),
+                "weights": self.tr("The weights became infinite at iteration {0}."),
+                "jump": self.tr("The loss jumped from {1:.3g} to {2:.3g} at iteration {0}."),
+                "first": self.tr("The loss was not a finite number at the very first iteration, "
+                                 "before any step.")}[d.kind]
+        what = what.format(d.iteration, d.first_loss if d.first_loss is not None else 0.0, d.loss)
+        if d.blame == "weight_decay":
+            why = self.tr("The weight decay ({0:g}) is too large: its penalty is most of the loss, so "
+                          "each step mostly shrinks the weights and overshoots.").format(d.weight_decay)
+        elif d.blame == "init":
+            why = self.tr("The initial weights are too large: choose a smaller weight "
+                          "initialization (0.01).")
+        else:
+            why = self.tr("The learning rate ({0:g}) is too large: each step overshoots the minimum "
+                          "and the weights blow up.").format(d.lr)
+        return self.tr("<b>Training diverged.</b> {0} {1} The broken network was thrown "
+                       "away.").format(what, why)

@@ -170,6 +170,9 @@ class TrainingSettings(QWidget):
     def set_lr(self, lr: float) -> None:
         self.lr_spin.setValue(lr)
 
+    def set_weight_decay(self, weight_decay: float) -> None:
+        self.decay_spin.setValue(weight_decay)
+
     def validation_error(self) -> str | None:
         """A sentence saying why the settings cannot start a run, or None.
 

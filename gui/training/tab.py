@@ -163,10 +163,15 @@ class TrainingTab(QWidget):
 
     @Slot()
     def _on_recover_button_clicked(self) -> None:
-        self.settings.set_lr(safe_lr := self._safe_lr)
+        divergence = getattr(self.last_finished, "divergence", None)
+        if divergence is None or divergence.suggestion is None:   # the button shows only then
+            return
+        blame, value = divergence.blame, divergence.suggestion
+        (self.settings.set_weight_decay if blame == "weight_decay" else self.settings.set_lr)(value)
         self._on_reset_button_clicked()
-        self.controls.show_message(lambda: self.tr(
-            "Learning rate lowered to {0:g}. Press Start to try again.").format(safe_lr))
+        self.controls.show_message(lambda: (
+            self.tr("Weight decay lowered to {0:g}. Press Start to try again.") if blame == "weight_decay"
+            else self.tr("Learning rate lowered to {0:g}. Press Start to try again.")).format(value))
 
     # -- events of the current run (an abandoned run's never arrive) --------------------------------
     @Slot(object)
@@ -206,7 +211,7 @@ class TrainingTab(QWidget):
             self._set_state(RunState.IDLE)
             return
         if event.reason == FinishReason.DIVERGED:
-            self._safe_lr = self.controls.show_divergence(self.settings.lr(), event.message)
+            self.controls.show_divergence(event.divergence)
         elif network is not None:
             self._keep_model(event, network)
         else:

@@ -1583,12 +1583,48 @@ Details: {0}</source>
         <translation>오류 때문에 학습이 멈추었고 그 신경망은 버렸습니다. 다시 하려면 시작을 누르세요.</translation>
     </message>
     <message>
-        <source>Training</source>
-        <translation>학습</translation>
+        <source>Lower the weight decay to {0:g} and reset</source>
+        <translation>가중치 감소를 {0:g}(으)로 낮추고 초기화</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Training diverged.&lt;/b&gt; The loss became too large to compute (infinite or NaN): each step overshot the minimum and the weights blew up. The learning rate ({0:g}) is probably too big. The broken network was thrown away.&lt;br&gt;&lt;i&gt;{1}&lt;/i&gt;</source>
-        <translation>&lt;b&gt;학습이 발산했습니다.&lt;/b&gt; 손실이 너무 커져 계산할 수 없게 되었습니다(무한대 또는 NaN): 매 단계 최솟값을 지나쳐 가중치가 폭주했습니다. 학습률({0:g})이 너무 큰 것 같습니다. 망가진 신경망은 버렸습니다.&lt;br&gt;&lt;i&gt;{1}&lt;/i&gt;</translation>
+        <source>The loss became infinite at iteration {0}.</source>
+        <translation>반복 {0}에서 손실이 무한대가 되었습니다.</translation>
+    </message>
+    <message>
+        <source>The loss became NaN (not a number) at iteration {0}.</source>
+        <translation>반복 {0}에서 손실이 NaN(숫자가 아님)이 되었습니다.</translation>
+    </message>
+    <message>
+        <source>The weights became infinite at iteration {0}.</source>
+        <translation>반복 {0}에서 가중치가 무한대가 되었습니다.</translation>
+    </message>
+    <message>
+        <source>The loss jumped from {1:.3g} to {2:.3g} at iteration {0}.</source>
+        <translation>반복 {0}에서 손실이 {1:.3g}에서 {2:.3g}(으)로 치솟았습니다.</translation>
+    </message>
+    <message>
+        <source>The loss was not a finite number at the very first iteration, before any step.</source>
+        <translation>첫 반복에서, 아직 한 걸음도 가기 전에 손실이 유한한 수가 아니었습니다.</translation>
+    </message>
+    <message>
+        <source>The weight decay ({0:g}) is too large: its penalty is most of the loss, so each step mostly shrinks the weights and overshoots.</source>
+        <translation>가중치 감소({0:g})가 너무 큽니다: 그 벌점이 손실의 대부분이라, 매 걸음이 주로 가중치를 줄이다가 지나쳐 버립니다.</translation>
+    </message>
+    <message>
+        <source>The initial weights are too large: choose a smaller weight initialization (0.01).</source>
+        <translation>초기 가중치가 너무 큽니다: 더 작은 가중치 초깃값(0.01)을 고르세요.</translation>
+    </message>
+    <message>
+        <source>The learning rate ({0:g}) is too large: each step overshoots the minimum and the weights blow up.</source>
+        <translation>학습률({0:g})이 너무 큽니다: 매 걸음이 최솟값을 지나쳐 가중치가 폭발합니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Training diverged.&lt;/b&gt; {0} {1} The broken network was thrown away.</source>
+        <translation>&lt;b&gt;학습이 발산했습니다.&lt;/b&gt; {0} {1} 망가진 신경망은 버렸습니다.</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>학습</translation>
     </message>
     <message>
         <source>Lower the learning rate to {0:g} and reset</source>
@@ -1786,6 +1822,10 @@ Details: {0}</source>
     <message>
         <source>Press Start to train.</source>
         <translation>학습하려면 시작을 누르세요.</translation>
+    </message>
+    <message>
+        <source>Weight decay lowered to {0:g}. Press Start to try again.</source>
+        <translation>가중치 감소를 {0:g}(으)로 낮췄습니다. 다시 하려면 시작을 누르세요.</translation>
     </message>
     <message>
         <source>Learning rate lowered to {0:g}. Press Start to try again.</source>
