@@ -4,6 +4,7 @@ The drawing canvas stays white paper with black ink in both: that is what the ne
 """
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
@@ -69,6 +70,8 @@ def restyle_plots(app: QApplication, dark: bool, root: QWidget | None = None) ->
     # walked from the windows down, not app.allWidgets(): that also lists widgets being destroyed
     roots = [root] if root is not None else app.topLevelWidgets()
     for top in roots:
+        if not shiboken6.isValid(top):   # a window whose C++ side is gone (PySide may still list it)
+            continue
         views = top.findChildren(pg.GraphicsView) + ([top] if isinstance(top, pg.GraphicsView) else [])
         for widget in views:
             widget.setBackground(background)
