@@ -38,6 +38,26 @@ def test_set_model_shows_the_evaluation_and_the_mistakes(qtbot, panel):
     np.testing.assert_array_equal(blocker.args[0].ravel(), x[expected.wrong[0]])
 
 
+def test_the_batch_listing_runs_when_the_panel_is_on_screen(qtbot, panel, monkeypatch):
+    """After each run the panel gets the model while the student may be on another tab: the
+    course's loop over the test images runs when the panel shows, not on every run's end."""
+    runs = []
+    real = evaluation_panel._listing_run
+    monkeypatch.setattr(evaluation_panel, "_listing_run",
+                        lambda name, *args: runs.append(name) or real(name, *args))
+    network = build_network(TrainConfig(hidden_sizes=(20,)), np.random.default_rng(1))
+    x, t = random_set()
+    panel.set_model(network, x, t)
+    panel.set_model(network, x, t)
+    assert runs == [] and panel.code_view.value_text("accuracy_cnt") is None
+    panel.show()
+    qtbot.waitExposed(panel)
+    assert runs == ["batch_inference"]
+    assert panel.code_view.value_text("accuracy_cnt") == str(int((network.predict(x).argmax(1) == t).sum()))
+    panel.set_model(network, x, t)                  # on screen: at once
+    assert runs == ["batch_inference"] * 2
+
+
 def test_a_precomputed_evaluation_is_used_as_given(panel):
     network = build_network(TrainConfig(hidden_sizes=(20,)), np.random.default_rng(1))
     x, t = random_set()

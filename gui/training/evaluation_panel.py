@@ -91,6 +91,7 @@ class EvaluationPanel(QWidget):
     def _build_course_row(self) -> None:
         self._draw_model = None
         self._listing_variables: dict[str, dict] = {}
+        self._listing_inputs = None   # (network, x, t) whose batch listing waits for the panel to show
         self.model_button = QPushButton()
         self.model_button.setEnabled(False)
         self.model_button.clicked.connect(self.evaluate_draw_model)
@@ -212,6 +213,7 @@ class EvaluationPanel(QWidget):
     def clear(self) -> None:
         """Forget the evaluated network."""
         self._network, self._x, self.evaluation, self.demo_result = None, None, None, None
+        self._listing_inputs = None
         self.texts.show(self.summary.setText, self.tr("Train a network to see how it does on the 10,000 test images."))
         self.class_bars.setOpts(height=np.zeros(10))
         self.confusion_image.setImage(np.zeros((10, 10)))
@@ -239,12 +241,24 @@ class EvaluationPanel(QWidget):
         # log scale so the few mistakes are visible next to the big diagonal
         self.confusion_image.setImage(np.log1p(ev.confusion.astype(float)), autoLevels=True)
         self._show_counts(ev.confusion)
-        # the course's batch loop on the same images: what the listing beside the results computed
+        # the course's batch loop on the same images: what the listing beside the results computed,
+        # run when the panel is on screen (10,000 images: ~0.1 s the GUI thread should not spend
+        # after every run while the student is drawing on another tab)
         self._listing_variables = {}
-        self._show_listing_variables("batch_inference", _listing_run("batch_inference", network, x_test, t_test))
+        self._listing_inputs = (network, x_test, t_test)
+        self._run_listing_if_shown()
         self._fill_gallery(ev, x_test, t_test)
         self.demo_button.setEnabled(True)
         return ev
+
+    def _run_listing_if_shown(self) -> None:
+        if self._listing_inputs is not None and self.isVisible():
+            inputs, self._listing_inputs = self._listing_inputs, None
+            self._show_listing_variables("batch_inference", _listing_run("batch_inference", *inputs))
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._run_listing_if_shown()
 
     def _fill_gallery(self, ev: Evaluation, x: np.ndarray, t: np.ndarray) -> None:
         self.gallery.clear()
