@@ -39,7 +39,7 @@ def test_the_draw_tabs_model_reaches_the_panel_and_is_evaluated(qtbot, mnist_cac
     assert panel.evaluation.accuracy == expected.accuracy
     np.testing.assert_array_equal(panel.evaluation.confusion, expected.confusion)
     assert training.views.currentWidget() is panel
-    counts = [item.toPlainText() for item in panel._count_items]
+    counts = [item.toPlainText() for item in panel.graphics.count_items]
     assert counts == [str(n) for n in expected.confusion.ravel()]
 
 

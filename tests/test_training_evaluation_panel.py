@@ -141,22 +141,22 @@ def test_confusion_counts_fit_their_cells_at_the_default_window_size(qtbot, requ
     confusion = np.full((10, 10), 88) + np.diag(np.full(10, 1047))
     panel.set_model(network, x, t, Evaluation(**{**real.__dict__, "confusion": confusion}))
     qtbot.wait(50)
-    cell = panel.cell_pixels()
+    cell = panel.graphics.cell_pixels()
     assert cell > 20
     widths = [QFontMetrics(item.textItem.font()).horizontalAdvance(item.toPlainText())
-              for item in panel._count_items]
+              for item in panel.graphics.count_items]
     assert len(widths) == 100 and max(widths) <= cell - 2
-    assert min(item.textItem.font().pixelSize() for item in panel._count_items) >= 8   # still legible
+    assert min(item.textItem.font().pixelSize() for item in panel.graphics.count_items) >= 8   # still legible
 
 
 def test_counts_are_reused_and_hidden_when_cleared(panel):
     network = build_network(TrainConfig(hidden_sizes=(20,)), np.random.default_rng(1))
     x, t = random_set()
     panel.set_model(network, x, t)
-    items = list(panel._count_items)
+    items = list(panel.graphics.count_items)
     other = build_network(TrainConfig(hidden_sizes=(20,)), np.random.default_rng(2))
     ev = panel.set_model(other, x, t)
-    assert panel._count_items == items                     # the same 100 items, new texts
+    assert panel.graphics.count_items == items                     # the same 100 items, new texts
     assert [i.toPlainText() for i in items] == [str(n) for n in ev.confusion.ravel()]
     panel.clear()
     assert not any(item.isVisible() for item in items)

@@ -95,6 +95,14 @@ class TrainingControls(QWidget):
         a fixed text."""
         self.texts.show(self.progress_label.setText, make)
 
+    def show_recovered(self, divergence: Divergence) -> None:
+        """The progress line after the banner's button lowered what the divergence blames."""
+        value = divergence.suggestion
+        self.show_message(lambda: (
+            self.tr("Weight decay lowered to {0:g}. Press Start to try again.")
+            if divergence.blame == "weight_decay"
+            else self.tr("Learning rate lowered to {0:g}. Press Start to try again.")).format(value))
+
     def clear(self) -> None:
         """Forget the previous run's progress and messages."""
         self.banner.hide()

@@ -14,6 +14,7 @@ from digitlab.nn.train_config import (ACTIVATION_NAMES, BOOK_WEIGHT_STD, GRADIEN
                              NUMERICAL_MAX_PARAMS, OPTIMIZER_NAMES, SCHEDULE_NAMES, WEIGHT_INITS,
                              TrainConfig, numerical_gradient_refusal, parse_hidden_sizes, quoted,
                              weight_count)
+from digitlab.nn.train_events import Divergence
 
 SUBSETS = (1_000, 10_000, 60_000)
 # Measured by `main.py bench` (time_to_97_s): about 97.5% test accuracy within 3 s of Start on
@@ -170,8 +171,12 @@ class TrainingSettings(QWidget):
     def set_lr(self, lr: float) -> None:
         self.lr_spin.setValue(lr)
 
-    def set_weight_decay(self, weight_decay: float) -> None:
-        self.decay_spin.setValue(weight_decay)
+    def follow_advice(self, divergence: Divergence) -> None:
+        """Lower what a divergence blames, the learning rate or the weight decay, to its suggestion."""
+        if divergence.blame == "weight_decay":
+            self.decay_spin.setValue(divergence.suggestion)
+        elif divergence.blame == "lr":
+            self.set_lr(divergence.suggestion)
 
     def validation_error(self) -> str | None:
         """A sentence saying why the settings cannot start a run, or None.

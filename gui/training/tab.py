@@ -21,9 +21,8 @@ from digitlab.gui.training.state import RunState
 from digitlab.gui.workers import WorkerFailure
 from digitlab.nn.trainer import FinishReason, Progress
 
-# Seconds between plot updates: 10 a second look live; with the cheap updates (fixed axes, decimated
-# curves) they cost the training thread about 10% of its speed on 2 cores, most of it pyqtgraph's
-# painting holding the GIL (scripts/bench_training_gui.py).
+# Seconds between plot updates: 10 a second look live and cost the training thread about 10% of its
+# speed on 2 cores, mostly pyqtgraph's painting holding the GIL (scripts/bench_training_gui.py).
 UPDATE_INTERVAL = 0.1
 
 
@@ -163,15 +162,11 @@ class TrainingTab(QWidget):
 
     @Slot()
     def _on_recover_button_clicked(self) -> None:
-        divergence = getattr(self.last_finished, "divergence", None)
-        if divergence is None or divergence.suggestion is None:   # the button shows only then
-            return
-        blame, value = divergence.blame, divergence.suggestion
-        (self.settings.set_weight_decay if blame == "weight_decay" else self.settings.set_lr)(value)
+        if (divergence := getattr(self.last_finished, "divergence", None)) is None:
+            return   # the button shows only after a divergence
+        self.settings.follow_advice(divergence)
         self._on_reset_button_clicked()
-        self.controls.show_message(lambda: (
-            self.tr("Weight decay lowered to {0:g}. Press Start to try again.") if blame == "weight_decay"
-            else self.tr("Learning rate lowered to {0:g}. Press Start to try again.")).format(value))
+        self.controls.show_recovered(divergence)
 
     # -- events of the current run (an abandoned run's never arrive) --------------------------------
     @Slot(object)

@@ -515,28 +515,12 @@ Details: {0}</source>
         <translation>그리기 탭의 모델 평가 ({0})</translation>
     </message>
     <message>
-        <source>Accuracy per digit</source>
-        <translation>숫자별 정확도</translation>
-    </message>
-    <message>
         <source>One at a time: {0:.2f} s. In batches of {1}: {2:.3f} s. This time the batches were slower: another program was probably busy. Press the button again.</source>
         <translation>한 장씩: {0:.2f}초. {1}장씩 배치: {2:.3f}초. 이번에는 배치 처리가 더 느렸습니다. 다른 프로그램이 바빴던 것 같습니다. 버튼을 다시 눌러 보세요.</translation>
     </message>
     <message>
         <source>One at a time: {0:.2f} s. In batches of {1}: {2:.3f} s. Batches are {3:.{5}f}x faster: one big matrix product beats {4:,} small ones.</source>
         <translation>한 장씩: {0:.2f}초. {1}장씩 배치: {2:.3f}초. 배치 처리가 {3:.{5}f}배 빠릅니다: 큰 행렬 곱 한 번이 작은 행렬 곱 {4:,}번보다 빠릅니다.</translation>
-    </message>
-    <message>
-        <source>Confusion matrix</source>
-        <translation>혼동 행렬</translation>
-    </message>
-    <message>
-        <source>true digit</source>
-        <translation>정답 숫자</translation>
-    </message>
-    <message>
-        <source>predicted digit</source>
-        <translation>예측 숫자</translation>
     </message>
     <message>
         <source>Accuracy: {0} ({1:,} of {2:,} test images wrong)</source>
@@ -559,6 +543,25 @@ Details: {0}</source>
     <message>
         <source>Evaluation</source>
         <translation>평가</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationPlots</name>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>혼동 행렬</translation>
+    </message>
+    <message>
+        <source>true digit</source>
+        <translation>정답 숫자</translation>
+    </message>
+    <message>
+        <source>predicted digit</source>
+        <translation>예측 숫자</translation>
+    </message>
+    <message>
+        <source>Accuracy per digit</source>
+        <translation>숫자별 정확도</translation>
     </message>
 </context>
 <context>
@@ -1563,6 +1566,14 @@ Details: {0}</source>
         <translation>계속</translation>
     </message>
     <message>
+        <source>Weight decay lowered to {0:g}. Press Start to try again.</source>
+        <translation>가중치 감소를 {0:g}(으)로 낮췄습니다. 다시 하려면 시작을 누르세요.</translation>
+    </message>
+    <message>
+        <source>Learning rate lowered to {0:g}. Press Start to try again.</source>
+        <translation>학습률을 {0:g}(으)로 낮췄습니다. 다시 하려면 시작을 누르세요.</translation>
+    </message>
+    <message>
         <source>Epoch {0}/{1} · iteration {2:,}/{3:,} · {4:,.0f} images/s · {5} left</source>
         <translation>에폭 {0}/{1} · 반복 {2:,}/{3:,} · 초당 {4:,.0f}장 · {5} 남음</translation>
     </message>
@@ -1822,14 +1833,6 @@ Details: {0}</source>
     <message>
         <source>Press Start to train.</source>
         <translation>학습하려면 시작을 누르세요.</translation>
-    </message>
-    <message>
-        <source>Weight decay lowered to {0:g}. Press Start to try again.</source>
-        <translation>가중치 감소를 {0:g}(으)로 낮췄습니다. 다시 하려면 시작을 누르세요.</translation>
-    </message>
-    <message>
-        <source>Learning rate lowered to {0:g}. Press Start to try again.</source>
-        <translation>학습률을 {0:g}(으)로 낮췄습니다. 다시 하려면 시작을 누르세요.</translation>
     </message>
     <message>
         <source>Stopped before the first iteration.</source>
