@@ -93,43 +93,43 @@ def test_bars_follow_the_network_while_drawing(tab, qtbot):
     np.testing.assert_allclose(tab.input_view.x28, preprocess(tab.canvas.to_array(PREDICT_SIDE)))
 
 
-def test_a_burst_of_moves_gets_one_answer_that_includes_the_last(tab, qtbot):
+def answered_ring(tab, qtbot, n, between):
+    """A random model in use, then a ring of n moves drawn, between(qtbot) after each move;
+    returns (net, the answers the bars got, the points, the seconds it took)."""
     net = random_net(0)
     tab.set_model(net, "random", None)
     settle(qtbot, tab)
-    points = paper_points(tab.canvas, ring(60))
-    updates = []
-    tab.prediction_updated.connect(updates.append)
+    answers = []
+    tab.prediction_updated.connect(answers.append)
+    points = paper_points(tab.canvas, ring(n))
+    start = time.perf_counter()
     press(tab.canvas, *points[0])
-    for x, y in points[1:]:          # delivered before the event loop runs again
+    for x, y in points[1:]:
         move(tab.canvas, x, y)
+        between(qtbot)
+    seconds = time.perf_counter() - start
     settle(qtbot, tab)
-    assert len(updates) == 1
-    np.testing.assert_allclose(updates[0], expected_probabilities(tab, net), rtol=1e-5)
+    return net, answers, points, seconds
+
+
+def test_a_burst_of_moves_gets_one_answer_that_includes_the_last(tab, qtbot):
+    # the moves are delivered before the event loop runs again
+    net, answers, _, _ = answered_ring(tab, qtbot, 60, lambda qtbot: None)
+    assert len(answers) == 1
+    np.testing.assert_allclose(answers[0], expected_probabilities(tab, net), rtol=1e-5)
 
 
 def test_bars_answer_every_move_and_heatmaps_at_most_once_a_frame(tab, qtbot, monkeypatch):
     """Moves with the event loop between them (as a mouse gives them): each one reaches the bars;
     the heatmaps, which cost more to draw, follow at most once per frame and end on the last."""
-    net = random_net(0)
-    tab.set_model(net, "random", None)
-    settle(qtbot, tab)
     heatmap_updates = []
     show_activations = tab.inside_view.show_activations
     monkeypatch.setattr(tab.inside_view, "show_activations",
                         lambda hidden: (heatmap_updates.append(hidden), show_activations(hidden)))
-    answers = []
-    tab.prediction_updated.connect(answers.append)
-    points = paper_points(tab.canvas, ring(60))
-    start = time.perf_counter()
-    press(tab.canvas, *points[0])
-    for x, y in points[1:]:
-        move(tab.canvas, x, y)
-        qtbot.waitUntil(lambda: not tab._answer.isActive(), timeout=2000)
-    frames = (time.perf_counter() - start) * 1000 / tab._frame.interval()
-    settle(qtbot, tab)
+    net, answers, points, seconds = answered_ring(
+        tab, qtbot, 60, lambda qtbot: qtbot.waitUntil(lambda: not tab._answer.isActive(), timeout=2000))
     assert len(answers) == len(points) - 1     # every move (the press shares the first answer)
-    assert 1 <= len(heatmap_updates) <= 2 + frames
+    assert 1 <= len(heatmap_updates) <= 2 + seconds * 1000 / tab._frame.interval()
     hidden = net.probabilities_and_hidden(preprocess(tab.canvas.to_array(PREDICT_SIDE))
                                           .reshape(1, 784).astype(net.dtype))[1]
     np.testing.assert_allclose(tab.inside_view.activation_maps[0].values.ravel()[:16],
@@ -139,20 +139,8 @@ def test_bars_answer_every_move_and_heatmaps_at_most_once_a_frame(tab, qtbot, mo
 def test_a_fast_mouse_gets_at_most_one_answer_per_gap(tab, qtbot):
     """A 1000 Hz mouse (here: moves as fast as the loop takes them) costs at most one answer per
     ANSWER_GAP_MS, and the last move is still answered."""
-    net = random_net(0)
-    tab.set_model(net, "random", None)
-    settle(qtbot, tab)
-    answers = []
-    tab.prediction_updated.connect(answers.append)
-    points = paper_points(tab.canvas, ring(200))
-    start = time.perf_counter()
-    press(tab.canvas, *points[0])
-    for x, y in points[1:]:
-        move(tab.canvas, x, y)
-        qtbot.wait(0)
-    elapsed_ms = (time.perf_counter() - start) * 1000
-    settle(qtbot, tab)
-    assert len(answers) <= 2 + elapsed_ms / ANSWER_GAP_MS
+    net, answers, points, seconds = answered_ring(tab, qtbot, 200, lambda qtbot: qtbot.wait(0))
+    assert len(answers) <= 2 + seconds * 1000 / ANSWER_GAP_MS
     assert len(answers) < len(points) - 1
     np.testing.assert_allclose(answers[-1], expected_probabilities(tab, net), rtol=1e-5)
 
