@@ -3,11 +3,10 @@ import xml.etree.ElementTree as ElementTree
 
 import pyqtgraph as pg
 import pytest
-from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QApplication, QComboBox, QGroupBox, QLabel,
+from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QComboBox, QGroupBox, QLabel,
                                QListWidget, QMenu, QTableWidget, QTabWidget, QWidget)
 
 from digitlab import resources
-from digitlab.gui.app import set_language
 from digitlab.gui.code_view import CodeView
 from digitlab.gui.main_window import MainWindow
 from digitlab.nn.train_config import ACTIVATION_NAMES, OPTIMIZER_NAMES, SCHEDULE_NAMES
@@ -75,13 +74,8 @@ def build_everything(window: MainWindow, qtbot) -> None:
 
 
 @pytest.fixture
-def window(qtbot):
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    set_language(QApplication.instance(), "en")
+def window(shown_window):
+    return shown_window
 
 
 def test_switching_to_korean_and_back_leaves_no_text_in_the_other_language(window, qtbot):

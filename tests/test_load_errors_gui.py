@@ -10,7 +10,6 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QFileDialog
 
 from digitlab.gui.app import install_translators
-from digitlab.gui.main_window import MainWindow
 from digitlab.nn.network import MultiLayerNet
 
 from bombs import npy_header
@@ -20,11 +19,8 @@ LEFT = Qt.MouseButton.LeftButton
 
 
 @pytest.fixture
-def window(qtbot):
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+def window(shown_window):
+    window = shown_window
     window.draw_tab.set_model(MultiLayerNet(hidden_sizes=(8,), rng=np.random.default_rng(0)),
                               "kept", None)
     return window

@@ -6,19 +6,14 @@ from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox, QTableWidget
 
 from digitlab.gui.about_dialog import AboutDialog
-from digitlab.gui.main_window import MainWindow
 from digitlab.gui.window_actions import visible_plot_items
 from digitlab.nn.model_io import load_model
 from digitlab.nn.network import MultiLayerNet
 
 
 @pytest.fixture
-def window(qtbot):
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+def window(shown_window):
+    return shown_window
 
 
 def keys(action) -> str:

@@ -122,16 +122,12 @@ def test_shutdown_drops_the_result_of_a_running_demo(qtbot, panel, monkeypatch):
 
 
 @pytest.mark.parametrize("code", ["en", "ko"])
-def test_confusion_counts_fit_their_cells_at_the_default_window_size(qtbot, request, code):
+def test_confusion_counts_fit_their_cells_at_the_default_window_size(qtbot, shown_window, code):
     """Four-digit counts (a class of 1,135 test images) are readable: each fits inside its cell."""
     from PySide6.QtGui import QFontMetrics
-    from digitlab.gui.main_window import MainWindow
     from digitlab.nn.evaluate import Evaluation
-    window = MainWindow()
-    qtbot.addWidget(window)
+    window = shown_window
     window.set_language(code)
-    request.addfinalizer(lambda: window.set_language("en"))   # the next tests read English
-    window.show()
     window.tabs.setCurrentIndex(1)
     panel = window.training_tab.evaluation_panel
     window.training_tab.views.setCurrentWidget(panel)
