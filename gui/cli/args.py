@@ -100,7 +100,10 @@ def _add_train_parser(commands) -> None:
     marked("--gradient", choices=GRADIENT_METHODS, default=default.gradient,
            help=f"numerical is the course's slow method, for tiny networks on at most "
                 f"{NUMERICAL_MAX_IMAGES:,} images (--train-size) only")
-    add("--out", type=Path, metavar="PATH", help="save the trained model to PATH (.npz)")
+    add("--out", type=Path, metavar="PATH", help="save the trained model to PATH (.npz); never "
+        "the shipped model nor an MNIST file")
+    add("--force", action="store_true",
+        help="replace --out when it exists (else refused, or asked on a terminal)")
     _add_data_flags(train)
     add("--json", action="store_true", help="print a JSON summary on stdout")
 

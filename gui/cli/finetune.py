@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
 from digitlab.gui.cli.args import _add_data_flags, _add_model_flag, _positive_int
-from digitlab.gui.cli.common import CliError, load_mnist as _load_mnist, load_network as _load_network
+from digitlab.gui.cli import common
+from digitlab.gui.cli.common import CliError, check_out, mnist_inputs
 from digitlab.gui.cli.files import os_message as _os_message
 
 DESCRIPTION = ("Fine-tune a model on your own labelled digits, mixed with MNIST so that MNIST is "
@@ -29,7 +29,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--personal", type=Path, required=True, metavar="FILE",
                         help="your personal data set: a .npz or an exported .zip")
     parser.add_argument("--out", type=Path, required=True, metavar="PATH",
-                        help="where to save the fine-tuned model (.npz); never the shipped one")
+                        help="where to save the fine-tuned model (.npz); never the shipped one "
+                             "nor an input")
+    parser.add_argument("--force", action="store_true",
+                        help="replace --out when it exists (else refused, or asked on a terminal)")
     _add_model_flag(parser)
     parser.add_argument("--steps", type=_positive_int, default=None, metavar="N",
                         help="mini-batches to train (default: 300)")
@@ -49,14 +52,14 @@ def _finetune(args: argparse.Namespace) -> int:
     from digitlab.gui.cli.format import DownloadProgress
     from digitlab.nn.finetune import FinetuneConfig, FineTuner, evaluate_before_after
 
-    _check_out(args.out, args.model)
+    _check_out(args)
     personal = _load_personal(args.personal)
     x_train, t_train = personal.arrays("train")
     if len(t_train) == 0:
         raise CliError(f"{args.personal.name} has no training samples: label a few more digits "
                        f"(every fifth sample is kept for testing)")
-    network, metadata = _load_network(args.model)
-    (x_mnist, t_mnist), mnist_test = _load_mnist(args, DownloadProgress())
+    network, metadata = common.load_network(args.model)
+    (x_mnist, t_mnist), mnist_test = common.load_mnist(args, DownloadProgress())
     config = FinetuneConfig() if args.steps is None else FinetuneConfig(steps=args.steps)
     tuner = FineTuner(network, (x_train, t_train), (x_mnist, t_mnist), config,
                       rng=np.random.default_rng(args.seed))
@@ -73,24 +76,15 @@ def _finetune(args: argparse.Namespace) -> int:
     return 0
 
 
-def _check_out(out: Path, model: Path | None) -> None:
-    """Refuse an --out that is a folder, in a missing folder, or the shipped (or input) model."""
-    from digitlab import resources
-
+def _check_out(args: argparse.Namespace) -> None:
+    """Refuse an --out that is a folder, in a missing folder, an input or the shipped model, or
+    an existing file without --force."""
+    out = args.out
     if out.is_dir() or not out.parent.is_dir():
         raise CliError(f"--out must be a file in an existing folder, got {out}")
-    protected = [resources.path(*resources.DEFAULT_MODEL)] + ([model] if model else [])
-    for path in protected:
-        if _same_file(out, path):
-            raise CliError(f"--out {out} is the {'shipped' if path == protected[0] else 'input'} "
-                           f"model; choose another file so it is never overwritten")
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve() or (a.exists() and b.exists() and os.path.samefile(a, b))
-    except OSError:
-        return False
+    inputs = {"personal data set": args.personal, "input model": args.model,
+              **mnist_inputs(args)}
+    check_out(out, inputs, args.force)
 
 
 def _load_personal(path: Path):
@@ -109,6 +103,10 @@ def _load_personal(path: Path):
         raise CliError(str(error)) from None
     except OSError as error:
         raise CliError(f"cannot read {path}: {_os_message(error)}") from None
+    except (MemoryError, RecursionError, ValueError, OverflowError) as error:
+        # a damaged file can fail in any reader: it is the file, not this computer's memory
+        raise CliError(f"{path.name}: the personal data set is damaged "
+                       f"({type(error).__name__})") from None
 
 
 def _follow(tuner) -> None:

@@ -93,8 +93,7 @@ class GalleryDialog(QDialog):
             text += "\n" + self.tr("The model in use reads {0:.0%} of your {1} test samples "
                                    "(every fifth) right.").format(*accuracy)
         if self.store.load_error:
-            text += "\n" + self.tr("Your saved file could not be read: {0}").format(
-                self.store.load_error)
+            text += "\n" + self.store.load_error
         return text
 
     def selected_ids(self) -> list[int]:
@@ -151,7 +150,6 @@ class GalleryDialog(QDialog):
             QMessageBox.warning(self, self.tr("Import"),
                                 self.tr("{0} cannot be used: {1}").format(path.name, error))
             return False
-        self.store.load_error = None      # the user chose to replace an unreadable file
         try:
             self.store.replace(new_set)
         except OSError as error:

@@ -37,6 +37,7 @@ class Handwriting(QObject):
         self.label_bar.gallery_requested.connect(self.show_gallery)
         self.label_bar.finetune_requested.connect(self.show_finetune)
         self.store.changed.connect(self.update_counts)
+        self.store.load_failed.connect(self.tab.message)
 
     @property
     def why_view(self):
