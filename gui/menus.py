@@ -78,7 +78,9 @@ class Menus:
     def _action(self, keys, slot) -> QAction:
         action = QAction(self.window)
         action.setShortcut(QKeySequence(keys))
-        action.triggered.connect(slot)
+        # triggered(bool checked): the slot gets no argument (export_plot's first one is a path,
+        # reset_to_defaults' is whether to ask)
+        action.triggered.connect(lambda _checked=False: slot())
         return action
 
     def _build_view_menu(self) -> None:

@@ -65,6 +65,8 @@ class WindowActions:
     @Slot()
     def export_plot(self, path: str | None = None) -> bool:
         """File > Export plot: the largest plot of the current tab as PNG or SVG (by the suffix)."""
+        if not isinstance(path, (str, os.PathLike)):   # a signal's checked flag is no path
+            path = None
         items = visible_plot_items(self.tabs.currentWidget())
         if not items:
             QMessageBox.information(self, self.tr("Export plot"),
@@ -75,7 +77,7 @@ class WindowActions:
                                                   self.tr("PNG image (*.png);;SVG drawing (*.svg)"))
             if not path:
                 return False
-        return self._export(items[0], path)
+        return self._export(items[0], os.fspath(path))
 
     def _export(self, item, path: str) -> bool:
         from pyqtgraph.exporters import ImageExporter, SVGExporter

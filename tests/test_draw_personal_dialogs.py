@@ -240,3 +240,18 @@ def test_stale_temporary_files_of_killed_saves_are_removed_at_start(qtbot, data_
     assert left == {FILE_NAME, ours_new.name, *(p.name for p in foreign)}
 
 
+
+
+@pytest.mark.parametrize("error", [MemoryError, RecursionError, KeyError])
+def test_a_hostile_import_is_a_message_and_changes_nothing(gallery, warnings, tmp_path,
+                                                           monkeypatch, error):
+    import digitlab.gui.draw.gallery_dialog as gallery_module
+
+    before = (gallery.store.path.read_bytes(), len(gallery.store.samples))
+
+    def fail(path):
+        raise error("deep inside")
+    monkeypatch.setattr(gallery_module, "read_set", fail)
+    assert not gallery.import_from(tmp_path / "hostile.zip")
+    assert len(warnings) == 1 and "hostile.zip" in warnings[0] and "damaged" in warnings[0]
+    assert (gallery.store.path.read_bytes(), len(gallery.store.samples)) == before

@@ -142,3 +142,23 @@ def test_quit_closes_the_window(window):
     window.menus.quit.trigger()
     assert not window.isVisible()
 
+
+
+def test_export_plot_from_the_menu_asks_for_a_path_not_uses_the_checked_flag(window, qtbot,
+                                                                            monkeypatch):
+    asked = []
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName",
+                        lambda *a, **k: asked.append(a) or ("", ""))
+    window.tabs.setCurrentIndex(2)
+    qtbot.waitUntil(lambda: bool(visible_plot_items(window.gradient_page)))
+    window.menus.export_plot.trigger()
+    assert len(asked) == 1 and not list(window.findChildren(QMessageBox))
+
+
+def test_reset_to_defaults_from_the_menu_asks_first(window, monkeypatch):
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a: asked.append(a) or QMessageBox.StandardButton.No)
+    window.draw_tab.pen_slider.setValue(30)
+    window.menus.reset_defaults.trigger()
+    assert asked and window.draw_tab.pen_slider.value() == 30

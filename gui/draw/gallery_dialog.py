@@ -1,6 +1,7 @@
 """The personal digits gallery: every stored sample by digit; delete, relabel, export, import."""
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import numpy as np
@@ -9,6 +10,7 @@ from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QLabel, QListWidget,
                                QListWidgetItem, QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
+from digitlab.gui.log import LOGGER_NAME
 from digitlab.nn.personal import PersonalDataError, PersonalSet
 from digitlab.nn.personal_zip import export_zip, import_zip
 
@@ -149,6 +151,12 @@ class GalleryDialog(QDialog):
         except (PersonalDataError, OSError) as error:
             QMessageBox.warning(self, self.tr("Import"),
                                 self.tr("{0} cannot be used: {1}").format(path.name, error))
+            return False
+        except Exception as error:  # noqa: BLE001  a hostile file: MemoryError, RecursionError...
+            logging.getLogger(LOGGER_NAME).exception("importing %r failed", str(path))
+            QMessageBox.warning(self, self.tr("Import"),
+                                self.tr("{0} cannot be used: it is damaged ({1}).").format(
+                                    path.name, type(error).__name__))
             return False
         try:
             self.store.replace(new_set)

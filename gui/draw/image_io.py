@@ -92,13 +92,19 @@ def load_image_gray(path: str | bytes | os.PathLike) -> np.ndarray:
         raise ImageFileError(QCoreApplication.translate(
             "image_io", "“{0}” is {1} × {2} pixels, more than DigitLab reads ({3} million).")
             .format(name, size.width(), size.height(), MAX_PIXELS // 1_000_000))
-    image = reader.read()
+    try:
+        image = reader.read()
+        if not image.isNull():
+            return qimage_to_gray(image)
+    except (MemoryError, OverflowError, RecursionError, ValueError) as error:
+        raise ImageFileError(QCoreApplication.translate(
+            "image_io", "“{0}” is not an image DigitLab can read ({1}). Try a PNG or JPEG file.")
+            .format(name, type(error).__name__)) from None
     if image.isNull():
         raise ImageFileError(
             QCoreApplication.translate(
                 "image_io", "“{0}” is not an image DigitLab can read ({1}). Try a PNG or JPEG file.")
             .format(name, reader.errorString()))
-    return qimage_to_gray(image)
 
 
 def _gunzip_svg(data: bytes, name: str) -> bytes:
