@@ -78,7 +78,7 @@ def _add_train_parser(commands) -> None:
         help="start from a ready-made setup; flags given as well override it. course: the "
              "course's TwoLayerNet 784-50-10, sigmoid, 0.01 x randn, SGD lr 0.1, batch 100, "
              "10,000 iterations, accuracies from epoch 0")
-    add("--iterations", type=_positive_int, default=None, metavar="N",
+    add("--iterations", type=count("train_config.MAX_ITERATIONS"), default=None, metavar="N",
         help="run N mini-batch steps (the course's iters_num) instead of --epochs")
     marked = _marking_defaults(add)
     marked("--weight-decay", type=_non_negative_float, default=default.weight_decay,
@@ -89,9 +89,9 @@ def _add_train_parser(commands) -> None:
     _add_scan_flags(train.add_argument_group(
         "scanned handwriting", "Augmentation that makes digits look scanned or photographed "
         "(nn/augment.py); off by default. Each of these flags implies --augment."), default)
-    add("--train-size", type=_positive_int, default=None, metavar="N",
+    add("--train-size", type=count("train_config.MAX_TRAIN_SIZE"), default=None, metavar="N",
         help="train on the first N training images (default: all 60,000)")
-    add("--drawn", type=_positive_int, default=None, metavar="N",
+    add("--drawn", type=count("train_config.MAX_DRAWN_DIGITS"), default=None, metavar="N",
         help="add N synthetic pen-drawn digits (not MNIST) to the training images, so the model "
              "reads mouse drawings better; about 7 ms each to make (default: none)")
     add("--seed", type=_seed, default=default.seed,
@@ -157,9 +157,10 @@ def _add_network_flags(add, default) -> None:
         help="learning rate (default: %(default)s)")
     add("--schedule", choices=SCHEDULE_NAMES, default=default.schedule,
         help="learning-rate schedule")
-    add("--batch-size", type=_positive_int, default=default.batch_size,
-        help="(default: %(default)s)")
-    add("--epochs", type=_positive_int, default=default.epochs, help="(default: %(default)s)")
+    add("--batch-size", type=count("train_config.MAX_BATCH_SIZE"), default=default.batch_size,
+        help="(default: %(default)s; at most 60,000)")
+    add("--epochs", type=count("train_config.MAX_EPOCHS"), default=default.epochs,
+        help="(default: %(default)s; at most 1,000)")
 
 
 class _Default:
@@ -223,6 +224,25 @@ def _positive_int(text: str) -> int:
     if value <= 0:
         raise argparse.ArgumentTypeError(f"expected a positive whole number, got {_shown(text)}")
     return value
+
+
+def count(limit_name: str):
+    """An argparse type: a whole number from 1 to the limit nn.train_config (or nn.finetune) calls
+    limit_name; the message says the bound."""
+    def parse(text: str) -> int:
+        import importlib
+        module, name = limit_name.rsplit(".", 1)
+        limit = getattr(importlib.import_module(f"digitlab.nn.{module}"), name)
+        try:
+            value = int(text)
+        except ValueError:   # also a number of thousands of digits
+            value = 0
+        if not 1 <= value <= limit:
+            raise argparse.ArgumentTypeError(f"expected a whole number from 1 to {limit:,}, "
+                                             f"got {_shown(text)}")
+        return value
+    parse.__name__ = "count"     # argparse names the type in some messages
+    return parse
 
 
 def _seed(text: str) -> int:

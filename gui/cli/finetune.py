@@ -15,7 +15,7 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
-from digitlab.gui.cli.args import _add_data_flags, _add_model_flag, _positive_int
+from digitlab.gui.cli.args import _add_data_flags, _add_model_flag, count
 from digitlab.gui.cli import common
 from digitlab.gui.cli.common import CliError, check_out, mnist_inputs
 from digitlab.gui.cli.files import os_message as _os_message
@@ -34,8 +34,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--force", action="store_true",
                         help="replace --out when it exists (else refused, or asked on a terminal)")
     _add_model_flag(parser)
-    parser.add_argument("--steps", type=_positive_int, default=None, metavar="N",
-                        help="mini-batches to train (default: 300)")
+    parser.add_argument("--steps", type=count("finetune.MAX_STEPS"), default=None, metavar="N",
+                        help="mini-batches to train (default: 300; at most 100,000)")
     parser.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
     _add_data_flags(parser)
     parser.add_argument("--json", action="store_true", help="print a JSON summary on stdout")

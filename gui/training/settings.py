@@ -12,7 +12,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout
 from digitlab.nn.budget import estimate_training_memory, format_bytes, memory_limit
 from digitlab.nn.train_config import (ACTIVATION_NAMES, BOOK_WEIGHT_STD, GRADIENT_METHODS, NUMERICAL_MAX_IMAGES,
                              NUMERICAL_MAX_PARAMS, OPTIMIZER_NAMES, SCHEDULE_NAMES, WEIGHT_INITS,
-                             TrainConfig, numerical_gradient_refusal, parse_hidden_sizes, quoted,
+                             MAX_HIDDEN_LAYERS, MAX_HIDDEN_SIZE, HiddenSizesTooLarge, TrainConfig,
+                             numerical_gradient_refusal, parse_hidden_sizes, quoted,
                              weight_count)
 from digitlab.nn.train_events import Divergence
 
@@ -191,6 +192,13 @@ class TrainingSettings(QWidget):
         """What validation_error() says, as a function making it in the current language (shown
         text follows a language switch; gui.live_text), or None."""
         text = self.hidden_edit.text()
+        try:
+            parse_hidden_sizes(text)
+        except HiddenSizesTooLarge:
+            return lambda: self.tr("Hidden layers: at most {0} layers of at most {1:,} neurons "
+                                   "each.").format(MAX_HIDDEN_LAYERS, MAX_HIDDEN_SIZE)
+        except ValueError:
+            pass
         if hidden_sizes_or_none(text) is None:
             return lambda: self.tr("Hidden layers: expected positive layer sizes separated by commas "
                                    "(e.g. 100,50), got {0}.").format(quoted(text))

@@ -1820,6 +1820,10 @@ Details: {0}</source>
         <translation>수치 미분: 아주 작은 신경망(가중치 최대 {0:,}개, 지금은 {1:,}개)과 훈련 이미지 {2:,}장에서만 씁니다.</translation>
     </message>
     <message>
+        <source>Hidden layers: at most {0} layers of at most {1:,} neurons each.</source>
+        <translation>은닉층: 최대 {0}개 층, 층마다 뉴런 최대 {1:,}개입니다.</translation>
+    </message>
+    <message>
         <source>Hidden layers: expected positive layer sizes separated by commas (e.g. 100,50), got {0}.</source>
         <translation>은닉층: 쉼표로 구분한 양의 정수 크기가 필요합니다 (예: 100,50). 입력: {0}.</translation>
     </message>
