@@ -41,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
                                   description="Classify image files with the same preprocessing "
                                   "as the drawing canvas.")
     _add_model_flag(predict)
-    predict.add_argument("images", nargs="+", metavar="IMAGE", type=Path,
+    predict.add_argument("images", nargs="+", metavar="IMAGE", type=path_type,
                          help="image file: any size, dark ink on light or light on dark")
     predict.add_argument("--json", action="store_true", help="print a JSON list")
     _add_bench_parser(commands)
@@ -100,7 +100,7 @@ def _add_train_parser(commands) -> None:
     marked("--gradient", choices=GRADIENT_METHODS, default=default.gradient,
            help=f"numerical is the course's slow method, for tiny networks on at most "
                 f"{NUMERICAL_MAX_IMAGES:,} images (--train-size) only")
-    add("--out", type=Path, metavar="PATH", help="save the trained model to PATH (.npz); never "
+    add("--out", type=path_type, metavar="PATH", help="save the trained model to PATH (.npz); never "
         "the shipped model nor an MNIST file")
     add("--force", action="store_true",
         help="replace --out when it exists (else refused, or asked on a terminal)")
@@ -197,13 +197,13 @@ def is_default(value) -> bool:
 
 
 def _add_model_flag(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--model", type=Path, metavar="PATH",
+    parser.add_argument("--model", type=path_type, metavar="PATH",
                         help="a DigitLab .npz or the textbook's sample_weight.pkl "
                         "(default: the shipped model)")
 
 
 def _add_data_flags(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--mnist-dir", type=Path, metavar="DIR",
+    parser.add_argument("--mnist-dir", type=path_type, metavar="DIR",
                         help="folder with the four MNIST .gz files (default: $DIGITLAB_MNIST_DIR, "
                         "then the user cache)")
     parser.add_argument("--download", action="store_true",
@@ -214,6 +214,13 @@ def _shown(text: str) -> str:
     """The user's value quoted for a message; a value of thousands of characters by its start."""
     from digitlab.nn.train_config import quoted
     return quoted(text)
+
+
+def path_type(text: str) -> Path:
+    """An argparse type: a path, but not an empty one (Path("") would be the working folder)."""
+    if not text:
+        raise argparse.ArgumentTypeError("expected a file or folder name, got ''")
+    return Path(text)
 
 
 def _positive_int(text: str) -> int:

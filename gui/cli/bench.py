@@ -213,9 +213,11 @@ def shipped_model():
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The options of `bench` (for a sub-command parser or a parser of its own)."""
+    from digitlab.gui.cli.args import path_type
+
     parser.add_argument("--json", action="store_true", help="print one JSON object, not a table")
     parser.add_argument("--quick", action="store_true", help="fewer repeats (for a check in CI)")
-    parser.add_argument("--mnist-dir", type=Path, metavar="DIR",
+    parser.add_argument("--mnist-dir", type=path_type, metavar="DIR",
                         help="folder with the four MNIST .gz files (default: $DIGITLAB_MNIST_DIR, "
                         "then the user cache)")
 

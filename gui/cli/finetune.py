@@ -15,7 +15,7 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
-from digitlab.gui.cli.args import _add_data_flags, _add_model_flag, count
+from digitlab.gui.cli.args import _add_data_flags, _add_model_flag, count, path_type
 from digitlab.gui.cli import common
 from digitlab.gui.cli.common import CliError, check_out, mnist_inputs
 from digitlab.gui.cli.files import os_message as _os_message
@@ -26,9 +26,9 @@ DESCRIPTION = ("Fine-tune a model on your own labelled digits, mixed with MNIST 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The flags of `digitlab finetune`."""
-    parser.add_argument("--personal", type=Path, required=True, metavar="FILE",
+    parser.add_argument("--personal", type=path_type, required=True, metavar="FILE",
                         help="your personal data set: a .npz or an exported .zip")
-    parser.add_argument("--out", type=Path, required=True, metavar="PATH",
+    parser.add_argument("--out", type=path_type, required=True, metavar="PATH",
                         help="where to save the fine-tuned model (.npz); never the shipped one "
                              "nor an input")
     parser.add_argument("--force", action="store_true",
