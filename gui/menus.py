@@ -6,7 +6,7 @@ window calls again when the language changes.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QMainWindow,
                                QMessageBox, QTableWidget, QTableWidgetItem, QVBoxLayout)
@@ -187,6 +187,7 @@ class Menus:
         layout.addWidget(table)
         layout.addWidget(buttons)
         dialog.resize(460, 480)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)   # one per opening: never kept
         dialog.open()
         return dialog
 
@@ -196,6 +197,7 @@ class Menus:
         box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("Menus", "The course"),
                           course_text(chapter), QMessageBox.StandardButton.Ok, self.window)
         box.setInformativeText(course_text(sections) + "\n\n" + course_text(todo))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         return box
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QRect, Slot
+from PySide6.QtCore import QRect, Qt, Slot
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 
@@ -110,6 +110,7 @@ class WindowActions:
     def show_about(self):
         from digitlab.gui.about_dialog import AboutDialog
         dialog = AboutDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)   # one per opening: never kept
         dialog.open()
         return dialog
 

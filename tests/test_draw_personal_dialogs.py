@@ -255,3 +255,17 @@ def test_a_hostile_import_is_a_message_and_changes_nothing(gallery, warnings, tm
     assert not gallery.import_from(tmp_path / "hostile.zip")
     assert len(warnings) == 1 and "hostile.zip" in warnings[0] and "damaged" in warnings[0]
     assert (gallery.store.path.read_bytes(), len(gallery.store.samples)) == before
+
+
+def test_escape_while_running_stops_the_worker_before_the_dialog_is_deleted(qtbot, data_dir):
+    from PySide6.QtCore import QCoreApplication, QEvent, QThread, Qt
+
+    store = filled_store(data_dir, 20)
+    dialog = FinetuneDialog(net(), store.samples, synthetic_cache(), seed=0)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    threads = dialog.findChildren(QThread)
+    assert dialog.is_running() and threads
+    dialog.reject()                          # what Escape does
+    assert not any(thread.isRunning() for thread in threads)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)   # no abort here

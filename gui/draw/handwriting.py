@@ -6,7 +6,7 @@ features lives here so the tab itself stays about drawing and predicting.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QObject, Qt, Slot
 
 from digitlab.gui.draw.label_bar import LabelBar
 from digitlab.gui.draw.personal_store import PersonalStore, canvas_strokes
@@ -129,6 +129,7 @@ class Handwriting(QObject):
 
         dialog = GalleryDialog(self.store, self.tab.network, self.tab)
         dialog.message.connect(self.tab.message)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)   # one per opening: never kept
         dialog.show()
         return dialog
 
@@ -138,6 +139,7 @@ class Handwriting(QObject):
 
         dialog = FinetuneDialog(self.tab.network, self.store.samples, self.mnist, self.tab)
         dialog.model_ready.connect(self._on_finetune_model_ready)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
 
