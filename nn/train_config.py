@@ -18,12 +18,18 @@ ACTIVATION_NAMES = tuple(ACTIVATIONS)          # "relu", "sigmoid", "tanh"
 WEIGHT_INITS = ("he", "xavier")                # by name (nn.network.init_std); or a std
 BOOK_WEIGHT_STD = "0.01"                       # the std of the book's chapter 4 networks
 GRADIENT_METHODS = ("backprop", "numerical")
+# How a run picks its mini-batches: "shuffle", a new order of the images each epoch (each image
+# once per epoch; accuracies at each epoch's end, the loss before the step that used it);
+# "choice", the course's loop: rng.choice(train_size, batch_size) at every iteration, the loss
+# after the step, accuracies after iteration i when i % iter_per_epoch == 0 (from i = 0).
+SAMPLINGS = ("shuffle", "choice")
+TRAIN_ACCURACY_SAMPLES = 10_000   # the usual train accuracy: on the first 10,000 training images
 DTYPES = ("float32", "float64")
 __all__ = ["ACTIVATION_NAMES", "BOOK_WEIGHT_STD", "DTYPES", "GRADIENT_METHODS", "HIDDEN_SIZES_RULE",
            "NUMERICAL_MAX_IMAGES", "NUMERICAL_MAX_PARAMS", "OPTIMIZER_NAMES", "PROBABILITY_RULE",
-           "RANGE_RULES", "SCAN_AUGMENT", "SCAN_OPTIONS", "SCHEDULE_NAMES", "WEIGHT_INITS",
-           "TrainConfig", "numerical_gradient_refusal", "parse_hidden_sizes", "parse_range",
-           "parse_weight_init", "quoted", "weight_count"]
+           "RANGE_RULES", "SAMPLINGS", "SCAN_AUGMENT", "SCAN_OPTIONS", "SCHEDULE_NAMES",
+           "TRAIN_ACCURACY_SAMPLES", "WEIGHT_INITS", "TrainConfig", "numerical_gradient_refusal",
+           "parse_hidden_sizes", "parse_range", "parse_weight_init", "quoted", "weight_count"]
 
 INPUT_SIZE, OUTPUT_SIZE = 784, 10
 # The numerical gradient evaluates the loss twice per parameter for every mini-batch: beyond these
@@ -75,6 +81,10 @@ class TrainConfig:
     # epoch may then be partial. None: epochs full epochs.
     iterations: int | None = None
     record_initial: bool = False   # an EpochEvent 0 with the accuracies before any training
+    sampling: str = "shuffle"      # SAMPLINGS: "choice" is the course's loop (see there)
+    # The train accuracy is measured on the first train_accuracy_size training images (None: all
+    # of them, as the course does; slower).
+    train_accuracy_size: int | None = TRAIN_ACCURACY_SAMPLES
     # augment_batch's scan options (SCAN_OPTIONS; only with augment): width times a log-uniform
     # factor in aspect, Gaussian blur of sigma in blur_sigma px, the look of a digit scanned at
     # lowres_side px, 5x5 dilation; each with its probability per image.
@@ -102,6 +112,11 @@ class TrainConfig:
             (self.train_size is None or self.train_size >= 1, "train_size must be None or >= 1"),
             (self.drawn_digits >= 0, "drawn_digits must be >= 0"),
             (self.iterations is None or self.iterations >= 1, "iterations must be None or >= 1"),
+            (self.sampling in SAMPLINGS, f"sampling must be one of {SAMPLINGS}"),
+            (self.train_accuracy_size is None or self.train_accuracy_size >= 1,
+             "train_accuracy_size must be None or >= 1"),
+            (not (self.record_initial and self.sampling == "choice"),
+             "record_initial is for the shuffle sampling: the course's loop records from i = 0"),
             *self._scan_checks(),
         ]
         for ok, message in checks:
@@ -123,6 +138,28 @@ class TrainConfig:
                        f"augment must be True for the scan options {', '.join(switched_on)} "
                        f"(they act on augmented images only)"))
         return checks
+
+    def iterations_per_epoch(self, n_train: int) -> float:
+        """Mini-batches per epoch on n_train images: ceil(n / batch) shuffled (the last batch
+        smaller), the course's max(n / batch, 1) with rng.choice (a float, as in the course)."""
+        if self.sampling == "choice":
+            return max(n_train / self.batch_size, 1)
+        return math.ceil(n_train / self.batch_size)
+
+    def iterations_total(self, n_train: int) -> int:
+        """The run's length in mini-batches on n_train images (iterations, else whole epochs)."""
+        if self.iterations is not None:
+            return self.iterations
+        return math.ceil(self.epochs * self.iterations_per_epoch(n_train))
+
+    def epochs_run(self, n_train: int) -> float:
+        """The epochs the run covers on n_train images: 10,000 course iterations are 16.67."""
+        return self.iterations_total(n_train) / self.iterations_per_epoch(n_train)
+
+    def first_record(self) -> int:
+        """The epoch number of the first accuracy record: 0 when one comes before (or, in the
+        course's loop, right after) the first step, else 1."""
+        return 0 if self.record_initial or self.sampling == "choice" else 1
 
     def augment_options(self) -> dict:
         """The keyword options of nn.augment.augment_batch this run uses (SCAN_OPTIONS)."""
