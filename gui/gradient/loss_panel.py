@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
-from digitlab.nn.course import LISTINGS
+from digitlab.nn.course import LISTINGS, format_value
 from digitlab.gui.code_view import CodeView
 from digitlab.gui.gradient.common import COLOURS, make_plot, renormalized
 from digitlab.gui.live_text import follow_language
@@ -27,6 +27,9 @@ class LossPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.y = np.array(COURSE_Y1)
+        # the course's y the shown one stands for in the listings ("y1" or "y2"): the other keeps
+        # the course's values, so after "Course's second y" y1 and y2 differ as in the course
+        self.slot = "y1"
         self._build_controls()
         self._build_plots()
         self._build_layout()
@@ -108,14 +111,16 @@ class LossPanel(QWidget):
         return t
 
     def _run_listings(self) -> dict[str, dict]:
-        """The course's two listings with y1 = the shown y (y2 stays the course's second y)."""
-        inputs = {"t": list(self.t), "y1": list(self.y), "y2": list(COURSE_Y2)}
+        """The course's two listings with the shown y in its slot (the other y the course's)."""
+        inputs = {"t": list(self.t), "y1": list(COURSE_Y1), "y2": list(COURSE_Y2)}
+        inputs[self.slot] = list(self.y)
         return {listing.name: listing.run(**inputs) for listing in (MSE, CEE)}
 
     def losses(self) -> tuple[float, float]:
         """(MSE, CEE) of the shown y against the shown t."""
         runs = self._run_listings()
-        return float(runs[MSE.name]["mse1"]), float(runs[CEE.name]["cee1"])
+        key = self.slot[1]
+        return float(runs[MSE.name]["mse" + key]), float(runs[CEE.name]["cee" + key])
 
     def set_y(self, y) -> None:
         self.y = np.array(y, dtype=np.float64)
@@ -134,8 +139,10 @@ class LossPanel(QWidget):
         runs = self._run_listings()
         for listing in (MSE, CEE):
             self.code_views[listing.name].set_variables(runs[listing.name])
-        mse = MSE.shown(runs[MSE.name])["mse1"]
-        cee = CEE.shown(runs[CEE.name])["cee1"]
+        key = self.slot[1]
+        # every digit (the course's rounded digits are in the course label)
+        mse = format_value(runs[MSE.name]["mse" + key])
+        cee = format_value(runs[CEE.name]["cee" + key])
         self.mse_label.setText(self.tr("MSE = {v}").format(v=mse))
         self.cee_label.setText(self.tr("Cross-entropy = {v}").format(v=cee))
         self.course_label.setText(self._course_text())
@@ -158,10 +165,12 @@ class LossPanel(QWidget):
 
     @Slot()
     def _on_y1_button_clicked(self) -> None:
+        self.slot = "y1"
         self.set_y(COURSE_Y1)
 
     @Slot()
     def _on_y2_button_clicked(self) -> None:
+        self.slot = "y2"
         self.set_y(COURSE_Y2)
 
     @Slot(int)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from digitlab.nn.course import LISTINGS, book_W, simplenet_digits
+from digitlab.nn.course import LISTINGS, book_W, format_value, simplenet_digits
 from digitlab.nn.functions import softmax
 from digitlab.nn.gradient import SimpleNet
 from digitlab.gui.code_view import CodeView
@@ -124,7 +124,7 @@ class SimpleNetPanel(QWidget):
         self.losses.append(float(self.variables["loss"]))
         self.dW = self.variables["dW"]
         for name, values in (("W", self.net.W), ("scores", scores), ("softmax", softmax(scores)), ("dW", self.dW)):
-            fill_table(self.tables[name], values, digits=8 if name in ("W", "dW") else 6)
+            fill_table(self.tables[name], values, digits=8)   # as the course's NumPy prints
         self._show_texts()
         self.code_view.set_variables(self.variables)
         self._loss_item.setData(np.arange(len(self.losses)), self.losses)
@@ -133,7 +133,8 @@ class SimpleNetPanel(QWidget):
     def _show_texts(self) -> None:
         """The texts with values, in the current language (again after a language switch)."""
         shown = LISTING.shown(self.variables)
-        self.loss_label.setText(self.tr("loss = {v}").format(v=shown["loss"]))
+        # every digit; the book's rounded ones are in the digits note
+        self.loss_label.setText(self.tr("loss = {v}").format(v=format_value(self.variables["loss"])))
         self.argmax_label.setText(self.tr("argmax(p) = {i}  (index from 0)").format(i=shown["argmax_p"]))
         self.digits_label.setText(self._digits_text())
 

@@ -58,6 +58,8 @@ class TrainingTab(QWidget):
         self.evaluation_panel = EvaluationPanel(data=self.data)
         self.course_tools = CourseTools(self.settings, self.data)
         self.loop_listing = LoopListing()
+        self.loop_listing.show_config(self.settings.config())
+        self._config = None   # the config of the current or last run
         build_layout(self)
         self._connect()
         self._set_state(RunState.IDLE)
@@ -73,6 +75,7 @@ class TrainingTab(QWidget):
         self.save_action.triggered.connect(self._on_save_button_clicked)
         self.recover_button.clicked.connect(self._on_recover_button_clicked)
         self.settings.lr_changed.connect(self._on_settings_lr_changed)
+        self.settings.config_changed.connect(self._on_settings_config_changed)
         self.evaluation_panel.image_chosen.connect(self.image_chosen)
         self.evaluation_panel.evaluated.connect(lambda: self.views.setCurrentWidget(self.evaluation_panel))
 
@@ -108,6 +111,7 @@ class TrainingTab(QWidget):
         run.failed.connect(self._on_run_failed)
         run.finished.connect(self._on_run_finished)
         self.metadata = {"training": config.to_dict()}
+        self._config = config
         self.loop_listing.start(config, config.train_size or 60_000)
         self._set_state(RunState.PAUSED if paused else RunState.LOADING)
         run.start()
@@ -161,6 +165,12 @@ class TrainingTab(QWidget):
             self._run.control.set_lr(lr)
 
     @Slot()
+    def _on_settings_config_changed(self) -> None:
+        """Before a run, the loop listing shows the loop these settings would run."""
+        if self._run is None and self.settings.validation_message() is None:
+            self.loop_listing.show_config(self.settings.config())
+
+    @Slot()
     def _on_recover_button_clicked(self) -> None:
         if (divergence := getattr(self.last_finished, "divergence", None)) is None:
             return   # the button shows only after a divergence
@@ -173,8 +183,7 @@ class TrainingTab(QWidget):
     def _on_run_progress(self, p: Progress) -> None:
         if self.state == RunState.LOADING:
             self._set_state(RunState.RUNNING)
-            self.plots.start_run(p.iterations_total, p.epochs_total,
-                                 0 if self.metadata["training"].get("record_initial") else 1)
+            self.plots.start_run(p.iterations_total, p.epochs_total, self._config.first_record())
         self.plots.add_iterations(p.iterations, p.losses, p.lrs)
         self.loop_listing.progress(p)
         self.controls.show_progress(p, self._backprop_seconds)

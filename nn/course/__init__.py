@@ -24,7 +24,8 @@ from digitlab.nn.course.training_loop import training_loop_listing
 from digitlab.nn.presets import course_config
 
 # The course's training loop: the code of the "Course setup" run (nn.presets), made from its config.
-TRAINING_LOOP = training_loop_listing(course_config())
+TRAINING_LOOP = training_loop_listing(course_config(), "training_loop",
+                                      "Training the two-layer network with mini-batches")
 
 # In the order the course introduces them.
 LISTINGS = types.MappingProxyType({listing.name: listing for listing in (

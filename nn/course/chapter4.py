@@ -24,7 +24,7 @@ MEAN_SQUARED_ERROR = Listing(
     title="Mean squared error of two predictions for a 2",
     source='''\
 # t: the answer 2, one-hot; y1 says "2" (0.6), y2 says "7" (0.6)
-mse1 = mean_squared_error(np.array(y1), np.array(t))   # 0.5 * np.sum((y - t)**2)
+mse1 = mean_squared_error(np.array(y1), np.array(t))   # half the sum of squares: 0.5 * np.sum((y - t)**2)
 mse2 = mean_squared_error(np.array(y2), np.array(t))
 ''',
     shows=("mse1", "mse2"),

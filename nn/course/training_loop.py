@@ -115,7 +115,7 @@ def _record_lines(config: TrainConfig) -> list[str]:
         train = "network.accuracy(x_train, t_train)   # all training images"
     else:
         size = config.train_accuracy_size
-        train = f"network.accuracy(x_train[:{size}], t_train[:{size}])   # the first {size:,} images"
+        train = f"network.accuracy(x_train[:{size}], t_train[:{size}])   # the first images only: faster"
     return [f"train_acc = {train}",
             "test_acc = network.accuracy(x_test, t_test)",
             "train_acc_list.append(train_acc)",
@@ -169,11 +169,12 @@ def training_loop_source(config: TrainConfig) -> str:
     return "\n".join(lines) + "\n"
 
 
-def training_loop_listing(config: TrainConfig) -> Listing:
-    """config's training loop as a runnable Listing named "training_loop" (see the module doc)."""
+def training_loop_listing(config: TrainConfig, name: str = "settings_loop",
+                          title: str = "The training loop of these settings, as it runs") -> Listing:
+    """config's training loop as a runnable Listing (see the module doc)."""
     return Listing(
-        name="training_loop",
-        title="The training loop these settings run",
+        name=name,
+        title=title,
         source=training_loop_source(config),
         shows=("loss", "train_acc_list", "test_acc_list"),
         needs=("x_train", "t_train", "x_test", "t_test"),
