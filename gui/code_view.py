@@ -4,7 +4,7 @@ from __future__ import annotations
 import keyword
 import re
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
 from PySide6.QtGui import (QColor, QFont, QFontDatabase, QPalette, QSyntaxHighlighter, QTextCharFormat,
                            QTextOption)
 from PySide6.QtWidgets import (
@@ -31,8 +31,49 @@ CODE_COLOURS = {
     False: {"keyword": "#0033b3", "number": "#1750eb", "string": "#067d17", "comment": "#5f6368"},
     True: {"keyword": "#8cb4ff", "number": "#f78c6c", "string": "#7fd18b", "comment": "#a0a8b8"},
 }
-# The listings' comment lines, a trailing "# ..." each: a comment is shown in the user's language.
+# A listing's comment, the "# ..." that ends a line.
 _COMMENT = re.compile(r"#\s?(.*)$")
+# The listings' comments (nn.course keeps them in English), shown in the user's language.
+LISTING_COMMENTS = (
+    # chapter 3
+    QT_TRANSLATE_NOOP("CodeView", "network: the model (the course's: sample_weight.pkl); x, t: the 10,000 test images and labels"),
+    QT_TRANSLATE_NOOP("CodeView", "10 scores; softmax would keep their order"),
+    QT_TRANSLATE_NOOP("CodeView", "index of the largest: the digit it reads"),
+    QT_TRANSLATE_NOOP("CodeView", "(batch_size, 10) scores"),
+    QT_TRANSLATE_NOOP("CodeView", "the digit read in each row"),
+    # chapter 4
+    QT_TRANSLATE_NOOP("CodeView", 't: the answer 2, one-hot; y1 says "2" (0.6), y2 says "7" (0.6)'),
+    QT_TRANSLATE_NOOP("CodeView", "half the sum of squares: 0.5 * np.sum((y - t)**2)"),
+    QT_TRANSLATE_NOOP("CodeView", "-np.sum(t * np.log(y + delta)), delta = 1e-7 keeps log(0) = -inf away"),
+    QT_TRANSLATE_NOOP("CodeView", "numerical_diff(f, x) = (f(x+h) - f(x-h)) / (2*h) with h = 1e-4"),
+    QT_TRANSLATE_NOOP("CodeView", "x1 held fixed"),
+    QT_TRANSLATE_NOOP("CodeView", "x0 held fixed"),
+    QT_TRANSLATE_NOOP("CodeView", "both partial derivatives at once: nudge each entry of x by h = 1e-4"),
+    QT_TRANSLATE_NOOP("CodeView", "step_num times: x -= lr * numerical_gradient(function_2, x)"),
+    QT_TRANSLATE_NOOP("CodeView", "W: the book's weights; delta: the 1e-7 in the log (0: as the book's printed digits)"),
+    QT_TRANSLATE_NOOP("CodeView", "2: the largest score is at index 2"),
+    QT_TRANSLATE_NOOP("CodeView", "the answer"),
+    # the training loop (nn.course.training_loop)
+    QT_TRANSLATE_NOOP("CodeView", "the seed: initial weights, then batches"),
+    QT_TRANSLATE_NOOP("CodeView", "the course's TwoLayerNet(input_size=784, hidden_size=50, output_size=10)"),
+    QT_TRANSLATE_NOOP("CodeView", "the network of these settings"),
+    QT_TRANSLATE_NOOP("CodeView", "the numerical gradient needs float64: in float32 f(x+h) - f(x-h) loses its digits"),
+    QT_TRANSLATE_NOOP("CodeView", "pen-drawn digits"),
+    QT_TRANSLATE_NOOP("CodeView", "the last batch may be smaller"),
+    QT_TRANSLATE_NOOP("CodeView", "the last one may be partial"),
+    QT_TRANSLATE_NOOP("CodeView", "rotate, shift, scale, thicken"),
+    QT_TRANSLATE_NOOP("CodeView", "numerical"),
+    QT_TRANSLATE_NOOP("CodeView", "backprop"),
+    QT_TRANSLATE_NOOP("CodeView", "the loss before the step"),
+    QT_TRANSLATE_NOOP("CodeView", "after the step, as the course"),
+    QT_TRANSLATE_NOOP("CodeView", "all training images"),
+    QT_TRANSLATE_NOOP("CodeView", "the first images only: faster"),
+    QT_TRANSLATE_NOOP("CodeView", "a random mini-batch"),
+    QT_TRANSLATE_NOOP("CodeView", "once per epoch, from i = 0"),
+    QT_TRANSLATE_NOOP("CodeView", "epoch 0: the accuracies before any training"),
+    QT_TRANSLATE_NOOP("CodeView", "every image once per epoch"),
+    QT_TRANSLATE_NOOP("CodeView", "the end of an epoch"),
+)
 
 
 class PythonHighlighter(QSyntaxHighlighter):
@@ -138,47 +179,8 @@ class CodeView(QWidget):
 
     def comments(self) -> dict[str, str]:
         """The listings' comments (nn.course keeps them in English) in the user's language."""
-        tr = self.tr
-        return {text: tr(text) for text in (
-            # chapter 3
-            "network: the model (the course's: sample_weight.pkl); x, t: the 10,000 test images and labels",
-            "10 scores; softmax would keep their order",
-            "index of the largest: the digit it reads",
-            "(batch_size, 10) scores",
-            "the digit read in each row",
-            # chapter 4
-            't: the answer 2, one-hot; y1 says "2" (0.6), y2 says "7" (0.6)',
-            "half the sum of squares: 0.5 * np.sum((y - t)**2)",
-            "-np.sum(t * np.log(y + delta)), delta = 1e-7 keeps log(0) = -inf away",
-            "numerical_diff(f, x) = (f(x+h) - f(x-h)) / (2*h) with h = 1e-4",
-            "x1 held fixed",
-            "x0 held fixed",
-            "both partial derivatives at once: nudge each entry of x by h = 1e-4",
-            "step_num times: x -= lr * numerical_gradient(function_2, x)",
-            "W: the book's weights; delta: the 1e-7 in the log (0: as the book's printed digits)",
-            "2: the largest score is at index 2",
-            "the answer",
-            # the training loop (nn.course.training_loop)
-            "the seed: initial weights, then batches",
-            "the course's TwoLayerNet(input_size=784, hidden_size=50, output_size=10)",
-            "the network of these settings",
-            "the numerical gradient needs float64: in float32 f(x+h) - f(x-h) loses its digits",
-            "pen-drawn digits",
-            "the last batch may be smaller",
-            "the last one may be partial",
-            "rotate, shift, scale, thicken",
-            "numerical",
-            "backprop",
-            "the loss before the step",
-            "after the step, as the course",
-            "all training images",
-            "the first images only: faster",
-            "a random mini-batch",
-            "once per epoch, from i = 0",
-            "epoch 0: the accuracies before any training",
-            "every image once per epoch",
-            "the end of an epoch",
-        )}
+        lookup = QCoreApplication.translate   # not a literal call: lupdate reads the NOOP marks
+        return {text: lookup("CodeView", text) for text in LISTING_COMMENTS}
 
     def set_variables(self, variables: dict) -> None:
         """The table: one row per variable, its name and nn.course.describe(value)."""

@@ -27,6 +27,7 @@ class LoopListing(CodeView):
         self.output.setMaximumHeight(8 * self.output.fontMetrics().lineSpacing() + 12)
         self.layout().addWidget(self.output_label)
         self.layout().addWidget(self.output)
+        self.retranslate()
         self.show_config(course_config())
 
     def retranslate(self) -> None:

@@ -55,6 +55,146 @@
 <context>
     <name>CodeView</name>
     <message>
+        <source>network: the model (the course&apos;s: sample_weight.pkl); x, t: the 10,000 test images and labels</source>
+        <translation>network: 모델 (강의의 sample_weight.pkl); x, t: 시험 이미지 10,000장과 정답 레이블</translation>
+    </message>
+    <message>
+        <source>10 scores; softmax would keep their order</source>
+        <translation>점수 10개; 소프트맥스를 거쳐도 순서는 같음</translation>
+    </message>
+    <message>
+        <source>index of the largest: the digit it reads</source>
+        <translation>가장 큰 값의 인덱스: 신경망이 읽은 숫자</translation>
+    </message>
+    <message>
+        <source>(batch_size, 10) scores</source>
+        <translation>(batch_size, 10) 점수</translation>
+    </message>
+    <message>
+        <source>the digit read in each row</source>
+        <translation>각 행에서 읽은 숫자</translation>
+    </message>
+    <message>
+        <source>t: the answer 2, one-hot; y1 says &quot;2&quot; (0.6), y2 says &quot;7&quot; (0.6)</source>
+        <translation>t: 정답 2 (원-핫); y1은 &quot;2&quot;(0.6), y2는 &quot;7&quot;(0.6)이라고 예측</translation>
+    </message>
+    <message>
+        <source>half the sum of squares: 0.5 * np.sum((y - t)**2)</source>
+        <translation>제곱합의 절반: 0.5 * np.sum((y - t)**2)</translation>
+    </message>
+    <message>
+        <source>-np.sum(t * np.log(y + delta)), delta = 1e-7 keeps log(0) = -inf away</source>
+        <translation>-np.sum(t * np.log(y + delta)), delta = 1e-7은 log(0) = -inf를 막음</translation>
+    </message>
+    <message>
+        <source>numerical_diff(f, x) = (f(x+h) - f(x-h)) / (2*h) with h = 1e-4</source>
+        <translation>수치 미분: numerical_diff(f, x) = (f(x+h) - f(x-h)) / (2*h), h = 1e-4</translation>
+    </message>
+    <message>
+        <source>x1 held fixed</source>
+        <translation>x1은 고정</translation>
+    </message>
+    <message>
+        <source>x0 held fixed</source>
+        <translation>x0은 고정</translation>
+    </message>
+    <message>
+        <source>both partial derivatives at once: nudge each entry of x by h = 1e-4</source>
+        <translation>두 편미분을 한 번에: x의 각 원소를 h = 1e-4만큼 움직임</translation>
+    </message>
+    <message>
+        <source>step_num times: x -= lr * numerical_gradient(function_2, x)</source>
+        <translation>step_num번 반복: x -= lr * numerical_gradient(function_2, x)</translation>
+    </message>
+    <message>
+        <source>W: the book&apos;s weights; delta: the 1e-7 in the log (0: as the book&apos;s printed digits)</source>
+        <translation>W: 책의 가중치; delta: log 안의 1e-7 (0이면 책에 인쇄된 자릿수와 같음)</translation>
+    </message>
+    <message>
+        <source>2: the largest score is at index 2</source>
+        <translation>2: 가장 큰 점수는 인덱스 2</translation>
+    </message>
+    <message>
+        <source>the answer</source>
+        <translation>정답</translation>
+    </message>
+    <message>
+        <source>the seed: initial weights, then batches</source>
+        <translation>시드: 가중치 초깃값, 그다음 미니배치</translation>
+    </message>
+    <message>
+        <source>the course&apos;s TwoLayerNet(input_size=784, hidden_size=50, output_size=10)</source>
+        <translation>강의의 TwoLayerNet(input_size=784, hidden_size=50, output_size=10)</translation>
+    </message>
+    <message>
+        <source>the network of these settings</source>
+        <translation>이 설정의 신경망</translation>
+    </message>
+    <message>
+        <source>the numerical gradient needs float64: in float32 f(x+h) - f(x-h) loses its digits</source>
+        <translation>수치 기울기에는 float64가 필요: float32에서는 f(x+h) - f(x-h)의 자릿수가 사라짐</translation>
+    </message>
+    <message>
+        <source>pen-drawn digits</source>
+        <translation>펜으로 그린 숫자</translation>
+    </message>
+    <message>
+        <source>the last batch may be smaller</source>
+        <translation>마지막 미니배치는 더 작을 수 있음</translation>
+    </message>
+    <message>
+        <source>the last one may be partial</source>
+        <translation>마지막 에폭은 중간에 끝날 수 있음</translation>
+    </message>
+    <message>
+        <source>rotate, shift, scale, thicken</source>
+        <translation>회전, 이동, 확대·축소, 굵기 변화</translation>
+    </message>
+    <message>
+        <source>numerical</source>
+        <translation>수치 미분</translation>
+    </message>
+    <message>
+        <source>backprop</source>
+        <translation>오차역전파</translation>
+    </message>
+    <message>
+        <source>the loss before the step</source>
+        <translation>갱신 전의 손실</translation>
+    </message>
+    <message>
+        <source>after the step, as the course</source>
+        <translation>갱신 후의 손실 (강의처럼)</translation>
+    </message>
+    <message>
+        <source>all training images</source>
+        <translation>모든 훈련 이미지</translation>
+    </message>
+    <message>
+        <source>the first images only: faster</source>
+        <translation>앞쪽 이미지만: 더 빠름</translation>
+    </message>
+    <message>
+        <source>a random mini-batch</source>
+        <translation>무작위 미니배치</translation>
+    </message>
+    <message>
+        <source>once per epoch, from i = 0</source>
+        <translation>에폭마다 한 번, i = 0부터</translation>
+    </message>
+    <message>
+        <source>epoch 0: the accuracies before any training</source>
+        <translation>에폭 0: 학습 전의 정확도</translation>
+    </message>
+    <message>
+        <source>every image once per epoch</source>
+        <translation>에폭마다 모든 이미지를 한 번씩</translation>
+    </message>
+    <message>
+        <source>the end of an epoch</source>
+        <translation>에폭의 끝</translation>
+    </message>
+    <message>
         <source>list of {0}</source>
         <translation>리스트, 원소 {0}개</translation>
     </message>
@@ -103,6 +243,10 @@
         <translation>미니배치로 2층 신경망 학습하기</translation>
     </message>
     <message>
+        <source>The training loop of these settings, as it runs</source>
+        <translation>이 설정의 학습 루프 (실제로 실행되는 코드)</translation>
+    </message>
+    <message>
         <source>variable</source>
         <translation>변수</translation>
     </message>
@@ -118,8 +262,8 @@
         <translation>강의 설정</translation>
     </message>
     <message>
-        <source>The course&apos;s run: TwoLayerNet 784-50-10, sigmoid, weights 0.01 x randn, SGD lr 0.1, mini-batch 100, all 60,000 images, 10,000 iterations, accuracy from epoch 0</source>
-        <translation>강의의 학습: TwoLayerNet 784-50-10, 시그모이드, 가중치 0.01 x randn, SGD 학습률 0.1, 미니배치 100, 이미지 60,000장 전부, 반복 10,000회, 에폭 0부터 정확도 기록</translation>
+        <source>The course&apos;s run: TwoLayerNet 784-50-10, sigmoid, weights 0.01 x randn, SGD lr 0.1, mini-batch 100, all 60,000 images, 10,000 iterations; the course&apos;s loop: rng.choice each iteration, accuracies on all images once per 600 iterations from iteration 0</source>
+        <translation>강의의 학습: TwoLayerNet 784-50-10, 시그모이드, 가중치 0.01 x randn, SGD 학습률 0.1, 미니배치 100, 이미지 60,000장 전부, 반복 10,000회; 강의의 루프: 매 반복 rng.choice, 반복 0부터 600회마다 모든 이미지로 정확도 기록</translation>
     </message>
     <message>
         <source>Export this experiment...</source>
@@ -955,6 +1099,17 @@ Details: {0}</source>
     </message>
 </context>
 <context>
+    <name>LoopListing</name>
+    <message>
+        <source>What the loop prints</source>
+        <translation>루프가 출력하는 내용</translation>
+    </message>
+    <message>
+        <source>The train and test accuracy of each record, as the loop&apos;s print() shows them (4 decimals)</source>
+        <translation>기록할 때마다의 훈련 정확도와 시험 정확도를 루프의 print()처럼 보여 줍니다 (소수점 4자리)</translation>
+    </message>
+</context>
+<context>
     <name>LossPanel</name>
     <message>
         <source>Course&apos;s first y (2 is likely)</source>
@@ -1712,6 +1867,14 @@ Details: {0}</source>
         <translation>회전, 이동, 크기, 굵기</translation>
     </message>
     <message>
+        <source>shuffled, each image once per epoch</source>
+        <translation>섞어서, 에폭마다 모든 이미지를 한 번씩</translation>
+    </message>
+    <message>
+        <source>rng.choice each iteration (the course)</source>
+        <translation>매 반복 rng.choice (강의)</translation>
+    </message>
+    <message>
         <source>{0:,} images</source>
         <translation>{0:,}장</translation>
     </message>
@@ -1738,6 +1901,10 @@ Details: {0}</source>
     <message>
         <source>measure accuracy before training (epoch 0)</source>
         <translation>학습 전 정확도 측정 (에폭 0)</translation>
+    </message>
+    <message>
+        <source>train accuracy on all training images (slower)</source>
+        <translation>훈련 정확도를 모든 훈련 이미지로 (느림)</translation>
     </message>
     <message>
         <source>Activation</source>
@@ -1770,6 +1937,10 @@ Details: {0}</source>
     <message>
         <source>Iterations</source>
         <translation>반복 횟수</translation>
+    </message>
+    <message>
+        <source>Mini-batches</source>
+        <translation>미니배치</translation>
     </message>
     <message>
         <source>Weight decay</source>
