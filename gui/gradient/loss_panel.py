@@ -37,12 +37,20 @@ class LossPanel(QWidget):
         self.y2_button.clicked.connect(self._on_y2_button_clicked)
         self.target_spin.valueChanged.connect(self._on_target_spin_valueChanged)
         self.set_y(COURSE_Y1)
-        follow_language(self, self._show)   # its texts with values, in the new language
+        self._describe_y()
+        follow_language(self, lambda: (self._show(), self._describe_y()))   # texts with values
+
+    def _describe_y(self) -> None:
+        for i, spin in enumerate(self.y_spins):
+            spin.setToolTip(self.tr("The predicted probability of class {0}; the others change so "
+                                    "that y still sums to 1").format(i))
 
     def _build_controls(self) -> None:
         self.target_spin = QSpinBox()
         self.target_spin.setRange(0, 9)
         self.target_spin.setValue(2)
+        self.target_spin.setAccessibleName(self.tr("Target t (one-hot)"))
+        self.target_spin.setToolTip(self.tr("The right answer: t is 1 at this class, 0 elsewhere"))
         self.y_spins = []
         for i in range(10):
             spin = QDoubleSpinBox()
@@ -50,9 +58,14 @@ class LossPanel(QWidget):
             spin.setDecimals(3)
             spin.setSingleStep(0.05)
             spin.valueChanged.connect(lambda value, i=i: self._on_y_spin_valueChanged(i, value))
+            spin.setAccessibleName(f"y[{i}]")
             self.y_spins.append(spin)
         self.y1_button = QPushButton(self.tr("Course's first y (2 is likely)"))
         self.y2_button = QPushButton(self.tr("Course's second y (7 is likely)"))
+        self.y1_button.setToolTip(self.tr("The course's y1: the network says 2 with 0.6, the "
+                                          "right answer"))
+        self.y2_button.setToolTip(self.tr("The course's y2: the network says 7 with 0.6, a wrong "
+                                          "answer"))
         self.mse_label, self.cee_label = QLabel(), QLabel()
         for label in (self.mse_label, self.cee_label):
             label.setStyleSheet("font-size: 14pt;")

@@ -61,8 +61,17 @@ class RacePanel(QWidget):
         self.controls.frame_changed.connect(self._on_controls_frame_changed)
         self.plot.clicked.connect(self._on_plot_clicked)
         self.surface_combo.setCurrentIndex(1)
+        self._describe_optimizers()
         # the step's texts with values, in the new language
-        follow_language(self, lambda: self._on_controls_frame_changed(self.controls.frame))
+        follow_language(self, lambda: (self._on_controls_frame_changed(self.controls.frame),
+                                       self._describe_optimizers()))
+
+    def _describe_optimizers(self) -> None:
+        """Each optimizer's check box and learning rate: tool tip and name, in the language now."""
+        for key, name in OPTIMIZERS:
+            self.checks[key].setToolTip(self.tr("Race {0}: show its path").format(name))
+            self.lr_spins[key].setAccessibleName(self.tr("{0} learning rate").format(name))
+            self.lr_spins[key].setToolTip(self.tr("The learning rate of {0}").format(name))
 
     def _build_plots(self) -> None:
         self.plot = SurfacePlot()
@@ -83,6 +92,8 @@ class RacePanel(QWidget):
         form = QFormLayout()
         form.addRow(self.tr("Surface:"), self.surface_combo)
         form.addRow(self.tr("Steps:"), self.steps_spin)
+        self.surface_combo.setToolTip(self.tr("The function the optimizers race down"))
+        self.steps_spin.setToolTip(self.tr("How many steps each optimizer takes"))
         box = QGroupBox(self.tr("Optimizers and their learning rates"))
         grid = QGridLayout(box)
         for row, ((key, name), colour) in enumerate(zip(OPTIMIZERS, COLOURS)):

@@ -53,6 +53,12 @@ class SimpleNetPanel(QWidget):
         self.lr_spin.setRange(0.01, 10.0)
         self.lr_spin.setValue(1.0)
         self.step_button = QPushButton(self.tr("Step: W −= lr · dW"))
+        self.seed_spin.setAccessibleName(self.tr("Seed"))
+        self.seed_spin.setToolTip(self.tr("The seed of the random W that Re-seed W draws"))
+        self.reseed_button.setToolTip(self.tr("Draw a new random W (2×3) from the seed"))
+        self.book_button.setToolTip(self.tr("Go back to the W the book prints"))
+        self.lr_spin.setToolTip(self.tr("The step size of W −= lr · dW"))
+        self.step_button.setToolTip(self.tr("One gradient-descent step on W; the loss falls"))
         self.loss_label = QLabel()
         self.loss_label.setStyleSheet("font-size: 14pt;")
         self.argmax_label = QLabel()
@@ -61,6 +67,14 @@ class SimpleNetPanel(QWidget):
         self.code_view = CodeView()
         self.code_view.set_listing(LISTING)
         self.tables = {name: QTableWidget() for name in ("W", "scores", "softmax", "dW")}
+        names = {"W": self.tr("W"), "scores": self.tr("Scores"),
+                 "softmax": self.tr("Probabilities"), "dW": self.tr("dW")}
+        tips = {"W": self.tr("The weights W (2×3)"), "scores": self.tr("The scores x · W, before softmax"),
+                "softmax": self.tr("softmax(scores): the probabilities, 8 decimals"),
+                "dW": self.tr("The numerical gradient of the loss with respect to W")}
+        for name, table in self.tables.items():
+            table.setAccessibleName(names[name])
+            table.setToolTip(tips[name])
         for table in self.tables.values():
             table.setMaximumHeight(90)
             table.horizontalHeader().setDefaultSectionSize(90)

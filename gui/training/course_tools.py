@@ -91,7 +91,10 @@ class CourseTools(QWidget):
                                               "DigitLab's nn package from the command line"))
         self.numerical_box.setTitle(self.tr("Numerical gradient: what one iteration costs"))
         self.numerical_button.setText(self.tr("Time one iteration on this network"))
+        self.numerical_button.setToolTip(self.tr(
+            "Compute the gradient of one mini-batch numerically and by backprop, and compare the times"))
         self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop timing the numerical gradient"))
 
     def _say(self, make) -> None:
         """The line under the numerical gradient's button (made again after a language switch)."""

@@ -102,12 +102,46 @@ class TrainingSettings(QWidget):
         self.gradient_note.setWordWrap(True)
         self.gradient_note.setStyleSheet("color: #666;")
         self._retranslate_samplings()
+        self._describe_controls()
         self._add_rows(form)
         self.hidden_edit.textChanged.connect(self._on_shape_changed)
         self.subset_combo.currentIndexChanged.connect(self._on_shape_changed)
         self.gradient_combo.currentIndexChanged.connect(self._on_shape_changed)
         self._connect_changes()
         self.set_config(DEFAULT_CONFIG)
+
+    def _describe_controls(self) -> None:
+        """Tool tips (names come from the form's labels; gui.accessibility)."""
+        tips = (
+            (self.activation_combo, self.tr("The function after each hidden layer: ReLU, sigmoid "
+                                            "(the course's) or tanh")),
+            (self.init_combo, self.tr("How the first weights are drawn: He, Xavier, or a standard "
+                                      "deviation such as the course's 0.01")),
+            (self.optimizer_combo, self.tr("How each step uses the gradient: SGD (the course's), "
+                                           "Momentum, Nesterov, AdaGrad, RMSprop or Adam")),
+            (self.schedule_combo, self.tr("How the learning rate changes during the run: constant, "
+                                          "halved in steps, or a cosine curve")),
+            (self.batch_spin, self.tr("Images per gradient step (the course's batch_size 100)")),
+            (self.epochs_spin, self.tr("Passes over the training images; for a run given in "
+                                       "iterations, the epochs it covers")),
+            (self.initial_check, self.tr("Also measure the accuracies once before the first step")),
+            (self.sampling_combo, self.tr("How each mini-batch is chosen: a new shuffle every "
+                                          "epoch, or rng.choice at every iteration as the course")),
+            (self.all_train_check, self.tr("Measure the train accuracy on every training image "
+                                           "as the course does, instead of the first 10,000")),
+            (self.decay_spin, self.tr("L2 penalty on the weights: 0.5 x weight decay x sum of W²")),
+            (self.dropout_spin, self.tr("Share of hidden neurons switched off at random in each "
+                                        "training step")),
+            (self.augment_check, self.tr("Train on randomly rotated, shifted, scaled and thickened "
+                                         "copies of the images")),
+            (self.subset_combo, self.tr("How many MNIST training images the run uses")),
+            (self.seed_spin, self.tr("The random generator's seed: the same seed gives the same "
+                                     "run")),
+            (self.gradient_combo, self.tr("How the gradient is computed: backprop, or the course's "
+                                          "numerical gradient (slow)")),
+        )
+        for widget, tip in tips:
+            widget.setToolTip(tip)
 
     def _connect_changes(self) -> None:
         """config_changed for every setting; the Epochs field follows a run given in iterations."""
@@ -189,8 +223,12 @@ class TrainingSettings(QWidget):
         self.lr_slider = QSlider(Qt.Orientation.Horizontal)
         self.lr_slider.setRange(LR_MIN_EXP * LR_STEPS_PER_DECADE, LR_MAX_EXP * LR_STEPS_PER_DECADE)
         self.lr_slider.setToolTip(self.tr("Logarithmic: each notch multiplies the learning rate"))
+        self.lr_slider.setAccessibleName(self.tr("Learning rate (slider)"))
         self.lr_spin = self._double(10.0 ** LR_MIN_EXP, 10.0 ** LR_MAX_EXP, 0.1, 4, 0.01)
         self.lr_spin.setStepType(QDoubleSpinBox.StepType.AdaptiveDecimalStepType)
+        self.lr_spin.setAccessibleName(self.tr("Learning rate"))
+        self.lr_spin.setToolTip(self.tr("The step size: weights -= learning rate x gradient "
+                                        "(the course's 0.1); may be changed during a run"))
         layout.addWidget(self.lr_slider, 1)
         layout.addWidget(self.lr_spin)
         self.lr_slider.valueChanged.connect(self._on_lr_slider_valueChanged)

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from digitlab.gui.accessibility import name_controls
 from digitlab.gui.training.course_tools import CourseTools
 from digitlab.gui.training.download_dialog import ensure_mnist
 from digitlab.gui.training.evaluation_panel import EvaluationPanel
@@ -63,6 +64,7 @@ class TrainingTab(QWidget):
         build_layout(self)
         self._connect()
         self._set_state(RunState.IDLE)
+        name_controls(self)
 
     def _connect(self) -> None:
         self.start_button.clicked.connect(self._on_start_button_clicked)
