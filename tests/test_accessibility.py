@@ -14,7 +14,13 @@ HANGUL = re.compile("[\uac00-\ud7a3]")
 
 
 def build_everything(window, qtbot):
-    """Every tab of the main window, and every panel of the Gradient tab, built."""
+    """Every tab of the main window, every view of the Draw tab and every panel of the Gradient
+    tab, built."""
+    views = window.draw_tab.views
+    for index in range(views.count()):
+        views.setCurrentIndex(index)
+        qtbot.wait(10)
+    views.setCurrentIndex(0)
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
         qtbot.wait(10)
