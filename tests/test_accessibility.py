@@ -75,3 +75,72 @@ def test_names_and_tool_tips_speak_korean_too(shown_window, qtbot, data_dir):
     assert all(widget.toolTip() != english[id(widget)] for widget in controls(window))
     digit_names = [button.accessibleName() for button in window.draw_tab.handwriting.label_bar.digit_buttons]
     assert digit_names == [f"이것은 {digit}" for digit in range(10)]
+
+
+@pytest.fixture
+def dark(qtbot):
+    """The dark theme for the test; the palette the application had afterwards."""
+    from digitlab.gui.theme import apply_theme
+    app = QApplication.instance()
+    light = app.palette()
+    apply_theme(app, "dark", light)
+    yield app
+    apply_theme(app, "light", light)
+
+
+def test_the_dark_palettes_texts_meet_wcag_aa():
+    from PySide6.QtGui import QPalette
+    from digitlab.gui.theme import CONTROL_OUTLINE, contrast_ratio, dark_palette
+    palette, Role = dark_palette(), QPalette.ColorRole
+    pairs = [(Role.WindowText, Role.Window), (Role.Text, Role.Base), (Role.ButtonText, Role.Button),
+             (Role.ToolTipText, Role.ToolTipBase), (Role.HighlightedText, Role.Highlight),
+             (Role.PlaceholderText, Role.Base), (Role.PlaceholderText, Role.Window),
+             (Role.Link, Role.Base), (Role.Text, Role.AlternateBase)]
+    for text, background in pairs:
+        ratio = contrast_ratio(palette.color(text), palette.color(background))
+        assert ratio >= 4.5, (text, background, ratio)
+    for background in (Role.Window, Role.Base, Role.Button):
+        assert contrast_ratio(CONTROL_OUTLINE, palette.color(background)) >= 3.0
+
+
+def test_dark_check_boxes_and_radio_buttons_show_their_edge(qtbot, dark):
+    """Rendered: the box of an unchecked check box (radio button) stands out 3:1 from the window."""
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QCheckBox, QRadioButton
+    from digitlab.gui.theme import contrast_ratio
+    window_colour = dark.palette().color(QPalette.ColorRole.Window)
+    for kind in (QCheckBox, QRadioButton):
+        box = kind()                      # no text: only the indicator is drawn
+        qtbot.addWidget(box)
+        box.resize(box.sizeHint())
+        image = box.grab().toImage()
+        best = max(contrast_ratio(image.pixelColor(x, y), window_colour)
+                   for x in range(image.width()) for y in range(image.height()))
+        assert best >= 3.0, (kind.__name__, best)
+
+
+def test_the_race_panels_check_boxes_keep_the_themes_text_colour(gradient_tab):
+    panel = gradient_tab.panel("race")
+    for check in panel.checks.values():
+        assert "color" not in check.styleSheet() and not check.icon().isNull()
+
+
+def test_code_colours_meet_wcag_aa_in_both_themes(qtbot, dark):
+    from PySide6.QtGui import QColor, QPalette
+    from digitlab.gui.code_view import CODE_COLOURS, CodeView
+    from digitlab.gui.theme import contrast_ratio, dark_palette
+    from digitlab.nn.course import LISTINGS
+    backgrounds = {False: QColor("white"), True: dark_palette().color(QPalette.ColorRole.Base)}
+    for is_dark, colours in CODE_COLOURS.items():
+        for kind, colour in colours.items():
+            assert contrast_ratio(QColor(colour), backgrounds[is_dark]) >= 4.5, (is_dark, kind)
+    view = CodeView()
+    qtbot.addWidget(view)
+    view.set_listing(LISTINGS["training_loop"])
+    base = view.editor.palette().color(QPalette.ColorRole.Base)
+    assert base.lightness() < 128 and view.highlighter.dark
+    block, ratios = view.editor.document().firstBlock(), []
+    while block.isValid():
+        ratios += [contrast_ratio(r.format.foreground().color(), base) for r in block.layout().formats()]
+        block = block.next()
+    assert len(ratios) > 20 and min(ratios) >= 4.5

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 
 from digitlab.nn.gradient import optimizer_path, path_values, surfaces
 from digitlab.nn.optimizers import make_optimizer
-from digitlab.gui.gradient.common import COLOURS, fmt, fmt_point, make_plot, surface_label, visible_steps
+from digitlab.gui.gradient.common import COLOURS, colour_swatch, fmt, fmt_point, make_plot, surface_label, visible_steps
 from digitlab.gui.gradient.playback import PlaybackControls
 from digitlab.gui.gradient.surface_plot import SurfacePlot
 from digitlab.gui.live_text import follow_language
@@ -99,7 +99,9 @@ class RacePanel(QWidget):
         for row, ((key, name), colour) in enumerate(zip(OPTIMIZERS, COLOURS)):
             check = QCheckBox(name)
             check.setChecked(True)
-            check.setStyleSheet(f"QCheckBox {{ color: {colour}; font-weight: bold; }}")
+            # the path's colour as a swatch: the name keeps the theme's text colour, readable in
+            # both themes (the plot colours have 2:1 to 5:1 against a window)
+            check.setIcon(colour_swatch(colour))
             spin = QDoubleSpinBox()
             spin.setDecimals(4)
             spin.setRange(0.0001, 10.0)

@@ -53,7 +53,9 @@ class TrainingControls(QWidget):
         self.speed_label = QLabel()
         self.speed_label.setWordWrap(True)
         self.banner = QFrame()
-        self.banner.setStyleSheet("QFrame { background: #fdecea; border: 1px solid #e0a0a0; border-radius: 4px; }")
+        # a light red note in both themes, so its text is dark in both (not the dark theme's light)
+        self.banner.setStyleSheet("QFrame { background: #fdecea; border: 1px solid #e0a0a0; border-radius: 4px; }"
+                                  " QLabel { color: #3c0d0a; }")
         self.banner_label = QLabel()
         self.banner_label.setWordWrap(True)
         self.recover_button = QPushButton()

@@ -6,6 +6,7 @@ import math
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QSlider, QSpinBox, QWidget)
 
@@ -100,7 +101,8 @@ class TrainingSettings(QWidget):
         self.gradient_combo = self._gradient_combo()
         self.gradient_note = QLabel()
         self.gradient_note.setWordWrap(True)
-        self.gradient_note.setStyleSheet("color: #666;")
+        # quieter than the form's text, in either theme (a fixed grey is unreadable on dark)
+        self.gradient_note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self._retranslate_samplings()
         self._describe_controls()
         self._add_rows(form)
