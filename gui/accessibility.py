@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractSlider, QAbstractSpinBox,
-                               QComboBox, QFormLayout, QLabel, QLineEdit, QMenuBar, QScrollBar,
-                               QTabBar, QWidget)
+                               QComboBox, QFormLayout, QLabel, QLineEdit, QMenuBar, QScrollArea,
+                               QScrollBar, QTabBar, QWidget)
 
 # What a user operates with the keyboard or mouse: each needs a name and a tool tip.
 INTERACTIVE = (QAbstractButton, QAbstractSpinBox, QComboBox, QAbstractSlider, QLineEdit,
@@ -59,13 +59,18 @@ def visible_label(widget: QWidget) -> str:
 
 
 def name_controls(root: QWidget) -> None:
-    """Name root's unnamed controls by their visible label; plots (pyqtgraph views) take no
-    focus, so the Tab key moves from control to control."""
+    """Name root's unnamed controls by their visible label. Tab moves from control to control:
+    plots (pyqtgraph views) and scroll areas take no focus (their controls do), and Tab leaves a
+    table or list instead of moving between its cells (the arrow keys do that)."""
     for widget in controls(root):
         if not widget.accessibleName():
             name = visible_label(widget)
             if name:
                 widget.setAccessibleName(name)
+        if isinstance(widget, QAbstractItemView):
+            widget.setTabKeyNavigation(False)
+    for area in root.findChildren(QScrollArea):
+        area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     import sys
     pg = sys.modules.get("pyqtgraph")
     if pg is not None:

@@ -137,6 +137,7 @@ class CodeView(QWidget):
         # ... between words only: "dtype=np.float64" must not read as "np.float" and "64"
         self.editor.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         self.editor.setFont(QFontDatabase.systemFont(QFontDatabase.FixedFont))
+        self.editor.setAccessibleName(self.tr("Code"))
         self.highlighter = PythonHighlighter(self.editor.document())
         self.highlighter.set_dark(self.editor.palette().color(QPalette.ColorRole.Base).lightness() < 128)
         self.table = QTableWidget(0, 2)

@@ -199,6 +199,10 @@
         <translation>에폭의 끝</translation>
     </message>
     <message>
+        <source>Code</source>
+        <translation>코드</translation>
+    </message>
+    <message>
         <source>Variables</source>
         <translation>변수</translation>
     </message>
@@ -1686,6 +1690,10 @@ Details: {0}</source>
 </context>
 <context>
     <name>ProbabilityBars</name>
+    <message>
+        <source>The network&apos;s answer</source>
+        <translation>신경망의 답</translation>
+    </message>
     <message>
         <source>probability</source>
         <translation>확률</translation>
