@@ -51,6 +51,8 @@ def test_the_listed_code_gives_the_runs_records(qtbot, tab, course):
     assert len(records) == (3 if course else 3)
     assert tab.loop_listing.printed() == variables["printed"]
     assert tab.loop_listing.printed()[0] == "train acc, test acc | {:.4f}, {:.4f}".format(*records[0])
+    if course:   # 25 iterations of 10 per epoch
+        assert tab.progress_label.text().startswith("Finished after 25 iterations (2.50 epochs).")
     source = tab.loop_listing.listing.source
     assert ("rng.choice(train_size, batch_size)" in source) == course
     assert ("rng.permutation(train_size)" in source) != course

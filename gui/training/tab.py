@@ -230,10 +230,17 @@ class TrainingTab(QWidget):
                               "finished": event.reason, "date": datetime.datetime.now().isoformat(timespec="seconds")})
         if self._evaluation is None:   # it failed (_on_run_failed said so) or was skipped to quit at once
             return
-        (_, _), (x_test, t_test) = self.data.get()
+        (x_train, _), (x_test, t_test) = self.data.get()
         evaluation = self.evaluation_panel.set_model(network, x_test, t_test, self._evaluation)
         self.metadata["test_accuracy"] = evaluation.accuracy
         completed, epochs = event.reason == FinishReason.COMPLETED, event.epochs_done
+        config = self._config
+        if completed and config.iterations is not None:   # the course's 10,000 are 16.67 epochs
+            n_train = min(config.train_size or len(x_train), len(x_train)) + config.drawn_digits
+            self.controls.show_message(lambda: self.tr(
+                "Finished after {0:,} iterations ({1:.2f} epochs). Test accuracy {2:.2%}.").format(
+                config.iterations, config.epochs_run(n_train), evaluation.accuracy))
+            return
         self.controls.show_message(lambda: self.tr("{0} after {1} epoch(s). Test accuracy {2:.2%}.").format(
             self.tr("Finished") if completed else self.tr("Stopped"), epochs, evaluation.accuracy))
 

@@ -2422,6 +2422,10 @@ Details: {0}</source>
         <translation>첫 반복 전에 중지했습니다.</translation>
     </message>
     <message>
+        <source>Finished after {0:,} iterations ({1:.2f} epochs). Test accuracy {2:.2%}.</source>
+        <translation>반복 {0:,}회({1:.2f} 에폭) 후 완료. 시험 정확도 {2:.2%}.</translation>
+    </message>
+    <message>
         <source>Finished</source>
         <translation>완료</translation>
     </message>
