@@ -215,6 +215,7 @@ class Trainer:
         """The course's loop (config.sampling "choice"; see the module doc): all its events."""
         n, batch_size, per_epoch = len(self.x_train), self.config.batch_size, self.iterations_per_epoch
         records, started, paused_before = 0, time.perf_counter(), self._paused_seconds
+        samples = 0   # since the last record: the record's speed and seconds are its stretch's
         for i in range(self.iterations_total):
             base_lr = self._next_turn()
             if base_lr is None:
@@ -230,14 +231,16 @@ class Trainer:
                 yield self._finished(FinishReason.DIVERGED, int(i // per_epoch))
                 return
             now = time.perf_counter()
+            samples += batch_size
             active = now - started - (self._paused_seconds - paused_before)
-            self._epoch_train_seconds, self._epoch_samples = active, (i + 1) * batch_size
+            self._epoch_train_seconds, self._epoch_samples = active, samples
             yield IterationEvent(self._iteration, int(i // per_epoch) + 1, loss, lr,
-                                 (i + 1) * batch_size / max(active, 1e-9), self.iterations_total,
+                                 samples / max(active, 1e-9), self.iterations_total,
                                  self._elapsed(now))
             if i % per_epoch == 0:
                 yield self._evaluate(records, fraction=1 / per_epoch if records == 0 else 1.0)
-                records += 1
+                records, samples = records + 1, 0
+                started, paused_before = time.perf_counter(), self._paused_seconds
         yield self._finished(FinishReason.COMPLETED, self.epochs_total, self._completed_message())
 
     def _after_step_loss(self, x, t, lr: float) -> float | None:

@@ -21,6 +21,7 @@ from digitlab.nn.train_config import TrainConfig
 OPTIMIZER_CLASSES = {"sgd": "SGD", "momentum": "Momentum", "nesterov": "Nesterov",
                      "adagrad": "AdaGrad", "rmsprop": "RMSprop", "adam": "Adam"}
 DRAWN_STREAM = 2   # nn.trainer's: the drawn digits' own generator, (seed, 2)
+MNIST_TRAIN_SIZE = 60_000   # x_train[:60000] keeps all of MNIST: a line the course does not need
 _AUGMENT_DEFAULTS = {name: parameter.default for name, parameter in
                      inspect.signature(augment_batch).parameters.items()
                      if parameter.default is not inspect.Parameter.empty}
@@ -53,7 +54,7 @@ def _network_lines(config: TrainConfig) -> list[str]:
 
 def _data_lines(config: TrainConfig) -> list[str]:
     lines = []
-    if config.train_size is not None:
+    if config.train_size is not None and config.train_size < MNIST_TRAIN_SIZE:
         lines.append(f"x_train, t_train = x_train[:{config.train_size}], t_train[:{config.train_size}]")
     if config.drawn_digits:
         lines += [f"x_drawn, t_drawn = drawn_training_set({config.drawn_digits}, "
