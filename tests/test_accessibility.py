@@ -37,7 +37,7 @@ def dialogs(qtbot, data_dir):
     from digitlab.gui.draw.gallery_dialog import GalleryDialog
     from digitlab.gui.draw.personal_store import FILE_NAME, PersonalStore
     from digitlab.gui.training.download_dialog import DownloadDialog
-    from digitlab.nn.network import MultiLayerNet
+    from digitlab.nn.model.network import MultiLayerNet
     store = PersonalStore(data_dir / FILE_NAME)
     rng = np.random.default_rng(0)
     for k in range(4):

@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from digitlab.nn.course import LISTINGS, training_loop_listing
-from digitlab.nn.presets import course_config
-from digitlab.nn.trainer import EpochEvent, FinishedEvent, IterationEvent, TrainConfig, Trainer
+from digitlab.nn.training.presets import course_config
+from digitlab.nn.training.trainer import EpochEvent, FinishedEvent, IterationEvent, TrainConfig, Trainer
 
 
 def halves(rng, n):

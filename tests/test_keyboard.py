@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog
 
-from digitlab.nn.model_io import load_model
+from digitlab.nn.files.model_io import load_model
 from synthetic_digits import synthetic_cache
 
 

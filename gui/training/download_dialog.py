@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QProgressBar, Q
 
 from digitlab.gui.accessibility import name_controls
 from digitlab.gui.workers import QUEUED, abandon_thread, join_thread, start_worker
-from digitlab.nn.data import FILES, MIRRORS, DownloadCancelled, default_cache_dir, download_mnist, find_mnist_dir
+from digitlab.nn.data.mnist import FILES, MIRRORS, DownloadCancelled, default_cache_dir, download_mnist, find_mnist_dir
 
 APPROX_TOTAL_BYTES = 11_594_722  # the four .gz files, for a progress bar before sizes are known
 

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
 
 from digitlab.gui.code_view import CodeView
 from digitlab.nn.course import training_loop_listing
-from digitlab.nn.presets import course_config
+from digitlab.nn.training.presets import course_config
 
 
 class LoopListing(CodeView):

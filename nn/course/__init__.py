@@ -21,7 +21,7 @@ from digitlab.nn.course.explain import (Freeze, SimpleNetDigits, book_W, descent
                                simplenet_digits)
 from digitlab.nn.course.listing import CourseCase, Listing, describe, format_value
 from digitlab.nn.course.training_loop import training_loop_listing
-from digitlab.nn.presets import course_config
+from digitlab.nn.training.presets import course_config
 
 # The course's training loop: the code of the "Course setup" run (nn.presets), made from its config.
 TRAINING_LOOP = training_loop_listing(course_config(), "training_loop",

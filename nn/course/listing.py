@@ -17,9 +17,11 @@ from typing import Callable, Mapping
 
 import numpy as np
 
-from digitlab.nn import functions, gradient, losses, network, optimizers
-from digitlab.nn.augment import augment_batch
-from digitlab.nn.strokes import drawn_training_set
+from digitlab.nn.data.augment import augment_batch
+from digitlab.nn.data.strokes import drawn_training_set
+from digitlab.nn.model import functions, losses, network
+from digitlab.nn.numerical import gradient
+from digitlab.nn.training import optimizers
 
 # NumPy's default print options: values show as the course's NumPy prints them, whatever
 # np.set_printoptions some other code called.

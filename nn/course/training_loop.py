@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import inspect
 
-from digitlab.nn.augment import augment_batch
+from digitlab.nn.data.augment import augment_batch
 from digitlab.nn.course.listing import Listing
-from digitlab.nn.train_config import TrainConfig
+from digitlab.nn.training.train_config import TrainConfig
 
 OPTIMIZER_CLASSES = {"sgd": "SGD", "momentum": "Momentum", "nesterov": "Nesterov",
                      "adagrad": "AdaGrad", "rmsprop": "RMSprop", "adam": "Adam"}
