@@ -23,7 +23,7 @@ from digitlab.nn.course.listing import CourseCase, Listing, describe, format_val
 from digitlab.nn.course.training_loop import training_loop_listing
 from digitlab.nn.training.presets import course_config
 
-# The course's training loop: the code of the "Course setup" run (nn.presets), made from its config.
+# The course's training loop: the code of the "Course setup" run (nn.training.presets), made from its config.
 TRAINING_LOOP = training_loop_listing(course_config(), "training_loop",
                                       "Training the two-layer network with mini-batches")
 

@@ -1,6 +1,6 @@
 """The training loop of a TrainConfig as code: the listing beside the Training tab's curves.
 
-    listing = training_loop_listing(config)            # its source is the loop nn.trainer runs
+    listing = training_loop_listing(config)            # its source is the loop nn.training.trainer runs
     variables = listing.run(x_train=x, t_train=t, x_test=x_test, t_test=t_test)
     variables["train_loss_list"], variables["train_acc_list"], variables["printed"]
 
@@ -17,10 +17,10 @@ import inspect
 from digitlab.nn.data.augment import augment_batch
 from digitlab.nn.course.listing import Listing
 from digitlab.nn.training.train_config import TrainConfig
+from digitlab.nn.training.trainer import DRAWN_STREAM   # the drawn digits' generator: (seed, 2)
 
 OPTIMIZER_CLASSES = {"sgd": "SGD", "momentum": "Momentum", "nesterov": "Nesterov",
                      "adagrad": "AdaGrad", "rmsprop": "RMSprop", "adam": "Adam"}
-DRAWN_STREAM = 2   # nn.trainer's: the drawn digits' own generator, (seed, 2)
 MNIST_TRAIN_SIZE = 60_000   # x_train[:60000] keeps all of MNIST: a line the course does not need
 _AUGMENT_DEFAULTS = {name: parameter.default for name, parameter in
                      inspect.signature(augment_batch).parameters.items()
