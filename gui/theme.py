@@ -127,5 +127,15 @@ def _restyle_axes(view: QWidget, pg, ink) -> None:
         if isinstance(item, pg.AxisItem):
             item.setPen(pg.mkPen(ink))
             item.setTextPen(pg.mkPen(ink))
-        elif isinstance(item, pg.LabelItem):
+        elif isinstance(item, pg.LabelItem) and not _in_legend(item, pg):
+            # a legend keeps its own text colour: it is drawn on its own (light) box
             item.setText(item.text, color=pg.mkColor(ink))
+
+
+def _in_legend(item, pg) -> bool:
+    parent = item.parentItem()
+    while parent is not None:
+        if isinstance(parent, pg.LegendItem):
+            return True
+        parent = parent.parentItem()
+    return False

@@ -144,3 +144,16 @@ def test_code_colours_meet_wcag_aa_in_both_themes(qtbot, dark):
         ratios += [contrast_ratio(r.format.foreground().color(), base) for r in block.layout().formats()]
         block = block.next()
     assert len(ratios) > 20 and min(ratios) >= 4.5
+
+
+def test_a_legend_on_its_light_box_keeps_dark_text_in_the_dark_theme(gradient_tab, dark):
+    import pyqtgraph as pg
+    from PySide6.QtGui import QColor
+    from digitlab.gui.theme import contrast_ratio, restyle_plots
+    panel = gradient_tab.panel("race")
+    restyle_plots(dark, True, gradient_tab)
+    legend = next(item for item in panel.plot.scene().items() if isinstance(item, pg.LegendItem))
+    box = legend.opts["brush"].color()
+    for _, label in legend.items:
+        text = QColor(label.opts.get("color") or label.item.defaultTextColor())
+        assert contrast_ratio(text, box) >= 4.5, label.text
