@@ -90,7 +90,8 @@ def apply_theme(app: QApplication, theme: str, light_palette: QPalette, root: QW
     of every window); returns dark."""
     dark = is_dark(app, theme)
     if not isinstance(app.style(), OutlinedIndicators):
-        app.setStyle(OutlinedIndicators(app.style().name()))
+        app._digitlab_style = OutlinedIndicators(app.style().name())   # kept alive with the app
+        app.setStyle(app._digitlab_style)
     if theme == "system":
         app.setPalette(light_palette if not dark else dark_palette())
     else:
