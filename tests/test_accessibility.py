@@ -51,10 +51,15 @@ def dialogs(qtbot, data_dir):
     return made
 
 
+def menu_dialogs(window):
+    """The Help menu's shortcut table and course chapter."""
+    return [window.menus.show_shortcuts(), window.menus.show_chapter()]
+
+
 def test_every_control_of_every_tab_and_dialog_has_a_name_and_a_tool_tip(shown_window, qtbot,
                                                                         data_dir):
     window = build_everything(shown_window, qtbot)
-    roots = [window, *dialogs(qtbot, data_dir)]
+    roots = [window, *dialogs(qtbot, data_dir), *menu_dialogs(window)]
     assert len(controls(window)) > 120
     for root in roots:
         assert unnamed(root) == [], type(root).__name__
@@ -64,15 +69,15 @@ def test_names_and_tool_tips_speak_korean_too(shown_window, qtbot, data_dir):
     """View > Language switches the window's names and tool tips; a dialog opened later is
     built in Korean."""
     window = build_everything(shown_window, qtbot)
-    english = {id(widget): widget.toolTip() for widget in controls(window)}
+    english = [(widget, widget.toolTip()) for widget in controls(window)]
     window.set_language("ko")
     qtbot.wait(20)
-    roots = [window, *dialogs(qtbot, data_dir)]
+    roots = [window, *dialogs(qtbot, data_dir), *menu_dialogs(window)]
     untranslated = [f"{type(widget).__name__}: {widget.toolTip()!r}"
                     for root in roots for widget in controls(root)
                     if not HANGUL.search(widget.toolTip()) or not widget.accessibleName()]
     assert untranslated == [], "\n".join(untranslated)
-    assert all(widget.toolTip() != english[id(widget)] for widget in controls(window))
+    assert all(widget.toolTip() != tip for widget, tip in english)
     digit_names = [button.accessibleName() for button in window.draw_tab.handwriting.label_bar.digit_buttons]
     assert digit_names == [f"이것은 {digit}" for digit in range(10)]
 

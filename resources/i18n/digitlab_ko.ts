@@ -1514,6 +1514,14 @@ Details: {0}</source>
         <translation>단축키</translation>
     </message>
     <message>
+        <source>Every action with a shortcut, and its keys</source>
+        <translation>단축키가 있는 모든 동작과 그 키</translation>
+    </message>
+    <message>
+        <source>Close this window</source>
+        <translation>이 창을 닫습니다</translation>
+    </message>
+    <message>
         <source>The course</source>
         <translation>교재</translation>
     </message>
