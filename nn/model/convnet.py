@@ -20,6 +20,30 @@ INPUT_SHAPE = (1, 28, 28)
 POOL = 2
 
 
+def weight_shapes(conv, hidden_sizes, n_out=10) -> list[tuple[int, ...]]:
+    """Shapes of W1, W2, ...: (FN, C, FH, FW) per conv stage, then (n_in, n_out) per Affine.
+
+    Raises ValueError when a stage is not (filters >= 1, size >= 1, pad >= 0) or shrinks the
+    28x28 image to nothing. Allocates nothing: model files are checked with it before loading.
+    """
+    channels, side = INPUT_SHAPE[0], INPUT_SHAPE[1]
+    shapes = []
+    for filters, size, pad in conv:
+        if min(filters, size) < 1 or pad < 0:
+            raise ValueError(f"a convolution needs filters and a size of at least 1, got "
+                             f"{(filters, size, pad)}")
+        side = output_size(side, size, 1, pad) // POOL
+        if side < 1:
+            raise ValueError(f"the convolutions {tuple(map(tuple, conv))} shrink the 28x28 image "
+                             f"to nothing")
+        shapes.append((filters, channels, size, size))
+        channels = filters
+    sizes = (channels * side * side, *hidden_sizes, n_out)
+    if min(sizes) < 1:
+        raise ValueError(f"layer sizes must be positive, got {sizes}")
+    return shapes + list(zip(sizes[:-1], sizes[1:]))
+
+
 class ConvNet(LayerNet):
     """conv stages (filters, size, pad) each with ReLU and 2x2 pooling, then hidden Affine layers.
 
@@ -51,23 +75,8 @@ class ConvNet(LayerNet):
         self._build_layers()
 
     def weight_shapes(self) -> list[tuple[int, ...]]:
-        """Shapes of W1, W2, ...; raises ValueError when a stage does not fit the image."""
-        channels, side = INPUT_SHAPE[0], INPUT_SHAPE[1]
-        shapes = []
-        for filters, size, pad in self.conv:
-            if min(filters, size) < 1 or pad < 0:
-                raise ValueError(f"a convolution needs filters and a size of at least 1, got "
-                                 f"{(filters, size, pad)}")
-            side = output_size(side, size, 1, pad) // POOL
-            if side < 1:
-                raise ValueError(f"the convolutions {self.conv} shrink the 28x28 image to nothing")
-            shapes.append((filters, channels, size, size))
-            channels = filters
-        sizes = (channels * side * side, *self.hidden_sizes, self.output_size)
-        if min(sizes) < 1:
-            raise ValueError(f"layer sizes must be positive, got {sizes}")
-        shapes += list(zip(sizes[:-1], sizes[1:]))
-        return shapes
+        """Shapes of W1, W2, ... (see the module function weight_shapes)."""
+        return weight_shapes(self.conv, self.hidden_sizes, self.output_size)
 
     def _build_layers(self):
         n_conv = len(self.conv)
@@ -118,16 +127,18 @@ class ConvNet(LayerNet):
     def from_params(cls, params: dict, architecture: dict, dtype=None) -> ConvNet:
         """A network of the given architecture around copies of params; ValueError when the
         shapes of params do not chain as the architecture says."""
-        net = cls(architecture["conv"], architecture["hidden_sizes"],
-                  architecture.get("output_size", 10), weight_init=0.0,
-                  dtype=np.float32 if dtype is None else dtype, rng=np.random.default_rng(0))
-        expected = net.weight_shapes()
-        if sorted(params) != sorted(net.params):
-            raise ValueError(f"a {net!r} has the weights {sorted(net.params)}, got {sorted(params)}")
+        conv = tuple(tuple(int(v) for v in stage) for stage in architecture["conv"])
+        hidden, n_out = tuple(architecture["hidden_sizes"]), architecture.get("output_size", 10)
+        expected = weight_shapes(conv, hidden, n_out)
+        keys = sorted(f"{kind}{i}" for i in range(1, len(expected) + 1) for kind in "Wb")
+        if sorted(params) != keys:
+            raise ValueError(f"the architecture has the weights {keys}, got {sorted(params)}")
         for i, shape in enumerate(expected, start=1):
             W, b = np.shape(params[f"W{i}"]), np.shape(params[f"b{i}"])
             if W != shape or b != (shape[0] if len(shape) == 4 else shape[1],):
                 raise ValueError(f"W{i} {W} / b{i} {b} do not chain: expected W{i} {shape}")
+        net = cls(conv, hidden, n_out, weight_init=0.0, dtype=np.float32 if dtype is None else dtype,
+                  rng=np.random.default_rng(0))
         if dtype is None:
             W1 = np.asarray(params["W1"])
             net.dtype = W1.dtype if np.issubdtype(W1.dtype, np.floating) else np.dtype(np.float32)
