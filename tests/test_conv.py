@@ -156,3 +156,28 @@ def test_layers_keep_float32_and_have_a_repr():
     assert dx.dtype == np.float32 and conv.dW.dtype == np.float32
     assert repr(conv) == "Convolution(1 -> 4, 3x3, stride=1, pad=0)"
     assert repr(pool) == "Pooling(2x2, stride=2, pad=0)"
+
+
+def pooling_loops(x, size, stride, dout):
+    """Max pooling and its backward element by element, ties to the first maximum (oracle)."""
+    n, c, h, w = x.shape
+    out_h, out_w = (h - size) // stride + 1, (w - size) // stride + 1
+    out, dx = np.zeros((n, c, out_h, out_w)), np.zeros_like(x)
+    for i, ch, oy, ox in np.ndindex(n, c, out_h, out_w):
+        window = x[i, ch, oy * stride:oy * stride + size, ox * stride:ox * stride + size]
+        dy, dxx = np.unravel_index(np.argmax(window), window.shape)
+        out[i, ch, oy, ox] = window[dy, dxx]
+        dx[i, ch, oy * stride + dy, ox * stride + dxx] += dout[i, ch, oy, ox]
+    return out, dx
+
+
+@pytest.mark.parametrize("shape", [(2, 3, 6, 8), (2, 3, 7, 7)])   # tiled and not tiled
+def test_pooling_equals_the_loops_also_with_ties(shape):
+    rng = np.random.default_rng(15)
+    x = rng.integers(0, 3, shape).astype(np.float64)   # many ties inside the windows
+    pool = Pooling(2, 2, stride=2)
+    out = pool.forward(x)
+    dout = rng.standard_normal(out.shape)
+    expected_out, expected_dx = pooling_loops(x, 2, 2, dout)
+    np.testing.assert_array_equal(out, expected_out)
+    np.testing.assert_array_equal(pool.backward(dout), expected_dx)
