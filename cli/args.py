@@ -65,7 +65,9 @@ def _add_finetune_parser(commands) -> None:
 
 
 def _add_train_parser(commands) -> None:
-    from digitlab.nn.training.train_config import DTYPES, GRADIENT_METHODS, NUMERICAL_MAX_IMAGES, TrainConfig
+    from digitlab.nn.training.train_config import (CONV_HIDDEN_SIZES, CONV_STAGES, DTYPES,
+                                                   GRADIENT_METHODS, MODEL_KINDS,
+                                                   NUMERICAL_MAX_IMAGES, TrainConfig)
 
     from digitlab.nn.training.presets import PRESETS
 
@@ -80,6 +82,14 @@ def _add_train_parser(commands) -> None:
              "10,000 iterations, accuracies from epoch 0")
     add("--iterations", type=_positive_int, default=None, metavar="N",
         help="run N mini-batch steps (the course's iters_num) instead of --epochs")
+    add("--model-kind", choices=MODEL_KINDS, default="mlp",
+        help="mlp: 784-hidden-10, the course's network (default); conv: the book's chapter 7 "
+             "convolutional network, conv-ReLU-pool stages (--conv) before the hidden layers "
+             f"(--hidden, default {','.join(map(str, CONV_HIDDEN_SIZES))} for conv)")
+    add("--conv", type=_conv, default=None, metavar="STAGES",
+        help="with --model-kind conv: filters x size of each convolution stage, each followed by "
+             "ReLU and 2x2 max pooling (default: " + ",".join(
+                 f"{filters}x{size}" for filters, size, _ in CONV_STAGES) + ")")
     marked = _marking_defaults(add)
     marked("--weight-decay", type=_non_negative_float, default=default.weight_decay,
            metavar="LAMBDA", help="L2 weight decay (default: %(default)s)")
@@ -268,6 +278,15 @@ def _hidden_sizes(text: str) -> tuple[int, ...]:
     from digitlab.nn.training.train_config import parse_hidden_sizes
     try:
         return parse_hidden_sizes(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _conv(text: str) -> tuple[tuple[int, int, int], ...]:
+    """nn.train_config.parse_conv: 16x5,32x5 -> the convolution stages."""
+    from digitlab.nn.training.train_config import parse_conv
+    try:
+        return parse_conv(text)
     except ValueError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
 

@@ -103,13 +103,12 @@ def check_save_target(path: str | os.PathLike, size: int = 0) -> Path:
     return target
 
 
-def model_file_size(sizes, dtype) -> int:
-    """About the bytes save_model writes for a network of these layer sizes (784, ..., 10).
+def model_file_size(n_params: int, dtype) -> int:
+    """About the bytes save_model writes for a network of n_params weights and biases.
 
-    The weights and biases, plus room for the metadata and the zip's headers.
+    The numbers, plus room for the metadata and the zip's headers.
     """
-    numbers = sum((n_in + 1) * n_out for n_in, n_out in zip(sizes[:-1], sizes[1:]))
-    return numbers * np.dtype(dtype).itemsize + 64 * 1024
+    return int(n_params) * np.dtype(dtype).itemsize + 64 * 1024
 
 
 def _save_error(path, target: Path | None, error: Exception) -> ModelFileError:
