@@ -4,7 +4,8 @@ import numpy as np
 import pytest
 
 from gradcheck import layer_gradient_errors
-from digitlab.nn.model.conv import Convolution, Pooling, col2im, im2col, output_size
+from digitlab.nn.model.conv import (Convolution, Pooling, col2im, col2im_transposed, im2col,
+                                   output_size)
 
 
 def im2col_loops(x, fh, fw, stride, pad):
@@ -59,6 +60,15 @@ def test_im2col_and_col2im_equal_the_reference_loops(shape, fh, fw, stride, pad)
     np.testing.assert_array_equal(col, im2col_loops(x, fh, fw, stride, pad))
     values = rng.standard_normal(col.shape)
     np.testing.assert_allclose(col2im(values, shape, fh, fw, stride, pad),
+                               col2im_loops(values, shape, fh, fw, stride, pad), rtol=1e-12)
+
+
+@pytest.mark.parametrize("shape, fh, fw, stride, pad", [g for g in GEOMETRIES if g[3] == 1])
+def test_col2im_transposed_equals_the_reference_loops(shape, fh, fw, stride, pad):
+    rng = np.random.default_rng(9)
+    rows = len(im2col(np.zeros(shape), fh, fw, stride, pad))
+    values = rng.standard_normal((rows, shape[1] * fh * fw))
+    np.testing.assert_allclose(col2im_transposed(values.T.copy(), shape, fh, fw, pad),
                                col2im_loops(values, shape, fh, fw, stride, pad), rtol=1e-12)
 
 
