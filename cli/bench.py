@@ -3,7 +3,7 @@
 Prints a table, or one JSON object with exactly the keys of FIGURES (seconds, milliseconds, MB;
 null where a figure cannot be taken: torch_epoch_s without PyTorch, time_to_97_s when the
 defaults never reach 97%). --quick takes fewer repeats, for a check in CI. Runnable as
-`python -m gui.cli.bench`. Only the standard library is imported at module level: NumPy after the
+`python -m digitlab.cli.bench`. Only the standard library is imported at module level: NumPy after the
 BLAS thread default is set, Qt and PyTorch only while they are measured.
 """
 from __future__ import annotations
@@ -14,10 +14,10 @@ import os
 import sys
 from pathlib import Path
 
+from digitlab.cli.args import BENCH_DESCRIPTION, add_bench_arguments
 from digitlab.nn.speed.blas import use_one_blas_thread
 
 PROG = "digitlab bench"
-DESCRIPTION = "Measure DigitLab's speed on this machine."
 
 # key: (unit, what it is)
 FIGURES = {
@@ -211,15 +211,6 @@ def shipped_model():
     return load_model(resources.path(*resources.DEFAULT_MODEL))[0]
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The options of `bench` (for a sub-command parser or a parser of its own)."""
-    parser.add_argument("--json", action="store_true", help="print one JSON object, not a table")
-    parser.add_argument("--quick", action="store_true", help="fewer repeats (for a check in CI)")
-    parser.add_argument("--mnist-dir", type=Path, metavar="DIR",
-                        help="folder with the four MNIST .gz files (default: $DIGITLAB_MNIST_DIR, "
-                        "then the user cache)")
-
-
 def run(args: argparse.Namespace) -> int:
     """Measure and print; 0, or 1 with a one-line message when a figure cannot be taken."""
     from digitlab.nn.data.mnist import IdxError, MnistNotFoundError
@@ -241,8 +232,8 @@ def run(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     """`bench [--json] [--quick] [--mnist-dir DIR]`; returns the exit status."""
     use_one_blas_thread()   # before NumPy loads, as main.py does
-    parser = argparse.ArgumentParser(prog=PROG, description=DESCRIPTION)
-    add_arguments(parser)
+    parser = argparse.ArgumentParser(prog=PROG, description=BENCH_DESCRIPTION)
+    add_bench_arguments(parser)
     try:
         args = parser.parse_args(sys.argv[1:] if argv is None else list(argv))
     except SystemExit as exit_:

@@ -5,7 +5,7 @@
 Reads a personal data set (.npz, or a .zip of PNGs + CSV exported by DigitLab), fine-tunes a copy
 of the model (default: the shipped one) on its training samples mixed with MNIST (nn.finetune),
 prints personal test-split and MNIST test accuracy before and after, and saves the result to
---out, which may never be the shipped model. No Qt; errors as every command (gui/cli/__init__.py).
+--out, which may never be the shipped model. No Qt; errors as every command (cli/__init__.py); its flags are built in cli/args.py.
 """
 from __future__ import annotations
 
@@ -16,27 +16,8 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
-from digitlab.cli.args import _add_data_flags, _add_model_flag, _positive_int
 from digitlab.cli.common import CliError, load_mnist as _load_mnist, load_network as _load_network
 from digitlab.cli.files import os_message as _os_message
-
-DESCRIPTION = ("Fine-tune a model on your own labelled digits, mixed with MNIST so that MNIST is "
-               "not forgotten.")
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The flags of `digitlab finetune`."""
-    parser.add_argument("--personal", type=Path, required=True, metavar="FILE",
-                        help="your personal data set: a .npz or an exported .zip")
-    parser.add_argument("--out", type=Path, required=True, metavar="PATH",
-                        help="where to save the fine-tuned model (.npz); never the shipped one")
-    _add_model_flag(parser)
-    parser.add_argument("--steps", type=_positive_int, default=None, metavar="N",
-                        help="mini-batches to train (default: 300)")
-    parser.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
-    _add_data_flags(parser)
-    parser.add_argument("--json", action="store_true", help="print a JSON summary on stdout")
-
 
 def run(args: argparse.Namespace) -> int:
     """Fine-tune, print the accuracies before and after, save to --out; the exit status."""

@@ -122,7 +122,7 @@ class MainWindow(WindowActions, QMainWindow):
 
     def set_language(self, code: str) -> None:
         """View > Language: swap the translators; every widget retranslates on LanguageChange."""
-        from digitlab.gui.app import set_language
+        from digitlab.gui.language import set_language
         self.language = code
         self.menus.language_actions[code].setChecked(True)
         set_language(QApplication.instance(), code)

@@ -21,7 +21,7 @@ import numpy as np
 from PySide6.QtCore import QObject, QPoint, Slot
 from PySide6.QtWidgets import QWidget
 
-from digitlab.gui.app import AfterFirstPaint
+from digitlab.gui.first_paint import AfterFirstPaint
 
 SMOKE_VAR = "DIGITLAB_SMOKE"
 

@@ -30,7 +30,7 @@ main.use_checkout()  # the checkout is the package digitlab
     out_dir.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(argv[:1])
     if language != "en":
-        from digitlab.gui.app import install_translators
+        from digitlab.gui.language import install_translators
         from PySide6.QtCore import QLocale
         app._translators = install_translators(app, QLocale(language))  # kept alive
     tab = GradientTab()

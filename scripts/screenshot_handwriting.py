@@ -98,7 +98,7 @@ def main() -> int:
     parser.add_argument("--out-dir", type=Path, default=ROOT / "docs" / "screenshots")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([sys.argv[0]])
-    from digitlab.gui.app import install_translators
+    from digitlab.gui.language import install_translators
     install_translators(app, QLocale(args.lang))
     from digitlab.gui.main_window import MainWindow
     window = MainWindow()

@@ -19,7 +19,7 @@ def _wait(condition, timeout_ms: int = 300_000) -> None:
 
 
 def course_screenshots(argv: list[str], root: Path) -> int:
-    from digitlab.gui.app import install_translators
+    from digitlab.gui.language import install_translators
     from digitlab.gui.training.tab import TrainingTab
     from digitlab.nn.files.model_io import load_any
 

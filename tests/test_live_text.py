@@ -3,7 +3,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
-from digitlab.gui.app import set_language
+from digitlab.gui.language import set_language
 from digitlab.gui.live_text import LiveTexts, follow_language
 
 

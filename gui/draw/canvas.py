@@ -13,6 +13,9 @@ from digitlab.gui.draw.drawing import (PAPER, REFERENCE_SIDE, Stroke, ink_of, pa
 from digitlab.gui.draw.image_io import ImageFileError, dropped_files, load_image_gray, qimage_to_gray
 from digitlab.nn.files.file_checks import display_name
 
+# drawings are rendered for the network at the size nn.strokes draws at: enough detail for a
+# 20 px digit, and preprocessing stays well inside one frame (DrawTab, HandwritingPanel)
+PREDICT_SIDE = 280
 
 class DrawingCanvas(QWidget):
     """A square sheet of paper to draw a digit on; keeps its drawing on resize and on HiDPI.

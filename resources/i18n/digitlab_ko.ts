@@ -832,7 +832,7 @@ Details: {0}</source>
     </message>
 </context>
 <context>
-    <name>Handwriting</name>
+    <name>HandwritingPanel</name>
     <message>
         <source>Draw a digit first, then say which digit it is.</source>
         <translation>먼저 숫자를 그린 다음 어떤 숫자인지 알려 주세요.</translation>
