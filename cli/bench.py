@@ -189,16 +189,13 @@ def _gui_figures(folder: Path, n: dict, rng, report) -> dict:
     """time_to_97_s and draw_to_bars_ms_p50/p99, taken offscreen in this process."""
     import numpy as np
 
-    from digitlab.cli import bench_gui
-    from digitlab.gui.training.mnist_cache import MnistCache
+    from digitlab.gui import measure
 
     report("draw_to_bars_ms (mouse moves at 125 Hz on the Draw tab)")
-    latencies = bench_gui.draw_latencies_ms(n["strokes"], rng)
+    latencies = measure.draw_to_bars_ms(n["strokes"], rng)
     p50, p99 = np.percentile(latencies, [50, 99])
     report("time_to_97_s (Start on the Training tab with its defaults)")
-    cache = MnistCache(folder)
-    cache.get()              # the data is already loaded, as after the app's first run
-    seconds, best = bench_gui.seconds_to_accuracy(cache, 0.97, n["limit_s"])
+    seconds, best = measure.seconds_to_accuracy(folder, 0.97, n["limit_s"])
     if seconds is None:
         report(f"the Training tab's defaults did not reach 97% (best {best:.2%})")
     return {"time_to_97_s": seconds, "draw_to_bars_ms_p50": p50, "draw_to_bars_ms_p99": p99}

@@ -34,12 +34,15 @@ class TrainingTab(QWidget):
         live_model(object): a snapshot of the network being trained, at most ~2 per second.
         image_chosen(object): a misclassified test image was clicked; (28, 28) float32, ink = 1.
         state_changed(str): the new RunState ("idle", "loading", "running", "paused", "finished").
+        epoch_shown(int, float, float): an epoch's accuracies were plotted; payload the epoch and
+            its train and test accuracy (fractions in [0, 1]).
     """
 
     model_trained = Signal(object, dict)
     live_model = Signal(object)
     image_chosen = Signal(object)
     state_changed = Signal(str)
+    epoch_shown = Signal(int, float, float)
 
     def __init__(self, parent: QWidget | None = None, *, mnist_dir: Path | None = None,
                  data: MnistCache | None = None) -> None:
@@ -183,6 +186,7 @@ class TrainingTab(QWidget):
     def _on_run_epoch_finished(self, event) -> None:
         self.plots.add_epoch(event.epoch, event.train_accuracy, event.test_accuracy)
         self.loop_listing.epoch(event)
+        self.epoch_shown.emit(event.epoch, event.train_accuracy, event.test_accuracy)
 
     @Slot(float)
     def _on_run_timing(self, backprop_seconds: float) -> None:

@@ -1,4 +1,6 @@
-"""No import cycles among DigitLab's modules: each room imports downwards only.
+"""No import cycles among DigitLab's modules, and each room imports only the rooms below it:
+nn/ and resources/ import no gui/ or cli/, gui/ imports no cli/, and cli/ uses gui/ only through
+gui/measure.py (bench times the window) and gui/draw/image_io.py (predict reads images with Qt).
 
 The graph is read from the source, not from sys.modules: every .py under cli/, gui/, nn/ and
 resources/ and main.py is parsed, and every import counts, at module level or inside a function
@@ -116,3 +118,35 @@ def test_a_cycle_written_in_a_function_is_found(tmp_path):
 def test_no_module_of_the_package_takes_part_in_an_import_cycle():
     cycles = strongly_connected(import_graph())
     assert not cycles, "import cycles: " + "; ".join(" <-> ".join(c) for c in cycles)
+
+
+# room -> rooms (module-name prefixes) it must never import
+FORBIDDEN = {
+    "digitlab.nn": ("digitlab.gui", "digitlab.cli"),
+    "digitlab.resources": ("digitlab.gui", "digitlab.cli", "digitlab.nn"),
+    "digitlab.gui": ("digitlab.cli",),
+    "digitlab.cli": ("digitlab.gui",),
+}
+CLI_MAY_USE = {"digitlab.gui.measure", "digitlab.gui.draw.image_io"}
+
+
+def broken_rules(graph: dict[str, set[str]]) -> list[str]:
+    """"a -> b" for every import that goes against FORBIDDEN (CLI_MAY_USE excepted)."""
+    broken = []
+    for module, targets in sorted(graph.items()):
+        for room, forbidden in FORBIDDEN.items():
+            if module == room or module.startswith(room + "."):
+                broken += [f"{module} -> {target}" for target in sorted(targets)
+                           if target.startswith(forbidden) and target not in CLI_MAY_USE]
+    return broken
+
+
+def test_a_broken_rule_is_reported():
+    graph = {"digitlab.nn.model.network": {"digitlab.gui.app"},
+             "digitlab.cli.bench": {"digitlab.gui.measure", "digitlab.gui.main_window"}}
+    assert broken_rules(graph) == ["digitlab.cli.bench -> digitlab.gui.main_window",
+                                   "digitlab.nn.model.network -> digitlab.gui.app"]
+
+
+def test_each_room_imports_only_the_rooms_below_it():
+    assert broken_rules(import_graph()) == []
