@@ -140,6 +140,11 @@ class DrawingCanvas(QWidget):
         """Use the image on the clipboard."""
         return self.load_mime(QGuiApplication.clipboard().mimeData())
 
+    def paper_image(self) -> QImage:
+        """The paper as it is shown (drawing or image, without the frame around it), e.g. to copy."""
+        paper = self._paper_rect().toAlignedRect() & self.rect()
+        return self.grab(paper).toImage()
+
     # --- strokes ------------------------------------------------------------------------
     def _paper_rect(self) -> QRectF:
         side = float(min(self.width(), self.height()))

@@ -5,12 +5,13 @@ import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QMessageBox, QScrollArea, QSplitter,
+                               QTabWidget, QVBoxLayout, QWidget)
 
+from digitlab.gui.training.controls import TrainingControls
 from digitlab.gui.training.course_tools import CourseTools
 from digitlab.gui.training.download_dialog import ensure_mnist
 from digitlab.gui.training.evaluation_panel import EvaluationPanel
-from digitlab.gui.training.layout import build_layout
 from digitlab.gui.training.loop_listing import LoopListing
 from digitlab.gui.training.mnist_cache import MnistCache
 from digitlab.gui.training.plots import TrainingPlots
@@ -61,9 +62,40 @@ class TrainingTab(QWidget):
         self.evaluation_panel = EvaluationPanel(data=self.data)
         self.course_tools = CourseTools(self.settings, self.data)
         self.loop_listing = LoopListing()
-        build_layout(self)
+        self._build_layout()
         self._connect()
         self._set_state(RunState.IDLE)
+
+    def _build_layout(self) -> None:
+        """Settings, course tools and controls on the left; curves and evaluation on the right.
+        The controls' buttons and labels are also attributes of the tab (tab.start_button, ...)."""
+        self.controls = TrainingControls()
+        c = self.controls
+        self.start_button, self.pause_button, self.step_button = c.start_button, c.pause_button, c.step_button
+        self.stop_button, self.reset_button = c.stop_button, c.reset_button
+        self.use_button, self.save_button = c.use_button, c.save_button
+        self.progress_bar, self.progress_label, self.speed_label = c.progress_bar, c.progress_label, c.speed_label
+        self.banner, self.banner_label, self.recover_button = c.banner, c.banner_label, c.recover_button
+        scroll = QScrollArea()
+        scroll.setWidget(self.settings)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        left = QVBoxLayout()
+        left.addWidget(scroll, 1)
+        left.addWidget(self.course_tools)
+        left.addWidget(self.controls)
+        curves = QSplitter()     # the course's loop beside the curves it draws
+        curves.addWidget(self.plots)
+        curves.addWidget(self.loop_listing)
+        curves.setSizes([640, 360])
+        self.views = QTabWidget()
+        self.views.addTab(curves, self.tr("Training curves"))
+        self.views.addTab(self.evaluation_panel, self.tr("Evaluation"))
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 0)
+        layout.addWidget(self.views, 1)
+        self.save_action = c.save_action
+        self.addAction(self.save_action)     # Ctrl+S anywhere in the tab
 
     def _connect(self) -> None:
         self.start_button.clicked.connect(self._on_start_button_clicked)
