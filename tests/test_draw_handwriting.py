@@ -12,7 +12,7 @@ from digitlab.nn.data.preprocess import preprocess
 from digitlab.nn.data.preprocess_steps import preprocess_steps
 from digitlab.nn.model.saliency import gradient_times_input, input_gradient
 
-from mouse_replay import drag
+from digitlab.gui.mouse_replay import drag
 from test_draw_tab import paper_points, ring, settle
 
 

@@ -1,7 +1,7 @@
 """Real mouse events on a canvas: one stroke through given points, or nn.strokes polylines replayed.
 
-Used by the canvas, Draw tab and drawn-digit tests and by the scripts that measure or photograph
-the Draw tab.
+Used by the canvas, Draw tab and drawn-digit tests and by the scripts that photograph, evaluate
+and soak the Draw tab (scripts/screenshot.py, eval.py canvas, soak.py); a user's input, replayed.
 """
 from __future__ import annotations
 
