@@ -31,9 +31,6 @@ import traceback
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))   # run from a checkout: the saved model is loaded with digitlab.nn.files.model_io
-import main  # noqa: E402
-main.use_checkout()  # the checkout is the package digitlab
 
 
 class SmokeFailure(Exception):

@@ -23,7 +23,7 @@ from digitlab.gui.workers import WorkerFailure
 from digitlab.nn.training.trainer import FinishReason, Progress
 
 # Seconds between plot updates: 10 a second look live and cost the training thread about 10% of its
-# speed on 2 cores, mostly pyqtgraph's painting holding the GIL (scripts/bench_training_gui.py).
+# speed on 2 cores, mostly pyqtgraph's painting holding the GIL (scripts/bench.py training-gui).
 UPDATE_INTERVAL = 0.1
 
 
