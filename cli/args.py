@@ -109,7 +109,7 @@ def _add_train_parser(commands) -> None:
     add("--augment", action="store_true", help="random rotation, scale, shift and thickness")
     _add_scan_flags(train.add_argument_group(
         "scanned handwriting", "Augmentation that makes digits look scanned or photographed "
-        "(nn/augment.py); off by default. Each of these flags implies --augment."), default)
+        "(nn/data/augment.py); off by default. Each of these flags implies --augment."), default)
     add("--train-size", type=_positive_int, default=None, metavar="N",
         help="train on the first N training images (default: all 60,000)")
     add("--drawn", type=_positive_int, default=None, metavar="N",
@@ -128,7 +128,7 @@ def _add_train_parser(commands) -> None:
 
 def _add_scan_flags(group, default) -> None:
     """--aspect ... --scan-augment: augment_batch's scan options, rules from nn.train_config.
-    Their defaults are None ("not typed"): gui.cli.train fills in --scan-augment's and nn's."""
+    Their defaults are None ("not typed"): digitlab.cli.train fills in --scan-augment's and nn's."""
     from digitlab.nn.training.train_config import SCAN_AUGMENT
 
     add = group.add_argument

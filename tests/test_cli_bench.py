@@ -1,4 +1,4 @@
-"""gui/cli/bench.py (`digitlab bench`): its output, its errors, its dispatch and its end-to-end run."""
+"""cli/bench.py (`digitlab bench`): its output, its errors, its dispatch and its end-to-end run."""
 import json
 import os
 import subprocess

@@ -1,5 +1,5 @@
 """The command line's answers to mistakes: exit 2 for a bad command line, 1 for a runtime error,
-0 for success; always one line on stderr and never a traceback (gui.cli.main in-process)."""
+0 for success; always one line on stderr and never a traceback (digitlab.cli.main in-process)."""
 import errno
 import json
 import os

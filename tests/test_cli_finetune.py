@@ -1,4 +1,4 @@
-"""`digitlab finetune` (gui.cli.main in-process): results, files, one-line errors."""
+"""`digitlab finetune` (digitlab.cli.main in-process): results, files, one-line errors."""
 import hashlib
 import json
 
