@@ -9,10 +9,10 @@ drawn:   pen-drawn digits of DigitLab's own generator (nn.data.strokes: random p
          sizes and positions on a 280 px canvas) through the Draw tab's preprocessing.
 canvas:  the same digits drawn on the real Draw tab with mouse events (offscreen); the same seed
          gives the same digits as `drawn`, so the two figures differ only by the canvas path.
-hershey: digits drawn with the strokes of the Hershey vector fonts (nn.data.hershey; nothing in
+hershey: digits drawn with the strokes of the Hershey vector fonts (nn.checks.hershey; nothing in
          training comes from them). Needs hershey-fonts (the test extras).
 outside: other people's handwriting: the UCI optdigits test set (1,797 digits by 43 writers, as
-         low-resolution images rendered several ways, nn.data.optdigits). Needs `pip install -e .[eval]`.
+         low-resolution images rendered several ways, nn.checks.optdigits). Needs `pip install -e .[eval]`.
 The default model is the shipped one. Imports the installed digitlab.
 """
 from __future__ import annotations
@@ -138,7 +138,7 @@ def run_canvas(args) -> int:
 
 # --- hershey ----------------------------------------------------------------------------------
 def run_hershey(args) -> int:
-    from digitlab.nn.data.hershey import FONTS, hershey_inputs
+    from digitlab.nn.checks.hershey import FONTS, hershey_inputs
 
     network, _ = load_any(args.model)
     try:
@@ -157,7 +157,7 @@ def run_hershey(args) -> int:
 
 # --- outside ----------------------------------------------------------------------------------
 def run_outside(args) -> int:
-    from digitlab.nn.data.optdigits import VARIANTS, digits_csv, load_optdigits, outside_inputs
+    from digitlab.nn.checks.optdigits import VARIANTS, digits_csv, load_optdigits, outside_inputs
 
     variants = [name.strip() for name in args.variants.split(",")]
     unknown = [name for name in variants if name not in VARIANTS]
@@ -191,7 +191,7 @@ def run_outside(args) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from digitlab.nn.data.optdigits import VARIANTS
+    from digitlab.nn.checks.optdigits import VARIANTS
 
     parser = argparse.ArgumentParser(prog="eval.py", description=__doc__.splitlines()[0])
     checks = parser.add_subparsers(title="checks", dest="check", required=True, metavar="CHECK")

@@ -14,7 +14,7 @@ the dark theme, both empty for English in the light theme):
                the Gradient descent tab's panels
   handwriting  handwriting_{why,steps,gallery,finetune}{SUFFIX}.png: why it decided after a nudge
                from 3 to 8, the steps with centring off, a synthetic set of unusual digits
-               (nn.data.unusual_digits) in the gallery and fine-tuned on (needs MNIST)
+               (nn.checks.unusual_digits) in the gallery and fine-tuned on (needs MNIST)
   course       training_course, evaluation_course{SUFFIX}.png: the course setup mid-run with one
                timed numerical iteration, and the textbook's pickle on the Evaluation panel (needs
                MNIST and DIGITLAB_DLFS_WEIGHTS)
@@ -168,7 +168,7 @@ class Shooter:
             self.save(tab, name)
 
     def handwriting(self) -> None:
-        from digitlab.nn.data.unusual_digits import unusual_personal_set
+        from digitlab.nn.checks.unusual_digits import unusual_personal_set
 
         self.load_model()
         tab = self.window.draw_tab

@@ -10,7 +10,7 @@ from digitlab.cli import main as cli_main
 from digitlab.nn.files.model_io import load_model
 from digitlab.nn.data.personal import PersonalSet
 from digitlab.nn.files.personal_zip import export_zip
-from digitlab.nn.data.unusual_digits import unusual_personal_set
+from digitlab.nn.checks.unusual_digits import unusual_personal_set
 
 SHIPPED = resources.path(*resources.DEFAULT_MODEL)
 

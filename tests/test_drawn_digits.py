@@ -4,7 +4,7 @@ Digits come from digitlab.nn.data.strokes (vector skeletons, random style, pen w
 280 px canvas); each is replayed as real mouse press / move / release events on the DrawingCanvas
 of a DrawTab, scaled to the canvas' actual size, and the digit the tab shows is read off.
 The shipped model saw other digits of this generator in training (`train --drawn`); the outside
-check with glyphs it never saw is nn/data/hershey.py (test_shipped_model.py).
+check with glyphs it never saw is nn/checks/hershey.py (test_shipped_model.py).
 """
 import numpy as np
 import pytest

@@ -5,7 +5,7 @@ import pytest
 from digitlab import resources
 from digitlab.nn.training.evaluate import evaluate
 from digitlab.nn.files.model_io import load_model
-from digitlab.nn.data.optdigits import VARIANTS, digits_csv, load_optdigits, outside_inputs
+from digitlab.nn.checks.optdigits import VARIANTS, digits_csv, load_optdigits, outside_inputs
 
 MODEL = resources.path(*resources.DEFAULT_MODEL)
 

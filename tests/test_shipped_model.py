@@ -49,7 +49,7 @@ def test_reads_digits_drawn_with_hershey_font_strokes(shipped):
     # An outside check: neither training nor nn.strokes saw these glyphs. Drawn on a 112 px
     # canvas to keep the test quick (360 digits; the shipped model reads 95% of them);
     # scripts/eval.py hershey measures the full 280 px set.
-    from digitlab.nn.data.hershey import hershey_inputs
+    from digitlab.nn.checks.hershey import hershey_inputs
     network, _ = shipped
     x, t, _ = hershey_inputs(per_digit=3, seed=11, size=112)
     assert evaluate(network, x, t).accuracy >= 0.93
