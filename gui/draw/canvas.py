@@ -140,6 +140,11 @@ class DrawingCanvas(QWidget):
         """Use the image on the clipboard."""
         return self.load_mime(QGuiApplication.clipboard().mimeData())
 
+    def stroke_points(self) -> list[np.ndarray]:
+        """The finished strokes as (K, 2) float32 points in paper units (0..1), for the personal set."""
+        return [np.array([(p.x(), p.y()) for p in stroke.points], np.float32)
+                for stroke in self._strokes if stroke.points]
+
     def paper_image(self) -> QImage:
         """The paper as it is shown (drawing or image, without the frame around it), e.g. to copy."""
         paper = self._paper_rect().toAlignedRect() & self.rect()

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from digitlab.gui.draw.canvas import PREDICT_SIDE
 from digitlab.gui.draw.label_bar import LabelBar
-from digitlab.gui.draw.personal_store import PersonalStore, canvas_strokes
+from digitlab.gui.draw.personal_store import PersonalStore
 from digitlab.gui.lazy_tab import LazyTab
 from digitlab.nn.data.preprocess import preprocess, preprocess_stages
 
@@ -104,7 +104,7 @@ class HandwritingPanel(QWidget):
             self.message.emit(self.tr("Draw a digit first, then say which digit it is."))
             return False
         try:
-            self.store.add(x28, digit, canvas_strokes(self._canvas))
+            self.store.add(x28, digit, self._canvas.stroke_points())
         except OSError as error:
             self.message.emit(self.tr("Could not store the sample: {0}").format(error))
             return False
