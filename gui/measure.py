@@ -13,10 +13,10 @@ import time
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QEvent, QEventLoop, QObject, QPointF, Qt, QTimer
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QPointF, QTimer
 from PySide6.QtWidgets import QApplication
 
+from digitlab.gui.mouse_replay import post_mouse
 from digitlab.gui.training.state import RunState
 
 MOUSE_HZ = 125.0        # a common mouse report rate
@@ -89,14 +89,6 @@ def seconds_to_accuracy(data, target: float = 0.97, limit: float = 60.0,
     return watch.seconds, watch.best
 
 
-def post_move(canvas, kind: QEvent.Type, pos: QPointF) -> None:
-    """Post one mouse event with the left button held to canvas (as a real mouse would)."""
-    button = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseMove else Qt.MouseButton.LeftButton
-    QApplication.postEvent(canvas, QMouseEvent(kind, pos, canvas.mapToGlobal(pos), button,
-                                               Qt.MouseButton.LeftButton,
-                                               Qt.KeyboardModifier.NoModifier))
-
-
 class RepaintClock(QObject):
     """Times moves until the bars are repainted with an answer that includes them.
 
@@ -136,15 +128,15 @@ def move_latencies(app, tab, strokes: int, hz: float, rng: np.random.Generator) 
         centre = rng.uniform(0.4, 0.6, size=2)
         points = [QPointF(side * (centre[0] + 0.25 * np.cos(a)), side * (centre[1] + 0.3 * np.sin(a)))
                   for a in angles]
-        post_move(canvas, QEvent.Type.MouseButtonPress, points[0])
+        post_mouse(canvas, QEvent.Type.MouseButtonPress, points[0])
         for point in points[1:]:
             due = time.perf_counter() + period
             pending.append(time.perf_counter())
-            post_move(canvas, QEvent.Type.MouseMove, point)
+            post_mouse(canvas, QEvent.Type.MouseMove, point)
             app.processEvents()                  # the move arrives, is drawn, maybe predicted
             while time.perf_counter() < due:
                 app.processEvents()
-        post_move(canvas, QEvent.Type.MouseButtonRelease, points[-1])
+        post_mouse(canvas, QEvent.Type.MouseButtonRelease, points[-1])
         end = time.perf_counter() + 0.1
         while time.perf_counter() < end:
             app.processEvents()
