@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QApplication, QFileDialog, QLabel, QMainWindow, Q
 from digitlab.gui.draw.tab import DrawTab
 from digitlab.gui.lazy_tab import LazyTab
 from digitlab.gui.menus import LANGUAGES, THEMES, Menus
+from digitlab.gui.plot_export import export_plot_item, visible_plot_items
 from digitlab.gui.settings import Settings, typed
 
 
@@ -251,7 +252,6 @@ class MainWindow(QMainWindow):
     @Slot()
     def export_plot(self, path: str | None = None) -> bool:
         """File > Export plot: the largest plot of the current tab as PNG or SVG (by the suffix)."""
-        from digitlab.gui.plot_export import visible_plot_items
         items = visible_plot_items(self.tabs.currentWidget())
         if not items:
             QMessageBox.information(self, self.tr("Export plot"),
@@ -265,7 +265,6 @@ class MainWindow(QMainWindow):
         return self._export(items[0], path)
 
     def _export(self, item, path: str) -> bool:
-        from digitlab.gui.plot_export import export_plot_item
         try:
             export_plot_item(item, path)
         except OSError as error:

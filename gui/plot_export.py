@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 import os
+import sys
 
 from PySide6.QtWidgets import QWidget
 
 
 def visible_plot_items(page: QWidget) -> list:
     """The pyqtgraph PlotItems shown on page now (largest first); [] when it shows none."""
-    import sys
-    pg = sys.modules.get("pyqtgraph")
+    pg = sys.modules.get("pyqtgraph")   # not loaded yet: no page has a plot (and none is imported)
     if pg is None:
         return []
     items = []
