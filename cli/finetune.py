@@ -16,8 +16,8 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
-from digitlab.cli.common import CliError, load_mnist as _load_mnist, load_network as _load_network
-from digitlab.cli.files import os_message as _os_message
+from digitlab.cli.common import CliError, load_mnist, load_network
+from digitlab.cli.files import os_message
 
 def run(args: argparse.Namespace) -> int:
     """Fine-tune, print the accuracies before and after, save to --out; the exit status."""
@@ -36,8 +36,8 @@ def _finetune(args: argparse.Namespace) -> int:
     if len(t_train) == 0:
         raise CliError(f"{args.personal.name} has no training samples: label a few more digits "
                        f"(every fifth sample is kept for testing)")
-    network, metadata = _load_network(args.model)
-    (x_mnist, t_mnist), mnist_test = _load_mnist(args, DownloadProgress())
+    network, metadata = load_network(args.model)
+    (x_mnist, t_mnist), mnist_test = load_mnist(args, DownloadProgress())
     config = FinetuneConfig() if args.steps is None else FinetuneConfig(steps=args.steps)
     tuner = FineTuner(network, (x_train, t_train), (x_mnist, t_mnist), config,
                       rng=np.random.default_rng(args.seed))
@@ -89,7 +89,7 @@ def _load_personal(path: Path):
     except PersonalDataError as error:
         raise CliError(str(error)) from None
     except OSError as error:
-        raise CliError(f"cannot read {path}: {_os_message(error)}") from None
+        raise CliError(f"cannot read {path}: {os_message(error)}") from None
 
 
 def _follow(tuner) -> None:
@@ -117,7 +117,7 @@ def _save(out: Path, network, metadata: dict, summary: dict, config) -> None:
     try:
         save_model(out, network, saved)
     except OSError as error:
-        raise CliError(f"cannot save the model to {out}: {_os_message(error)}") from None
+        raise CliError(f"cannot save the model to {out}: {os_message(error)}") from None
 
 
 def format_summary(summary: dict) -> str:
