@@ -19,6 +19,7 @@ from pathlib import Path
 from digitlab.cli.common import CliError, load_mnist, load_network
 from digitlab.cli.files import os_message
 
+
 def run(args: argparse.Namespace) -> int:
     """Fine-tune, print the accuracies before and after, save to --out; the exit status."""
     return _finetune(args)
