@@ -38,7 +38,8 @@ def emit(event: str, **fields) -> None:
 
 
 class SmokeProbe(QObject):
-    """Reports the window's geometry, predictions, model and training state as JSON lines.
+    """Reports the window's geometry, predictions, model and training state as JSON lines, while
+    the window is open (a closed window that lives on, as in tests, reports nothing).
 
     No signals.
     """
@@ -51,6 +52,10 @@ class SmokeProbe(QObject):
         window.training_page.built.connect(self._on_training_page_built)
         AfterFirstPaint(window.tabs.currentWidget(), self._report_shown)   # on screen, laid out
 
+    def _emit(self, event: str, **fields) -> None:
+        if self._window.isVisible():
+            emit(event, **fields)
+
     def _report_shown(self) -> None:
         window = self._window
         bar = window.tabs.tabBar()
@@ -62,13 +67,13 @@ class SmokeProbe(QObject):
     @Slot(object)
     def _on_draw_tab_prediction_updated(self, p) -> None:
         if p is None:
-            emit("prediction", digit=None, p=None)
+            self._emit("prediction", digit=None, p=None)
         else:
-            emit("prediction", digit=int(np.argmax(p)), p=round(float(np.max(p)), 4))
+            self._emit("prediction", digit=int(np.argmax(p)), p=round(float(np.max(p)), 4))
 
     @Slot(str)
     def _on_draw_tab_model_changed(self, description: str) -> None:
-        emit("model", description=description)
+        self._emit("model", description=description)
 
     @Slot(object)
     def _on_training_page_built(self, tab) -> None:
@@ -76,9 +81,9 @@ class SmokeProbe(QObject):
         AfterFirstPaint(tab.start_button, lambda: self._report_training(tab))
 
     def _report_training(self, tab) -> None:
-        emit("training_shown", start=screen_rect(tab.start_button), stop=screen_rect(tab.stop_button),
+        self._emit("training_shown", start=screen_rect(tab.start_button), stop=screen_rect(tab.stop_button),
              save=screen_rect(tab.save_button))
 
     @Slot(str)
     def _on_training_tab_state_changed(self, state: str) -> None:
-        emit("training_state", state=state)
+        self._emit("training_state", state=state)

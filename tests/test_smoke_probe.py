@@ -110,3 +110,17 @@ def test_run_attaches_the_probe_only_when_asked(qapp, qtbot, capsys, monkeypatch
         assert shown[0]["tab"] == last_tab
     else:
         assert lines.events == []   # off by default: the app prints nothing of the kind
+
+
+def test_a_closed_window_reports_nothing_more(window, qtbot, capsys):
+    lines = Lines(capsys)
+    SmokeProbe(window)
+    window.show()
+    qtbot.waitUntil(lambda: bool(lines.of("shown")), timeout=5000)
+    window.close()
+    lines.events.clear()
+    # what a language switch in a later test makes a window that lived on do
+    window.draw_tab.set_model(MultiLayerNet(hidden_sizes=(16,), rng=np.random.default_rng(3)), "tiny", None)
+    window.draw_tab.clear_action.trigger()
+    qtbot.wait(50)
+    assert lines.of("model") == [] and lines.of("prediction") == []
