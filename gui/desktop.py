@@ -13,8 +13,10 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
+from digitlab import resources
+
 APP_ID = "digitlab"
-ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
+ICONS = resources.path("icons")
 PNG_SIZES = (16, 24, 32, 48, 64, 128, 256)
 
 ENTRY = """[Desktop Entry]
