@@ -14,8 +14,8 @@ object per line, and only observes (signals and geometry; it changes nothing in 
     {"event": "tab", "index": 2}                            (the page shown now)
     {"event": "menu", "name": "view_menu", "items": {"language_menu": [...], "language:ko": [...], ...}}
                                         (a menu just opened; names are the attributes of gui.menus.Menus)
-    {"event": "language", "language": "ko", "tabs": ["그리기", ...], "fixed": "784차원 벡터 x로 평탄화"}
-                                        (after a switch, once every widget has set its texts)
+    {"event": "language", "language": "ko", "tabs": ["그리기", ...], "fixed": "784차원 벡터 x로 평탄화",
+     "menubar": {...}}                  (after a switch, once every widget has set its texts)
     {"event": "theme", "theme": "dark", "lightness": 53}   (the window's background, 0-255)
 Rectangles are in screen pixels.
 """
@@ -109,7 +109,7 @@ class SmokeProbe(QObject):
         window = self._window
         self._emit("language", language=window.language,
                    tabs=[window.tabs.tabText(i) for i in range(window.tabs.count())],
-                   fixed=window.draw_tab.input_view.flatten_box.text())
+                   fixed=window.draw_tab.input_view.flatten_box.text(), menubar=self._menubar())
 
     def _report_theme(self) -> None:
         theme = getattr(self._window, "theme", None)
@@ -131,15 +131,19 @@ class SmokeProbe(QObject):
         bar = window.tabs.tabBar()
         tabs = [[*(bar.mapToGlobal(bar.tabRect(i).topLeft()).toTuple()), bar.tabRect(i).width(),
                  bar.tabRect(i).height()] for i in range(bar.count())]
-        bar = window.menuBar()
-        menubar = {}
+        self._theme = getattr(window, "theme", None)
+        emit("shown", window=int(window.winId()), tab=window.tabs.currentIndex(),
+             canvas=screen_rect(window.draw_tab.canvas), tabs=tabs, menubar=self._menubar())
+
+    def _menubar(self) -> dict[str, list[int]]:
+        """Where each menu's title is on the menu bar (it moves when the language changes)."""
+        bar = self._window.menuBar()
+        found = {}
         for action in bar.actions():
             rect = bar.actionGeometry(action)
             corner = bar.mapToGlobal(rect.topLeft())
-            menubar[self._names.get(action, action.text())] = [corner.x(), corner.y(), rect.width(), rect.height()]
-        self._theme = getattr(window, "theme", None)
-        emit("shown", window=int(window.winId()), tab=window.tabs.currentIndex(),
-             canvas=screen_rect(window.draw_tab.canvas), tabs=tabs, menubar=menubar)
+            found[self._names.get(action, action.text())] = [corner.x(), corner.y(), rect.width(), rect.height()]
+        return found
 
     @Slot(object)
     def _on_draw_tab_prediction_updated(self, p) -> None:
