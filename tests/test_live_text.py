@@ -1,5 +1,6 @@
 """gui.live_text: texts with values are made again from their values after a language switch, and
 fixed texts are found again in the compiled catalogue (the .qm: the .ts source is not shipped)."""
+import re
 import shutil
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
@@ -102,3 +103,18 @@ def test_fixed_texts_follow_the_language_with_only_the_compiled_catalogue(owner,
         assert (owner.label.text(), owner.label.toolTip()) == ("Draw", "Pen width")
     finally:
         catalogue.cache_clear()
+
+
+def test_language_change_is_handled_in_one_place():
+    """Widgets follow the language through follow_language (or LiveTexts), never a changeEvent of
+    their own; nothing reads the .ts at run time."""
+    handling, reading_ts = [], []
+    for package in ("gui", "cli", "nn"):
+        for path in (ROOT / package).rglob("*.py"):
+            text = path.read_text(encoding="utf-8")
+            name = path.relative_to(ROOT).as_posix()
+            if re.search(r"QEvent(\.Type)?\.LanguageChange", text) and name != "gui/live_text.py":
+                handling.append(name)
+            if ".ts\"" in text or ".ts'" in text:
+                reading_ts.append(name)
+    assert handling == [] and reading_ts == []
