@@ -6,11 +6,11 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from digitlab import resources
 from digitlab.gui.first_paint import AfterFirstPaint
 from digitlab.gui.language import set_language
 from digitlab.gui.log import logged_exceptions, setup_logging
@@ -27,8 +27,7 @@ def window_options(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
 def app_icon() -> QIcon:
     """DigitLab's icon at every size rendered from resources/icons/digitlab.svg."""
     icon = QIcon()
-    folder = Path(__file__).resolve().parent.parent / "resources" / "icons"
-    for png in sorted(folder.glob("digitlab-*.png")):
+    for png in sorted(resources.path("icons").glob("digitlab-*.png")):
         icon.addFile(str(png))
     return icon
 
