@@ -139,7 +139,7 @@ def _flag(field: str) -> str:
 
 
 def _plain(value):
-    """A flag's value without the parser's default mark (gui.cli.args.is_default)."""
+    """A flag's value without the parser's default mark (digitlab.cli.args.is_default)."""
     return value if not is_default(value) else type(value).__mro__[1](value)
 
 
