@@ -6,7 +6,7 @@ A control's accessible name is the text a sighted user reads on it or beside it 
 name"): a button's or check box's own text, else the label of its form row or the QLabel whose
 buddy it is. Controls without such a text set their name where they are built. Tool tips are
 written where the controls are built. Names and tool tips are fixed texts of the catalogue, so
-gui.retranslate sets them again after a language switch.
+gui.live_text.retranslate_tree sets them again after a language switch.
 """
 from __future__ import annotations
 

@@ -57,6 +57,7 @@ LISTING_COMMENTS = (
     QT_TRANSLATE_NOOP("CodeView", "the seed: initial weights, then batches"),
     QT_TRANSLATE_NOOP("CodeView", "the course's TwoLayerNet(input_size=784, hidden_size=50, output_size=10)"),
     QT_TRANSLATE_NOOP("CodeView", "the network of these settings"),
+    QT_TRANSLATE_NOOP("CodeView", "(filters, size, pad) per convolution stage, each with ReLU and 2x2 pooling"),
     QT_TRANSLATE_NOOP("CodeView", "the numerical gradient needs float64: in float32 f(x+h) - f(x-h) loses its digits"),
     QT_TRANSLATE_NOOP("CodeView", "pen-drawn digits"),
     QT_TRANSLATE_NOOP("CodeView", "the last batch may be smaller"),

@@ -61,6 +61,8 @@ CONFIGS = {
     "drawn digits, rmsprop, choice": TrainConfig(
         hidden_sizes=(10,), optimizer="rmsprop", lr=0.01, drawn_digits=6, sampling="choice",
         batch_size=25, iterations=20, train_accuracy_size=50),
+    "convolutional, sgd": TrainConfig(model_kind="conv", conv=((4, 3, 1),), hidden_sizes=(8,),
+                                      batch_size=20, iterations=6, train_accuracy_size=40),
     "numerical gradient": TrainConfig(hidden_sizes=(2,), gradient="numerical", train_size=40,
                                       batch_size=10, iterations=3, lr=0.5),
 }

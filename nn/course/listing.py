@@ -19,7 +19,7 @@ import numpy as np
 
 from digitlab.nn.data.augment import augment_batch
 from digitlab.nn.data.strokes import drawn_training_set
-from digitlab.nn.model import functions, losses, network
+from digitlab.nn.model import convnet, functions, losses, network
 from digitlab.nn.numerical import gradient
 from digitlab.nn.training import optimizers
 
@@ -38,7 +38,7 @@ _COURSE_NAMES = {
     **{name: getattr(gradient, name) for name in
        ("numerical_diff", "numerical_gradient", "gradient_descent", "tangent_line",
         "function_1", "function_2", "SimpleNet")},
-    "MultiLayerNet": network.MultiLayerNet,
+    "MultiLayerNet": network.MultiLayerNet, "ConvNet": convnet.ConvNet,
     # the training loop's (nn.course.training_loop)
     "math": math,
     **{name: getattr(optimizers, name) for name in

@@ -41,9 +41,15 @@ def _network_lines(config: TrainConfig) -> list[str]:
     if config.dropout:
         extra += f", dropout={config.dropout!r}"
     sizes = repr(tuple(config.hidden_sizes))
+    seed_line = f"rng = np.random.default_rng({config.seed})   # the seed: initial weights, then batches"
+    if config.model_kind == "conv":
+        return [seed_line,
+                "# (filters, size, pad) per convolution stage, each with ReLU and 2x2 pooling",
+                f"network = ConvNet({tuple(config.conv)!r}, {sizes}, 10,",
+                f"                  weight_init={init_text}, dtype=np.{dtype}{extra}, rng=rng)"]
     comment = ("# the course's TwoLayerNet(input_size=784, hidden_size=50, output_size=10)"
                if config.hidden_sizes == (50,) else "# the network of these settings")
-    lines = [f"rng = np.random.default_rng({config.seed})   # the seed: initial weights, then batches",
+    lines = [seed_line,
              comment,
              f"network = MultiLayerNet(784, {sizes}, 10, activation={config.activation!r},",
              f"                        weight_init={init_text}, dtype=np.{dtype}{extra}, rng=rng)"]
@@ -99,7 +105,7 @@ def _step_lines(config: TrainConfig, keys: tuple[str, ...]) -> list[str]:
     if config.schedule != "constant":
         lines.append("lr = lr_schedule(i)")
     if config.optimizer == "sgd":
-        lines += [f"for key in {keys!r}:",
+        lines += [f"for key in {'network.params' if config.model_kind == 'conv' else repr(keys)}:",
                   f"    network.params[key] -= {lr} * grad[key]"]
     else:
         if config.schedule != "constant":
