@@ -162,3 +162,11 @@ def test_a_legend_on_its_light_box_keeps_dark_text_in_the_dark_theme(gradient_ta
     for _, label in legend.items:
         text = QColor(label.opts.get("color") or label.item.defaultTextColor())
         assert contrast_ratio(text, box) >= 4.5, label.text
+
+
+def test_the_race_status_names_the_optimizers_in_the_text_colour(gradient_tab):
+    """The plot colours (2:1 to 5:1 against a window) colour a mark, never a name."""
+    panel = gradient_tab.panel("race")
+    text = panel.status_label.text()
+    coloured = re.findall(r"<span style='color:[^']*'>(.*?)</span>", text)
+    assert coloured and set(coloured) == {"■"} and "<b>SGD</b>" in text

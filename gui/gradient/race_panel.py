@@ -156,7 +156,8 @@ class RacePanel(QWidget):
                 state = self.tr("left the plot at step {n} (learning rate too large)").format(n=n)
             else:
                 state = self.tr("x = {x}, f = {f}").format(x=fmt_point(path[-1]), f=fmt(self.values[key][n - 1]))
-            lines.append(f"<span style='color:{colour}'><b>{name}</b></span>: {state}")
+            # the colour on a mark, the name in the theme's text colour (readable in both themes)
+            lines.append(f"<span style='color:{colour}'>■</span> <b>{name}</b>: {state}")
         self.status_label.setText(self.tr("step {k}").format(k=k) + "<br>" + "<br>".join(lines))
 
     @Slot(int)
