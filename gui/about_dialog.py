@@ -10,6 +10,7 @@ from PySide6.QtCore import qVersion
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from digitlab import resources
+from digitlab.gui.accessibility import name_controls
 
 # TrainConfig field -> command-line flag, in the order `digitlab train --help` lists them.
 FLAGS = (("hidden_sizes", "--hidden"), ("activation", "--activation"), ("weight_init", "--init"),
@@ -27,7 +28,7 @@ RANGE_OF = {"blur_sigma": "blur_prob", "lowres_side": "lowres_prob"}
 
 def train_command(config: dict) -> str:
     """The `digitlab train ...` command that reproduces a model's TrainConfig (its metadata)."""
-    from digitlab.nn.trainer import TrainConfig
+    from digitlab.nn.training.trainer import TrainConfig
     defaults = TrainConfig().to_dict()
     words = ["digitlab", "train"]
     for field, flag in FLAGS:
@@ -60,7 +61,7 @@ def versions() -> dict[str, str]:
 
 def shipped_model_facts() -> tuple[float | None, str]:
     """(MNIST test accuracy, training command) of the shipped model, from its metadata."""
-    from digitlab.nn.model_io import ModelFileError, load_any
+    from digitlab.nn.files.model_io import ModelFileError, load_any
     try:
         _, meta = load_any(resources.path(*resources.DEFAULT_MODEL))
     except (ModelFileError, OSError):
@@ -83,6 +84,9 @@ class AboutDialog(QDialog):
         layout.addWidget(self.text)
         layout.addWidget(buttons)
         self.text.setHtml(self.page())
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setToolTip(self.tr("Close this window"))
+        name_controls(self)
 
     def page(self) -> str:
         """The dialog's HTML in the user's language."""

@@ -26,8 +26,8 @@ import numpy as np
 from hypothesis import strategies as st
 
 from digitlab import resources
-from digitlab.nn import finetune as nn_finetune
-from digitlab.nn import train_config
+from digitlab.nn.training import finetune as nn_finetune
+from digitlab.nn.training import train_config
 
 SHIPPED = resources.path(*resources.DEFAULT_MODEL)
 
@@ -84,9 +84,9 @@ class FuzzWorld:
 
     @classmethod
     def create(cls, folder: Path) -> FuzzWorld:
-        from digitlab.nn.model_io import save_model
-        from digitlab.nn.network import MultiLayerNet
-        from digitlab.nn.personal import PersonalSet
+        from digitlab.nn.files.model_io import save_model
+        from digitlab.nn.model.network import MultiLayerNet
+        from digitlab.nn.data.personal import PersonalSet
 
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "empty_dir").mkdir(exist_ok=True)
@@ -142,7 +142,7 @@ class FuzzWorld:
 
     def run(self, argv: list[str]) -> Outcome:
         """One in-process run of gui.cli.main with the world's environment."""
-        from digitlab.gui import cli
+        from digitlab import cli
 
         before = self.snapshot()
         saved = {key: os.environ.get(key) for key in self.environment()}
@@ -192,7 +192,7 @@ def _write_tiny_mnist(folder: Path, n_train: int = 200, n_test: int = 50) -> Non
 
 
 def _write_png(path: Path) -> None:
-    from digitlab.nn.png import encode_gray
+    from digitlab.nn.files.png import encode_gray
 
     image = np.zeros((28, 28), np.uint8)
     image[4:24, 12:16] = 255

@@ -269,9 +269,9 @@ def hostile_pool(folder: Path) -> list[str]:
     import gzip
 
     from bombs import declare_shape, gzip_bomb
-    from digitlab.nn.model_io import save_model
-    from digitlab.nn.network import MultiLayerNet
-    from digitlab.nn.personal import PersonalSet
+    from digitlab.nn.files.model_io import save_model
+    from digitlab.nn.model.network import MultiLayerNet
+    from digitlab.nn.data.personal import PersonalSet
 
     folder.mkdir(parents=True, exist_ok=True)
     rng = np.random.default_rng(0)

@@ -37,17 +37,17 @@ from bombs import MIB, declare_shape, deflate_zeros, gzip_bomb, npy_header, zip_
 
 # reader -> (call in the child, the error class that counts as a clear refusal)
 READERS = {
-    "model": ("from digitlab.nn.model_io import load_any as read",
-              "digitlab.nn.model_io.ModelFileError"),
-    "personal": ("from digitlab.nn.personal import PersonalSet\n"
-                 "from digitlab.nn.personal_zip import import_zip\n"
+    "model": ("from digitlab.nn.files.model_io import load_any as read",
+              "digitlab.nn.files.model_io.ModelFileError"),
+    "personal": ("from digitlab.nn.data.personal import PersonalSet\n"
+                 "from digitlab.nn.files.personal_zip import import_zip\n"
                  "read = lambda p: import_zip(p) if p.endswith('.zip') else PersonalSet.load(p)",
-                 "digitlab.nn.personal_file.PersonalDataError"),
+                 "digitlab.nn.files.personal_file.PersonalDataError"),
     "image": ("from PySide6.QtGui import QGuiApplication\n"
               "app = QGuiApplication(['hostile', '-platform', 'offscreen'])\n"
               "from digitlab.gui.draw.image_io import load_image_gray as read",
               "digitlab.gui.draw.image_io.ImageFileError"),
-    "mnist": ("from digitlab.nn.data import read_idx as read", "digitlab.nn.idx.IdxError"),
+    "mnist": ("from digitlab.nn.data.mnist import read_idx as read", "digitlab.nn.files.idx.IdxError"),
 }
 SUFFIXES = {"model": ".npz", "personal": ".npz", "image": ".png", "mnist": ".gz"}
 
@@ -56,10 +56,10 @@ SUFFIXES = {"model": ".npz", "personal": ".npz", "image": ".png", "mnist": ".gz"
 
 def seeds(rng: np.random.Generator) -> dict[str, list[tuple[str, bytes]]]:
     """reader -> [(file name, valid content)]."""
-    from digitlab.nn.model_io import save_model
-    from digitlab.nn.network import MultiLayerNet
-    from digitlab.nn.personal import PersonalSet
-    from digitlab.nn.personal_zip import export_zip
+    from digitlab.nn.files.model_io import save_model
+    from digitlab.nn.model.network import MultiLayerNet
+    from digitlab.nn.data.personal import PersonalSet
+    from digitlab.nn.files.personal_zip import export_zip
 
     work = Path(os.environ.get("TMPDIR", "/tmp"))
     net = MultiLayerNet(784, (8,), 10, rng=rng)

@@ -1,4 +1,4 @@
-"""gui/cli/predict.py (`digitlab predict`): images preprocessed as on the canvas."""
+"""cli/predict.py (`digitlab predict`): images preprocessed as on the canvas."""
 import json
 
 import numpy as np
@@ -72,7 +72,7 @@ def run_in_child(*argv):
     import subprocess
     import sys
 
-    code = "import sys; from digitlab.gui.cli import main; sys.exit(main(sys.argv[1:]))"
+    code = "import sys; from digitlab.cli import main; sys.exit(main(sys.argv[1:]))"
     return subprocess.run([sys.executable, "-c", code, *map(str, argv)], capture_output=True,
                           text=True, timeout=120, check=False)
 
@@ -90,7 +90,7 @@ def test_an_svgz_bomb_is_refused_with_little_memory(tmp_path):
 
     bomb = tmp_path / "bomb.svgz"     # 0.6 MB on disk, 600 MB of SVG text once unpacked
     bomb.write_bytes(gzip_bomb(b'<svg xmlns="http://www.w3.org/2000/svg"><!--', 600))
-    measured = run_measured("from digitlab.gui.cli import main",
+    measured = run_measured("from digitlab.cli import main",
                             f"assert main(['predict', {str(bomb)!r}]) == 1")
     assert measured.outcome == "loaded" and measured.grown_mb < 300, measured
 

@@ -1,4 +1,4 @@
-"""gui/cli/train.py (`digitlab train`): a run on MNIST, divergence, and --out: the target is checked
+"""cli/train.py (`digitlab train`): a run on MNIST, divergence, and --out: the target is checked
 before training, and a save that still fails afterwards keeps the run in a rescue file. Faults are
 made in tmp_path only (a FIFO there, monkeypatched errors); a small synthetic set stands in for
 MNIST where the test is about the file."""
@@ -11,10 +11,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from digitlab.gui import cli
-from digitlab.gui.cli import common
-from digitlab.gui.cli import train as cli_train
-from digitlab.nn.model_io import load_model
+from digitlab import cli
+from digitlab.cli import common
+from digitlab.cli import train as cli_train
+from digitlab.nn.files.model_io import load_model
 from test_cli import assert_one_line_error, run_cli
 
 
@@ -206,7 +206,7 @@ def test_an_existing_out_is_replaced_only_with_force(capsys, tmp_path, synthetic
 
 
 def test_out_that_is_an_mnist_file_is_refused(capsys, tmp_path, synthetic):
-    from digitlab.nn.data import FILES
+    from digitlab.nn.data.mnist import FILES
 
     for name in FILES:
         (tmp_path / name).write_bytes(b"mnist")

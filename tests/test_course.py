@@ -6,12 +6,18 @@ course's list, independent of the listings' own record of them.
 import numpy as np
 import pytest
 
-from digitlab.nn import functions, gradient, losses, network
+from digitlab.nn.model import functions
+
+from digitlab.nn.numerical import gradient
+
+from digitlab.nn.model import losses
+
+from digitlab.nn.model import network
 from digitlab.nn.course import (LISTINGS, book_W, describe, descent_freeze, format_value,
                        simplenet_digits, textbook_inputs)
 from digitlab.nn.course.explain import BOOK_W
 from digitlab.nn.course.listing import course_namespace
-from digitlab.nn.gradient import SimpleNet
+from digitlab.nn.numerical.gradient import SimpleNet
 
 
 def shown(name, **inputs):
@@ -147,9 +153,12 @@ def test_training_loop_runs_the_course_loop():
         x[t == 1, 392:] += 0.8
         return x, t
     (x_train, t_train), (x_test, t_test) = halves(200), halves(100)
-    variables = LISTINGS["training_loop"].run(x_train=x_train, t_train=t_train, x_test=x_test,
-                                              t_test=t_test, iters_num=40, batch_size=20,
-                                              learning_rate=1.0)
+    import dataclasses
+    from digitlab.nn.course import training_loop_listing
+    from digitlab.nn.training.presets import course_config
+    config = dataclasses.replace(course_config(), iterations=40, batch_size=20, lr=1.0)
+    variables = training_loop_listing(config).run(x_train=x_train, t_train=t_train, x_test=x_test,
+                                                  t_test=t_test)
     losses_ = variables["train_loss_list"]
     assert len(losses_) == 40 and np.mean(losses_[-5:]) < 0.5 * np.mean(losses_[:5])
     assert len(variables["train_acc_list"]) == 4          # i = 0, 10, 20, 30: once per epoch

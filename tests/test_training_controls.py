@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 from digitlab.gui.training.controls import TrainingControls, format_seconds
 from digitlab.gui.training.state import RunState
 from digitlab.gui.workers import Stage, WorkerFailure
-from digitlab.nn.trainer import Divergence, IterationEvent, Progress
+from digitlab.nn.training.trainer import Divergence, IterationEvent, Progress
 
 
 @pytest.fixture
@@ -97,7 +97,7 @@ def test_state_values_are_the_words_state_changed_sends():
 
 def test_the_banner_is_all_in_korean_in_korean(controls, qtbot):
     from PySide6.QtWidgets import QApplication
-    from digitlab.gui.app import set_language
+    from digitlab.gui.language import set_language
     app = QApplication.instance()
     set_language(app, "ko")
     try:

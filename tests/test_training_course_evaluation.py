@@ -7,8 +7,8 @@ from digitlab.gui.main_window import MainWindow
 from digitlab.gui.training.mnist_cache import MnistCache
 from digitlab.gui.training.tab import TrainingTab
 from digitlab.nn.course import LISTINGS
-from digitlab.nn.evaluate import evaluate
-from digitlab.nn.network import MultiLayerNet
+from digitlab.nn.training.evaluate import evaluate
+from digitlab.nn.model.network import MultiLayerNet
 
 pytestmark = pytest.mark.mnist
 
@@ -21,6 +21,8 @@ def mnist_cache(mnist_dir):
 
 
 def test_the_draw_tabs_model_reaches_the_panel_and_is_evaluated(qtbot, mnist_cache, monkeypatch):
+    # the panel keeps the window's own cache: it must find MNIST too, not offer the download
+    monkeypatch.setenv("DIGITLAB_MNIST_DIR", str(mnist_cache.mnist_dir))
     window = MainWindow()
     qtbot.addWidget(window)
     net = MultiLayerNet(hidden_sizes=(16,), rng=np.random.default_rng(3))
@@ -44,7 +46,7 @@ def test_the_draw_tabs_model_reaches_the_panel_and_is_evaluated(qtbot, mnist_cac
 
 
 def test_the_textbooks_pickle_shows_the_courses_accuracy(qtbot, mnist_cache, dlfs_weights):
-    from digitlab.nn.model_io import load_any
+    from digitlab.nn.files.model_io import load_any
     tab = TrainingTab(data=mnist_cache)
     qtbot.addWidget(tab)
     tab.show()

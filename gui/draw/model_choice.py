@@ -4,10 +4,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from digitlab import resources
+from digitlab.gui.live_text import follow_language, translated
 from digitlab.gui.settings import typed
 
 
@@ -46,6 +47,7 @@ class ModelChoice(QWidget):
         self.open_button.clicked.connect(self._on_open_button_clicked)
         self.label = QLabel()
         self.retranslate()
+        follow_language(self, self.retranslate)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)
@@ -60,6 +62,9 @@ class ModelChoice(QWidget):
         self.open_button.setToolTip(self.tr(
             "Open a model saved by DigitLab (.npz) or the textbook's sample_weight.pkl"))
         self.label.setText(self.tr("Model:"))
+        self.combo.setAccessibleName(self.tr("Model"))
+        self.combo.setToolTip(self.tr("The network that reads your drawing: the shipped model, the "
+                                      "one being trained, or one you opened"))
         chosen = self.current()
         if chosen is not None and not renamed:
             self.model_selected.emit(*chosen)   # described anew: "(test accuracy 97.9%)" has words
@@ -69,7 +74,6 @@ class ModelChoice(QWidget):
         language; a file's name stays. True when the model in use was renamed."""
         if not self._models:
             return False
-        from digitlab.gui.retranslate import translated   # reads the .ts: only once there are models
         renamed = False
         for name in [name for name in self._models if name not in self._files]:
             new = translated(name, self)
@@ -91,11 +95,6 @@ class ModelChoice(QWidget):
             return False
         self.model_selected.emit(network, new, accuracy)
         return True
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def settings_state(self) -> dict:
         """The model file in use ({"model_file": path}), or {} for the shipped or a trained one."""
@@ -151,8 +150,8 @@ class ModelChoice(QWidget):
 
     def open_model_file(self, path: str | bytes | Path, name: str | None = None) -> bool:
         """Load a .npz or .pkl model, offer and choose it; on failure say why and keep the current."""
-        from digitlab.nn.file_checks import display_name
-        from digitlab.nn.model_io import ModelFileError, load_any
+        from digitlab.nn.files.file_checks import display_name
+        from digitlab.nn.files.model_io import ModelFileError, load_any
         try:
             network, metadata = load_any(path)
         except ModelFileError as error:  # every failure, with the file's name and the reason

@@ -11,11 +11,10 @@ import os
 import time
 from pathlib import Path
 
-import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from digitlab.nn.atomic_file import process_start_time, remove_stale_temps
-from digitlab.nn.personal import PersonalSet
+from digitlab.nn.files.atomic_file import process_start_time, remove_stale_temps
+from digitlab.nn.data.personal import PersonalSet
 
 FILE_NAME = "personal_digits.npz"
 
@@ -28,12 +27,6 @@ def data_dir() -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("digitlab"))
-
-
-def canvas_strokes(canvas) -> list[np.ndarray]:
-    """The canvas's finished strokes as (K, 2) float32 points in paper units (0..1)."""
-    return [np.array([(p.x(), p.y()) for p in stroke.points], np.float32)
-            for stroke in canvas._strokes if stroke.points]
 
 
 class PersonalStore(QObject):

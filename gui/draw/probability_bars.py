@@ -6,6 +6,8 @@ from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
+from digitlab.gui.live_text import follow_language
+
 NOT_SURE_BELOW = 0.5
 BAR_COLOR = QColor(150, 170, 200)
 TOP_COLOR = QColor(230, 120, 30)
@@ -152,6 +154,7 @@ class ProbabilityBars(QWidget):
         self.detail_label = AnswerText()
         self.chart = BarChart("", "")
         self._set_axis_titles()
+        follow_language(self, self._set_axis_titles)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -159,16 +162,12 @@ class ProbabilityBars(QWidget):
         layout.addWidget(self.detail_label)
         layout.addWidget(self.chart, 1)
         self.probabilities: np.ndarray | None = None
+        self.setAccessibleName(self.tr("The network's answer"))
         self.show_probabilities(None)
 
     def _set_axis_titles(self) -> None:
         self.chart.y_title, self.chart.x_title = self.tr("probability"), self.tr("digit")
         self.chart.update()
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._set_axis_titles()
-        super().changeEvent(event)
 
     def show_probabilities(self, p: np.ndarray | None, hint: str | None = None) -> None:
         """Show softmax output p (10,) in [0, 1]; None empties the bars and shows the hint."""
@@ -177,6 +176,7 @@ class ProbabilityBars(QWidget):
             self.chart.set_heights(np.zeros(10), None)
             self.digit_label.setText("–")
             self.detail_label.setText(hint or self.tr("Draw a digit to see what the network thinks."))
+            self.setAccessibleDescription(self.detail_label.text())   # painted text: read it out
             return
         self.probabilities = np.asarray(p, dtype=float)
         top = int(np.argmax(p))
@@ -187,3 +187,4 @@ class ProbabilityBars(QWidget):
                                       .format(top, p[top]))
         else:
             self.detail_label.setText(self.tr("probability of {0}: {1:.0%}").format(top, p[top]))
+        self.setAccessibleDescription(self.detail_label.text())

@@ -10,8 +10,8 @@ from digitlab.gui.live_text import LiveTexts
 from digitlab.gui.log import show_error
 from digitlab.gui.training.state import RunState
 from digitlab.gui.workers import Stage, WorkerFailure
-from digitlab.nn.timing import times_slower
-from digitlab.nn.trainer import Divergence, Progress
+from digitlab.nn.speed.timing import times_slower
+from digitlab.nn.training.trainer import Divergence, Progress
 
 
 def format_seconds(seconds: float) -> str:
@@ -32,11 +32,15 @@ class TrainingControls(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.start_button = QPushButton(self.tr("Start"))
+        self.start_button.setToolTip(self.tr("Train a new network with these settings"))
         self.pause_button = QPushButton(self.tr("Pause"))
+        self.pause_button.setToolTip(self.tr("Pause the run after this iteration, or go on"))
         self.step_button = QPushButton(self.tr("Step"))
         self.step_button.setToolTip(self.tr("Run exactly one iteration (one mini-batch), then pause"))
         self.stop_button = QPushButton(self.tr("Stop"))
+        self.stop_button.setToolTip(self.tr("End the run now and keep the network trained so far"))
         self.reset_button = QPushButton(self.tr("Reset"))
+        self.reset_button.setToolTip(self.tr("Drop the run and its curves, and start afresh"))
         self.use_button = QPushButton(self.tr("Use this model"))
         self.use_button.setToolTip(self.tr("Switch the Draw tab to this network"))
         self.save_button = QPushButton(self.tr("Save..."))
@@ -49,10 +53,15 @@ class TrainingControls(QWidget):
         self.speed_label = QLabel()
         self.speed_label.setWordWrap(True)
         self.banner = QFrame()
-        self.banner.setStyleSheet("QFrame { background: #fdecea; border: 1px solid #e0a0a0; border-radius: 4px; }")
+        # a light red note in both themes, so its text is dark in both (not the dark theme's light)
+        self.banner.setStyleSheet("QFrame { background: #fdecea; border: 1px solid #e0a0a0; border-radius: 4px; }"
+                                  " QLabel { color: #3c0d0a; }")
         self.banner_label = QLabel()
         self.banner_label.setWordWrap(True)
         self.recover_button = QPushButton()
+        self.recover_button.setAccessibleName(self.tr("Follow the advice and reset"))
+        self.recover_button.setToolTip(self.tr("Lower what made the run diverge to the suggested "
+                                               "value, then reset"))
         banner_layout = QVBoxLayout(self.banner)
         banner_layout.addWidget(self.banner_label)
         banner_layout.addWidget(self.recover_button)
@@ -84,6 +93,7 @@ class TrainingControls(QWidget):
         self.start_button.setEnabled(not busy)
         self.pause_button.setEnabled(state in (RunState.RUNNING, RunState.PAUSED))
         self.pause_button.setText(self.tr("Resume") if state == RunState.PAUSED else self.tr("Pause"))
+        self.pause_button.setAccessibleName(self.pause_button.text())
         self.step_button.setEnabled(state in (RunState.IDLE, RunState.PAUSED, RunState.FINISHED))
         self.stop_button.setEnabled(busy)
         self.use_button.setEnabled(not busy and has_model)

@@ -1,0 +1,38 @@
+"""gui/measure.py: what `digitlab bench` measures through the real widgets, offscreen."""
+import numpy as np
+import pytest
+
+from digitlab.gui import measure
+
+
+class TinyCache:
+    """Stands in for a loaded MnistCache: 300 random images (the Training tab only calls get())."""
+
+    loaded = True
+    mnist_dir = None
+
+    def __init__(self):
+        rng = np.random.default_rng(0)
+        x, t = rng.random((300, 784), dtype=np.float32), rng.integers(0, 10, 300)
+        self.data = (x, t), (x[:100], t[:100])
+
+    def get(self):
+        return self.data
+
+
+@pytest.mark.slow   # trains on the Training tab
+def test_seconds_to_accuracy_goes_through_the_training_tabs_start_button(qapp):
+    seconds, best = measure.seconds_to_accuracy(TinyCache(), target=0.0, limit=30)
+    assert seconds is not None and 0 < seconds < 30 and best >= 0.0
+
+
+@pytest.mark.slow   # trains on the Training tab
+def test_seconds_to_accuracy_is_none_when_the_run_ends_below_target(qapp):
+    seconds, best = measure.seconds_to_accuracy(TinyCache(), target=1.01, limit=30)
+    assert seconds is None and 0.0 <= best <= 1.0
+
+
+def test_draw_latencies_come_from_moves_on_the_real_canvas(qapp):
+    latencies = measure.draw_to_bars_ms(1, np.random.default_rng(0))
+    assert len(latencies) == measure.POINTS_PER_STROKE - 1
+    assert np.all(latencies > 0)
