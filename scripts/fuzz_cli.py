@@ -18,10 +18,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))  # run from a checkout
-sys.path.insert(0, str(ROOT / "tests"))
-import main  # noqa: E402
-main.use_checkout()  # the checkout is the package digitlab
+sys.path.insert(0, str(ROOT / "tests"))  # the harness lives in tests/ (digitlab is installed)
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractSlider, QAbstractSpinBo
                                QComboBox, QDialog, QDoubleSpinBox, QFileDialog, QLineEdit,
                                QMessageBox, QSpinBox, QTabBar, QWidget)
 
-from mouse_replay import drag
+from digitlab.gui.mouse_replay import drag
 
 TEXTS = ["", "1", "0", "-1", "100", "100,50", "1e9", "99999999999", "abc", "٣", " , ", "0.01",
          "nan", "50000,50000", "1" * 300, "\u202e", "10,10,10"]

@@ -254,9 +254,6 @@ def digest(folder: Path) -> dict[str, str]:
 
 _CHILD = """
 import json, os, resource, sys
-sys.path.insert(0, {root!r})
-import main
-main.use_checkout()
 {setup}
 limit = {address_space}
 resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
