@@ -10,7 +10,7 @@ MNIST) or 2 (a bad command line), never a traceback or an "internal error"; a fa
 line on stderr naming the problem; and no file that existed before (inputs, the shipped model)
 may change. MNIST is absent on purpose (an empty $DIGITLAB_MNIST_DIR and user cache): a command
 that gets past its checks stops at loading MNIST, so no case trains for long or downloads.
-Used by tests/test_cli_fuzz.py (a short run) and scripts/fuzz_cli.py (a long one).
+Used by tests/test_cli_fuzz.py (a short run) and `scripts/harness.py cli` (a long one).
 """
 from __future__ import annotations
 

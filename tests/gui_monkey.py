@@ -11,7 +11,7 @@ Every tab is visited (the walk switches tabs, and the menu's tab actions are amo
 dialogs the walk opens (gallery, fine-tuning, about) are walked too and closed now and then. File
 dialogs answer with a file from a pool of ordinary and hostile files, or Cancel; message boxes
 answer at random. Quit is never chosen (it is tested on its own). Used by tests/test_gui_monkey.py
-(a short walk) and scripts/monkey.py (a long one, with the resident memory every 1,000 actions).
+(a short walk) and `scripts/harness.py monkey` (a long one, with the resident memory every 1,000 actions).
 """
 from __future__ import annotations
 

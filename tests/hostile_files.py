@@ -13,7 +13,7 @@ The child reads every file of one reader and reports, per file, "loaded" or the 
 error type and message), plus its peak resident memory. A reader passes when every file is
 loaded or refused with the reader's own error class in one line naming the file, the peak stays
 bounded, and no file of the corpus changed. tests/test_hostile_files.py runs a small corpus;
-scripts/hostile_corpus.py a large one.
+`scripts/harness.py files` a large one.
 """
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """The GUI monkey (tests/gui_monkey.py), short: a seeded random walk of a few hundred menu
 actions, clicks, typing, keys and drags over every tab, failing on any exception that reaches
-sys.excepthook and on any Qt critical or fatal message. scripts/monkey.py walks for long."""
+sys.excepthook and on any Qt critical or fatal message. `scripts/harness.py monkey` walks for long."""
 import numpy as np
 import pytest
 from PySide6.QtWidgets import QMessageBox
@@ -40,3 +40,40 @@ def test_a_short_random_walk_raises_nothing(shown_window, tmp_path, monkeypatch,
                         staticmethod(lambda *a: QMessageBox.StandardButton.Discard))
     assert watch.problems == [], "\n".join(watch.problems)
     assert monkey.actions_done == ACTIONS and len(monkey.counts) >= 8
+
+
+def test_a_long_walk_with_its_memory_curve(shown_window, tmp_path, monkeypatch):
+    """scripts/harness.py monkey: the resident memory every N actions, and what went wrong."""
+    import gc
+    import time
+
+    from conftest import harness_settings
+    from gui_monkey import rss_mb
+
+    chosen = harness_settings()
+    if chosen is None:
+        pytest.skip("the long walk runs from scripts/harness.py monkey")
+    window = shown_window
+    give_synthetic_data(window)
+    files = hostile_pool(tmp_path / "pool")
+    (tmp_path / "saved").mkdir()
+    rng = np.random.default_rng(chosen["seed"])
+    monkey = Monkey(window, rng, files)
+    started = time.perf_counter()
+    print(f"\nactions 0: RSS {rss_mb():.1f} MB")
+    with Monkey.patched_dialogs(rng, files, tmp_path / "saved"), Watch() as watch:
+        try:
+            for done in range(1, chosen["actions"] + 1):
+                monkey.step()
+                if done % chosen["every"] == 0:
+                    gc.collect()
+                    print(f"actions {done}: RSS {rss_mb():.1f} MB, {len(watch.problems)} "
+                          f"problems, {time.perf_counter() - started:.0f} s", flush=True)
+        finally:
+            if window.training_tab is not None:
+                window.training_tab.shutdown()
+            monkey._close_dialogs()
+    print(f"by kind: {monkey.counts}")
+    monkeypatch.setattr(QMessageBox, "question",
+                        staticmethod(lambda *a: QMessageBox.StandardButton.Discard))
+    assert watch.problems == [], "\n".join(watch.problems)

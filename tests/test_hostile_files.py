@@ -25,3 +25,28 @@ def test_every_hostile_file_is_refused_clearly_with_bounded_memory(corpus, reade
     report = read_in_child(folder, reader)
     assert problems(reader, report, MAX_GROWN_MB) == []
     assert digest(folder) == before
+
+
+def test_a_large_corpus(tmp_path, qapp):
+    """scripts/harness.py files: a large corpus, per reader its outcomes and peak memory."""
+    import collections
+
+    from conftest import harness_settings
+
+    chosen = harness_settings()
+    if chosen is None:
+        pytest.skip("the large corpus runs from scripts/harness.py files")
+    folder = tmp_path / "corpus"
+    make_corpus(folder, np.random.default_rng(chosen["seed"]), mutants=chosen["mutants"])
+    before, found = digest(folder), []
+    for reader in READERS:
+        report = read_in_child(folder, reader)
+        outcomes = collections.Counter(result["outcome"] for result in report["results"])
+        found += problems(reader, report, MAX_GROWN_MB)
+        print(f"\n{reader}: {len(report['results'])} files, {dict(outcomes)}, peak growth "
+              f"{report.get('grown_mb')} MB")
+    changed = [path for path, value in digest(folder).items() if before.get(path) != value]
+    print(f"problems: {len(found)}, files changed on disk: {len(changed)}")
+    for problem in found[:50]:
+        print(f"  {problem}")
+    assert not found and not changed
