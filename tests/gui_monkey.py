@@ -247,6 +247,12 @@ class Monkey:
         QTest.qWait(int(self.rng.integers(1, 40)))
 
     def _close_dialogs(self) -> None:
+        """Close the dialogs and popups (menus, combo box lists) the walk opened."""
+        for _ in range(20):
+            popup = QApplication.activePopupWidget()
+            if popup is None:
+                break
+            popup.close()
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, QDialog) and widget.isVisible():
                 widget.close()

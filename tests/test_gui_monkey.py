@@ -35,6 +35,7 @@ def test_a_short_random_walk_raises_nothing(shown_window, tmp_path, monkeypatch,
             if window.training_tab is not None:
                 window.training_tab.shutdown()
             monkey._close_dialogs()
+            window.set_theme("light")     # the palette belongs to the application: later tests start light
     # closing the window at teardown: discard whatever the walk trained
     monkeypatch.setattr(QMessageBox, "question",
                         staticmethod(lambda *a: QMessageBox.StandardButton.Discard))
@@ -73,6 +74,7 @@ def test_a_long_walk_with_its_memory_curve(shown_window, tmp_path, monkeypatch):
             if window.training_tab is not None:
                 window.training_tab.shutdown()
             monkey._close_dialogs()
+            window.set_theme("light")
     print(f"by kind: {monkey.counts}")
     monkeypatch.setattr(QMessageBox, "question",
                         staticmethod(lambda *a: QMessageBox.StandardButton.Discard))
