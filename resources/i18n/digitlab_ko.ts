@@ -53,6 +53,141 @@
     </message>
 </context>
 <context>
+    <name>BackwardPanel</name>
+    <message>
+        <source>&lt;b&gt;Backward, for this one drawing&lt;/b&gt;</source>
+        <translation>&lt;b&gt;이 그림 하나의 역전파&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Backpropagation for your drawing: the error y − t at the output travels back through the layers; dW1 for one neuron is your drawing times that neuron&apos;s error. One SGD step changes this panel&apos;s copy of the model: W ← W − lr·dW.</source>
+        <translation>그린 숫자의 오차역전파법: 출력의 오차 y − t가 층을 거슬러 전해집니다. 뉴런 하나의 dW1은 그린 숫자에 그 뉴런의 오차를 곱한 것입니다. SGD 한 걸음은 이 패널의 모델 사본을 바꿉니다: W ← W − lr·dW.</translation>
+    </message>
+    <message>
+        <source>Correct label t:</source>
+        <translation>정답 레이블 t:</translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation>학습률:</translation>
+    </message>
+    <message>
+        <source>Correct label</source>
+        <translation>정답 레이블</translation>
+    </message>
+    <message>
+        <source>The digit the drawing should be (the one-hot t)</source>
+        <translation>그린 숫자가 되어야 할 숫자(원-핫 t)</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <source>lr of the SGD step</source>
+        <translation>SGD 한 걸음의 학습률 lr</translation>
+    </message>
+    <message>
+        <source>Take one SGD step</source>
+        <translation>SGD 한 걸음 가기</translation>
+    </message>
+    <message>
+        <source>Move every weight one step against its gradient for this drawing and label</source>
+        <translation>이 그림과 레이블에 대해 모든 가중치를 기울기의 반대 방향으로 한 걸음 옮깁니다</translation>
+    </message>
+    <message>
+        <source>Back to the model</source>
+        <translation>원래 모델로</translation>
+    </message>
+    <message>
+        <source>Drop the SGD steps taken here</source>
+        <translation>여기서 간 SGD 걸음을 버립니다</translation>
+    </message>
+    <message>
+        <source>Probabilities</source>
+        <translation>확률</translation>
+    </message>
+    <message>
+        <source>The softmax output y of the model in this panel</source>
+        <translation>이 패널 모델의 소프트맥스 출력 y</translation>
+    </message>
+    <message>
+        <source>Error at the output</source>
+        <translation>출력의 오차</translation>
+    </message>
+    <message>
+        <source>y − t for each digit: what backward starts from</source>
+        <translation>숫자마다 y − t: 역전파가 시작하는 값</translation>
+    </message>
+    <message>
+        <source>Numerical and backprop gradients</source>
+        <translation>수치 미분과 오차역전파법의 기울기</translation>
+    </message>
+    <message>
+        <source>For the weight with the largest gradient of each parameter: backprop against the course&apos;s numerical gradient (central difference, h = 1e-4)</source>
+        <translation>매개변수마다 기울기가 가장 큰 가중치: 오차역전파법과 강의의 수치 미분(중심 차분, h = 1e-4) 비교</translation>
+    </message>
+    <message>
+        <source>Error at the output, y − t</source>
+        <translation>출력의 오차, y − t</translation>
+    </message>
+    <message>
+        <source>probability y</source>
+        <translation>확률 y</translation>
+    </message>
+    <message>
+        <source>digit</source>
+        <translation>숫자</translation>
+    </message>
+    <message>
+        <source>dW1 of the {0} first-layer neurons with the largest error (red = the weight grows at the step)</source>
+        <translation>오차가 가장 큰 1층 뉴런 {0}개의 dW1(빨강 = 한 걸음에 가중치가 커짐)</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>가중치</translation>
+    </message>
+    <message>
+        <source>Backprop</source>
+        <translation>오차역전파법</translation>
+    </message>
+    <message>
+        <source>Numerical</source>
+        <translation>수치 미분</translation>
+    </message>
+    <message>
+        <source>Relative error</source>
+        <translation>상대 오차</translation>
+    </message>
+    <message>
+        <source>the predicted digit</source>
+        <translation>예측한 숫자</translation>
+    </message>
+    <message>
+        <source>the predicted digit ({0})</source>
+        <translation>예측한 숫자 ({0})</translation>
+    </message>
+    <message>
+        <source>Draw a digit to see its backward pass.</source>
+        <translation>숫자를 그리면 그 역전파를 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source> · after {0} SGD steps</source>
+        <translation> · SGD {0}걸음 후</translation>
+    </message>
+    <message>
+        <source>Loss (cross-entropy) −log y[{0}] = {1:.4f} · y[{0}] = {2:.3f}{3}</source>
+        <translation>손실(교차 엔트로피) −log y[{0}] = {1:.4f} · y[{0}] = {2:.3f}{3}</translation>
+    </message>
+    <message>
+        <source>dL/dh{0}, layer {0}: ‖·‖ = {1:.3g}</source>
+        <translation>dL/dh{0}, {0}층: ‖·‖ = {1:.3g}</translation>
+    </message>
+    <message>
+        <source>neuron {0}</source>
+        <translation>뉴런 {0}</translation>
+    </message>
+</context>
+<context>
     <name>CodeView</name>
     <message>
         <source>list of {0}</source>
@@ -905,6 +1040,285 @@ Details: {0}</source>
     </message>
 </context>
 <context>
+    <name>LabPanel</name>
+    <message>
+        <source>&lt;b&gt;The lab: edit a copy and watch&lt;/b&gt;</source>
+        <translation>&lt;b&gt;실험실: 사본을 고치며 지켜보기&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Every edit changes a copy of the model: the Draw tab&apos;s bars answer with it at once. Click a neuron in the map to choose it, double-click to switch it off. Test accuracy runs the edited network on the 10,000 MNIST test images.</source>
+        <translation>모든 수정은 모델의 사본을 바꿉니다. 그리기 탭의 막대가 곧바로 그 사본으로 답합니다. 지도에서 뉴런을 클릭하면 고르고, 더블클릭하면 끕니다. 시험 정확도는 고친 신경망을 MNIST 시험 이미지 10,000장으로 잽니다.</translation>
+    </message>
+    <message>
+        <source>Neuron:</source>
+        <translation>뉴런:</translation>
+    </message>
+    <message>
+        <source>Scale its weights by:</source>
+        <translation>가중치에 곱할 값:</translation>
+    </message>
+    <message>
+        <source>Set its bias to:</source>
+        <translation>편향을 이 값으로:</translation>
+    </message>
+    <message>
+        <source>Prune smallest |w| (%):</source>
+        <translation>가장 작은 |w| 가지치기(%):</translation>
+    </message>
+    <message>
+        <source>Weight noise (× each layer&apos;s spread):</source>
+        <translation>가중치 잡음(× 층마다의 퍼짐):</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>층</translation>
+    </message>
+    <message>
+        <source>The layer of the neuron to edit</source>
+        <translation>고칠 뉴런이 있는 층</translation>
+    </message>
+    <message>
+        <source>Neuron number</source>
+        <translation>뉴런 번호</translation>
+    </message>
+    <message>
+        <source>The neuron to edit, counted from 0 (or click it in the map)</source>
+        <translation>고칠 뉴런, 0부터 셉니다(지도에서 클릭해도 됩니다)</translation>
+    </message>
+    <message>
+        <source>Neurons of the layer</source>
+        <translation>층의 뉴런</translation>
+    </message>
+    <message>
+        <source>This layer&apos;s neurons for your drawing (bright = active); click one to choose it, double-click to switch it off</source>
+        <translation>그린 숫자에 대한 이 층의 뉴런(밝을수록 활성). 클릭하면 고르고, 더블클릭하면 끕니다</translation>
+    </message>
+    <message>
+        <source>Switch off</source>
+        <translation>끄기</translation>
+    </message>
+    <message>
+        <source>Switch the neuron off: its outgoing weights become 0, so the next layer no longer hears it</source>
+        <translation>뉴런을 끕니다: 나가는 가중치가 0이 되어 다음 층이 더는 그 출력을 받지 않습니다</translation>
+    </message>
+    <message>
+        <source>Scale factor</source>
+        <translation>곱할 값</translation>
+    </message>
+    <message>
+        <source>The factor for the neuron&apos;s incoming weights</source>
+        <translation>뉴런으로 들어오는 가중치에 곱할 값</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>곱하기</translation>
+    </message>
+    <message>
+        <source>Multiply the neuron&apos;s incoming weights by the factor</source>
+        <translation>뉴런으로 들어오는 가중치에 이 값을 곱합니다</translation>
+    </message>
+    <message>
+        <source>New bias</source>
+        <translation>새 편향</translation>
+    </message>
+    <message>
+        <source>The neuron&apos;s new bias b</source>
+        <translation>뉴런의 새 편향 b</translation>
+    </message>
+    <message>
+        <source>Set bias</source>
+        <translation>편향 바꾸기</translation>
+    </message>
+    <message>
+        <source>Give the neuron this bias</source>
+        <translation>뉴런의 편향을 이 값으로 바꿉니다</translation>
+    </message>
+    <message>
+        <source>Percent to prune</source>
+        <translation>가지칠 비율</translation>
+    </message>
+    <message>
+        <source>How many of each layer&apos;s weights to set to 0, the smallest |w| first</source>
+        <translation>층마다 가중치를 몇 %나 0으로 할지, |w|가 가장 작은 것부터</translation>
+    </message>
+    <message>
+        <source>Prune</source>
+        <translation>가지치기</translation>
+    </message>
+    <message>
+        <source>Set the smallest weights of every layer to 0</source>
+        <translation>모든 층에서 가장 작은 가중치를 0으로 합니다</translation>
+    </message>
+    <message>
+        <source>Noise size</source>
+        <translation>잡음 크기</translation>
+    </message>
+    <message>
+        <source>The noise&apos;s standard deviation, as a multiple of each layer&apos;s own weight spread</source>
+        <translation>잡음의 표준편차, 층마다 가중치 퍼짐(표준편차)의 몇 배인지</translation>
+    </message>
+    <message>
+        <source>Add noise</source>
+        <translation>잡음 더하기</translation>
+    </message>
+    <message>
+        <source>Add random Gaussian noise to every weight</source>
+        <translation>모든 가중치에 무작위 가우시안 잡음을 더합니다</translation>
+    </message>
+    <message>
+        <source>Undo edit</source>
+        <translation>수정 되돌리기</translation>
+    </message>
+    <message>
+        <source>Take back the last edit</source>
+        <translation>마지막 수정을 되돌립니다</translation>
+    </message>
+    <message>
+        <source>Reset all</source>
+        <translation>모두 되돌리기</translation>
+    </message>
+    <message>
+        <source>Take back every edit: the model as it was</source>
+        <translation>모든 수정을 되돌려 원래 모델로</translation>
+    </message>
+    <message>
+        <source>Test accuracy</source>
+        <translation>시험 정확도</translation>
+    </message>
+    <message>
+        <source>Measure the edited network on the 10,000 MNIST test images (in the background)</source>
+        <translation>고친 신경망을 MNIST 시험 이미지 10,000장으로 잽니다(백그라운드에서)</translation>
+    </message>
+    <message>
+        <source>Sweep over</source>
+        <translation>훑을 대상</translation>
+    </message>
+    <message>
+        <source>What the sweep changes step by step</source>
+        <translation>훑기가 단계마다 바꾸는 것</translation>
+    </message>
+    <message>
+        <source>Sweep</source>
+        <translation>훑기</translation>
+    </message>
+    <message>
+        <source>Test accuracy of the edited network at many pruning or noise levels, plotted</source>
+        <translation>여러 가지치기·잡음 수준에서 고친 신경망의 시험 정확도를 그래프로</translation>
+    </message>
+    <message>
+        <source>Save edited network as…</source>
+        <translation>고친 신경망을 다른 이름으로 저장…</translation>
+    </message>
+    <message>
+        <source>Save the edited network as a new model file (never over the shipped model)</source>
+        <translation>고친 신경망을 새 모델 파일로 저장합니다(기본 제공 모델은 절대 덮어쓰지 않음)</translation>
+    </message>
+    <message>
+        <source>Accuracy against the sweep</source>
+        <translation>훑기에 따른 정확도</translation>
+    </message>
+    <message>
+        <source>Test accuracy at each level of the last sweep</source>
+        <translation>마지막 훑기의 수준마다 시험 정확도</translation>
+    </message>
+    <message>
+        <source>Pruning (%)</source>
+        <translation>가지치기(%)</translation>
+    </message>
+    <message>
+        <source>That edit cannot be made: {0}</source>
+        <translation>그 수정은 할 수 없습니다: {0}</translation>
+    </message>
+    <message>
+        <source>hidden layer {0} ({1} neurons)</source>
+        <translation>은닉층 {0} (뉴런 {1}개)</translation>
+    </message>
+    <message>
+        <source>neuron {1} of layer {0} off</source>
+        <translation>{0}층 뉴런 {1} 끔</translation>
+    </message>
+    <message>
+        <source>neuron {1} of layer {0} × {2:g}</source>
+        <translation>{0}층 뉴런 {1} × {2:g}</translation>
+    </message>
+    <message>
+        <source>bias of neuron {1} of layer {0} = {2:g}</source>
+        <translation>{0}층 뉴런 {1}의 편향 = {2:g}</translation>
+    </message>
+    <message>
+        <source>{0:g}% of the weights pruned</source>
+        <translation>가중치 {0:g}% 가지침</translation>
+    </message>
+    <message>
+        <source>noise {0:g} added</source>
+        <translation>잡음 {0:g} 더함</translation>
+    </message>
+    <message>
+        <source>No edits: the model as it was.</source>
+        <translation>수정 없음: 원래 모델 그대로.</translation>
+    </message>
+    <message>
+        <source>{0} edits: {1}</source>
+        <translation>수정 {0}개: {1}</translation>
+    </message>
+    <message>
+        <source>Draw a digit to see the edited network&apos;s answer.</source>
+        <translation>숫자를 그리면 고친 신경망의 답을 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Edited network: {0} ({1:.1%}) · as it was: {2} ({3:.1%})</source>
+        <translation>고친 신경망: {0} ({1:.1%}) · 원래: {2} ({3:.1%})</translation>
+    </message>
+    <message>
+        <source>Test accuracy of the edited network: {0:.2%} (10,000 images in {1:.2f} s)</source>
+        <translation>고친 신경망의 시험 정확도: {0:.2%} (이미지 10,000장에 {1:.2f}초)</translation>
+    </message>
+    <message>
+        <source>as it was: {0:.2%}</source>
+        <translation>원래: {0:.2%}</translation>
+    </message>
+    <message>
+        <source>Measuring…</source>
+        <translation>재는 중…</translation>
+    </message>
+    <message>
+        <source>Pruned (%)</source>
+        <translation>가지친 비율(%)</translation>
+    </message>
+    <message>
+        <source>The test images could not be used: {0}</source>
+        <translation>시험 이미지를 쓸 수 없습니다: {0}</translation>
+    </message>
+    <message>
+        <source>Save edited network</source>
+        <translation>고친 신경망 저장</translation>
+    </message>
+    <message>
+        <source>DigitLab model (*.npz)</source>
+        <translation>DigitLab 모델 (*.npz)</translation>
+    </message>
+    <message>
+        <source>Replace the file?</source>
+        <translation>파일을 바꿀까요?</translation>
+    </message>
+    <message>
+        <source>{0} already exists. Replace it with the edited network?</source>
+        <translation>{0}이(가) 이미 있습니다. 고친 신경망으로 바꿀까요?</translation>
+    </message>
+    <message>
+        <source>DigitLab&apos;s shipped model is never written over: choose another name.</source>
+        <translation>DigitLab의 기본 제공 모델은 덮어쓰지 않습니다. 다른 이름을 고르세요.</translation>
+    </message>
+    <message>
+        <source>The edited network was not saved (it is still here): {0}</source>
+        <translation>고친 신경망을 저장하지 못했습니다(신경망은 그대로 있습니다): {0}</translation>
+    </message>
+    <message>
+        <source>Edited network saved as {0}.</source>
+        <translation>고친 신경망을 {0}(으)로 저장했습니다.</translation>
+    </message>
+</context>
+<context>
     <name>LabelBar</name>
     <message>
         <source>This is a</source>
@@ -1042,6 +1456,97 @@ Details: {0}</source>
     <message>
         <source>a misclassified test image</source>
         <translation>잘못 분류된 시험 이미지</translation>
+    </message>
+</context>
+<context>
+    <name>MapPanel</name>
+    <message>
+        <source>&lt;b&gt;Where it sits among all digits&lt;/b&gt;</source>
+        <translation>&lt;b&gt;모든 숫자 사이에서 어디에 있나&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Each point is one of {0} MNIST test images, placed by the two directions along which that layer&apos;s activations vary most (PCA). Watch the digits separate layer by layer; the star is your drawing. Point at a dot to see its image.</source>
+        <translation>점 하나는 MNIST 시험 이미지 {0}장 중 하나로, 그 층의 활성화가 가장 크게 변하는 두 방향(주성분 분석, PCA)에 놓입니다. 층을 지날수록 숫자들이 갈라지는 모습을 보세요. 별은 그린 숫자입니다. 점을 가리키면 그 이미지가 보입니다.</translation>
+    </message>
+    <message>
+        <source>Layer:</source>
+        <translation>층:</translation>
+    </message>
+    <message>
+        <source>Layer on the map</source>
+        <translation>지도에 보일 층</translation>
+    </message>
+    <message>
+        <source>Whose activations the map shows</source>
+        <translation>지도가 보여 주는 활성화의 층</translation>
+    </message>
+    <message>
+        <source>PCA map</source>
+        <translation>PCA 지도</translation>
+    </message>
+    <message>
+        <source>Test images coloured by their label; the star is your drawing</source>
+        <translation>레이블별 색의 시험 이미지, 별은 그린 숫자</translation>
+    </message>
+    <message>
+        <source>Image under the pointer</source>
+        <translation>가리킨 이미지</translation>
+    </message>
+    <message>
+        <source>The test image you point at</source>
+        <translation>포인터로 가리킨 시험 이미지</translation>
+    </message>
+    <message>
+        <source>Colours of the digits</source>
+        <translation>숫자별 색</translation>
+    </message>
+    <message>
+        <source>Each digit&apos;s colour on the map</source>
+        <translation>지도에서 숫자마다의 색</translation>
+    </message>
+    <message>
+        <source>first principal component</source>
+        <translation>제1 주성분</translation>
+    </message>
+    <message>
+        <source>second principal component</source>
+        <translation>제2 주성분</translation>
+    </message>
+    <message>
+        <source>The map needs the MNIST test images: {0}</source>
+        <translation>지도에는 MNIST 시험 이미지가 필요합니다: {0}</translation>
+    </message>
+    <message>
+        <source>input x ({0} pixels)</source>
+        <translation>입력 x (픽셀 {0}개)</translation>
+    </message>
+    <message>
+        <source>hidden layer {0} ({1} neurons)</source>
+        <translation>은닉층 {0} (뉴런 {1}개)</translation>
+    </message>
+    <message>
+        <source>output y (softmax, {0})</source>
+        <translation>출력 y (소프트맥스, {0})</translation>
+    </message>
+    <message>
+        <source>No model.</source>
+        <translation>모델 없음.</translation>
+    </message>
+    <message>
+        <source>Computing the maps of {0} test images…</source>
+        <translation>시험 이미지 {0}장의 지도를 계산하는 중…</translation>
+    </message>
+    <message>
+        <source>The two components explain {0:.1%} and {1:.1%} of this layer&apos;s variance.</source>
+        <translation>두 주성분이 이 층 분산의 {0:.1%}와 {1:.1%}를 설명합니다.</translation>
+    </message>
+    <message>
+        <source>The model in training, as it was when the training paused. </source>
+        <translation>학습 중인 모델, 학습을 일시 정지했을 때의 모습. </translation>
+    </message>
+    <message>
+        <source>Test image #{0}: a {1}</source>
+        <translation>시험 이미지 #{0}: 숫자 {1}</translation>
     </message>
 </context>
 <context>
