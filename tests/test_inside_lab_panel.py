@@ -41,8 +41,8 @@ def test_switch_off_through_the_buttons_announces_an_edited_copy(qtbot, panel, n
     panel.neuron_spin.setValue(4)
     with qtbot.waitSignal(panel.model_edited) as blocker:
         qtbot.mouseClick(panel.off_button, Qt.MouseButton.LeftButton)
-    edited, accuracy = blocker.args
-    assert accuracy is None and edited is not net and edited is not panel.network
+    edited, = blocker.args
+    assert edited is not net and edited is not panel.network
     assert not edited.params["W3"][4].any() and net.params["W3"][4].any()
     assert panel.undo_button.isEnabled()
     assert "off" in panel.edits_label.text()
@@ -52,6 +52,13 @@ def test_switch_off_through_the_buttons_announces_an_edited_copy(qtbot, panel, n
     # another model starts afresh
     panel.set_model(make_net())
     assert panel.editor.edits == [] and not panel.undo_button.isEnabled()
+
+
+def test_a_neuron_clicked_in_the_diagram_is_chosen(panel):
+    panel.set_neuron(2, 9)
+    assert panel.chosen_neuron() == (2, 9)
+    panel.set_neuron(3, 4)            # an output neuron: not one the lab switches off
+    assert panel.chosen_neuron() == (2, 9)
 
 
 def test_double_click_on_the_neuron_map_switches_that_neuron_off(qtbot, panel):
@@ -85,7 +92,9 @@ def test_prune_noise_scale_bias_then_undo_and_reset(qtbot, panel, net):
     for _ in range(3):
         qtbot.mouseClick(panel.undo_button, Qt.MouseButton.LeftButton)
     np.testing.assert_array_equal(panel.network.params["W1"], pruned)
-    qtbot.mouseClick(panel.reset_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(panel.model_edited) as blocker:   # the Draw tab gets the reset model too
+        qtbot.mouseClick(panel.reset_button, Qt.MouseButton.LeftButton)
+    np.testing.assert_array_equal(blocker.args[0].params["W1"], original["W1"])
     for key in original:
         np.testing.assert_array_equal(panel.network.params[key], original[key])
         np.testing.assert_array_equal(net.params[key], original[key])
@@ -102,9 +111,10 @@ def test_test_accuracy_runs_off_the_gui_thread_and_drops_after_an_edit(qtbot, pa
     with qtbot.waitSignal(panel.model_edited):
         qtbot.mouseClick(panel.prune_button, Qt.MouseButton.LeftButton)
     assert panel.accuracy_label.text() == "as it was: 100.00%"   # the edited figure is gone
-    with qtbot.waitSignal(panel.model_edited, timeout=5000) as blocker:
+    with qtbot.waitSignal(panel.accuracy_measured, timeout=5000) as blocker:
         panel.measure_accuracy()
-    assert blocker.args[1] < 1.0 and panel.accuracy_button.isEnabled()
+    assert blocker.args[0] < 1.0 and panel.accuracy_button.isEnabled()
+    assert panel.accuracy_label.text().startswith(f"Test accuracy of the edited network: {blocker.args[0]:.2%}")
 
 
 def test_sweep_plots_accuracy_against_pruning(qtbot, panel):

@@ -85,14 +85,14 @@ class LabPanel(QWidget):
     never changed: the lab edits its own copy and announces a copy of it after every edit.
 
     Signals:
-        model_edited(object, object): after an edit, undo, reset or accuracy test; payload (a copy
-            of the edited network, its test accuracy or None when not measured since the last edit).
+        model_edited(object): after an edit, undo or reset; payload a copy of the edited network
+            (the Inside tab shows it and the window offers it to the Draw tab).
         accuracy_measured(float, float): (test accuracy, seconds the 10,000 images took).
         sweep_finished(object): (levels, accuracies) arrays of the last sweep.
         message(str): something the user should read in the status bar.
     """
 
-    model_edited = Signal(object, object)
+    model_edited = Signal(object)
     accuracy_measured = Signal(float, float)
     sweep_finished = Signal(object)
     message = Signal(str)
@@ -285,7 +285,7 @@ class LabPanel(QWidget):
         self._accuracy = None
         self._original_accuracy = None
         self._fill_layer_combo()
-        self._refresh()
+        self._refresh(announce=False)
 
     def set_input(self, x: np.ndarray | None) -> None:
         """The drawing the network reads, x (784,) float32 preprocessed, or None."""
@@ -303,8 +303,9 @@ class LabPanel(QWidget):
         """(layer, neuron) chosen in the combo and the spin box (layers counted from 1)."""
         return self.layer_combo.currentIndex() + 1, self.neuron_spin.value()
 
-    def select_neuron(self, layer: int, neuron: int) -> None:
-        """Choose a neuron (from the diagram): layer counted from 1 as W1, neuron from 0."""
+    def set_neuron(self, layer: int, neuron: int) -> None:
+        """Choose a neuron clicked in the diagram: layer 1..L as W1..WL, neuron from 0 (the output
+        layer's neurons cannot be switched off here: ignored)."""
         if 1 <= layer <= self.layer_combo.count():
             self.layer_combo.setCurrentIndex(layer - 1)
             self.neuron_spin.setValue(neuron)
@@ -333,19 +334,19 @@ class LabPanel(QWidget):
             self._accuracy = None
             self._refresh()
 
-    def _refresh(self) -> None:
-        """After every change of the edited copy: the views, and a copy for the Draw tab."""
+    def _refresh(self, announce: bool = True) -> None:
+        """After every change of the edited copy: the views, and (announce) a copy for the Draw tab."""
         self._set_enabled()
         self._show_edits()
         self._show_layer()
         self._show_answer()
         self._show_accuracy()
-        if self.editor is not None and self.editor.edits:
+        if announce and self.editor is not None:
             self._announce()
 
     def _announce(self) -> None:
         self._announced = self.editor.network.copy()
-        self.model_edited.emit(self._announced, self._accuracy)
+        self.model_edited.emit(self._announced)
 
     @Slot()
     def _on_off_button_clicked(self) -> None:
@@ -523,8 +524,6 @@ class LabPanel(QWidget):
             self.last_accuracy_seconds = seconds
             if edits == len(editor.edits):   # no edit since: the figure belongs to the network shown
                 self._accuracy = accuracy
-                if editor.edits:
-                    self._announce()
             self.accuracy_measured.emit(accuracy, seconds)
         self._show_accuracy()
 
