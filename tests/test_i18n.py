@@ -119,7 +119,7 @@ def test_the_main_window_shows_korean_tabs(qtbot, korean):
     window = MainWindow()
     qtbot.addWidget(window)
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
-        "그리기", "학습", "경사 하강법"]
+        "그리기", "학습", "경사 하강법", "신경망 내부"]
     assert window.model_label.text() == "모델 없음"
 
 

@@ -886,6 +886,17 @@ Details: {0}</source>
     </message>
 </context>
 <context>
+    <name>InsideTab</name>
+    <message>
+        <source>Draw here or on the Draw tab: the network follows.</source>
+        <translation>여기나 그리기 탭에 그리세요: 신경망이 따라 움직입니다.</translation>
+    </message>
+    <message>
+        <source>Small drawing canvas</source>
+        <translation>작은 그리기 캔버스</translation>
+    </message>
+</context>
+<context>
     <name>InsideView</name>
     <message>
         <source>&lt;b&gt;A look inside&lt;/b&gt;</source>
@@ -1016,6 +1027,10 @@ Details: {0}</source>
         <translation>경사 하강법</translation>
     </message>
     <message>
+        <source>Inside</source>
+        <translation>신경망 내부</translation>
+    </message>
+    <message>
         <source>No model</source>
         <translation>모델 없음</translation>
     </message>
@@ -1026,6 +1041,10 @@ Details: {0}</source>
     <message>
         <source>DigitLab — {0}</source>
         <translation>DigitLab — {0}</translation>
+    </message>
+    <message>
+        <source>Edited on the Inside tab</source>
+        <translation>신경망 내부 탭에서 고친 모델</translation>
     </message>
     <message>
         <source>Training (live)</source>
