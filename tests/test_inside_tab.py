@@ -76,13 +76,14 @@ def test_an_edited_model_goes_to_every_section_and_out(tab, qtbot):
     assert signal.args == [edited] and tab.network is edited and second.models[-1] is edited
 
 
-def test_drawing_on_the_small_canvas_gives_the_preprocessed_input(tab):
+def test_drawing_on_the_small_canvas_gives_the_preprocessed_input(tab, qtbot):
     panel = Panel()
     tab.add_section("Mine", panel)
     canvas = tab.canvas
     side = min(canvas.width(), canvas.height())
     left, top = (canvas.width() - side) / 2, (canvas.height() - side) / 2
     drag(canvas, [(left + side * 0.5, top + side * f) for f in np.linspace(0.2, 0.8, 12)])
+    qtbot.waitUntil(lambda: panel.inputs[-1] is not None)
     x = panel.inputs[-1]
     assert x is not None and x.shape == (784,) and x.dtype == np.float32
     image = x.reshape(28, 28)

@@ -2,10 +2,14 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from digitlab.gui.draw.canvas import DrawingCanvas
+from digitlab.gui.inside.chapter3_panel import Chapter3Panel
+from digitlab.gui.inside.diagram import NetworkDiagram
+from digitlab.gui.inside.neuron_panel import NeuronPanel
+from digitlab.nn.inside import shape_chain
 from digitlab.nn.preprocess import preprocess_stages
 
 # the small canvas renders strokes at the size the Draw tab renders them for the network
@@ -48,13 +52,24 @@ class InsideTab(QWidget):
         self.canvas.setMinimumSize(140, 140)
         self.canvas.setMaximumWidth(220)
         self.canvas.changed.connect(self._on_canvas_changed)
+        # a burst of queued mouse moves is answered once, after the last of them
+        self._read_canvas = QTimer(self, singleShot=True, interval=0)
+        self._read_canvas.timeout.connect(self._on_read_canvas_timeout)
         self.canvas_help = QLabel()
         self.canvas_help.setWordWrap(True)
         self.canvas_help.setMaximumWidth(220)
-        self.diagram = QWidget()
+        self.diagram = NetworkDiagram()
+        self.diagram.neuron_clicked.connect(self._on_diagram_neuron_clicked)
+        self.chain = QLabel()
+        self.chain.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.chain.setWordWrap(True)
         self.sections = QTabWidget()
         self.sections.setDocumentMode(True)
         self._build_layout()
+        self.neuron_panel = NeuronPanel()
+        self.chapter3_panel = Chapter3Panel()
+        self.add_section(self.tr("One neuron (click it)"), self.neuron_panel)
+        self.add_section(self.tr("The course's chapter 3"), self.chapter3_panel)
         self.retranslate()
 
     def _build_layout(self) -> None:
@@ -65,7 +80,10 @@ class InsideTab(QWidget):
         row = QHBoxLayout(top)
         row.setContentsMargins(0, 0, 0, 0)
         row.addLayout(left)
-        row.addWidget(self.diagram, 1)
+        right = QVBoxLayout()
+        right.addWidget(self.diagram, 1)
+        right.addWidget(self.chain)
+        row.addLayout(right, 1)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(top)
         self.splitter.addWidget(self.sections)
@@ -77,7 +95,28 @@ class InsideTab(QWidget):
         """Set the tab's texts in the current language (called again on LanguageChange)."""
         self.canvas_help.setText(self.tr("Draw here or on the Draw tab: the network follows."))
         self.canvas.setAccessibleName(self.tr("Small drawing canvas"))
+        self.sections.setTabText(self.sections.indexOf(self.neuron_panel), self.tr("One neuron (click it)"))
+        self.sections.setTabText(self.sections.indexOf(self.chapter3_panel), self.tr("The course's chapter 3"))
+        self.sections.setAccessibleName(self.tr("Sections of the Inside tab"))
+        self._show_chain()
 
+    def _show_chain(self) -> None:
+        """x (1, 784) · W1 (784, H1) + b1 -> ... -> y (1, 10), and the same for a batch of 100."""
+        network = self.network
+        if network is None:
+            self.chain.setText("")
+            return
+        lines = []
+        for batch, title in ((1, self.tr("One image:")), (100, self.tr("A batch of 100:"))):
+            steps = shape_chain(network.sizes, batch)
+            parts = [f"x {steps[0].input}"]
+            for s in steps:
+                name = "y" if s.layer == len(steps) else f"z{s.layer}"
+                after = "softmax" if s.layer == len(steps) else network.activation
+                parts.append(f"· W{s.layer} {s.W} + b{s.layer} {s.b} → a{s.layer} {s.output}"
+                             f" → {after} → {name} {s.output}")
+            lines.append(f"<b>{title}</b> " + " ".join(parts))
+        self.chain.setText("<br>".join(lines))
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
@@ -104,12 +143,26 @@ class InsideTab(QWidget):
     def set_model(self, network) -> None:
         """Show `network` (a MultiLayerNet or None) in the diagram and every section."""
         self.network = network
+        self._show_chain()
         self._refresh(model=True)
 
     def set_input(self, x: np.ndarray | None) -> None:
         """Show the drawing x (784,) float32 in [0, 1] (None: nothing drawn)."""
         self.x = None if x is None else np.asarray(x, np.float32).reshape(-1)
         self._refresh(model=False)
+
+    def show_neuron(self, layer: int, index: int) -> None:
+        """Open a neuron (layer 1..L, index): marked in the diagram, given to every section that
+        has set_neuron, and the first such section brought to the front."""
+        self.diagram.select(layer, index)
+        front = None
+        for panel in self.panels:
+            if hasattr(panel, "set_neuron"):
+                panel.set_neuron(layer, index)
+                front = front or panel
+        if front is not None:
+            self.sections.setCurrentWidget(front)
+        self.neuron_chosen.emit(layer, index)
 
     def follow_drawing(self, ink: np.ndarray | None, x: np.ndarray | None) -> None:
         """The Draw tab's drawing: ink (H, W) in [0, 1] shown on the small canvas, x as set_input."""
@@ -133,6 +186,9 @@ class InsideTab(QWidget):
         if not self.isVisible():
             self._pending = True
             return
+        if model:
+            self.diagram.set_network(self.network)
+        self.diagram.set_input(self.x)
         for panel in self.panels:
             if model and hasattr(panel, "set_model"):
                 panel.set_model(self.network)
@@ -148,9 +204,17 @@ class InsideTab(QWidget):
 
     @Slot()
     def _on_canvas_changed(self) -> None:
+        self._read_canvas.start()
+
+    @Slot()
+    def _on_read_canvas_timeout(self) -> None:
         image = self.canvas.to_array(PREDICT_SIDE)
         stages = None if image is None else preprocess_stages(image)
         self.set_input(None if stages is None else stages.centered.reshape(-1))
+
+    @Slot(int, int)
+    def _on_diagram_neuron_clicked(self, layer: int, index: int) -> None:
+        self.show_neuron(layer, index)
 
     @Slot(object)
     def _on_panel_model_edited(self, network) -> None:
