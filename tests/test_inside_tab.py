@@ -1,7 +1,7 @@
 """gui/inside/tab.py: the Inside tab hands the model and the drawing to its sections."""
 import numpy as np
 import pytest
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from digitlab.gui.inside.tab import InsideTab
@@ -102,3 +102,47 @@ def test_the_draw_tabs_drawing_is_shown_on_the_small_canvas_without_coming_back(
     assert np.array_equal(panel.inputs[-1], x) and len(panel.inputs) == 2   # not read again
     tab.follow_drawing(None, None)
     assert tab.canvas.is_empty() and panel.inputs[-1] is None
+
+
+def test_the_inside_tab_follows_the_draw_tabs_canvas(shown_window, qtbot):
+    window = shown_window
+    assert window.draw_tab.load_default_model()
+    window.tabs.setCurrentWidget(window.inside_page)
+    inside = window.inside_page.widget
+    qtbot.waitUntil(lambda: inside.diagram.view is not None)     # at the layout's queued show
+    assert inside.network is window.draw_tab.network
+    window.tabs.setCurrentWidget(window.draw_tab)
+    canvas = window.draw_tab.canvas
+    side = min(canvas.width(), canvas.height())
+    drag(canvas, [(side * 0.5, side * f) for f in np.linspace(0.2, 0.8, 15)])
+    qtbot.waitUntil(window.draw_tab.is_settled)
+    expected = window.draw_tab.last_stages.centered.reshape(-1)
+    np.testing.assert_array_equal(inside.x, expected)
+    window.tabs.setCurrentWidget(window.inside_page)        # handed to the diagram when shown
+    np.testing.assert_array_equal(inside.diagram.view.trace.x, expected)
+    assert not inside.canvas.is_empty()                     # the small canvas shows the drawing
+    np.testing.assert_allclose(inside.diagram.view.trace.y,
+                               window.draw_tab.network.probabilities(expected), rtol=1e-5)
+
+
+def test_a_click_in_the_diagram_opens_the_neuron_section(tab, qtbot):
+    tab.set_model(small_net())
+    tab.sections.setCurrentWidget(tab.chapter3_panel)
+    with qtbot.waitSignal(tab.neuron_chosen) as chosen:
+        tab.diagram.neuron_clicked.emit(3, 8)
+    assert chosen.args == [3, 8] and tab.sections.currentWidget() is tab.neuron_panel
+    assert tab.neuron_panel.neuron == (3, 8) and tab.diagram.selected == (3, 8)
+    assert "Output neuron 8" in tab.neuron_panel.title.text()
+
+
+def test_every_control_has_an_accessible_name_and_a_tooltip(tab):
+    from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QLineEdit, QTabBar, QTableWidget
+    controls = [w for kind in (QAbstractButton, QAbstractSpinBox, QLineEdit, QTableWidget)
+                for w in tab.findChildren(kind) if not isinstance(w.parent(), (QAbstractSpinBox, QTabBar))]
+    controls = [w for w in controls if w.focusPolicy() != Qt.FocusPolicy.NoFocus
+                and type(w).__name__ != "QTabBar"]
+    assert len(controls) >= 9
+    for w in controls:
+        assert (w.accessibleName() or w.text()) and w.toolTip(), w
+    for w in (tab.canvas, tab.diagram):
+        assert w.accessibleName() and w.toolTip() and w.focusPolicy() & Qt.FocusPolicy.TabFocus

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QLineF, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -84,6 +84,11 @@ class NetworkDiagram(QWidget):
         self.setAccessibleName(self.tr("Network diagram"))
         self.setToolTip(self.tr("Click a neuron to open it (or move with the arrow keys and press Enter)"))
         self.update()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # --- model and input ----------------------------------------------------------------
     def set_network(self, network) -> None:
