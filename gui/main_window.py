@@ -1,4 +1,4 @@
-"""The main window: composes the Draw, Training and Gradient descent tabs and connects them."""
+"""The main window: composes the Draw, Training, Gradient descent and Inside tabs and connects them."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Slot
@@ -13,9 +13,10 @@ from digitlab.gui.window_actions import WindowActions
 
 
 class MainWindow(WindowActions, QMainWindow):
-    """DigitLab's window: Draw (built at once), Training and Gradient descent (built lazily).
+    """DigitLab's window: Draw (built at once), Training, Gradient descent and Inside (built lazily).
 
-    The status bar shows the model the Draw tab uses. The Training tab's models are offered to the
+    The status bar shows the model the Draw tab uses; the Inside tab shows that model and follows
+    the Draw tab's drawing. The Training tab's models are offered to the
     Draw tab ("Training (live)" while it learns); "Use this model" and a click on a misclassified
     test image switch to the Draw tab with the trained model. Closing asks about a running training
     or an unsaved model (Save / Discard / Cancel, TrainingTab.maybe_save) and stops the training,
@@ -31,12 +32,14 @@ class MainWindow(WindowActions, QMainWindow):
         self.draw_tab = DrawTab()
         self.training_page = LazyTab("digitlab.gui.training.tab", "TrainingTab")
         self.gradient_page = LazyTab("digitlab.gui.gradient.tab", "GradientTab")
+        self.inside_page = LazyTab("digitlab.gui.inside.tab", "InsideTab")
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        for page in (self.draw_tab, self.training_page, self.gradient_page):
+        for page in (self.draw_tab, self.training_page, self.gradient_page, self.inside_page):
             self.tabs.addTab(page, "")
         self.training_page.built.connect(self._on_training_page_built)
         self.gradient_page.built.connect(self._on_gradient_page_built)
+        self.inside_page.built.connect(self._on_inside_page_built)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.setCentralWidget(self.tabs)
 
@@ -44,6 +47,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.statusBar().addPermanentWidget(self.model_label)
         self.draw_tab.model_changed.connect(self._on_draw_tab_model_changed)
         self.draw_tab.message.connect(self._on_draw_tab_message)
+        self.draw_tab.prediction_updated.connect(self._on_draw_tab_prediction_updated)
         self.menus = Menus(self)
         self.retranslate()
         self.resize(*self.DEFAULT_SIZE)
@@ -58,7 +62,8 @@ class MainWindow(WindowActions, QMainWindow):
 
     def retranslate(self) -> None:
         """Set this window's own texts (tabs, menus, status bar) in the current language."""
-        for index, text in enumerate((self.tr("Draw"), self.tr("Training"), self.tr("Gradient descent"))):
+        for index, text in enumerate((self.tr("Draw"), self.tr("Training"), self.tr("Gradient descent"),
+                                         self.tr("Inside"))):
             self.tabs.setTabText(index, text)
         self.menus.retranslate()
         self._show_model_description()
@@ -199,6 +204,30 @@ class MainWindow(WindowActions, QMainWindow):
         self._restyle_new_plots()   # the inside view builds its heatmaps and captions per model
         if self.training_tab is not None:
             self._offer_draw_model(self.training_tab)
+        if self.inside_page.widget is not None:
+            self.inside_page.widget.set_model(self.draw_tab.network)
+
+    @Slot(object)
+    def _on_inside_page_built(self, inside_tab) -> None:
+        inside_tab.set_model(self.draw_tab.network)
+        self._on_draw_tab_prediction_updated(None)
+        inside_tab.model_edited.connect(self._on_inside_tab_model_edited)
+        self._restyle_new_plots()
+
+    @Slot(object)
+    def _on_draw_tab_prediction_updated(self, _probabilities) -> None:
+        inside = self.inside_page.widget
+        if inside is None:
+            return
+        stages = self.draw_tab.last_stages
+        if stages is None:
+            inside.follow_drawing(None, None)
+        else:
+            inside.follow_drawing(stages.gray, stages.centered.reshape(-1))
+
+    @Slot(object)
+    def _on_inside_tab_model_edited(self, network) -> None:
+        self.draw_tab.set_model(network, self.tr("Edited on the Inside tab"), None)
 
     def _offer_draw_model(self, training_tab) -> None:
         """The Draw tab's model reaches the Training tab's Evaluation panel (any model, any source)."""

@@ -188,6 +188,81 @@
     </message>
 </context>
 <context>
+    <name>Chapter3Panel</name>
+    <message>
+        <source>The book&apos;s three-layer network (init_network, forward)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step, sigmoid and ReLU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Softmax and its overflow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Book values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put back the book&apos;s x and weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>input x</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: numbers as a Python list; edit any of them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Scores a:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scores for softmax</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Three or more scores as a Python list, e.g. [1010, 1000, 990]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step, sigmoid and ReLU on −5..5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type numbers as a Python list of the right shape: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sum {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type two or more scores as a Python list, e.g. [1010, 1000, 990].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Naive, exp(a) / sum(exp(a)): {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why: exp({0:g}) is larger than the largest float (about 1.8e308), so it becomes inf, and inf / inf is nan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stable, exp(a − max(a)) / sum: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subtracting the largest score (here {0:g}) changes nothing in the result, and no exp is above 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CodeView</name>
     <message>
         <source>list of {0}</source>
@@ -1021,6 +1096,37 @@ Details: {0}</source>
     </message>
 </context>
 <context>
+    <name>InsideTab</name>
+    <message>
+        <source>One neuron (click it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The course&apos;s chapter 3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw here or on the Draw tab: the network follows.</source>
+        <translation>여기나 그리기 탭에 그리세요: 신경망이 따라 움직입니다.</translation>
+    </message>
+    <message>
+        <source>Small drawing canvas</source>
+        <translation>작은 그리기 캔버스</translation>
+    </message>
+    <message>
+        <source>Sections of the Inside tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One image:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A batch of 100:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>InsideView</name>
     <message>
         <source>&lt;b&gt;A look inside&lt;/b&gt;</source>
@@ -1430,6 +1536,10 @@ Details: {0}</source>
         <translation>경사 하강법</translation>
     </message>
     <message>
+        <source>Inside</source>
+        <translation>신경망 내부</translation>
+    </message>
+    <message>
         <source>No model</source>
         <translation>모델 없음</translation>
     </message>
@@ -1440,6 +1550,10 @@ Details: {0}</source>
     <message>
         <source>DigitLab — {0}</source>
         <translation>DigitLab — {0}</translation>
+    </message>
+    <message>
+        <source>Edited on the Inside tab</source>
+        <translation>신경망 내부 탭에서 고친 모델</translation>
     </message>
     <message>
         <source>Training (live)</source>
@@ -1729,6 +1843,120 @@ Details: {0}</source>
     <message>
         <source>Models (*.npz *.pkl);;DigitLab models (*.npz);;Textbook weights (*.pkl)</source>
         <translation>모델 (*.npz *.pkl);;DigitLab 모델 (*.npz);;교재 가중치 (*.pkl)</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkDiagram</name>
+    <message>
+        <source>Network diagram</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a neuron to open it (or move with the arrow keys and press Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No model: open one or train one on the Draw or Training tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>input x ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>output y (softmax)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hidden {0} ({1}, {2})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+{0} hidden</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NeuronPanel</name>
+    <message>
+        <source>&amp;Temperature T:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Softmax of a / T: below 1 the bars sharpen, above 1 they flatten (T = 1 is the model)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Softmax temperature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Softmax step by step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each score a, then a / T minus the largest, its exp, and exp / their sum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a/T − max</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its 784 weights (red +, blue −)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weights × this drawing&apos;s pixels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The neuron&apos;s weights as a 28×28 image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The weights times the input pixels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activation function with the neuron&apos;s point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>probability</source>
+        <translation type="unfinished">확률</translation>
+    </message>
+    <message>
+        <source>digit</source>
+        <translation type="unfinished">숫자</translation>
+    </message>
+    <message>
+        <source>Click a neuron in the diagram above to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output neuron {0}: the score a of the digit {0}, before softmax</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neuron {0} of hidden layer {1} ({2} inputs, {3})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pixel ({0}, {1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+ the other {0} terms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+ bias b</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sum of exp = {0:.4f}; y = exp / sum, and the y add up to {1:.4f}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
