@@ -29,6 +29,8 @@ class MainWindow(WindowActions, QMainWindow):
         super().__init__(parent)
         self.settings = settings or Settings()
         self._model_description = ""
+        self._live_model = None          # the Training tab's latest snapshot
+        self._training_paused = False
         self.draw_tab = DrawTab()
         self.training_page = LazyTab("digitlab.gui.training.tab", "TrainingTab")
         self.gradient_page = LazyTab("digitlab.gui.gradient.tab", "GradientTab")
@@ -170,6 +172,8 @@ class MainWindow(WindowActions, QMainWindow):
                 event.ignore()
                 return
             training.shutdown()
+        if self.inside_page.widget is not None:
+            self.inside_page.widget.shutdown()
         self.save_settings()
         super().closeEvent(event)
 
@@ -177,6 +181,9 @@ class MainWindow(WindowActions, QMainWindow):
     def _on_training_page_built(self, training_tab) -> None:
         training_tab.live_model.connect(self._on_training_tab_live_model)
         self.draw_tab.handwriting.mnist = training_tab.data    # one MNIST in memory, shared
+        if self.inside_page.widget is not None:
+            self.inside_page.widget.set_data(training_tab.data)
+        training_tab.state_changed.connect(self._on_training_tab_state_changed)
         training_tab.model_trained.connect(self._on_training_tab_model_trained)
         training_tab.image_chosen.connect(self._on_training_tab_image_chosen)
         training_tab.apply_settings_state(self.settings.state("training"))
@@ -212,6 +219,11 @@ class MainWindow(WindowActions, QMainWindow):
         inside_tab.set_model(self.draw_tab.network)
         self._on_draw_tab_prediction_updated(None)
         inside_tab.model_edited.connect(self._on_inside_tab_model_edited)
+        inside_tab.message.connect(self._on_draw_tab_message)
+        if self.training_tab is not None:
+            inside_tab.set_data(self.training_tab.data)
+        if self._training_paused:
+            self._show_training_model()
         self._restyle_new_plots()
 
     @Slot(object)
@@ -241,6 +253,20 @@ class MainWindow(WindowActions, QMainWindow):
     @Slot(object)
     def _on_training_tab_live_model(self, network) -> None:
         self.draw_tab.offer_model(network, self.tr("Training (live)"), None)
+        self._live_model = network
+        if self._training_paused:   # the snapshot taken as the run stopped arrives after the pause
+            self._show_training_model()
+
+    @Slot(str)
+    def _on_training_tab_state_changed(self, state: str) -> None:
+        self._training_paused = state == "paused"
+        if self._training_paused:
+            self._show_training_model()
+
+    def _show_training_model(self) -> None:
+        """The Inside tab's map shows the model in training while the Training tab is paused."""
+        if self.inside_page.widget is not None and self._live_model is not None:
+            self.inside_page.widget.show_training_model(self._live_model)
 
     @Slot(object, dict)
     def _on_training_tab_model_trained(self, network, metadata: dict) -> None:

@@ -6,8 +6,11 @@ from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from digitlab.gui.draw.canvas import DrawingCanvas
+from digitlab.gui.inside.backward_panel import BackwardPanel
 from digitlab.gui.inside.chapter3_panel import Chapter3Panel
 from digitlab.gui.inside.diagram import NetworkDiagram
+from digitlab.gui.inside.lab_panel import LabPanel
+from digitlab.gui.inside.map_panel import MapPanel
 from digitlab.gui.inside.neuron_panel import NeuronPanel
 from digitlab.nn.inside import shape_chain
 from digitlab.nn.preprocess import preprocess_stages
@@ -36,10 +39,12 @@ class InsideTab(QWidget):
         neuron_chosen(int, int): a neuron was clicked; payload (layer, index), layer 1..L for the
             neurons of W1's output .. the output layer (layer L, index = the digit).
         model_edited(object): a section edited a copy of the model; payload the copy.
+        message(str): something the user should read in the status bar.
     """
 
     neuron_chosen = Signal(int, int)
     model_edited = Signal(object)
+    message = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,6 +75,16 @@ class InsideTab(QWidget):
         self.chapter3_panel = Chapter3Panel()
         self.add_section(self.tr("One neuron (click it)"), self.neuron_panel)
         self.add_section(self.tr("The course's chapter 3"), self.chapter3_panel)
+        from digitlab.gui.training.mnist_cache import MnistCache
+        data = MnistCache()   # the Training tab's, once it is built (set_data): MNIST loaded once
+        self.lab_panel = LabPanel(data=data)
+        self.backward_panel = BackwardPanel()
+        self.map_panel = MapPanel(data=data)
+        self.add_section(self.tr("The lab (edit a copy and watch)"), self.lab_panel)
+        self.add_section(self.tr("Backward, for this one drawing"), self.backward_panel)
+        self.add_section(self.tr("Where it sits among all digits (map)"), self.map_panel)
+        for panel in (self.lab_panel, self.map_panel):
+            panel.message.connect(self.message)
         self.retranslate()
 
     def _build_layout(self) -> None:
@@ -97,6 +112,10 @@ class InsideTab(QWidget):
         self.canvas.setAccessibleName(self.tr("Small drawing canvas"))
         self.sections.setTabText(self.sections.indexOf(self.neuron_panel), self.tr("One neuron (click it)"))
         self.sections.setTabText(self.sections.indexOf(self.chapter3_panel), self.tr("The course's chapter 3"))
+        for panel, title in ((self.lab_panel, self.tr("The lab (edit a copy and watch)")),
+                             (self.backward_panel, self.tr("Backward, for this one drawing")),
+                             (self.map_panel, self.tr("Where it sits among all digits (map)"))):
+            self.sections.setTabText(self.sections.indexOf(panel), title)
         self.sections.setAccessibleName(self.tr("Sections of the Inside tab"))
         self._show_chain()
 
@@ -163,6 +182,19 @@ class InsideTab(QWidget):
         if front is not None:
             self.sections.setCurrentWidget(front)
         self.neuron_chosen.emit(layer, index)
+
+    def set_data(self, data) -> None:
+        """Use data (a gui.training.mnist_cache.MnistCache, the Training tab's) for the test images."""
+        self.lab_panel.data = self.map_panel.data = data
+
+    def show_training_model(self, network) -> None:
+        """A model in the middle of its training (the Training tab paused): shown on the map."""
+        self.map_panel.show_training_model(network)
+
+    def shutdown(self) -> None:
+        """Wait for the sections' background work (the window closes)."""
+        self.lab_panel.shutdown()
+        self.map_panel.shutdown()
 
     def follow_drawing(self, ink: np.ndarray | None, x: np.ndarray | None) -> None:
         """The Draw tab's drawing: ink (H, W) in [0, 1] shown on the small canvas, x as set_input."""

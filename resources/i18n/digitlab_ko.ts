@@ -1106,6 +1106,18 @@ Details: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The lab (edit a copy and watch)</source>
+        <translation>실험실 (사본을 고치며 지켜보기)</translation>
+    </message>
+    <message>
+        <source>Backward, for this one drawing</source>
+        <translation>이 그림 하나의 역전파</translation>
+    </message>
+    <message>
+        <source>Where it sits among all digits (map)</source>
+        <translation>모든 숫자 사이의 위치 (지도)</translation>
+    </message>
+    <message>
         <source>Draw here or on the Draw tab: the network follows.</source>
         <translation>여기나 그리기 탭에 그리세요: 신경망이 따라 움직입니다.</translation>
     </message>

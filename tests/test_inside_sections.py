@@ -1,0 +1,72 @@
+"""The lab, backward and map sections in the window: edits reach the Draw tab, a paused training
+reaches the map."""
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+from digitlab.nn.network import MultiLayerNet
+
+
+def one_ink():
+    ink = np.zeros((120, 120), np.float32)
+    ink[20:100, 55:68] = 1.0
+    return ink
+
+
+@pytest.fixture
+def inside(shown_window, qtbot):
+    window = shown_window
+    window.draw_tab.set_model(MultiLayerNet(784, (30, 20), 10, rng=np.random.default_rng(0)), "small", None)
+    window.tabs.setCurrentWidget(window.inside_page)
+    inside = window.inside_page.widget
+    assert inside is not None
+    return window, inside
+
+
+def test_the_sections_are_in_the_inside_tab(inside):
+    window, tab = inside
+    titles = [tab.sections.tabText(i) for i in range(tab.sections.count())]
+    assert titles[-3:] == ["The lab (edit a copy and watch)", "Backward, for this one drawing",
+                           "Where it sits among all digits (map)"]
+    assert tab.lab_panel.editor.original is window.draw_tab.network
+
+
+def test_a_lab_edit_answers_in_the_draw_tab_at_once(inside, qtbot):
+    window, tab = inside
+    window.draw_tab.show_image(one_ink(), "a one")
+    window.draw_tab.refresh_now()
+    tab.sections.setCurrentWidget(tab.lab_panel)
+    lab = tab.lab_panel
+    lab.prune_spin.setValue(90.0)
+    qtbot.mouseClick(lab.prune_button, Qt.MouseButton.LeftButton)
+    chosen = window.draw_tab.model_choice.current()
+    assert chosen[1] == "Edited on the Inside tab"
+    assert np.mean(chosen[0].params["W1"] == 0) == pytest.approx(0.9, abs=0.01)
+    x = window.draw_tab.last_stages.centered.reshape(1, -1)
+    np.testing.assert_allclose(window.draw_tab.bars.probabilities, chosen[0].probabilities(x)[0], rtol=1e-5)
+    assert len(lab.editor.edits) == 1          # the edited model coming back did not reset the lab
+    qtbot.mouseClick(lab.undo_button, Qt.MouseButton.LeftButton)
+    assert np.mean(window.draw_tab.model_choice.current()[0].params["W1"] == 0) < 0.5
+
+
+def test_backward_section_follows_the_draw_tab(inside, qtbot):
+    window, tab = inside
+    tab.sections.setCurrentWidget(tab.backward_panel)
+    window.draw_tab.show_image(one_ink(), "a one")
+    window.draw_tab.refresh_now()
+    qtbot.waitUntil(lambda: tab.backward_panel.result is not None)
+    predicted = int(np.argmax(window.draw_tab.bars.probabilities))
+    assert int(np.argmax(tab.backward_panel.result.t)) == predicted
+
+
+def test_a_paused_training_reaches_the_map(inside, qtbot):
+    window, tab = inside
+    window.tabs.setCurrentWidget(window.training_page)
+    training = window.training_tab
+    window.tabs.setCurrentWidget(window.inside_page)
+    assert tab.map_panel.data is training.data        # MNIST shared, loaded once
+    snapshot = MultiLayerNet(784, (8,), 10, rng=np.random.default_rng(5))
+    training.live_model.emit(snapshot)
+    assert tab.map_panel._network is not snapshot      # running: the map keeps its model
+    training.state_changed.emit("paused")
+    assert tab.map_panel._network is snapshot and tab.map_panel._in_training
