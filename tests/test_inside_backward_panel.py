@@ -91,3 +91,18 @@ def test_no_drawing_and_hidden_panel(qtbot, net, x):
 def test_controls_have_accessible_names_and_tooltips(panel):
     for widget in (panel.label_combo, panel.lr_spin, panel.step_button, panel.back_button, panel.table):
         assert widget.accessibleName() and widget.toolTip()
+
+
+def test_error_bars_are_scaled_to_the_largest_error(qtbot):
+    from digitlab.gui.inside.backward_panel import SignedBars
+    bars = SignedBars()
+    qtbot.addWidget(bars)
+    bars.set_values(np.array([0.001, -0.004, 0, 0, 0, 0, 0, 0, 0, 0.002]))
+    assert bars.scale == pytest.approx(0.004)
+    bars.resize(200, 150)
+    image = bars.grab().toImage()
+    # the -0.004 bar reaches (almost) the bottom of the plot: not a sliver at this size
+    column = 4 + int(1.5 * (200 - 8) / 10)
+    coloured = [y for y in range(image.height()) if image.pixelColor(column, y).blue() > 150
+                and image.pixelColor(column, y).red() < 100]
+    assert len(coloured) > 40

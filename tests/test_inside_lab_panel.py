@@ -220,3 +220,14 @@ def test_test_accuracy_of_the_shipped_model_on_mnist_under_a_second(qtbot, mnist
     accuracy, seconds = blocker.args
     assert accuracy > 0.97
     assert seconds < 1.0
+
+
+def test_the_edited_accuracy_comes_first_then_the_original(qtbot, panel):
+    panel.prune_spin.setValue(100.0)
+    qtbot.mouseClick(panel.prune_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(panel.accuracy_measured, timeout=5000) as edited:
+        with qtbot.waitSignal(panel.original_measured, timeout=5000) as original:
+            panel.measure_accuracy()
+    assert edited.args[0] < 1.0 and original.args == [1.0]
+    qtbot.waitUntil(lambda: "Measuring" not in panel.accuracy_label.text())
+    assert panel.accuracy_label.text().endswith("as it was: 100.00%")

@@ -21,7 +21,8 @@ NEGATIVE = QColor(40, 90, 200)
 
 
 class SignedBars(QWidget):
-    """Ten bars 0-9 up or down from a zero line, values in -1..1 (y - t). Signals: none.
+    """Ten bars 0-9 up or down from a zero line (y - t), scaled to the largest |value|, which is
+    written at the top left (an error of 0.006 is as visible as one of 0.9). Signals: none.
     Call set_values(v (10,))."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -34,8 +35,11 @@ class SignedBars(QWidget):
         return QSize(220, 150)
 
     def set_values(self, values: np.ndarray) -> None:
-        self.values = np.clip(np.asarray(values, float), -1.0, 1.0)
+        self.values = np.asarray(values, float)
+        self.scale = float(np.max(np.abs(self.values))) if self.values.size else 0.0
         self.update()
+
+    scale = 0.0
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
@@ -47,10 +51,13 @@ class SignedBars(QWidget):
         painter.setPen(Qt.PenStyle.NoPen)
         for d, v in enumerate(self.values):
             painter.setBrush(POSITIVE if v > 0 else NEGATIVE)
-            h = -v * plot.height() / 2
+            h = -v / (self.scale or 1.0) * plot.height() / 2
             painter.drawRect(QRectF(plot.left() + (d + 0.15) * slot, zero, 0.7 * slot, h).normalized())
         painter.setPen(text)
         painter.drawLine(int(plot.left()), int(zero), int(plot.right()), int(zero))
+        if self.scale:
+            painter.drawText(QRectF(plot.left(), plot.top(), plot.width(), line),
+                             Qt.AlignmentFlag.AlignLeft, f"±{self.scale:.3g}")
         for d in range(len(self.values)):
             painter.drawText(QRectF(plot.left() + d * slot, plot.bottom() + 4, slot, line),
                              Qt.AlignmentFlag.AlignCenter, str(d))

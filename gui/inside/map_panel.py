@@ -112,7 +112,7 @@ class MapPanel(QWidget):
         """Every text in the current language, those with values made again from the values."""
         self.title.setText(self.tr("<b>Where it sits among all digits</b>"))
         self.help.setText(self.tr(
-            "Each point is one of {0} MNIST test images, placed by the two directions along which that "
+            "Each point is one of {0:,} MNIST test images, placed by the two directions along which that "
             "layer's activations vary most (PCA). Watch the digits separate layer by layer; the star "
             "is your drawing. Point at a dot to see its image.").format(MAP_IMAGES))
         self.layer_caption.setText(self.tr("Layer:"))
@@ -257,7 +257,7 @@ class MapPanel(QWidget):
         if self._network is None:
             text = self.tr("No model.")
         elif self._thread is not None or self.maps is None:
-            text = self.tr("Computing the maps of {0} test images…").format(MAP_IMAGES)
+            text = self.tr("Computing the maps of {0:,} test images…").format(MAP_IMAGES)
         else:
             ratio = self.maps[min(self.layer(), len(self.maps) - 1)].pca.explained_ratio
             text = self.tr("The two components explain {0:.1%} and {1:.1%} of this layer's variance.").format(

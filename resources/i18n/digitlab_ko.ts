@@ -1376,7 +1376,7 @@ Details: {0}</source>
         <translation>수정 없음: 원래 모델 그대로.</translation>
     </message>
     <message>
-        <source>{0} edits: {1}</source>
+        <source>Edits ({0}): {1}</source>
         <translation>수정 {0}개: {1}</translation>
     </message>
     <message>
@@ -1591,8 +1591,8 @@ Details: {0}</source>
         <translation>&lt;b&gt;모든 숫자 사이에서 어디에 있나&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>Each point is one of {0} MNIST test images, placed by the two directions along which that layer&apos;s activations vary most (PCA). Watch the digits separate layer by layer; the star is your drawing. Point at a dot to see its image.</source>
-        <translation>점 하나는 MNIST 시험 이미지 {0}장 중 하나로, 그 층의 활성화가 가장 크게 변하는 두 방향(주성분 분석, PCA)에 놓입니다. 층을 지날수록 숫자들이 갈라지는 모습을 보세요. 별은 그린 숫자입니다. 점을 가리키면 그 이미지가 보입니다.</translation>
+        <source>Each point is one of {0:,} MNIST test images, placed by the two directions along which that layer&apos;s activations vary most (PCA). Watch the digits separate layer by layer; the star is your drawing. Point at a dot to see its image.</source>
+        <translation>점 하나는 MNIST 시험 이미지 {0:,}장 중 하나로, 그 층의 활성화가 가장 크게 변하는 두 방향(주성분 분석, PCA)에 놓입니다. 층을 지날수록 숫자들이 갈라지는 모습을 보세요. 별은 그린 숫자입니다. 점을 가리키면 그 이미지가 보입니다.</translation>
     </message>
     <message>
         <source>Layer:</source>
@@ -1659,8 +1659,8 @@ Details: {0}</source>
         <translation>모델 없음.</translation>
     </message>
     <message>
-        <source>Computing the maps of {0} test images…</source>
-        <translation>시험 이미지 {0}장의 지도를 계산하는 중…</translation>
+        <source>Computing the maps of {0:,} test images…</source>
+        <translation>시험 이미지 {0:,}장의 지도를 계산하는 중…</translation>
     </message>
     <message>
         <source>The two components explain {0:.1%} and {1:.1%} of this layer&apos;s variance.</source>
