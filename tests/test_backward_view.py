@@ -89,3 +89,17 @@ def test_one_sgd_step_lowers_the_loss_of_this_image(net, x):
 def test_a_label_outside_0_to_9_is_refused(net, x):
     with pytest.raises(ValueError, match="label must be 0..9"):
         backward(net, x, 10)
+
+
+def test_a_float64_network_is_used_as_it_is_and_left_exactly_as_it_was(x):
+    net64 = MultiLayerNet(784, (10,), 10, dtype=np.float64, rng=np.random.default_rng(1))
+    before = {k: v.copy() for k, v in net64.params.items()}
+    result = backward(net64, x, 4)
+    checks = gradient_check(net64, x, 4, largest_entries(result), result)
+    assert max(c.relative_error for c in checks) < 1e-6
+    for key in before:
+        np.testing.assert_array_equal(net64.params[key], before[key])
+    from digitlab.nn.backward_view import as_float64
+    assert as_float64(net64) is net64
+    net32 = MultiLayerNet(784, (10,), 10, rng=np.random.default_rng(1))
+    assert as_float64(net32) is not net32 and as_float64(net32).dtype == np.float64

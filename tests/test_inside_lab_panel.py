@@ -231,3 +231,16 @@ def test_the_edited_accuracy_comes_first_then_the_original(qtbot, panel):
     assert edited.args[0] < 1.0 and original.args == [1.0]
     qtbot.waitUntil(lambda: "Measuring" not in panel.accuracy_label.text())
     assert panel.accuracy_label.text().endswith("as it was: 100.00%")
+
+
+def test_a_hidden_lab_reads_the_drawing_when_shown(qtbot, net):
+    panel = LabPanel(data=tiny_data(net))
+    qtbot.addWidget(panel)
+    panel.set_model(net)
+    x = np.random.default_rng(2).random(784).astype(np.float32)
+    panel.set_input(x)
+    assert panel.answer_label.text() == "Draw a digit to see the edited network's answer."
+    panel.show()
+    qtbot.waitExposed(panel)
+    k = int(np.argmax(net.predict(x)))
+    assert panel.answer_label.text().startswith(f"Edited network: {k} (")

@@ -104,3 +104,15 @@ def test_missing_mnist_is_a_message(qtbot, net, tmp_path):
         panel.set_model(net)
     assert "needs the MNIST test images" in blocker.args[0]
     qtbot.waitUntil(lambda: panel._thread is None)
+
+
+def test_a_hidden_map_places_the_star_when_shown(qtbot, panel, net, data):
+    with qtbot.waitSignal(panel.maps_ready, timeout=5000):
+        panel.set_model(net)
+    panel.hide()
+    x = data.get()[1][0]
+    panel.set_input(x[5])
+    assert panel.star.getData()[0].size == 0
+    panel.show()
+    qtbot.waitExposed(panel)
+    assert panel.star.getData()[0][0] == pytest.approx(panel.points.getData()[0][5], rel=1e-4, abs=1e-6)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QGridLayout, QHBoxLayo
 from digitlab.gui.draw.heatmap import Heatmap, diverging_lut
 from digitlab.gui.draw.inside_view import activation_grid
 from digitlab.gui.draw.probability_bars import BarChart
-from digitlab.nn.backward_view import (backward, dW1_tiles, gradient_check, largest_entries, sgd_step,
+from digitlab.nn.backward_view import (as_float64, backward, dW1_tiles, gradient_check, largest_entries, sgd_step,
                                        strongest_neurons)
 
 TILES = 4
@@ -68,8 +68,9 @@ class BackwardPanel(QWidget):
     """One drawing's backward pass (nn.backward_view) and "Take one SGD step".
 
     The Inside tab calls set_model(network) and set_input(x (784,) or None). The label defaults to
-    the predicted digit. SGD steps change the panel's own copy of the model (its bars move), never
-    the model given; "Back to the model" drops them. Work is done when the panel is visible.
+    the predicted digit. The panel works on a float64 copy of the model, made once per model (the
+    backward pass of one drawing then takes a few ms); SGD steps change that copy (its bars move),
+    never the model given; "Back to the model" drops them. Work is done when the panel is visible.
 
     Signals: none.
     """
@@ -77,7 +78,8 @@ class BackwardPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._network = None     # the model given
-        self._stepped = None     # the panel's copy after SGD steps, or None
+        self._copy = None        # its float64 copy (nn.backward_view.as_float64), made when needed
+        self._stepped = False    # SGD steps were taken on the copy
         self._x: np.ndarray | None = None
         self._dirty = False
         self.steps = 0
@@ -201,7 +203,7 @@ class BackwardPanel(QWidget):
     # --- the contract with the Inside tab ----------------------------------------------
     def set_model(self, network) -> None:
         """Show the backward pass of network (SGD steps taken here are dropped)."""
-        self._network, self._stepped, self.steps = network, None, 0
+        self._network, self._copy, self._stepped, self.steps = network, None, False, 0
         self._build_hidden_maps()
         self._update()
 
@@ -212,8 +214,12 @@ class BackwardPanel(QWidget):
 
     @property
     def network(self):
-        """The model this panel shows: the one given, or its copy after SGD steps."""
-        return self._stepped if self._stepped is not None else self._network
+        """The model this panel shows: a float64 copy of the one given, SGD steps included."""
+        if self._copy is None and self._network is not None:
+            self._copy = as_float64(self._network)
+            if self._copy is self._network:   # a float64 model given: steps must not reach it
+                self._copy = self._network.copy()
+        return self._copy
 
     def label(self) -> int | None:
         """The label t: the one chosen, else the predicted digit (None without a drawing)."""
@@ -230,15 +236,16 @@ class BackwardPanel(QWidget):
         label = self.label()
         if label is None:
             return
-        if self._stepped is None:
-            self._stepped = self._network.copy()
-        sgd_step(self._stepped, self._x, label, self.lr_spin.value())
+        sgd_step(self.network, self._x, label, self.lr_spin.value())
+        self._stepped = True
         self.steps += 1
         self._update(force=True)
 
     @Slot()
     def back_to_model(self) -> None:
-        self._stepped, self.steps = None, 0
+        if self._stepped:
+            self._copy, self._stepped = None, False
+        self.steps = 0
         self._update(force=True)
 
     @Slot(int)
@@ -286,7 +293,7 @@ class BackwardPanel(QWidget):
         result = self.result
         has = result is not None
         self.step_button.setEnabled(has)
-        self.back_button.setEnabled(self._stepped is not None)
+        self.back_button.setEnabled(self._stepped)
         predicted = None if self.network is None or self._x is None else \
             int(np.argmax(self.network.predict(self._x.astype(self.network.dtype))))
         self.label_combo.setItemText(0, self.tr("the predicted digit") if predicted is None

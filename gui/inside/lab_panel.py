@@ -109,6 +109,7 @@ class LabPanel(QWidget):
         self._rng = np.random.default_rng()
         self._announced = None            # the last copy announced: set_model() given it back is ours
         self._x: np.ndarray | None = None
+        self._input_dirty = False        # a drawing came while the panel was hidden
         self._accuracy: float | None = None   # of the edited network as it is now, when measured
         self._original_accuracy: tuple[object, float] | None = None
         self._threads: dict[str, object] = {"accuracy": None, "sweep": None, "original": None}
@@ -291,10 +292,23 @@ class LabPanel(QWidget):
         self._refresh(announce=False)
 
     def set_input(self, x: np.ndarray | None) -> None:
-        """The drawing the network reads, x (784,) float32 preprocessed, or None."""
+        """The drawing the network reads, x (784,) float32 preprocessed, or None (shown now when
+        the panel is visible, else when it is shown)."""
         self._x = None if x is None else np.asarray(x, np.float32).reshape(-1)
+        if self.isVisible():
+            self._show_input()
+        else:
+            self._input_dirty = True
+
+    def _show_input(self) -> None:
+        self._input_dirty = False
         self._show_layer()
         self._show_answer()
+
+    def showEvent(self, event) -> None:
+        if self._input_dirty:
+            self._show_input()
+        super().showEvent(event)
 
     @property
     def network(self):

@@ -55,6 +55,7 @@ class MapPanel(QWidget):
         self._pending = False             # the model changed while a map was computed
         self._dirty = False
         self.star_points: list[np.ndarray] = []
+        self._hovered: int | None = None  # the test image shown beside the map
         self._build()
         self.retranslate()
 
@@ -130,8 +131,6 @@ class MapPanel(QWidget):
         if self._hovered is not None:
             self.show_point(self._hovered)
 
-    _hovered: int | None = None
-
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
@@ -151,7 +150,8 @@ class MapPanel(QWidget):
     def set_input(self, x: np.ndarray | None) -> None:
         """The drawing, x (784,) float32 preprocessed, or None: the star moves."""
         self._x = None if x is None else np.asarray(x, np.float32).reshape(-1)
-        self._place_star()
+        if self.isVisible():
+            self._place_star()
 
     def shutdown(self) -> None:
         """Wait for a map being computed and drop its result (the window closes)."""
@@ -189,6 +189,7 @@ class MapPanel(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        self._place_star()   # the drawing may have changed while the panel was hidden
         if self._dirty:
             self._start()
 
