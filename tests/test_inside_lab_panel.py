@@ -69,6 +69,7 @@ def test_double_click_on_the_neuron_map_switches_that_neuron_off(qtbot, panel):
     where = QPoint(int(rect.left() + 2.5 * cell), int(rect.top() + 1.5 * cell))   # row 1, col 2 -> 6
     qtbot.mouseClick(panel.neuron_map, Qt.MouseButton.LeftButton, pos=where)
     assert panel.neuron_spin.value() == 6 and panel.editor.edits == []
+    assert panel.neuron_map.selected == 6 and panel.neuron_map.cell_rect(6).contains(where.x(), where.y())
     qtbot.mouseDClick(panel.neuron_map, Qt.MouseButton.LeftButton, pos=where)
     assert panel.editor.switched_off() == {(1, 6)}
     assert np.isnan(panel.neuron_map.values.reshape(-1)[6])

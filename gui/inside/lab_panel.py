@@ -8,7 +8,8 @@ from dataclasses import asdict
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QRectF, Signal, Slot
+from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel,
                                QMessageBox, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
@@ -50,6 +51,28 @@ class NeuronMap(Heatmap):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(inferno_lut(), parent)
         self.width_in_neurons = 0
+        self.selected: int | None = None   # the neuron outlined
+
+    def select(self, neuron: int | None) -> None:
+        self.selected = neuron
+        self.update()
+
+    def cell_rect(self, neuron: int) -> QRectF:
+        """Where neuron's cell is painted."""
+        rect = self.image_rect()
+        rows, cols = grid_shape(self.width_in_neurons)
+        w, h = rect.width() / cols, rect.height() / rows
+        row, col = divmod(neuron, cols)
+        return QRectF(rect.left() + col * w, rect.top() + row * h, w, h)
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self.selected is None or not 0 <= self.selected < self.width_in_neurons:
+            return
+        painter = QPainter(self)
+        painter.setPen(QPen(QColor(0, 200, 255), 2))
+        painter.drawRect(self.cell_rect(self.selected).adjusted(-1, -1, 1, 1))
+        painter.end()
 
     def show_layer(self, values: np.ndarray) -> None:
         self.width_in_neurons = values.size
@@ -131,6 +154,7 @@ class LabPanel(QWidget):
         self.layer_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.layer_combo.currentIndexChanged.connect(self._on_layer_combo_current_index_changed)
         self.neuron_spin = QSpinBox()
+        self.neuron_spin.valueChanged.connect(self._on_neuron_spin_value_changed)
         self.neuron_map = NeuronMap()
         self.neuron_map.setMinimumSize(120, 120)
         self.neuron_map.neuron_clicked.connect(self.neuron_spin.setValue)
@@ -368,6 +392,10 @@ class LabPanel(QWidget):
     @Slot()
     def _on_off_button_clicked(self) -> None:
         self.apply(Edit("off", *self.chosen_neuron()))
+
+    @Slot(int)
+    def _on_neuron_spin_value_changed(self, neuron: int) -> None:
+        self.neuron_map.select(neuron)
 
     @Slot(int)
     def _on_neuron_map_neuron_double_clicked(self, neuron: int) -> None:
