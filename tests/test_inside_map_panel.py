@@ -116,3 +116,29 @@ def test_a_hidden_map_places_the_star_when_shown(qtbot, panel, net, data):
     panel.show()
     qtbot.waitExposed(panel)
     assert panel.star.getData()[0][0] == pytest.approx(panel.points.getData()[0][5], rel=1e-4, abs=1e-6)
+
+
+def test_pointing_at_a_dot_with_the_mouse_shows_its_image(qtbot, panel, net, data):
+    from PySide6.QtCore import QPointF
+    with qtbot.waitSignal(panel.maps_ready, timeout=5000):
+        panel.set_model(net)
+    panel.resize(800, 600)
+    qtbot.wait(50)
+    px, py = panel.points.getData()
+    # a dot far from the others, so that no neighbour is under the pointer too
+    spread = np.hypot(px[:, None] - px[None, :], py[:, None] - py[None, :]) + np.eye(len(px)) * 1e9
+    index = int(np.argmax(spread.min(axis=1)))
+    view = panel.plot.getPlotItem().getViewBox()
+    scene_point = view.mapViewToScene(QPointF(float(px[index]), float(py[index])))
+    where = panel.plot.mapFromScene(scene_point)
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+    viewport = panel.plot.viewport()
+    qtbot.wait(100)   # pyqtgraph drops move events that follow one another too closely
+    point = QPointF(where)   # a real move event, no button pressed (QTest's mouseMove does not hover)
+    event = QMouseEvent(QEvent.Type.MouseMove, point, viewport.mapToGlobal(point), Qt.MouseButton.NoButton,
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(viewport, event)
+    qtbot.waitUntil(lambda: panel.hover_label.text().startswith(f"Test image #{index}:"), timeout=2000)
+    assert view.toolTip() == ""      # no x, y tip over the image's description

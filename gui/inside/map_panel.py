@@ -73,7 +73,8 @@ class MapPanel(QWidget):
         self.plot = pg.PlotWidget()
         self.plot.setMinimumSize(320, 260)
         self.plot.setMenuEnabled(False)
-        self.points = pg.ScatterPlotItem(size=5, pen=None, hoverable=True, hoverSize=9,
+        # tip=None: the image beside the map says what the dot is (pyqtgraph's tip would be x, y)
+        self.points = pg.ScatterPlotItem(size=5, pen=None, hoverable=True, hoverSize=9, tip=None,
                                          hoverPen=pg.mkPen((0, 0, 0), width=1.5))
         self.points.sigHovered.connect(self._on_points_hovered)
         self.star = pg.ScatterPlotItem(symbol="star", size=26, brush=pg.mkBrush(255, 215, 0),
