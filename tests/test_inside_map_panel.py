@@ -142,3 +142,18 @@ def test_pointing_at_a_dot_with_the_mouse_shows_its_image(qtbot, panel, net, dat
     QApplication.sendEvent(viewport, event)
     qtbot.waitUntil(lambda: panel.hover_label.text().startswith(f"Test image #{index}:"), timeout=2000)
     assert view.toolTip() == ""      # no x, y tip over the image's description
+
+
+def test_a_model_of_other_sizes_never_meets_the_old_maps(qtbot, panel, net, data):
+    with qtbot.waitSignal(panel.maps_ready, timeout=5000):
+        panel.set_model(net)
+    x = data.get()[1][0]
+    other = MultiLayerNet(784, (5, 4, 3), 10, rng=np.random.default_rng(3))
+    with qtbot.waitSignal(panel.maps_ready, timeout=5000):
+        panel.set_model(other)
+        assert panel.points.getData()[0].size == 0    # computing: the old dots are gone
+        panel.set_input(x[2])                         # a stroke meanwhile: no star, no error
+        assert panel.star.getData()[0].size == 0
+    assert len(panel.maps) == 5 and panel.layer_combo.count() == 5
+    panel.set_input(x[2])
+    assert panel.star.getData()[0].size == 1

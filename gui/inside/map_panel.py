@@ -51,6 +51,7 @@ class MapPanel(QWidget):
         self.maps = None                  # list[LayerMap] of the model shown, or None
         self._images = self._labels = None
         self._maps_of = None              # the network the maps belong to
+        self._computing_for = None        # the network whose maps are being computed
         self._thread = self._worker = None
         self._pending = False             # the model changed while a map was computed
         self._dirty = False
@@ -165,7 +166,9 @@ class MapPanel(QWidget):
             self._show_status()
             return
         self._network = network
+        self.maps = self._maps_of = None    # the old model's maps go: their layers are not these
         self._fill_layer_combo()
+        self._show_map()
         self._start()
 
     def _start(self) -> None:
@@ -181,7 +184,7 @@ class MapPanel(QWidget):
             return
         self._dirty = self._pending = False
         network, data = self._network.copy(), self.data
-        self._maps_of = self._network
+        self._computing_for = self._network
         self._worker = TaskWorker(lambda: compute_maps(network, data))
         self._worker.finished.connect(self._on_worker_finished, QUEUED)
         self._worker.failed.connect(self._on_worker_failed, QUEUED)
@@ -198,13 +201,14 @@ class MapPanel(QWidget):
     def _on_worker_finished(self, result) -> None:
         join_thread(self._thread)
         self._thread = self._worker = None
-        if self._pending or self._maps_of is not self._network:
+        if self._pending or self._computing_for is not self._network:
             self._start()
             return
         if result is None:
             self._show_status()
             return
         self.maps, self._images, self._labels = result
+        self._maps_of = self._computing_for
         self._show_map()
         self.maps_ready.emit()
 
