@@ -245,3 +245,10 @@ def test_a_hidden_lab_reads_the_drawing_when_shown(qtbot, net):
     qtbot.waitExposed(panel)
     k = int(np.argmax(net.predict(x)))
     assert panel.answer_label.text().startswith(f"Edited network: {k} (")
+
+
+def test_a_sweep_of_a_model_no_longer_shown_is_dropped(qtbot, panel):
+    panel.start_sweep()
+    panel.set_model(make_net())
+    qtbot.waitUntil(lambda: panel.sweep_button.isEnabled(), timeout=10000)
+    assert panel.sweep_result is None and panel.sweep_curve.getData()[0] is None

@@ -587,8 +587,8 @@ class LabPanel(QWidget):
 
     @Slot(object)
     def _on_sweep_finished(self, result) -> None:
-        self._finish("sweep")
-        if result is None:
+        editor, _ = self._finish("sweep")
+        if result is None or editor is not self.editor:   # another model came meanwhile
             return
         self._sweep_kind, levels, accuracies = result
         self.sweep_result = (levels, accuracies)
