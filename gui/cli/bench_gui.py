@@ -1,6 +1,7 @@
 """What `bench` measures in this process through the real widgets, offscreen: the seconds from
-pressing Start (Training tab, default settings) to 97% test accuracy, and the latency from a
-mouse move on the Draw tab's canvas to bars that include it.
+pressing Start (Training tab, default settings) to 97% test accuracy, the latency from a
+mouse move on the Draw tab's canvas to bars that include it, and from a mouse move on the Inside
+tab's small canvas to the network diagram repainted with it.
 
 Imports Qt at module level: gui.cli.bench imports this module only when it measures.
 """
@@ -129,8 +130,18 @@ def move_latencies(app, tab, strokes: int, hz: float, rng: np.random.Generator) 
     random loops) to the bar chart's repaint with an answer that includes the move."""
     clock = RepaintClock(tab.bars.chart)
     tab.prediction_updated.connect(clock.on_updated)
+    latencies = paced_strokes(app, tab.canvas, clock, strokes, hz, rng)
+    tab.prediction_updated.disconnect(clock.on_updated)
+    tab.bars.chart.removeEventFilter(clock)
+    return latencies
+
+
+def paced_strokes(app, canvas, clock: RepaintClock, strokes: int, hz: float,
+                  rng: np.random.Generator) -> list[float]:
+    """Post `strokes` random loops of mouse moves to canvas, hz moves a second, each noted in
+    clock.pending when posted; -> clock.latencies."""
     pending = clock.pending
-    canvas, period = tab.canvas, 1.0 / hz
+    period = 1.0 / hz
     side = min(canvas.width(), canvas.height())
     for _ in range(strokes):
         angles = np.linspace(0, 2 * np.pi * rng.uniform(0.6, 1.0), POINTS_PER_STROKE)
@@ -150,8 +161,6 @@ def move_latencies(app, tab, strokes: int, hz: float, rng: np.random.Generator) 
         while time.perf_counter() < end:
             app.processEvents()
         canvas.clear()
-    tab.prediction_updated.disconnect(clock.on_updated)
-    tab.bars.chart.removeEventFilter(clock)
     return clock.latencies
 
 
@@ -170,6 +179,39 @@ def draw_latencies_ms(strokes: int, rng: np.random.Generator, hz: float = MOUSE_
         raise RuntimeError("the shipped model could not be loaded, so the bars stay empty")
     app.processEvents()
     latencies = move_latencies(app, tab, strokes, hz, rng)
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+    return 1000.0 * np.array(latencies)
+
+
+def inside_latencies_ms(strokes: int, rng: np.random.Generator, hz: float = MOUSE_HZ) -> np.ndarray:
+    """Mouse move on the Inside tab's small canvas -> network diagram repainted with it (ms), in
+    the main window at its default size with the shipped model (784-512-256-10)."""
+    from digitlab.gui.main_window import MainWindow
+    from digitlab.gui.settings import throwaway_settings
+
+    app = application()
+    window = MainWindow(settings=throwaway_settings())
+    window.resize(*MainWindow.DEFAULT_SIZE)
+    window.show()
+    if not window.draw_tab.load_default_model():
+        window.close()
+        raise RuntimeError("the shipped model could not be loaded, so the diagram stays empty")
+    window.tabs.setCurrentWidget(window.inside_page)
+    app.processEvents()
+    tab = window.inside_page.widget
+    clock = RepaintClock(tab.diagram)
+    show_input = tab.diagram.set_input
+
+    def set_input(x):
+        # wraps the diagram's own method: the moves posted so far are in what it now shows
+        show_input(x)
+        clock.on_updated(None)
+
+    tab.diagram.set_input = set_input
+    latencies = paced_strokes(app, tab.canvas, clock, strokes, hz, rng)
+    tab.diagram.removeEventFilter(clock)
     window.close()
     window.deleteLater()
     app.processEvents()
