@@ -115,7 +115,7 @@ class Chapter3Panel(QWidget):
             edit.setToolTip(self.tr("{0}: numbers as a Python list; edit any of them").format(what))
         self.scores_label.setText(self.tr("&Scores a:"))
         self.scores.setAccessibleName(self.tr("Scores for softmax"))
-        self.scores.setToolTip(self.tr("Three or more scores as a Python list, e.g. [1010, 1000, 990]"))
+        self.scores.setToolTip(self.tr("Two or more scores as a Python list, e.g. [1010, 1000, 990]"))
         self.plot.setAccessibleName(self.tr("Step, sigmoid and ReLU on −5..5"))
         self._compute()
         self._show_softmax()
