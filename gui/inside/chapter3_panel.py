@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLin
                                QVBoxLayout, QWidget)
 
 from digitlab.gui.inside.function_plot import FunctionPlot
-from digitlab.nn.inside import (COURSE_FUNCTIONS, TOY_X, activation_curve, init_network, naive_softmax,
+from digitlab.nn.model.inside import (COURSE_FUNCTIONS, TOY_X, activation_curve, init_network, naive_softmax,
                                 softmax_steps, toy_forward)
 
 PARAMETERS = ("W1", "b1", "W2", "b2", "W3", "b3")

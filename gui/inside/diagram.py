@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from digitlab.gui.draw.heatmap import colour_cells, inferno_lut
-from digitlab.nn.inside import Links, Trace, most_active, strongest_links, trace
+from digitlab.nn.model.inside import Links, Trace, most_active, strongest_links, trace
 
 LINKS = (140, 100, 70)     # links drawn into layer 1, into each later hidden layer, into the output
 MIN_SPACING = 13.0         # px between neuron centres; a column shows what fits (at most MAX_SHOWN)

@@ -9,8 +9,8 @@ from digitlab.gui.draw.canvas import DrawingCanvas
 from digitlab.gui.inside.chapter3_panel import Chapter3Panel
 from digitlab.gui.inside.diagram import NetworkDiagram
 from digitlab.gui.inside.neuron_panel import NeuronPanel
-from digitlab.nn.inside import shape_chain
-from digitlab.nn.preprocess import preprocess_stages
+from digitlab.nn.model.inside import shape_chain
+from digitlab.nn.data.preprocess import preprocess_stages
 
 # the small canvas renders strokes at the size the Draw tab renders them for the network
 PREDICT_SIDE = 280

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from digitlab.nn.functions import identity, relu, sigmoid, softmax, step_function, tanh
+from digitlab.nn.model.functions import identity, relu, sigmoid, softmax, step_function, tanh
 
 HIDDEN_FUNCTIONS = {"relu": relu, "sigmoid": sigmoid, "tanh": tanh}
 # the three functions chapter 3 plots
