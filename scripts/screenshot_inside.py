@@ -41,7 +41,7 @@ def main_() -> int:
     app = QApplication.instance() or QApplication([sys.argv[0]])
     from mouse_replay import replay
     from digitlab.gui.main_window import MainWindow
-    from digitlab.nn.strokes import drawn_digit
+    from digitlab.nn.data.strokes import drawn_digit
     window = MainWindow()
     window.show()
     window.set_language(args.lang)

@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["DIGITLAB_SETTINGS"] = str(Path(tempfile.mkdtemp()) / "DigitLab.ini")   # never the user's
 
-from digitlab.nn.blas import use_one_blas_thread  # noqa: E402
+from digitlab.nn.speed.blas import use_one_blas_thread  # noqa: E402
 
 use_one_blas_thread()   # as main.py does, before NumPy loads
 import numpy as np  # noqa: E402
@@ -51,7 +51,7 @@ def main_() -> int:
     app = QApplication.instance() or QApplication([sys.argv[0]])
     from mouse_replay import replay
     from digitlab.gui.main_window import MainWindow
-    from digitlab.nn.strokes import drawn_digit
+    from digitlab.nn.data.strokes import drawn_digit
     window = MainWindow()
     window.show()
     window.set_language(args.lang)

@@ -2,10 +2,10 @@
 import numpy as np
 import pytest
 
-from digitlab.nn.backward_view import (backward, dW1_tiles, gradient_check, largest_entries,
+from digitlab.nn.model.backward_view import (backward, dW1_tiles, gradient_check, largest_entries,
                                        relative_error, sgd_step, strongest_neurons)
-from digitlab.nn.gradient import numerical_gradient
-from digitlab.nn.network import MultiLayerNet
+from digitlab.nn.numerical.gradient import numerical_gradient
+from digitlab.nn.model.network import MultiLayerNet
 
 
 @pytest.fixture(params=["relu", "sigmoid"])
@@ -99,7 +99,7 @@ def test_a_float64_network_is_used_as_it_is_and_left_exactly_as_it_was(x):
     assert max(c.relative_error for c in checks) < 1e-6
     for key in before:
         np.testing.assert_array_equal(net64.params[key], before[key])
-    from digitlab.nn.backward_view import as_float64
+    from digitlab.nn.model.backward_view import as_float64
     assert as_float64(net64) is net64
     net32 = MultiLayerNet(784, (10,), 10, rng=np.random.default_rng(1))
     assert as_float64(net32) is not net32 and as_float64(net32).dtype == np.float64

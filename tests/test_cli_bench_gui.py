@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from digitlab.gui.cli import bench_gui
+from digitlab.cli import bench_gui
 
 
 class TinyCache:
@@ -35,4 +35,10 @@ def test_seconds_to_accuracy_is_none_when_the_run_ends_below_target(qapp):
 def test_draw_latencies_come_from_moves_on_the_real_canvas(qapp):
     latencies = bench_gui.draw_latencies_ms(1, np.random.default_rng(0))
     assert len(latencies) == bench_gui.POINTS_PER_STROKE - 1
+    assert np.all(latencies > 0)
+
+
+def test_inside_latencies_come_from_moves_on_the_inside_tabs_canvas(qapp):
+    latencies = bench_gui.inside_latencies_ms(1, np.random.default_rng(0))
+    assert len(latencies) == bench_gui.POINTS_PER_STROKE - 1     # every move reached the diagram
     assert np.all(latencies > 0)

@@ -2,9 +2,9 @@
 import numpy as np
 import pytest
 
-from digitlab.nn.edit import Edit, NetworkEditor, add_noise, prune, sweep, switch_off
-from digitlab.nn.functions import relu, softmax
-from digitlab.nn.network import MultiLayerNet
+from digitlab.nn.model.edit import Edit, NetworkEditor, add_noise, prune, sweep, switch_off
+from digitlab.nn.model.functions import relu, softmax
+from digitlab.nn.model.network import MultiLayerNet
 
 
 def make_net(hidden=(12, 8), seed=0):

@@ -1,11 +1,11 @@
-"""nn/inside.py: the course's chapter-3 numbers, a traced forward pass, links and one neuron's sum."""
+"""nn/model/inside.py: the course's chapter-3 numbers, a traced forward pass, links and one neuron's sum."""
 import numpy as np
 import pytest
 
-from digitlab.nn.functions import softmax
-from digitlab.nn.inside import (activation_curve, first_layer_images, init_network, most_active, naive_softmax,
+from digitlab.nn.model.functions import softmax
+from digitlab.nn.model.inside import (activation_curve, first_layer_images, init_network, most_active, naive_softmax,
                                 neuron_sum, shape_chain, softmax_steps, strongest_links, toy_forward, trace)
-from digitlab.nn.network import MultiLayerNet
+from digitlab.nn.model.network import MultiLayerNet
 
 
 def test_the_books_toy_network_gives_every_intermediate_digit_for_digit():

@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from digitlab.gui.inside.backward_panel import BackwardPanel
-from digitlab.nn.network import MultiLayerNet
+from digitlab.nn.model.network import MultiLayerNet
 
 
 @pytest.fixture

@@ -5,9 +5,9 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
 from digitlab.gui.inside.diagram import LINKS, NetworkDiagram, build_view
-from digitlab.nn.inside import trace
-from digitlab.nn.model_io import load_any
-from digitlab.nn.network import MultiLayerNet
+from digitlab.nn.model.inside import trace
+from digitlab.nn.files.model_io import load_any
+from digitlab.nn.model.network import MultiLayerNet
 
 
 def drawing() -> np.ndarray:

@@ -6,8 +6,8 @@ from PySide6.QtCore import QPoint, Qt
 from digitlab import resources
 from digitlab.gui.inside.lab_panel import LabPanel, is_shipped_model
 from digitlab.gui.training.mnist_cache import MnistCache
-from digitlab.nn.model_io import load_model, save_model
-from digitlab.nn.network import MultiLayerNet
+from digitlab.nn.files.model_io import load_model, save_model
+from digitlab.nn.model.network import MultiLayerNet
 
 
 def make_net():
@@ -183,7 +183,7 @@ def test_a_failed_save_loses_nothing(qtbot, panel, net, tmp_path):
 
     def disk_full(f):
         raise OSError(28, "No space left on device")
-    import digitlab.nn.model_io as model_io
+    import digitlab.nn.files.model_io as model_io
     original_write = model_io.write_atomically
     model_io.write_atomically = lambda target, write: original_write(target, disk_full)
     try:
@@ -209,7 +209,7 @@ def test_every_control_has_an_accessible_name_and_a_tooltip(panel):
 
 @pytest.mark.mnist
 def test_test_accuracy_of_the_shipped_model_on_mnist_under_a_second(qtbot, mnist_dir):
-    from digitlab.nn.model_io import load_any
+    from digitlab.nn.files.model_io import load_any
     network, _ = load_any(resources.path(*resources.DEFAULT_MODEL))
     data = MnistCache(mnist_dir)
     data.get()

@@ -4,8 +4,8 @@ import pytest
 
 from digitlab.gui.inside.map_panel import MapPanel
 from digitlab.gui.training.mnist_cache import MnistCache
-from digitlab.nn.network import MultiLayerNet
-from digitlab.nn.pca import fit_pca
+from digitlab.nn.model.network import MultiLayerNet
+from digitlab.nn.model.pca import fit_pca
 
 
 @pytest.fixture

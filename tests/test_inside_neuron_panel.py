@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from digitlab.gui.inside.neuron_panel import NeuronPanel
-from digitlab.nn.network import MultiLayerNet
+from digitlab.nn.model.network import MultiLayerNet
 
 
 def drawing() -> np.ndarray:

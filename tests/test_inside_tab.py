@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from digitlab.gui.inside.tab import InsideTab
-from digitlab.nn.network import MultiLayerNet
+from digitlab.nn.model.network import MultiLayerNet
 from mouse_replay import drag
 
 
@@ -146,3 +146,33 @@ def test_every_control_has_an_accessible_name_and_a_tooltip(tab):
         assert (w.accessibleName() or w.text()) and w.toolTip(), w
     for w in (tab.canvas, tab.diagram):
         assert w.accessibleName() and w.toolTip() and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+
+
+def test_the_inside_tab_speaks_korean_after_a_language_switch(shown_window, qtbot):
+    window = shown_window
+    window.tabs.setCurrentWidget(window.inside_page)
+    inside = window.inside_page.widget
+    qtbot.waitUntil(inside.isVisible)
+    inside.set_model(small_net())
+    inside.show_neuron(1, 2)
+    window.set_language("ko")
+    titles = [inside.sections.tabText(i) for i in range(2)]
+    assert titles == ["뉴런 하나 (클릭하세요)", "강의 3장"]
+    assert window.tabs.tabText(3) == "신경망 내부"
+    # texts with values are made again on LanguageChange, which Qt posts
+    qtbot.waitUntil(lambda: inside.neuron_panel.title.text().startswith("은닉층 1의 뉴런 2"))
+    assert "이미지 한 장" in inside.chain.text() and inside.diagram.accessibleName() == "신경망 그림"
+    assert "편향" in inside.neuron_panel.sum_label.text()
+
+
+def test_a_model_edited_in_a_section_answers_on_the_draw_tab(shown_window, qtbot):
+    window = shown_window
+    window.tabs.setCurrentWidget(window.inside_page)
+    inside = window.inside_page.widget
+    qtbot.waitUntil(inside.isVisible)
+    panel = Panel()
+    inside.add_section("Lab", panel)
+    edited = small_net()
+    panel.model_edited.emit(edited)
+    assert window.draw_tab.network is edited and inside.network is edited
+    assert window.draw_tab.model_choice.current()[1] == "Edited on the Inside tab"

@@ -2,8 +2,8 @@
 import numpy as np
 import pytest
 
-from digitlab.nn.network import MultiLayerNet
-from digitlab.nn.pca import fit_pca, layer_maps, layer_outputs, place
+from digitlab.nn.model.network import MultiLayerNet
+from digitlab.nn.model.pca import fit_pca, layer_maps, layer_outputs, place
 
 
 def test_first_component_explains_the_covariance_top_eigenvalue():

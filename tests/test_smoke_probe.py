@@ -9,7 +9,7 @@ from digitlab.gui.app import run
 from digitlab.gui.main_window import MainWindow
 from digitlab.gui.settings import Settings
 from digitlab.gui.smoke_probe import SmokeProbe
-from digitlab.nn.network import MultiLayerNet
+from digitlab.nn.model.network import MultiLayerNet
 
 from mouse_replay import drag
 
@@ -50,7 +50,7 @@ def test_the_probe_tells_where_the_canvas_and_tabs_are(window, qtbot, capsys):
     bar = window.tabs.tabBar()
     for index, (x, y, w, h) in enumerate(shown["tabs"]):   # a click in the middle hits that tab
         assert bar.tabAt(bar.mapFromGlobal(QPoint(x + w // 2, y + h // 2))) == index
-    assert len(shown["tabs"]) == 3
+    assert len(shown["tabs"]) == 4
 
     window.tabs.setCurrentIndex(1)
     qtbot.waitUntil(lambda: bool(lines.of("training_shown")), timeout=10000)

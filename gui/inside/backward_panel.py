@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QGridLayout, QHBoxLayo
 from digitlab.gui.draw.heatmap import Heatmap, diverging_lut
 from digitlab.gui.draw.inside_view import activation_grid
 from digitlab.gui.draw.probability_bars import BarChart
-from digitlab.nn.backward_view import (as_float64, backward, dW1_tiles, gradient_check, largest_entries, sgd_step,
-                                       strongest_neurons)
+from digitlab.nn.model.backward_view import (as_float64, backward, dW1_tiles, gradient_check,
+                                             largest_entries, sgd_step, strongest_neurons)
 
 TILES = 4
 POSITIVE = QColor(200, 60, 40)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLin
                                QVBoxLayout, QWidget)
 
 from digitlab.gui.inside.function_plot import FunctionPlot
-from digitlab.nn.inside import (COURSE_FUNCTIONS, TOY_X, activation_curve, init_network, naive_softmax,
+from digitlab.nn.model.inside import (COURSE_FUNCTIONS, TOY_X, activation_curve, init_network, naive_softmax,
                                 softmax_steps, toy_forward)
 
 PARAMETERS = ("W1", "b1", "W2", "b2", "W3", "b3")
@@ -115,7 +115,7 @@ class Chapter3Panel(QWidget):
             edit.setToolTip(self.tr("{0}: numbers as a Python list; edit any of them").format(what))
         self.scores_label.setText(self.tr("&Scores a:"))
         self.scores.setAccessibleName(self.tr("Scores for softmax"))
-        self.scores.setToolTip(self.tr("Three or more scores as a Python list, e.g. [1010, 1000, 990]"))
+        self.scores.setToolTip(self.tr("Two or more scores as a Python list, e.g. [1010, 1000, 990]"))
         self.plot.setAccessibleName(self.tr("Step, sigmoid and ReLU on −5..5"))
         self._compute()
         self._show_softmax()

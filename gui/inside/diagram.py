@@ -9,15 +9,22 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from digitlab.gui.draw.heatmap import colour_cells, inferno_lut
-from digitlab.nn.inside import Links, Trace, most_active, strongest_links, trace
+from digitlab.nn.model.inside import Links, Trace, most_active, strongest_links, trace
 
-LINKS = (160, 110, 80)     # links drawn into layer 1, into each later hidden layer, into the output
+LINKS = (140, 100, 70)     # links drawn into layer 1, into each later hidden layer, into the output
 MIN_SPACING = 13.0         # px between neuron centres; a column shows what fits (at most MAX_SHOWN)
 MAX_SHOWN = 40
 TOP, BOTTOM = 30.0, 26.0   # room for the column titles and the "+N hidden" notes
 LABEL_ROOM = 96.0          # right of the output column: "7  93.1%"
 POSITIVE, NEGATIVE = QColor(215, 48, 39), QColor(49, 110, 200)
 WIDTH_BINS = 4
+
+
+def blend(colour: QColor, background: QColor, amount: float) -> QColor:
+    """colour laid over background with opacity amount (0..1), as one opaque colour."""
+    mix = [round(amount * c + (1 - amount) * g) for c, g in
+           zip(colour.getRgb()[:3], background.getRgb()[:3])]
+    return QColor(*mix)
 
 
 @dataclass(frozen=True)
@@ -118,22 +125,32 @@ class NetworkDiagram(QWidget):
             self.view = None
         else:
             self.view = build_view(self.network, self.x, self.capacity())
-            pixels = self.view.trace.x.reshape(28, 28)
-            cells = np.ascontiguousarray(colour_cells(pixels, (0.0, 1.0), self._lut))
-            self._input_image = QImage(cells.data, 28, 28, 112, QImage.Format.Format_ARGB32).copy()
+            self._make_input_image()
         self.update()
 
+    def _make_input_image(self) -> None:
+        """The input magnified by whole pixels in NumPy: Qt scaling a 28x28 image to the screen
+        costs milliseconds per paint, repeating the cells a fraction of one."""
+        cell = int(self.image_rect().width() // 28)
+        pixels = self.view.trace.x.reshape(28, 28)
+        cells = colour_cells(pixels, (0.0, 1.0), self._lut)
+        cells = np.ascontiguousarray(np.repeat(np.repeat(cells, cell, axis=0), cell, axis=1))
+        side = 28 * cell
+        self._input_image = QImage(cells.data, side, side, 4 * side, QImage.Format.Format_ARGB32).copy()
+
     def resizeEvent(self, event) -> None:
-        if self.view is not None and self.view.shown[1].size not in (self.capacity(),
-                                                                      self.network.sizes[1]):
-            self._recompute()
+        if self.view is not None:
+            if self.view.shown[1].size not in (self.capacity(), self.network.sizes[1]):
+                self._recompute()
+            else:
+                self._make_input_image()
         super().resizeEvent(event)
 
     # --- geometry -----------------------------------------------------------------------
     def image_rect(self) -> QRectF:
         """Where the 28x28 input is drawn."""
-        side = max(28.0, min(self.height() - TOP - BOTTOM, self.width() * 0.24))
-        return QRectF(8.0, TOP + (self.height() - TOP - BOTTOM - side) / 2, side, side)
+        side = 28.0 * max(1, int(min(self.height() - TOP - BOTTOM, self.width() * 0.24) // 28))
+        return QRectF(8.0, float(round(TOP + (self.height() - TOP - BOTTOM - side) / 2)), side, side)
 
     def column_x(self, layer: int) -> float:
         """Horizontal centre of the column of layer 1..L."""
@@ -184,10 +201,11 @@ class NetworkDiagram(QWidget):
                              self.tr("No model: open one or train one on the Draw or Training tab."))
             painter.end()
             return
-        painter.drawImage(self.image_rect(), self._input_image)
+        painter.drawImage(self.image_rect().topLeft(), self._input_image)
+        background = palette.color(QPalette.ColorRole.Base)
+        for layer in range(1, self.view.trace.depth + 1):   # not antialiased: 8x faster
+            self._paint_links(painter, layer, background)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        for layer in range(1, self.view.trace.depth + 1):
-            self._paint_links(painter, layer)
         for layer in range(1, self.view.trace.depth + 1):
             self._paint_column(painter, layer, text)
         self._paint_titles(painter, text)
@@ -196,7 +214,7 @@ class NetworkDiagram(QWidget):
             painter.drawRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5))
         painter.end()
 
-    def _paint_links(self, painter: QPainter, layer: int) -> None:
+    def _paint_links(self, painter: QPainter, layer: int, background: QColor) -> None:
         links = self.view.links[layer - 1]
         if links.value.size == 0:
             return
@@ -207,14 +225,14 @@ class NetworkDiagram(QWidget):
         end_row = np.searchsorted(self.view.shown[layer], links.target)
         size = np.abs(links.value) / max(float(np.abs(links.value).max()), 1e-12)
         bins = np.minimum((size * WIDTH_BINS).astype(int), WIDTH_BINS - 1)
-        for sign, colour in ((1, POSITIVE), (-1, NEGATIVE)):
-            for b in range(WIDTH_BINS):
-                pick = np.flatnonzero((bins == b) & ((links.value > 0) == (sign > 0)))
+        for b in range(WIDTH_BINS):          # weak links first, the strong ones on top
+            for positive, colour in ((True, POSITIVE), (False, NEGATIVE)):
+                pick = np.flatnonzero((bins == b) & ((links.value > 0) == positive))
                 if pick.size == 0:
                     continue
-                pen_colour = QColor(colour)
-                pen_colour.setAlpha(70 + 45 * b)
-                painter.setPen(QPen(pen_colour, 0.6 + 0.9 * b))
+                # opaque colours mixed with the background: translucent lines cost ten times more
+                # to paint (a stroke must reach the diagram within one frame)
+                painter.setPen(QPen(blend(colour, background, 0.3 + 0.23 * b), 0.8 + 0.7 * b))
                 a, z = starts[start_row[pick]], ends[end_row[pick]]
                 painter.drawLines([QLineF(a[i, 0], a[i, 1], z[i, 0], z[i, 1]) for i in range(pick.size)])
 

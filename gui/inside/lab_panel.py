@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFileDialog, QGridLayo
 from digitlab.gui.draw.heatmap import Heatmap, inferno_lut
 from digitlab.gui.draw.inside_view import activation_grid, grid_shape
 from digitlab.gui.workers import QUEUED, TaskWorker, abandon_thread, join_thread, start_worker
-from digitlab.nn.edit import Edit, NetworkEditor
+from digitlab.nn.model.edit import Edit, NetworkEditor
 
 PRUNE_LEVELS = (0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 95, 99)
 NOISE_LEVELS = (0.0, 0.1, 0.2, 0.3, 0.5, 0.75, 1.0, 1.5, 2.0)
@@ -535,7 +535,7 @@ class LabPanel(QWidget):
         """Start a sweep of accuracy against pruning or noise from the edited network."""
         if self.editor is None or self._threads["sweep"] is not None:
             return False
-        from digitlab.nn.edit import sweep
+        from digitlab.nn.model.edit import sweep
         kind = "prune" if self.sweep_combo.currentIndex() == 0 else "noise"
         levels = np.array(PRUNE_LEVELS if kind == "prune" else NOISE_LEVELS, float)
         network, data = self.editor.network.copy(), self.data
@@ -628,7 +628,7 @@ class LabPanel(QWidget):
     def save_as(self, path: str | os.PathLike) -> bool:
         """Save the edited network to path: never over the shipped model, over another file only
         when the user agrees. A failed save keeps the edited network and any old file as they were."""
-        from digitlab.nn.model_io import ModelFileError, save_model
+        from digitlab.nn.files.model_io import ModelFileError, save_model
         if self.editor is None:
             return False
         target = Path(os.fsdecode(path))

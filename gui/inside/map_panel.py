@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 from digitlab.gui.draw.heatmap import Heatmap, inferno_lut
 from digitlab.gui.workers import QUEUED, TaskWorker, abandon_thread, join_thread, start_worker
-from digitlab.nn.pca import MAP_IMAGES, layer_maps, place
+from digitlab.nn.model.pca import MAP_IMAGES, layer_maps, place
 
 # matplotlib's "tab10" (BSD): ten colours told apart on light and dark windows
 LABEL_COLOURS = ((31, 119, 180), (255, 127, 14), (44, 160, 44), (214, 39, 40), (148, 103, 189),

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QDoubleSpinBox, QGridLayout, QHBoxLayout, QLabel,
 from digitlab.gui.draw.heatmap import Heatmap, diverging_lut
 from digitlab.gui.draw.probability_bars import BarChart
 from digitlab.gui.inside.function_plot import FunctionPlot
-from digitlab.nn.inside import activation_curve, first_layer_images, neuron_sum, softmax_steps, trace
+from digitlab.nn.model.inside import activation_curve, first_layer_images, neuron_sum, softmax_steps, trace
 
 TOP_TERMS = 6
 

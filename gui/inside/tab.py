@@ -12,8 +12,8 @@ from digitlab.gui.inside.diagram import NetworkDiagram
 from digitlab.gui.inside.lab_panel import LabPanel
 from digitlab.gui.inside.map_panel import MapPanel
 from digitlab.gui.inside.neuron_panel import NeuronPanel
-from digitlab.nn.inside import shape_chain
-from digitlab.nn.preprocess import preprocess_stages
+from digitlab.nn.model.inside import shape_chain
+from digitlab.nn.data.preprocess import preprocess_stages
 
 # the small canvas renders strokes at the size the Draw tab renders them for the network
 PREDICT_SIDE = 280

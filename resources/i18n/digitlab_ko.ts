@@ -191,75 +191,75 @@
     <name>Chapter3Panel</name>
     <message>
         <source>The book&apos;s three-layer network (init_network, forward)</source>
-        <translation type="unfinished"></translation>
+        <translation>교재의 3층 신경망 (init_network, forward)</translation>
     </message>
     <message>
         <source>Step, sigmoid and ReLU</source>
-        <translation type="unfinished"></translation>
+        <translation>계단 함수, 시그모이드, ReLU</translation>
     </message>
     <message>
         <source>Softmax and its overflow</source>
-        <translation type="unfinished"></translation>
+        <translation>소프트맥스와 오버플로</translation>
     </message>
     <message>
         <source>&amp;Book values</source>
-        <translation type="unfinished"></translation>
+        <translation>교재 값(&amp;B)</translation>
     </message>
     <message>
         <source>Put back the book&apos;s x and weights</source>
-        <translation type="unfinished"></translation>
+        <translation>교재의 x와 가중치로 되돌립니다</translation>
     </message>
     <message>
         <source>input x</source>
-        <translation type="unfinished"></translation>
+        <translation>입력 x</translation>
     </message>
     <message>
         <source>{0}: numbers as a Python list; edit any of them</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: 파이썬 리스트로 쓴 수입니다. 어느 것이든 고쳐 보세요</translation>
     </message>
     <message>
         <source>&amp;Scores a:</source>
-        <translation type="unfinished"></translation>
+        <translation>점수 a(&amp;S):</translation>
     </message>
     <message>
         <source>Scores for softmax</source>
-        <translation type="unfinished"></translation>
+        <translation>소프트맥스에 넣을 점수</translation>
     </message>
     <message>
-        <source>Three or more scores as a Python list, e.g. [1010, 1000, 990]</source>
-        <translation type="unfinished"></translation>
+        <source>Two or more scores as a Python list, e.g. [1010, 1000, 990]</source>
+        <translation>점수 두 개 이상을 파이썬 리스트로, 예: [1010, 1000, 990]</translation>
     </message>
     <message>
         <source>Step, sigmoid and ReLU on −5..5</source>
-        <translation type="unfinished"></translation>
+        <translation>−5..5에서 계단 함수, 시그모이드, ReLU</translation>
     </message>
     <message>
         <source>Type numbers as a Python list of the right shape: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>알맞은 형상의 파이썬 리스트로 수를 입력하세요: {0}</translation>
     </message>
     <message>
         <source>sum {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>합 {0}</translation>
     </message>
     <message>
         <source>Type two or more scores as a Python list, e.g. [1010, 1000, 990].</source>
-        <translation type="unfinished"></translation>
+        <translation>점수 두 개 이상을 파이썬 리스트로 입력하세요. 예: [1010, 1000, 990]</translation>
     </message>
     <message>
         <source>Naive, exp(a) / sum(exp(a)): {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>그대로 계산, exp(a) / sum(exp(a)): {0}</translation>
     </message>
     <message>
         <source>Why: exp({0:g}) is larger than the largest float (about 1.8e308), so it becomes inf, and inf / inf is nan.</source>
-        <translation type="unfinished"></translation>
+        <translation>이유: exp({0:g})는 가장 큰 실수(약 1.8e308)보다 커서 inf가 되고, inf / inf는 nan입니다.</translation>
     </message>
     <message>
         <source>Stable, exp(a − max(a)) / sum: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>오버플로 대책, exp(a − max(a)) / sum: {0}</translation>
     </message>
     <message>
         <source>Subtracting the largest score (here {0:g}) changes nothing in the result, and no exp is above 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>가장 큰 점수(여기서는 {0:g})를 빼도 결과는 같고, 어떤 exp도 1을 넘지 않습니다.</translation>
     </message>
 </context>
 <context>
@@ -1099,11 +1099,11 @@ Details: {0}</source>
     <name>InsideTab</name>
     <message>
         <source>One neuron (click it)</source>
-        <translation type="unfinished"></translation>
+        <translation>뉴런 하나 (클릭하세요)</translation>
     </message>
     <message>
         <source>The course&apos;s chapter 3</source>
-        <translation type="unfinished"></translation>
+        <translation>강의 3장</translation>
     </message>
     <message>
         <source>The lab (edit a copy and watch)</source>
@@ -1127,15 +1127,15 @@ Details: {0}</source>
     </message>
     <message>
         <source>Sections of the Inside tab</source>
-        <translation type="unfinished"></translation>
+        <translation>신경망 내부 탭의 항목</translation>
     </message>
     <message>
         <source>One image:</source>
-        <translation type="unfinished"></translation>
+        <translation>이미지 한 장:</translation>
     </message>
     <message>
         <source>A batch of 100:</source>
-        <translation type="unfinished"></translation>
+        <translation>배치 100장:</translation>
     </message>
 </context>
 <context>
@@ -1861,114 +1861,114 @@ Details: {0}</source>
     <name>NetworkDiagram</name>
     <message>
         <source>Network diagram</source>
-        <translation type="unfinished"></translation>
+        <translation>신경망 그림</translation>
     </message>
     <message>
         <source>Click a neuron to open it (or move with the arrow keys and press Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>뉴런을 클릭하면 열립니다(또는 화살표 키로 옮긴 뒤 Enter)</translation>
     </message>
     <message>
         <source>No model: open one or train one on the Draw or Training tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>모델이 없습니다: 그리기 탭에서 열거나 학습 탭에서 학습하세요.</translation>
     </message>
     <message>
         <source>input x ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>입력 x ({0})</translation>
     </message>
     <message>
         <source>output y (softmax)</source>
-        <translation type="unfinished"></translation>
+        <translation>출력 y (소프트맥스)</translation>
     </message>
     <message>
         <source>hidden {0} ({1}, {2})</source>
-        <translation type="unfinished"></translation>
+        <translation>은닉층 {0} ({1}, {2})</translation>
     </message>
     <message>
         <source>+{0} hidden</source>
-        <translation type="unfinished"></translation>
+        <translation>+{0}개 숨김</translation>
     </message>
 </context>
 <context>
     <name>NeuronPanel</name>
     <message>
         <source>&amp;Temperature T:</source>
-        <translation type="unfinished"></translation>
+        <translation>온도 T(&amp;T):</translation>
     </message>
     <message>
         <source>Softmax of a / T: below 1 the bars sharpen, above 1 they flatten (T = 1 is the model)</source>
-        <translation type="unfinished"></translation>
+        <translation>a / T의 소프트맥스: 1보다 작으면 막대가 뾰족해지고, 1보다 크면 평평해집니다(T = 1이 모델 그대로)</translation>
     </message>
     <message>
         <source>Softmax temperature</source>
-        <translation type="unfinished"></translation>
+        <translation>소프트맥스 온도</translation>
     </message>
     <message>
         <source>Softmax step by step</source>
-        <translation type="unfinished"></translation>
+        <translation>소프트맥스 단계별 계산</translation>
     </message>
     <message>
         <source>Each score a, then a / T minus the largest, its exp, and exp / their sum</source>
-        <translation type="unfinished"></translation>
+        <translation>각 점수 a, a / T에서 가장 큰 값을 뺀 값, 그 exp, exp / 그 합</translation>
     </message>
     <message>
         <source>a/T − max</source>
-        <translation type="unfinished"></translation>
+        <translation>a/T − max</translation>
     </message>
     <message>
         <source>Its 784 weights (red +, blue −)</source>
-        <translation type="unfinished"></translation>
+        <translation>784개 가중치 (빨강 +, 파랑 −)</translation>
     </message>
     <message>
         <source>Weights × this drawing&apos;s pixels</source>
-        <translation type="unfinished"></translation>
+        <translation>가중치 × 이 그림의 픽셀</translation>
     </message>
     <message>
         <source>The neuron&apos;s weights as a 28×28 image</source>
-        <translation type="unfinished"></translation>
+        <translation>이 뉴런의 가중치를 28×28 이미지로</translation>
     </message>
     <message>
         <source>The weights times the input pixels</source>
-        <translation type="unfinished"></translation>
+        <translation>가중치와 입력 픽셀의 곱</translation>
     </message>
     <message>
         <source>Activation function with the neuron&apos;s point</source>
-        <translation type="unfinished"></translation>
+        <translation>활성화 함수와 이 뉴런의 점</translation>
     </message>
     <message>
         <source>probability</source>
-        <translation type="unfinished">확률</translation>
+        <translation>확률</translation>
     </message>
     <message>
         <source>digit</source>
-        <translation type="unfinished">숫자</translation>
+        <translation>숫자</translation>
     </message>
     <message>
         <source>Click a neuron in the diagram above to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>위 그림에서 뉴런을 클릭하면 여기에 열립니다.</translation>
     </message>
     <message>
         <source>Output neuron {0}: the score a of the digit {0}, before softmax</source>
-        <translation type="unfinished"></translation>
+        <translation>출력 뉴런 {0}: 소프트맥스 전, 숫자 {0}의 점수 a</translation>
     </message>
     <message>
         <source>Neuron {0} of hidden layer {1} ({2} inputs, {3})</source>
-        <translation type="unfinished"></translation>
+        <translation>은닉층 {1}의 뉴런 {0} (입력 {2}개, {3})</translation>
     </message>
     <message>
         <source>pixel ({0}, {1})</source>
-        <translation type="unfinished"></translation>
+        <translation>픽셀 ({0}, {1})</translation>
     </message>
     <message>
         <source>+ the other {0} terms</source>
-        <translation type="unfinished"></translation>
+        <translation>+ 나머지 항 {0}개</translation>
     </message>
     <message>
         <source>+ bias b</source>
-        <translation type="unfinished"></translation>
+        <translation>+ 편향 b</translation>
     </message>
     <message>
         <source>sum of exp = {0:.4f}; y = exp / sum, and the y add up to {1:.4f}</source>
-        <translation type="unfinished"></translation>
+        <translation>exp의 합 = {0:.4f}; y = exp / 합, y를 모두 더하면 {1:.4f}</translation>
     </message>
 </context>
 <context>
