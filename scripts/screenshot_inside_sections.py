@@ -4,7 +4,8 @@ inside_backward.png (label 8 chosen for a drawn 3, one SGD step taken) and insid
 map with the drawing as a star); file names end in _ko for Korean.
 
 Usage: python scripts/screenshot_inside_sections.py [--lang en|ko] [--out DIR] [--mnist-dir DIR]
-Runs offscreen unless QT_QPA_PLATFORM is set; a throwaway settings file is used. Needs MNIST.
+Runs offscreen unless QT_QPA_PLATFORM is set; a throwaway settings file is used. Needs MNIST and
+DigitLab installed (pip install -e .).
 """
 from __future__ import annotations
 
@@ -16,10 +17,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-import main  # noqa: E402
-main.use_checkout()  # the checkout is the package digitlab
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tests"))   # mouse_replay; digitlab is the installed package (pip install -e .)
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["DIGITLAB_SETTINGS"] = str(Path(tempfile.mkdtemp()) / "DigitLab.ini")   # never the user's
 
