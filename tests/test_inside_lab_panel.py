@@ -252,3 +252,14 @@ def test_a_sweep_of_a_model_no_longer_shown_is_dropped(qtbot, panel):
     panel.set_model(make_net())
     qtbot.waitUntil(lambda: panel.sweep_button.isEnabled(), timeout=10000)
     assert panel.sweep_result is None and panel.sweep_curve.getData()[0] is None
+
+
+def test_a_figure_measured_before_undo_and_another_edit_is_not_shown(qtbot, panel):
+    panel.prune_spin.setValue(10.0)
+    qtbot.mouseClick(panel.prune_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(panel.accuracy_measured, timeout=5000):
+        panel.measure_accuracy()
+        panel.undo()                               # the same number of edits afterwards,
+        panel.prune_spin.setValue(100.0)           # but another network
+        qtbot.mouseClick(panel.prune_button, Qt.MouseButton.LeftButton)
+    assert not panel.accuracy_label.text().startswith("Test accuracy of the edited network")

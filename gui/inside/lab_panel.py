@@ -134,10 +134,11 @@ class LabPanel(QWidget):
         self._x: np.ndarray | None = None
         self._input_dirty = False        # a drawing came while the panel was hidden
         self._accuracy: float | None = None   # of the edited network as it is now, when measured
-        self._original_accuracy: tuple[object, float] | None = None
+        self._original_accuracy: float | None = None   # of the model before the edits
+        self._version = 0                 # counts the changes of the edited copy
         self._threads: dict[str, object] = {"accuracy": None, "sweep": None, "original": None}
         self._workers: dict[str, TaskWorker | None] = {"accuracy": None, "sweep": None, "original": None}   # kept alive
-        self._job_tags: dict[str, tuple] = {}   # job -> (the editor it measured, its edit count)
+        self._job_tags: dict[str, tuple] = {}   # job -> (the editor it measured, its _version)
         self.last_accuracy_seconds: float | None = None
         self.sweep_result: tuple[np.ndarray, np.ndarray] | None = None
         self._sweep_kind = "prune"
@@ -383,6 +384,7 @@ class LabPanel(QWidget):
         self._show_answer()
         self._show_accuracy()
         if announce and self.editor is not None:
+            self._version += 1
             self._announce()
 
     def _announce(self) -> None:
@@ -500,7 +502,7 @@ class LabPanel(QWidget):
             parts.append(self.tr("Test accuracy of the edited network: {0:.2%} (10,000 images in {1:.2f} s)")
                          .format(self._accuracy, self.last_accuracy_seconds or 0.0))
         if self._original_accuracy is not None:
-            parts.append(self.tr("as it was: {0:.2%}").format(self._original_accuracy[1]))
+            parts.append(self.tr("as it was: {0:.2%}").format(self._original_accuracy))
         if self._threads["accuracy"] is not None or self._threads["original"] is not None:
             parts.append(self.tr("Measuring…"))
         self.accuracy_label.setText(" · ".join(parts))
@@ -517,8 +519,7 @@ class LabPanel(QWidget):
         if self.editor is None or self._threads["accuracy"] is not None:
             return False
         network, data = self.editor.network.copy(), self.data
-        self._start("accuracy", lambda: measure_test_accuracy(network, data), self._on_accuracy_finished,
-                    edits=len(self.editor.edits))
+        self._start("accuracy", lambda: measure_test_accuracy(network, data), self._on_accuracy_finished)
         return True
 
     def _measure_original(self) -> None:
@@ -526,7 +527,7 @@ class LabPanel(QWidget):
         figure the student asked for comes first)."""
         original, data = self.editor.original, self.data
         if not self.editor.edits:
-            self._original_accuracy = (original, self._accuracy)
+            self._original_accuracy = self._accuracy
         elif self._threads["original"] is None:
             self._start("original", lambda: measure_test_accuracy(original, data)[0],
                         self._on_original_finished)
@@ -548,11 +549,11 @@ class LabPanel(QWidget):
         self._start("sweep", work, self._on_sweep_finished)
         return True
 
-    def _start(self, job: str, work, on_finished, **tags) -> None:
+    def _start(self, job: str, work, on_finished) -> None:
         worker = TaskWorker(work)
         worker.finished.connect(on_finished, QUEUED)
         worker.failed.connect(self._on_worker_failed, QUEUED)
-        self._job_tags[job] = (self.editor, tags.get("edits"))
+        self._job_tags[job] = (self.editor, self._version)
         self._workers[job] = worker
         self._threads[job] = start_worker(worker, self)
         self._set_enabled()
@@ -566,11 +567,11 @@ class LabPanel(QWidget):
 
     @Slot(object)
     def _on_accuracy_finished(self, result) -> None:
-        editor, edits = self._finish("accuracy")
+        editor, version = self._finish("accuracy")
         if result is not None and editor is self.editor:
             accuracy, seconds = result
             self.last_accuracy_seconds = seconds
-            if edits == len(editor.edits):   # no edit since: the figure belongs to the network shown
+            if version == self._version:   # no change since: the figure belongs to the network shown
                 self._accuracy = accuracy
                 if self._original_accuracy is None:
                     self._measure_original()
@@ -581,7 +582,7 @@ class LabPanel(QWidget):
     def _on_original_finished(self, result) -> None:
         editor, _ = self._finish("original")
         if result is not None and editor is self.editor:
-            self._original_accuracy = (editor.original, result)
+            self._original_accuracy = result
             self.original_measured.emit(result)
         self._show_accuracy()
 
