@@ -89,3 +89,20 @@ def test_the_sections_switch_language_with_their_values(inside, qtbot):
     assert tab.map_panel.layer_combo.itemText(0) == "입력 x (픽셀 784개)"
     window.set_language("en")
     qtbot.waitUntil(lambda: tab.lab_panel.edits_label.text() == "Edits (1): 20% of the weights pruned")
+
+
+def test_mnist_loaded_by_the_inside_tab_goes_over_to_the_training_tabs_cache(qtbot):
+    from digitlab.gui.inside.tab import InsideTab
+    from digitlab.gui.training.mnist_cache import MnistCache
+    tab = InsideTab()
+    qtbot.addWidget(tab)
+    x = np.zeros((3, 784), np.float32)
+    loaded = MnistCache(data=((x, np.arange(3)), (x, np.arange(3))))
+    tab.set_data(loaded)
+    training_cache = MnistCache()
+    tab.set_data(training_cache)
+    assert tab.map_panel.data is training_cache and training_cache.loaded
+    assert training_cache.get()[1][0] is x
+    own = MnistCache(data=((x[:1], np.arange(1)), (x[:1], np.arange(1))))
+    own.adopt(training_cache)             # a cache with arrays of its own keeps them
+    assert own.get()[1][0].shape == (1, 784)

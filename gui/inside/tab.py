@@ -184,7 +184,9 @@ class InsideTab(QWidget):
         self.neuron_chosen.emit(layer, index)
 
     def set_data(self, data) -> None:
-        """Use data (a gui.training.mnist_cache.MnistCache, the Training tab's) for the test images."""
+        """Use data (a gui.training.mnist_cache.MnistCache, the Training tab's) for the test images;
+        what this tab loaded already goes over to it."""
+        data.adopt(self.lab_panel.data)
         self.lab_panel.data = self.map_panel.data = data
 
     def show_training_model(self, network) -> None:
