@@ -79,10 +79,10 @@ def test_the_sections_switch_language_with_their_values(inside, qtbot):
     tab.sections.setCurrentWidget(tab.lab_panel)
     tab.lab_panel.prune_spin.setValue(20.0)
     tab.lab_panel.prune_button.click()
-    window.set_language("ko")
-    assert tab.sections.tabText(tab.sections.indexOf(tab.lab_panel)) == "실험실 (사본을 고치며 지켜보기)"
+    window.set_language("ko")   # every widget gets a LanguageChange, posted
+    qtbot.waitUntil(lambda: tab.sections.tabText(tab.sections.indexOf(tab.lab_panel)) == "실험실 (사본을 고치며 지켜보기)")
     assert tab.lab_panel.prune_button.text() == "가지치기"
-    qtbot.waitUntil(lambda: tab.lab_panel.edits_label.text() == "수정 1개: 가중치 20% 가지침")  # LanguageChange is posted
+    assert tab.lab_panel.edits_label.text() == "수정 1개: 가중치 20% 가지침"
     assert tab.lab_panel.layer_combo.itemText(0) == "은닉층 1 (뉴런 30개)"
     assert tab.backward_panel.table.horizontalHeaderItem(2).text() == "수치 미분"
     assert tab.backward_panel.label_combo.itemText(0).startswith("예측한 숫자 (")

@@ -3,7 +3,7 @@ pictures, one SGD step at a time, and the numerical gradient beside backprop for
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Slot
+from PySide6.QtCore import QRectF, QSize, Qt, Slot
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QSizePolicy, QTableWidget, QTableWidgetItem, QVBoxLayout,
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QGridLayout, QHBoxLayo
 from digitlab.gui.draw.heatmap import Heatmap, diverging_lut
 from digitlab.gui.draw.inside_view import activation_grid
 from digitlab.gui.draw.probability_bars import BarChart
+from digitlab.gui.live_text import follow_language
 from digitlab.nn.model.backward_view import (as_float64, backward, dW1_tiles, gradient_check,
                                              largest_entries, sgd_step, strongest_neurons)
 
@@ -87,6 +88,7 @@ class BackwardPanel(QWidget):
         self.checks = []         # the last GradientChecks
         self._build()
         self.retranslate()
+        follow_language(self, self.retranslate)
 
     def _build(self) -> None:
         self.title = QLabel()
@@ -194,11 +196,6 @@ class BackwardPanel(QWidget):
                                        self.tr("Relative error"))):
             self.table.horizontalHeaderItem(column).setText(text)
         self._show()
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # --- the contract with the Inside tab ----------------------------------------------
     def set_model(self, network) -> None:

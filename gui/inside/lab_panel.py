@@ -8,13 +8,14 @@ from dataclasses import asdict
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QEvent, QRectF, Signal, Slot
+from PySide6.QtCore import QRectF, Signal, Slot
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel,
                                QMessageBox, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from digitlab.gui.draw.heatmap import Heatmap, inferno_lut
 from digitlab.gui.draw.inside_view import activation_grid, grid_shape
+from digitlab.gui.live_text import follow_language
 from digitlab.gui.workers import QUEUED, TaskWorker, abandon_thread, join_thread, start_worker
 from digitlab.nn.model.edit import Edit, NetworkEditor
 
@@ -144,6 +145,7 @@ class LabPanel(QWidget):
         self._sweep_kind = "prune"
         self._build()
         self.retranslate()
+        follow_language(self, self.retranslate)
         self._set_enabled()
 
     # --- building ----------------------------------------------------------------------
@@ -298,11 +300,6 @@ class LabPanel(QWidget):
         self._show_edits()
         self._show_answer()
         self._show_accuracy()
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # --- the contract with the Inside tab ----------------------------------------------
     def set_model(self, network) -> None:

@@ -3,10 +3,11 @@ test images, coloured by label, with the current drawing as a star."""
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from digitlab.gui.draw.heatmap import Heatmap, inferno_lut
+from digitlab.gui.live_text import follow_language
 from digitlab.gui.workers import QUEUED, TaskWorker, abandon_thread, join_thread, start_worker
 from digitlab.nn.model.pca import MAP_IMAGES, layer_maps, place
 
@@ -59,6 +60,7 @@ class MapPanel(QWidget):
         self._hovered: int | None = None  # the test image shown beside the map
         self._build()
         self.retranslate()
+        follow_language(self, self.retranslate)
 
     def _build(self) -> None:
         import pyqtgraph as pg
@@ -132,11 +134,6 @@ class MapPanel(QWidget):
         self._show_status()
         if self._hovered is not None:
             self.show_point(self._hovered)
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # --- the contract with the Inside tab ----------------------------------------------
     def set_model(self, network) -> None:
