@@ -9,8 +9,8 @@ from digitlab.gui.draw.canvas import DrawingCanvas
 from digitlab.gui.inside.chapter3_panel import Chapter3Panel
 from digitlab.gui.inside.diagram import NetworkDiagram
 from digitlab.gui.inside.neuron_panel import NeuronPanel
-from digitlab.nn.model.inside import shape_chain
 from digitlab.nn.data.preprocess import preprocess_stages
+from digitlab.nn.model.inside import shape_chain
 
 # the small canvas renders strokes at the size the Draw tab renders them for the network
 PREDICT_SIDE = 280
@@ -20,8 +20,8 @@ class InsideTab(QWidget):
     """The network of the Draw tab, live: its diagram on top, sections (panels) in tabs below.
 
     The input x is the canvas's preprocessed digit, (784,) float32 in [0, 1], or None when there
-    is nothing drawn. It comes from the Draw tab (MainWindow calls set_input) or from the small
-    canvas at the top left of this tab, whichever changed last.
+    is nothing drawn. It comes from the Draw tab (MainWindow calls follow_drawing) or from the
+    small canvas at the top left of this tab, whichever changed last.
 
     Section contract (add_section): a panel may have any of
         set_model(network)           the model changed (a MultiLayerNet, or None)
@@ -117,6 +117,7 @@ class InsideTab(QWidget):
                              f" → {after} → {name} {s.output}")
             lines.append(f"<b>{title}</b> " + " ".join(parts))
         self.chain.setText("<br>".join(lines))
+
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
