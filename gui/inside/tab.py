@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from digitlab.gui.draw.canvas import DrawingCanvas
 from digitlab.gui.inside.chapter3_panel import Chapter3Panel
 from digitlab.gui.inside.diagram import NetworkDiagram
 from digitlab.gui.inside.neuron_panel import NeuronPanel
+from digitlab.gui.live_text import follow_language
 from digitlab.nn.data.preprocess import preprocess_stages
 from digitlab.nn.model.inside import shape_chain
 
@@ -71,6 +72,7 @@ class InsideTab(QWidget):
         self.add_section(self.tr("One neuron (click it)"), self.neuron_panel)
         self.add_section(self.tr("The course's chapter 3"), self.chapter3_panel)
         self.retranslate()
+        follow_language(self, self.retranslate)
 
     def _build_layout(self) -> None:
         left = QVBoxLayout()
@@ -92,7 +94,7 @@ class InsideTab(QWidget):
         QVBoxLayout(self).addWidget(self.splitter)
 
     def retranslate(self) -> None:
-        """Set the tab's texts in the current language (called again on LanguageChange)."""
+        """Set the tab's texts in the current language (again after each language switch)."""
         self.canvas_help.setText(self.tr("Draw here or on the Draw tab: the network follows."))
         self.canvas.setAccessibleName(self.tr("Small drawing canvas"))
         self.sections.setTabText(self.sections.indexOf(self.neuron_panel), self.tr("One neuron (click it)"))
@@ -118,10 +120,6 @@ class InsideTab(QWidget):
             lines.append(f"<b>{title}</b> " + " ".join(parts))
         self.chain.setText("<br>".join(lines))
 
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # --- sections -----------------------------------------------------------------------
     def add_section(self, title: str, widget: QWidget) -> int:
