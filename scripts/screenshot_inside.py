@@ -6,7 +6,8 @@ inside_chapter3 (the book's toy network, the activation functions, softmax's ove
 the language given (file names end in _ko for Korean).
 
 Usage: python scripts/screenshot_inside.py [--lang en|ko] [--out DIR]
-Runs offscreen unless QT_QPA_PLATFORM is set; a throwaway settings file is used.
+Runs the installed digitlab (pip install -e .) offscreen unless QT_QPA_PLATFORM is set; a
+throwaway settings file is used.
 """
 from __future__ import annotations
 
@@ -17,10 +18,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-import main  # noqa: E402
-main.use_checkout()  # the checkout is the package digitlab
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tests"))   # mouse_replay: real mouse events on the canvas
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["DIGITLAB_SETTINGS"] = str(Path(tempfile.mkdtemp()) / "DigitLab.ini")   # never the user's
 

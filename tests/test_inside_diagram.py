@@ -5,8 +5,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
 from digitlab.gui.inside.diagram import LINKS, NetworkDiagram, build_view
-from digitlab.nn.model.inside import trace
 from digitlab.nn.files.model_io import load_any
+from digitlab.nn.model.inside import trace
 from digitlab.nn.model.network import MultiLayerNet
 
 

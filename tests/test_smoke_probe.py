@@ -150,7 +150,8 @@ def test_the_probe_reports_menus_language_theme_and_tabs(window, qtbot, capsys):
         qtbot.waitUntil(lambda: bool(lines.of("language")), timeout=5000)
         korean = lines.of("language")[-1]
         assert korean.pop("menubar").keys() == {"file_menu", "edit_menu", "view_menu", "help_menu"}
-        assert korean == {"event": "language", "language": "ko", "tabs": ["그리기", "학습", "경사 하강법"],
+        assert korean == {"event": "language", "language": "ko", "tabs": ["그리기", "학습", "경사 하강법",
+                                                                         "신경망 내부"],
                           "fixed": "784차원 벡터 x로 평탄화"}
     finally:
         window.set_language("en")

@@ -5,12 +5,13 @@ from __future__ import annotations
 import ast
 
 import numpy as np
-from PySide6.QtCore import QEvent, Qt, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QVBoxLayout, QWidget)
 
 from digitlab.gui.inside.function_plot import FunctionPlot
+from digitlab.gui.live_text import follow_language
 from digitlab.nn.model.inside import (COURSE_FUNCTIONS, TOY_X, activation_curve, init_network, naive_softmax,
                                 softmax_steps, toy_forward)
 
@@ -79,6 +80,7 @@ class Chapter3Panel(QWidget):
         self._build_layout()
         self.reset()
         self.retranslate()
+        follow_language(self, self.retranslate)
 
     def _build_layout(self) -> None:
         self.toy_box, self.functions_box, self.softmax_box = QGroupBox(), QGroupBox(), QGroupBox()
@@ -120,10 +122,6 @@ class Chapter3Panel(QWidget):
         self._compute()
         self._show_softmax()
 
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     @Slot()
     def reset(self) -> None:

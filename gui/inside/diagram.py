@@ -4,11 +4,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QLineF, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from digitlab.gui.draw.heatmap import colour_cells, inferno_lut
+from digitlab.gui.live_text import follow_language
 from digitlab.nn.model.inside import Links, Trace, most_active, strongest_links, trace
 
 LINKS = (140, 100, 70)     # links drawn into layer 1, into each later hidden layer, into the output
@@ -83,6 +84,7 @@ class NetworkDiagram(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(420, 220)
         self.retranslate()
+        follow_language(self, self.retranslate)
 
     def sizeHint(self) -> QSize:
         return QSize(860, 380)
@@ -92,10 +94,6 @@ class NetworkDiagram(QWidget):
         self.setToolTip(self.tr("Click a neuron to open it (or move with the arrow keys and press Enter)"))
         self.update()
 
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # --- model and input ----------------------------------------------------------------
     def set_network(self, network) -> None:

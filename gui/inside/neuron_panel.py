@@ -3,13 +3,14 @@ for the output layer, softmax step by step with a temperature."""
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, Qt, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (QDoubleSpinBox, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from digitlab.gui.draw.heatmap import Heatmap, diverging_lut
 from digitlab.gui.draw.probability_bars import BarChart
 from digitlab.gui.inside.function_plot import FunctionPlot
+from digitlab.gui.live_text import follow_language
 from digitlab.nn.model.inside import activation_curve, first_layer_images, neuron_sum, softmax_steps, trace
 
 TOP_TERMS = 6
@@ -64,6 +65,7 @@ class NeuronPanel(QWidget):
         self.bars.setMinimumHeight(120)
         self._build_layout()
         self.retranslate()
+        follow_language(self, self.retranslate)
         self._show()
 
     def _build_layout(self) -> None:
@@ -115,10 +117,6 @@ class NeuronPanel(QWidget):
         self.bars.x_title = self.tr("digit")
         self._show()
 
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # --- the Inside tab's contract ------------------------------------------------------
     def set_model(self, network) -> None:

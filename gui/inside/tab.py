@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from digitlab.gui.draw.canvas import DrawingCanvas
@@ -12,8 +12,9 @@ from digitlab.gui.inside.diagram import NetworkDiagram
 from digitlab.gui.inside.lab_panel import LabPanel
 from digitlab.gui.inside.map_panel import MapPanel
 from digitlab.gui.inside.neuron_panel import NeuronPanel
-from digitlab.nn.model.inside import shape_chain
+from digitlab.gui.live_text import follow_language
 from digitlab.nn.data.preprocess import preprocess_stages
+from digitlab.nn.model.inside import shape_chain
 
 # the small canvas renders strokes at the size the Draw tab renders them for the network
 PREDICT_SIDE = 280
@@ -23,8 +24,8 @@ class InsideTab(QWidget):
     """The network of the Draw tab, live: its diagram on top, sections (panels) in tabs below.
 
     The input x is the canvas's preprocessed digit, (784,) float32 in [0, 1], or None when there
-    is nothing drawn. It comes from the Draw tab (MainWindow calls set_input) or from the small
-    canvas at the top left of this tab, whichever changed last.
+    is nothing drawn. It comes from the Draw tab (MainWindow calls follow_drawing) or from the
+    small canvas at the top left of this tab, whichever changed last.
 
     Section contract (add_section): a panel may have any of
         set_model(network)           the model changed (a MultiLayerNet, or None)
@@ -86,6 +87,7 @@ class InsideTab(QWidget):
         for panel in (self.lab_panel, self.map_panel):
             panel.message.connect(self.message)
         self.retranslate()
+        follow_language(self, self.retranslate)
 
     def _build_layout(self) -> None:
         left = QVBoxLayout()
@@ -107,7 +109,7 @@ class InsideTab(QWidget):
         QVBoxLayout(self).addWidget(self.splitter)
 
     def retranslate(self) -> None:
-        """Set the tab's texts in the current language (called again on LanguageChange)."""
+        """Set the tab's texts in the current language (again after each language switch)."""
         self.canvas_help.setText(self.tr("Draw here or on the Draw tab: the network follows."))
         self.canvas.setAccessibleName(self.tr("Small drawing canvas"))
         self.sections.setTabText(self.sections.indexOf(self.neuron_panel), self.tr("One neuron (click it)"))
@@ -136,10 +138,7 @@ class InsideTab(QWidget):
                              f" → {after} → {name} {s.output}")
             lines.append(f"<b>{title}</b> " + " ".join(parts))
         self.chain.setText("<br>".join(lines))
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
+
 
     # --- sections -----------------------------------------------------------------------
     def add_section(self, title: str, widget: QWidget) -> int:
