@@ -5,8 +5,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from digitlab.gui.inside.tab import InsideTab
+from digitlab.gui.mouse_replay import drag
 from digitlab.nn.model.network import MultiLayerNet
-from mouse_replay import drag
 
 
 class Panel(QWidget):
