@@ -103,3 +103,14 @@ def test_no_model_is_said_in_words(diagram):
     diagram.set_network(None)
     diagram.set_input(drawing())
     assert diagram.view is None and not diagram.grab().isNull()
+
+
+def test_a_network_without_hidden_layers_is_input_and_outputs(diagram, qtbot):
+    network = MultiLayerNet(784, (), 10, rng=np.random.default_rng(5), dtype=np.float64)
+    diagram.set_network(network)
+    diagram.set_input(drawing())
+    assert [s.size for s in diagram.view.shown] == [784, 10]
+    assert np.isin(diagram.view.links[0].target, np.arange(10)).all()
+    with qtbot.waitSignal(diagram.neuron_clicked) as clicked:
+        QTest.mouseClick(diagram, Qt.MouseButton.LeftButton, pos=centre_of(diagram, 1, 4))
+    assert clicked.args == [1, 4] and not diagram.grab().isNull()

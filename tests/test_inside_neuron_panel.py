@@ -94,3 +94,12 @@ def test_a_model_of_other_sizes_closes_the_neuron(panel, network):
     panel.set_neuron(2, 15)
     panel.set_model(MultiLayerNet(784, (8,), 10, rng=np.random.default_rng(1)))
     assert panel.neuron is None and panel.summed is None
+
+
+def test_without_hidden_layers_the_output_neuron_reads_the_pixels(panel):
+    network = MultiLayerNet(784, (), 10, rng=np.random.default_rng(2))
+    panel.set_model(network)
+    panel.set_input(drawing())
+    panel.set_neuron(1, 6)
+    assert panel.softmax.isVisible() and panel.images.isVisible() and "pixel (" in panel.sum_label.text()
+    np.testing.assert_allclose(panel.steps.y, network.probabilities(drawing()), rtol=1e-5)

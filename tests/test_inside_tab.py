@@ -5,8 +5,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from digitlab.gui.inside.tab import InsideTab
+from digitlab.gui.mouse_replay import drag
 from digitlab.nn.model.network import MultiLayerNet
-from mouse_replay import drag
 
 
 class Panel(QWidget):
@@ -175,3 +175,19 @@ def test_a_model_edited_in_a_section_answers_on_the_draw_tab(shown_window, qtbot
     panel.model_edited.emit(edited)
     assert window.draw_tab.network is edited and inside.network is edited
     assert window.draw_tab.model_choice.current()[1] == "Edited on the Inside tab"
+
+
+def test_reopened_on_the_inside_tab_it_gets_the_model_loaded_after_the_first_frame(qtbot):
+    from digitlab.gui.main_window import MainWindow
+    from digitlab.gui.settings import Settings
+    Settings().set_state("window", {"tab": 3})
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.tabs.currentWidget() is window.inside_page
+    inside = window.inside_page.widget
+    assert inside is not None and inside.network is None
+    assert window.draw_tab.load_default_model()
+    qtbot.waitUntil(lambda: inside.diagram.view is not None)
+    assert inside.network is window.draw_tab.network and inside.diagram.network is inside.network

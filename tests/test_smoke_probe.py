@@ -11,7 +11,7 @@ from digitlab.gui.settings import Settings
 from digitlab.gui.smoke_probe import SmokeProbe
 from digitlab.nn.model.network import MultiLayerNet
 
-from mouse_replay import drag
+from digitlab.gui.mouse_replay import drag
 
 
 class Lines:
@@ -81,7 +81,7 @@ def test_the_probe_reports_each_prediction_and_the_model(window, qtbot, capsys):
     qtbot.waitUntil(lambda: lines.of("prediction")[-1]["digit"] is None, timeout=2000)
 
 
-@pytest.mark.parametrize("smoke, last_tab", [("1", 0), ("", 0), ("1", 1), ("1", 2)])
+@pytest.mark.parametrize("smoke, last_tab", [("1", 0), ("", 0), ("1", 1), ("1", 2), ("1", 3)])
 def test_run_attaches_the_probe_only_when_asked(qapp, qtbot, capsys, monkeypatch, smoke, last_tab):
     """Whatever tab the settings reopen, the first frame is reported and the shipped model loads."""
     monkeypatch.setenv("DIGITLAB_SMOKE", smoke)

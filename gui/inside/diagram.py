@@ -66,9 +66,12 @@ class NetworkDiagram(QWidget):
 
     Signals:
         neuron_clicked(int, int): (layer, index), layer 1..L (L = the output layer).
+        updated(object): the view for a new model or input was computed (a repaint follows);
+            payload the View or None (no model).
     """
 
     neuron_clicked = Signal(int, int)
+    updated = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -125,6 +128,7 @@ class NetworkDiagram(QWidget):
             self.view = build_view(self.network, self.x, self.capacity())
             self._make_input_image()
         self.update()
+        self.updated.emit(self.view)
 
     def _make_input_image(self) -> None:
         """The input magnified by whole pixels in NumPy: Qt scaling a 28x28 image to the screen
