@@ -11,6 +11,8 @@ from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QMainWindow,
                                QMessageBox, QTableWidget, QTableWidgetItem, QVBoxLayout)
 
+from digitlab.gui.accessibility import name_controls
+
 LANGUAGES = ("system", "en", "ko")
 THEMES = ("system", "light", "dark")
 
@@ -179,12 +181,17 @@ class Menus:
             table.setItem(row, 1, QTableWidgetItem(keys))
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.verticalHeader().hide()
+        table.setAccessibleName(QCoreApplication.translate("Menus", "Keyboard shortcuts"))
+        table.setToolTip(QCoreApplication.translate("Menus", "Every action with a shortcut, and its keys"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setToolTip(
+            QCoreApplication.translate("Menus", "Close this window"))
         buttons.rejected.connect(dialog.reject)
         layout = QVBoxLayout(dialog)
         layout.addWidget(table)
         layout.addWidget(buttons)
         dialog.resize(460, 480)
+        name_controls(dialog)
         dialog.open()
         return dialog
 
@@ -194,6 +201,9 @@ class Menus:
         box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("Menus", "The course"),
                           course_text(chapter), QMessageBox.StandardButton.Ok, self.window)
         box.setInformativeText(course_text(sections) + "\n\n" + course_text(todo))
+        box.button(QMessageBox.StandardButton.Ok).setToolTip(
+            QCoreApplication.translate("Menus", "Close this window"))
+        name_controls(box)
         box.open()
         return box
 
