@@ -1,6 +1,7 @@
 """The main window: composes the Draw, Training, Gradient descent and Inside tabs and connects them."""
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import Slot
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox,
@@ -35,6 +36,7 @@ class MainWindow(QMainWindow):
         self._model_description = ""
         self._live_model = None          # the Training tab's latest snapshot
         self._training_paused = False
+        self._followed_x = False         # the Draw tab's x last given to the Inside tab (False: none yet)
         self.draw_tab = DrawTab()
         self.training_page = LazyTab("digitlab.gui.training.tab", "TrainingTab")
         self.gradient_page = LazyTab("digitlab.gui.gradient.tab", "GradientTab")
@@ -219,6 +221,7 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_inside_page_built(self, inside_tab) -> None:
         inside_tab.set_model(self.draw_tab.network)
+        self._followed_x = False
         self._on_draw_tab_prediction_updated(None)
         inside_tab.model_edited.connect(self._on_inside_tab_model_edited)
         inside_tab.message.connect(self._on_draw_tab_message)
@@ -234,10 +237,13 @@ class MainWindow(QMainWindow):
         if inside is None:
             return
         stages = self.draw_tab.last_stages
-        if stages is None:
-            inside.follow_drawing(None, None)
-        else:
-            inside.follow_drawing(stages.gray, stages.centered.reshape(-1))
+        x = None if stages is None else stages.centered.reshape(-1)
+        last = self._followed_x
+        if last is not False and (x is None and last is None or x is not None and last is not None
+                                  and np.array_equal(x, last)):
+            return   # the same drawing answered by another model (a lab edit): the Inside tab's own stays
+        self._followed_x = None if x is None else x.copy()
+        inside.follow_drawing(None if stages is None else stages.gray, x)
 
     @Slot(object)
     def _on_inside_tab_model_edited(self, network) -> None:

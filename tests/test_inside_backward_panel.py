@@ -106,3 +106,11 @@ def test_error_bars_are_scaled_to_the_largest_error(qtbot):
     coloured = [y for y in range(image.height()) if image.pixelColor(column, y).blue() > 150
                 and image.pixelColor(column, y).red() < 100]
     assert len(coloured) > 40
+
+
+def test_a_label_chosen_without_a_drawing_computes_nothing(qtbot, panel):
+    panel.set_input(None)
+    panel.label_combo.setCurrentIndex(panel.label_combo.findData(8))
+    assert panel.label() is None and panel.result is None
+    panel.take_step()
+    assert panel.steps == 0

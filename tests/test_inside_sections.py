@@ -106,3 +106,45 @@ def test_mnist_loaded_by_the_inside_tab_goes_over_to_the_training_tabs_cache(qtb
     own = MnistCache(data=((x[:1], np.arange(1)), (x[:1], np.arange(1))))
     own.adopt(training_cache)             # a cache with arrays of its own keeps them
     assert own.get()[1][0].shape == (1, 784)
+
+
+def test_a_lab_edit_keeps_the_digit_drawn_on_the_inside_tab(inside, qtbot):
+    from digitlab.gui.mouse_replay import replay
+    from digitlab.nn.data.strokes import drawn_digit
+    window, tab = inside
+    tab.sections.setCurrentWidget(tab.lab_panel)
+    _, strokes = drawn_digit(7, np.random.default_rng(2), pen_width=18.0)
+    replay(tab.canvas, strokes)                      # real mouse events on the small canvas
+    qtbot.waitUntil(lambda: tab.x is not None)
+    drawn = tab.x.copy()
+    tab.lab_panel.prune_spin.setValue(30.0)
+    qtbot.mouseClick(tab.lab_panel.prune_button, Qt.MouseButton.LeftButton)
+    qtbot.wait(50)
+    assert window.draw_tab.model_choice.current()[1] == "Edited on the Inside tab"
+    assert tab.x is not None and np.array_equal(tab.x, drawn)   # the Draw tab's empty canvas did not win
+    window.draw_tab.show_image(one_ink(), "a one")   # a new drawing on the Draw tab still does
+    window.draw_tab.refresh_now()
+    qtbot.waitUntil(lambda: not np.array_equal(tab.x, drawn))
+
+
+def test_a_convolutional_model_is_explained_not_edited(qtbot):
+    from digitlab.gui.inside.backward_panel import BackwardPanel
+    from digitlab.gui.inside.lab_panel import LabPanel
+    from digitlab.gui.inside.map_panel import MapPanel
+    from digitlab.gui.training.mnist_cache import MnistCache
+    from digitlab.nn.model.convnet import ConvNet
+    conv = ConvNet(conv=((4, 5, 2),), hidden_sizes=(8,), rng=np.random.default_rng(0))
+    x = np.random.default_rng(1).random(784).astype(np.float32)
+    data = MnistCache(data=((x[None], np.zeros(1, int)), (x[None], np.zeros(1, int))))
+    lab, backward, map_panel = LabPanel(data=data), BackwardPanel(), MapPanel(data=data)
+    for panel in (lab, backward, map_panel):
+        qtbot.addWidget(panel)
+        panel.show()
+        panel.set_model(conv)
+        panel.set_input(x)
+    assert lab.editor is None and not lab.prune_button.isEnabled()
+    assert "convolution layers" in lab.answer_label.text()
+    assert backward.result is None and "convolution layers" in backward.loss_label.text()
+    assert map_panel.maps is None and "convolution layers" in map_panel.status_label.text()
+    lab.set_model(MultiLayerNet(784, (6,), 10, rng=np.random.default_rng(0)))
+    assert lab.prune_button.isEnabled() and "convolution" not in lab.answer_label.text()

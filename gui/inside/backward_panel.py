@@ -15,6 +15,7 @@ from digitlab.gui.draw.probability_bars import BarChart
 from digitlab.gui.live_text import follow_language
 from digitlab.nn.model.backward_view import (as_float64, backward, dW1_tiles, gradient_check,
                                              largest_entries, sgd_step, strongest_neurons)
+from digitlab.nn.model.network import MultiLayerNet
 
 TILES = 4
 POSITIVE = QColor(200, 60, 40)
@@ -84,6 +85,7 @@ class BackwardPanel(QWidget):
         self._x: np.ndarray | None = None
         self._dirty = False
         self.steps = 0
+        self.unsupported = False  # the model given is not a MultiLayerNet
         self.result = None       # the last Backward
         self.checks = []         # the last GradientChecks
         self._build()
@@ -200,6 +202,9 @@ class BackwardPanel(QWidget):
     # --- the contract with the Inside tab ----------------------------------------------
     def set_model(self, network) -> None:
         """Show the backward pass of network (SGD steps taken here are dropped)."""
+        self.unsupported = network is not None and not isinstance(network, MultiLayerNet)
+        if self.unsupported:   # a ConvNet: its layers are not the chain shown here
+            network = None
         self._network, self._copy, self._stepped, self.steps = network, None, False, 0
         self._build_hidden_maps()
         self._update()
@@ -219,12 +224,12 @@ class BackwardPanel(QWidget):
         return self._copy
 
     def label(self) -> int | None:
-        """The label t: the one chosen, else the predicted digit (None without a drawing)."""
+        """The label t: the one chosen, else the predicted digit (None without a drawing or model)."""
+        if self.network is None or self._x is None:
+            return None
         chosen = self.label_combo.currentData()
         if chosen is not None and chosen >= 0:
             return int(chosen)
-        if self.network is None or self._x is None:
-            return None
         return int(np.argmax(self.network.predict(self._x.astype(self.network.dtype))))
 
     # --- actions -----------------------------------------------------------------------
@@ -296,7 +301,9 @@ class BackwardPanel(QWidget):
         self.label_combo.setItemText(0, self.tr("the predicted digit") if predicted is None
                                      else self.tr("the predicted digit ({0})").format(predicted))
         if not has:
-            self.loss_label.setText(self.tr("Draw a digit to see its backward pass."))
+            self.loss_label.setText(
+                self.tr("Backward here is shown for fully connected networks; this model has convolution layers.")
+                if self.unsupported else self.tr("Draw a digit to see its backward pass."))
             self.bars.set_heights(np.zeros(10), None)
             self.error_bars.set_values(np.zeros(10))
             self.table.setRowCount(0)

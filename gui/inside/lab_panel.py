@@ -18,6 +18,7 @@ from digitlab.gui.draw.inside_view import activation_grid, grid_shape
 from digitlab.gui.live_text import follow_language
 from digitlab.gui.workers import QUEUED, TaskWorker, abandon_thread, join_thread, start_worker
 from digitlab.nn.model.edit import Edit, NetworkEditor
+from digitlab.nn.model.network import MultiLayerNet
 
 PRUNE_LEVELS = (0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 95, 99)
 NOISE_LEVELS = (0.0, 0.1, 0.2, 0.3, 0.5, 0.75, 1.0, 1.5, 2.0)
@@ -132,6 +133,7 @@ class LabPanel(QWidget):
         self.editor: NetworkEditor | None = None
         self._rng = np.random.default_rng()
         self._announced = None            # the last copy announced: set_model() given it back is ours
+        self._unsupported = False         # the model given is not a MultiLayerNet
         self._x: np.ndarray | None = None
         self._input_dirty = False        # a drawing came while the panel was hidden
         self._accuracy: float | None = None   # of the edited network as it is now, when measured
@@ -307,6 +309,9 @@ class LabPanel(QWidget):
         announced itself is kept, with its edits."""
         if network is not None and network is self._announced:
             return
+        self._unsupported = network is not None and not isinstance(network, MultiLayerNet)
+        if self._unsupported:   # a ConvNet: its weights are not the columns and rows edited here
+            network = None
         self.editor = None if network is None else NetworkEditor(network, self._rng)
         self._accuracy = None
         self._original_accuracy = None
@@ -484,6 +489,10 @@ class LabPanel(QWidget):
             len(edits), "; ".join(self.describe_edit(edit) for edit in edits[-4:])))
 
     def _show_answer(self) -> None:
+        if self._unsupported:
+            self.answer_label.setText(self.tr(
+                "The lab edits fully connected networks; this model has convolution layers."))
+            return
         if self.editor is None or self._x is None:
             self.answer_label.setText(self.tr("Draw a digit to see the edited network's answer."))
             return

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 from digitlab.gui.draw.heatmap import Heatmap, inferno_lut
 from digitlab.gui.live_text import follow_language
 from digitlab.gui.workers import QUEUED, TaskWorker, abandon_thread, join_thread, start_worker
+from digitlab.nn.model.network import MultiLayerNet
 from digitlab.nn.model.pca import MAP_IMAGES, layer_maps, place
 
 # matplotlib's "tab10" (BSD): ten colours told apart on light and dark windows
@@ -58,6 +59,7 @@ class MapPanel(QWidget):
         self._dirty = False
         self.star_points: list[np.ndarray] = []
         self._hovered: int | None = None  # the test image shown beside the map
+        self._unsupported = False         # the model given is not a MultiLayerNet
         self._build()
         self.retranslate()
         follow_language(self, self.retranslate)
@@ -159,6 +161,9 @@ class MapPanel(QWidget):
 
     # --- computing ---------------------------------------------------------------------
     def _use(self, network) -> None:
+        self._unsupported = network is not None and not isinstance(network, MultiLayerNet)
+        if self._unsupported:   # a ConvNet: not the layers mapped here
+            network = None
         if network is self._network and self.maps is not None:
             self._show_status()
             return
@@ -257,7 +262,9 @@ class MapPanel(QWidget):
         self.star.setData([float(where[0])], [float(where[1])])
 
     def _show_status(self) -> None:
-        if self._network is None:
+        if self._unsupported:
+            text = self.tr("The map is drawn for fully connected networks; this model has convolution layers.")
+        elif self._network is None:
             text = self.tr("No model.")
         elif self._thread is not None or self.maps is None:
             text = self.tr("Computing the maps of {0:,} test images…").format(MAP_IMAGES)
@@ -268,6 +275,11 @@ class MapPanel(QWidget):
         if self._in_training:
             text = self.tr("The model in training, as it was when the training paused. ") + text
         self.status_label.setText(text)
+
+    @property
+    def labels(self) -> np.ndarray | None:
+        """The labels (N,) of the test images on the map, or None before the maps are computed."""
+        return self._labels
 
     def show_point(self, index: int) -> None:
         """Show test image `index` of the map and its label beside the map."""

@@ -101,7 +101,7 @@ def backward(network: MultiLayerNet, x: np.ndarray, label: int) -> Backward:
         elif isinstance(layer, Affine):
             dout = layer.backward(dout, need_dx=layer is not net.layers[0])
     grads = {}
-    for i, affine in enumerate(net.affine_layers, start=1):
+    for i, affine in enumerate(net.param_layers, start=1):
         grads[f"W{i}"], grads[f"b{i}"] = affine.dW, affine.db
     return Backward(float(loss), y, t, hidden[::-1], deltas[::-1], grads)
 

@@ -171,6 +171,10 @@
         <translation>예측한 숫자 ({0})</translation>
     </message>
     <message>
+        <source>Backward here is shown for fully connected networks; this model has convolution layers.</source>
+        <translation>이 역전파 보기는 완전연결 신경망용입니다. 이 모델에는 합성곱 계층이 있습니다.</translation>
+    </message>
+    <message>
         <source>Draw a digit to see its backward pass.</source>
         <translation>숫자를 그리면 그 역전파를 볼 수 있습니다.</translation>
     </message>
@@ -1688,6 +1692,10 @@ Details: {0}</source>
         <translation>수정 {0}개: {1}</translation>
     </message>
     <message>
+        <source>The lab edits fully connected networks; this model has convolution layers.</source>
+        <translation>실험실은 완전연결 신경망을 고칩니다. 이 모델에는 합성곱 계층이 있습니다.</translation>
+    </message>
+    <message>
         <source>Draw a digit to see the edited network&apos;s answer.</source>
         <translation>숫자를 그리면 고친 신경망의 답을 볼 수 있습니다.</translation>
     </message>
@@ -2040,6 +2048,10 @@ Details: {0}</source>
     <message>
         <source>output y (softmax, {0})</source>
         <translation>출력 y (소프트맥스, {0})</translation>
+    </message>
+    <message>
+        <source>The map is drawn for fully connected networks; this model has convolution layers.</source>
+        <translation>지도는 완전연결 신경망용입니다. 이 모델에는 합성곱 계층이 있습니다.</translation>
     </message>
     <message>
         <source>No model.</source>
