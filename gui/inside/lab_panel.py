@@ -157,6 +157,7 @@ class LabPanel(QWidget):
         self.help.setWordWrap(True)
         self.layer_combo = QComboBox()
         self.layer_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.layer_combo.setMinimumContentsLength(26)   # "hidden layer 1 (512 neurons)" whole
         self.layer_combo.currentIndexChanged.connect(self._on_layer_combo_current_index_changed)
         self.neuron_spin = QSpinBox()
         self.neuron_spin.valueChanged.connect(self._on_neuron_spin_value_changed)
