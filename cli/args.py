@@ -100,7 +100,8 @@ def _add_train_parser(commands) -> None:
     add("--preset", choices=tuple(PRESETS), default=None,
         help="start from a ready-made setup; flags given as well override it. course: the "
              "course's TwoLayerNet 784-50-10, sigmoid, 0.01 x randn, SGD lr 0.1, batch 100, "
-             "10,000 iterations, accuracies from epoch 0")
+             "10,000 iterations, and the course's loop: rng.choice per iteration, accuracies "
+             "on all training images once per 600 iterations from iteration 0")
     add("--iterations", type=_positive_int, default=None, metavar="N",
         help="run N mini-batch steps (the course's iters_num) instead of --epochs")
     add("--model-kind", choices=MODEL_KINDS, default="mlp",

@@ -10,6 +10,7 @@ from PySide6.QtCore import qVersion
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from digitlab import resources
+from digitlab.gui.accessibility import name_controls
 
 # TrainConfig field -> command-line flag, in the order `digitlab train --help` lists them.
 FLAGS = (("hidden_sizes", "--hidden"), ("activation", "--activation"), ("weight_init", "--init"),
@@ -83,6 +84,9 @@ class AboutDialog(QDialog):
         layout.addWidget(self.text)
         layout.addWidget(buttons)
         self.text.setHtml(self.page())
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setToolTip(self.tr("Close this window"))
+        name_controls(self)
 
     def page(self) -> str:
         """The dialog's HTML in the user's language."""

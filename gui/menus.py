@@ -11,6 +11,8 @@ from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QMainWindow,
                                QMessageBox, QTableWidget, QTableWidgetItem, QVBoxLayout)
 
+from digitlab.gui.accessibility import name_controls
+
 LANGUAGES = ("system", "en", "ko")
 THEMES = ("system", "light", "dark")
 
@@ -32,6 +34,11 @@ CHAPTERS = (
                                 "4.4.1 Gradient descent · 4.4.2 The gradient of a neural network"),
      QT_TRANSLATE_NOOP("Menus", "Move the point and the step h to see the numerical "
                                 "derivative; run gradient descent with several learning rates.")),
+    (QT_TRANSLATE_NOOP("Menus", "Chapter 3: Inside the network"),
+     QT_TRANSLATE_NOOP("Menus", "3.2 Activation functions · 3.3 Multidimensional arrays · "
+                                "3.4 A three-layer network · 3.5 Softmax"),
+     QT_TRANSLATE_NOOP("Menus", "Draw a digit and watch it flow through the network; click a "
+                                "neuron to read its weighted sum, and follow softmax step by step.")),
 )
 
 
@@ -179,12 +186,17 @@ class Menus:
             table.setItem(row, 1, QTableWidgetItem(keys))
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.verticalHeader().hide()
+        table.setAccessibleName(QCoreApplication.translate("Menus", "Keyboard shortcuts"))
+        table.setToolTip(QCoreApplication.translate("Menus", "Every action with a shortcut, and its keys"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setToolTip(
+            QCoreApplication.translate("Menus", "Close this window"))
         buttons.rejected.connect(dialog.reject)
         layout = QVBoxLayout(dialog)
         layout.addWidget(table)
         layout.addWidget(buttons)
         dialog.resize(460, 480)
+        name_controls(dialog)
         dialog.open()
         return dialog
 
@@ -194,6 +206,9 @@ class Menus:
         box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("Menus", "The course"),
                           course_text(chapter), QMessageBox.StandardButton.Ok, self.window)
         box.setInformativeText(course_text(sections) + "\n\n" + course_text(todo))
+        box.button(QMessageBox.StandardButton.Ok).setToolTip(
+            QCoreApplication.translate("Menus", "Close this window"))
+        name_controls(box)
         box.open()
         return box
 

@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton,
                                QVBoxLayout, QWidget)
 
+from digitlab.gui.accessibility import name_controls
 from digitlab.gui.draw.finetune_worker import FinetuneWorker
 from digitlab.gui.workers import QUEUED, abandon_thread, start_worker
 
@@ -65,7 +66,16 @@ class FinetuneDialog(QDialog):
         self._set_running(False)
         self.use_button.setEnabled(False)
         self.save_button.setEnabled(False)
+        self._describe_controls()
+        name_controls(self)
         self.start()
+
+    def _describe_controls(self) -> None:
+        """Tool tips of the buttons (their names are their texts; gui.accessibility)."""
+        self.cancel_button.setToolTip(self.tr("Stop fine-tuning; the model stays as it was"))
+        self.use_button.setToolTip(self.tr("Let the Draw tab read with the fine-tuned model"))
+        self.save_button.setToolTip(self.tr("Save the fine-tuned model to a file"))
+        self.close_button.setToolTip(self.tr("Close this window"))
 
     def start(self) -> bool:
         """Start fine-tuning, or say why it cannot start."""

@@ -9,6 +9,7 @@ from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QLabel, QListWidget,
                                QListWidgetItem, QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
+from digitlab.gui.accessibility import name_controls
 from digitlab.nn.data.personal import PersonalDataError, PersonalSet
 from digitlab.nn.files.personal_zip import export_zip, import_zip
 
@@ -53,17 +54,18 @@ class GalleryDialog(QDialog):
         self.label_combo = QComboBox()
         self.label_combo.addItems([str(d) for d in range(10)])
         buttons = QHBoxLayout()
-        for text, slot in ((self.tr("Delete"), self.delete_selected),
-                           (self.tr("Relabel as"), self.relabel_selected)):
-            button = QPushButton(text)
+        self._buttons: dict[str, QPushButton] = {}
+        for key, text, slot in (("delete", self.tr("Delete"), self.delete_selected),
+                                ("relabel", self.tr("Relabel as"), self.relabel_selected)):
+            button = self._buttons[key] = QPushButton(text)
             button.clicked.connect(slot)
             buttons.addWidget(button)
         buttons.addWidget(self.label_combo)
         buttons.addStretch(1)
-        for text, slot in ((self.tr("Export…"), self._on_export_clicked),
-                           (self.tr("Import…"), self._on_import_clicked),
-                           (self.tr("Close"), self.close)):
-            button = QPushButton(text)
+        for key, text, slot in (("export", self.tr("Export…"), self._on_export_clicked),
+                                ("import", self.tr("Import…"), self._on_import_clicked),
+                                ("close", self.tr("Close"), self.close)):
+            button = self._buttons[key] = QPushButton(text)
             button.clicked.connect(slot)
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
@@ -72,8 +74,25 @@ class GalleryDialog(QDialog):
         layout.addLayout(buttons)
         store.changed.connect(self.refresh)
         self.refresh()
+        self._describe_controls()
+        name_controls(self)
 
     @Slot()
+    def _describe_controls(self) -> None:
+        """Tool tips, and names for the controls without a text of their own (gui.accessibility)."""
+        self.list.setAccessibleName(self.tr("Your digits"))
+        self.list.setToolTip(self.tr("The digits you stored; select one or more to delete or "
+                                     "relabel them"))
+        self.label_combo.setAccessibleName(self.tr("New label"))
+        self.label_combo.setToolTip(self.tr("The digit that Relabel as gives the selected samples"))
+        tips = {"delete": self.tr("Remove the selected samples from your digits"),
+                "relabel": self.tr("Give the selected samples the digit chosen beside"),
+                "export": self.tr("Save your digits as a zip of PNGs and a CSV, or one .npz"),
+                "import": self.tr("Add digits from a zip or .npz exported before"),
+                "close": self.tr("Close this window")}
+        for key, tip in tips.items():
+            self._buttons[key].setToolTip(tip)
+
     def refresh(self) -> None:
         self.list.clear()
         samples = sorted(self.store.samples, key=lambda s: (s.label, s.sample_id))

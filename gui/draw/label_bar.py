@@ -29,6 +29,7 @@ class LabelBar(QWidget):
         self.title = QLabel(self.tr("This is a"))
         layout.addWidget(self.title)
         self.actions_by_digit: list[QAction] = []
+        self.digit_buttons: list[QToolButton] = []
         for digit in range(10):
             action = QAction(str(digit), self)
             action.setShortcuts([QKeySequence(Qt.Modifier.ALT | Qt.Key(Qt.Key.Key_0 + digit))])
@@ -38,11 +39,14 @@ class LabelBar(QWidget):
             button = QToolButton()
             button.setDefaultAction(action)
             layout.addWidget(button)
+            self.digit_buttons.append(button)
         self.accuracy_label = QLabel()
         self.accuracy_label.setToolTip(self.tr(
             "Every fifth sample you label is kept for testing: this is how many of those the "
             "model in use reads right."))
         self.gallery_button = QPushButton(self.tr("Your digits…"))
+        self.gallery_button.setToolTip(self.tr(
+            "See the digits you stored, delete or relabel them, export or import them"))
         self.gallery_button.clicked.connect(self.gallery_requested)
         self.finetune_button = QPushButton(self.tr("Fine-tune…"))
         self.finetune_button.setToolTip(self.tr(
@@ -61,6 +65,7 @@ class LabelBar(QWidget):
         for digit, action in enumerate(self.actions_by_digit):
             action.setToolTip(self.tr("Store this drawing as a {0} in your personal digits "
                                       "(Alt+{0})").format(digit))
+            self.digit_buttons[digit].setAccessibleName(self.tr("This is a {0}").format(digit))
         self.show_counts(*self._counts)
 
     def set_labelling_enabled(self, enabled: bool) -> None:

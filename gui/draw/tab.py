@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QFileDialog, QGridLayout, QHBoxLayout, QLabel, QSlider,
                                QTabWidget, QToolButton, QWidget)
 
+from digitlab.gui.accessibility import name_controls
 from digitlab.gui.draw.canvas import PREDICT_SIDE, DrawingCanvas
 from digitlab.gui.draw.handwriting import HandwritingPanel
 from digitlab.gui.draw.image_io import supported_suffixes
@@ -78,6 +79,7 @@ class DrawTab(QWidget):
         self.handwriting.model_ready.connect(self._on_handwriting_model_ready)
         self._build_layout(self._build_toolbar())
         self.retranslate()
+        name_controls(self)
         follow_language(self, self._on_language_changed)
         self.input_view.set_sizes(None)
         self._update_prediction()
@@ -99,7 +101,8 @@ class DrawTab(QWidget):
             names = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())
             action.setText(text)
             action.setToolTip(f"{tip} ({names})")
-        self.pen_slider.setToolTip(self.tr("Pen width"))
+        self.pen_slider.setToolTip(self.tr("Pen width: how thick the strokes you draw are"))
+        self.pen_slider.setAccessibleName(self.tr("Pen width"))
         self.pen_label.setText(self.tr("Pen:"))
 
     def _on_language_changed(self) -> None:

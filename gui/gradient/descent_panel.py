@@ -98,10 +98,19 @@ class DescentPanel(QWidget):
         form.addRow(self.tr("Start (x0, x1):"), start)
         form.addRow(self.tr("Learning rate:"), self.lr_edit)
         form.addRow(self.tr("Steps:"), self.steps_spin)
+        self.surface_combo.setToolTip(self.tr("The function gradient descent walks down"))
+        self.x0_spin.setAccessibleName(self.tr("Start x0"))
+        self.x1_spin.setAccessibleName(self.tr("Start x1"))
+        self.x0_spin.setToolTip(self.tr("Where the descent starts: x0 (or click on the plot)"))
+        self.x1_spin.setToolTip(self.tr("Where the descent starts: x1 (or click on the plot)"))
+        self.lr_edit.setToolTip(self.tr("The step size lr in x -= lr * grad (e.g. 0.1, 10, 1e-10)"))
+        self.steps_spin.setToolTip(self.tr("How many steps the descent takes (the course's step_num)"))
         presets = QGroupBox(self.tr("The course's cases (x0² + x1², start (−3, 4))"))
         grid = QGridLayout(presets)
         for i, (key, text) in enumerate(self.presets_text().items()):
             button = QPushButton(text)
+            button.setToolTip(self.tr("Run the course's case: start (−3, 4) on x0² + x1² with "
+                                      "its learning rate and steps"))
             button.clicked.connect(lambda _=False, k=key: self.apply_preset(k))
             self.preset_buttons[key] = button
             grid.addWidget(button, i // 2, i % 2)

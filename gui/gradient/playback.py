@@ -33,6 +33,10 @@ class PlaybackControls(QWidget):
         self.speed_slider.setRange(1, 60)
         self.speed_slider.setValue(8)
         self.speed_slider.setToolTip(self.tr("Steps shown per second"))
+        self.speed_slider.setAccessibleName(self.tr("Speed"))
+        self.play_button.setToolTip(self.tr("Play the steps one after another, or pause"))
+        self.step_button.setToolTip(self.tr("Show the next step"))
+        self.reset_button.setToolTip(self.tr("Go back to the start"))
         self._speed_label = QLabel()
         self._speed_label.setMinimumWidth(70)
 

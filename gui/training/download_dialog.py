@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
+from digitlab.gui.accessibility import name_controls
 from digitlab.gui.workers import QUEUED, abandon_thread, join_thread, start_worker
 from digitlab.nn.data.mnist import FILES, MIRRORS, DownloadCancelled, default_cache_dir, download_mnist, find_mnist_dir
 
@@ -83,6 +84,9 @@ class DownloadDialog(QDialog):
         self.download_button = QPushButton(self.tr("Download"))
         self.buttons.addButton(self.download_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.download_button.setToolTip(self.tr("Download the four MNIST files (about 11 MB) from "
+                                                "public mirrors"))
+        self.cancel_button.setToolTip(self.tr("Do not download; training needs the files"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.message)
         layout.addWidget(self.progress_bar)
@@ -90,6 +94,7 @@ class DownloadDialog(QDialog):
         self.download_button.clicked.connect(self._on_download_button_clicked)
         self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
         self.resize(520, 200)
+        name_controls(self)
 
     @Slot()
     def _on_download_button_clicked(self) -> None:

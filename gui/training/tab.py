@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QMessageBox, QScrollArea, QSplitter,
                                QTabWidget, QVBoxLayout, QWidget)
 
+from digitlab.gui.accessibility import name_controls
 from digitlab.gui.training.controls import TrainingControls
 from digitlab.gui.training.course_tools import CourseTools
 from digitlab.gui.training.download_dialog import ensure_mnist
@@ -62,9 +63,12 @@ class TrainingTab(QWidget):
         self.evaluation_panel = EvaluationPanel(data=self.data)
         self.course_tools = CourseTools(self.settings, self.data)
         self.loop_listing = LoopListing()
+        self.loop_listing.show_config(self.settings.config())
+        self._config = None   # the config of the current or last run
         self._build_layout()
         self._connect()
         self._set_state(RunState.IDLE)
+        name_controls(self)
 
     def _build_layout(self) -> None:
         """Settings, course tools and controls on the left; curves and evaluation on the right.
@@ -108,6 +112,7 @@ class TrainingTab(QWidget):
         self.save_action.triggered.connect(self._on_save_button_clicked)
         self.recover_button.clicked.connect(self._on_recover_button_clicked)
         self.settings.lr_changed.connect(self._on_settings_lr_changed)
+        self.settings.config_changed.connect(self._on_settings_config_changed)
         self.evaluation_panel.image_chosen.connect(self.image_chosen)
         self.evaluation_panel.evaluated.connect(lambda: self.views.setCurrentWidget(self.evaluation_panel))
 
@@ -143,6 +148,7 @@ class TrainingTab(QWidget):
         run.failed.connect(self._on_run_failed)
         run.finished.connect(self._on_run_finished)
         self.metadata = {"training": config.to_dict()}
+        self._config = config
         self.loop_listing.start(config, config.train_size or 60_000)
         self._set_state(RunState.PAUSED if paused else RunState.LOADING)
         run.start()
@@ -196,6 +202,12 @@ class TrainingTab(QWidget):
             self._run.control.set_lr(lr)
 
     @Slot()
+    def _on_settings_config_changed(self) -> None:
+        """Before a run, the loop listing shows the loop these settings would run."""
+        if self._run is None and self.settings.validation_message() is None:
+            self.loop_listing.show_config(self.settings.config())
+
+    @Slot()
     def _on_recover_button_clicked(self) -> None:
         if (divergence := getattr(self.last_finished, "divergence", None)) is None:
             return   # the button shows only after a divergence
@@ -208,8 +220,7 @@ class TrainingTab(QWidget):
     def _on_run_progress(self, p: Progress) -> None:
         if self.state == RunState.LOADING:
             self._set_state(RunState.RUNNING)
-            self.plots.start_run(p.iterations_total, p.epochs_total,
-                                 0 if self.metadata["training"].get("record_initial") else 1)
+            self.plots.start_run(p.iterations_total, p.epochs_total, self._config.first_record())
         self.plots.add_iterations(p.iterations, p.losses, p.lrs)
         self.loop_listing.progress(p)
         self.controls.show_progress(p, self._backprop_seconds)
@@ -255,10 +266,17 @@ class TrainingTab(QWidget):
                               "finished": event.reason, "date": datetime.datetime.now().isoformat(timespec="seconds")})
         if self._evaluation is None:   # it failed (_on_run_failed said so) or was skipped to quit at once
             return
-        (_, _), (x_test, t_test) = self.data.get()
+        (x_train, _), (x_test, t_test) = self.data.get()
         evaluation = self.evaluation_panel.set_model(network, x_test, t_test, self._evaluation)
         self.metadata["test_accuracy"] = evaluation.accuracy
         completed, epochs = event.reason == FinishReason.COMPLETED, event.epochs_done
+        config = self._config
+        if completed and config.iterations is not None:   # the course's 10,000 are 16.67 epochs
+            n_train = min(config.train_size or len(x_train), len(x_train)) + config.drawn_digits
+            self.controls.show_message(lambda: self.tr(
+                "Finished after {0:,} iterations ({1:.2f} epochs). Test accuracy {2:.2%}.").format(
+                config.iterations, config.epochs_run(n_train), evaluation.accuracy))
+            return
         self.controls.show_message(lambda: self.tr("{0} after {1} epoch(s). Test accuracy {2:.2%}.").format(
             self.tr("Finished") if completed else self.tr("Stopped"), epochs, evaluation.accuracy))
 

@@ -19,6 +19,12 @@ ACTIVATION_NAMES = tuple(ACTIVATIONS)          # "relu", "sigmoid", "tanh"
 WEIGHT_INITS = ("he", "xavier")                # by name (nn.network.init_std); or a std
 BOOK_WEIGHT_STD = "0.01"                       # the std of the book's chapter 4 networks
 GRADIENT_METHODS = ("backprop", "numerical")
+# How a run picks its mini-batches: "shuffle", a new order of the images each epoch (each image
+# once per epoch; accuracies at each epoch's end, the loss before the step that used it);
+# "choice", the course's loop: rng.choice(train_size, batch_size) at every iteration, the loss
+# after the step, accuracies after iteration i when i % iter_per_epoch == 0 (from i = 0).
+SAMPLINGS = ("shuffle", "choice")
+TRAIN_ACCURACY_SAMPLES = 10_000   # the usual train accuracy: on the first 10,000 training images
 DTYPES = ("float32", "float64")
 # "mlp": 784-hidden-10, the course's network; "conv": the book's chapter 7 (nn.model.convnet).
 MODEL_KINDS = ("mlp", "conv")
@@ -29,7 +35,8 @@ CONV_HIDDEN_SIZES = (128,)     # the convolutional network's own default (the fl
 CONV_RULE = "convolution stages FILTERSxSIZE separated by commas (e.g. 16x5,32x5)"
 __all__ = ["ACTIVATION_NAMES", "BOOK_WEIGHT_STD", "DTYPES", "GRADIENT_METHODS", "HIDDEN_SIZES_RULE",
            "NUMERICAL_MAX_IMAGES", "NUMERICAL_MAX_PARAMS", "OPTIMIZER_NAMES", "PROBABILITY_RULE",
-           "RANGE_RULES", "SCAN_AUGMENT", "CONV_HIDDEN_SIZES", "CONV_RULE", "CONV_STAGES", "MODEL_KINDS", "SCAN_OPTIONS", "SCHEDULE_NAMES", "WEIGHT_INITS",
+           "RANGE_RULES", "SAMPLINGS", "SCAN_AUGMENT", "CONV_HIDDEN_SIZES", "CONV_RULE", "CONV_STAGES",
+           "MODEL_KINDS", "SCAN_OPTIONS", "SCHEDULE_NAMES", "TRAIN_ACCURACY_SAMPLES", "WEIGHT_INITS",
            "TrainConfig", "numerical_gradient_refusal", "parse_conv", "parse_hidden_sizes", "parse_range",
            "parse_weight_init", "quoted", "weight_count"]
 
@@ -83,6 +90,10 @@ class TrainConfig:
     # epoch may then be partial. None: epochs full epochs.
     iterations: int | None = None
     record_initial: bool = False   # an EpochEvent 0 with the accuracies before any training
+    sampling: str = "shuffle"      # SAMPLINGS: "choice" is the course's loop (see there)
+    # The train accuracy is measured on the first train_accuracy_size training images (None: all
+    # of them, as the course does; slower).
+    train_accuracy_size: int | None = TRAIN_ACCURACY_SAMPLES
     # augment_batch's scan options (SCAN_OPTIONS; only with augment): width times a log-uniform
     # factor in aspect, Gaussian blur of sigma in blur_sigma px, the look of a digit scanned at
     # lowres_side px, 5x5 dilation; each with its probability per image.
@@ -114,6 +125,11 @@ class TrainConfig:
             (self.train_size is None or self.train_size >= 1, "train_size must be None or >= 1"),
             (self.drawn_digits >= 0, "drawn_digits must be >= 0"),
             (self.iterations is None or self.iterations >= 1, "iterations must be None or >= 1"),
+            (self.sampling in SAMPLINGS, f"sampling must be one of {SAMPLINGS}"),
+            (self.train_accuracy_size is None or self.train_accuracy_size >= 1,
+             "train_accuracy_size must be None or >= 1"),
+            (not (self.record_initial and self.sampling == "choice"),
+             "record_initial is for the shuffle sampling: the course's loop records from i = 0"),
             *self._scan_checks(),
             *self._conv_checks(),
         ]
@@ -151,6 +167,28 @@ class TrainConfig:
         return [(not fits, f"conv: {fits}"),
                 (self.gradient == "backprop", "a convolutional network trains with backprop"),
                 (self.activation == "relu", "a convolutional network uses relu")]
+
+    def iterations_per_epoch(self, n_train: int) -> float:
+        """Mini-batches per epoch on n_train images: ceil(n / batch) shuffled (the last batch
+        smaller), the course's max(n / batch, 1) with rng.choice (a float, as in the course)."""
+        if self.sampling == "choice":
+            return max(n_train / self.batch_size, 1)
+        return math.ceil(n_train / self.batch_size)
+
+    def iterations_total(self, n_train: int) -> int:
+        """The run's length in mini-batches on n_train images (iterations, else whole epochs)."""
+        if self.iterations is not None:
+            return self.iterations
+        return math.ceil(self.epochs * self.iterations_per_epoch(n_train))
+
+    def epochs_run(self, n_train: int) -> float:
+        """The epochs the run covers on n_train images: 10,000 course iterations are 16.67."""
+        return self.iterations_total(n_train) / self.iterations_per_epoch(n_train)
+
+    def first_record(self) -> int:
+        """The epoch number of the first accuracy record: 0 when one comes before (or, in the
+        course's loop, right after) the first step, else 1."""
+        return 0 if self.record_initial or self.sampling == "choice" else 1
 
     def augment_options(self) -> dict:
         """The keyword options of nn.augment.augment_batch this run uses (SCAN_OPTIONS)."""
