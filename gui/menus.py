@@ -34,6 +34,11 @@ CHAPTERS = (
                                 "4.4.1 Gradient descent · 4.4.2 The gradient of a neural network"),
      QT_TRANSLATE_NOOP("Menus", "Move the point and the step h to see the numerical "
                                 "derivative; run gradient descent with several learning rates.")),
+    (QT_TRANSLATE_NOOP("Menus", "Chapter 3: Inside the network"),
+     QT_TRANSLATE_NOOP("Menus", "3.2 Activation functions · 3.3 Multidimensional arrays · "
+                                "3.4 A three-layer network · 3.5 Softmax"),
+     QT_TRANSLATE_NOOP("Menus", "Draw a digit and watch it flow through the network; click a "
+                                "neuron to read its weighted sum, and follow softmax step by step.")),
 )
 
 

@@ -45,6 +45,12 @@ def test_view_menu_switches_tabs_and_help_names_the_chapter(window, monkeypatch)
     box = window.menus.show_chapter()
     assert "3" in box.text() and "MNIST" in box.informativeText()
     box.close()
+    window.menus.tab_actions[3].trigger()
+    assert window.tabs.currentWidget() is window.inside_page and window.inside_page.widget is not None
+    box = window.menus.show_chapter()
+    assert box.text() == "Chapter 3: Inside the network" and "3.5 Softmax" in box.informativeText()
+    box.close()
+    window.menus.tab_actions[0].trigger()
     window.set_language("ko")
     try:
         box = window.menus.show_chapter()

@@ -2113,6 +2113,18 @@ Details: {0}</source>
         <translation>점과 간격 h를 옮기며 수치 미분을 보고, 여러 학습률로 경사 하강법을 실행해 보세요.</translation>
     </message>
     <message>
+        <source>Chapter 3: Inside the network</source>
+        <translation>3장: 신경망 내부</translation>
+    </message>
+    <message>
+        <source>3.2 Activation functions · 3.3 Multidimensional arrays · 3.4 A three-layer network · 3.5 Softmax</source>
+        <translation>3.2 활성화 함수 · 3.3 다차원 배열의 계산 · 3.4 3층 신경망 구현하기 · 3.5 소프트맥스 함수</translation>
+    </message>
+    <message>
+        <source>Draw a digit and watch it flow through the network; click a neuron to read its weighted sum, and follow softmax step by step.</source>
+        <translation>숫자를 그리고 그것이 신경망을 지나가는 모습을 지켜보세요. 뉴런을 클릭하면 가중합을 읽을 수 있고, 소프트맥스를 단계별로 따라갈 수 있습니다.</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
