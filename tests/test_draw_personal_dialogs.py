@@ -168,3 +168,33 @@ def test_an_unreadable_personal_file_is_never_overwritten(qtbot, data_dir):
     with pytest.raises(OSError, match="not overwritten"):
         store.add(np.zeros((28, 28)), 1, [])
     assert path.read_bytes() == b"damaged"
+
+
+def test_enter_in_the_gallery_never_deletes(gallery, qtbot):
+    from PySide6.QtCore import Qt
+    gallery.show()
+    qtbot.waitExposed(gallery)
+    select(gallery, [0, 1])
+    gallery.list.setFocus()
+    qtbot.keyClick(gallery.list, Qt.Key.Key_Return)
+    qtbot.keyClick(gallery, Qt.Key.Key_Enter)
+    assert len(gallery.store.samples) == 10
+    assert not any(button.isDefault() or button.autoDefault() for button in gallery.buttons.values())
+
+
+def test_delete_and_relabel_can_be_undone(gallery, data_dir):
+    before = [(s.sample_id, s.label) for s in gallery.store.samples]
+    assert not gallery.buttons["undo"].isEnabled()
+    select(gallery, [0, 1])
+    gallery.delete_selected()
+    assert len(gallery.store.samples) == 8 and gallery.buttons["undo"].isEnabled()
+    gallery.buttons["undo"].click()
+    assert [(s.sample_id, s.label) for s in gallery.store.samples] == before
+    assert gallery.list.count() == 10 and not gallery.buttons["undo"].isEnabled()
+    loaded = PersonalSet.load(data_dir / FILE_NAME)       # and the file has them back too
+    assert [(s.sample_id, s.label) for s in loaded] == before
+    select(gallery, [3])
+    gallery.label_combo.setCurrentIndex(7)
+    gallery.relabel_selected()
+    gallery.undo()
+    assert gallery.store.samples[3].label == 1

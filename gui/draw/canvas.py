@@ -38,6 +38,7 @@ class DrawingCanvas(QWidget):
         self._image_gray: np.ndarray | None = None
         self._backing = QImage()
         self._paper: QImage | None = None   # the finished drawing at to_array's last size
+        self._cleared: list[tuple] = []     # drawings Clear removed, for undo (newest last)
         self.pen_width = 18.0
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -65,21 +66,27 @@ class DrawingCanvas(QWidget):
         self.pen_width = float(width)
 
     def undo(self) -> None:
-        """Remove the last stroke, or the image when no stroke is left."""
+        """Remove the last stroke, or the image when no stroke is left; on an empty sheet,
+        bring back the drawing the last Clear removed."""
         if self._strokes:
             self._strokes.pop()
         elif self._image is not None:
             self._image = self._image_gray = None
+        elif self._cleared:
+            self._strokes, self._image, self._image_gray = self._cleared.pop()
         else:
             return
         self._rerender()
 
     def clear(self) -> None:
-        """Remove every stroke and the image."""
+        """Remove every stroke and the image (undo brings them back)."""
+        if self._current is not None:
+            self._end()
         if self.is_empty():
             return
-        self._strokes.clear()
-        self._current = None
+        self._cleared.append((list(self._strokes), self._image, self._image_gray))
+        del self._cleared[:-20]     # a few drawings back is what a student needs
+        self._strokes = []
         self._image = self._image_gray = None
         self._rerender()
 

@@ -1,4 +1,5 @@
-"""The personal digits gallery: every stored sample by digit; delete, relabel, export, import."""
+"""The personal digits gallery: every stored sample by digit; delete (undoable), relabel, export,
+import. No button is the dialog's default: Enter never deletes."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -52,26 +53,35 @@ class GalleryDialog(QDialog):
         self.list.setMinimumSize(520, 320)
         self.label_combo = QComboBox()
         self.label_combo.addItems([str(d) for d in range(10)])
+        self._before_change: PersonalSet | None = None   # the set before the last delete/relabel
         buttons = QHBoxLayout()
-        for text, slot in ((self.tr("Delete"), self.delete_selected),
-                           (self.tr("Relabel as"), self.relabel_selected)):
-            button = QPushButton(text)
-            button.clicked.connect(slot)
-            buttons.addWidget(button)
+        self.buttons: dict[str, QPushButton] = {}
+        for key, text, slot in (("delete", self.tr("Delete"), self.delete_selected),
+                                ("undo", self.tr("Undo"), self.undo),
+                                ("relabel", self.tr("Relabel as"), self.relabel_selected)):
+            buttons.addWidget(self._button(key, text, slot))
         buttons.addWidget(self.label_combo)
         buttons.addStretch(1)
-        for text, slot in ((self.tr("Export…"), self._on_export_clicked),
-                           (self.tr("Import…"), self._on_import_clicked),
-                           (self.tr("Close"), self.close)):
-            button = QPushButton(text)
-            button.clicked.connect(slot)
-            buttons.addWidget(button)
+        for key, text, slot in (("export", self.tr("Export…"), self._on_export_clicked),
+                                ("import", self.tr("Import…"), self._on_import_clicked),
+                                ("close", self.tr("Close"), self.close)):
+            buttons.addWidget(self._button(key, text, slot))
+        self.buttons["undo"].setEnabled(False)
+        self.buttons["undo"].setToolTip(self.tr("Bring back what the last Delete or Relabel changed"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
         store.changed.connect(self.refresh)
         self.refresh()
+
+    def _button(self, key: str, text: str, slot) -> QPushButton:
+        button = QPushButton(text)
+        # a dialog presses its first auto-default button on Enter: that would be Delete
+        button.setAutoDefault(False)
+        button.clicked.connect(slot)
+        self.buttons[key] = button
+        return button
 
     @Slot()
     def refresh(self) -> None:
@@ -102,21 +112,40 @@ class GalleryDialog(QDialog):
 
     @Slot()
     def delete_selected(self) -> None:
-        self._apply(lambda i: self.store.samples.delete(i))
+        count = len(self.selected_ids())
+        if self._apply(lambda i: self.store.samples.delete(i)):
+            self.message.emit(self.tr("Deleted {0} sample(s); Undo in “Your digits” brings them "
+                                      "back.").format(count))
 
     @Slot()
     def relabel_selected(self) -> None:
         label = self.label_combo.currentIndex()
         self._apply(lambda i: self.store.samples.relabel(i, label))
 
-    def _apply(self, change) -> None:
+    def _apply(self, change) -> bool:
         ids = self.selected_ids()
         if not ids:
             self.message.emit(self.tr("Select one or more samples first."))
-            return
+            return False
+        self._before_change = PersonalSet(list(self.store.samples), self.store.samples.next_id)
         for sample_id in ids:
             change(sample_id)
         self._save()
+        self.buttons["undo"].setEnabled(True)
+        return True
+
+    @Slot()
+    def undo(self) -> None:
+        """Bring back the set as it was before the last Delete or Relabel."""
+        before, self._before_change = self._before_change, None
+        self.buttons["undo"].setEnabled(False)
+        if before is None:
+            return
+        try:
+            self.store.replace(before)
+        except OSError as error:
+            QMessageBox.warning(self, self.tr("Your digits"),
+                                self.tr("Could not save your digits: {0}").format(error))
 
     def _save(self) -> None:
         try:
