@@ -18,7 +18,8 @@ class MainWindow(WindowActions, QMainWindow):
     The status bar shows the model the Draw tab uses. The Training tab's models are offered to the
     Draw tab ("Training (live)" while it learns); "Use this model" and a click on a misclassified
     test image switch to the Draw tab with the trained model. Closing asks about a running training
-    or an unsaved model (Save / Discard / Cancel, TrainingTab.maybe_save) and stops the training,
+    or an unsaved trained or fine-tuned model (Save / Discard / Cancel, TrainingTab.maybe_save and
+    Handwriting.maybe_save) and stops the training,
     then saves the remembered settings (window, tab, language, theme and each tab's own state).
     """
 
@@ -160,10 +161,11 @@ class MainWindow(WindowActions, QMainWindow):
 
     def closeEvent(self, event) -> None:
         training = self.training_tab
+        if (training is not None and not training.maybe_save()) \
+                or not self.draw_tab.handwriting.maybe_save():
+            event.ignore()
+            return
         if training is not None:
-            if not training.maybe_save():
-                event.ignore()
-                return
             training.shutdown()
         self.save_settings()
         super().closeEvent(event)

@@ -97,8 +97,11 @@ class Menus:
         self.view_menu.addSeparator()
         self.reset_layout = self._action(QKeySequence(), window.reset_layout)
         self.reset_defaults = self._action(QKeySequence(), window.reset_to_defaults)
+        self.undo_reset = self._action(QKeySequence(), window.undo_reset)
+        self.undo_reset.setEnabled(False)
         self.view_menu.addAction(self.reset_layout)
         self.view_menu.addAction(self.reset_defaults)
+        self.view_menu.addAction(self.undo_reset)
 
     def _radio(self, menu, codes, slot) -> dict[str, QAction]:
         group = QActionGroup(menu)
@@ -136,6 +139,7 @@ class Menus:
                  (self.copy, QCoreApplication.translate("Menus", "Copy the canvas image")),
                  (self.reset_layout, QCoreApplication.translate("Menus", "Reset layout")),
                  (self.reset_defaults, QCoreApplication.translate("Menus", "Reset to defaults…")),
+                 (self.undo_reset, QCoreApplication.translate("Menus", "Undo reset to defaults")),
                  (self.shortcuts, QCoreApplication.translate("Menus", "Keyboard shortcuts")),
                  (self.about, QCoreApplication.translate("Menus", "About DigitLab")),
                  (self.chapter, QCoreApplication.translate("Menus", "The course's chapter for this tab")),

@@ -128,6 +128,8 @@ class WindowActions:
                         "training settings) and go back to the defaults?"))
             if answer != QMessageBox.StandardButton.Yes:
                 return False
+        self.save_settings()
+        self._before_reset = self.settings.snapshot()
         self.settings.clear()
         self.reset_layout()
         self.set_language("system")
@@ -136,5 +138,23 @@ class WindowActions:
         for page in (self.training_page, self.gradient_page):
             if page.widget is not None:
                 page.widget.apply_settings_state({})
-        self.statusBar().showMessage(self.tr("Every setting is back to its default."), 8000)
+        self.menus.undo_reset.setEnabled(True)
+        self.statusBar().showMessage(self.tr("Every setting is back to its default. View > Undo "
+                                             "reset to defaults brings yours back."), 10000)
+        return True
+
+    @Slot()
+    def undo_reset(self) -> bool:
+        """View > Undo reset to defaults: every setting as it was just before the reset."""
+        snapshot, self._before_reset = getattr(self, "_before_reset", None), None
+        self.menus.undo_reset.setEnabled(False)
+        if snapshot is None:
+            return False
+        self.settings.restore(snapshot)
+        self._restore_settings()
+        self.set_language(self.language)
+        for key, page in (("training", self.training_page), ("gradient", self.gradient_page)):
+            if page.widget is not None:
+                page.widget.apply_settings_state(self.settings.state(key))
+        self.statusBar().showMessage(self.tr("Your settings are back as they were before the reset."), 8000)
         return True

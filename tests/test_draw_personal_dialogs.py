@@ -198,3 +198,27 @@ def test_delete_and_relabel_can_be_undone(gallery, data_dir):
     gallery.relabel_selected()
     gallery.undo()
     assert gallery.store.samples[3].label == 1
+
+
+def test_quitting_with_an_unsaved_fine_tuned_model_asks_save_discard_cancel(qtbot, data_dir,
+                                                                            tmp_path, monkeypatch):
+    from digitlab.gui.main_window import MainWindow
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    filled_store(data_dir, 20)
+    window.draw_tab.set_model(net(), "test net", None)
+    window.draw_tab.handwriting.mnist = synthetic_cache()
+    dialog = run_dialog(qtbot, window.draw_tab.handwriting.show_finetune())
+    dialog.close()
+    assert dialog.has_unsaved_model()
+    questions, answers = [], [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save]
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda parent, title, text, *rest: questions.append(text) or answers.pop(0))
+    path = tmp_path / "tuned.npz"
+    monkeypatch.setattr(save_dialog, "ask_save_path", lambda *a: str(path))
+    assert not window.close() and window.isVisible()       # Cancel: nothing lost, still open
+    assert "fine-tuned" in questions[0]
+    assert window.close() and not window.isVisible()        # Save: written, then closed
+    assert load_model(path)[0].sizes == dialog.result.network.sizes
+    assert len(questions) == 2 and not dialog.has_unsaved_model()

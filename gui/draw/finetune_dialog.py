@@ -4,8 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Signal, Slot
-from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QMessageBox, QProgressBar,
+                               QPushButton, QVBoxLayout, QWidget)
 
 from digitlab.gui.draw.finetune_worker import FinetuneWorker
 from digitlab.gui.workers import QUEUED, abandon_thread, start_worker
@@ -41,6 +41,7 @@ class FinetuneDialog(QDialog):
         self.network, self.personal, self.seed = network, personal, seed
         self.mnist = mnist
         self.result = None
+        self.saved = False      # the current result was saved to a file
         self._thread = self._worker = None
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -124,7 +125,7 @@ class FinetuneDialog(QDialog):
         self._set_running(False)
         if result is None:
             return
-        self.result = result
+        self.result, self.saved = result, False
         self.status.setText(self.report_text(result))
         self.use_button.setEnabled(True)
         self.save_button.setEnabled(True)
@@ -167,8 +168,28 @@ class FinetuneDialog(QDialog):
                     "finetune": self.result.report.to_dict()}
         saved = save_interactively(self, self.result.network, metadata, path)
         if saved:
+            self.saved = True
             self.status.setText(self.status.text() + "\n" + self.tr("Saved to {0}.").format(saved))
         return saved
+
+    def has_unsaved_model(self) -> bool:
+        """True when a fine-tuned model is here and was never saved."""
+        return self.result is not None and not self.saved
+
+    def maybe_save(self) -> bool:
+        """Before quitting: Save / Discard / Cancel about an unsaved fine-tuned model (the training
+        run's question); False = the user cancelled."""
+        from digitlab.gui.training.save_dialog import ask_before_quitting
+        if not self.has_unsaved_model():
+            return True
+        answer = ask_before_quitting(self.parentWidget() or self, running=False, finetuned=True)
+        Button = QMessageBox.StandardButton
+        if answer == Button.Cancel:
+            return False
+        if answer == Button.Discard:
+            self.saved = True     # asked once: the user chose to let it go
+            return True
+        return self.save_to(None) is not None
 
     @Slot()
     def _stop_and_wait(self) -> None:

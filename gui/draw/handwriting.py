@@ -28,6 +28,7 @@ class Handwriting(QObject):
         self.tab = tab
         self.store = store if store is not None else PersonalStore(parent=self)
         self.mnist = None
+        self.finetune_dialogs: list = []    # each fine-tune run's dialog (its model until saved)
         self.label_bar = LabelBar()
         self.why_page = LazyTab("digitlab.gui.draw.why_view", "WhyView")
         self.steps_page = LazyTab("digitlab.gui.draw.steps_view", "StepsView")
@@ -137,8 +138,15 @@ class Handwriting(QObject):
 
         dialog = FinetuneDialog(self.tab.network, self.store.samples, self.mnist, self.tab)
         dialog.model_ready.connect(self._on_finetune_model_ready)
+        self.finetune_dialogs = [d for d in self.finetune_dialogs if d.has_unsaved_model()]
+        self.finetune_dialogs.append(dialog)
         dialog.show()
         return dialog
+
+    def maybe_save(self) -> bool:
+        """Before quitting: Save / Discard / Cancel for each fine-tuned model never saved;
+        False = the user cancelled."""
+        return all(dialog.maybe_save() for dialog in self.finetune_dialogs)
 
     @Slot(object, str, object)
     def _on_finetune_model_ready(self, network, name: str, accuracy) -> None:

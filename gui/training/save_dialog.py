@@ -59,11 +59,16 @@ def save_interactively(parent: QWidget | None, network, metadata: dict,
         path, folder = None, writable_folder()
 
 
-def ask_before_quitting(parent: QWidget | None, running: bool) -> QMessageBox.StandardButton:
-    """Save, Discard or Cancel: about a training still running, or a trained model not yet saved."""
+def ask_before_quitting(parent: QWidget | None, running: bool,
+                        finetuned: bool = False) -> QMessageBox.StandardButton:
+    """Save, Discard or Cancel: about a training still running, a trained model not yet saved, or
+    (finetuned) a model fine-tuned on the user's digits not yet saved."""
     if running:
         question = QCoreApplication.translate(
             "SaveDialog", "Training is still running. Stop it and save the network trained so far before quitting?")
+    elif finetuned:
+        question = QCoreApplication.translate(
+            "SaveDialog", "The model you fine-tuned on your digits has not been saved. Save it before quitting?")
     else:
         question = QCoreApplication.translate(
             "SaveDialog", "The network you trained has not been saved. Save it before quitting?")
