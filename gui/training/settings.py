@@ -46,6 +46,9 @@ class TrainingSettings(QWidget):
         super().__init__(parent)
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # compact rows: the whole form fits beside the plots at the default window size
+        form.setVerticalSpacing(2)
+        form.setContentsMargins(4, 4, 4, 4)
         self.hidden_edit = QLineEdit("100")
         self.hidden_edit.setToolTip(self.tr("Neurons per hidden layer, comma separated, e.g. 100, 50"))
         self.activation_combo = self._combo(ACTIVATION_NAMES)
@@ -161,9 +164,13 @@ class TrainingSettings(QWidget):
     def _on_shape_changed(self) -> None:
         sizes = hidden_sizes_or_none(self.hidden_edit.text())
         n = weight_count(sizes) if sizes is not None else 0
-        self.gradient_note.setText(self.tr(
+        note = self.tr(
             "Numerical gradient: only for a tiny network (at most {0:,} weights; this one has {1:,}) "
-            "and {2:,} training images.").format(NUMERICAL_MAX_PARAMS, n, NUMERICAL_MAX_IMAGES))
+            "and {2:,} training images.").format(NUMERICAL_MAX_PARAMS, n, NUMERICAL_MAX_IMAGES)
+        self.gradient_note.setText(note)
+        self.gradient_combo.setToolTip(note)
+        # the note matters once the numerical gradient is chosen; until then it is the tool tip
+        self.gradient_note.setVisible(self.gradient_combo.currentData() == "numerical")
 
     def lr(self) -> float:
         return self.lr_spin.value()
