@@ -190,9 +190,12 @@ class MainWindow(WindowActions, QMainWindow):
 
     @Slot()
     def _restyle_new_plots(self) -> None:
-        """Plots built after the theme was chosen (LazyTab, panels) get its colours too."""
+        """Plots built after the theme was chosen (LazyTab, panels) get its colours too, and titles
+        that wrap."""
+        from digitlab.gui.plot_titles import wrap_titles_in
         from digitlab.gui.theme import restyle_plots
         restyle_plots(QApplication.instance(), self.dark, self)
+        wrap_titles_in(self)   # a long title (or its translation) wraps instead of cutting its plot
 
     @Slot(str)
     def _on_draw_tab_model_changed(self, description: str) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from digitlab.gui.live_text import follow_language
 from digitlab.gui.plot_cache import cache_axes
+from digitlab.gui.plot_titles import wrap_title
 
 
 class DecimatingBuffer:
@@ -148,6 +149,7 @@ class TrainingPlots(QWidget):
         for plot in (self.loss_plot, self.acc_plot, self.lr_plot):
             plot.setMouseEnabled(x=False, y=False)
             plot.hideButtons()
+            wrap_title(plot)
         self.graphics.ci.layout.setRowStretchFactor(0, 3)
         self.graphics.ci.layout.setRowStretchFactor(1, 2)
         self._set_titles(None)
