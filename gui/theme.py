@@ -13,14 +13,17 @@ THEMES = ("system", "light", "dark")
 PLOT_COLOURS = {False: ("w", (60, 60, 60)), True: ((30, 32, 36), (215, 215, 215))}  # background, ink
 
 
-def system_is_dark(app: QApplication) -> bool:
-    """True when the desktop asks for a dark scheme (Qt 6.5+), else judged from its palette."""
+def system_is_dark(app: QApplication, system_palette: QPalette | None = None) -> bool:
+    """True when the desktop asks for a dark scheme (Qt 6.5+), else judged from the desktop's own
+    palette (system_palette: the one the app started with; never the dark theme's, which the app
+    may be showing now)."""
     hints = app.styleHints()
     if hasattr(hints, "colorScheme"):
         scheme = hints.colorScheme()
         if scheme != Qt.ColorScheme.Unknown:
             return scheme == Qt.ColorScheme.Dark
-    return app.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    palette = system_palette if system_palette is not None else app.palette()
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
 
 def dark_palette() -> QPalette:
@@ -42,14 +45,14 @@ def dark_palette() -> QPalette:
     return palette
 
 
-def is_dark(app: QApplication, theme: str) -> bool:
-    return system_is_dark(app) if theme == "system" else theme == "dark"
+def is_dark(app: QApplication, theme: str, system_palette: QPalette | None = None) -> bool:
+    return system_is_dark(app, system_palette) if theme == "system" else theme == "dark"
 
 
 def apply_theme(app: QApplication, theme: str, light_palette: QPalette, root: QWidget | None = None) -> bool:
     """Set the palette for theme ("system", "light" or "dark") and restyle the plots (of root, else
     of every window); returns dark."""
-    dark = is_dark(app, theme)
+    dark = is_dark(app, theme, light_palette)
     if theme == "system":
         app.setPalette(light_palette if not dark else dark_palette())
     else:

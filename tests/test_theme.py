@@ -42,3 +42,18 @@ def test_the_canvas_stays_white_paper_with_black_ink_in_the_dark(qapp, qtbot):
 def test_system_theme_follows_the_palette_when_the_desktop_does_not_say(qapp):
     assert is_dark(qapp, "dark") and not is_dark(qapp, "light")
     assert dark_palette().color(QPalette.ColorRole.Text).lightness() > 200
+
+
+def test_system_after_dark_gives_the_system_palette_back(qapp, qtbot):
+    from digitlab.gui.main_window import MainWindow
+    window = MainWindow()
+    qtbot.addWidget(window)
+    system = QPalette(qapp.palette())
+    try:
+        window.set_theme("dark")
+        assert window.dark and qapp.palette().color(QPalette.ColorRole.Window).lightness() < 80
+        window.set_theme("system")       # the desktop (offscreen here) is light
+        assert not window.dark
+        assert qapp.palette().color(QPalette.ColorRole.Window) == system.color(QPalette.ColorRole.Window)
+    finally:
+        window.set_theme("light")
