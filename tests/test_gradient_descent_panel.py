@@ -87,3 +87,31 @@ def test_descent_lr_10_runs_all_steps_and_explains_the_freeze(gradient_tab):
     assert "freezes" in message and "From step 10 on" in message
     assert "keeps growing" not in message
     assert "[-2.58983747e+13 -1.29524862e+12]" in message
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_the_speed_slider_stays_usable_and_the_column_keeps_its_width_while_playing(qtbot, language):
+    from PySide6.QtWidgets import QApplication
+    from digitlab.gui.app import set_language
+    from digitlab.gui.main_window import MainWindow
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.set_language(language)
+    window.show()
+    qtbot.waitExposed(window)
+    window.tabs.setCurrentIndex(2)
+    tab = window.gradient_page.widget
+    panel = tab.panel("descent")
+    tab.tabs.setCurrentIndex(tab.PANELS.index("descent"))
+    qtbot.waitUntil(panel.isVisible)
+    slider = panel.controls.speed_slider
+    assert slider.width() >= 80
+    widths = {panel.surface_combo.width()}
+    panel.controls.frame_changed.connect(lambda _: widths.add(panel.surface_combo.width()))
+    slider.setValue(slider.maximum())
+    with qtbot.waitSignal(panel.controls.finished, timeout=5000):
+        panel.apply_preset("diverges")          # plays its 100 steps
+    widths.add(panel.surface_combo.width())
+    set_language(QApplication.instance(), "en")
+    assert len(widths) == 1, widths            # the left column never widens
+    assert slider.width() >= 80

@@ -53,8 +53,10 @@ class DescentPanel(QWidget):
         self.controls = PlaybackControls()
         self.info_label = QLabel()
         self.message_label = QLabel()
-        self.message_label.setWordWrap(True)
         self.course_label = QLabel()
+        for label in (self.info_label, self.message_label, self.course_label):
+            # wrapped: the numbers of a step grow as a run diverges, and the column must not widen
+            label.setWordWrap(True)
         self.code_view = CodeView()
         self.code_view.set_listing(LISTING)
         self.preset_buttons = {}
