@@ -111,5 +111,7 @@ class AboutDialog(QDialog):
         return (f"<h2>DigitLab</h2><p>{html.escape(intro)}</p>"
                 f"<h3>{versions_h}</h3><table cellspacing='6'>{rows}</table>"
                 f"<h3>{model_h}</h3><p>{html.escape(model)}</p>"
-                + (f"<pre>{html.escape(command)}</pre>" if command else "")
+                # wrapped between words, not cut: the command is longer than the dialog is wide
+                + (f"<p style='font-family: monospace; white-space: pre-wrap'>{html.escape(command)}</p>"
+                   if command else "")
                 + f"<h3>{credits_h}</h3><ul>{items}</ul>")

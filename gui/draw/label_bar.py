@@ -61,6 +61,8 @@ class LabelBar(QWidget):
         for digit, action in enumerate(self.actions_by_digit):
             action.setToolTip(self.tr("Store this drawing as a {0} in your personal digits "
                                       "(Alt+{0})").format(digit))
+            # what the keyboard-shortcut table calls it
+            action.setStatusTip(self.tr("This is a {0}: store the drawing").format(digit))
         self.show_counts(*self._counts)
 
     def set_labelling_enabled(self, enabled: bool) -> None:
