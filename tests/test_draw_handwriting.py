@@ -128,3 +128,31 @@ def test_each_step_switch_changes_the_input_as_nn_says(tab, qtbot, switch):
     assert not np.array_equal(before, expected)
     assert not np.allclose(tab.bars.probabilities, p_before)
     np.testing.assert_array_equal(steps.images[3].image.T, expected)
+
+
+def test_the_steps_view_waits_for_the_pen_and_changes_no_answer(tab, qtbot, monkeypatch):
+    from PySide6.QtCore import QEvent, QPointF
+    from mouse_replay import send_mouse
+    net = MultiLayerNet(hidden_sizes=(32,), rng=np.random.default_rng(0))
+    tab.set_model(net, "test net", None)
+    points = [QPointF(x, y) for x, y in paper_points(tab.canvas, small_corner_ring())]
+    drag(tab.canvas, [(p.x(), p.y()) for p in points])          # the inside view open
+    settle(qtbot, tab)
+    answer_without = tab.bars.probabilities.copy()
+    tab.canvas.clear()
+    tab.views.setCurrentWidget(tab.handwriting.steps_page)
+    steps = tab.handwriting.steps_view
+    shown = []
+    real_show = steps.show_stages
+    monkeypatch.setattr(steps, "show_stages", lambda stages: shown.append(stages) or real_show(stages))
+    send_mouse(tab.canvas, QEvent.Type.MouseButtonPress, points[0])
+    for point in points[1:]:
+        send_mouse(tab.canvas, QEvent.Type.MouseMove, point)
+        qtbot.wait(2)                      # frames pass while the pen moves
+    settle(qtbot, tab)
+    assert shown == []                     # no repaint of the four steps while the pen is down
+    send_mouse(tab.canvas, QEvent.Type.MouseButtonRelease, points[-1])
+    settle(qtbot, tab)
+    assert len(shown) >= 1 and shown[-1] is tab.last_stages
+    np.testing.assert_array_equal(steps.images[3].image.T, tab.last_stages.centered)
+    np.testing.assert_allclose(tab.bars.probabilities, answer_without)   # the same answer

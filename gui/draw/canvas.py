@@ -24,9 +24,11 @@ class DrawingCanvas(QWidget):
         changed(): the drawing changed (stroke extended, undone, cleared, image loaded).
         image_loaded(str): an image replaced the drawing; payload its name for the user.
         load_failed(str): an image could not be used; payload a message for the user.
+        stroke_finished(): the pen was lifted (views too slow to follow the pen update now).
     """
 
     changed = Signal()
+    stroke_finished = Signal()
     image_loaded = Signal(str)
     load_failed = Signal(str)
 
@@ -56,6 +58,10 @@ class DrawingCanvas(QWidget):
     def is_empty(self) -> bool:
         """True when there is neither a stroke nor an image."""
         return not self._strokes and self._current is None and self._image is None
+
+    def is_drawing(self) -> bool:
+        """True while a stroke is being drawn (the pen is down)."""
+        return self._current is not None
 
     def stroke_count(self) -> int:
         """Number of strokes drawn (including one in progress)."""
@@ -177,6 +183,7 @@ class DrawingCanvas(QWidget):
         self._strokes.append(self._current)
         self._current = None
         self._rerender(emit=False)
+        self.stroke_finished.emit()
 
     def _set_image(self, gray: np.ndarray, name: str) -> None:
         self._strokes.clear()

@@ -38,6 +38,7 @@ class Handwriting(QObject):
         self.label_bar.gallery_requested.connect(self.show_gallery)
         self.label_bar.finetune_requested.connect(self.show_finetune)
         self.store.changed.connect(self.update_counts)
+        tab.canvas.stroke_finished.connect(self._on_canvas_stroke_finished)
 
     @property
     def why_view(self):
@@ -67,10 +68,19 @@ class Handwriting(QObject):
         stages = self.tab.last_stages
         self.label_bar.set_labelling_enabled(stages is not None)
         steps, why = self.steps_page.widget, self.why_page.widget
-        if steps is not None and steps.isVisible():
+        # four plots repainted per frame while the pen moves would slow the event loop down, and
+        # the window system would then merge the pen's moves: fewer points, a jagged stroke, another
+        # answer. The steps follow when the pen is lifted (they show the finished drawing anyway).
+        if steps is not None and steps.isVisible() and not self.tab.canvas.is_drawing():
             steps.show_stages(stages)
         if why is not None:     # computes only while visible
             why.set_input(self.tab.network, None if stages is None else stages.centered)
+
+    @Slot()
+    def _on_canvas_stroke_finished(self) -> None:
+        steps = self.steps_page.widget
+        if steps is not None and steps.isVisible():
+            self.tab.refresh_now()   # the finished stroke, in the bars and in the steps at once
 
     @Slot(object)
     def _on_why_page_built(self, view) -> None:
