@@ -41,6 +41,7 @@ def with_model_and_drawing(tab, qtbot, seed=0):
 
 def test_alt_digit_stores_the_drawing_and_it_reloads(tab, qtbot, data_dir):
     with_model_and_drawing(tab, qtbot)
+    tab.handwriting.label_bar.keep_check.setChecked(True)     # the same drawing labelled twice
     messages = []
     tab.message.connect(messages.append)
     qtbot.keyClick(tab.canvas, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
@@ -64,6 +65,7 @@ def test_labelling_an_empty_canvas_stores_nothing(tab, qtbot, data_dir):
 
 def test_test_split_accuracy_is_shown_for_the_model_in_use(tab, qtbot):
     net = with_model_and_drawing(tab, qtbot)
+    tab.handwriting.label_bar.keep_check.setChecked(True)
     said = int(np.argmax(net.probabilities(tab.input_view.x28.reshape(1, -1))))
     for _ in range(5):    # the fifth sample (id 4) is the first test sample
         tab.handwriting.label_current(said)
@@ -156,3 +158,19 @@ def test_the_steps_view_waits_for_the_pen_and_changes_no_answer(tab, qtbot, monk
     assert len(shown) >= 1 and shown[-1] is tab.last_stages
     np.testing.assert_array_equal(steps.images[3].image.T, tab.last_stages.centered)
     np.testing.assert_allclose(tab.bars.probabilities, answer_without)   # the same answer
+
+
+def test_this_is_a_k_clears_the_canvas_for_the_next_sample_unless_kept(tab, qtbot, data_dir):
+    with_model_and_drawing(tab, qtbot)
+    drawn = tab.canvas.to_array(PREDICT_SIDE)
+    tab.handwriting.label_bar.actions_by_digit[0].trigger()
+    assert tab.canvas.is_empty()                                  # ready for the next sample
+    tab.undo_action.trigger()                                     # and Ctrl+Z brings it back
+    np.testing.assert_array_equal(tab.canvas.to_array(PREDICT_SIDE), drawn)
+    tab.handwriting.label_bar.keep_check.setChecked(True)
+    tab.handwriting.label_bar.actions_by_digit[0].trigger()
+    assert not tab.canvas.is_empty()
+    assert [s.label for s in PersonalSet.load(data_dir / FILE_NAME)] == [0, 0]
+    assert tab.settings_state()["keep_labelled"] is True
+    tab.apply_settings_state({})
+    assert not tab.handwriting.label_bar.keep_check.isChecked()

@@ -97,7 +97,8 @@ class Handwriting(QObject):
                                    self.store.test_accuracy(self.tab.network))
 
     def label_current(self, digit: int) -> bool:
-        """Store the drawing (fully preprocessed, whatever the step switches say) as `digit`."""
+        """Store the drawing (fully preprocessed, whatever the step switches say) as `digit`, then
+        clear the canvas for the next sample unless "keep the drawing" is ticked."""
         from digitlab.gui.draw.tab import PREDICT_SIDE
 
         image = self.tab.canvas.to_array(PREDICT_SIDE)
@@ -111,6 +112,8 @@ class Handwriting(QObject):
             self.tab.message.emit(self.tr("Could not store the sample: {0}").format(error))
             return False
         said = self._predicted(x28)
+        if not self.label_bar.keep_check.isChecked():
+            self.tab.canvas.clear()     # ready for the next sample; Ctrl+Z brings it back
         if said is None or said == digit:
             text = self.tr("Stored as a {0} in your digits ({1} in all).")
         else:

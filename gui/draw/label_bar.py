@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
 from digitlab.gui.live_text import follow_language
 
@@ -38,6 +38,12 @@ class LabelBar(QWidget):
             button = QToolButton()
             button.setDefaultAction(action)
             layout.addWidget(button)
+        self.keep_check = QCheckBox(self.tr("keep the drawing"))
+        self.keep_check.setToolTip(self.tr(
+            "Off: the canvas is cleared after “This is a …” for the next sample (Ctrl+Z brings "
+            "the drawing back). On: the drawing stays."))
+        layout.addSpacing(4)
+        layout.addWidget(self.keep_check)
         self.accuracy_label = QLabel()
         self.accuracy_label.setToolTip(self.tr(
             "Every fifth sample you label is kept for testing: this is how many of those the "
