@@ -222,3 +222,25 @@ def test_quitting_with_an_unsaved_fine_tuned_model_asks_save_discard_cancel(qtbo
     assert window.close() and not window.isVisible()        # Save: written, then closed
     assert load_model(path)[0].sizes == dialog.result.network.sizes
     assert len(questions) == 2 and not dialog.has_unsaved_model()
+
+
+def test_fine_tuning_says_how_many_are_for_learning_and_how_many_held_out(qtbot, data_dir):
+    store = filled_store(data_dir, 5)                # ids 0..4: the fifth (id 4) is a test sample
+    dialog = FinetuneDialog(net(), store.samples, synthetic_cache())
+    qtbot.addWidget(dialog)
+    text = dialog.status.text()
+    assert not dialog.is_running()
+    assert "5 stored digits 4 are for learning and 1 are held out for testing" in text
+    from digitlab.gui.draw.label_bar import LabelBar
+    bar = LabelBar()
+    qtbot.addWidget(bar)
+    bar.show_counts(5, None, 1)
+    assert "5 of your digits stored (4 to learn from, 1 held out for testing)" == bar.accuracy_label.text()
+
+
+def test_the_running_fine_tune_names_both_parts(qtbot, data_dir):
+    store = filled_store(data_dir, 20)
+    dialog = FinetuneDialog(net(), store.samples, synthetic_cache(), seed=0)
+    qtbot.addWidget(dialog)
+    assert "16 of your 20 digits" in dialog.status.text() and "4 are held out" in dialog.status.text()
+    run_dialog(qtbot, dialog)

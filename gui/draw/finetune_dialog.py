@@ -71,13 +71,15 @@ class FinetuneDialog(QDialog):
     def start(self) -> bool:
         """Start fine-tuning, or say why it cannot start."""
         n_train = len(self.personal.arrays("train")[1])
+        n_test = len(self.personal.arrays("test")[1])
         if self.network is None:
             self.status.setText(self.tr("There is no model to fine-tune: open or train one."))
             return False
         if n_train < MIN_TRAIN:
             self.status.setText(self.tr(
-                "Label at least {0} drawings with “This is a …” first (every fifth is kept for "
-                "testing): there are {1} to learn from.").format(MIN_TRAIN, n_train))
+                "Fine-tuning needs at least {0} of your digits to learn from. Of your {1} stored "
+                "digits {2} are for learning and {3} are held out for testing (every fifth): label "
+                "more with “This is a …” first.").format(MIN_TRAIN, n_train + n_test, n_train, n_test))
             return False
         if self.mnist is None:
             from digitlab.gui.training.mnist_cache import MnistCache
@@ -86,8 +88,8 @@ class FinetuneDialog(QDialog):
         self._worker.progress.connect(self._on_worker_progress, QUEUED)
         self._worker.failed.connect(self._on_worker_failed, QUEUED)
         self._worker.finished.connect(self._on_worker_finished, QUEUED)
-        self.status.setText(self.tr("Fine-tuning on {0} of your digits mixed with MNIST…")
-                            .format(n_train))
+        self.status.setText(self.tr("Fine-tuning on {0} of your {1} digits mixed with MNIST; {2} are "
+                                    "held out to test it…").format(n_train, n_train + n_test, n_test))
         self._set_running(True)
         self._thread = start_worker(self._worker, self)
         # quitting with the dialog open must not destroy a running thread (that aborts)

@@ -94,7 +94,8 @@ class Handwriting(QObject):
     @Slot()
     def update_counts(self) -> None:
         self.label_bar.show_counts(len(self.store.samples),
-                                   self.store.test_accuracy(self.tab.network))
+                                   self.store.test_accuracy(self.tab.network),
+                                   len(self.store.samples.arrays("test")[1]))
 
     def label_current(self, digit: int) -> bool:
         """Store the drawing (fully preprocessed, whatever the step switches say) as `digit`, then

@@ -77,11 +77,13 @@ class LabelBar(QWidget):
             action.setEnabled(enabled)
 
     @Slot()
-    def show_counts(self, samples: int, accuracy: tuple[float, int] | None) -> None:
-        """samples: how many are stored; accuracy: (fraction, n) on the test split or None."""
-        self._counts = (samples, accuracy)
+    def show_counts(self, samples: int, accuracy: tuple[float, int] | None, held_out: int = 0) -> None:
+        """samples: how many are stored, held_out of them kept for testing; accuracy: (fraction, n)
+        on the test split or None."""
+        self._counts = (samples, accuracy, held_out)
         if accuracy is None:
-            text = self.tr("{0} of your digits stored").format(samples)
+            text = self.tr("{0} of your digits stored ({1} to learn from, {2} held out for testing)"
+                           ).format(samples, samples - held_out, held_out)
         else:
             right = round(accuracy[0] * accuracy[1])
             text = self.tr("{0} stored · model reads {1} of {2} test digits right ({3:.0%})").format(
