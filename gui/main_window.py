@@ -50,6 +50,8 @@ class MainWindow(WindowActions, QMainWindow):
         self.resize(*self.DEFAULT_SIZE)
         self._default_state = self.saveState()
         self._restore_settings()
+        from digitlab.gui.opengl_surface import reserve_opengl_surface
+        reserve_opengl_surface(self)   # the first 3-D view must not re-create the shown window
 
     @staticmethod
     def remembered_language(settings: Settings) -> str:
