@@ -218,3 +218,13 @@ def test_two_hundred_random_presses_leave_no_thread_behind(qtbot, tab):
     qtbot.wait(50)
     assert_buttons_match(tab)
     assert time.perf_counter() - started < 20
+
+
+def test_reset_clears_the_last_runs_variables_from_the_listing(qtbot, tab):
+    configure(tab)
+    assert tab.start()
+    wait_idle(qtbot, tab)
+    assert tab.loop_listing.variable_text("loss") not in (None, "None")
+    tab.reset_button.click()
+    assert tab.loop_listing.table.rowCount() == 0
+    assert tab.loop_listing.variable_text("train_acc_list") is None

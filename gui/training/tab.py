@@ -115,6 +115,7 @@ class TrainingTab(QWidget):
 
     def _clear_run(self) -> None:
         self.plots.clear()
+        self.loop_listing.set_variables({})    # the last run's values must not outlive it
         self.evaluation_panel.clear()
         self.controls.clear()
         self.model, self.metadata, self.last_finished = None, {}, None
