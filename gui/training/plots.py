@@ -105,6 +105,7 @@ class TrainingPlots(QWidget):
         self._stale = False
         self._acc_bottom: float | None = None
         self._epochs: list[tuple[int, float, float]] = []
+        self._stopped_accuracy: float | None = None   # the stopped model's test accuracy
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.graphics = pg.GraphicsLayoutWidget()
@@ -168,12 +169,23 @@ class TrainingPlots(QWidget):
         self.lr_plot.setLabel("bottom", self.tr("iteration"))
 
     def _show_epoch_text(self) -> None:
+        # percentages with 2 decimals, as the Training tab's message says them: one number, one look
+        if self._stopped_accuracy is not None:
+            self.acc_text.setText(self.tr("stopped: the model kept has test {0:.2%}").format(
+                self._stopped_accuracy))
+            return
         if not self._epochs:
             self.acc_text.setText("")
             return
         epoch, train_accuracy, test_accuracy = self._epochs[-1]
-        self.acc_text.setText(self.tr("epoch {0}: train {1:.1%}, test {2:.1%}").format(
+        self.acc_text.setText(self.tr("epoch {0}: train {1:.2%}, test {2:.2%}").format(
             epoch, train_accuracy, test_accuracy))
+
+    def show_stopped(self, test_accuracy: float) -> None:
+        """A run stopped between epochs: the kept model's test accuracy (its one evaluation)
+        replaces the last epoch's, which was measured on other weights."""
+        self._stopped_accuracy = float(test_accuracy)
+        self._show_epoch_text()
 
     def _retranslate(self) -> None:
         """After a language switch: the texts with values (the learning rate, the last epoch)."""
@@ -199,6 +211,7 @@ class TrainingPlots(QWidget):
         self._stale = False
         self._acc_bottom = None
         self._epochs.clear()
+        self._stopped_accuracy = None
         for curve in (self.loss_raw, self.loss_smooth, self.train_curve, self.test_curve, self.lr_curve):
             curve.setData([], [])
         self._show_epoch_text()

@@ -224,6 +224,8 @@ class TrainingTab(QWidget):
         evaluation = self.evaluation_panel.set_model(network, x_test, t_test, self._evaluation)
         self.metadata["test_accuracy"] = evaluation.accuracy
         completed, epochs = event.reason == FinishReason.COMPLETED, event.epochs_done
+        if not completed:
+            self.plots.show_stopped(evaluation.accuracy)   # the plot says the number the message says
         self.controls.show_message(lambda: self.tr("{0} after {1} epoch(s). Test accuracy {2:.2%}.").format(
             self.tr("Finished") if completed else self.tr("Stopped"), epochs, evaluation.accuracy))
 
