@@ -38,7 +38,7 @@ def test_lr_plot_appears_only_when_the_lr_changes(qtbot):
     assert plots.lr_plot_visible() and "learning rate" not in plots.loss_plot.titleLabel.text
     np.testing.assert_allclose(plots.lr_curve.getData()[1][-50:], 0.05)
     plots.add_epoch(1, 0.91, 0.9)
-    assert "train 91.0%, test 90.0%" in plots.acc_text.toPlainText()
+    assert "train 91.00%, test 90.00%" in plots.acc_text.toPlainText()
     low, high = plots.acc_plot.viewRange()[1]
     assert 84 < low <= 85 and 100 <= high < 101      # from the worst epoch's 5% step up to 100%
     plots.clear()
