@@ -244,3 +244,14 @@ def test_the_running_fine_tune_names_both_parts(qtbot, data_dir):
     qtbot.addWidget(dialog)
     assert "16 of your 20 digits" in dialog.status.text() and "4 are held out" in dialog.status.text()
     run_dialog(qtbot, dialog)
+
+
+def test_a_failed_fine_tune_is_one_warning_line_in_the_log(qtbot, data_dir, caplog):
+    import logging
+    store = filled_store(data_dir, 20)
+    with caplog.at_level(logging.INFO, logger="digitlab.finetune"):
+        run_dialog(qtbot, FinetuneDialog(net(), store.samples, NoMnist()))
+    records = [r for r in caplog.records if r.name == "digitlab.finetune"]
+    assert [r.levelname for r in records] == ["WARNING"]
+    assert records[0].exc_info is None and "\n" not in records[0].getMessage()
+    assert "MNIST files were not found" in records[0].getMessage()
