@@ -71,10 +71,12 @@ class WindowActions:
                                     self.tr("This tab shows no plot to export: open a tab or panel with a plot."))
             return False
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export plot"), "plot.png",
+            from digitlab.gui.file_folder import remember, suggested_path
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export plot"), suggested_path("plot.png"),
                                                   self.tr("PNG image (*.png);;SVG drawing (*.svg)"))
             if not path:
                 return False
+            remember(path)
         return self._export(items[0], path)
 
     def _export(self, item, path: str) -> bool:

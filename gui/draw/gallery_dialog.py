@@ -196,9 +196,11 @@ class GalleryDialog(QDialog):
 
     @Slot()
     def _on_export_clicked(self) -> None:
+        from digitlab.gui.file_folder import remember, suggested_path
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export your digits"),
-                                              "my_digits.zip", self._filter())
+                                              suggested_path("my_digits.zip"), self._filter())
         if path:
+            remember(path)
             self.export_to(path)
 
     @Slot()
