@@ -27,8 +27,8 @@ RANGE_OF = {"blur_sigma": "blur_prob", "lowres_side": "lowres_prob"}
 
 def train_command(config: dict) -> str:
     """The `digitlab train ...` command that reproduces a model's TrainConfig (its metadata)."""
-    from digitlab.nn.trainer import TrainConfig
-    defaults = TrainConfig().to_dict()
+    from digitlab.nn.train_config import DEFAULTS
+    defaults = DEFAULTS.to_dict()     # what `train` runs when a flag is left out
     words = ["digitlab", "train"]
     for field, flag in FLAGS:
         value = config.get(field)

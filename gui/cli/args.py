@@ -65,11 +65,11 @@ def _add_finetune_parser(commands) -> None:
 
 
 def _add_train_parser(commands) -> None:
-    from digitlab.nn.train_config import DTYPES, GRADIENT_METHODS, NUMERICAL_MAX_IMAGES, TrainConfig
+    from digitlab.nn.train_config import DEFAULTS, DTYPES, GRADIENT_METHODS, NUMERICAL_MAX_IMAGES
 
     from digitlab.nn.presets import PRESETS
 
-    default = TrainConfig()
+    default = DEFAULTS      # the Training tab's defaults too: one set, in nn.train_config
     train = commands.add_parser("train", help="train a network on MNIST",
                                 description="Train a network on MNIST with a live progress bar.")
     add = train.add_argument

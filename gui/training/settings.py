@@ -10,18 +10,15 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout
                                QLineEdit, QSlider, QSpinBox, QWidget)
 
 from digitlab.nn.budget import estimate_training_memory, format_bytes, memory_limit
-from digitlab.nn.train_config import (ACTIVATION_NAMES, BOOK_WEIGHT_STD, GRADIENT_METHODS, NUMERICAL_MAX_IMAGES,
+from digitlab.nn.train_config import (ACTIVATION_NAMES, BOOK_WEIGHT_STD, DEFAULTS, GRADIENT_METHODS, NUMERICAL_MAX_IMAGES,
                              NUMERICAL_MAX_PARAMS, OPTIMIZER_NAMES, SCHEDULE_NAMES, WEIGHT_INITS,
                              TrainConfig, numerical_gradient_refusal, parse_hidden_sizes, quoted,
                              weight_count)
 from digitlab.nn.train_events import Divergence
 
 SUBSETS = (1_000, 10_000, 60_000)
-# Measured by `main.py bench` (time_to_97_s): about 97.5% test accuracy within 3 s of Start on
-# a 2-core laptop; a student can still pick a smaller subset or another optimizer.
-DEFAULT_CONFIG = TrainConfig(hidden_sizes=(100,), activation="relu", weight_init="he",
-                             optimizer="momentum", lr=0.15, schedule="cosine", epochs=3,
-                             batch_size=100, train_size=60_000, seed=0)
+# The form starts with nn.train_config's DEFAULTS, those the command line's `train` runs too.
+DEFAULT_CONFIG = DEFAULTS
 LR_MIN_EXP, LR_MAX_EXP, LR_STEPS_PER_DECADE = -4, 1, 20
 
 
