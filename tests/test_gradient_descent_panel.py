@@ -115,3 +115,17 @@ def test_the_speed_slider_stays_usable_and_the_column_keeps_its_width_while_play
     set_language(QApplication.instance(), "en")
     assert len(widths) == 1, widths            # the left column never widens
     assert slider.width() >= 80
+
+
+def test_lr_10_says_at_every_later_step_that_it_diverged_and_where(gradient_tab):
+    panel = gradient_tab.panel("descent")
+    panel.apply_preset("diverges")
+    panel.controls.pause()
+    for k in range(panel.controls.frame_count):
+        panel.controls._frame = k
+        panel._on_controls_frame_changed(k)
+        info = panel.info_label.text()
+        if k >= panel.shown:
+            assert f"Diverged at step {panel.shown}" in info and "20577" in info, (k, info)
+        else:
+            assert "Diverged" not in info

@@ -237,8 +237,16 @@ class DescentPanel(QWidget):
         self._show_step(k)
 
     def _show_step(self, k: int) -> None:
-        self.info_label.setText(self.tr("step {k}:  x = {x}<br>f(x) = {f}    |grad f(x)| = {g}").format(
-            k=k, x=self.result_text(k), f=fmt(self.values[k]), g=fmt(self.norms[k])))
+        text = self.tr("step {k}:  x = {x}<br>f(x) = {f}    |grad f(x)| = {g}").format(
+            k=k, x=self.result_text(k), f=fmt(self.values[k]), g=fmt(self.norms[k]))
+        if k >= self.shown:
+            # the drawing stopped where x left the plot: the step line itself says why and where
+            bad = self.path[self.shown]
+            where = self.tr("overflowed") if not np.all(np.isfinite(bad)) else fmt_point(bad)
+            text += "<br><b>" + self.tr("Diverged at step {k}: x jumped to {x}; the path is drawn up "
+                                        "to step {last}.").format(k=self.shown, x=where,
+                                                                  last=self.shown - 1) + "</b>"
+        self.info_label.setText(text)
         self.message_label.setText(self._message(k))
 
     def _retranslate(self) -> None:
