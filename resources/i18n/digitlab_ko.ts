@@ -316,6 +316,10 @@
         <translation>오버플로</translation>
     </message>
     <message>
+        <source>Diverged at step {k}: x jumped to {x}; the path is drawn up to step {last}.</source>
+        <translation>{k}단계에서 발산: x가 {x}(으)로 튀었습니다. 경로는 {last}단계까지 그립니다.</translation>
+    </message>
+    <message>
         <source>After {n} steps x is {d} away from the minimum ★.</source>
         <translation>{n}단계 후 x와 최솟값 ★의 거리는 {d}입니다.</translation>
     </message>
@@ -1733,6 +1737,14 @@ Details: {0}</source>
         <translation>학습률 (학습 중에 바뀜)</translation>
     </message>
     <message>
+        <source>stopped: the model kept has test {0:.2%}</source>
+        <translation>중지됨: 남긴 모델의 시험 정확도 {0:.2%}</translation>
+    </message>
+    <message>
+        <source>epoch {0}: train {1:.2%}, test {2:.2%}</source>
+        <translation>에폭 {0}: 훈련 {1:.2%}, 시험 {2:.2%}</translation>
+    </message>
+    <message>
         <source>Loss per iteration (one mini-batch each)</source>
         <translation>반복별 손실 (반복마다 미니배치 하나)</translation>
     </message>
@@ -1743,10 +1755,6 @@ Details: {0}</source>
     <message>
         <source>Accuracy after each epoch (a growing gap = overfitting)</source>
         <translation>에폭별 정확도 (벌어지는 차이 = 오버피팅)</translation>
-    </message>
-    <message>
-        <source>epoch {0}: train {1:.1%}, test {2:.1%}</source>
-        <translation>에폭 {0}: 훈련 {1:.1%}, 시험 {2:.1%}</translation>
     </message>
 </context>
 <context>
