@@ -230,7 +230,7 @@ def test_fine_tuning_says_how_many_are_for_learning_and_how_many_held_out(qtbot,
     qtbot.addWidget(dialog)
     text = dialog.status.text()
     assert not dialog.is_running()
-    assert "5 stored digits 4 are for learning and 1 are held out for testing" in text
+    assert "Your 5 stored digits: 4 for learning, 1 held out for testing" in text
     from digitlab.gui.draw.label_bar import LabelBar
     bar = LabelBar()
     qtbot.addWidget(bar)
@@ -242,7 +242,7 @@ def test_the_running_fine_tune_names_both_parts(qtbot, data_dir):
     store = filled_store(data_dir, 20)
     dialog = FinetuneDialog(net(), store.samples, synthetic_cache(), seed=0)
     qtbot.addWidget(dialog)
-    assert "16 of your 20 digits" in dialog.status.text() and "4 are held out" in dialog.status.text()
+    assert "16 of your 20 digits" in dialog.status.text() and "4 held out" in dialog.status.text()
     run_dialog(qtbot, dialog)
 
 

@@ -77,9 +77,9 @@ class FinetuneDialog(QDialog):
             return False
         if n_train < MIN_TRAIN:
             self.status.setText(self.tr(
-                "Fine-tuning needs at least {0} of your digits to learn from. Of your {1} stored "
-                "digits {2} are for learning and {3} are held out for testing (every fifth): label "
-                "more with “This is a …” first.").format(MIN_TRAIN, n_train + n_test, n_train, n_test))
+                "Fine-tuning needs at least {0} of your digits to learn from. Your {1} stored digits: "
+                "{2} for learning, {3} held out for testing (every fifth). Label more with “This is "
+                "a …” first.").format(MIN_TRAIN, n_train + n_test, n_train, n_test))
             return False
         if self.mnist is None:
             from digitlab.gui.training.mnist_cache import MnistCache
@@ -88,8 +88,8 @@ class FinetuneDialog(QDialog):
         self._worker.progress.connect(self._on_worker_progress, QUEUED)
         self._worker.failed.connect(self._on_worker_failed, QUEUED)
         self._worker.finished.connect(self._on_worker_finished, QUEUED)
-        self.status.setText(self.tr("Fine-tuning on {0} of your {1} digits mixed with MNIST; {2} are "
-                                    "held out to test it…").format(n_train, n_train + n_test, n_test))
+        self.status.setText(self.tr("Fine-tuning on {0} of your {1} digits mixed with MNIST ({2} held "
+                                    "out for testing)…").format(n_train, n_train + n_test, n_test))
         self._set_running(True)
         self._thread = start_worker(self._worker, self)
         # quitting with the dialog open must not destroy a running thread (that aborts)

@@ -642,12 +642,12 @@ Details: {0}</source>
         <translation>미세 조정할 모델이 없습니다: 모델을 열거나 학습하세요.</translation>
     </message>
     <message>
-        <source>Fine-tuning needs at least {0} of your digits to learn from. Of your {1} stored digits {2} are for learning and {3} are held out for testing (every fifth): label more with “This is a …” first.</source>
-        <translation>미세 조정에는 학습용 내 숫자가 {0}개 이상 필요합니다. 저장된 내 숫자 {1}개 중 {2}개는 학습용이고 {3}개는 시험용으로 따로 둡니다(다섯 번째마다): 먼저 “이 숫자는 …”으로 더 분류하세요.</translation>
+        <source>Fine-tuning needs at least {0} of your digits to learn from. Your {1} stored digits: {2} for learning, {3} held out for testing (every fifth). Label more with “This is a …” first.</source>
+        <translation>미세 조정에는 학습용 내 숫자가 {0}개 이상 필요합니다. 저장된 내 숫자 {1}개: 학습용 {2}개, 시험용으로 따로 둔 것 {3}개(다섯 번째마다). 먼저 “이 숫자는 …”으로 더 분류하세요.</translation>
     </message>
     <message>
-        <source>Fine-tuning on {0} of your {1} digits mixed with MNIST; {2} are held out to test it…</source>
-        <translation>내 숫자 {1}개 중 {0}개를 MNIST와 섞어 미세 조정하는 중… {2}개는 시험용으로 따로 둡니다</translation>
+        <source>Fine-tuning on {0} of your {1} digits mixed with MNIST ({2} held out for testing)…</source>
+        <translation>내 숫자 {1}개 중 {0}개를 MNIST와 섞어 미세 조정하는 중… (시험용으로 {2}개를 따로 둠)</translation>
     </message>
     <message>
         <source>Stopping…</source>
