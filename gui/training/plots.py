@@ -217,8 +217,11 @@ class TrainingPlots(QWidget):
         self._show_epoch_text()
         self._show_lr_plot(False)
         self._set_titles(None)
-        self.loss_plot.enableAutoRange(x=True)
-        self.acc_plot.enableAutoRange(x=True)
+        # the axes as before any run: without data, auto-range would keep the last run's span
+        self.acc_plot.getAxis("bottom").setTickSpacing()
+        for plot in (self.loss_plot, self.acc_plot):
+            plot.setXRange(0, 1, padding=0)
+            plot.enableAutoRange(x=True)
         self.acc_plot.setYRange(0, 100, padding=0.02)
         self.loss_plot.setYRange(0, 1, padding=0)
 
