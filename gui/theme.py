@@ -10,6 +10,8 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 THEMES = ("system", "light", "dark")
+# set to True on a pyqtgraph TextItem drawn straight on a plot's background: it takes the theme's ink
+FOLLOWS_THEME = "follows_theme"
 PLOT_COLOURS = {False: ("w", (60, 60, 60)), True: ((30, 32, 36), (215, 215, 215))}  # background, ink
 
 
@@ -89,5 +91,17 @@ def _restyle_axes(view: QWidget, pg, ink) -> None:
         if isinstance(item, pg.AxisItem):
             item.setPen(pg.mkPen(ink))
             item.setTextPen(pg.mkPen(ink))
-        elif isinstance(item, pg.LabelItem):
+        elif isinstance(item, pg.LabelItem) and not _on_own_background(item, pg):
             item.setText(item.text, color=pg.mkColor(ink))
+        elif isinstance(item, pg.TextItem) and getattr(item, FOLLOWS_THEME, False):
+            item.setColor(pg.mkColor(ink))
+
+
+def _on_own_background(label, pg) -> bool:
+    """A legend label on a legend with its own fill (a white box over a coloured map): its text
+    keeps the colour chosen for that fill, whatever the theme (light ink on white is unreadable)."""
+    legend = label.parentItem()
+    if not isinstance(legend, pg.LegendItem):
+        return False
+    brush = legend.opts.get("brush")
+    return brush is not None and pg.mkBrush(brush).style() != Qt.BrushStyle.NoBrush

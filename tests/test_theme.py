@@ -57,3 +57,24 @@ def test_system_after_dark_gives_the_system_palette_back(qapp, qtbot):
         assert qapp.palette().color(QPalette.ColorRole.Window) == system.color(QPalette.ColorRole.Window)
     finally:
         window.set_theme("light")
+
+
+def test_dark_plots_keep_every_text_readable(qapp, qtbot):
+    from digitlab.gui.gradient.derivative_panel import DerivativePanel
+    from digitlab.gui.training.plots import TrainingPlots
+    light = QPalette(qapp.palette())
+    plots, panel = TrainingPlots(), DerivativePanel()
+    for widget in (plots, panel):
+        qtbot.addWidget(widget)
+    plots.add_epoch(1, 0.9, 0.89)
+    try:
+        apply_theme(qapp, "dark", light)
+        assert plots.acc_text.color.lightness() > 150            # light text on the dark plot
+        assert all(line.label.color.lightness() > 150 for line in panel.h_lines)
+        legend = panel.error_plot.getPlotItem().legend
+        for _, label in legend.items:                            # dark text on the legend's white box
+            assert pg.mkColor(label.opts["color"]).lightness() < 100
+        apply_theme(qapp, "light", light)
+        assert plots.acc_text.color.lightness() < 100
+    finally:
+        apply_theme(qapp, "light", light)

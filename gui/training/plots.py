@@ -139,6 +139,7 @@ class TrainingPlots(QWidget):
                                              symbolSize=6, symbolBrush=(30, 140, 60), name=self.tr("test"))
         # pinned in pixels inside the plot: changing it does not re-lay out the plots as a title would
         self.acc_text = pg.TextItem(color=(40, 40, 40), anchor=(0, 0))
+        self.acc_text.follows_theme = True      # gui.theme: light on the dark theme's plots
         self.acc_text.setParentItem(self.acc_plot.getViewBox())
         self.acc_text.setPos(8, 4)
 
