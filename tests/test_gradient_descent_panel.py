@@ -129,3 +129,33 @@ def test_lr_10_says_at_every_later_step_that_it_diverged_and_where(gradient_tab)
             assert f"Diverged at step {panel.shown}" in info and "20577" in info, (k, info)
         else:
             assert "Diverged" not in info
+
+
+def palette_changed(top):
+    """What a running application sends every widget on a new palette (Qt sends it only once
+    exec() runs, and pytest-qt never calls exec())."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication, QWidget
+    for widget in [top, *top.findChildren(QWidget)]:
+        QApplication.sendEvent(widget, QEvent(QEvent.Type.ApplicationPaletteChange))
+
+
+def test_the_divergence_warning_stays_readable_in_the_dark_theme(gradient_tab, qapp):
+    from PySide6.QtGui import QPalette
+    from digitlab.gui.gradient.descent_panel import DIVERGED_RED, DIVERGED_RED_ON_DARK
+    from digitlab.gui.theme import apply_theme
+    panel = gradient_tab.panel("descent")
+    gradient_tab.show()
+    panel.apply_preset("diverges")
+    panel.controls.go_to_end()
+    assert DIVERGED_RED in panel.message_label.text()
+    light = QPalette(qapp.palette())
+    try:
+        apply_theme(qapp, "dark", light)
+        palette_changed(gradient_tab)
+        assert DIVERGED_RED_ON_DARK in panel.message_label.text()
+        assert DIVERGED_RED not in panel.message_label.text()
+    finally:
+        apply_theme(qapp, "light", light)
+    palette_changed(gradient_tab)
+    assert DIVERGED_RED in panel.message_label.text()

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Slot
-from PySide6.QtGui import QDoubleValidator
+from PySide6.QtCore import QEvent, Slot
+from PySide6.QtGui import QDoubleValidator, QPalette
 from PySide6.QtWidgets import (
     QComboBox, QDoubleSpinBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
     QPushButton, QSpinBox, QVBoxLayout, QWidget,
@@ -21,6 +21,9 @@ from digitlab.gui.settings import typed
 
 
 LISTING = LISTINGS["gradient_descent"]
+
+
+DIVERGED_RED, DIVERGED_RED_ON_DARK = "#b00000", "#ff8080"   # both 4.5:1 or more on their background
 
 
 class DescentPanel(QWidget):
@@ -247,7 +250,15 @@ class DescentPanel(QWidget):
                                         "to step {last}.").format(k=self.shown, x=where,
                                                                   last=self.shown - 1) + "</b>"
         self.info_label.setText(text)
-        self.message_label.setText(self._message(k))
+        message = self._message(k)
+        if self.palette().color(QPalette.ColorRole.Window).lightness() < 128:
+            message = message.replace(DIVERGED_RED, DIVERGED_RED_ON_DARK)   # readable on the dark theme
+        self.message_label.setText(message)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._show_step(self.controls.frame)     # the warning's red for the new background
+        super().changeEvent(event)
 
     def _retranslate(self) -> None:
         """The texts with values of the path and step shown, in the new language."""
