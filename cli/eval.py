@@ -16,8 +16,11 @@ def run(args: argparse.Namespace) -> int:
     _, (x_test, t_test) = common.load_mnist(args, DownloadProgress())
     result = evaluate(network, x_test, t_test).to_dict()
     result["model"] = display_path(args.model, shorten=False) if args.model else "default"
-    result["sizes"] = [int(size) for size in network.sizes]
-    result["activation"] = network.activation
+    if hasattr(network, "architecture"):   # a ConvNet: its stages and hidden sizes
+        result.update(network.architecture(), activation="relu")
+    else:
+        result["sizes"] = [int(size) for size in network.sizes]
+        result["activation"] = network.activation
     if args.json:
         common.print_json(result)
     else:

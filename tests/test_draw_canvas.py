@@ -6,7 +6,7 @@ from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QGuiApplication, 
 
 from digitlab.gui.draw.canvas import DrawingCanvas
 
-from mouse_replay import drag
+from digitlab.gui.mouse_replay import drag
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -74,7 +74,7 @@ def test_the_stroke_being_drawn_reads_as_it_will_when_finished(canvas):
     """to_array keeps the finished strokes between calls and paints only the stroke in progress
     over them: mid-stroke, after the release, after an undo and at another size it must read
     exactly as a canvas that never kept anything."""
-    from mouse_replay import send_mouse
+    from digitlab.gui.mouse_replay import send_mouse
     from PySide6.QtCore import QEvent
     drag(canvas, [(60, 60), (240, 70), (150, 240)])
     assert canvas.to_array(280) is not None          # the finished stroke is now kept

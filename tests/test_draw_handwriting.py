@@ -12,7 +12,7 @@ from digitlab.nn.data.preprocess import preprocess
 from digitlab.nn.data.preprocess_steps import preprocess_steps
 from digitlab.nn.model.saliency import gradient_times_input, input_gradient
 
-from mouse_replay import drag
+from digitlab.gui.mouse_replay import drag
 from test_draw_tab import paper_points, ring, settle
 
 
@@ -174,3 +174,37 @@ def test_this_is_a_k_clears_the_canvas_for_the_next_sample_unless_kept(tab, qtbo
     assert tab.settings_state()["keep_labelled"] is True
     tab.apply_settings_state({})
     assert not tab.handwriting.label_bar.keep_check.isChecked()
+
+
+def test_the_panel_works_without_a_draw_tab_and_speaks_through_its_signals(qtbot, data_dir):
+    from digitlab.gui.draw.canvas import DrawingCanvas
+    from digitlab.gui.draw.handwriting import HandwritingPanel
+
+    canvas = DrawingCanvas()
+    panel = HandwritingPanel(canvas)
+    qtbot.addWidget(canvas)
+    qtbot.addWidget(panel)
+    canvas.resize(300, 300)
+    canvas.show()
+    qtbot.waitExposed(canvas)
+    net = MultiLayerNet(hidden_sizes=(8,), rng=np.random.default_rng(0))
+    panel.set_network(net)
+    messages = []
+    panel.message.connect(messages.append)
+    assert not panel.label_current(2) and "Draw a digit first" in messages[-1]
+    drag(canvas, paper_points(canvas, small_corner_ring()))
+    x28 = preprocess(canvas.to_array(PREDICT_SIDE))
+    said = int(np.argmax(net.probabilities(x28.reshape(1, -1))))
+    assert panel.label_current(said)
+    assert messages[-1] == f"Stored as a {said} in your digits (1 in all)."
+    panel.show_answer(None)
+    assert not panel.label_bar.actions_by_digit[said].isEnabled()
+    panel.show_answer(panel.stages(canvas.to_array(PREDICT_SIDE)))
+    assert panel.label_bar.actions_by_digit[said].isEnabled()
+    with qtbot.waitSignal(panel.steps_changed):
+        panel.steps_view.crop_box.setChecked(False)
+    with qtbot.waitSignal(panel.restore_requested):
+        panel.why_view.restore_requested.emit()
+    with qtbot.waitSignal(panel.nudged) as nudged:
+        panel.why_view.nudged.emit(x28, np.full(10, 0.1))
+    assert nudged.args[0] is x28

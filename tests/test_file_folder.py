@@ -22,7 +22,7 @@ def test_save_dialogs_open_in_documents_then_in_the_last_folder_used(qtbot, tmp_
     assert ask_save_path(None) == str(chosen / "net.npz")
     assert offered[0].parent == writable_folder() != tmp_path and offered[0].is_absolute()
     from PySide6.QtWidgets import QMessageBox
-    from digitlab.gui.window_actions import visible_plot_items
+    from digitlab.gui.plot_export import visible_plot_items
     monkeypatch.setattr(QMessageBox, "information", lambda *a: None)   # never a modal box here
     window = MainWindow()                             # another dialog, and after a restart too
     qtbot.addWidget(window)

@@ -6,7 +6,7 @@ from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox, QTableWidget
 
 from digitlab.gui.about_dialog import AboutDialog
-from digitlab.gui.window_actions import visible_plot_items
+from digitlab.gui.plot_export import visible_plot_items
 from digitlab.nn.files.model_io import load_model
 from digitlab.nn.model.network import MultiLayerNet
 

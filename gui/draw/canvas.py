@@ -13,6 +13,9 @@ from digitlab.gui.draw.drawing import (PAPER, REFERENCE_SIDE, Stroke, ink_of, pa
 from digitlab.gui.draw.image_io import ImageFileError, dropped_files, load_image_gray, qimage_to_gray
 from digitlab.nn.files.file_checks import display_name
 
+# drawings are rendered for the network at the size nn.strokes draws at: enough detail for a
+# 20 px digit, and preprocessing stays well inside one frame (DrawTab, HandwritingPanel)
+PREDICT_SIDE = 280
 
 class DrawingCanvas(QWidget):
     """A square sheet of paper to draw a digit on; keeps its drawing on resize and on HiDPI.
@@ -149,6 +152,16 @@ class DrawingCanvas(QWidget):
     def paste_from_clipboard(self) -> bool:
         """Use the image on the clipboard."""
         return self.load_mime(QGuiApplication.clipboard().mimeData())
+
+    def stroke_points(self) -> list[np.ndarray]:
+        """The finished strokes as (K, 2) float32 points in paper units (0..1), for the personal set."""
+        return [np.array([(p.x(), p.y()) for p in stroke.points], np.float32)
+                for stroke in self._strokes if stroke.points]
+
+    def paper_image(self) -> QImage:
+        """The paper as it is shown (drawing or image, without the frame around it), e.g. to copy."""
+        paper = self._paper_rect().toAlignedRect() & self.rect()
+        return self.grab(paper).toImage()
 
     # --- strokes ------------------------------------------------------------------------
     def _paper_rect(self) -> QRectF:

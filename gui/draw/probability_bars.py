@@ -6,6 +6,8 @@ from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
+from digitlab.gui.live_text import follow_language
+
 NOT_SURE_BELOW = 0.5
 BAR_COLOR = QColor(150, 170, 200)
 TOP_COLOR = QColor(230, 120, 30)
@@ -152,6 +154,7 @@ class ProbabilityBars(QWidget):
         self.detail_label = AnswerText()
         self.chart = BarChart("", "")
         self._set_axis_titles()
+        follow_language(self, self._set_axis_titles)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -164,11 +167,6 @@ class ProbabilityBars(QWidget):
     def _set_axis_titles(self) -> None:
         self.chart.y_title, self.chart.x_title = self.tr("probability"), self.tr("digit")
         self.chart.update()
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._set_axis_titles()
-        super().changeEvent(event)
 
     def show_probabilities(self, p: np.ndarray | None, hint: str | None = None) -> None:
         """Show softmax output p (10,) in [0, 1]; None empties the bars and shows the hint."""

@@ -5,10 +5,11 @@ import logging
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QSlider, QSpinBox, QWidget)
+from PySide6.QtCore import QEvent, QSize, Qt, Signal, Slot
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QFrame, QHBoxLayout, QLabel,
+                               QLineEdit, QScrollArea, QSlider, QSpinBox, QWidget)
 
+from digitlab.gui.live_text import follow_language
 from digitlab.nn.training.budget import estimate_training_memory, format_bytes, memory_limit
 from digitlab.nn.training.train_config import (ACTIVATION_NAMES, BOOK_WEIGHT_STD, DEFAULTS,
                                                GRADIENT_METHODS, NUMERICAL_MAX_IMAGES, NUMERICAL_MAX_PARAMS,
@@ -70,6 +71,7 @@ class TrainingSettings(QWidget):
         for n in SUBSETS:
             self.subset_combo.addItem("", n)
         self._retranslate_subsets()
+        follow_language(self, self._on_language_changed)
         self.seed_spin = self._spin(0, 2 ** 31 - 1, 0)
         self.gradient_combo = self._gradient_combo()
         self.gradient_note = QLabel()
@@ -253,12 +255,10 @@ class TrainingSettings(QWidget):
         for index, n in enumerate(SUBSETS):
             self.subset_combo.setItemText(index, self.tr("{0:,} images").format(n))
 
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            # the fixed texts are set again by gui.retranslate; these carry values
-            self._retranslate_subsets()
-            self._on_shape_changed()
-        super().changeEvent(event)
+    def _on_language_changed(self) -> None:
+        # the fixed texts are set again by the window (gui.live_text.retranslate_tree); these carry values
+        self._retranslate_subsets()
+        self._on_shape_changed()
 
     def settings_state(self) -> dict:
         """Every setting, as TrainConfig.to_dict() (remembered between sessions)."""
@@ -278,3 +278,30 @@ class TrainingSettings(QWidget):
         for child in self.findChildren(QWidget):
             if child is not self._lr_row and child.parent() is self:
                 child.setEnabled(not running)
+
+
+class SettingsScroll(QScrollArea):
+    """The form in a scroll area that scrolls up and down only: it asks for the form's full width
+    plus its vertical scroll bar, so no field or label is ever cut at the side (in any language)."""
+
+    def __init__(self, form: TrainingSettings) -> None:
+        super().__init__()
+        self.setWidget(form)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def _width(self) -> int:
+        return (self.widget().minimumSizeHint().width() + 2 * self.frameWidth()
+                + self.verticalScrollBar().sizeHint().width())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self._width(), super().minimumSizeHint().height())
+
+    def sizeHint(self) -> QSize:
+        return QSize(self._width(), self.widget().sizeHint().height() + 2 * self.frameWidth())
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()     # new texts (a language switch) may need another width
+        return super().eventFilter(watched, event)

@@ -5,24 +5,24 @@ import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
+from digitlab.gui.training.controls import TrainingControls
 from digitlab.gui.training.course_tools import CourseTools
 from digitlab.gui.training.download_dialog import ensure_mnist
 from digitlab.gui.training.evaluation_panel import EvaluationPanel
-from digitlab.gui.training.layout import build_layout
 from digitlab.gui.training.loop_listing import LoopListing
 from digitlab.gui.training.mnist_cache import MnistCache
 from digitlab.gui.training.plots import TrainingPlots
 from digitlab.gui.training.run import TrainingRun
 from digitlab.gui.training.save_dialog import ask_before_quitting, save_interactively
-from digitlab.gui.training.settings import TrainingSettings
+from digitlab.gui.training.settings import SettingsScroll, TrainingSettings
 from digitlab.gui.training.state import RunState
 from digitlab.gui.workers import WorkerFailure
 from digitlab.nn.training.trainer import FinishReason, Progress
 
 # Seconds between plot updates: 10 a second look live and cost the training thread about 10% of its
-# speed on 2 cores, mostly pyqtgraph's painting holding the GIL (scripts/bench_training_gui.py).
+# speed on 2 cores, mostly pyqtgraph's painting holding the GIL (scripts/bench.py training-gui).
 UPDATE_INTERVAL = 0.1
 
 
@@ -34,12 +34,15 @@ class TrainingTab(QWidget):
         live_model(object): a snapshot of the network being trained, at most ~2 per second.
         image_chosen(object): a misclassified test image was clicked; (28, 28) float32, ink = 1.
         state_changed(str): the new RunState ("idle", "loading", "running", "paused", "finished").
+        epoch_shown(int, float, float): an epoch's accuracies were plotted; payload the epoch and
+            its train and test accuracy (fractions in [0, 1]).
     """
 
     model_trained = Signal(object, dict)
     live_model = Signal(object)
     image_chosen = Signal(object)
     state_changed = Signal(str)
+    epoch_shown = Signal(int, float, float)
 
     def __init__(self, parent: QWidget | None = None, *, mnist_dir: Path | None = None,
                  data: MnistCache | None = None) -> None:
@@ -58,9 +61,37 @@ class TrainingTab(QWidget):
         self.evaluation_panel = EvaluationPanel(data=self.data)
         self.course_tools = CourseTools(self.settings, self.data)
         self.loop_listing = LoopListing()
-        build_layout(self)
+        self._build_layout()
         self._connect()
         self._set_state(RunState.IDLE)
+
+    def _build_layout(self) -> None:
+        """Settings, course tools and controls on the left; curves and evaluation on the right.
+        The controls' buttons and labels are also attributes of the tab (tab.start_button, ...)."""
+        self.controls = TrainingControls()
+        c = self.controls
+        self.start_button, self.pause_button, self.step_button = c.start_button, c.pause_button, c.step_button
+        self.stop_button, self.reset_button = c.stop_button, c.reset_button
+        self.use_button, self.save_button = c.use_button, c.save_button
+        self.progress_bar, self.progress_label, self.speed_label = c.progress_bar, c.progress_label, c.speed_label
+        self.banner, self.banner_label, self.recover_button = c.banner, c.banner_label, c.recover_button
+        scroll = self.settings_scroll = SettingsScroll(self.settings)
+        left = QVBoxLayout()
+        left.addWidget(scroll, 1)
+        left.addWidget(self.course_tools)
+        left.addWidget(self.controls)
+        curves = QSplitter()     # the course's loop beside the curves it draws
+        curves.addWidget(self.plots)
+        curves.addWidget(self.loop_listing)
+        curves.setSizes([640, 360])
+        self.views = QTabWidget()
+        self.views.addTab(curves, self.tr("Training curves"))
+        self.views.addTab(self.evaluation_panel, self.tr("Evaluation"))
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 0)
+        layout.addWidget(self.views, 1)
+        self.save_action = c.save_action
+        self.addAction(self.save_action)     # Ctrl+S anywhere in the tab
 
     def _connect(self) -> None:
         self.start_button.clicked.connect(self._on_start_button_clicked)
@@ -99,7 +130,7 @@ class TrainingTab(QWidget):
         config = self.settings.config()
         # the run relays its worker's signals on this thread, and drops them once abandoned (Reset)
         run = self._run = TrainingRun(config, self.data.get, interval=UPDATE_INTERVAL, paused=paused, parent=self)
-        run.status.connect(self.controls.show_message)   # fixed texts: gui.retranslate's
+        run.status.connect(self.controls.show_message)   # fixed texts: retranslate_tree's
         run.progress.connect(self._on_run_progress)
         run.epoch_finished.connect(self._on_run_epoch_finished)
         run.snapshot.connect(self.live_model)
@@ -184,6 +215,7 @@ class TrainingTab(QWidget):
     def _on_run_epoch_finished(self, event) -> None:
         self.plots.add_epoch(event.epoch, event.train_accuracy, event.test_accuracy)
         self.loop_listing.epoch(event)
+        self.epoch_shown.emit(event.epoch, event.train_accuracy, event.test_accuracy)
 
     @Slot(float)
     def _on_run_timing(self, backprop_seconds: float) -> None:

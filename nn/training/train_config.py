@@ -11,6 +11,7 @@ import numbers
 import types
 from dataclasses import asdict, dataclass, fields
 
+from digitlab.nn.model.convnet import weight_shapes
 from digitlab.nn.model.network import ACTIVATIONS
 from digitlab.nn.training.optimizers import OPTIMIZER_NAMES, SCHEDULE_NAMES
 
@@ -19,10 +20,17 @@ WEIGHT_INITS = ("he", "xavier")                # by name (nn.network.init_std); 
 BOOK_WEIGHT_STD = "0.01"                       # the std of the book's chapter 4 networks
 GRADIENT_METHODS = ("backprop", "numerical")
 DTYPES = ("float32", "float64")
+# "mlp": 784-hidden-10, the course's network; "conv": the book's chapter 7 (nn.model.convnet).
+MODEL_KINDS = ("mlp", "conv")
+# (filters, size, pad) per convolution stage, each followed by ReLU and 2x2 pooling; padding
+# size // 2 keeps the side, so the stages give 28 -> 14 -> 7.
+CONV_STAGES = ((16, 5, 2), (32, 5, 2))
+CONV_HIDDEN_SIZES = (128,)     # the convolutional network's own default (the flag's, the tab's)
+CONV_RULE = "convolution stages FILTERSxSIZE separated by commas (e.g. 16x5,32x5)"
 __all__ = ["ACTIVATION_NAMES", "BOOK_WEIGHT_STD", "DTYPES", "GRADIENT_METHODS", "HIDDEN_SIZES_RULE",
            "NUMERICAL_MAX_IMAGES", "NUMERICAL_MAX_PARAMS", "OPTIMIZER_NAMES", "PROBABILITY_RULE",
-           "RANGE_RULES", "SCAN_AUGMENT", "SCAN_OPTIONS", "SCHEDULE_NAMES", "WEIGHT_INITS",
-           "DEFAULTS", "TrainConfig", "numerical_gradient_refusal", "parse_hidden_sizes", "parse_range",
+           "RANGE_RULES", "SCAN_AUGMENT", "CONV_HIDDEN_SIZES", "CONV_RULE", "CONV_STAGES", "MODEL_KINDS", "SCAN_OPTIONS", "SCHEDULE_NAMES", "WEIGHT_INITS",
+           "DEFAULTS", "TrainConfig", "numerical_gradient_refusal", "parse_conv", "parse_hidden_sizes", "parse_range",
            "parse_weight_init", "quoted", "weight_count"]
 
 INPUT_SIZE, OUTPUT_SIZE = 784, 10
@@ -84,8 +92,12 @@ class TrainConfig:
     lowres_prob: float = 0.0
     lowres_side: tuple[int, int] = (7, 14)
     heavy_prob: float = 0.0
+    model_kind: str = "mlp"        # MODEL_KINDS
+    conv: tuple[tuple[int, int, int], ...] = CONV_STAGES   # only with model_kind "conv"
 
     def __post_init__(self):
+        if isinstance(self.conv, list):   # from JSON: lists of lists
+            object.__setattr__(self, "conv", tuple(tuple(stage) for stage in self.conv))
         for name in RANGE_RULES:   # a list from JSON or a caller: stored as the tuple it means
             if isinstance(getattr(self, name), list):
                 object.__setattr__(self, name, tuple(getattr(self, name)))
@@ -103,6 +115,7 @@ class TrainConfig:
             (self.drawn_digits >= 0, "drawn_digits must be >= 0"),
             (self.iterations is None or self.iterations >= 1, "iterations must be None or >= 1"),
             *self._scan_checks(),
+            *self._conv_checks(),
         ]
         for ok, message in checks:
             if not ok:
@@ -124,6 +137,21 @@ class TrainConfig:
                        f"(they act on augmented images only)"))
         return checks
 
+    def _conv_checks(self) -> list[tuple[bool, str]]:
+        """(ok, message) for the model kind and, for a convolutional network, its stages."""
+        if self.model_kind not in MODEL_KINDS:
+            return [(False, f"model_kind must be one of {MODEL_KINDS}")]
+        if self.model_kind != "conv":
+            return []
+        try:
+            weight_shapes(self.conv, self.hidden_sizes)
+            fits = ""
+        except (ValueError, TypeError) as error:
+            fits = str(error)
+        return [(not fits, f"conv: {fits}"),
+                (self.gradient == "backprop", "a convolutional network trains with backprop"),
+                (self.activation == "relu", "a convolutional network uses relu")]
+
     def augment_options(self) -> dict:
         """The keyword options of nn.augment.augment_batch this run uses (SCAN_OPTIONS)."""
         return {name: getattr(self, name) for name in SCAN_OPTIONS}
@@ -132,6 +160,7 @@ class TrainConfig:
         """Plain JSON-able values (hidden_sizes and the (low, high) ranges as lists)."""
         d = asdict(self)
         d["hidden_sizes"] = list(self.hidden_sizes)
+        d["conv"] = [list(stage) for stage in self.conv]
         for name in RANGE_RULES:
             d[name] = None if d[name] is None else list(d[name])
         return d
@@ -196,6 +225,22 @@ def parse_hidden_sizes(text: str) -> tuple[int, ...]:
     if len(sizes) != len(parts) or min(sizes) <= 0:
         raise ValueError(f"expected {HIDDEN_SIZES_RULE}, got {quoted(text)}")
     return sizes
+
+
+def parse_conv(text: str) -> tuple[tuple[int, int, int], ...]:
+    """'16x5, 32x5' -> ((16, 5, 2), (32, 5, 2)): filters x size per stage, padded by size // 2
+    so each stage keeps the side before its pooling; ValueError for anything else."""
+    stages = []
+    for part in text.split(","):
+        numbers_ = part.strip().lower().split("x")
+        if len(numbers_) != 2 or not all(n.strip().isdecimal() and len(n.strip()) <= 6
+                                          for n in numbers_):
+            raise ValueError(f"expected {CONV_RULE}, got {quoted(text)}")
+        filters, size = (int(n) for n in numbers_)
+        if filters < 1 or not 1 <= size <= 28:
+            raise ValueError(f"expected {CONV_RULE} with sizes 1..28, got {quoted(text)}")
+        stages.append((filters, size, size // 2))
+    return tuple(stages)
 
 
 def parse_weight_init(text: str) -> str:

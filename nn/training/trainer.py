@@ -19,6 +19,7 @@ import time
 import numpy as np
 
 from digitlab.nn.data.augment import augment_batch
+from digitlab.nn.model.convnet import ConvNet
 from digitlab.nn.model.network import MultiLayerNet
 from digitlab.nn.numerical.cost import count_params
 from digitlab.nn.training.optimizers import make_optimizer, make_schedule
@@ -42,13 +43,18 @@ TRAIN_ACCURACY_SAMPLES = 10_000
 DRAWN_STREAM = 2  # second entropy word of the drawn digits' generator: independent of the run's
 
 
-def build_network(config: TrainConfig, rng: np.random.Generator) -> MultiLayerNet:
-    """A fresh 784-hidden-10 network as the config describes, initialised from rng.
+def build_network(config: TrainConfig, rng: np.random.Generator) -> MultiLayerNet | ConvNet:
+    """A fresh network as the config describes (784-hidden-10, or a ConvNet for model_kind
+    "conv"), initialised from rng.
 
     The numerical gradient uses float64 whatever config.dtype says: in float32 the difference
     f(x + h) - f(x - h) with h = 1e-4 loses most of its digits.
     """
     dtype = np.float64 if config.gradient == "numerical" else np.dtype(config.dtype)
+    if config.model_kind == "conv":
+        return ConvNet(config.conv, config.hidden_sizes, 10, weight_init=config.weight_init,
+                       dropout=config.dropout, weight_decay=config.weight_decay, dtype=dtype,
+                       rng=rng)
     return MultiLayerNet(784, config.hidden_sizes, 10, activation=config.activation,
                          weight_init=config.weight_init, dropout=config.dropout,
                          weight_decay=config.weight_decay, dtype=dtype, rng=rng)

@@ -864,7 +864,7 @@ Details: {0}</source>
     </message>
 </context>
 <context>
-    <name>Handwriting</name>
+    <name>HandwritingPanel</name>
     <message>
         <source>Draw a digit first, then say which digit it is.</source>
         <translation>먼저 숫자를 그린 다음 어떤 숫자인지 알려 주세요.</translation>
@@ -1086,6 +1086,50 @@ Details: {0}</source>
     <message>
         <source>a misclassified test image</source>
         <translation>잘못 분류된 시험 이미지</translation>
+    </message>
+    <message>
+        <source>There is no trained model to save yet.</source>
+        <translation>아직 저장할 학습된 모델이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Export plot</source>
+        <translation>그래프 내보내기</translation>
+    </message>
+    <message>
+        <source>This tab shows no plot to export: open a tab or panel with a plot.</source>
+        <translation>이 탭에는 내보낼 그래프가 없습니다: 그래프가 있는 탭이나 패널을 여세요.</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG 이미지 (*.png);;SVG 그림 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Could not write the plot to {0}: {1}</source>
+        <translation>그래프를 {0}에 쓸 수 없습니다: {1}</translation>
+    </message>
+    <message>
+        <source>Plot written to {0}</source>
+        <translation>그래프를 {0}에 저장했습니다</translation>
+    </message>
+    <message>
+        <source>The drawing is on the clipboard.</source>
+        <translation>그림을 클립보드에 복사했습니다.</translation>
+    </message>
+    <message>
+        <source>Reset to defaults</source>
+        <translation>기본값으로 되돌리기</translation>
+    </message>
+    <message>
+        <source>Forget every remembered setting (window, language, theme, pen, model, training settings) and go back to the defaults?</source>
+        <translation>기억해 둔 설정(창, 언어, 테마, 펜, 모델, 학습 설정)을 모두 지우고 기본값으로 되돌릴까요?</translation>
+    </message>
+    <message>
+        <source>Every setting is back to its default. View &gt; Undo reset to defaults brings yours back.</source>
+        <translation>모든 설정이 기본값으로 돌아갔습니다. 보기 &gt; 기본값으로 되돌리기 취소로 내 설정을 되살릴 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Your settings are back as they were before the reset.</source>
+        <translation>설정이 기본값으로 되돌리기 전 상태로 돌아왔습니다.</translation>
     </message>
 </context>
 <context>
@@ -1983,53 +2027,6 @@ Details: {0}</source>
     <message>
         <source>After {0} steps the network says {1}, yet no pixel changed by more than {2:.2f} (ink runs from 0 to 1), and {3} of 784 by more than {4:g}: a change too faint to see, read as a different digit. A first look at adversarial examples.</source>
         <translation>{0}단계 뒤 신경망은 {1}(이)라고 답하지만, 어떤 픽셀도 {2:.2f}보다 많이 바뀌지 않았고(잉크는 0에서 1까지) 784개 중 {3}개가 {4:g}보다 많이 바뀌었습니다: 눈에 잘 띄지 않는 변화인데 다른 숫자로 읽습니다. 적대적 예제를 처음 엿보는 것입니다.</translation>
-    </message>
-</context>
-<context>
-    <name>WindowActions</name>
-    <message>
-        <source>There is no trained model to save yet.</source>
-        <translation>아직 저장할 학습된 모델이 없습니다.</translation>
-    </message>
-    <message>
-        <source>Export plot</source>
-        <translation>그래프 내보내기</translation>
-    </message>
-    <message>
-        <source>This tab shows no plot to export: open a tab or panel with a plot.</source>
-        <translation>이 탭에는 내보낼 그래프가 없습니다: 그래프가 있는 탭이나 패널을 여세요.</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
-        <translation>PNG 이미지 (*.png);;SVG 그림 (*.svg)</translation>
-    </message>
-    <message>
-        <source>Could not write the plot to {0}: {1}</source>
-        <translation>그래프를 {0}에 쓸 수 없습니다: {1}</translation>
-    </message>
-    <message>
-        <source>Plot written to {0}</source>
-        <translation>그래프를 {0}에 저장했습니다</translation>
-    </message>
-    <message>
-        <source>The drawing is on the clipboard.</source>
-        <translation>그림을 클립보드에 복사했습니다.</translation>
-    </message>
-    <message>
-        <source>Reset to defaults</source>
-        <translation>기본값으로 되돌리기</translation>
-    </message>
-    <message>
-        <source>Forget every remembered setting (window, language, theme, pen, model, training settings) and go back to the defaults?</source>
-        <translation>기억해 둔 설정(창, 언어, 테마, 펜, 모델, 학습 설정)을 모두 지우고 기본값으로 되돌릴까요?</translation>
-    </message>
-    <message>
-        <source>Every setting is back to its default. View &gt; Undo reset to defaults brings yours back.</source>
-        <translation>모든 설정이 기본값으로 돌아갔습니다. 보기 &gt; 기본값으로 되돌리기 취소로 내 설정을 되살릴 수 있습니다.</translation>
-    </message>
-    <message>
-        <source>Your settings are back as they were before the reset.</source>
-        <translation>설정이 기본값으로 되돌리기 전 상태로 돌아왔습니다.</translation>
     </message>
 </context>
 <context>
