@@ -134,7 +134,7 @@ def test_each_step_switch_changes_the_input_as_nn_says(tab, qtbot, switch):
 
 def test_the_steps_view_waits_for_the_pen_and_changes_no_answer(tab, qtbot, monkeypatch):
     from PySide6.QtCore import QEvent, QPointF
-    from mouse_replay import send_mouse
+    from digitlab.gui.mouse_replay import send_mouse
     net = MultiLayerNet(hidden_sizes=(32,), rng=np.random.default_rng(0))
     tab.set_model(net, "test net", None)
     points = [QPointF(x, y) for x, y in paper_points(tab.canvas, small_corner_ring())]
@@ -189,6 +189,7 @@ def test_the_panel_works_without_a_draw_tab_and_speaks_through_its_signals(qtbot
     qtbot.waitExposed(canvas)
     net = MultiLayerNet(hidden_sizes=(8,), rng=np.random.default_rng(0))
     panel.set_network(net)
+    panel.label_bar.keep_check.setChecked(True)      # the drawing is used again below
     messages = []
     panel.message.connect(messages.append)
     assert not panel.label_current(2) and "Draw a digit first" in messages[-1]
