@@ -33,7 +33,7 @@ def _update_min(label) -> None:
             label.setMaximumHeight(height)
             plot.layout.setRowFixedHeight(0, height)
             # the layout may be placing items right now and then ignores a new size: ask again
-            QTimer.singleShot(0, label.updateGeometry)
+            QTimer.singleShot(0, label, label.updateGeometry)   # not after the label is gone
     label.setMinimumWidth(0)
     label.setMinimumHeight(bounds.height())
     label._sizeHint = {Qt.SizeHint.MinimumSize: (0, bounds.height()),
