@@ -21,7 +21,8 @@ class MainWindow(QMainWindow):
     the Draw tab's drawing. The Training tab's models are offered to the
     Draw tab ("Training (live)" while it learns); "Use this model" and a click on a misclassified
     test image switch to the Draw tab with the trained model. Closing asks about a running training
-    or an unsaved model (Save / Discard / Cancel, TrainingTab.maybe_save) and stops the training,
+    or an unsaved trained or fine-tuned model (Save / Discard / Cancel, TrainingTab.maybe_save and
+    Handwriting.maybe_save) and stops the training,
     then saves the remembered settings (window, tab, language, theme and each tab's own state).
     The menus (gui/menus.py) call the public slots below: save_model, export_plot, copy_canvas,
     show_about, reset_layout, reset_to_defaults, set_language, set_theme.
@@ -58,6 +59,8 @@ class MainWindow(QMainWindow):
         self.resize(*self.DEFAULT_SIZE)
         self._default_state = self.saveState()
         self._restore_settings()
+        from digitlab.gui.opengl_surface import reserve_opengl_surface
+        reserve_opengl_surface(self)   # the first 3-D view must not re-create the shown window
 
     @staticmethod
     def remembered_language(settings: Settings) -> str:
@@ -167,10 +170,11 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         training = self.training_tab
+        if (training is not None and not training.maybe_save()) \
+                or not self.draw_tab.handwriting.maybe_save():
+            event.ignore()
+            return
         if training is not None:
-            if not training.maybe_save():
-                event.ignore()
-                return
             training.shutdown()
         self.save_settings()
         super().closeEvent(event)
@@ -195,9 +199,12 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _restyle_new_plots(self) -> None:
-        """Plots built after the theme was chosen (LazyTab, panels) get its colours too."""
+        """Plots built after the theme was chosen (LazyTab, panels) get its colours too, and titles
+        that wrap."""
+        from digitlab.gui.plot_titles import wrap_titles_in
         from digitlab.gui.theme import restyle_plots
         restyle_plots(QApplication.instance(), self.dark, self)
+        wrap_titles_in(self)   # a long title (or its translation) wraps instead of cutting its plot
 
     @Slot(str)
     def _on_draw_tab_model_changed(self, description: str) -> None:
@@ -286,10 +293,12 @@ class MainWindow(QMainWindow):
                                     self.tr("This tab shows no plot to export: open a tab or panel with a plot."))
             return False
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export plot"), "plot.png",
+            from digitlab.gui.file_folder import remember, suggested_path
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export plot"), suggested_path("plot.png"),
                                                   self.tr("PNG image (*.png);;SVG drawing (*.svg)"))
             if not path:
                 return False
+            remember(path)
         return self._export(items[0], path)
 
     def _export(self, item, path: str) -> bool:
@@ -332,6 +341,8 @@ class MainWindow(QMainWindow):
                         "training settings) and go back to the defaults?"))
             if answer != QMessageBox.StandardButton.Yes:
                 return False
+        self.save_settings()
+        self._before_reset = self.settings.snapshot()
         self.settings.clear()
         self.reset_layout()
         self.set_language("system")
@@ -340,5 +351,23 @@ class MainWindow(QMainWindow):
         for page in (self.training_page, self.gradient_page):
             if page.widget is not None:
                 page.widget.apply_settings_state({})
-        self.statusBar().showMessage(self.tr("Every setting is back to its default."), 8000)
+        self.menus.undo_reset.setEnabled(True)
+        self.statusBar().showMessage(self.tr("Every setting is back to its default. View > Undo "
+                                             "reset to defaults brings yours back."), 10000)
+        return True
+
+    @Slot()
+    def undo_reset(self) -> bool:
+        """View > Undo reset to defaults: every setting as it was just before the reset."""
+        snapshot, self._before_reset = getattr(self, "_before_reset", None), None
+        self.menus.undo_reset.setEnabled(False)
+        if snapshot is None:
+            return False
+        self.settings.restore(snapshot)
+        self._restore_settings()
+        self.set_language(self.language)
+        for key, page in (("training", self.training_page), ("gradient", self.gradient_page)):
+            if page.widget is not None:
+                page.widget.apply_settings_state(self.settings.state(key))
+        self.statusBar().showMessage(self.tr("Your settings are back as they were before the reset."), 8000)
         return True

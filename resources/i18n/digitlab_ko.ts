@@ -607,6 +607,10 @@
         <translation>오버플로</translation>
     </message>
     <message>
+        <source>Diverged at step {k}: x jumped to {x}; the path is drawn up to step {last}.</source>
+        <translation>{k}단계에서 발산: x가 {x}(으)로 튀었습니다. 경로는 {last}단계까지 그립니다.</translation>
+    </message>
+    <message>
         <source>After {n} steps x is {d} away from the minimum ★.</source>
         <translation>{n}단계 후 x와 최솟값 ★의 거리는 {d}입니다.</translation>
     </message>
@@ -650,6 +654,22 @@ Download them now into {1}?</source>
         <translation>내려받지 않습니다; 학습에는 이 파일이 필요합니다</translation>
     </message>
     <message>
+        <source>Choose folder…</source>
+        <translation>폴더 선택…</translation>
+    </message>
+    <message>
+        <source>Use a folder that already holds the four MNIST files</source>
+        <translation>네 MNIST 파일이 이미 들어 있는 폴더를 사용합니다</translation>
+    </message>
+    <message>
+        <source>{0} does not hold the MNIST files; missing: {1}. Choose the folder with all four, or download them.</source>
+        <translation>{0}에 MNIST 파일이 없습니다. 없는 파일: {1}. 네 파일이 모두 있는 폴더를 선택하거나 내려받으세요.</translation>
+    </message>
+    <message>
+        <source>The folder with the MNIST files</source>
+        <translation>MNIST 파일이 있는 폴더</translation>
+    </message>
+    <message>
         <source>Downloading MNIST into {0} ...</source>
         <translation>MNIST를 {0}에 내려받는 중...</translation>
     </message>
@@ -660,14 +680,14 @@ Download them now into {1}?</source>
     <message>
         <source>The download did not work (are you offline?).
 
-What to do: copy the four MNIST files (train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz) into a folder, then start DigitLab with
+What to do: copy the four MNIST files (train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz) into a folder and press “Choose folder…”, or start DigitLab with
     python main.py --mnist-dir FOLDER
 or set the environment variable DIGITLAB_MNIST_DIR=FOLDER.
 
 Details: {0}</source>
         <translation>내려받지 못했습니다(오프라인인가요?).
 
-해결 방법: MNIST 파일 네 개(train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz)를 한 폴더에 복사한 다음 DigitLab을 이렇게 실행하세요.
+해결 방법: MNIST 파일 네 개(train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz)를 한 폴더에 복사한 다음 “폴더 선택…”을 누르거나, DigitLab을 이렇게 실행하세요.
     python main.py --mnist-dir 폴더
 또는 환경 변수 DIGITLAB_MNIST_DIR=폴더 를 설정하세요.
 
@@ -973,12 +993,12 @@ Details: {0}</source>
         <translation>미세 조정할 모델이 없습니다: 모델을 열거나 학습하세요.</translation>
     </message>
     <message>
-        <source>Label at least {0} drawings with “This is a …” first (every fifth is kept for testing): there are {1} to learn from.</source>
-        <translation>먼저 “이 숫자는 …” 버튼으로 그림을 {0}개 이상 분류하세요(다섯 번째마다 시험용으로 남겨 둡니다): 학습할 샘플이 {1}개 있습니다.</translation>
+        <source>Fine-tuning needs at least {0} of your digits to learn from. Your {1} stored digits: {2} for learning, {3} held out for testing (every fifth). Label more with “This is a …” first.</source>
+        <translation>미세 조정에는 학습용 내 숫자가 {0}개 이상 필요합니다. 저장된 내 숫자 {1}개: 학습용 {2}개, 시험용으로 따로 둔 것 {3}개(다섯 번째마다). 먼저 “이 숫자는 …”으로 더 분류하세요.</translation>
     </message>
     <message>
-        <source>Fine-tuning on {0} of your digits mixed with MNIST…</source>
-        <translation>내 숫자 {0}개를 MNIST와 섞어 미세 조정하는 중…</translation>
+        <source>Fine-tuning on {0} of your {1} digits mixed with MNIST ({2} held out for testing)…</source>
+        <translation>내 숫자 {1}개 중 {0}개를 MNIST와 섞어 미세 조정하는 중… (시험용으로 {2}개를 따로 둠)</translation>
     </message>
     <message>
         <source>Stopping…</source>
@@ -1035,6 +1055,10 @@ Details: {0}</source>
         <translation>삭제</translation>
     </message>
     <message>
+        <source>Undo</source>
+        <translation>되돌리기</translation>
+    </message>
+    <message>
         <source>Relabel as</source>
         <translation>다음 레이블로 변경</translation>
     </message>
@@ -1060,11 +1084,7 @@ Details: {0}</source>
     </message>
     <message>
         <source>The digit that Relabel as gives the selected samples</source>
-        <translation>&apos;다음으로 레이블 변경&apos;이apos;다음 레이블로 변경&apos;다음으로 레이블 변경&apos;이apos;이 고른 샘플에 붙일 숫자</translation>
-    </message>
-    <message>
-        <source>Remove the selected samples from your digits</source>
-        <translation>고른 샘플을 내 숫자에서 지웁니다</translation>
+        <translation>&apos;다음으로 레이블 변경&apos;이 고른 샘플에 붙일 숫자</translation>
     </message>
     <message>
         <source>Give the selected samples the digit chosen beside</source>
@@ -1083,6 +1103,14 @@ Details: {0}</source>
         <translation>이 창을 닫습니다</translation>
     </message>
     <message>
+        <source>Bring back what the last Delete or Relabel changed</source>
+        <translation>마지막 삭제나 레이블 변경을 되돌립니다</translation>
+    </message>
+    <message>
+        <source>Remove the selected samples from your digits (Undo brings them back)</source>
+        <translation>고른 샘플을 내 숫자에서 지웁니다 (되돌리기로 다시 가져올 수 있습니다)</translation>
+    </message>
+    <message>
         <source> (test)</source>
         <translation> (시험)</translation>
     </message>
@@ -1097,6 +1125,10 @@ Details: {0}</source>
     <message>
         <source>Your saved file could not be read: {0}</source>
         <translation>저장된 파일을 읽을 수 없습니다: {0}</translation>
+    </message>
+    <message>
+        <source>Deleted {0} sample(s); Undo in “Your digits” brings them back.</source>
+        <translation>샘플 {0}개를 삭제했습니다. “내 숫자”의 되돌리기로 되살릴 수 있습니다.</translation>
     </message>
     <message>
         <source>Select one or more samples first.</source>
@@ -1333,6 +1365,14 @@ Details: {0}</source>
         <translation>분류한 샘플의 다섯 번째마다 시험용으로 남겨 둡니다: 사용 중인 모델이 그중 몇 개를 맞히는지 보여 줍니다.</translation>
     </message>
     <message>
+        <source>keep the drawing</source>
+        <translation>그림 유지</translation>
+    </message>
+    <message>
+        <source>Off: the canvas is cleared after “This is a …” for the next sample (Ctrl+Z brings the drawing back). On: the drawing stays.</source>
+        <translation>끄면: “이 숫자는 …” 뒤에 다음 샘플을 위해 캔버스를 지웁니다(Ctrl+Z로 그림을 되살립니다). 켜면: 그림이 남습니다.</translation>
+    </message>
+    <message>
         <source>Your digits…</source>
         <translation>내 숫자…</translation>
     </message>
@@ -1353,8 +1393,12 @@ Details: {0}</source>
         <translation>이것은 {0}</translation>
     </message>
     <message>
-        <source>{0} of your digits stored</source>
-        <translation>내 숫자 {0}개 저장됨</translation>
+        <source>This is a {0}: store the drawing</source>
+        <translation>이 숫자는 {0}: 그림 저장</translation>
+    </message>
+    <message>
+        <source>{0} of your digits stored ({1} to learn from, {2} held out for testing)</source>
+        <translation>내 숫자 {0}개 저장됨 (학습용 {1}개, 시험용 {2}개)</translation>
     </message>
     <message>
         <source>{0} stored · model reads {1} of {2} test digits right ({3:.0%})</source>
@@ -1541,8 +1585,12 @@ Details: {0}</source>
         <translation>기억해 둔 설정(창, 언어, 테마, 펜, 모델, 학습 설정)을 모두 지우고 기본값으로 되돌릴까요?</translation>
     </message>
     <message>
-        <source>Every setting is back to its default.</source>
-        <translation>모든 설정을 기본값으로 되돌렸습니다.</translation>
+        <source>Every setting is back to its default. View &gt; Undo reset to defaults brings yours back.</source>
+        <translation>모든 설정이 기본값으로 돌아갔습니다. 보기 &gt; 기본값으로 되돌리기 취소로 내 설정을 되살릴 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Your settings are back as they were before the reset.</source>
+        <translation>설정이 기본값으로 되돌리기 전 상태로 돌아왔습니다.</translation>
     </message>
 </context>
 <context>
@@ -1646,6 +1694,10 @@ Details: {0}</source>
     <message>
         <source>Reset to defaults…</source>
         <translation>기본값으로 되돌리기…</translation>
+    </message>
+    <message>
+        <source>Undo reset to defaults</source>
+        <translation>기본값으로 되돌리기 취소</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
@@ -2085,6 +2137,10 @@ Details: {0}</source>
         <translation>학습이 아직 진행 중입니다. 끝내기 전에 학습을 멈추고 지금까지 학습한 신경망을 저장할까요?</translation>
     </message>
     <message>
+        <source>The model you fine-tuned on your digits has not been saved. Save it before quitting?</source>
+        <translation>내 숫자로 미세 조정한 모델을 아직 저장하지 않았습니다. 종료하기 전에 저장할까요?</translation>
+    </message>
+    <message>
         <source>The network you trained has not been saved. Save it before quitting?</source>
         <translation>학습한 신경망을 아직 저장하지 않았습니다. 종료하기 전에 저장할까요?</translation>
     </message>
@@ -2476,6 +2532,14 @@ Details: {0}</source>
         <translation>학습률 (학습 중에 바뀜)</translation>
     </message>
     <message>
+        <source>stopped: the model kept has test {0:.2%}</source>
+        <translation>중지됨: 남긴 모델의 시험 정확도 {0:.2%}</translation>
+    </message>
+    <message>
+        <source>epoch {0}: train {1:.2%}, test {2:.2%}</source>
+        <translation>에폭 {0}: 훈련 {1:.2%}, 시험 {2:.2%}</translation>
+    </message>
+    <message>
         <source>Loss per iteration (one mini-batch each)</source>
         <translation>반복별 손실 (반복마다 미니배치 하나)</translation>
     </message>
@@ -2486,10 +2550,6 @@ Details: {0}</source>
     <message>
         <source>Accuracy after each epoch (a growing gap = overfitting)</source>
         <translation>에폭별 정확도 (벌어지는 차이 = 오버피팅)</translation>
-    </message>
-    <message>
-        <source>epoch {0}: train {1:.1%}, test {2:.1%}</source>
-        <translation>에폭 {0}: 훈련 {1:.1%}, 시험 {2:.1%}</translation>
     </message>
 </context>
 <context>
