@@ -185,13 +185,30 @@ class TrainingSettings(QWidget):
         form.addRow("", self.initial_check)
         form.addRow(self.tr("Mini-batches"), self.sampling_combo)
         form.addRow("", self.all_train_check)
-        form.addRow(self.tr("Weight decay"), self.decay_spin)
-        form.addRow(self.tr("Dropout"), self.dropout_spin)
+        # Two short settings share a row: the column fits at 1280x800 without scrolling.
+        form.addRow(self.tr("Weight decay"), self._pair(self.decay_spin, self.tr("Dropout"),
+                                                        self.dropout_spin))
         form.addRow(self.tr("Augmentation"), self.augment_check)
-        form.addRow(self.tr("Training images"), self.subset_combo)
-        form.addRow(self.tr("Seed"), self.seed_spin)
+        form.addRow(self.tr("Training images"), self._pair(self.subset_combo, self.tr("Seed"),
+                                                           self.seed_spin))
+        self.decay_spin.setAccessibleName(self.tr("Weight decay"))      # the row's label names it
+        self.subset_combo.setAccessibleName(self.tr("Training images"))
         form.addRow(self.tr("Gradient"), self.gradient_combo)
         form.addRow(self.gradient_note)
+
+    @staticmethod
+    def _pair(first: QWidget, label: str, second: QWidget) -> QWidget:
+        """first, then label and second, in one form row; each control named by its label."""
+        row = QWidget()
+        box = QHBoxLayout(row)
+        box.setContentsMargins(0, 0, 0, 0)
+        caption = QLabel(label)
+        caption.setBuddy(second)
+        box.addWidget(first, 1)
+        box.addSpacing(6)
+        box.addWidget(caption)
+        box.addWidget(second, 1)
+        return row
 
     @staticmethod
     def _combo(items) -> QComboBox:
