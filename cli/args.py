@@ -90,13 +90,13 @@ def _add_finetune_parser(commands) -> None:
 
 
 def _add_train_parser(commands) -> None:
-    from digitlab.nn.training.train_config import (CONV_HIDDEN_SIZES, CONV_STAGES, DTYPES,
+    from digitlab.nn.training.train_config import (CONV_HIDDEN_SIZES, CONV_STAGES, DEFAULTS, DTYPES,
                                                    GRADIENT_METHODS, MODEL_KINDS,
-                                                   NUMERICAL_MAX_IMAGES, TrainConfig)
+                                                   NUMERICAL_MAX_IMAGES)
 
     from digitlab.nn.training.presets import PRESETS
 
-    default = TrainConfig()
+    default = DEFAULTS      # the Training tab's defaults too: one set, in nn.train_config
     train = commands.add_parser("train", help="train a network on MNIST",
                                 description="Train a network on MNIST with a live progress bar.")
     add = train.add_argument

@@ -1,8 +1,9 @@
-"""The main window: composes the Draw, Training and Gradient descent tabs and connects them."""
+"""The main window: composes the Draw, Training, Gradient descent and Inside tabs and connects them."""
 from __future__ import annotations
 
 import os
 
+import numpy as np
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox,
@@ -17,12 +18,14 @@ from digitlab.gui.settings import Settings, typed
 
 
 class MainWindow(QMainWindow):
-    """DigitLab's window: Draw (built at once), Training and Gradient descent (built lazily).
+    """DigitLab's window: Draw (built at once), Training, Gradient descent and Inside (built lazily).
 
-    The status bar shows the model the Draw tab uses. The Training tab's models are offered to the
+    The status bar shows the model the Draw tab uses; the Inside tab shows that model and follows
+    the Draw tab's drawing. The Training tab's models are offered to the
     Draw tab ("Training (live)" while it learns); "Use this model" and a click on a misclassified
     test image switch to the Draw tab with the trained model. Closing asks about a running training
-    or an unsaved model (Save / Discard / Cancel, TrainingTab.maybe_save) and stops the training,
+    or an unsaved trained or fine-tuned model (Save / Discard / Cancel, TrainingTab.maybe_save and
+    Handwriting.maybe_save) and stops the training,
     then saves the remembered settings (window, tab, language, theme and each tab's own state).
     The menus (gui/menus.py) call the public slots below: save_model, export_plot, copy_canvas,
     show_about, reset_layout, reset_to_defaults, set_language, set_theme.
@@ -34,15 +37,20 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.settings = settings or Settings()
         self._model_description = ""
+        self._live_model = None          # the Training tab's latest snapshot
+        self._training_paused = False
+        self._followed_x = False         # the Draw tab's x last given to the Inside tab (False: none yet)
         self.draw_tab = DrawTab()
         self.training_page = LazyTab("digitlab.gui.training.tab", "TrainingTab")
         self.gradient_page = LazyTab("digitlab.gui.gradient.tab", "GradientTab")
+        self.inside_page = LazyTab("digitlab.gui.inside.tab", "InsideTab")
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        for page in (self.draw_tab, self.training_page, self.gradient_page):
+        for page in (self.draw_tab, self.training_page, self.gradient_page, self.inside_page):
             self.tabs.addTab(page, "")
         self.training_page.built.connect(self._on_training_page_built)
         self.gradient_page.built.connect(self._on_gradient_page_built)
+        self.inside_page.built.connect(self._on_inside_page_built)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.setCentralWidget(self.tabs)
 
@@ -50,12 +58,15 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.model_label)
         self.draw_tab.model_changed.connect(self._on_draw_tab_model_changed)
         self.draw_tab.message.connect(self._on_draw_tab_message)
+        self.draw_tab.prediction_updated.connect(self._on_draw_tab_prediction_updated)
         self.menus = Menus(self)
         self.retranslate()
         follow_language(self, self._on_language_changed)
         self.resize(*self.DEFAULT_SIZE)
         self._default_state = self.saveState()
         self._restore_settings()
+        from digitlab.gui.opengl_surface import reserve_opengl_surface
+        reserve_opengl_surface(self)   # the first 3-D view must not re-create the shown window
 
     @staticmethod
     def remembered_language(settings: Settings) -> str:
@@ -65,7 +76,8 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         """Set this window's own texts (tabs, menus, status bar) in the current language."""
-        for index, text in enumerate((self.tr("Draw"), self.tr("Training"), self.tr("Gradient descent"))):
+        for index, text in enumerate((self.tr("Draw"), self.tr("Training"), self.tr("Gradient descent"),
+                                         self.tr("Inside"))):
             self.tabs.setTabText(index, text)
         self.menus.retranslate()
         self._show_model_description()
@@ -164,11 +176,14 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         training = self.training_tab
+        if (training is not None and not training.maybe_save()) \
+                or not self.draw_tab.handwriting.maybe_save():
+            event.ignore()
+            return
         if training is not None:
-            if not training.maybe_save():
-                event.ignore()
-                return
             training.shutdown()
+        if self.inside_page.widget is not None:
+            self.inside_page.widget.shutdown()
         self.save_settings()
         super().closeEvent(event)
 
@@ -176,6 +191,9 @@ class MainWindow(QMainWindow):
     def _on_training_page_built(self, training_tab) -> None:
         training_tab.live_model.connect(self._on_training_tab_live_model)
         self.draw_tab.handwriting.mnist = training_tab.data    # one MNIST in memory, shared
+        if self.inside_page.widget is not None:
+            self.inside_page.widget.set_data(training_tab.data)
+        training_tab.state_changed.connect(self._on_training_tab_state_changed)
         training_tab.model_trained.connect(self._on_training_tab_model_trained)
         training_tab.image_chosen.connect(self._on_training_tab_image_chosen)
         training_tab.apply_settings_state(self.settings.state("training"))
@@ -192,9 +210,12 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _restyle_new_plots(self) -> None:
-        """Plots built after the theme was chosen (LazyTab, panels) get its colours too."""
+        """Plots built after the theme was chosen (LazyTab, panels) get its colours too, and titles
+        that wrap."""
+        from digitlab.gui.plot_titles import wrap_titles_in
         from digitlab.gui.theme import restyle_plots
         restyle_plots(QApplication.instance(), self.dark, self)
+        wrap_titles_in(self)   # a long title (or its translation) wraps instead of cutting its plot
 
     @Slot(str)
     def _on_draw_tab_model_changed(self, description: str) -> None:
@@ -203,6 +224,39 @@ class MainWindow(QMainWindow):
         self._restyle_new_plots()   # the inside view builds its heatmaps and captions per model
         if self.training_tab is not None:
             self._offer_draw_model(self.training_tab)
+        if self.inside_page.widget is not None:
+            self.inside_page.widget.set_model(self.draw_tab.network)
+
+    @Slot(object)
+    def _on_inside_page_built(self, inside_tab) -> None:
+        inside_tab.set_model(self.draw_tab.network)
+        self._followed_x = False
+        self._on_draw_tab_prediction_updated(None)
+        inside_tab.model_edited.connect(self._on_inside_tab_model_edited)
+        inside_tab.message.connect(self._on_draw_tab_message)
+        if self.training_tab is not None:
+            inside_tab.set_data(self.training_tab.data)
+        if self._training_paused:
+            self._show_training_model()
+        self._restyle_new_plots()
+
+    @Slot(object)
+    def _on_draw_tab_prediction_updated(self, _probabilities) -> None:
+        inside = self.inside_page.widget
+        if inside is None:
+            return
+        stages = self.draw_tab.last_stages
+        x = None if stages is None else stages.centered.reshape(-1)
+        last = self._followed_x
+        if last is not False and (x is None and last is None or x is not None and last is not None
+                                  and np.array_equal(x, last)):
+            return   # the same drawing answered by another model (a lab edit): the Inside tab's own stays
+        self._followed_x = None if x is None else x.copy()
+        inside.follow_drawing(None if stages is None else stages.gray, x)
+
+    @Slot(object)
+    def _on_inside_tab_model_edited(self, network) -> None:
+        self.draw_tab.set_model(network, self.tr("Edited on the Inside tab"), None)
 
     def _offer_draw_model(self, training_tab) -> None:
         """The Draw tab's model reaches the Training tab's Evaluation panel (any model, any source)."""
@@ -216,6 +270,20 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_training_tab_live_model(self, network) -> None:
         self.draw_tab.offer_model(network, self.tr("Training (live)"), None)
+        self._live_model = network
+        if self._training_paused:   # the snapshot taken as the run stopped arrives after the pause
+            self._show_training_model()
+
+    @Slot(str)
+    def _on_training_tab_state_changed(self, state: str) -> None:
+        self._training_paused = state == "paused"
+        if self._training_paused:
+            self._show_training_model()
+
+    def _show_training_model(self) -> None:
+        """The Inside tab's map shows the model in training while the Training tab is paused."""
+        if self.inside_page.widget is not None and self._live_model is not None:
+            self.inside_page.widget.show_training_model(self._live_model)
 
     @Slot(object, dict)
     def _on_training_tab_model_trained(self, network, metadata: dict) -> None:
@@ -261,10 +329,12 @@ class MainWindow(QMainWindow):
                                     self.tr("This tab shows no plot to export: open a tab or panel with a plot."))
             return False
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export plot"), "plot.png",
+            from digitlab.gui.file_folder import remember, suggested_path
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export plot"), suggested_path("plot.png"),
                                                   self.tr("PNG image (*.png);;SVG drawing (*.svg)"))
             if not path:
                 return False
+            remember(path)
         return self._export(items[0], os.fspath(path))
 
     def _export(self, item, path: str) -> bool:
@@ -308,6 +378,8 @@ class MainWindow(QMainWindow):
                         "training settings) and go back to the defaults?"))
             if answer != QMessageBox.StandardButton.Yes:
                 return False
+        self.save_settings()
+        self._before_reset = self.settings.snapshot()
         self.settings.clear()
         self.reset_layout()
         self.set_language("system")
@@ -316,5 +388,23 @@ class MainWindow(QMainWindow):
         for page in (self.training_page, self.gradient_page):
             if page.widget is not None:
                 page.widget.apply_settings_state({})
-        self.statusBar().showMessage(self.tr("Every setting is back to its default."), 8000)
+        self.menus.undo_reset.setEnabled(True)
+        self.statusBar().showMessage(self.tr("Every setting is back to its default. View > Undo "
+                                             "reset to defaults brings yours back."), 10000)
+        return True
+
+    @Slot()
+    def undo_reset(self) -> bool:
+        """View > Undo reset to defaults: every setting as it was just before the reset."""
+        snapshot, self._before_reset = getattr(self, "_before_reset", None), None
+        self.menus.undo_reset.setEnabled(False)
+        if snapshot is None:
+            return False
+        self.settings.restore(snapshot)
+        self._restore_settings()
+        self.set_language(self.language)
+        for key, page in (("training", self.training_page), ("gradient", self.gradient_page)):
+            if page.widget is not None:
+                page.widget.apply_settings_state(self.settings.state(key))
+        self.statusBar().showMessage(self.tr("Your settings are back as they were before the reset."), 8000)
         return True

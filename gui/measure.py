@@ -1,8 +1,10 @@
 """What `digitlab bench` measures through the real widgets, offscreen, in this process:
-seconds_to_accuracy (pressing Start on the Training tab -> an epoch at 97% test accuracy shown) and
-draw_to_bars_ms (a mouse move on the main window's Draw tab -> bars that include it, painted).
+seconds_to_accuracy (pressing Start on the Training tab -> an epoch at 97% test accuracy shown),
+draw_to_bars_ms (a mouse move on the main window's Draw tab -> bars that include it, painted) and
+inside_update_ms (a mouse move on the Inside tab's small canvas -> the network diagram that
+includes it, painted).
 
-These two functions are all the command line knows of the window (cli/bench.py imports this
+These three functions are all the command line knows of the window (cli/bench.py imports this
 module only when it measures); they drive the widgets through their public methods and signals.
 """
 from __future__ import annotations
@@ -90,10 +92,10 @@ def seconds_to_accuracy(data, target: float = 0.97, limit: float = 60.0,
 
 
 class RepaintClock(QObject):
-    """Times moves until the bars are repainted with an answer that includes them.
+    """Times moves until a widget (the bars, the diagram) is repainted with what includes them.
 
-    A move waits in `pending` until prediction_updated (the bars got an answer that includes
-    it), then in `answered` until the bar chart's next paint event: its latency is taken there.
+    A move waits in `pending` until on_updated (the widget got an answer that includes it), then
+    in `answered` until the widget's next paint event: its latency is taken there.
     """
 
     def __init__(self, chart) -> None:
@@ -120,8 +122,18 @@ def move_latencies(app, tab, strokes: int, hz: float, rng: np.random.Generator) 
     random loops) to the bar chart's repaint with an answer that includes the move."""
     clock = RepaintClock(tab.bars.chart)
     tab.prediction_updated.connect(clock.on_updated)
+    latencies = paced_strokes(app, tab.canvas, clock, strokes, hz, rng)
+    tab.prediction_updated.disconnect(clock.on_updated)
+    tab.bars.chart.removeEventFilter(clock)
+    return latencies
+
+
+def paced_strokes(app, canvas, clock: RepaintClock, strokes: int, hz: float,
+                  rng: np.random.Generator) -> list[float]:
+    """Post `strokes` random loops of mouse moves to canvas, hz moves a second, each noted in
+    clock.pending when posted; -> clock.latencies."""
     pending = clock.pending
-    canvas, period = tab.canvas, 1.0 / hz
+    period = 1.0 / hz
     side = min(canvas.width(), canvas.height())
     for _ in range(strokes):
         angles = np.linspace(0, 2 * np.pi * rng.uniform(0.6, 1.0), POINTS_PER_STROKE)
@@ -141,8 +153,6 @@ def move_latencies(app, tab, strokes: int, hz: float, rng: np.random.Generator) 
         while time.perf_counter() < end:
             app.processEvents()
         canvas.clear()
-    tab.prediction_updated.disconnect(clock.on_updated)
-    tab.bars.chart.removeEventFilter(clock)
     return clock.latencies
 
 
@@ -161,6 +171,33 @@ def draw_to_bars_ms(strokes: int, rng: np.random.Generator, hz: float = MOUSE_HZ
         raise RuntimeError("the shipped model could not be loaded, so the bars stay empty")
     app.processEvents()
     latencies = move_latencies(app, tab, strokes, hz, rng)
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+    return 1000.0 * np.array(latencies)
+
+
+def inside_update_ms(strokes: int, rng: np.random.Generator, hz: float = MOUSE_HZ) -> np.ndarray:
+    """Mouse move on the Inside tab's small canvas -> network diagram repainted with it (ms), in
+    the main window at its default size with the shipped model (784-512-256-10)."""
+    from digitlab.gui.main_window import MainWindow
+    from digitlab.gui.settings import throwaway_settings
+
+    app = application()
+    window = MainWindow(settings=throwaway_settings())
+    window.resize(*MainWindow.DEFAULT_SIZE)
+    window.show()
+    if not window.draw_tab.load_default_model():
+        window.close()
+        raise RuntimeError("the shipped model could not be loaded, so the diagram stays empty")
+    window.tabs.setCurrentWidget(window.inside_page)
+    app.processEvents()
+    tab = window.inside_page.widget
+    clock = RepaintClock(tab.diagram)
+    tab.diagram.updated.connect(clock.on_updated)   # the moves posted so far are in what it shows
+    latencies = paced_strokes(app, tab.canvas, clock, strokes, hz, rng)
+    tab.diagram.updated.disconnect(clock.on_updated)
+    tab.diagram.removeEventFilter(clock)
     window.close()
     window.deleteLater()
     app.processEvents()

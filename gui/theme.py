@@ -10,6 +10,8 @@ from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QWidget
 
 THEMES = ("system", "light", "dark")
+# set to True on a pyqtgraph TextItem drawn straight on a plot's background: it takes the theme's ink
+FOLLOWS_THEME = "follows_theme"
 PLOT_COLOURS = {False: ("w", (60, 60, 60)), True: ((30, 32, 36), (215, 215, 215))}  # background, ink
 # The edge of check boxes and radio buttons on a dark window: Fusion draws it darker than the
 # window, which hides it there; this grey has 5:1 against the dark Window (WCAG AA asks 3:1).
@@ -52,14 +54,17 @@ class OutlinedIndicators(QProxyStyle):
         painter.restore()
 
 
-def system_is_dark(app: QApplication) -> bool:
-    """True when the desktop asks for a dark scheme (Qt 6.5+), else judged from its palette."""
+def system_is_dark(app: QApplication, system_palette: QPalette | None = None) -> bool:
+    """True when the desktop asks for a dark scheme (Qt 6.5+), else judged from the desktop's own
+    palette (system_palette: the one the app started with; never the dark theme's, which the app
+    may be showing now)."""
     hints = app.styleHints()
     if hasattr(hints, "colorScheme"):
         scheme = hints.colorScheme()
         if scheme != Qt.ColorScheme.Unknown:
             return scheme == Qt.ColorScheme.Dark
-    return app.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    palette = system_palette if system_palette is not None else app.palette()
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
 
 def dark_palette() -> QPalette:
@@ -81,14 +86,14 @@ def dark_palette() -> QPalette:
     return palette
 
 
-def is_dark(app: QApplication, theme: str) -> bool:
-    return system_is_dark(app) if theme == "system" else theme == "dark"
+def is_dark(app: QApplication, theme: str, system_palette: QPalette | None = None) -> bool:
+    return system_is_dark(app, system_palette) if theme == "system" else theme == "dark"
 
 
 def apply_theme(app: QApplication, theme: str, light_palette: QPalette, root: QWidget | None = None) -> bool:
     """Set the palette for theme ("system", "light" or "dark") and restyle the plots (of root, else
     of every window); returns dark."""
-    dark = is_dark(app, theme)
+    dark = is_dark(app, theme, light_palette)
     if not isinstance(app.style(), OutlinedIndicators):
         app._digitlab_style = OutlinedIndicators(app.style().name())   # kept alive with the app
         app.setStyle(app._digitlab_style)
@@ -128,15 +133,17 @@ def _restyle_axes(view: QWidget, pg, ink) -> None:
         if isinstance(item, pg.AxisItem):
             item.setPen(pg.mkPen(ink))
             item.setTextPen(pg.mkPen(ink))
-        elif isinstance(item, pg.LabelItem) and not _in_legend(item, pg):
-            # a legend keeps its own text colour: it is drawn on its own (light) box
+        elif isinstance(item, pg.LabelItem) and not _on_own_background(item, pg):
             item.setText(item.text, color=pg.mkColor(ink))
+        elif isinstance(item, pg.TextItem) and getattr(item, FOLLOWS_THEME, False):
+            item.setColor(pg.mkColor(ink))
 
 
-def _in_legend(item, pg) -> bool:
-    parent = item.parentItem()
-    while parent is not None:
-        if isinstance(parent, pg.LegendItem):
-            return True
-        parent = parent.parentItem()
-    return False
+def _on_own_background(label, pg) -> bool:
+    """A legend label on a legend with its own fill (a white box over a coloured map): its text
+    keeps the colour chosen for that fill, whatever the theme (light ink on white is unreadable)."""
+    legend = label.parentItem()
+    if not isinstance(legend, pg.LegendItem):
+        return False
+    brush = legend.opts.get("brush")
+    return brush is not None and pg.mkBrush(brush).style() != Qt.BrushStyle.NoBrush

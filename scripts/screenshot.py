@@ -18,8 +18,14 @@ the dark theme, both empty for English in the light theme):
   course       training_course, evaluation_course{SUFFIX}.png: the course setup mid-run with one
                timed numerical iteration, and the textbook's pickle on the Evaluation panel (needs
                MNIST and DIGITLAB_DLFS_WEIGHTS)
+  inside       inside_{neuron,output,chapter3,lab,backward,map}{SUFFIX}.png at the window's default
+               size: a digit (--digit, --seed) drawn on the Inside tab's small canvas, the diagram
+               following it, the most active neuron of layer 1 opened, the output neuron of the
+               answer opened (softmax step by step), the course's chapter 3; with MNIST also the lab
+               after pruning half the weights (test accuracy, a pruning sweep), backward for the
+               digit labelled 8 after one SGD step, and hidden layer 2's map with the digit's star
   overview     {draw,training,gradient}_{lang}_{theme}.png: each tab as a student first opens it
-  all          draw, training, gradient, handwriting and course
+  all          draw, training, gradient, handwriting, course and inside
 
 The language and theme are chosen through View > Language and View > Theme, as a student would.
 Settings, personal digits and log go to a temporary folder, never the user's. Offscreen unless
@@ -45,7 +51,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from digitlab.gui.mouse_replay import replay  # noqa: E402
 
 DEFAULT_OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
-TABS = ("draw", "training", "gradient", "handwriting", "course", "overview", "all")
+TABS = ("draw", "training", "gradient", "handwriting", "course", "inside", "overview", "all")
 PAGES = {"draw": 0, "training": 1, "gradient": 2}
 
 
@@ -234,6 +240,65 @@ class Shooter:
         print(tab.course_tools.numerical_label.text())
         self.window.resize(1180, 860)
 
+    def inside(self) -> None:
+        from digitlab.gui.main_window import MainWindow
+        from digitlab.nn.data.strokes import drawn_digit
+
+        self.window.resize(*MainWindow.DEFAULT_SIZE)
+        self.load_model()
+        self.window.tabs.setCurrentWidget(self.window.inside_page)
+        settle(self.app)
+        tab = self.window.inside_page.widget
+        _, strokes = drawn_digit(self.args.digit, np.random.default_rng(self.args.seed), pen_width=18.0)
+        tab.canvas.clear()
+        replay(tab.canvas, strokes)
+        wait_until(lambda: tab.diagram.view is not None and tab.x is not None, 5000)
+        settle(self.app)
+        view = tab.diagram.view
+        layer1 = view.shown[1] if view.trace.depth > 1 else view.shown[-1]
+        tab.show_neuron(1, int(layer1[np.argmax(view.trace.values(1)[layer1])]))   # the most active
+        settle(self.app)
+        self.save(self.window, "inside_neuron")
+        tab.show_neuron(view.trace.depth, int(np.argmax(view.trace.y)))
+        settle(self.app)
+        self.save(self.window, "inside_output")
+        tab.sections.setCurrentWidget(tab.chapter3_panel)
+        settle(self.app)
+        self.save(self.window, "inside_chapter3")
+        self.inside_sections(tab)
+        self.window.resize(1180, 860)
+
+    def inside_sections(self, tab) -> None:
+        """The lab, backward and the map of the Inside tab (the lab's accuracy and the map need MNIST)."""
+        from digitlab.nn.data.mnist import find_mnist_dir
+
+        if find_mnist_dir() is None:
+            print("inside_lab, inside_backward, inside_map skipped: MNIST not found (DIGITLAB_MNIST_DIR)")
+            return
+        lab = tab.lab_panel
+        tab.sections.setCurrentWidget(lab)
+        lab.prune_spin.setValue(50.0)
+        lab.prune_button.click()
+        lab.measure_accuracy()
+        wait_until(lambda: lab.accuracy_button.isEnabled() and "…" not in lab.accuracy_label.text(), 60_000)
+        lab.start_sweep()
+        wait_until(lab.sweep_button.isEnabled, 60_000)
+        self.save(self.window, "inside_lab")
+        lab.reset()
+        backward = tab.backward_panel
+        tab.sections.setCurrentWidget(backward)
+        backward.label_combo.setCurrentIndex(backward.label_combo.findData(8))
+        backward.lr_spin.setValue(0.01)
+        backward.take_step()
+        self.save(self.window, "inside_backward")
+        map_panel = tab.map_panel
+        tab.sections.setCurrentWidget(map_panel)
+        wait_until(lambda: map_panel.maps is not None, 60_000)
+        map_panel.layer_combo.setCurrentIndex(min(2, map_panel.layer_combo.count() - 1))
+        map_panel.show_point(int(np.flatnonzero(map_panel.labels == self.args.digit)[0]))
+        settle(self.app)
+        self.save(self.window, "inside_map")
+
     def overview(self) -> None:
         """Each tab as first opened: a drawn 3, the settings before a run, a finished descent."""
         lang, theme = self.args.lang, self.args.theme
@@ -278,7 +343,8 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["DIGITLAB_DATA_DIR"] = str(temporary / "data")
     os.environ.setdefault("DIGITLAB_LOG_DIR", str(temporary / "log"))
     shooter = Shooter(args)
-    tabs = ("draw", "training", "gradient", "handwriting", "course") if args.tab == "all" else (args.tab,)
+    tabs = (("draw", "training", "gradient", "handwriting", "course", "inside") if args.tab == "all"
+            else (args.tab,))
     for tab in tabs:
         getattr(shooter, tab)()
     training = shooter.window.training_tab

@@ -207,3 +207,38 @@ def test_any_failure_of_an_image_file_is_a_message_not_an_exception(canvas, qtbo
     with qtbot.waitSignal(canvas.load_failed) as failed:
         assert not canvas.open_image(tmp_path / "hostile.png")
     assert "hostile.png" in failed.args[0] and error.__name__ in failed.args[0]
+
+
+def test_clear_is_undone_like_a_stroke(canvas, tmp_path):
+    drag(canvas, [(50, 50), (250, 50)])
+    drag(canvas, [(50, 250), (250, 250)])
+    drawn = canvas.to_array()
+    canvas.clear()
+    assert canvas.is_empty()
+    canvas.undo()                                # Ctrl+Z brings the whole drawing back
+    assert canvas.stroke_count() == 2
+    np.testing.assert_array_equal(canvas.to_array(), drawn)
+    canvas.undo()                                # and then goes on stroke by stroke
+    assert canvas.stroke_count() == 1
+    canvas.clear()
+    drag(canvas, [(150, 50), (150, 250)])        # a new drawing after a Clear ...
+    canvas.undo()
+    canvas.undo()                                # ... is undone first, then the cleared one is back
+    assert canvas.stroke_count() == 1 and canvas.to_array()[50, 150] > 0.9
+
+
+def test_escape_on_the_draw_tab_is_undone_by_ctrl_z(qtbot):
+    from PySide6.QtGui import QKeySequence
+    from digitlab.gui.draw.tab import DrawTab
+    tab = DrawTab()
+    qtbot.addWidget(tab)
+    tab.resize(900, 700)
+    tab.show()
+    qtbot.waitExposed(tab)
+    drag(tab.canvas, [(60, 60), (160, 160)])
+    assert QKeySequence(Qt.Key.Key_Escape) in tab.clear_action.shortcuts()
+    assert QKeySequence(QKeySequence.StandardKey.Undo) in tab.undo_action.shortcuts()
+    tab.clear_action.trigger()
+    assert tab.canvas.is_empty()
+    tab.undo_action.trigger()
+    assert tab.canvas.stroke_count() == 1

@@ -119,7 +119,7 @@ def test_the_main_window_shows_korean_tabs(qtbot, korean):
     window = MainWindow()
     qtbot.addWidget(window)
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
-        "그리기", "학습", "경사 하강법"]
+        "그리기", "학습", "경사 하강법", "신경망 내부"]
     assert window.model_label.text() == "모델 없음"
 
 
@@ -212,8 +212,8 @@ def test_digitlab_lang_decides_whether_the_korean_catalogue_loads(qapp, value, e
             qapp.removeTranslator(translator)
 
 
-@pytest.mark.parametrize(("value", "tabs"), [("ko", ["그리기", "학습", "경사 하강법"]),
-                                             ("en", ["Draw", "Training", "Gradient descent"])])
+@pytest.mark.parametrize(("value", "tabs"), [("ko", ["그리기", "학습", "경사 하강법", "신경망 내부"]),
+                                             ("en", ["Draw", "Training", "Gradient descent", "Inside"])])
 def test_run_opens_the_window_in_the_language_of_digitlab_lang(qapp, qtbot, monkeypatch, value,
                                                               tabs):
     from digitlab.gui.app import run

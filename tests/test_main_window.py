@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from digitlab import resources
 from digitlab.gui.gradient.tab import GradientTab
+from digitlab.gui.inside.tab import InsideTab
 from digitlab.gui.lazy_tab import LazyTab
 from digitlab.gui.main_window import MainWindow
 from digitlab.gui.training.tab import TrainingTab
@@ -28,10 +29,11 @@ def test_smoke_show_every_tab_and_close(qtbot):
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
         qtbot.wait(10)
-    assert [window.tabs.tabText(i) for i in range(3)] == ["Draw", "Training", "Gradient descent"]
+    assert [window.tabs.tabText(i) for i in range(4)] == ["Draw", "Training", "Gradient descent", "Inside"]
     assert window.tabs.widget(0) is window.draw_tab
     # the real tabs, not a placeholder ("not installed" or an import error)
-    for page, kind in ((window.training_page, TrainingTab), (window.gradient_page, GradientTab)):
+    for page, kind in ((window.training_page, TrainingTab), (window.gradient_page, GradientTab),
+                       (window.inside_page, InsideTab)):
         assert isinstance(page, LazyTab) and page.error is None
         assert isinstance(page.widget, kind) and page.layout().itemAt(0).widget() is page.widget
     assert window.training_tab is window.training_page.widget

@@ -36,3 +36,9 @@ def test_draw_latencies_come_from_moves_on_the_real_canvas(qapp):
     latencies = measure.draw_to_bars_ms(1, np.random.default_rng(0))
     assert len(latencies) == measure.POINTS_PER_STROKE - 1
     assert np.all(latencies > 0)
+
+
+def test_inside_latencies_come_from_moves_on_the_inside_tabs_canvas(qapp):
+    latencies = measure.inside_update_ms(1, np.random.default_rng(0))
+    assert len(latencies) == measure.POINTS_PER_STROKE - 1     # every move reached the diagram
+    assert np.all(latencies > 0)

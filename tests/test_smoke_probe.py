@@ -50,7 +50,7 @@ def test_the_probe_tells_where_the_canvas_and_tabs_are(window, qtbot, capsys):
     bar = window.tabs.tabBar()
     for index, (x, y, w, h) in enumerate(shown["tabs"]):   # a click in the middle hits that tab
         assert bar.tabAt(bar.mapFromGlobal(QPoint(x + w // 2, y + h // 2))) == index
-    assert len(shown["tabs"]) == 3
+    assert len(shown["tabs"]) == 4
 
     window.tabs.setCurrentIndex(1)
     qtbot.waitUntil(lambda: bool(lines.of("training_shown")), timeout=10000)
@@ -81,7 +81,7 @@ def test_the_probe_reports_each_prediction_and_the_model(window, qtbot, capsys):
     qtbot.waitUntil(lambda: lines.of("prediction")[-1]["digit"] is None, timeout=2000)
 
 
-@pytest.mark.parametrize("smoke, last_tab", [("1", 0), ("", 0), ("1", 1), ("1", 2)])
+@pytest.mark.parametrize("smoke, last_tab", [("1", 0), ("", 0), ("1", 1), ("1", 2), ("1", 3)])
 def test_run_attaches_the_probe_only_when_asked(qapp, qtbot, capsys, monkeypatch, smoke, last_tab):
     """Whatever tab the settings reopen, the first frame is reported and the shipped model loads."""
     monkeypatch.setenv("DIGITLAB_SMOKE", smoke)
@@ -150,7 +150,8 @@ def test_the_probe_reports_menus_language_theme_and_tabs(window, qtbot, capsys):
         qtbot.waitUntil(lambda: bool(lines.of("language")), timeout=5000)
         korean = lines.of("language")[-1]
         assert korean.pop("menubar").keys() == {"file_menu", "edit_menu", "view_menu", "help_menu"}
-        assert korean == {"event": "language", "language": "ko", "tabs": ["그리기", "학습", "경사 하강법"],
+        assert korean == {"event": "language", "language": "ko", "tabs": ["그리기", "학습", "경사 하강법",
+                                                                         "신경망 내부"],
                           "fixed": "784차원 벡터 x로 평탄화"}
     finally:
         window.set_language("en")

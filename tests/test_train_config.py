@@ -231,3 +231,17 @@ def test_the_hidden_bounds_are_what_a_model_file_holds():
 
     assert train_config.MAX_HIDDEN_SIZE == model_io.MAX_WIDTH
     assert train_config.MAX_HIDDEN_LAYERS == model_io.MAX_LAYERS - 1
+
+
+def test_the_window_and_the_command_line_start_from_one_set_of_defaults(qtbot):
+    from digitlab.cli.args import build_parser
+    from digitlab.cli.train import _train_config
+    from digitlab.gui.training.settings import TrainingSettings
+    from digitlab.nn.training.train_config import DEFAULTS
+    form = TrainingSettings()
+    qtbot.addWidget(form)
+    window = form.config().to_dict()
+    command_line = _train_config(build_parser().parse_args(["train"])).to_dict()
+    assert window.pop("train_size") == 60_000 and command_line.pop("train_size") is None   # both: all
+    assert window == command_line == {k: v for k, v in DEFAULTS.to_dict().items() if k != "train_size"}
+    assert (DEFAULTS.optimizer, DEFAULTS.lr, DEFAULTS.schedule, DEFAULTS.epochs) == ("momentum", 0.15, "cosine", 3)

@@ -29,9 +29,11 @@ class DrawingCanvas(QWidget):
         changed(): the drawing changed (stroke extended, undone, cleared, image loaded).
         image_loaded(str): an image replaced the drawing; payload its name for the user.
         load_failed(str): an image could not be used; payload a message for the user.
+        stroke_finished(): the pen was lifted (views too slow to follow the pen update now).
     """
 
     changed = Signal()
+    stroke_finished = Signal()
     image_loaded = Signal(str)
     load_failed = Signal(str)
 
@@ -43,6 +45,7 @@ class DrawingCanvas(QWidget):
         self._image_gray: np.ndarray | None = None
         self._backing = QImage()
         self._paper: QImage | None = None   # the finished drawing at to_array's last size
+        self._cleared: list[tuple] = []     # drawings Clear removed, for undo (newest last)
         self.pen_width = 18.0
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -61,6 +64,10 @@ class DrawingCanvas(QWidget):
         """True when there is neither a stroke nor an image."""
         return not self._strokes and self._current is None and self._image is None
 
+    def is_drawing(self) -> bool:
+        """True while a stroke is being drawn (the pen is down)."""
+        return self._current is not None
+
     def stroke_count(self) -> int:
         """Number of strokes drawn (including one in progress)."""
         return len(self._strokes) + (self._current is not None)
@@ -70,21 +77,27 @@ class DrawingCanvas(QWidget):
         self.pen_width = float(width)
 
     def undo(self) -> None:
-        """Remove the last stroke, or the image when no stroke is left."""
+        """Remove the last stroke, or the image when no stroke is left; on an empty sheet,
+        bring back the drawing the last Clear removed."""
         if self._strokes:
             self._strokes.pop()
         elif self._image is not None:
             self._image = self._image_gray = None
+        elif self._cleared:
+            self._strokes, self._image, self._image_gray = self._cleared.pop()
         else:
             return
         self._rerender()
 
     def clear(self) -> None:
-        """Remove every stroke and the image."""
+        """Remove every stroke and the image (undo brings them back)."""
+        if self._current is not None:
+            self._end()
         if self.is_empty():
             return
-        self._strokes.clear()
-        self._current = None
+        self._cleared.append((list(self._strokes), self._image, self._image_gray))
+        del self._cleared[:-20]     # a few drawings back is what a student needs
+        self._strokes = []
         self._image = self._image_gray = None
         self._rerender()
 
@@ -198,6 +211,7 @@ class DrawingCanvas(QWidget):
         self._strokes.append(self._current)
         self._current = None
         self._rerender(emit=False)
+        self.stroke_finished.emit()
 
     def _set_image(self, gray: np.ndarray, name: str) -> None:
         self._strokes.clear()

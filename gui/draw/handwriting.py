@@ -48,6 +48,7 @@ class HandwritingPanel(QWidget):
         self._stages = None
         self.store = store if store is not None else PersonalStore(parent=self)
         self.mnist = None
+        self.finetune_dialogs: list = []    # each fine-tune run's dialog (its model until saved)
         self.label_bar = LabelBar()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -64,6 +65,7 @@ class HandwritingPanel(QWidget):
         # the saved set is read once the window runs: a killed save's leftovers are removed and
         # an unreadable file is set aside and reported at start, not at the first labelled digit
         QTimer.singleShot(0, self.update_counts)
+        canvas.stroke_finished.connect(self._on_canvas_stroke_finished)
 
     @property
     def why_view(self):
@@ -91,17 +93,28 @@ class HandwritingPanel(QWidget):
         self._stages = stages
         self.label_bar.set_labelling_enabled(stages is not None)
         steps, why = self.steps_page.widget, self.why_page.widget
-        if steps is not None and steps.isVisible():
+        # four plots repainted per frame while the pen moves would slow the event loop down, and
+        # the window system would then merge the pen's moves: fewer points, a jagged stroke, another
+        # answer. The steps follow when the pen is lifted (they show the finished drawing anyway).
+        if steps is not None and steps.isVisible() and not self._canvas.is_drawing():
             steps.show_stages(stages)
         if why is not None:     # computes only while visible
             why.set_input(self._network, None if stages is None else stages.centered)
 
     @Slot()
+    def _on_canvas_stroke_finished(self) -> None:
+        steps = self.steps_page.widget
+        if steps is not None and steps.isVisible():
+            steps.show_stages(self._stages)   # the last answer's stages (a new point answers anew)
+
+    @Slot()
     def update_counts(self) -> None:
-        self.label_bar.show_counts(len(self.store.samples), self.store.test_accuracy(self._network))
+        self.label_bar.show_counts(len(self.store.samples), self.store.test_accuracy(self._network),
+                                   len(self.store.samples.arrays("test")[1]))
 
     def label_current(self, digit: int) -> bool:
-        """Store the drawing (fully preprocessed, whatever the step switches say) as `digit`."""
+        """Store the drawing (fully preprocessed, whatever the step switches say) as `digit`, then
+        clear the canvas for the next sample unless "keep the drawing" is ticked."""
         image = self._canvas.to_array(PREDICT_SIDE)
         x28 = None if image is None else preprocess(image)
         if x28 is None:
@@ -113,6 +126,8 @@ class HandwritingPanel(QWidget):
             self.message.emit(self.tr("Could not store the sample: {0}").format(error))
             return False
         said = self._predicted(x28)
+        if not self.label_bar.keep_check.isChecked():
+            self._canvas.clear()     # ready for the next sample; Ctrl+Z brings it back
         if said is None or said == digit:
             text = self.tr("Stored as a {0} in your digits ({1} in all).")
         else:
@@ -142,9 +157,15 @@ class HandwritingPanel(QWidget):
 
         dialog = FinetuneDialog(self._network, self.store.samples, self.mnist, self)
         dialog.model_ready.connect(self.model_ready)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.finetune_dialogs = [d for d in self.finetune_dialogs if d.has_unsaved_model()]
+        self.finetune_dialogs.append(dialog)
         dialog.show()
         return dialog
+
+    def maybe_save(self) -> bool:
+        """Before quitting: Save / Discard / Cancel for each fine-tuned model never saved;
+        False = the user cancelled."""
+        return all(dialog.maybe_save() for dialog in self.finetune_dialogs)
 
     @Slot(object)
     def _on_why_page_built(self, view) -> None:

@@ -114,13 +114,17 @@ class DrawTab(QWidget):
         self._update_prediction()   # the hint under the bars is a sentence too
 
     def settings_state(self) -> dict:
-        """What the Draw tab remembers: the pen width and the model chosen."""
-        return {"pen_width": self.pen_slider.value(), **self.model_choice.settings_state()}
+        """What the Draw tab remembers: the pen width, the model chosen and whether a labelled
+        drawing is kept."""
+        return {"pen_width": self.pen_slider.value(),
+                "keep_labelled": self.handwriting.label_bar.keep_check.isChecked(),
+                **self.model_choice.settings_state()}
 
     def apply_settings_state(self, state: dict) -> None:
         """Take back settings_state(); a missing or wrong value keeps the default."""
         width = typed(state, "pen_width", self._default_pen_width)
         self.pen_slider.setValue(min(max(width, self.pen_slider.minimum()), self.pen_slider.maximum()))
+        self.handwriting.label_bar.keep_check.setChecked(typed(state, "keep_labelled", False))
         self.model_choice.apply_settings_state(state)
 
     def _build_toolbar(self) -> QHBoxLayout:

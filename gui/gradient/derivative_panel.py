@@ -94,6 +94,7 @@ class DerivativePanel(QWidget):
             line = pg.InfiniteLine(pos=np.log10(h), angle=90, pen=pg.mkPen("#888888", style=Qt.DotLine),
                                    label=text, labelOpts={"position": 0.96, "color": "k",
                                                           "anchors": [anchor, anchor]})
+            line.label.follows_theme = True     # gui.theme: readable on the dark theme's plots
             self.error_plot.addItem(line)
             self.h_lines.append(line)
 

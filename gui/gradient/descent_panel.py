@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Slot
-from PySide6.QtGui import QDoubleValidator
+from PySide6.QtCore import QEvent, Slot
+from PySide6.QtGui import QDoubleValidator, QPalette
 from PySide6.QtWidgets import (
     QComboBox, QDoubleSpinBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
     QPushButton, QSpinBox, QVBoxLayout, QWidget,
@@ -21,6 +21,9 @@ from digitlab.gui.settings import typed
 
 
 LISTING = LISTINGS["gradient_descent"]
+
+
+DIVERGED_RED, DIVERGED_RED_ON_DARK = "#b00000", "#ff8080"   # both 4.5:1 or more on their background
 
 
 class DescentPanel(QWidget):
@@ -53,8 +56,10 @@ class DescentPanel(QWidget):
         self.controls = PlaybackControls()
         self.info_label = QLabel()
         self.message_label = QLabel()
-        self.message_label.setWordWrap(True)
         self.course_label = QLabel()
+        for label in (self.info_label, self.message_label, self.course_label):
+            # wrapped: the numbers of a step grow as a run diverges, and the column must not widen
+            label.setWordWrap(True)
         self.code_view = CodeView()
         self.code_view.set_listing(LISTING)
         self.preset_buttons = {}
@@ -244,9 +249,25 @@ class DescentPanel(QWidget):
         self._show_step(k)
 
     def _show_step(self, k: int) -> None:
-        self.info_label.setText(self.tr("step {k}:  x = {x}<br>f(x) = {f}    |grad f(x)| = {g}").format(
-            k=k, x=self.result_text(k), f=fmt(self.values[k]), g=fmt(self.norms[k])))
-        self.message_label.setText(self._message(k))
+        text = self.tr("step {k}:  x = {x}<br>f(x) = {f}    |grad f(x)| = {g}").format(
+            k=k, x=self.result_text(k), f=fmt(self.values[k]), g=fmt(self.norms[k]))
+        if k >= self.shown:
+            # the drawing stopped where x left the plot: the step line itself says why and where
+            bad = self.path[self.shown]
+            where = self.tr("overflowed") if not np.all(np.isfinite(bad)) else fmt_point(bad)
+            text += "<br><b>" + self.tr("Diverged at step {k}: x jumped to {x}; the path is drawn up "
+                                        "to step {last}.").format(k=self.shown, x=where,
+                                                                  last=self.shown - 1) + "</b>"
+        self.info_label.setText(text)
+        message = self._message(k)
+        if self.palette().color(QPalette.ColorRole.Window).lightness() < 128:
+            message = message.replace(DIVERGED_RED, DIVERGED_RED_ON_DARK)   # readable on the dark theme
+        self.message_label.setText(message)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._show_step(self.controls.frame)     # the warning's red for the new background
+        super().changeEvent(event)
 
     def _retranslate(self) -> None:
         """The texts with values of the path and step shown, in the new language."""

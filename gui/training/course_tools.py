@@ -116,10 +116,13 @@ class CourseTools(QWidget):
             self._say(error)
             return None
         if path is None:
+            from digitlab.gui.file_folder import remember, suggested_path
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Export this experiment"),
-                                                  "digitlab_experiment.py", self.tr("Python script (*.py)"))
+                                                  suggested_path("digitlab_experiment.py"),
+                                                  self.tr("Python script (*.py)"))
             if not path:
                 return None
+            remember(path)
         path = Path(path)
         try:
             path.write_text(export_script(self._settings.config()), encoding="utf-8")

@@ -25,6 +25,15 @@ class MnistCache:
     def loaded(self) -> bool:
         return self._data is not None
 
+    def adopt(self, other: MnistCache) -> None:
+        """Take the arrays other has loaded already, unless this cache has its own (one MNIST in
+        memory when a second cache comes to be shared)."""
+        if other is self or not other.loaded:
+            return
+        with self._lock:
+            if self._data is None:
+                self._data = other._data
+
     def get(self) -> Data:
         """((x_train (60000, 784), t_train), (x_test (10000, 784), t_test)); raises MnistNotFoundError."""
         from digitlab.nn.data.mnist import find_mnist_dir, load_mnist

@@ -5,26 +5,26 @@ import logging
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QSlider, QSpinBox, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QFrame, QHBoxLayout, QLabel,
+                               QLineEdit, QScrollArea, QSlider, QSpinBox, QWidget)
 
 from digitlab.gui.live_text import follow_language
 from digitlab.nn.training.budget import estimate_training_memory, format_bytes, memory_limit
-from digitlab.nn.training.train_config import (ACTIVATION_NAMES, BOOK_WEIGHT_STD, GRADIENT_METHODS, NUMERICAL_MAX_IMAGES,
-                             NUMERICAL_MAX_PARAMS, OPTIMIZER_NAMES, SAMPLINGS, SCHEDULE_NAMES,
-                             TRAIN_ACCURACY_SAMPLES, WEIGHT_INITS, MAX_HIDDEN_LAYERS, MAX_HIDDEN_SIZE,
-                             HiddenSizesTooLarge, TrainConfig,
-                             numerical_gradient_refusal, parse_hidden_sizes, quoted, weight_count)
+from digitlab.nn.training.train_config import (ACTIVATION_NAMES, BOOK_WEIGHT_STD, DEFAULTS,
+                                               GRADIENT_METHODS, MAX_HIDDEN_LAYERS, MAX_HIDDEN_SIZE,
+                                               NUMERICAL_MAX_IMAGES, NUMERICAL_MAX_PARAMS,
+                                               OPTIMIZER_NAMES, SAMPLINGS, SCHEDULE_NAMES,
+                                               TRAIN_ACCURACY_SAMPLES, WEIGHT_INITS,
+                                               HiddenSizesTooLarge, TrainConfig,
+                                               numerical_gradient_refusal, parse_hidden_sizes, quoted,
+                                               weight_count)
 from digitlab.nn.training.train_events import Divergence
 
 SUBSETS = (1_000, 10_000, 60_000)
-# Measured by `main.py bench` (time_to_97_s): about 97.5% test accuracy within 3 s of Start on
-# a 2-core laptop; a student can still pick a smaller subset or another optimizer.
-DEFAULT_CONFIG = TrainConfig(hidden_sizes=(100,), activation="relu", weight_init="he",
-                             optimizer="momentum", lr=0.15, schedule="cosine", epochs=3,
-                             batch_size=100, train_size=60_000, seed=0)
+# The form starts with nn.train_config's DEFAULTS, those the command line's `train` runs too.
+DEFAULT_CONFIG = DEFAULTS
 LR_MIN_EXP, LR_MAX_EXP, LR_STEPS_PER_DECADE = -4, 1, 20
 
 
@@ -71,6 +71,9 @@ class TrainingSettings(QWidget):
         super().__init__(parent)
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # compact rows: the whole form fits beside the plots at the default window size
+        form.setVerticalSpacing(2)
+        form.setContentsMargins(4, 4, 4, 4)
         self.hidden_edit = QLineEdit("100")
         self.hidden_edit.setToolTip(self.tr("Neurons per hidden layer, comma separated, e.g. 100, 50"))
         self.activation_combo = self._combo(ACTIVATION_NAMES)
@@ -184,13 +187,30 @@ class TrainingSettings(QWidget):
         form.addRow("", self.initial_check)
         form.addRow(self.tr("Mini-batches"), self.sampling_combo)
         form.addRow("", self.all_train_check)
-        form.addRow(self.tr("Weight decay"), self.decay_spin)
-        form.addRow(self.tr("Dropout"), self.dropout_spin)
+        # Two short settings share a row: the column fits at 1280x800 without scrolling.
+        form.addRow(self.tr("Weight decay"), self._pair(self.decay_spin, self.tr("Dropout"),
+                                                        self.dropout_spin))
         form.addRow(self.tr("Augmentation"), self.augment_check)
-        form.addRow(self.tr("Training images"), self.subset_combo)
-        form.addRow(self.tr("Seed"), self.seed_spin)
+        form.addRow(self.tr("Training images"), self._pair(self.subset_combo, self.tr("Seed"),
+                                                           self.seed_spin))
+        self.decay_spin.setAccessibleName(self.tr("Weight decay"))      # the row's label names it
+        self.subset_combo.setAccessibleName(self.tr("Training images"))
         form.addRow(self.tr("Gradient"), self.gradient_combo)
         form.addRow(self.gradient_note)
+
+    @staticmethod
+    def _pair(first: QWidget, label: str, second: QWidget) -> QWidget:
+        """first, then label and second, in one form row; each control named by its label."""
+        row = QWidget()
+        box = QHBoxLayout(row)
+        box.setContentsMargins(0, 0, 0, 0)
+        caption = QLabel(label)
+        caption.setBuddy(second)
+        box.addWidget(first, 1)
+        box.addSpacing(6)
+        box.addWidget(caption)
+        box.addWidget(second, 1)
+        return row
 
     @staticmethod
     def _combo(items) -> QComboBox:
@@ -258,9 +278,13 @@ class TrainingSettings(QWidget):
     def _on_shape_changed(self) -> None:
         sizes = hidden_sizes_or_none(self.hidden_edit.text())
         n = weight_count(sizes) if sizes is not None else 0
-        self.gradient_note.setText(self.tr(
+        note = self.tr(
             "Numerical gradient: only for a tiny network (at most {0:,} weights; this one has {1:,}) "
-            "and {2:,} training images.").format(NUMERICAL_MAX_PARAMS, n, NUMERICAL_MAX_IMAGES))
+            "and {2:,} training images.").format(NUMERICAL_MAX_PARAMS, n, NUMERICAL_MAX_IMAGES)
+        self.gradient_note.setText(note)
+        self.gradient_combo.setToolTip(note)
+        # the note matters once the numerical gradient is chosen; until then it is the tool tip
+        self.gradient_note.setVisible(self.gradient_combo.currentData() == "numerical")
 
     def lr(self) -> float:
         return self.lr_spin.value()
@@ -390,3 +414,30 @@ class TrainingSettings(QWidget):
                 child.setEnabled(not running)
         # the course's loop records from i = 0: no epoch 0 before it
         self.initial_check.setEnabled(not running and self.sampling_combo.currentData() != "choice")
+
+
+class SettingsScroll(QScrollArea):
+    """The form in a scroll area that scrolls up and down only: it asks for the form's full width
+    plus its vertical scroll bar, so no field or label is ever cut at the side (in any language)."""
+
+    def __init__(self, form: TrainingSettings) -> None:
+        super().__init__()
+        self.setWidget(form)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def _width(self) -> int:
+        return (self.widget().minimumSizeHint().width() + 2 * self.frameWidth()
+                + self.verticalScrollBar().sizeHint().width())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self._width(), super().minimumSizeHint().height())
+
+    def sizeHint(self) -> QSize:
+        return QSize(self._width(), self.widget().sizeHint().height() + 2 * self.frameWidth())
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()     # new texts (a language switch) may need another width
+        return super().eventFilter(watched, event)

@@ -5,8 +5,7 @@ import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import (QFrame, QHBoxLayout, QMessageBox, QScrollArea, QSplitter,
-                               QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from digitlab.gui.accessibility import name_controls
 from digitlab.gui.training.controls import TrainingControls
@@ -18,7 +17,7 @@ from digitlab.gui.training.mnist_cache import MnistCache
 from digitlab.gui.training.plots import TrainingPlots
 from digitlab.gui.training.run import TrainingRun
 from digitlab.gui.training.save_dialog import ask_before_quitting, save_interactively
-from digitlab.gui.training.settings import TrainingSettings
+from digitlab.gui.training.settings import SettingsScroll, TrainingSettings
 from digitlab.gui.training.state import RunState
 from digitlab.gui.workers import WorkerFailure
 from digitlab.nn.training.trainer import FinishReason, Progress
@@ -80,10 +79,7 @@ class TrainingTab(QWidget):
         self.use_button, self.save_button = c.use_button, c.save_button
         self.progress_bar, self.progress_label, self.speed_label = c.progress_bar, c.progress_label, c.speed_label
         self.banner, self.banner_label, self.recover_button = c.banner, c.banner_label, c.recover_button
-        scroll = QScrollArea()
-        scroll.setWidget(self.settings)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll = self.settings_scroll = SettingsScroll(self.settings)
         left = QVBoxLayout()
         left.addWidget(scroll, 1)
         left.addWidget(self.course_tools)
@@ -156,6 +152,7 @@ class TrainingTab(QWidget):
 
     def _clear_run(self) -> None:
         self.plots.clear()
+        self.loop_listing.set_variables({})    # the last run's values must not outlive it
         self.evaluation_panel.clear()
         self.controls.clear()
         self.model, self.metadata, self.last_finished = None, {}, None
@@ -270,6 +267,8 @@ class TrainingTab(QWidget):
         evaluation = self.evaluation_panel.set_model(network, x_test, t_test, self._evaluation)
         self.metadata["test_accuracy"] = evaluation.accuracy
         completed, epochs = event.reason == FinishReason.COMPLETED, event.epochs_done
+        if not completed:
+            self.plots.show_stopped(evaluation.accuracy)   # the plot says the number the message says
         config = self._config
         if completed and config.iterations is not None:   # the course's 10,000 are 16.67 epochs
             n_train = min(config.train_size or len(x_train), len(x_train)) + config.drawn_digits

@@ -57,6 +57,220 @@
     </message>
 </context>
 <context>
+    <name>BackwardPanel</name>
+    <message>
+        <source>&lt;b&gt;Backward, for this one drawing&lt;/b&gt;</source>
+        <translation>&lt;b&gt;이 그림 하나의 역전파&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Backpropagation for your drawing: the error y − t at the output travels back through the layers; dW1 for one neuron is your drawing times that neuron&apos;s error. One SGD step changes this panel&apos;s copy of the model: W ← W − lr·dW.</source>
+        <translation>그린 숫자의 오차역전파법: 출력의 오차 y − t가 층을 거슬러 전해집니다. 뉴런 하나의 dW1은 그린 숫자에 그 뉴런의 오차를 곱한 것입니다. SGD 한 걸음은 이 패널의 모델 사본을 바꿉니다: W ← W − lr·dW.</translation>
+    </message>
+    <message>
+        <source>Correct label t:</source>
+        <translation>정답 레이블 t:</translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation>학습률:</translation>
+    </message>
+    <message>
+        <source>Correct label</source>
+        <translation>정답 레이블</translation>
+    </message>
+    <message>
+        <source>The digit the drawing should be (the one-hot t)</source>
+        <translation>그린 숫자가 되어야 할 숫자(원-핫 t)</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <source>lr of the SGD step</source>
+        <translation>SGD 한 걸음의 학습률 lr</translation>
+    </message>
+    <message>
+        <source>Take one SGD step</source>
+        <translation>SGD 한 걸음 가기</translation>
+    </message>
+    <message>
+        <source>Move every weight one step against its gradient for this drawing and label</source>
+        <translation>이 그림과 레이블에 대해 모든 가중치를 기울기의 반대 방향으로 한 걸음 옮깁니다</translation>
+    </message>
+    <message>
+        <source>Back to the model</source>
+        <translation>원래 모델로</translation>
+    </message>
+    <message>
+        <source>Drop the SGD steps taken here</source>
+        <translation>여기서 간 SGD 걸음을 버립니다</translation>
+    </message>
+    <message>
+        <source>Probabilities</source>
+        <translation>확률</translation>
+    </message>
+    <message>
+        <source>The softmax output y of the model in this panel</source>
+        <translation>이 패널 모델의 소프트맥스 출력 y</translation>
+    </message>
+    <message>
+        <source>Error at the output</source>
+        <translation>출력의 오차</translation>
+    </message>
+    <message>
+        <source>y − t for each digit: what backward starts from</source>
+        <translation>숫자마다 y − t: 역전파가 시작하는 값</translation>
+    </message>
+    <message>
+        <source>Numerical and backprop gradients</source>
+        <translation>수치 미분과 오차역전파법의 기울기</translation>
+    </message>
+    <message>
+        <source>For the weight with the largest gradient of each parameter: backprop against the course&apos;s numerical gradient (central difference, h = 1e-4)</source>
+        <translation>매개변수마다 기울기가 가장 큰 가중치: 오차역전파법과 강의의 수치 미분(중심 차분, h = 1e-4) 비교</translation>
+    </message>
+    <message>
+        <source>Error at the output, y − t</source>
+        <translation>출력의 오차, y − t</translation>
+    </message>
+    <message>
+        <source>probability y</source>
+        <translation>확률 y</translation>
+    </message>
+    <message>
+        <source>digit</source>
+        <translation>숫자</translation>
+    </message>
+    <message>
+        <source>dW1 of the {0} first-layer neurons with the largest error (red = the weight grows at the step)</source>
+        <translation>오차가 가장 큰 1층 뉴런 {0}개의 dW1(빨강 = 한 걸음에 가중치가 커짐)</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>가중치</translation>
+    </message>
+    <message>
+        <source>Backprop</source>
+        <translation>오차역전파법</translation>
+    </message>
+    <message>
+        <source>Numerical</source>
+        <translation>수치 미분</translation>
+    </message>
+    <message>
+        <source>Relative error</source>
+        <translation>상대 오차</translation>
+    </message>
+    <message>
+        <source>the predicted digit</source>
+        <translation>예측한 숫자</translation>
+    </message>
+    <message>
+        <source>the predicted digit ({0})</source>
+        <translation>예측한 숫자 ({0})</translation>
+    </message>
+    <message>
+        <source>Backward here is shown for fully connected networks; this model has convolution layers.</source>
+        <translation>이 역전파 보기는 완전연결 신경망용입니다. 이 모델에는 합성곱 계층이 있습니다.</translation>
+    </message>
+    <message>
+        <source>Draw a digit to see its backward pass.</source>
+        <translation>숫자를 그리면 그 역전파를 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source> · after {0} SGD steps</source>
+        <translation> · SGD {0}걸음 후</translation>
+    </message>
+    <message>
+        <source>Loss (cross-entropy) −log y[{0}] = {1:.4f} · y[{0}] = {2:.3f}{3}</source>
+        <translation>손실(교차 엔트로피) −log y[{0}] = {1:.4f} · y[{0}] = {2:.3f}{3}</translation>
+    </message>
+    <message>
+        <source>dL/dh{0}, layer {0}: ‖·‖ = {1:.3g}</source>
+        <translation>dL/dh{0}, {0}층: ‖·‖ = {1:.3g}</translation>
+    </message>
+    <message>
+        <source>neuron {0}</source>
+        <translation>뉴런 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Chapter3Panel</name>
+    <message>
+        <source>The book&apos;s three-layer network (init_network, forward)</source>
+        <translation>교재의 3층 신경망 (init_network, forward)</translation>
+    </message>
+    <message>
+        <source>Step, sigmoid and ReLU</source>
+        <translation>계단 함수, 시그모이드, ReLU</translation>
+    </message>
+    <message>
+        <source>Softmax and its overflow</source>
+        <translation>소프트맥스와 오버플로</translation>
+    </message>
+    <message>
+        <source>&amp;Book values</source>
+        <translation>교재 값(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Put back the book&apos;s x and weights</source>
+        <translation>교재의 x와 가중치로 되돌립니다</translation>
+    </message>
+    <message>
+        <source>input x</source>
+        <translation>입력 x</translation>
+    </message>
+    <message>
+        <source>{0}: numbers as a Python list; edit any of them</source>
+        <translation>{0}: 파이썬 리스트로 쓴 수입니다. 어느 것이든 고쳐 보세요</translation>
+    </message>
+    <message>
+        <source>&amp;Scores a:</source>
+        <translation>점수 a(&amp;S):</translation>
+    </message>
+    <message>
+        <source>Scores for softmax</source>
+        <translation>소프트맥스에 넣을 점수</translation>
+    </message>
+    <message>
+        <source>Two or more scores as a Python list, e.g. [1010, 1000, 990]</source>
+        <translation>점수 두 개 이상을 파이썬 리스트로, 예: [1010, 1000, 990]</translation>
+    </message>
+    <message>
+        <source>Step, sigmoid and ReLU on −5..5</source>
+        <translation>−5..5에서 계단 함수, 시그모이드, ReLU</translation>
+    </message>
+    <message>
+        <source>Type numbers as a Python list of the right shape: {0}</source>
+        <translation>알맞은 형상의 파이썬 리스트로 수를 입력하세요: {0}</translation>
+    </message>
+    <message>
+        <source>sum {0}</source>
+        <translation>합 {0}</translation>
+    </message>
+    <message>
+        <source>Type two or more scores as a Python list, e.g. [1010, 1000, 990].</source>
+        <translation>점수 두 개 이상을 파이썬 리스트로 입력하세요. 예: [1010, 1000, 990]</translation>
+    </message>
+    <message>
+        <source>Naive, exp(a) / sum(exp(a)): {0}</source>
+        <translation>그대로 계산, exp(a) / sum(exp(a)): {0}</translation>
+    </message>
+    <message>
+        <source>Why: exp({0:g}) is larger than the largest float (about 1.8e308), so it becomes inf, and inf / inf is nan.</source>
+        <translation>이유: exp({0:g})는 가장 큰 실수(약 1.8e308)보다 커서 inf가 되고, inf / inf는 nan입니다.</translation>
+    </message>
+    <message>
+        <source>Stable, exp(a − max(a)) / sum: {0}</source>
+        <translation>오버플로 대책, exp(a − max(a)) / sum: {0}</translation>
+    </message>
+    <message>
+        <source>Subtracting the largest score (here {0:g}) changes nothing in the result, and no exp is above 1.</source>
+        <translation>가장 큰 점수(여기서는 {0:g})를 빼도 결과는 같고, 어떤 exp도 1을 넘지 않습니다.</translation>
+    </message>
+</context>
+<context>
     <name>CodeView</name>
     <message>
         <source>network: the model (the course&apos;s: sample_weight.pkl); x, t: the 10,000 test images and labels</source>
@@ -532,6 +746,10 @@
         <translation>오버플로</translation>
     </message>
     <message>
+        <source>Diverged at step {k}: x jumped to {x}; the path is drawn up to step {last}.</source>
+        <translation>{k}단계에서 발산: x가 {x}(으)로 튀었습니다. 경로는 {last}단계까지 그립니다.</translation>
+    </message>
+    <message>
         <source>After {n} steps x is {d} away from the minimum ★.</source>
         <translation>{n}단계 후 x와 최솟값 ★의 거리는 {d}입니다.</translation>
     </message>
@@ -575,6 +793,22 @@ Download them now into {1}?</source>
         <translation>내려받지 않습니다; 학습에는 이 파일이 필요합니다</translation>
     </message>
     <message>
+        <source>Choose folder…</source>
+        <translation>폴더 선택…</translation>
+    </message>
+    <message>
+        <source>Use a folder that already holds the four MNIST files</source>
+        <translation>네 MNIST 파일이 이미 들어 있는 폴더를 사용합니다</translation>
+    </message>
+    <message>
+        <source>{0} does not hold the MNIST files; missing: {1}. Choose the folder with all four, or download them.</source>
+        <translation>{0}에 MNIST 파일이 없습니다. 없는 파일: {1}. 네 파일이 모두 있는 폴더를 선택하거나 내려받으세요.</translation>
+    </message>
+    <message>
+        <source>The folder with the MNIST files</source>
+        <translation>MNIST 파일이 있는 폴더</translation>
+    </message>
+    <message>
         <source>Downloading MNIST into {0} ...</source>
         <translation>MNIST를 {0}에 내려받는 중...</translation>
     </message>
@@ -585,14 +819,14 @@ Download them now into {1}?</source>
     <message>
         <source>The download did not work (are you offline?).
 
-What to do: copy the four MNIST files (train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz) into a folder, then start DigitLab with
+What to do: copy the four MNIST files (train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz) into a folder and press “Choose folder…”, or start DigitLab with
     python main.py --mnist-dir FOLDER
 or set the environment variable DIGITLAB_MNIST_DIR=FOLDER.
 
 Details: {0}</source>
         <translation>내려받지 못했습니다(오프라인인가요?).
 
-해결 방법: MNIST 파일 네 개(train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz)를 한 폴더에 복사한 다음 DigitLab을 이렇게 실행하세요.
+해결 방법: MNIST 파일 네 개(train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz)를 한 폴더에 복사한 다음 “폴더 선택…”을 누르거나, DigitLab을 이렇게 실행하세요.
     python main.py --mnist-dir 폴더
 또는 환경 변수 DIGITLAB_MNIST_DIR=폴더 를 설정하세요.
 
@@ -906,12 +1140,12 @@ Details: {0}</source>
         <translation>미세 조정할 모델이 없습니다: 모델을 열거나 학습하세요.</translation>
     </message>
     <message>
-        <source>Label at least {0} drawings with “This is a …” first (every fifth is kept for testing): there are {1} to learn from.</source>
-        <translation>먼저 “이 숫자는 …” 버튼으로 그림을 {0}개 이상 분류하세요(다섯 번째마다 시험용으로 남겨 둡니다): 학습할 샘플이 {1}개 있습니다.</translation>
+        <source>Fine-tuning needs at least {0} of your digits to learn from. Your {1} stored digits: {2} for learning, {3} held out for testing (every fifth). Label more with “This is a …” first.</source>
+        <translation>미세 조정에는 학습용 내 숫자가 {0}개 이상 필요합니다. 저장된 내 숫자 {1}개: 학습용 {2}개, 시험용으로 따로 둔 것 {3}개(다섯 번째마다). 먼저 “이 숫자는 …”으로 더 분류하세요.</translation>
     </message>
     <message>
-        <source>Fine-tuning on {0} of your digits mixed with MNIST…</source>
-        <translation>내 숫자 {0}개를 MNIST와 섞어 미세 조정하는 중…</translation>
+        <source>Fine-tuning on {0} of your {1} digits mixed with MNIST ({2} held out for testing)…</source>
+        <translation>내 숫자 {1}개 중 {0}개를 MNIST와 섞어 미세 조정하는 중… (시험용으로 {2}개를 따로 둠)</translation>
     </message>
     <message>
         <source>Stopping…</source>
@@ -968,6 +1202,10 @@ Details: {0}</source>
         <translation>삭제</translation>
     </message>
     <message>
+        <source>Undo</source>
+        <translation>되돌리기</translation>
+    </message>
+    <message>
         <source>Relabel as</source>
         <translation>다음 레이블로 변경</translation>
     </message>
@@ -993,11 +1231,7 @@ Details: {0}</source>
     </message>
     <message>
         <source>The digit that Relabel as gives the selected samples</source>
-        <translation>&apos;다음으로 레이블 변경&apos;이apos;다음 레이블로 변경&apos;다음으로 레이블 변경&apos;이apos;이 고른 샘플에 붙일 숫자</translation>
-    </message>
-    <message>
-        <source>Remove the selected samples from your digits</source>
-        <translation>고른 샘플을 내 숫자에서 지웁니다</translation>
+        <translation>&apos;다음으로 레이블 변경&apos;이 고른 샘플에 붙일 숫자</translation>
     </message>
     <message>
         <source>Give the selected samples the digit chosen beside</source>
@@ -1016,6 +1250,14 @@ Details: {0}</source>
         <translation>이 창을 닫습니다</translation>
     </message>
     <message>
+        <source>Bring back what the last Delete or Relabel changed</source>
+        <translation>마지막 삭제나 레이블 변경을 되돌립니다</translation>
+    </message>
+    <message>
+        <source>Remove the selected samples from your digits (Undo brings them back)</source>
+        <translation>고른 샘플을 내 숫자에서 지웁니다 (되돌리기로 다시 가져올 수 있습니다)</translation>
+    </message>
+    <message>
         <source> (test)</source>
         <translation> (시험)</translation>
     </message>
@@ -1026,6 +1268,10 @@ Details: {0}</source>
     <message>
         <source>The model in use reads {0:.0%} of your {1} test samples (every fifth) right.</source>
         <translation>사용 중인 모델은 내 시험 샘플 {1}개(다섯 번째마다) 중 {0:.0%}를 맞힙니다.</translation>
+    </message>
+    <message>
+        <source>Deleted {0} sample(s); Undo in “Your digits” brings them back.</source>
+        <translation>샘플 {0}개를 삭제했습니다. “내 숫자”의 되돌리기로 되살릴 수 있습니다.</translation>
     </message>
     <message>
         <source>Select one or more samples first.</source>
@@ -1202,6 +1448,49 @@ Details: {0}</source>
     </message>
 </context>
 <context>
+    <name>InsideTab</name>
+    <message>
+        <source>One neuron (click it)</source>
+        <translation>뉴런 하나 (클릭하세요)</translation>
+    </message>
+    <message>
+        <source>The course&apos;s chapter 3</source>
+        <translation>강의 3장</translation>
+    </message>
+    <message>
+        <source>The lab (edit a copy and watch)</source>
+        <translation>실험실 (사본을 고치며 지켜보기)</translation>
+    </message>
+    <message>
+        <source>Backward, for this one drawing</source>
+        <translation>이 그림 하나의 역전파</translation>
+    </message>
+    <message>
+        <source>Where it sits among all digits (map)</source>
+        <translation>모든 숫자 사이의 위치 (지도)</translation>
+    </message>
+    <message>
+        <source>Draw here or on the Draw tab: the network follows.</source>
+        <translation>여기나 그리기 탭에 그리세요: 신경망이 따라 움직입니다.</translation>
+    </message>
+    <message>
+        <source>Small drawing canvas</source>
+        <translation>작은 그리기 캔버스</translation>
+    </message>
+    <message>
+        <source>Sections of the Inside tab</source>
+        <translation>신경망 내부 탭의 항목</translation>
+    </message>
+    <message>
+        <source>One image:</source>
+        <translation>이미지 한 장:</translation>
+    </message>
+    <message>
+        <source>A batch of 100:</source>
+        <translation>배치 100장:</translation>
+    </message>
+</context>
+<context>
     <name>InsideView</name>
     <message>
         <source>&lt;b&gt;A look inside&lt;/b&gt;</source>
@@ -1221,6 +1510,289 @@ Details: {0}</source>
     </message>
 </context>
 <context>
+    <name>LabPanel</name>
+    <message>
+        <source>&lt;b&gt;The lab: edit a copy and watch&lt;/b&gt;</source>
+        <translation>&lt;b&gt;실험실: 사본을 고치며 지켜보기&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Every edit changes a copy of the model: the Draw tab&apos;s bars answer with it at once. Click a neuron in the map to choose it, double-click to switch it off. Test accuracy runs the edited network on the 10,000 MNIST test images.</source>
+        <translation>모든 수정은 모델의 사본을 바꿉니다. 그리기 탭의 막대가 곧바로 그 사본으로 답합니다. 지도에서 뉴런을 클릭하면 고르고, 더블클릭하면 끕니다. 시험 정확도는 고친 신경망을 MNIST 시험 이미지 10,000장으로 잽니다.</translation>
+    </message>
+    <message>
+        <source>Neuron:</source>
+        <translation>뉴런:</translation>
+    </message>
+    <message>
+        <source>Scale its weights by:</source>
+        <translation>가중치에 곱할 값:</translation>
+    </message>
+    <message>
+        <source>Set its bias to:</source>
+        <translation>편향을 이 값으로:</translation>
+    </message>
+    <message>
+        <source>Prune smallest |w| (%):</source>
+        <translation>가장 작은 |w| 가지치기(%):</translation>
+    </message>
+    <message>
+        <source>Weight noise (× each layer&apos;s spread):</source>
+        <translation>가중치 잡음(× 층마다의 퍼짐):</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>층</translation>
+    </message>
+    <message>
+        <source>The layer of the neuron to edit</source>
+        <translation>고칠 뉴런이 있는 층</translation>
+    </message>
+    <message>
+        <source>Neuron number</source>
+        <translation>뉴런 번호</translation>
+    </message>
+    <message>
+        <source>The neuron to edit, counted from 0 (or click it in the map)</source>
+        <translation>고칠 뉴런, 0부터 셉니다(지도에서 클릭해도 됩니다)</translation>
+    </message>
+    <message>
+        <source>Neurons of the layer</source>
+        <translation>층의 뉴런</translation>
+    </message>
+    <message>
+        <source>This layer&apos;s neurons for your drawing (bright = active); click one to choose it, double-click to switch it off</source>
+        <translation>그린 숫자에 대한 이 층의 뉴런(밝을수록 활성). 클릭하면 고르고, 더블클릭하면 끕니다</translation>
+    </message>
+    <message>
+        <source>Switch off</source>
+        <translation>끄기</translation>
+    </message>
+    <message>
+        <source>Switch the neuron off: its outgoing weights become 0, so the next layer no longer hears it</source>
+        <translation>뉴런을 끕니다: 나가는 가중치가 0이 되어 다음 층이 더는 그 출력을 받지 않습니다</translation>
+    </message>
+    <message>
+        <source>Scale factor</source>
+        <translation>곱할 값</translation>
+    </message>
+    <message>
+        <source>The factor for the neuron&apos;s incoming weights</source>
+        <translation>뉴런으로 들어오는 가중치에 곱할 값</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>곱하기</translation>
+    </message>
+    <message>
+        <source>Multiply the neuron&apos;s incoming weights by the factor</source>
+        <translation>뉴런으로 들어오는 가중치에 이 값을 곱합니다</translation>
+    </message>
+    <message>
+        <source>New bias</source>
+        <translation>새 편향</translation>
+    </message>
+    <message>
+        <source>The neuron&apos;s new bias b</source>
+        <translation>뉴런의 새 편향 b</translation>
+    </message>
+    <message>
+        <source>Set bias</source>
+        <translation>편향 바꾸기</translation>
+    </message>
+    <message>
+        <source>Give the neuron this bias</source>
+        <translation>뉴런의 편향을 이 값으로 바꿉니다</translation>
+    </message>
+    <message>
+        <source>Percent to prune</source>
+        <translation>가지칠 비율</translation>
+    </message>
+    <message>
+        <source>How many of each layer&apos;s weights to set to 0, the smallest |w| first</source>
+        <translation>층마다 가중치를 몇 %나 0으로 할지, |w|가 가장 작은 것부터</translation>
+    </message>
+    <message>
+        <source>Prune</source>
+        <translation>가지치기</translation>
+    </message>
+    <message>
+        <source>Set the smallest weights of every layer to 0</source>
+        <translation>모든 층에서 가장 작은 가중치를 0으로 합니다</translation>
+    </message>
+    <message>
+        <source>Noise size</source>
+        <translation>잡음 크기</translation>
+    </message>
+    <message>
+        <source>The noise&apos;s standard deviation, as a multiple of each layer&apos;s own weight spread</source>
+        <translation>잡음의 표준편차, 층마다 가중치 퍼짐(표준편차)의 몇 배인지</translation>
+    </message>
+    <message>
+        <source>Add noise</source>
+        <translation>잡음 더하기</translation>
+    </message>
+    <message>
+        <source>Add random Gaussian noise to every weight</source>
+        <translation>모든 가중치에 무작위 가우시안 잡음을 더합니다</translation>
+    </message>
+    <message>
+        <source>Undo edit</source>
+        <translation>수정 되돌리기</translation>
+    </message>
+    <message>
+        <source>Take back the last edit</source>
+        <translation>마지막 수정을 되돌립니다</translation>
+    </message>
+    <message>
+        <source>Reset all</source>
+        <translation>모두 되돌리기</translation>
+    </message>
+    <message>
+        <source>Take back every edit: the model as it was</source>
+        <translation>모든 수정을 되돌려 원래 모델로</translation>
+    </message>
+    <message>
+        <source>Test accuracy</source>
+        <translation>시험 정확도</translation>
+    </message>
+    <message>
+        <source>Measure the edited network on the 10,000 MNIST test images (in the background)</source>
+        <translation>고친 신경망을 MNIST 시험 이미지 10,000장으로 잽니다(백그라운드에서)</translation>
+    </message>
+    <message>
+        <source>Sweep over</source>
+        <translation>훑을 대상</translation>
+    </message>
+    <message>
+        <source>What the sweep changes step by step</source>
+        <translation>훑기가 단계마다 바꾸는 것</translation>
+    </message>
+    <message>
+        <source>Sweep</source>
+        <translation>훑기</translation>
+    </message>
+    <message>
+        <source>Test accuracy of the edited network at many pruning or noise levels, plotted</source>
+        <translation>여러 가지치기·잡음 수준에서 고친 신경망의 시험 정확도를 그래프로</translation>
+    </message>
+    <message>
+        <source>Save edited network as…</source>
+        <translation>고친 신경망을 다른 이름으로 저장…</translation>
+    </message>
+    <message>
+        <source>Save the edited network as a new model file (never over the shipped model)</source>
+        <translation>고친 신경망을 새 모델 파일로 저장합니다(기본 제공 모델은 절대 덮어쓰지 않음)</translation>
+    </message>
+    <message>
+        <source>Accuracy against the sweep</source>
+        <translation>훑기에 따른 정확도</translation>
+    </message>
+    <message>
+        <source>Test accuracy at each level of the last sweep</source>
+        <translation>마지막 훑기의 수준마다 시험 정확도</translation>
+    </message>
+    <message>
+        <source>Pruning (%)</source>
+        <translation>가지치기(%)</translation>
+    </message>
+    <message>
+        <source>That edit cannot be made: {0}</source>
+        <translation>그 수정은 할 수 없습니다: {0}</translation>
+    </message>
+    <message>
+        <source>hidden layer {0} ({1} neurons)</source>
+        <translation>은닉층 {0} (뉴런 {1}개)</translation>
+    </message>
+    <message>
+        <source>neuron {1} of layer {0} off</source>
+        <translation>{0}층 뉴런 {1} 끔</translation>
+    </message>
+    <message>
+        <source>neuron {1} of layer {0} × {2:g}</source>
+        <translation>{0}층 뉴런 {1} × {2:g}</translation>
+    </message>
+    <message>
+        <source>bias of neuron {1} of layer {0} = {2:g}</source>
+        <translation>{0}층 뉴런 {1}의 편향 = {2:g}</translation>
+    </message>
+    <message>
+        <source>{0:g}% of the weights pruned</source>
+        <translation>가중치 {0:g}% 가지침</translation>
+    </message>
+    <message>
+        <source>noise {0:g} added</source>
+        <translation>잡음 {0:g} 더함</translation>
+    </message>
+    <message>
+        <source>No edits: the model as it was.</source>
+        <translation>수정 없음: 원래 모델 그대로.</translation>
+    </message>
+    <message>
+        <source>Edits ({0}): {1}</source>
+        <translation>수정 {0}개: {1}</translation>
+    </message>
+    <message>
+        <source>The lab edits fully connected networks; this model has convolution layers.</source>
+        <translation>실험실은 완전연결 신경망을 고칩니다. 이 모델에는 합성곱 계층이 있습니다.</translation>
+    </message>
+    <message>
+        <source>Draw a digit to see the edited network&apos;s answer.</source>
+        <translation>숫자를 그리면 고친 신경망의 답을 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Edited network: {0} ({1:.1%}) · as it was: {2} ({3:.1%})</source>
+        <translation>고친 신경망: {0} ({1:.1%}) · 원래: {2} ({3:.1%})</translation>
+    </message>
+    <message>
+        <source>Test accuracy of the edited network: {0:.2%} (10,000 images in {1:.2f} s)</source>
+        <translation>고친 신경망의 시험 정확도: {0:.2%} (이미지 10,000장에 {1:.2f}초)</translation>
+    </message>
+    <message>
+        <source>as it was: {0:.2%}</source>
+        <translation>원래: {0:.2%}</translation>
+    </message>
+    <message>
+        <source>Measuring…</source>
+        <translation>재는 중…</translation>
+    </message>
+    <message>
+        <source>Pruned (%)</source>
+        <translation>가지친 비율(%)</translation>
+    </message>
+    <message>
+        <source>The test images could not be used: {0}</source>
+        <translation>시험 이미지를 쓸 수 없습니다: {0}</translation>
+    </message>
+    <message>
+        <source>Save edited network</source>
+        <translation>고친 신경망 저장</translation>
+    </message>
+    <message>
+        <source>DigitLab model (*.npz)</source>
+        <translation>DigitLab 모델 (*.npz)</translation>
+    </message>
+    <message>
+        <source>Replace the file?</source>
+        <translation>파일을 바꿀까요?</translation>
+    </message>
+    <message>
+        <source>{0} already exists. Replace it with the edited network?</source>
+        <translation>{0}이(가) 이미 있습니다. 고친 신경망으로 바꿀까요?</translation>
+    </message>
+    <message>
+        <source>DigitLab&apos;s shipped model is never written over: choose another name.</source>
+        <translation>DigitLab의 기본 제공 모델은 덮어쓰지 않습니다. 다른 이름을 고르세요.</translation>
+    </message>
+    <message>
+        <source>The edited network was not saved (it is still here): {0}</source>
+        <translation>고친 신경망을 저장하지 못했습니다(신경망은 그대로 있습니다): {0}</translation>
+    </message>
+    <message>
+        <source>Edited network saved as {0}.</source>
+        <translation>고친 신경망을 {0}(으)로 저장했습니다.</translation>
+    </message>
+</context>
+<context>
     <name>LabelBar</name>
     <message>
         <source>This is a</source>
@@ -1233,6 +1805,14 @@ Details: {0}</source>
     <message>
         <source>Every fifth sample you label is kept for testing: this is how many of those the model in use reads right.</source>
         <translation>분류한 샘플의 다섯 번째마다 시험용으로 남겨 둡니다: 사용 중인 모델이 그중 몇 개를 맞히는지 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>keep the drawing</source>
+        <translation>그림 유지</translation>
+    </message>
+    <message>
+        <source>Off: the canvas is cleared after “This is a …” for the next sample (Ctrl+Z brings the drawing back). On: the drawing stays.</source>
+        <translation>끄면: “이 숫자는 …” 뒤에 다음 샘플을 위해 캔버스를 지웁니다(Ctrl+Z로 그림을 되살립니다). 켜면: 그림이 남습니다.</translation>
     </message>
     <message>
         <source>Your digits…</source>
@@ -1255,8 +1835,12 @@ Details: {0}</source>
         <translation>이것은 {0}</translation>
     </message>
     <message>
-        <source>{0} of your digits stored</source>
-        <translation>내 숫자 {0}개 저장됨</translation>
+        <source>This is a {0}: store the drawing</source>
+        <translation>이 숫자는 {0}: 그림 저장</translation>
+    </message>
+    <message>
+        <source>{0} of your digits stored ({1} to learn from, {2} held out for testing)</source>
+        <translation>내 숫자 {0}개 저장됨 (학습용 {1}개, 시험용 {2}개)</translation>
     </message>
     <message>
         <source>{0} stored · model reads {1} of {2} test digits right ({3:.0%})</source>
@@ -1371,6 +1955,10 @@ Details: {0}</source>
         <translation>경사 하강법</translation>
     </message>
     <message>
+        <source>Inside</source>
+        <translation>신경망 내부</translation>
+    </message>
+    <message>
         <source>No model</source>
         <translation>모델 없음</translation>
     </message>
@@ -1381,6 +1969,10 @@ Details: {0}</source>
     <message>
         <source>DigitLab — {0}</source>
         <translation>DigitLab — {0}</translation>
+    </message>
+    <message>
+        <source>Edited on the Inside tab</source>
+        <translation>신경망 내부 탭에서 고친 모델</translation>
     </message>
     <message>
         <source>Training (live)</source>
@@ -1435,8 +2027,107 @@ Details: {0}</source>
         <translation>기억해 둔 설정(창, 언어, 테마, 펜, 모델, 학습 설정)을 모두 지우고 기본값으로 되돌릴까요?</translation>
     </message>
     <message>
-        <source>Every setting is back to its default.</source>
-        <translation>모든 설정을 기본값으로 되돌렸습니다.</translation>
+        <source>Every setting is back to its default. View &gt; Undo reset to defaults brings yours back.</source>
+        <translation>모든 설정이 기본값으로 돌아갔습니다. 보기 &gt; 기본값으로 되돌리기 취소로 내 설정을 되살릴 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Your settings are back as they were before the reset.</source>
+        <translation>설정이 기본값으로 되돌리기 전 상태로 돌아왔습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>MapPanel</name>
+    <message>
+        <source>&lt;b&gt;Where it sits among all digits&lt;/b&gt;</source>
+        <translation>&lt;b&gt;모든 숫자 사이에서 어디에 있나&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Each point is one of {0:,} MNIST test images, placed by the two directions along which that layer&apos;s activations vary most (PCA). Watch the digits separate layer by layer; the star is your drawing. Point at a dot to see its image.</source>
+        <translation>점 하나는 MNIST 시험 이미지 {0:,}장 중 하나로, 그 층의 활성화가 가장 크게 변하는 두 방향(주성분 분석, PCA)에 놓입니다. 층을 지날수록 숫자들이 갈라지는 모습을 보세요. 별은 그린 숫자입니다. 점을 가리키면 그 이미지가 보입니다.</translation>
+    </message>
+    <message>
+        <source>Layer:</source>
+        <translation>층:</translation>
+    </message>
+    <message>
+        <source>Layer on the map</source>
+        <translation>지도에 보일 층</translation>
+    </message>
+    <message>
+        <source>Whose activations the map shows</source>
+        <translation>지도가 보여 주는 활성화의 층</translation>
+    </message>
+    <message>
+        <source>PCA map</source>
+        <translation>PCA 지도</translation>
+    </message>
+    <message>
+        <source>Test images coloured by their label; the star is your drawing</source>
+        <translation>레이블별 색의 시험 이미지, 별은 그린 숫자</translation>
+    </message>
+    <message>
+        <source>Image under the pointer</source>
+        <translation>가리킨 이미지</translation>
+    </message>
+    <message>
+        <source>The test image you point at</source>
+        <translation>포인터로 가리킨 시험 이미지</translation>
+    </message>
+    <message>
+        <source>Colours of the digits</source>
+        <translation>숫자별 색</translation>
+    </message>
+    <message>
+        <source>Each digit&apos;s colour on the map</source>
+        <translation>지도에서 숫자마다의 색</translation>
+    </message>
+    <message>
+        <source>first principal component</source>
+        <translation>제1 주성분</translation>
+    </message>
+    <message>
+        <source>second principal component</source>
+        <translation>제2 주성분</translation>
+    </message>
+    <message>
+        <source>The map needs the MNIST test images: {0}</source>
+        <translation>지도에는 MNIST 시험 이미지가 필요합니다: {0}</translation>
+    </message>
+    <message>
+        <source>input x ({0} pixels)</source>
+        <translation>입력 x (픽셀 {0}개)</translation>
+    </message>
+    <message>
+        <source>hidden layer {0} ({1} neurons)</source>
+        <translation>은닉층 {0} (뉴런 {1}개)</translation>
+    </message>
+    <message>
+        <source>output y (softmax, {0})</source>
+        <translation>출력 y (소프트맥스, {0})</translation>
+    </message>
+    <message>
+        <source>The map is drawn for fully connected networks; this model has convolution layers.</source>
+        <translation>지도는 완전연결 신경망용입니다. 이 모델에는 합성곱 계층이 있습니다.</translation>
+    </message>
+    <message>
+        <source>No model.</source>
+        <translation>모델 없음.</translation>
+    </message>
+    <message>
+        <source>Computing the maps of {0:,} test images…</source>
+        <translation>시험 이미지 {0:,}장의 지도를 계산하는 중…</translation>
+    </message>
+    <message>
+        <source>The two components explain {0:.1%} and {1:.1%} of this layer&apos;s variance.</source>
+        <translation>두 주성분이 이 층 분산의 {0:.1%}와 {1:.1%}를 설명합니다.</translation>
+    </message>
+    <message>
+        <source>The model in training, as it was when the training paused. </source>
+        <translation>학습 중인 모델, 학습을 일시 정지했을 때의 모습. </translation>
+    </message>
+    <message>
+        <source>Test image #{0}: a {1}</source>
+        <translation>시험 이미지 #{0}: 숫자 {1}</translation>
     </message>
 </context>
 <context>
@@ -1476,6 +2167,18 @@ Details: {0}</source>
     <message>
         <source>Move the point and the step h to see the numerical derivative; run gradient descent with several learning rates.</source>
         <translation>점과 간격 h를 옮기며 수치 미분을 보고, 여러 학습률로 경사 하강법을 실행해 보세요.</translation>
+    </message>
+    <message>
+        <source>Chapter 3: Inside the network</source>
+        <translation>3장: 신경망 내부</translation>
+    </message>
+    <message>
+        <source>3.2 Activation functions · 3.3 Multidimensional arrays · 3.4 A three-layer network · 3.5 Softmax</source>
+        <translation>3.2 활성화 함수 · 3.3 다차원 배열의 계산 · 3.4 3층 신경망 구현하기 · 3.5 소프트맥스 함수</translation>
+    </message>
+    <message>
+        <source>Draw a digit and watch it flow through the network; click a neuron to read its weighted sum, and follow softmax step by step.</source>
+        <translation>숫자를 그리고 그것이 신경망을 지나가는 모습을 지켜보세요. 뉴런을 클릭하면 가중합을 읽을 수 있고, 소프트맥스를 단계별로 따라갈 수 있습니다.</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1528,6 +2231,10 @@ Details: {0}</source>
     <message>
         <source>Reset to defaults…</source>
         <translation>기본값으로 되돌리기…</translation>
+    </message>
+    <message>
+        <source>Undo reset to defaults</source>
+        <translation>기본값으로 되돌리기 취소</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
@@ -1635,6 +2342,120 @@ Details: {0}</source>
     <message>
         <source>Models (*.npz *.pkl);;DigitLab models (*.npz);;Textbook weights (*.pkl)</source>
         <translation>모델 (*.npz *.pkl);;DigitLab 모델 (*.npz);;교재 가중치 (*.pkl)</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkDiagram</name>
+    <message>
+        <source>Network diagram</source>
+        <translation>신경망 그림</translation>
+    </message>
+    <message>
+        <source>Click a neuron to open it (or move with the arrow keys and press Enter)</source>
+        <translation>뉴런을 클릭하면 열립니다(또는 화살표 키로 옮긴 뒤 Enter)</translation>
+    </message>
+    <message>
+        <source>No model: open one or train one on the Draw or Training tab.</source>
+        <translation>모델이 없습니다: 그리기 탭에서 열거나 학습 탭에서 학습하세요.</translation>
+    </message>
+    <message>
+        <source>input x ({0})</source>
+        <translation>입력 x ({0})</translation>
+    </message>
+    <message>
+        <source>output y (softmax)</source>
+        <translation>출력 y (소프트맥스)</translation>
+    </message>
+    <message>
+        <source>hidden {0} ({1}, {2})</source>
+        <translation>은닉층 {0} ({1}, {2})</translation>
+    </message>
+    <message>
+        <source>+{0} hidden</source>
+        <translation>+{0}개 숨김</translation>
+    </message>
+</context>
+<context>
+    <name>NeuronPanel</name>
+    <message>
+        <source>&amp;Temperature T:</source>
+        <translation>온도 T(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Softmax of a / T: below 1 the bars sharpen, above 1 they flatten (T = 1 is the model)</source>
+        <translation>a / T의 소프트맥스: 1보다 작으면 막대가 뾰족해지고, 1보다 크면 평평해집니다(T = 1이 모델 그대로)</translation>
+    </message>
+    <message>
+        <source>Softmax temperature</source>
+        <translation>소프트맥스 온도</translation>
+    </message>
+    <message>
+        <source>Softmax step by step</source>
+        <translation>소프트맥스 단계별 계산</translation>
+    </message>
+    <message>
+        <source>Each score a, then a / T minus the largest, its exp, and exp / their sum</source>
+        <translation>각 점수 a, a / T에서 가장 큰 값을 뺀 값, 그 exp, exp / 그 합</translation>
+    </message>
+    <message>
+        <source>a/T − max</source>
+        <translation>a/T − max</translation>
+    </message>
+    <message>
+        <source>Its 784 weights (red +, blue −)</source>
+        <translation>784개 가중치 (빨강 +, 파랑 −)</translation>
+    </message>
+    <message>
+        <source>Weights × this drawing&apos;s pixels</source>
+        <translation>가중치 × 이 그림의 픽셀</translation>
+    </message>
+    <message>
+        <source>The neuron&apos;s weights as a 28×28 image</source>
+        <translation>이 뉴런의 가중치를 28×28 이미지로</translation>
+    </message>
+    <message>
+        <source>The weights times the input pixels</source>
+        <translation>가중치와 입력 픽셀의 곱</translation>
+    </message>
+    <message>
+        <source>Activation function with the neuron&apos;s point</source>
+        <translation>활성화 함수와 이 뉴런의 점</translation>
+    </message>
+    <message>
+        <source>probability</source>
+        <translation>확률</translation>
+    </message>
+    <message>
+        <source>digit</source>
+        <translation>숫자</translation>
+    </message>
+    <message>
+        <source>Click a neuron in the diagram above to open it.</source>
+        <translation>위 그림에서 뉴런을 클릭하면 여기에 열립니다.</translation>
+    </message>
+    <message>
+        <source>Output neuron {0}: the score a of the digit {0}, before softmax</source>
+        <translation>출력 뉴런 {0}: 소프트맥스 전, 숫자 {0}의 점수 a</translation>
+    </message>
+    <message>
+        <source>Neuron {0} of hidden layer {1} ({2} inputs, {3})</source>
+        <translation>은닉층 {1}의 뉴런 {0} (입력 {2}개, {3})</translation>
+    </message>
+    <message>
+        <source>pixel ({0}, {1})</source>
+        <translation>픽셀 ({0}, {1})</translation>
+    </message>
+    <message>
+        <source>+ the other {0} terms</source>
+        <translation>+ 나머지 항 {0}개</translation>
+    </message>
+    <message>
+        <source>+ bias b</source>
+        <translation>+ 편향 b</translation>
+    </message>
+    <message>
+        <source>sum of exp = {0:.4f}; y = exp / sum, and the y add up to {1:.4f}</source>
+        <translation>exp의 합 = {0:.4f}; y = exp / 합, y를 모두 더하면 {1:.4f}</translation>
     </message>
 </context>
 <context>
@@ -1859,6 +2680,10 @@ Details: {0}</source>
     <message>
         <source>Training is still running. Stop it and save the network trained so far before quitting?</source>
         <translation>학습이 아직 진행 중입니다. 끝내기 전에 학습을 멈추고 지금까지 학습한 신경망을 저장할까요?</translation>
+    </message>
+    <message>
+        <source>The model you fine-tuned on your digits has not been saved. Save it before quitting?</source>
+        <translation>내 숫자로 미세 조정한 모델을 아직 저장하지 않았습니다. 종료하기 전에 저장할까요?</translation>
     </message>
     <message>
         <source>The network you trained has not been saved. Save it before quitting?</source>
@@ -2252,6 +3077,14 @@ Details: {0}</source>
         <translation>학습률 (학습 중에 바뀜)</translation>
     </message>
     <message>
+        <source>stopped: the model kept has test {0:.2%}</source>
+        <translation>중지됨: 남긴 모델의 시험 정확도 {0:.2%}</translation>
+    </message>
+    <message>
+        <source>epoch {0}: train {1:.2%}, test {2:.2%}</source>
+        <translation>에폭 {0}: 훈련 {1:.2%}, 시험 {2:.2%}</translation>
+    </message>
+    <message>
         <source>Loss per iteration (one mini-batch each)</source>
         <translation>반복별 손실 (반복마다 미니배치 하나)</translation>
     </message>
@@ -2262,10 +3095,6 @@ Details: {0}</source>
     <message>
         <source>Accuracy after each epoch (a growing gap = overfitting)</source>
         <translation>에폭별 정확도 (벌어지는 차이 = 오버피팅)</translation>
-    </message>
-    <message>
-        <source>epoch {0}: train {1:.1%}, test {2:.1%}</source>
-        <translation>에폭 {0}: 훈련 {1:.1%}, 시험 {2:.1%}</translation>
     </message>
 </context>
 <context>
