@@ -9,3 +9,7 @@ def path(*parts: str) -> Path:
 
 
 DEFAULT_MODEL = ("models", "default.npz")
+# The book's chapter 7 convolutional network (nn.model.convnet), trained by
+# `digitlab train --model-kind conv ...` (README, "The convolutional model"); offered in the Draw
+# tab's model list beside the default.
+CONV_MODEL = ("models", "conv.npz")
