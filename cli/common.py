@@ -92,9 +92,11 @@ def check_out(out: Path, inputs: dict[str, Path], force: bool) -> None:
     """Refuse an --out that would write over one of the command's inputs (inputs: what -> path,
     e.g. {"personal data set": Path("mine.npz")}, links followed), over the shipped model, or over
     an existing file unless --force was given or the user says yes on a terminal."""
-    from digitlab.resources import DEFAULT_MODEL, path as resource_path
+    from digitlab import resources
 
-    for what, path in {"shipped model": resource_path(*DEFAULT_MODEL), **inputs}.items():
+    shipped = {"shipped model": resources.path(*resources.DEFAULT_MODEL),
+               "shipped convolutional model": resources.path(*resources.CONV_MODEL)}
+    for what, path in {**shipped, **inputs}.items():
         if path is not None and same_file(out, path):
             raise CliError(f"--out {display_path(out)} is the {what}{_read_here(what)}; "
                            f"choose another file so it is never overwritten")
@@ -107,7 +109,7 @@ def check_out(out: Path, inputs: dict[str, Path], force: bool) -> None:
 
 
 def _read_here(what: str) -> str:
-    return "" if what == "shipped model" else " this command reads"
+    return "" if what.startswith("shipped") else " this command reads"
 
 
 def _ask(question: str) -> bool:

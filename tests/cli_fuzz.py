@@ -30,6 +30,7 @@ from digitlab.nn.training import finetune as nn_finetune
 from digitlab.nn.training import train_config
 
 SHIPPED = resources.path(*resources.DEFAULT_MODEL)
+SHIPPED_CONV = resources.path(*resources.CONV_MODEL)
 
 # numbers at and beyond the bounds, negative, huge, not numbers
 _BOUNDS = [train_config.MAX_EPOCHS, train_config.MAX_ITERATIONS, train_config.MAX_BATCH_SIZE,
@@ -121,7 +122,7 @@ class FuzzWorld:
         paths.update({"missing": str(folder / "missing.npz"),
                       "new_out": str(folder / "new_out.npz"),
                       "in_missing_dir": str(folder / "no_such_dir" / "m.npz"),
-                      "shipped": str(SHIPPED), "long": str(folder / ("x" * 300 + ".npz")),
+                      "shipped": str(SHIPPED), "shipped_conv": str(SHIPPED_CONV), "long": str(folder / ("x" * 300 + ".npz")),
                       "empty": "", "dot": ".", "nul": "bad\0name.npz"})
         return cls(folder, paths)
 
@@ -135,7 +136,7 @@ class FuzzWorld:
     def snapshot(self) -> dict:
         """sha256 of every regular file in the folder, and of the shipped model."""
         digests = {}
-        for path in [*self.folder.rglob("*"), SHIPPED]:
+        for path in [*self.folder.rglob("*"), SHIPPED, SHIPPED_CONV]:
             if path.is_file() and not path.is_symlink() and not path.is_fifo():
                 digests[str(path)] = hashlib.sha256(path.read_bytes()).hexdigest()
         return digests

@@ -214,3 +214,13 @@ def test_out_that_is_an_mnist_file_is_refused(capsys, tmp_path, synthetic):
     out.symlink_to(tmp_path / next(iter(FILES)))
     code, _, stderr = train(capsys, out, "--force", "--mnist-dir", str(tmp_path))
     assert code == 1 and synthetic == [] and "MNIST file" in one_line(stderr)
+
+
+def test_out_that_is_the_shipped_convolutional_model_is_refused(capsys, synthetic):
+    from digitlab import resources
+
+    shipped = resources.path(*resources.CONV_MODEL)
+    before = shipped.read_bytes()
+    code, _, stderr = train(capsys, shipped, "--force")
+    assert code == 1 and synthetic == [] and "shipped convolutional model" in one_line(stderr)
+    assert shipped.read_bytes() == before
