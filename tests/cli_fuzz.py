@@ -122,7 +122,8 @@ class FuzzWorld:
         paths.update({"missing": str(folder / "missing.npz"),
                       "new_out": str(folder / "new_out.npz"),
                       "in_missing_dir": str(folder / "no_such_dir" / "m.npz"),
-                      "shipped": str(SHIPPED), "shipped_conv": str(SHIPPED_CONV), "long": str(folder / ("x" * 300 + ".npz")),
+                      "shipped": str(SHIPPED), "shipped_conv": str(SHIPPED_CONV),
+                      "long": str(folder / ("x" * 300 + ".npz")),
                       "empty": "", "dot": ".", "nul": "bad\0name.npz"})
         return cls(folder, paths)
 
