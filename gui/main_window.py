@@ -174,6 +174,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.draw_tab.handwriting.mnist = training_tab.data    # one MNIST in memory, shared
         training_tab.model_trained.connect(self._on_training_tab_model_trained)
         training_tab.image_chosen.connect(self._on_training_tab_image_chosen)
+        training_tab.not_sure_changed.connect(self.draw_tab.bars.set_not_sure_below)
         training_tab.apply_settings_state(self.settings.state("training"))
         training_tab.save_action.changed.connect(self._on_save_action_changed)
         self._on_save_action_changed()

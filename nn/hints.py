@@ -136,7 +136,8 @@ class HintWatcher:
         found = []
         saturated = event.worst("saturated_share")
         if saturated is not None and saturated >= SATURATED_SHARE:
-            change = {} if self.config.weight_init == "xavier" else {"weight_init": "xavier"}
+            change = ({"weight_init": "xavier"} if self.config.weight_init != "xavier"
+                      else {"lr": _rate(self.config.lr / 10)})
             found.append(Hint(HintKind.SATURATED, {"share": saturated, "iteration": event.iteration},
                               change))
         dead = event.worst("dead_share")

@@ -40,3 +40,9 @@ def test_mnist_counts_equal_the_label_histograms_of_the_files(mnist_dir):
     assert data_stats.summarize(x, t).counts.tolist() == MNIST_TRAIN
     assert data_stats.class_counts(t_test).tolist() == MNIST_TEST
     assert data_stats.class_counts(t).tolist() == np.histogram(t, bins=np.arange(11))[0].tolist()
+
+
+def test_an_empty_set_has_zero_counts_and_blank_averages():
+    summary = data_stats.summarize(np.zeros((0, 784), np.float32), np.zeros(0, np.int64))
+    assert summary.total == 0 and summary.mean_images.shape == (10, 784)
+    assert not summary.mean_images.any() and summary.histogram.sum() == 0

@@ -4,16 +4,21 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import QMessageBox, QSplitter, QWidget
 
 from digitlab.gui.training.course_tools import CourseTools
+from digitlab.gui.training.data_panel import DataPanel
 from digitlab.gui.training.download_dialog import ensure_mnist
 from digitlab.gui.training.evaluation_panel import EvaluationPanel
+from digitlab.gui.training.health_panel import HealthPanel
+from digitlab.gui.training.hints import HintList
 from digitlab.gui.training.layout import build_layout
 from digitlab.gui.training.loop_listing import LoopListing
+from digitlab.gui.training.lr_finder import LrFinderPanel
 from digitlab.gui.training.mnist_cache import MnistCache
 from digitlab.gui.training.plots import TrainingPlots
+from digitlab.gui.training.robustness_panel import RobustnessPanel
 from digitlab.gui.training.run import TrainingRun
 from digitlab.gui.training.save_dialog import ask_before_quitting, save_interactively
 from digitlab.gui.training.settings import TrainingSettings
@@ -34,12 +39,15 @@ class TrainingTab(QWidget):
         live_model(object): a snapshot of the network being trained, at most ~2 per second.
         image_chosen(object): a misclassified test image was clicked; (28, 28) float32, ink = 1.
         state_changed(str): the new RunState ("idle", "loading", "running", "paused", "finished").
+        not_sure_changed(float): the "not sure" threshold chosen on the coverage curve (the Draw
+            tab's bars say "not sure" below it).
     """
 
     model_trained = Signal(object, dict)
     live_model = Signal(object)
     image_chosen = Signal(object)
     state_changed = Signal(str)
+    not_sure_changed = Signal(float)
 
     def __init__(self, parent: QWidget | None = None, *, mnist_dir: Path | None = None,
                  data: MnistCache | None = None) -> None:
@@ -58,11 +66,41 @@ class TrainingTab(QWidget):
         self.evaluation_panel = EvaluationPanel(data=self.data)
         self.course_tools = CourseTools(self.settings, self.data)
         self.loop_listing = LoopListing()
+        self.suggested_lr: float | None = None     # the latest range test's, for the hints
         build_layout(self)
+        self._add_watch_views()
         self._connect()
         self._set_state(RunState.IDLE)
 
+    def _add_watch_views(self) -> None:
+        """The data, the weights' health with the range test and the hints, and how sure and sturdy."""
+        self.data_panel = DataPanel(self.data)
+        self.health_panel = HealthPanel()
+        self.lr_finder = LrFinderPanel(self.settings, self.data)
+        self.hint_list = HintList()
+        self.robustness_panel = RobustnessPanel(self.data)
+        advice = QSplitter()
+        advice.addWidget(self.hint_list)
+        advice.addWidget(self.lr_finder)
+        advice.setSizes([380, 380])
+        health = QSplitter(Qt.Orientation.Vertical)
+        health.addWidget(self.health_panel)
+        health.addWidget(advice)
+        health.setSizes([420, 300])
+        self.views.addTab(self.data_panel, self.tr("Data"))
+        self.views.addTab(health, self.tr("Health and hints"))
+        self.views.addTab(self.robustness_panel, self.tr("How sure, how sturdy"))
+        for index, tip in ((2, self.tr("Examples, counts, average digits and pixel values of the data")),
+                           (3, self.tr("The weights' health during a run, the learning-rate range test and hints")),
+                           (4, self.tr("Calibration, coverage, robustness curves and corruptions"))):
+            self.views.setTabToolTip(index, tip)
+
     def _connect(self) -> None:
+        self.hint_list.apply_requested.connect(self._on_hint_list_apply_requested)
+        self.lr_finder.suggested.connect(self._on_lr_finder_suggested)
+        self.robustness_panel.image_chosen.connect(self.image_chosen)
+        self.robustness_panel.not_sure_changed.connect(self.not_sure_changed)
+        self.evaluation_panel.evaluated.connect(self._on_evaluation_panel_evaluated)
         self.start_button.clicked.connect(self._on_start_button_clicked)
         self.pause_button.clicked.connect(self._on_pause_button_clicked)
         self.step_button.clicked.connect(self._on_step_button_clicked)
@@ -80,6 +118,7 @@ class TrainingTab(QWidget):
         self.state = state
         self.settings.set_running(state.busy)
         self.course_tools.set_running(state.busy)
+        self.lr_finder.set_running(state.busy)
         self.controls.set_state(state, self.model is not None)
         self.state_changed.emit(state)
 
@@ -98,7 +137,8 @@ class TrainingTab(QWidget):
         self._clear_run()
         config = self.settings.config()
         # the run relays its worker's signals on this thread, and drops them once abandoned (Reset)
-        run = self._run = TrainingRun(config, self.data.get, interval=UPDATE_INTERVAL, paused=paused, parent=self)
+        run = self._run = TrainingRun(config, self.data.get, interval=UPDATE_INTERVAL, paused=paused, parent=self,
+                                      suggested_lr=self.suggested_lr)
         run.status.connect(self.controls.show_message)   # fixed texts: gui.retranslate's
         run.progress.connect(self._on_run_progress)
         run.epoch_finished.connect(self._on_run_epoch_finished)
@@ -106,6 +146,8 @@ class TrainingTab(QWidget):
         run.timing.connect(self._on_run_timing)
         run.evaluated.connect(self._on_run_evaluated)
         run.failed.connect(self._on_run_failed)
+        run.health.connect(self.health_panel.show_health)
+        run.hint.connect(self.hint_list.add_hint)
         run.finished.connect(self._on_run_finished)
         self.metadata = {"training": config.to_dict()}
         self.loop_listing.start(config, config.train_size or 60_000)
@@ -116,6 +158,8 @@ class TrainingTab(QWidget):
     def _clear_run(self) -> None:
         self.plots.clear()
         self.evaluation_panel.clear()
+        self.health_panel.clear()
+        self.hint_list.clear()
         self.controls.clear()
         self.model, self.metadata, self.last_finished = None, {}, None
         self._evaluation = self._backprop_seconds = None
@@ -167,6 +211,21 @@ class TrainingTab(QWidget):
         self.settings.follow_advice(divergence)
         self._on_reset_button_clicked()
         self.controls.show_recovered(divergence)
+
+    @Slot(object)
+    def _on_hint_list_apply_requested(self, hint) -> None:
+        """A hint's Apply: its change goes into the settings for the next run."""
+        self.settings.set_config(hint.apply(self.settings.config()))
+        self.controls.show_message(self.tr("Settings changed for the next run: press Start."))
+
+    @Slot(float)
+    def _on_lr_finder_suggested(self, lr: float) -> None:
+        self.suggested_lr = lr
+
+    @Slot()
+    def _on_evaluation_panel_evaluated(self) -> None:
+        if self.evaluation_panel.draw_model is not None:
+            self.robustness_panel.set_model(*self.evaluation_panel.draw_model)
 
     # -- events of the current run (an abandoned run's never arrive) --------------------------------
     @Slot(object)
@@ -221,6 +280,7 @@ class TrainingTab(QWidget):
             return
         (_, _), (x_test, t_test) = self.data.get()
         evaluation = self.evaluation_panel.set_model(network, x_test, t_test, self._evaluation)
+        self.robustness_panel.set_model(network, self.tr("Trained just now"))
         self.metadata["test_accuracy"] = evaluation.accuracy
         completed, epochs = event.reason == FinishReason.COMPLETED, event.epochs_done
         self.controls.show_message(lambda: self.tr("{0} after {1} epoch(s). Test accuracy {2:.2%}.").format(
@@ -297,4 +357,6 @@ class TrainingTab(QWidget):
             self._set_state(RunState.IDLE)
         self.evaluation_panel.shutdown()
         self.course_tools.shutdown()
+        for panel in (self.data_panel, self.lr_finder, self.robustness_panel):
+            panel.shutdown()
 

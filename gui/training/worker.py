@@ -11,10 +11,17 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from digitlab.gui.training.mnist_cache import Data
 from digitlab.gui.workers import Stage, WorkerFailure
+from digitlab.nn.diagnostics import HealthEvent
 from digitlab.nn.evaluate import evaluate
+from digitlab.nn.hints import HintWatcher
 from digitlab.nn.timing import backprop_seconds
 from digitlab.nn.trainer import (EpochEvent, FinishedEvent, FinishReason, IterationEvent, Progress,
                         TrainConfig, Trainer, TrainingControl, finite_weights)
+
+
+# Iterations between two measurements of the weights' health (nn.diagnostics): about 1% of the
+# training time with the default network.
+HEALTH_EVERY = 50
 
 
 class TrainingWorker(QObject):
@@ -37,6 +44,9 @@ class TrainingWorker(QObject):
             (unless stop(evaluate=False)).
         failed(object): a WorkerFailure: the run could not start (Stage.PREPARE), the trainer raised
             (Stage.TRAIN) or the final evaluation did (Stage.EVALUATE); finished follows.
+        health(object): the latest nn.diagnostics.HealthEvent (the weights' health on the probe
+            batch, measured every health_every iterations), at most with each progress emission.
+        hint(object): an nn.hints.Hint that fired (each kind at most once a run).
         finished(object, object): FinishedEvent (None when the run did not get to the end) and a network
             copy (None when the run diverged, did no iteration, failed while training or was abandoned).
     """
@@ -48,12 +58,18 @@ class TrainingWorker(QObject):
     timing = Signal(float)
     evaluated = Signal(object)
     failed = Signal(object)
+    health = Signal(object)
+    hint = Signal(object)
     finished = Signal(object, object)
 
     def __init__(self, config: TrainConfig, data_source: Callable[[], Data], *,
-                 interval: float = 0.1, snapshot_interval: float = 0.5) -> None:
+                 interval: float = 0.1, snapshot_interval: float = 0.5,
+                 health_every: int = HEALTH_EVERY, suggested_lr: float | None = None) -> None:
         super().__init__()
         self.config = config
+        self.health_every = health_every
+        self._watcher = HintWatcher(config, suggested_lr)
+        self._health: HealthEvent | None = None
         self._data_source = data_source
         self.interval = interval
         self.snapshot_interval = snapshot_interval
@@ -105,7 +121,7 @@ class TrainingWorker(QObject):
         self.status.emit(self.tr("Loading MNIST..."))
         (x_train, t_train), (x_test, t_test) = self._data_source()
         trainer = Trainer.from_config(self.config, x_train, t_train, x_test, t_test,
-                                      control=self.control)
+                                      control=self.control, health_every=self.health_every)
         if self.config.gradient == "numerical":
             self.timing.emit(backprop_seconds(trainer.network, x_train, t_train, self.config.batch_size))
         self._test = (x_test, t_test)
@@ -118,9 +134,15 @@ class TrainingWorker(QObject):
     def _train(self, trainer: Trainer, network) -> None:
         last_emit = last_snapshot = 0.0
         iterations = 0
+        for hint in self._watcher.start():
+            self.hint.emit(hint)
         for event in trainer.run():
             now = time.monotonic()
-            if isinstance(event, IterationEvent):
+            for hint in self._watcher.observe(event):
+                self.hint.emit(hint)
+            if isinstance(event, HealthEvent):
+                self._health = event
+            elif isinstance(event, IterationEvent):
                 iterations += 1
                 self._batch.append(event)
                 if now - last_emit >= self.interval or trainer.paused:
@@ -151,3 +173,6 @@ class TrainingWorker(QObject):
             return
         batch, self._batch = self._batch, []
         self.progress.emit(Progress.of(batch, self.config.batch_size, self._epochs_total))
+        if self._health is not None:
+            health, self._health = self._health, None
+            self.health.emit(health)
