@@ -87,7 +87,7 @@ def main() -> int:
     if card is not None:
         card.why_button.setChecked(True)
     save("watch_health")
-    tab.shutdown()
+    tab.reset_button.click()
 
     window.draw_tab.load_default_model()
     shipped = window.draw_tab.model_choice.current()

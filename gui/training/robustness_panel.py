@@ -148,7 +148,7 @@ class RobustnessPanel(QWidget):
     def _set_titles(self) -> None:
         self.reliability_plot.setTitle(self.tr("Reliability: accuracy against confidence"))
         self.reliability_plot.setLabel("bottom", self.tr("predicted probability"))
-        self.coverage_plot.setTitle(self.tr("Coverage: answered (blue) and right (green), %"))
+        self.coverage_plot.setTitle(self.tr("Answered (blue) and right (green), %"))
         self.coverage_plot.setLabel("bottom", self.tr("'not sure' below probability p (drag the red line)"))
         titles = {"noise": self.tr("Gaussian noise (sigma)"), "rotation": self.tr("Rotation (degrees)"),
                   "thickness": self.tr("Stroke thickness (- thinner, + thicker)"),
