@@ -160,13 +160,18 @@ class RobustnessPanel(QWidget):
         self._set_table_headers()
 
     def _set_table_headers(self) -> None:
-        names = self._names or ("", "")
-        self.table.setHorizontalHeaderLabels([self.tr("example"), self.tr("corruption"), *names[:2]]
-                                             + [""] * (2 - len(names[:2])))
+        names = list(self._names[:2])
+        if self.result is not None:
+            names = [self.tr("{0}\n(clean {1:.1%})").format(name, clean)
+                     for name, clean in zip(names, self.result.table.clean)]
+        self.table.setHorizontalHeaderLabels([self.tr("example"), self.tr("corruption"), *names]
+                                             + [""] * (2 - len(names)))
 
     def _retranslate(self) -> None:
         self._set_titles()
         self._show_models()
+        if self.result is not None:
+            self._fill_table(self.result.table)
 
     # -- the models ---------------------------------------------------------------------------------
     def set_model(self, network, name: str) -> None:
@@ -288,6 +293,18 @@ class RobustnessPanel(QWidget):
             return "; ".join(parts) + ". " + line + " " + legend
         self.texts.show(self.summary.setText, text)
 
+    def corruption_name(self, name: str) -> str:
+        """The corruption's name in the user's language."""
+        return {
+            "shot_noise": self.tr("shot noise"), "impulse_noise": self.tr("impulse noise"),
+            "glass_blur": self.tr("glass blur"), "motion_blur": self.tr("motion blur"),
+            "shear": self.tr("shear"), "scale": self.tr("scale"), "rotate": self.tr("rotate"),
+            "translate": self.tr("translate"), "brightness": self.tr("brightness"),
+            "stripe": self.tr("stripe"), "fog": self.tr("fog"), "spatter": self.tr("spatter"),
+            "dotted_line": self.tr("dotted line"), "zigzag": self.tr("zigzag"),
+            "canny_edges": self.tr("Canny edges"),
+        }.get(name, name.replace("_", " "))
+
     def _fill_table(self, table: CorruptionTable) -> None:
         self._set_table_headers()
         self.table.setRowCount(len(table.names))
@@ -295,7 +312,7 @@ class RobustnessPanel(QWidget):
             icon_item = QTableWidgetItem(digit_icon(table.examples[row], 2), "")
             icon_item.setToolTip(self.tr("Click to load this digit into the Draw tab"))
             self.table.setItem(row, 0, icon_item)
-            self.table.setItem(row, 1, QTableWidgetItem(name.replace("_", " ")))
+            self.table.setItem(row, 1, QTableWidgetItem(self.corruption_name(name)))
             for m in range(2):
                 text = f"{table.accuracy[m, row]:.1%}" if m < len(table.clean) else ""
                 self.table.setItem(row, 2 + m, QTableWidgetItem(text))

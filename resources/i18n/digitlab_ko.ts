@@ -1809,6 +1809,12 @@ Details: {0}</source>
         <translation>손상</translation>
     </message>
     <message>
+        <source>{0}
+(clean {1:.1%})</source>
+        <translation>{0}
+(손상 없음 {1:.1%})</translation>
+    </message>
+    <message>
         <source>shipped model</source>
         <translation>기본 제공 모델</translation>
     </message>
@@ -1847,6 +1853,66 @@ Details: {0}</source>
     <message>
         <source>Curves: blue {0}, orange {1}.</source>
         <translation>곡선: 파랑 {0}, 주황 {1}.</translation>
+    </message>
+    <message>
+        <source>shot noise</source>
+        <translation>샷 잡음</translation>
+    </message>
+    <message>
+        <source>impulse noise</source>
+        <translation>임펄스 잡음</translation>
+    </message>
+    <message>
+        <source>glass blur</source>
+        <translation>유리 흐림</translation>
+    </message>
+    <message>
+        <source>motion blur</source>
+        <translation>움직임 흐림</translation>
+    </message>
+    <message>
+        <source>shear</source>
+        <translation>기울이기(전단)</translation>
+    </message>
+    <message>
+        <source>scale</source>
+        <translation>크기 줄이기</translation>
+    </message>
+    <message>
+        <source>rotate</source>
+        <translation>회전</translation>
+    </message>
+    <message>
+        <source>translate</source>
+        <translation>이동</translation>
+    </message>
+    <message>
+        <source>brightness</source>
+        <translation>밝기</translation>
+    </message>
+    <message>
+        <source>stripe</source>
+        <translation>줄무늬</translation>
+    </message>
+    <message>
+        <source>fog</source>
+        <translation>안개</translation>
+    </message>
+    <message>
+        <source>spatter</source>
+        <translation>얼룩</translation>
+    </message>
+    <message>
+        <source>dotted line</source>
+        <translation>점선</translation>
+    </message>
+    <message>
+        <source>zigzag</source>
+        <translation>지그재그</translation>
+    </message>
+    <message>
+        <source>Canny edges</source>
+        <translation>캐니 윤곽선</translation>
     </message>
     <message>
         <source>Click to load this digit into the Draw tab</source>
