@@ -1,7 +1,7 @@
 """Measure what the Training tab costs: training speed in the app vs the bare trainer, and GUI stalls.
 
     DIGITLAB_MNIST_DIR=... python scripts/bench_training_gui.py [--train-size 60000] [--epochs 3]
-        [--rounds 3] [--json results.json]
+        [--rounds 3] [--json results.json] [--health-every N]
 
 Same process, same settings (784-100-10, SGD lr 0.1, batch 100, seed 0), same data, one BLAS
 thread as `python main.py train` uses: the bare nn.trainer loop on the main thread, then the
@@ -185,7 +185,13 @@ def main() -> int:
     parser.add_argument("--epochs", type=int, default=3)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--json", type=Path, help="also write the results to this file")
+    parser.add_argument("--health-every", type=int, default=None,
+                        help="iterations between weight-health measurements in the app (0: off; "
+                        "default: the worker's HEALTH_EVERY)")
     args = parser.parse_args()
+    from digitlab.gui.training import worker
+    if args.health_every is not None:
+        worker.HEALTH_EVERY = args.health_every     # read by every TrainingWorker made from now on
     app = QApplication.instance() or QApplication([])
     cache = MnistCache()
     data = cache.get()
@@ -199,7 +205,8 @@ def main() -> int:
         quiet.append(gui_run(app, config, cache, beat=False))
     result = {"settings": {"sizes": [784, 100, 10], "optimizer": "sgd", "lr": 0.1, "batch_size": 100,
                            "train_size": args.train_size, "epochs": args.epochs, "rounds": args.rounds,
-                           "blas_threads": os.environ.get("OPENBLAS_NUM_THREADS")},
+                           "blas_threads": os.environ.get("OPENBLAS_NUM_THREADS"),
+                           "health_every": worker.HEALTH_EVERY},
               "load_average_before": load_before, "load_average_after": os.getloadavg(),
               "idle_stall_ms": idle_stall(), **summarize(bare, gui, quiet)}
     text = json.dumps(result, indent=2)

@@ -34,7 +34,7 @@ class HealthPanel(QWidget):
         self.summary.setAccessibleName(self.tr("Health of the layer"))
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.setBackground("w")
-        self.graphics.setToolTip(self.tr("Measured on a fixed batch of 256 training images every 50 iterations"))
+        self.graphics.setToolTip(self.tr("Measured on a fixed batch of 100 training images about four times a second"))
         self._build_plots()
         top = QHBoxLayout()
         self.layer_label = QLabel(self.tr("Layer:"))

@@ -19,9 +19,14 @@ from digitlab.nn.trainer import (EpochEvent, FinishedEvent, FinishReason, Iterat
                         TrainConfig, Trainer, TrainingControl, finite_weights)
 
 
-# Iterations between two measurements of the weights' health (nn.diagnostics): about 1% of the
-# training time with the default network.
-HEALTH_EVERY = 50
+# The weights' health (nn.diagnostics) is measured about HEALTH_PER_SECOND times a second, and at
+# most every MIN_HEALTH_EVERY iterations: one measurement costs about two iterations (the probe
+# batch's forward pass, a few passes over the weights), so well under 1% of the default network's
+# training and at most ~8% of a very slow one's. HEALTH_EVERY: a fixed interval instead (0: off;
+# scripts/bench_training_gui.py --health-every compares).
+HEALTH_PER_SECOND = 4
+MIN_HEALTH_EVERY = 25
+HEALTH_EVERY: int | None = None
 
 
 class TrainingWorker(QObject):
@@ -64,10 +69,11 @@ class TrainingWorker(QObject):
 
     def __init__(self, config: TrainConfig, data_source: Callable[[], Data], *,
                  interval: float = 0.1, snapshot_interval: float = 0.5,
-                 health_every: int = HEALTH_EVERY, suggested_lr: float | None = None) -> None:
+                 health_every: int | None = None, suggested_lr: float | None = None) -> None:
         super().__init__()
         self.config = config
-        self.health_every = health_every
+        # None: adapted to the run's speed (see HEALTH_PER_SECOND)
+        self.health_every = HEALTH_EVERY if health_every is None else health_every
         self._watcher = HintWatcher(config, suggested_lr)
         self._health: HealthEvent | None = None
         self._data_source = data_source
@@ -121,7 +127,9 @@ class TrainingWorker(QObject):
         self.status.emit(self.tr("Loading MNIST..."))
         (x_train, t_train), (x_test, t_test) = self._data_source()
         trainer = Trainer.from_config(self.config, x_train, t_train, x_test, t_test,
-                                      control=self.control, health_every=self.health_every)
+                                      control=self.control,
+                                      health_every=(MIN_HEALTH_EVERY if self.health_every is None
+                                                    else self.health_every))
         if self.config.gradient == "numerical":
             self.timing.emit(backprop_seconds(trainer.network, x_train, t_train, self.config.batch_size))
         self._test = (x_test, t_test)
@@ -148,6 +156,10 @@ class TrainingWorker(QObject):
                 if now - last_emit >= self.interval or trainer.paused:
                     self._flush()
                     last_emit = now
+                    # the pace over the first half second says little (loading, first batches)
+                    if self.health_every is None and event.seconds_elapsed > 0.5:
+                        rate = event.iteration / event.seconds_elapsed
+                        trainer.health_every = max(MIN_HEALTH_EVERY, int(rate / HEALTH_PER_SECOND))
                 if now - last_snapshot >= self.snapshot_interval:
                     self.snapshot.emit(network.copy())
                     last_snapshot = now
