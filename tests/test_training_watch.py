@@ -67,6 +67,9 @@ def test_digit_grid_puts_each_digit_in_its_column():
 
 
 def test_a_run_feeds_the_health_panel(qtbot, tab):
+    tab.show()
+    tab.views.setCurrentIndex(3)
+    assert tab.health_panel.isVisible()
     tab.settings.set_config(TrainConfig(hidden_sizes=(16,), lr=0.1, batch_size=10, epochs=3, train_size=1_000))
     assert tab.start()
     qtbot.waitUntil(lambda: tab.state == "finished", timeout=30_000)
@@ -128,18 +131,20 @@ def test_use_this_rate_puts_the_suggestion_into_the_settings(qtbot, tab):
     assert tab.settings.config().lr == pytest.approx(suggested, rel=0.15)   # the form's rate steps
 
 
-def test_health_panel_keeps_its_history_bounded():
+def test_health_panel_keeps_its_history_bounded_and_draws_when_shown(qtbot):
     from digitlab.gui.training import health_panel
     from digitlab.nn.diagnostics import HealthEvent, LayerHealth
 
     panel = HealthPanel()
+    qtbot.addWidget(panel)
     layer = LayerHealth("W1", 1.0, 2.0, 1e-3, np.ones(3), np.ones(3), np.linspace(-1, 1, 4), 0.25)
     for i in range(health_panel.HISTORY + 1):
         panel.show_health(HealthEvent(i + 1, (layer,)))
     assert len(panel._history["W1"]) <= health_panel.HISTORY
+    assert panel.share_curve.getData()[0] is None or len(panel.share_curve.getData()[0]) == 0   # hidden
+    panel.show()
     x, y = panel.share_curve.getData()
-    assert np.all(y == 25.0)
-    panel.deleteLater()
+    assert len(x) == len(panel._history["W1"]) and np.all(y == 25.0)
 
 
 def test_sturdy_panel_measures_two_models_and_a_click_loads_a_corrupted_digit(qtbot, tab):

@@ -17,13 +17,15 @@ TARGET_RATIO = 1e-3     # practitioners aim the update-to-weight ratio near this
 class HealthPanel(QWidget):
     """Shows the HealthEvents of a run (show_health), one layer at a time (the layer menu).
 
-    No signals. Plot items are made once and given new data (setData) at every event.
+    No signals. Plot items are made once and given new data (setData) at every event shown;
+    while the panel is hidden the events are kept and drawn when it is shown.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.texts = LiveTexts(self)
         self.latest: HealthEvent | None = None
+        self._stale = False
         self._history: dict[str, list[tuple[int, float, float, float]]] = {}
         self.layer_choice = QComboBox()
         self.layer_choice.setAccessibleName(self.tr("Layer"))
@@ -112,7 +114,17 @@ class HealthPanel(QWidget):
                          np.nan if share is None else 100 * share))
             if len(rows) > HISTORY:
                 del rows[::2]
-        self._show_layer()
+        # hidden (another view is on screen): drawn when shown, so that the GUI thread does not
+        # hold the interpreter lock repainting plots nobody sees while the run trains
+        if self.isVisible():
+            self._show_layer()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale and self.latest is not None:
+            self._show_layer()
 
     @Slot(int)
     def _on_layer_choice_currentIndexChanged(self, index: int) -> None:
@@ -120,6 +132,7 @@ class HealthPanel(QWidget):
             self._show_layer()
 
     def _show_layer(self) -> None:
+        self._stale = False
         index = max(self.layer_choice.currentIndex(), 0)
         layer = self.latest.layers[index]
         centres = layer.edges
