@@ -156,8 +156,8 @@ class TrainingWorker(QObject):
                 if now - last_emit >= self.interval or trainer.paused:
                     self._flush()
                     last_emit = now
-                    # the pace over the first half second says little (loading, first batches)
-                    if self.health_every is None and event.seconds_elapsed > 0.5:
+                    # the pace of the first few batches says little
+                    if self.health_every is None and event.iteration >= 50:
                         rate = event.iteration / event.seconds_elapsed
                         trainer.health_every = max(MIN_HEALTH_EVERY, int(rate / HEALTH_PER_SECOND))
                 if now - last_snapshot >= self.snapshot_interval:
