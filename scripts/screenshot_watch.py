@@ -1,8 +1,8 @@
 """Screenshots of watching training like an expert (issue 22), at the window's default size:
-watch_data_<lang>.png (the Data panel), watch_health_<lang>.png (the weights' health mid-run, the
-range test and a hint with its Why open), watch_sure_<lang>.png (reliability and coverage),
-watch_curves_<lang>.png (robustness curves) and watch_corruptions_<lang>.png (the corruption
-table), each of the shipped model against the textbook's pickle.
+watch_data.png (the Data panel), watch_health.png (the weights' health mid-run, the range test
+and a hint with its Why open), watch_sure.png (reliability and coverage), watch_curves.png
+(robustness curves) and watch_corruptions.png (the corruption table), each of the shipped model
+against the textbook's pickle; with --lang ko the same names ending in _ko.
 
     DIGITLAB_MNIST_DIR=... python scripts/screenshot_watch.py [--lang en|ko] [--out DIR]
         [--dlfs PATH/sample_weight.pkl]
@@ -65,7 +65,7 @@ def main() -> int:
 
     def save(name: str) -> None:
         app.processEvents()
-        path = args.out / f"{name}_{args.lang}.png"
+        path = args.out / (f"{name}.png" if args.lang == "en" else f"{name}_{args.lang}.png")
         window.grab().save(str(path))
         print(f"saved {path}")
 
