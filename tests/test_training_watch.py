@@ -42,7 +42,7 @@ def test_data_panel_shows_the_counts_of_both_sets_and_pages(qtbot):
 
     data = _ten_digit_data()
     personal = (data[0][0][:20], data[0][1][:20]), (data[1][0][:5], data[1][1][:5])
-    panel = DataPanel(MnistCache(data=data), personal=lambda: personal)
+    panel = DataPanel(MnistCache(data=data), personal=lambda: personal)   # reads the name when called
     qtbot.addWidget(panel)
     panel.show()
     qtbot.waitUntil(lambda: "mnist" in panel.summaries, timeout=10_000)
@@ -56,6 +56,26 @@ def test_data_panel_shows_the_counts_of_both_sets_and_pages(qtbot):
     panel.source_choice.setCurrentIndex(panel.source_choice.findData("personal"))
     assert panel.page == 0
     assert panel.train_bars.opts["height"].sum() == 20 and panel.test_bars.opts["height"].sum() == 5
+    # the personal set grew while the panel was hidden: shown again, it counts again
+    personal = (data[0][0][:30], data[0][1][:30]), personal[1]
+    panel.hide()
+    panel.show()
+    qtbot.waitUntil(lambda: panel.train_bars.opts["height"].sum() == 30, timeout=10_000)
+
+
+def test_data_panel_without_mnist_says_how_to_get_it(qtbot, monkeypatch, tmp_path):
+    from digitlab.gui.training.mnist_cache import MnistCache
+
+    monkeypatch.delenv("DIGITLAB_MNIST_DIR", raising=False)
+    monkeypatch.setattr("digitlab.nn.data.default_cache_dir", lambda: tmp_path / "none")
+    empty = (np.zeros((0, 784), np.float32), np.zeros(0, np.int64))
+    panel = DataPanel(MnistCache(tmp_path / "none"), personal=lambda: (empty, empty))
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(lambda: "personal" in panel.summaries, timeout=10_000)
+    assert "mnist" not in panel.summaries and "press Start" in panel.status.text()
+    panel.source_choice.setCurrentIndex(panel.source_choice.findData("personal"))
+    assert panel.summaries["personal"][0].total == 0 and "0 training images" in panel.status.text()
 
 
 def test_digit_grid_puts_each_digit_in_its_column():

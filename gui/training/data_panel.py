@@ -55,7 +55,7 @@ def personal_sets() -> Sets:
 class DataPanel(QWidget):
     """Examples per digit (Previous / Next page), counts train and test, average digits, pixel
     histogram, for MNIST or the personal set (the source menu). The summaries are computed on a
-    worker thread the first time the panel is shown.
+    worker thread when the panel is shown (MNIST's once, the personal set's each time).
 
     No signals. data: the MnistCache; personal: a function returning the personal set's
     ((x_train, t_train), (x_test, t_test)) (default: read from the user's data folder).
@@ -99,7 +99,6 @@ class DataPanel(QWidget):
         self._lay_out()
         self._fill_sources()
         follow_language(self, self._retranslate)
-        self._loaded = False
 
     def _build_plots(self) -> None:
         self.count_plot = self.graphics.addPlot(row=0, col=0)
@@ -161,31 +160,39 @@ class DataPanel(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if not self._loaded:
-            self.load()
+        if not self.tasks.busy:
+            self.load()     # the personal set may have grown since; MNIST is summarised once
 
     def load(self) -> bool:
-        """Compute the summaries of MNIST (if its files are here) and of the personal set."""
-        self._loaded = True
+        """Compute the summaries of the personal set and, once, of MNIST (if its files are here)."""
         data, personal = self._data, self._personal
+        known_sets, known = dict(self.sets), dict(self.summaries)
 
         def work():
             from digitlab.nn.data import MnistNotFoundError
 
             sets = {"personal": personal()}
-            try:
-                if data is not None:
-                    sets["mnist"] = data.get()
-            except MnistNotFoundError:   # not downloaded yet: the panel says so
-                pass
-            return sets, {name: (summarize(*train), summarize(*test)) for name, (train, test) in sets.items()}
+            summaries = {"personal": tuple(summarize(*part) for part in sets["personal"])}
+            if "mnist" in known:
+                sets["mnist"], summaries["mnist"] = known_sets["mnist"], known["mnist"]
+            else:
+                try:
+                    if data is not None:
+                        sets["mnist"] = data.get()
+                        summaries["mnist"] = tuple(summarize(*part) for part in sets["mnist"])
+                except MnistNotFoundError:   # not downloaded yet: the panel says so
+                    pass
+            return sets, summaries
 
-        self.texts.show(self.status.setText, self.tr("Counting the images..."))
+        if not self.summaries:
+            self.texts.show(self.status.setText, self.tr("Counting the images..."))
         return self.tasks.run(work, self._on_loaded)
 
     def _on_loaded(self, result) -> None:
+        page = self.page
         self.sets, self.summaries = result
         self.show_source()
+        self.show_page(page)
 
     @Slot(int)
     def _on_source_choice_currentIndexChanged(self, index: int) -> None:
@@ -232,11 +239,6 @@ class DataPanel(QWidget):
         text = self.tr("Reading the data failed: {0}").format(failure.summary)
         self.texts.show(self.status.setText, text)
         show_error(self, self.tr("Data"), text, failure.details, summary=failure.summary, log=False)
-
-    def refresh(self) -> None:
-        """Read the sets again (the MNIST files arrived, the personal set changed)."""
-        if not self.tasks.busy:
-            self.load()
 
     def shutdown(self) -> None:
         self.tasks.shutdown()
