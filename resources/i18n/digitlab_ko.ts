@@ -968,8 +968,8 @@ Details: {0}</source>
         <translation>층의 상태</translation>
     </message>
     <message>
-        <source>Measured on a fixed batch of 256 training images every 50 iterations</source>
-        <translation>고정된 훈련 이미지 256장 배치로 50회 반복마다 측정</translation>
+        <source>Measured on a fixed batch of 100 training images about four times a second</source>
+        <translation>고정된 훈련 이미지 100장 배치로 1초에 네 번쯤 측정</translation>
     </message>
     <message>
         <source>Layer:</source>
