@@ -1,5 +1,4 @@
 """nn.hints: each hint fires on a run that shows it, and its change makes the next run's config."""
-import dataclasses
 
 import numpy as np
 import pytest

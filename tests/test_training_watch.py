@@ -12,7 +12,6 @@ from digitlab.nn.data_stats import class_counts
 from digitlab.nn.hints import Hint, HintKind
 from digitlab.nn.network import MultiLayerNet
 from digitlab.nn.trainer import TrainConfig
-from synthetic_digits import synthetic_cache, synthetic_data
 
 
 def _ten_digit_data(n_train=300, n_test=100, seed=0):

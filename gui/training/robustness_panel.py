@@ -46,6 +46,11 @@ def measure(networks, x, t, cancel=None) -> Sturdiness:
     return Sturdiness(tuple(rel), tuple(cov), tuple(curves), corruption_table(networks, x, t, cancel=cancel))
 
 
+def shown(name) -> str:
+    """A model's name: name itself, or name() for a name made in the current language."""
+    return name() if callable(name) else name
+
+
 class RobustnessPanel(QWidget):
     """Measures the current model (set_model) and a second one (set_second_model; the shipped model
     by default, or a file) on the first SAMPLES test images, on a worker thread.
@@ -64,7 +69,7 @@ class RobustnessPanel(QWidget):
         self._data = data
         self._models: list[tuple[object, str] | None] = [None, None]
         self.result: Sturdiness | None = None
-        self._names: tuple[str, ...] = ()
+        self._names: tuple = ()     # the measured models' names: str, or a function making one
         self._cancel = threading.Event()
         self.threshold = NOT_SURE_BELOW
         self.texts = LiveTexts(self)
@@ -160,7 +165,7 @@ class RobustnessPanel(QWidget):
         self._set_table_headers()
 
     def _set_table_headers(self) -> None:
-        names = list(self._names[:2])
+        names = [shown(name) for name in self._names[:2]]
         if self.result is not None:
             names = [self.tr("{0}\n(clean {1:.1%})").format(name, clean)
                      for name, clean in zip(names, self.result.table.clean)]
@@ -174,12 +179,13 @@ class RobustnessPanel(QWidget):
             self._fill_table(self.result.table)
 
     # -- the models ---------------------------------------------------------------------------------
-    def set_model(self, network, name: str) -> None:
-        """The model to measure (the one the Evaluation panel shows)."""
+    def set_model(self, network, name) -> None:
+        """The model to measure (the one the Evaluation panel shows); name: a str, or a function
+        making it in the current language."""
         self._models[0] = None if network is None else (network, name)
         self._show_models()
 
-    def set_second_model(self, network, name: str) -> None:
+    def set_second_model(self, network, name) -> None:
         """The model to compare with (None: the shipped model)."""
         self._models[1] = None if network is None else (network, name)
         self._show_models()
@@ -194,15 +200,18 @@ class RobustnessPanel(QWidget):
             network, _ = load_any(resources.path(*resources.DEFAULT_MODEL))
         except ModelFileError:    # no shipped model (a checkout without it): one model only
             return None
-        return network, self.tr("shipped model")
+        return network, lambda: self.tr("shipped model")
 
     def _show_models(self) -> None:
         self.measure_button.setEnabled(self._models[0] is not None and not self.tasks.busy)
         if self.result is None:
-            first = self._models[0][1] if self._models[0] is not None else self.tr("none")
-            second = self._models[1][1] if self._models[1] is not None else self.tr("shipped model")
-            self.texts.show(self.summary.setText, self.tr(
-                "Model: {0}; compared with: {1}. Press Measure (about ten seconds).").format(first, second))
+            first, second = self._models
+
+            def text() -> str:
+                return self.tr("Model: {0}; compared with: {1}. Press Measure (about ten seconds).").format(
+                    shown(first[1]) if first is not None else self.tr("none"),
+                    shown(second[1]) if second is not None else self.tr("shipped model"))
+            self.texts.show(self.summary.setText, text)
 
     @Slot()
     def _on_second_button_clicked(self) -> None:
@@ -280,9 +289,9 @@ class RobustnessPanel(QWidget):
         result = self.result
         if result is None:
             return
-        names = self._names
 
         def text() -> str:
+            names = [shown(name) for name in self._names]
             coverage, accuracy = result.coverage[0].at(self.threshold)
             parts = [self.tr("{0}: calibration error (ECE) {1:.2%}").format(name, rel.ece)
                      for name, rel in zip(names, result.reliability)]

@@ -280,7 +280,7 @@ class TrainingTab(QWidget):
             return
         (_, _), (x_test, t_test) = self.data.get()
         evaluation = self.evaluation_panel.set_model(network, x_test, t_test, self._evaluation)
-        self.robustness_panel.set_model(network, self.tr("Trained just now"))
+        self.robustness_panel.set_model(network, lambda: self.tr("Trained just now"))
         self.metadata["test_accuracy"] = evaluation.accuracy
         completed, epochs = event.reason == FinishReason.COMPLETED, event.epochs_done
         self.controls.show_message(lambda: self.tr("{0} after {1} epoch(s). Test accuracy {2:.2%}.").format(
