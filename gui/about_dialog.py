@@ -27,7 +27,7 @@ RANGE_OF = {"blur_sigma": "blur_prob", "lowres_side": "lowres_prob"}
 
 def train_command(config: dict) -> str:
     """The `digitlab train ...` command that reproduces a model's TrainConfig (its metadata)."""
-    from digitlab.nn.trainer import TrainConfig
+    from digitlab.nn.training.trainer import TrainConfig
     defaults = TrainConfig().to_dict()
     words = ["digitlab", "train"]
     for field, flag in FLAGS:
@@ -60,7 +60,7 @@ def versions() -> dict[str, str]:
 
 def shipped_model_facts() -> tuple[float | None, str]:
     """(MNIST test accuracy, training command) of the shipped model, from its metadata."""
-    from digitlab.nn.model_io import ModelFileError, load_any
+    from digitlab.nn.files.model_io import ModelFileError, load_any
     try:
         _, meta = load_any(resources.path(*resources.DEFAULT_MODEL))
     except (ModelFileError, OSError):

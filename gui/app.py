@@ -92,7 +92,7 @@ def run(argv: Sequence[str] = (), *, on_shown: Callable[[object], None] | None =
     setup_logging()
     options, qt_args = window_options(argv)
     if options.mnist_dir:
-        from digitlab.nn.data import ENV_VAR   # here: its download code costs start-up time otherwise
+        from digitlab.nn.data.mnist import ENV_VAR   # here: its download code costs start-up time otherwise
         # The flag wins over the variable, as for the commands; the Training tab reads the variable.
         os.environ[ENV_VAR] = options.mnist_dir
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])

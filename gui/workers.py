@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, Signal, Slot
 from shiboken6 import isValid
 
-from digitlab.nn.train_events import StrEnum
+from digitlab.nn.training.train_events import StrEnum
 
 # Worker signals always reach widgets on the GUI thread, whatever PySide infers from the slot.
 QUEUED = Qt.ConnectionType.QueuedConnection

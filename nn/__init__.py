@@ -1,0 +1,10 @@
+"""DigitLab's numeric core, in NumPy only (no Qt), grouped as a student meets it in the book:
+
+- model/      the network and its layers (ch. 3, 5)
+- numerical/  numerical differentiation and the numerical gradient (ch. 4)
+- training/   optimizers, the trainer, evaluation, fine-tuning (ch. 4, 6)
+- course/     the course's listings beside the values they print, and experiment export
+- data/       MNIST, the personal set, preprocessing, synthetic strokes, augmentation
+- files/      file formats and safe reading and writing
+- speed/      BLAS threads, timing and the benchmark
+"""

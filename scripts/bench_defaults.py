@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import main  # noqa: E402
 main.use_checkout()  # the checkout is the package digitlab
 
-from digitlab.nn.blas import use_one_blas_thread  # noqa: E402  (standard library only)
+from digitlab.nn.speed.blas import use_one_blas_thread  # noqa: E402  (standard library only)
 
 CANDIDATES = {
     "sgd 0.1, 10k images, 5 epochs (old)": dict(optimizer="sgd", lr=0.1, train_size=10_000, epochs=5),
@@ -45,7 +45,7 @@ CANDIDATES = {
 def time_to_target(config, data, target: float) -> tuple[float | None, float, int, float]:
     """(wall seconds to the first epoch with test accuracy >= target or None, the CPU seconds of
     this thread meanwhile (what a loaded machine changes least), epochs run, last accuracy)."""
-    from digitlab.nn.trainer import EpochEvent, Trainer
+    from digitlab.nn.training.trainer import EpochEvent, Trainer
 
     (x_train, t_train), (x_test, t_test) = data
     trainer = Trainer.from_config(config, x_train, t_train, x_test, t_test)
@@ -68,8 +68,8 @@ def main() -> int:
     parser.add_argument("--only", nargs="*", help="names of candidates to run (default: all)")
     args = parser.parse_args()
     use_one_blas_thread()
-    from digitlab.nn.data import load_mnist
-    from digitlab.nn.trainer import TrainConfig
+    from digitlab.nn.data.mnist import load_mnist
+    from digitlab.nn.training.trainer import TrainConfig
 
     data = load_mnist()
     names = args.only or list(CANDIDATES)

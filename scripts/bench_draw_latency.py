@@ -23,8 +23,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import numpy as np  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from digitlab.gui.cli.bench_gui import move_latencies  # noqa: E402
-from digitlab.gui.cli.bench_probes import STARTUP_CHILD, seconds_to_shown  # noqa: E402
+from digitlab.cli.bench_gui import move_latencies  # noqa: E402
+from digitlab.cli.bench_probes import STARTUP_CHILD, seconds_to_shown  # noqa: E402
 
 
 def launch_seconds(runs: int) -> list[float]:

@@ -22,15 +22,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a ch
 import main  # noqa: E402
 main.use_checkout()  # the checkout is the package digitlab
 
-from digitlab.nn.blas import use_one_blas_thread  # noqa: E402  (standard library only)
+from digitlab.nn.speed.blas import use_one_blas_thread  # noqa: E402  (standard library only)
 
 
 def benchmark(epochs: int, mnist_dir: Path | None) -> dict:
     """Train the reference network for `epochs` epochs and time each one."""
     import numpy as np
 
-    from digitlab.nn.data import load_mnist
-    from digitlab.nn.trainer import Trainer, TrainConfig
+    from digitlab.nn.data.mnist import load_mnist
+    from digitlab.nn.training.trainer import Trainer, TrainConfig
 
     (x_train, t_train), (x_test, t_test) = load_mnist(mnist_dir=mnist_dir)
     config = TrainConfig(hidden_sizes=(100,), activation="relu", weight_init="he",
@@ -60,7 +60,7 @@ def benchmark(epochs: int, mnist_dir: Path | None) -> dict:
 
 def _time_epochs(trainer, n_train: int):
     """Per-epoch wall seconds (trainer's), batch-only seconds, CPU seconds; final test accuracy."""
-    from digitlab.nn.trainer import EpochEvent, FinishedEvent
+    from digitlab.nn.training.trainer import EpochEvent, FinishedEvent
 
     epoch_seconds, batch_seconds, cpu_seconds, test_accuracy = [], [], [], None
     cpu_started = time.process_time()

@@ -19,15 +19,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import main  # noqa: E402
 main.use_checkout()  # the checkout is the package digitlab
 
-from digitlab.nn.blas import use_one_blas_thread  # noqa: E402  (standard library only)
+from digitlab.nn.speed.blas import use_one_blas_thread  # noqa: E402  (standard library only)
 
 use_one_blas_thread()  # as main.py does, before NumPy loads
 
 
 def main() -> int:
-    from digitlab.gui.cli.bench_gui import seconds_to_accuracy
+    from digitlab.cli.bench_gui import seconds_to_accuracy
     from digitlab.gui.training.mnist_cache import MnistCache
-    from digitlab.nn.trainer import TrainConfig
+    from digitlab.nn.training.trainer import TrainConfig
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)

@@ -36,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import main  # noqa: E402
 main.use_checkout()  # the checkout is the package digitlab
 
-from digitlab.nn.blas import use_one_blas_thread  # noqa: E402  (standard library only)
+from digitlab.nn.speed.blas import use_one_blas_thread  # noqa: E402  (standard library only)
 
 use_one_blas_thread()  # as main.py does, before NumPy loads
 
@@ -46,7 +46,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from digitlab.gui.training.tab import TrainingTab  # noqa: E402
 from digitlab.gui.training.mnist_cache import MnistCache  # noqa: E402
-from digitlab.nn.trainer import EpochEvent, TrainConfig, Trainer  # noqa: E402
+from digitlab.nn.training.trainer import EpochEvent, TrainConfig, Trainer  # noqa: E402
 
 HEARTBEAT_MS = 5
 

@@ -2,7 +2,7 @@
 
     python scripts/eval_drawn_canvas.py [--model PATH] [--per-digit 50] [--seed 2026] [--size 450]
 
-Each digit from digitlab.nn.strokes (random style, pen width, tilt, size and position on a 280 px canvas)
+Each digit from digitlab.nn.data.strokes (random style, pen width, tilt, size and position on a 280 px canvas)
 is replayed as mouse press / move / release events on the Draw tab's canvas, scaled to the canvas'
 size, with the pen width set to the drawn width; the digit the tab shows is compared to the label.
 The same seed gives the same digits as scripts/eval_drawn.py, which skips the canvas (NumPy
@@ -22,7 +22,7 @@ import main  # noqa: E402
 main.use_checkout()  # the checkout is the package digitlab
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from digitlab.nn.blas import use_one_blas_thread  # noqa: E402
+from digitlab.nn.speed.blas import use_one_blas_thread  # noqa: E402
 
 use_one_blas_thread()
 
@@ -30,9 +30,9 @@ import numpy as np  # noqa: E402
 from PySide6.QtCore import QEventLoop  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from digitlab.nn.evaluate import confusion_matrix  # noqa: E402
-from digitlab.nn.preprocess import preprocess  # noqa: E402
-from digitlab.nn.strokes import drawn_digit  # noqa: E402
+from digitlab.nn.training.evaluate import confusion_matrix  # noqa: E402
+from digitlab.nn.data.preprocess import preprocess  # noqa: E402
+from digitlab.nn.data.strokes import drawn_digit  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "tests"))
 from mouse_replay import replay  # noqa: E402

@@ -21,15 +21,15 @@ sys.path.insert(0, str(ROOT))  # run from a checkout
 import main  # noqa: E402
 main.use_checkout()  # the checkout is the package digitlab
 
-from digitlab.nn.blas import use_one_blas_thread  # noqa: E402
+from digitlab.nn.speed.blas import use_one_blas_thread  # noqa: E402
 
 use_one_blas_thread()
 
 import numpy as np  # noqa: E402
 
 from digitlab import resources  # noqa: E402
-from digitlab.nn.evaluate import evaluate  # noqa: E402
-from digitlab.nn.model_io import load_any  # noqa: E402
+from digitlab.nn.training.evaluate import evaluate  # noqa: E402
+from digitlab.nn.files.model_io import load_any  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "tests"))
 from outside_digits import VARIANTS, digits_csv, load_optdigits, outside_inputs  # noqa: E402

@@ -40,13 +40,13 @@ MAX_DELAY = 0.4     # seconds after the child is ready; spans dozens of saves
 def network(seed: int):
     import numpy as np
 
-    from digitlab.nn.network import MultiLayerNet
+    from digitlab.nn.model.network import MultiLayerNet
     return MultiLayerNet(784, (HIDDEN,), 10, dtype=np.float64, rng=np.random.default_rng(seed))
 
 
 def child(target: Path) -> None:
     """Save the networks of SEEDS[1:] to target by turns until killed."""
-    from digitlab.nn.model_io import save_model
+    from digitlab.nn.files.model_io import save_model
 
     networks = {seed: network(seed) for seed in SEEDS[1:]}
     print("ready", flush=True)
@@ -65,7 +65,7 @@ def intact(target: Path, expected: dict) -> bool:
     """Whether target loads as one complete model of expected (seed -> network)."""
     import numpy as np
 
-    from digitlab.nn.model_io import ModelFileError, load_model
+    from digitlab.nn.files.model_io import ModelFileError, load_model
     try:
         network_, metadata = load_model(target)
     except (ModelFileError, OSError):
@@ -77,7 +77,7 @@ def intact(target: Path, expected: dict) -> bool:
 
 def one_try(folder: Path, expected: dict, delay: float) -> dict:
     """Start a saving child, SIGKILL it after delay seconds, check the target, save again."""
-    from digitlab.nn.model_io import save_model
+    from digitlab.nn.files.model_io import save_model
 
     target = folder / TARGET
     before = set(our_temps(folder))
@@ -103,7 +103,7 @@ def one_try(folder: Path, expected: dict, delay: float) -> dict:
 
 
 def measure(folder: Path, kills: int, seed: int) -> dict:
-    from digitlab.nn.model_io import save_model
+    from digitlab.nn.files.model_io import save_model
 
     expected = {s: network(s) for s in SEEDS}
     save_model(folder / TARGET, expected[SEEDS[0]], {"seed": SEEDS[0]})

@@ -34,7 +34,7 @@ def settle(app: QApplication, rounds: int = 20) -> None:
 
 def draw_a_digit(window, app: QApplication) -> None:
     from mouse_replay import replay
-    from digitlab.nn.strokes import drawn_digit
+    from digitlab.nn.data.strokes import drawn_digit
     tab = window.draw_tab
     tab.load_default_model()
     _, strokes = drawn_digit(3, np.random.default_rng(1), pen_width=18.0)

@@ -1,6 +1,6 @@
 """Save docs/screenshots/draw.png: the Draw tab with a digit drawn by real mouse events.
 
-The digit is a hand-like drawing from digitlab.nn.strokes (random tilt, size, wobble), replayed on the
+The digit is a hand-like drawing from digitlab.nn.data.strokes (random tilt, size, wobble), replayed on the
 canvas as mouse press / move / release events.
 
 Usage: python scripts/screenshot_draw.py [--model PATH] [--digit 3] [--out PATH]
@@ -49,7 +49,7 @@ def main() -> int:
     else:
         tab.load_default_model()
     app.processEvents()
-    from digitlab.nn.strokes import drawn_digit
+    from digitlab.nn.data.strokes import drawn_digit
     rng = np.random.default_rng(args.seed)
     pen_width = rng.uniform(14.0, 22.0)
     _, strokes = drawn_digit(args.digit, rng, pen_width=pen_width)

@@ -34,7 +34,7 @@ from mouse_replay import replay  # noqa: E402
 
 
 def draw(app, tab, digit: int, seed: int, shrink: float = 1.0, shift=(0.0, 0.0)) -> None:
-    from digitlab.nn.strokes import drawn_digit
+    from digitlab.nn.data.strokes import drawn_digit
     rng = np.random.default_rng(seed)
     _, strokes = drawn_digit(digit, rng, pen_width=16.0)
     side = 280.0

@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 import main  # noqa: E402
 main.use_checkout()  # the checkout is the package digitlab
 
-from digitlab.nn.blas import use_one_blas_thread  # noqa: E402  (standard library only)
+from digitlab.nn.speed.blas import use_one_blas_thread  # noqa: E402  (standard library only)
 
 use_one_blas_thread()  # as main.py does, before NumPy loads: the batch demo's timings as in the app
 
@@ -31,7 +31,7 @@ from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from digitlab.gui.training.tab import TrainingTab  # noqa: E402
-from digitlab.nn.trainer import TrainConfig  # noqa: E402
+from digitlab.nn.training.trainer import TrainConfig  # noqa: E402
 
 
 def main() -> int:

@@ -21,7 +21,7 @@ def _wait(condition, timeout_ms: int = 300_000) -> None:
 def course_screenshots(argv: list[str], root: Path) -> int:
     from digitlab.gui.app import install_translators
     from digitlab.gui.training.tab import TrainingTab
-    from digitlab.nn.model_io import load_any
+    from digitlab.nn.files.model_io import load_any
 
     lang = argv[argv.index("--lang") + 1] if "--lang" in argv else "en"
     rest = [arg for arg in argv if arg not in ("--course", "--lang", lang)]

@@ -22,7 +22,7 @@ main.use_checkout()  # the checkout is the package digitlab
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["DIGITLAB_SETTINGS"] = str(Path(tempfile.mkdtemp()) / "DigitLab.ini")   # never the user's
 
-from digitlab.nn.blas import use_one_blas_thread  # noqa: E402
+from digitlab.nn.speed.blas import use_one_blas_thread  # noqa: E402
 
 use_one_blas_thread()
 
@@ -51,9 +51,9 @@ def main() -> int:
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([sys.argv[0]])
     from digitlab.gui.main_window import MainWindow
-    from digitlab.nn.hints import HintKind
-    from digitlab.nn.model_io import load_any
-    from digitlab.nn.trainer import TrainConfig
+    from digitlab.nn.training.hints import HintKind
+    from digitlab.nn.files.model_io import load_any
+    from digitlab.nn.training.trainer import TrainConfig
 
     window = MainWindow()
     window.show()

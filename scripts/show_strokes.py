@@ -16,8 +16,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import main  # noqa: E402
 main.use_checkout()  # the checkout is the package digitlab
 
-from digitlab.nn.preprocess import preprocess  # noqa: E402
-from digitlab.nn.strokes import drawn_digit_set  # noqa: E402
+from digitlab.nn.data.preprocess import preprocess  # noqa: E402
+from digitlab.nn.data.strokes import drawn_digit_set  # noqa: E402
 
 CELL = 112   # canvas side per drawing in the grid
 

@@ -50,7 +50,7 @@ import main  # noqa: E402
 main.use_checkout()  # the checkout is the package digitlab
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from digitlab.nn.blas import use_one_blas_thread  # noqa: E402  (standard library only)
+from digitlab.nn.speed.blas import use_one_blas_thread  # noqa: E402  (standard library only)
 
 use_one_blas_thread()  # as main.py does, before NumPy loads
 

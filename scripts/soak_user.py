@@ -14,8 +14,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QToolButton
 
 from mouse_replay import STROKE_SIDE, send_mouse
-from digitlab.nn.strokes import digit_strokes, jitter
-from digitlab.nn.trainer import TrainConfig
+from digitlab.nn.data.strokes import digit_strokes, jitter
+from digitlab.nn.training.trainer import TrainConfig
 from soak_watch import rss_mb
 
 LEFT = Qt.MouseButton.LeftButton

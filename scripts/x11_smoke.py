@@ -31,7 +31,7 @@ import traceback
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))   # run from a checkout: the saved model is loaded with digitlab.nn.model_io
+sys.path.insert(0, str(ROOT))   # run from a checkout: the saved model is loaded with digitlab.nn.files.model_io
 import main  # noqa: E402
 main.use_checkout()  # the checkout is the package digitlab
 
@@ -205,7 +205,7 @@ def close_and_check(app: App, window: int, target: Path | None) -> str:
         raise SmokeFailure(f"the app exited with {code}")
     if target is None:
         return "closed, exit 0"
-    from digitlab.nn.model_io import load_model
+    from digitlab.nn.files.model_io import load_model
     network, _ = load_model(target)
     if network.sizes[0] != 784 or network.sizes[-1] != 10:
         raise SmokeFailure(f"the saved model has sizes {network.sizes}")

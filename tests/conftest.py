@@ -7,22 +7,8 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-
-def _checkout_on_path() -> None:
-    """Import `digitlab` from this checkout, here and in every child process the tests start,
-    whatever is installed: a folder holding a link named digitlab to the checkout goes first on
-    sys.path and PYTHONPATH."""
-    import sys
-    import tempfile
-    shim = Path(tempfile.mkdtemp(prefix="digitlab-checkout-"))
-    (shim / "digitlab").symlink_to(Path(__file__).resolve().parent.parent, target_is_directory=True)
-    sys.path.insert(0, str(shim))
-    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(shim), os.environ.get("PYTHONPATH")]))
-
-
-_checkout_on_path()
-
-from digitlab.nn.blas import use_one_blas_thread  # noqa: E402  (standard library only)
+import digitlab  # noqa: E402  (the installed package: pip install -e ".[test]" in this checkout)
+from digitlab.nn.speed.blas import use_one_blas_thread  # standard library only
 
 use_one_blas_thread()  # as the app does; before any test module loads NumPy
 
@@ -39,6 +25,14 @@ settings.register_profile("thorough", max_examples=2_500, database=None, print_b
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def pytest_configure(config):
+    """The tests test this checkout: stop at once when `digitlab` is imported from elsewhere."""
+    installed = Path(digitlab.__path__[0]).resolve()
+    if installed != ROOT:
+        pytest.exit(f"the tests import DigitLab from {installed}, not from this checkout {ROOT}: "
+                    f"run pip install -e \".[test]\" here", returncode=4)
 SHARED = ROOT.parent / "shared" / "data"
 
 

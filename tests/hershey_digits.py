@@ -9,8 +9,8 @@ from __future__ import annotations
 import numpy as np
 from HersheyFonts import HersheyFonts
 
-from digitlab.nn.preprocess import preprocess
-from digitlab.nn.strokes import jitter, render_strokes
+from digitlab.nn.data.preprocess import preprocess
+from digitlab.nn.data.strokes import jitter, render_strokes
 
 # Single-stroke fonts with ordinary digits (not gothic, symbol or map fonts).
 FONTS = ("futural", "futuram", "cursive", "rowmans", "rowmand", "rowmant", "scripts", "scriptc",

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
-from digitlab.nn.data import FILES
+from digitlab.nn.data.mnist import FILES
 
 
 def idx_bytes(array: np.ndarray, type_byte: int = 0x08) -> bytes:

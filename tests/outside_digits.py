@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from digitlab.nn.preprocess import preprocess
+from digitlab.nn.data.preprocess import preprocess
 
 CELL = 8   # output pixels per 8x8 grid cell in the upscaled variants
 

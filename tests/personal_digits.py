@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from digitlab.nn.personal import PersonalSet
-from digitlab.nn.preprocess import preprocess
-from digitlab.nn.strokes import arc, jitter, line, render_strokes
+from digitlab.nn.data.personal import PersonalSet
+from digitlab.nn.data.preprocess import preprocess
+from digitlab.nn.data.strokes import arc, jitter, line, render_strokes
 
 
 def _zero(u):

@@ -1,10 +1,10 @@
 """The About dialog: versions, the shipped model's command, credits."""
 from digitlab.gui.about_dialog import AboutDialog, train_command, versions
-from digitlab.gui.cli.args import build_parser
+from digitlab.cli.args import build_parser
 
 
 def test_the_train_command_reproduces_the_config():
-    from digitlab.nn.trainer import TrainConfig
+    from digitlab.nn.training.trainer import TrainConfig
     config = TrainConfig(hidden_sizes=(512, 256), optimizer="momentum", lr=0.05,
                          schedule="cosine", epochs=30, augment=True, dropout=0.2,
                          drawn_digits=10000, seed=1)

@@ -4,7 +4,7 @@ import time
 import numpy as np
 import pytest
 
-from digitlab.nn.augment import _filter3x3, affine_warp, augment_batch, change_thickness
+from digitlab.nn.data.augment import _filter3x3, affine_warp, augment_batch, change_thickness
 
 
 def digit_batch(n=6, seed=0):

@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 from numpy.lib.stride_tricks import sliding_window_view
 
-from digitlab.nn.augment import augment_batch, low_resolution
+from digitlab.nn.data.augment import augment_batch, low_resolution
 
 STILL = dict(max_rotation=0.0, scale=(1.0, 1.0), max_shift=0.0, max_shear=0.0,
              thickness_prob=0.0)

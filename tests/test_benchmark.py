@@ -3,8 +3,8 @@ figures are sane. Tiny synthetic data: the real figures come from `digitlab benc
 import numpy as np
 import pytest
 
-from digitlab.nn import benchmark
-from digitlab.nn.trainer import TrainConfig, Trainer, build_network
+from digitlab.nn.speed import benchmark
+from digitlab.nn.training.trainer import TrainConfig, Trainer, build_network
 
 
 @pytest.fixture

@@ -14,8 +14,8 @@ from bombs import (MIB, deflate_zeros, deflated, gzip_bomb, model_metadata, npy_
 
 resource = pytest.importorskip("resource")  # RLIMIT_AS and ru_maxrss: POSIX only
 
-MODEL = "from digitlab.nn.model_io import load_any"
-IDX = "from digitlab.nn.data import load_mnist, read_idx"
+MODEL = "from digitlab.nn.files.model_io import load_any"
+IDX = "from digitlab.nn.data.mnist import load_mnist, read_idx"
 SMALL_MB = 40   # memory growth allowed for refusing a bomb (the interpreter's own noise ~ 1 MB)
 QUICK_S = 5.0   # generous: the refusals take milliseconds
 
@@ -39,7 +39,7 @@ def test_npz_bomb_is_refused_from_its_header(tmp_path):
     path.write_bytes(zip_file(entries))
     assert path.stat().st_size < 4 * MIB
     measured = run_measured(MODEL, f"load_any({str(path)!r})")
-    assert_refused(measured, "digitlab.nn.model_io.ModelFileError", "W1 declares shape (784, 1000000)")
+    assert_refused(measured, "digitlab.nn.files.model_io.ModelFileError", "W1 declares shape (784, 1000000)")
 
 
 def test_npz_metadata_bomb_is_refused(tmp_path):
@@ -50,7 +50,7 @@ def test_npz_metadata_bomb_is_refused(tmp_path):
     path = tmp_path / "meta.npz"
     path.write_bytes(zip_file(entries))
     measured = run_measured(MODEL, f"load_any({str(path)!r})")
-    assert_refused(measured, "digitlab.nn.model_io.ModelFileError", "the metadata declares")
+    assert_refused(measured, "digitlab.nn.files.model_io.ModelFileError", "the metadata declares")
 
 
 def test_mnist_gzip_bomb_is_refused_from_its_header(tmp_path):
@@ -60,7 +60,7 @@ def test_mnist_gzip_bomb_is_refused_from_its_header(tmp_path):
     path.write_bytes(gzip_bomb(header, 3_800))
     assert path.stat().st_size < 5 * MIB
     measured = run_measured(IDX, f"read_idx({str(path)!r})")
-    assert_refused(measured, "digitlab.nn.idx.IdxError", "(5100000, 28, 28)")
+    assert_refused(measured, "digitlab.nn.files.idx.IdxError", "(5100000, 28, 28)")
 
 
 def test_mnist_gzip_is_not_decompressed_past_its_header(tmp_path):
@@ -69,7 +69,7 @@ def test_mnist_gzip_is_not_decompressed_past_its_header(tmp_path):
     path = tmp_path / "t10k-images-idx3-ubyte.gz"
     path.write_bytes(gzip_bomb(header, 3_800))
     measured = run_measured(IDX, f"read_idx({str(path)!r})")
-    assert_refused(measured, "digitlab.nn.idx.IdxError", "longer than its header says")
+    assert_refused(measured, "digitlab.nn.files.idx.IdxError", "longer than its header says")
 
 
 def test_mnist_folder_refuses_more_images_than_mnist_has(tmp_path):
@@ -78,14 +78,14 @@ def test_mnist_folder_refuses_more_images_than_mnist_has(tmp_path):
     header = bytes([0, 0, 8, 3]) + struct.pack(">III", 70_000, 28, 28)
     (folder / "train-images-idx3-ubyte.gz").write_bytes(gzip_bomb(header, 60))
     measured = run_measured(IDX, f"load_mnist(mnist_dir={str(folder)!r})")
-    assert_refused(measured, "digitlab.nn.idx.IdxError", "at most (60000, 28, 28)")
+    assert_refused(measured, "digitlab.nn.files.idx.IdxError", "at most (60000, 28, 28)")
 
 
 def test_pickle_claiming_ten_terabytes_is_refused(tmp_path):
     path = tmp_path / "claims.pkl"
     path.write_bytes(b"\x80\x04\x8e" + struct.pack("<Q", 10 ** 13) + b"abc")
     measured = run_measured(MODEL, f"load_any({str(path)!r})")
-    assert_refused(measured, "digitlab.nn.model_io.ModelFileError", "claims.pkl")
+    assert_refused(measured, "digitlab.nn.files.model_io.ModelFileError", "claims.pkl")
 
 
 def test_pickle_huge_memo_index_is_refused(tmp_path):
@@ -93,7 +93,7 @@ def test_pickle_huge_memo_index_is_refused(tmp_path):
     path = tmp_path / "memo.pkl"
     path.write_bytes(b"\x80\x02}r" + struct.pack("<I", 2 ** 25) + b".")
     measured = run_measured(MODEL, f"load_any({str(path)!r})")
-    assert_refused(measured, "digitlab.nn.model_io.ModelFileError", "memo index")
+    assert_refused(measured, "digitlab.nn.files.model_io.ModelFileError", "memo index")
 
 
 class Claim:
@@ -113,7 +113,7 @@ def test_pickle_calling_ndarray_with_a_huge_shape_is_refused(tmp_path):
     path = tmp_path / "ndarray.pkl"
     path.write_bytes(body)
     measured = run_measured(MODEL, f"load_any({str(path)!r})")
-    assert_refused(measured, "digitlab.nn.model_io.ModelFileError", "numpy.ndarray")
+    assert_refused(measured, "digitlab.nn.files.model_io.ModelFileError", "numpy.ndarray")
 
 
 def test_a_legitimate_model_still_loads_in_the_child(tmp_path):

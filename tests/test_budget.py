@@ -4,9 +4,9 @@ import tracemalloc
 import numpy as np
 import pytest
 
-from digitlab.nn.budget import (FALLBACK_LIMIT, LIMIT_FRACTION, MemoryEstimate, estimate_training_memory,
+from digitlab.nn.training.budget import (FALLBACK_LIMIT, LIMIT_FRACTION, MemoryEstimate, estimate_training_memory,
                        format_bytes, memory_limit, param_count, physical_memory)
-from digitlab.nn.trainer import TrainConfig, Trainer, build_network, count_params
+from digitlab.nn.training.trainer import TrainConfig, Trainer, build_network, count_params
 
 @pytest.mark.parametrize("kwargs", [
     {"hidden_sizes": (2000, 2000), "optimizer": "adam", "batch_size": 500},
@@ -89,7 +89,7 @@ def test_memory_limit_is_a_fraction_of_physical_memory():
 
 
 def test_fallback_limit_without_sysconf(monkeypatch):
-    import digitlab.nn.budget as budget
+    import digitlab.nn.training.budget as budget
     monkeypatch.delattr(budget.os, "sysconf", raising=False)   # as on Windows
     assert physical_memory() is None
     assert memory_limit() == FALLBACK_LIMIT

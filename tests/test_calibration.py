@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from digitlab.nn import calibration
+from digitlab.nn.training import calibration
 
 
 def test_ece_of_a_hand_made_set_is_known():
@@ -43,8 +43,8 @@ def test_mismatched_arrays_are_refused():
 
 
 def test_coverage_at_zero_on_mnist_is_the_shipped_models_accuracy(mnist_dir):
-    from digitlab.nn.data import load_mnist
-    from digitlab.nn.model_io import load_any
+    from digitlab.nn.data.mnist import load_mnist
+    from digitlab.nn.files.model_io import load_any
     from digitlab.resources import DEFAULT_MODEL, path
 
     _, (x, t) = load_mnist(mnist_dir=mnist_dir)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from digitlab.gui import cli
-from digitlab.nn.blas import THREAD_VARIABLES
+from digitlab import cli
+from digitlab.nn.speed.blas import THREAD_VARIABLES
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -48,9 +48,9 @@ def write_stroke_png(path: Path, dark_on_light: bool, size=(180, 240)) -> Path:
 # ---------------------------------------------------------------- entry point and startup
 
 def test_train_and_eval_modules_do_not_import_qt():
-    code = ("import sys, digitlab.gui.cli, digitlab.gui.cli.format, digitlab.gui.cli.train,"
-            " digitlab.gui.cli.eval, digitlab.nn.trainer, digitlab.nn.model_io, digitlab.nn.data;"
-            "parser = digitlab.gui.cli.build_parser();"
+    code = ("import sys, digitlab.cli, digitlab.cli.format, digitlab.cli.train,"
+            " digitlab.cli.eval, digitlab.nn.training.trainer, digitlab.nn.files.model_io, digitlab.nn.data.mnist;"
+            "parser = digitlab.cli.build_parser();"
             "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'pyqtgraph'))))")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                             text=True, timeout=60)
@@ -59,7 +59,7 @@ def test_train_and_eval_modules_do_not_import_qt():
 
 
 def test_commands_run_blas_on_one_thread_unless_the_user_says_otherwise():
-    code = ("import os, sys, digitlab.gui.cli; digitlab.gui.cli.main(['eval', '--help']);"
+    code = ("import os, sys, digitlab.cli; digitlab.cli.main(['eval', '--help']);"
             "print(os.environ['OPENBLAS_NUM_THREADS'], os.environ['MKL_NUM_THREADS'],"
             "file=sys.stderr)")
     env = {key: value for key, value in os.environ.items()

@@ -8,8 +8,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from digitlab.gui.cli import bench as cli_bench
-from digitlab.gui.cli import bench_probes
+from digitlab.cli import bench as cli_bench
+from digitlab.cli import bench_probes
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -68,7 +68,7 @@ def test_main_py_bench_help_lists_the_options_without_loading_qt():
 
 
 def test_digitlab_bench_is_dispatched_to_the_bench_module(monkeypatch, capsys):
-    from digitlab.gui import cli
+    from digitlab import cli
     calls = []
     monkeypatch.setattr(cli_bench, "run_bench", lambda quick, mnist_dir: calls.append(quick) or example())
     assert cli.main(["bench", "--quick", "--json"]) == 0
@@ -77,7 +77,7 @@ def test_digitlab_bench_is_dispatched_to_the_bench_module(monkeypatch, capsys):
 
 def test_missing_mnist_is_one_line_and_status_1(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("DIGITLAB_MNIST_DIR", str(tmp_path / "nothing"))
-    monkeypatch.setattr("digitlab.nn.data.default_cache_dir", lambda: tmp_path / "cache")
+    monkeypatch.setattr("digitlab.nn.data.mnist.default_cache_dir", lambda: tmp_path / "cache")
     monkeypatch.setattr(bench_probes, "startup_seconds", lambda runs: 0.5)
     monkeypatch.setattr(bench_probes, "bare_window_seconds", lambda runs: 0.2)
     assert cli_bench.main(["--quick"]) == 1
@@ -131,7 +131,7 @@ def test_blas_threads_reads_the_variable_main_sets(monkeypatch):
 @pytest.mark.mnist
 def test_quick_json_has_exactly_the_issues_keys(mnist_dir):
     env = dict(os.environ, PYTHONPATH=str(ROOT), DIGITLAB_MNIST_DIR=str(mnist_dir))
-    result = subprocess.run([sys.executable, "-m", "digitlab.gui.cli.bench", "--quick", "--json"], cwd=ROOT,
+    result = subprocess.run([sys.executable, "-m", "digitlab.cli.bench", "--quick", "--json"], cwd=ROOT,
                             env=env, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     figures = json.loads(result.stdout)

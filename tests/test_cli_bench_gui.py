@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from digitlab.gui.cli import bench_gui
+from digitlab.cli import bench_gui
 
 
 class TinyCache:

@@ -11,8 +11,8 @@ import numpy as np
 import pytest
 from test_cli import assert_one_line_error, run_cli, write_stroke_png
 
-from digitlab.gui import cli
-from digitlab.gui.cli import eval as cli_eval
+from digitlab import cli
+from digitlab.cli import eval as cli_eval
 
 ROOT = Path(__file__).resolve().parent.parent
 LONG = "x" * 300          # one name of 300 bytes: more than the 255 a file system allows
@@ -23,8 +23,8 @@ NOT_UTF8 = b"bad\xff.png"
 def place(tmp_path, monkeypatch) -> dict:
     """Awkward inputs in tmp_path, a tiny model, and MNIST made unfindable: a check that does not
     fire before training shows up as a 'MNIST not found' error instead of the expected one."""
-    from digitlab.nn.model_io import save_model
-    from digitlab.nn.network import MultiLayerNet
+    from digitlab.nn.files.model_io import save_model
+    from digitlab.nn.model.network import MultiLayerNet
 
     empty = tmp_path / "empty"
     empty.mkdir()
@@ -127,7 +127,7 @@ def test_predict_with_only_bad_images_prints_no_table(capsys, place):
     assert len(err.strip().splitlines()) == 2
 
 
-@pytest.mark.parametrize("target", ["digitlab.nn.model_io.load_any", "digitlab.gui.draw.image_io.load_image_gray"])
+@pytest.mark.parametrize("target", ["digitlab.nn.files.model_io.load_any", "digitlab.gui.draw.image_io.load_image_gray"])
 def test_unreadable_file_is_one_line(capsys, place, monkeypatch, target):
     # as root every file is readable: the refusal comes from a patched loader
     def refuse(path, *args):
@@ -207,7 +207,7 @@ def test_a_huge_value_is_quoted_by_its_start(capsys):
     (["--hidden", "100", "--train-size", "1000"], ["79,510 parameters", "limit is 40,000"]),
 ])
 def test_the_numerical_gradient_limits_are_the_training_tabs(capsys, monkeypatch, argv, words):
-    from digitlab.gui.cli import common
+    from digitlab.cli import common
     rng = np.random.default_rng(0)
     x, t = rng.random((1500, 784), dtype=np.float32), rng.integers(0, 10, 1500)
     monkeypatch.setattr(common, "load_mnist", lambda args, progress=None: ((x, t), (x[:10], t[:10])))

@@ -6,10 +6,10 @@ import numpy as np
 import pytest
 
 from digitlab import resources
-from digitlab.gui.cli import main as cli_main
-from digitlab.nn.model_io import load_model
-from digitlab.nn.personal import PersonalSet
-from digitlab.nn.personal_zip import export_zip
+from digitlab.cli import main as cli_main
+from digitlab.nn.files.model_io import load_model
+from digitlab.nn.data.personal import PersonalSet
+from digitlab.nn.files.personal_zip import export_zip
 from personal_digits import unusual_personal_set
 
 SHIPPED = resources.path(*resources.DEFAULT_MODEL)
@@ -138,7 +138,7 @@ def test_bad_command_line_is_one_line_exit_2(capsys, argv, words):
 def test_the_command_does_not_import_qt():
     import subprocess
     import sys
-    code = ("import sys, digitlab.gui.cli.finetune, digitlab.nn.finetune, digitlab.nn.personal_zip;"
+    code = ("import sys, digitlab.cli.finetune, digitlab.nn.training.finetune, digitlab.nn.files.personal_zip;"
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'pyqtgraph')))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             timeout=60, cwd=SHIPPED.parent.parent.parent)

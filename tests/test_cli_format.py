@@ -4,8 +4,8 @@
 def test_train_progress_history_and_epoch_lines():
     import io
 
-    from digitlab.gui.cli.format import TrainProgress, format_train_summary
-    from digitlab.nn.trainer import EpochEvent, FinishedEvent, IterationEvent
+    from digitlab.cli.format import TrainProgress, format_train_summary
+    from digitlab.nn.training.trainer import EpochEvent, FinishedEvent, IterationEvent
 
     events = [IterationEvent(1, 1, 2.0, 0.1, 500.0, 4, 0.2),
               IterationEvent(2, 1, 1.0, 0.1, 500.0, 4, 0.4),

@@ -11,10 +11,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from digitlab.gui import cli
-from digitlab.gui.cli import common
-from digitlab.gui.cli import train as cli_train
-from digitlab.nn.model_io import load_model
+from digitlab import cli
+from digitlab.cli import common
+from digitlab.cli import train as cli_train
+from digitlab.nn.files.model_io import load_model
 from test_cli import assert_one_line_error, run_cli
 
 

@@ -3,10 +3,10 @@ import json
 
 import pytest
 
-from digitlab.gui import cli
-from digitlab.gui.cli.args import build_parser
-from digitlab.gui.cli.train import _train_config
-from digitlab.nn.presets import course_config
+from digitlab import cli
+from digitlab.cli.args import build_parser
+from digitlab.cli.train import _train_config
+from digitlab.nn.training.presets import course_config
 from test_cli_train import synthetic  # noqa: F401  (fixture)
 
 

@@ -5,10 +5,10 @@ import json
 import pytest
 
 from digitlab.gui.about_dialog import train_command
-from digitlab.gui.cli.args import build_parser
-from digitlab.gui.cli.train import _train_config
-from digitlab.nn.model_io import load_model
-from digitlab.nn.train_config import RANGE_RULES, SCAN_AUGMENT, SCAN_OPTIONS, TrainConfig
+from digitlab.cli.args import build_parser
+from digitlab.cli.train import _train_config
+from digitlab.nn.files.model_io import load_model
+from digitlab.nn.training.train_config import RANGE_RULES, SCAN_AUGMENT, SCAN_OPTIONS, TrainConfig
 from test_cli import assert_one_line_error, run_cli
 
 
@@ -76,7 +76,7 @@ def test_flags_typed_with_a_preset_override_it_also_the_regularisation_and_gradi
 ])
 def test_bad_scan_flags_exit_2_with_one_line_before_anything_loads(capsys, monkeypatch, argv,
                                                                    words):
-    from digitlab.gui.cli import common
+    from digitlab.cli import common
 
     def no_mnist(*args, **kwargs):
         raise AssertionError("MNIST loaded for a bad command line")

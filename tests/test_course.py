@@ -6,12 +6,18 @@ course's list, independent of the listings' own record of them.
 import numpy as np
 import pytest
 
-from digitlab.nn import functions, gradient, losses, network
+from digitlab.nn.model import functions
+
+from digitlab.nn.numerical import gradient
+
+from digitlab.nn.model import losses
+
+from digitlab.nn.model import network
 from digitlab.nn.course import (LISTINGS, book_W, describe, descent_freeze, format_value,
                        simplenet_digits, textbook_inputs)
 from digitlab.nn.course.explain import BOOK_W
 from digitlab.nn.course.listing import course_namespace
-from digitlab.nn.gradient import SimpleNet
+from digitlab.nn.numerical.gradient import SimpleNet
 
 
 def shown(name, **inputs):

@@ -4,10 +4,10 @@ import dataclasses
 import numpy as np
 import pytest
 
-from digitlab.nn.data import load_mnist
-from digitlab.nn.network import MultiLayerNet
-from digitlab.nn.presets import PRESETS, course_config
-from digitlab.nn.trainer import (EpochEvent, FinishedEvent, IterationEvent, TrainConfig, Trainer,
+from digitlab.nn.data.mnist import load_mnist
+from digitlab.nn.model.network import MultiLayerNet
+from digitlab.nn.training.presets import PRESETS, course_config
+from digitlab.nn.training.trainer import (EpochEvent, FinishedEvent, IterationEvent, TrainConfig, Trainer,
                         build_network, count_params)
 
 

@@ -7,8 +7,8 @@ from functools import partial
 import numpy as np
 import pytest
 
-from digitlab.nn import data
-from digitlab.nn.data import IdxError, MnistNotFoundError
+from digitlab.nn.data import mnist as data
+from digitlab.nn.data.mnist import IdxError, MnistNotFoundError
 
 from local_mirror import closed_port_url, fake_mnist, idx_bytes, serve_fake_mnist
 

@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from digitlab.nn import data_stats
+from digitlab.nn.training import data_stats
 
 MNIST_TRAIN = [5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949]
 MNIST_TEST = [980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009]
@@ -34,7 +34,7 @@ def test_pages_of_examples_walk_through_one_digit():
 
 
 def test_mnist_counts_equal_the_label_histograms_of_the_files(mnist_dir):
-    from digitlab.nn.data import load_mnist
+    from digitlab.nn.data.mnist import load_mnist
 
     (x, t), (x_test, t_test) = load_mnist(mnist_dir=mnist_dir)
     assert data_stats.summarize(x, t).counts.tolist() == MNIST_TRAIN

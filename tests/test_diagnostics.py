@@ -2,9 +2,9 @@
 import numpy as np
 import pytest
 
-from digitlab.nn import diagnostics
-from digitlab.nn.network import MultiLayerNet
-from digitlab.nn.trainer import HealthEvent, IterationEvent, TrainConfig, Trainer
+from digitlab.nn.training import diagnostics
+from digitlab.nn.model.network import MultiLayerNet
+from digitlab.nn.training.trainer import HealthEvent, IterationEvent, TrainConfig, Trainer
 
 
 def _hand_built(activation, W1, b1):

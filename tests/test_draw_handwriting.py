@@ -6,11 +6,11 @@ from PySide6.QtCore import Qt
 from digitlab.gui.draw import why_view as why_module
 from digitlab.gui.draw.personal_store import FILE_NAME
 from digitlab.gui.draw.tab import PREDICT_SIDE, DrawTab
-from digitlab.nn.network import MultiLayerNet
-from digitlab.nn.personal import PersonalSet
-from digitlab.nn.preprocess import preprocess
-from digitlab.nn.preprocess_steps import preprocess_steps
-from digitlab.nn.saliency import gradient_times_input, input_gradient
+from digitlab.nn.model.network import MultiLayerNet
+from digitlab.nn.data.personal import PersonalSet
+from digitlab.nn.data.preprocess import preprocess
+from digitlab.nn.data.preprocess_steps import preprocess_steps
+from digitlab.nn.model.saliency import gradient_times_input, input_gradient
 
 from mouse_replay import drag
 from test_draw_tab import paper_points, ring, settle

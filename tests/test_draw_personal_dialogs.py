@@ -8,10 +8,10 @@ from digitlab.gui.draw.finetune_dialog import FinetuneDialog
 from digitlab.gui.draw.gallery_dialog import GalleryDialog
 from digitlab.gui.draw.personal_store import FILE_NAME, PersonalStore
 from digitlab.gui.training import save_dialog
-from digitlab.nn.data import MnistNotFoundError
-from digitlab.nn.model_io import load_model
-from digitlab.nn.network import MultiLayerNet
-from digitlab.nn.personal import PersonalSet
+from digitlab.nn.data.mnist import MnistNotFoundError
+from digitlab.nn.files.model_io import load_model
+from digitlab.nn.model.network import MultiLayerNet
+from digitlab.nn.data.personal import PersonalSet
 
 from synthetic_digits import synthetic_cache
 

@@ -8,9 +8,9 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPen
 
 from digitlab import resources
 from digitlab.gui.draw.tab import ANSWER_GAP_MS, PREDICT_SIDE, DrawTab
-from digitlab.nn.model_io import save_model
-from digitlab.nn.network import MultiLayerNet
-from digitlab.nn.preprocess import preprocess
+from digitlab.nn.files.model_io import save_model
+from digitlab.nn.model.network import MultiLayerNet
+from digitlab.nn.data.preprocess import preprocess
 
 from mouse_replay import drag, send_mouse
 

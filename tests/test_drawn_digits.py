@@ -1,6 +1,6 @@
 """The shipped model in the Draw tab reads pen-drawn digits that are not MNIST, drawn with the mouse.
 
-Digits come from digitlab.nn.strokes (vector skeletons, random style, pen width, tilt, size, position on a
+Digits come from digitlab.nn.data.strokes (vector skeletons, random style, pen width, tilt, size, position on a
 280 px canvas); each is replayed as real mouse press / move / release events on the DrawingCanvas
 of a DrawTab, scaled to the canvas' actual size, and the digit the tab shows is read off.
 The shipped model saw other digits of this generator in training (`train --drawn`); the outside
@@ -11,10 +11,10 @@ import pytest
 
 from digitlab import resources
 from digitlab.gui.draw.tab import DrawTab
-from digitlab.nn.evaluate import confusion_matrix
-from digitlab.nn.model_io import load_any
-from digitlab.nn.preprocess import preprocess
-from digitlab.nn.strokes import drawn_digit
+from digitlab.nn.training.evaluate import confusion_matrix
+from digitlab.nn.files.model_io import load_any
+from digitlab.nn.data.preprocess import preprocess
+from digitlab.nn.data.strokes import drawn_digit
 
 from mouse_replay import replay
 

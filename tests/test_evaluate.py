@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from digitlab.nn.evaluate import confusion_matrix, evaluate
+from digitlab.nn.training.evaluate import confusion_matrix, evaluate
 
 
 class FixedNet:

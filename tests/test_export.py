@@ -8,10 +8,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from digitlab.nn.data import load_mnist
-from digitlab.nn.export import export_script
-from digitlab.nn.presets import course_config
-from digitlab.nn.trainer import EpochEvent, IterationEvent, TrainConfig, Trainer, build_network
+from digitlab.nn.data.mnist import load_mnist
+from digitlab.nn.course.export import export_script
+from digitlab.nn.training.presets import course_config
+from digitlab.nn.training.trainer import EpochEvent, IterationEvent, TrainConfig, Trainer, build_network
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = TrainConfig(hidden_sizes=(20,), activation="sigmoid", weight_init="xavier",

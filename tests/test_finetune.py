@@ -5,10 +5,10 @@ import numpy as np
 import pytest
 
 from digitlab import resources
-from digitlab.nn.data import load_mnist
-from digitlab.nn.finetune import FinetuneConfig, FinetuneProgress, FineTuner, evaluate_before_after
-from digitlab.nn.model_io import load_model
-from digitlab.nn.network import MultiLayerNet
+from digitlab.nn.data.mnist import load_mnist
+from digitlab.nn.training.finetune import FinetuneConfig, FinetuneProgress, FineTuner, evaluate_before_after
+from digitlab.nn.files.model_io import load_model
+from digitlab.nn.model.network import MultiLayerNet
 from personal_digits import unusual_personal_set
 
 MODEL = resources.path(*resources.DEFAULT_MODEL)

@@ -4,7 +4,7 @@ import math
 import numpy as np
 import pytest
 
-from digitlab.nn.functions import identity, log_softmax, relu, sigmoid, softmax, step_function, tanh
+from digitlab.nn.model.functions import identity, log_softmax, relu, sigmoid, softmax, step_function, tanh
 
 
 def test_step_function_known_answer():

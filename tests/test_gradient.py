@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from digitlab.nn.gradient import (
+from digitlab.nn.numerical.gradient import (
     SimpleNet, curves, diff_errors, forward_diff, function_1, function_2, gradient_descent,
     numerical_diff, numerical_gradient, numerical_gradient_field, optimizer_path, path_values,
     surfaces, tangent_line,
@@ -132,7 +132,7 @@ def test_optimizer_path_with_plain_sgd_matches_gradient_descent():
 
 @pytest.mark.parametrize("name", ["sgd", "momentum", "adagrad", "rmsprop", "adam"])
 def test_optimizers_descend_the_elongated_bowl(name):
-    optimizers = pytest.importorskip("digitlab.nn.optimizers")
+    optimizers = pytest.importorskip("digitlab.nn.training.optimizers")
     elongated = surfaces()[1]
     lr = {"sgd": 0.95, "momentum": 0.1, "adagrad": 1.5, "rmsprop": 0.1, "adam": 0.3}[name]
     path = optimizer_path(elongated, optimizers.make_optimizer(name, lr), elongated.default_start, 30)

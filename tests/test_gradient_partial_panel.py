@@ -36,7 +36,7 @@ def test_slice_and_tangent_touch_at_the_point(panel, vary, at, fixed_value):
 
 
 def test_moving_the_point_updates_the_values_and_drops_the_course_note(panel):
-    from digitlab.nn.gradient import numerical_diff
+    from digitlab.nn.numerical.gradient import numerical_diff
     panel.set_point(0.0, 2.0)
     expected = repr(float(numerical_diff(lambda x1: 0.0**2.0 + x1 * x1, 2.0)))
     assert panel.result_label.text().endswith(f"<b>df_dx1</b> = {expected}")

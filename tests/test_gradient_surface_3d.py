@@ -2,7 +2,7 @@
 import numpy as np
 
 from digitlab.gui.gradient.surface_3d import Surface3DView, heights, hillshade, opengl_available
-from digitlab.nn.gradient import surfaces
+from digitlab.nn.numerical.gradient import surfaces
 
 
 def test_offscreen_takes_the_height_map_with_a_note(qtbot):

@@ -1,6 +1,6 @@
 """gui/gradient/surface_plot.py: contour lines stop at the edge of the sampled surface."""
 from digitlab.gui.gradient.surface_plot import GRID, SurfacePlot
-from digitlab.nn.gradient import surfaces
+from digitlab.nn.numerical.gradient import surfaces
 
 
 def test_contours_leave_no_tick_marks_at_the_plot_edges(qtbot):

@@ -3,14 +3,14 @@
 import numpy as np
 import pytest
 
-from digitlab.nn.diagnostics import HealthEvent, LayerHealth
-from digitlab.nn.hints import HintKind, HintWatcher
-from digitlab.nn.trainer import EpochEvent, TrainConfig, Trainer
+from digitlab.nn.training.diagnostics import HealthEvent, LayerHealth
+from digitlab.nn.training.hints import HintKind, HintWatcher
+from digitlab.nn.training.trainer import EpochEvent, TrainConfig, Trainer
 
 
 @pytest.fixture(scope="module")
 def mnist_subset(mnist_dir):
-    from digitlab.nn.data import load_mnist
+    from digitlab.nn.data.mnist import load_mnist
 
     (x, t), (x_test, t_test) = load_mnist(mnist_dir=mnist_dir)
     return x[:5000], t[:5000], x_test[:1000], t_test[:1000]

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QComboBox, QGr
 from digitlab import resources
 from digitlab.gui.code_view import CodeView
 from digitlab.gui.main_window import MainWindow
-from digitlab.nn.train_config import ACTIVATION_NAMES, OPTIMIZER_NAMES, SCHEDULE_NAMES
+from digitlab.nn.training.train_config import ACTIVATION_NAMES, OPTIMIZER_NAMES, SCHEDULE_NAMES
 
 TS = resources.path("i18n", "digitlab_ko.ts")
 

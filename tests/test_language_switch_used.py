@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from digitlab.gui.app import set_language
 from digitlab.gui.main_window import MainWindow
-from digitlab.nn.trainer import TrainConfig
+from digitlab.nn.training.trainer import TrainConfig
 from synthetic_digits import synthetic_cache
 from test_language_switch import shown_texts
 

@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 from gradcheck import layer_gradient_errors, max_relative_error, numerical_gradient
-from digitlab.nn.layers import Affine, Dropout, Relu, Sigmoid, SoftmaxWithLoss, Tanh
+from digitlab.nn.model.layers import Affine, Dropout, Relu, Sigmoid, SoftmaxWithLoss, Tanh
 
 
 @pytest.fixture

@@ -9,9 +9,9 @@ import numpy as np
 import pytest
 
 from digitlab.gui.draw.image_io import ImageFileError, load_image_gray
-from digitlab.nn import data
-from digitlab.nn.data import IdxError
-from digitlab.nn.model_io import ModelFileError, load_any, load_model
+from digitlab.nn.data import mnist as data
+from digitlab.nn.data.mnist import IdxError
+from digitlab.nn.files.model_io import ModelFileError, load_any, load_model
 
 from bombs import npy_header
 from local_mirror import fake_mnist, idx_bytes

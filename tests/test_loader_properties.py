@@ -18,9 +18,9 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from digitlab.gui.draw.image_io import MAX_SIDE, ImageFileError, load_image_gray
-from digitlab.nn.idx import MAX_IDX_BYTES, IdxError, parse_idx, read_idx
-from digitlab.nn.model_io import ModelFileError, load_any
-from digitlab.nn.preprocess import preprocess
+from digitlab.nn.files.idx import MAX_IDX_BYTES, IdxError, parse_idx, read_idx
+from digitlab.nn.files.model_io import ModelFileError, load_any
+from digitlab.nn.data.preprocess import preprocess
 
 from bombs import gzip_bomb, npy_header
 

@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 from gradcheck import max_relative_error, numerical_gradient
-from digitlab.nn.losses import cross_entropy_error, mean_squared_error
+from digitlab.nn.model.losses import cross_entropy_error, mean_squared_error
 
 T = np.array([0, 0, 1, 0, 0, 0, 0, 0, 0, 0], dtype=float)
 Y1 = np.array([0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0])

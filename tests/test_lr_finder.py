@@ -4,8 +4,8 @@ import dataclasses
 import numpy as np
 import pytest
 
-from digitlab.nn import lr_finder
-from digitlab.nn.network import MultiLayerNet
+from digitlab.nn.training import lr_finder
+from digitlab.nn.model.network import MultiLayerNet
 
 
 def test_rates_grow_exponentially():
@@ -39,8 +39,8 @@ def test_cancel_ends_the_sweep_and_an_empty_set_is_refused():
 @pytest.mark.slow
 def test_the_suggestion_for_the_default_network_is_within_10x_of_a_rate_reaching_97(mnist_dir):
     from digitlab.gui.training.settings import DEFAULT_CONFIG
-    from digitlab.nn.data import load_mnist
-    from digitlab.nn.trainer import EpochEvent, Trainer, build_network
+    from digitlab.nn.data.mnist import load_mnist
+    from digitlab.nn.training.trainer import EpochEvent, Trainer, build_network
 
     (x, t), (x_test, t_test) = load_mnist(mnist_dir=mnist_dir)
     rng = np.random.default_rng(0)

@@ -11,11 +11,11 @@ from digitlab.gui.gradient.tab import GradientTab
 from digitlab.gui.lazy_tab import LazyTab
 from digitlab.gui.main_window import MainWindow
 from digitlab.gui.training.tab import TrainingTab
-from digitlab.nn.data import read_idx
-from digitlab.nn.model_io import load_any, load_model
-from digitlab.nn.network import MultiLayerNet
-from digitlab.nn.preprocess import preprocess
-from digitlab.nn.trainer import TrainConfig
+from digitlab.nn.data.mnist import read_idx
+from digitlab.nn.files.model_io import load_any, load_model
+from digitlab.nn.model.network import MultiLayerNet
+from digitlab.nn.data.preprocess import preprocess
+from digitlab.nn.training.trainer import TrainConfig
 from synthetic_digits import synthetic_cache
 
 
@@ -160,7 +160,7 @@ def test_close_stops_a_running_training_and_asks_about_an_unsaved_model(qtbot, m
                                                                          monkeypatch):
     monkeypatch.setenv("DIGITLAB_MNIST_DIR", str(mnist_dir))
     from digitlab.gui.training import tab as training_tab
-    from digitlab.nn.trainer import TrainConfig
+    from digitlab.nn.training.trainer import TrainConfig
     window = MainWindow()
     qtbot.addWidget(window)
     window.show()

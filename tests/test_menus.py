@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QTableWidget
 
 from digitlab.gui.about_dialog import AboutDialog
 from digitlab.gui.window_actions import visible_plot_items
-from digitlab.nn.model_io import load_model
-from digitlab.nn.network import MultiLayerNet
+from digitlab.nn.files.model_io import load_model
+from digitlab.nn.model.network import MultiLayerNet
 
 
 @pytest.fixture

@@ -8,9 +8,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from digitlab.nn import model_io
-from digitlab.nn.model_io import ModelFileError, load_any, load_model, load_textbook_pickle, save_model
-from digitlab.nn.network import MultiLayerNet
+from digitlab.nn.files import model_io
+from digitlab.nn.files.model_io import ModelFileError, load_any, load_model, load_textbook_pickle, save_model
+from digitlab.nn.model.network import MultiLayerNet
 
 
 def small_net(dtype=np.float32, activation="tanh") -> MultiLayerNet:
@@ -254,7 +254,7 @@ def test_real_textbook_pickle(dlfs_weights):
 
 @pytest.mark.mnist
 def test_real_textbook_pickle_accuracy_and_npz_round_trip(dlfs_weights, mnist_dir, tmp_path):
-    from digitlab.nn.data import read_idx
+    from digitlab.nn.data.mnist import read_idx
 
     x_test = read_idx(mnist_dir / "t10k-images-idx3-ubyte.gz").reshape(-1, 784) / np.float32(255)
     t_test = read_idx(mnist_dir / "t10k-labels-idx1-ubyte.gz")

@@ -16,10 +16,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from digitlab.nn import atomic_file
-from digitlab.nn.model_io import (ModelFileError, check_save_target, load_model, model_file_size,
+from digitlab.nn.files import atomic_file
+from digitlab.nn.files.model_io import (ModelFileError, check_save_target, load_model, model_file_size,
                          save_model)
-from digitlab.nn.network import MultiLayerNet
+from digitlab.nn.model.network import MultiLayerNet
 
 ROOT = Path(__file__).resolve().parent.parent
 posix_only = pytest.mark.skipif(os.name != "posix", reason="FIFOs, symlinks and pids are POSIX")

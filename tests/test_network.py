@@ -3,8 +3,8 @@ import numpy as np
 import pytest
 
 from gradcheck import max_relative_error, numerical_gradient
-from digitlab.nn.functions import softmax
-from digitlab.nn.network import MultiLayerNet, init_std
+from digitlab.nn.model.functions import softmax
+from digitlab.nn.model.network import MultiLayerNet, init_std
 
 
 def small_net(dtype=np.float64, **kwargs):

@@ -8,7 +8,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = """
 import importlib, pkgutil, sys
 from digitlab import nn
-names = sorted("digitlab.nn." + m.name for m in pkgutil.iter_modules(nn.__path__))
+names = sorted(m.name for m in pkgutil.walk_packages(nn.__path__, "digitlab.nn."))
 for name in names:
     importlib.import_module(name)
 forbidden = ("PySide6", "shiboken6", "pyqtgraph", "tqdm", "matplotlib")
@@ -24,5 +24,5 @@ def test_importing_every_nn_module_loads_no_gui_module():
                             text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     imported, loaded = result.stdout.splitlines()
-    assert {"digitlab.nn.functions", "digitlab.nn.losses", "digitlab.nn.layers", "digitlab.nn.network"} <= set(imported.split(","))
+    assert {"digitlab.nn.model.functions", "digitlab.nn.model.losses", "digitlab.nn.model.layers", "digitlab.nn.model.network"} <= set(imported.split(","))
     assert loaded == "", f"nn pulled in: {loaded}"

@@ -4,13 +4,13 @@ import itertools
 import numpy as np
 import pytest
 
-from digitlab.nn.network import MultiLayerNet
-from digitlab.nn.numerical_cost import (COURSE_ITERATIONS, NUMERICAL_MAX_IMAGES, NUMERICAL_MAX_PARAMS,
+from digitlab.nn.model.network import MultiLayerNet
+from digitlab.nn.numerical.cost import (COURSE_ITERATIONS, NUMERICAL_MAX_IMAGES, NUMERICAL_MAX_PARAMS,
                                Cancelled, IterationTiming, count_params, in_units,
                                numerical_gradients, numerical_refusal, projected_seconds,
                                time_backprop_iteration, time_iteration, time_numerical_iteration)
-from digitlab.nn.presets import course_config
-from digitlab.nn.trainer import TrainConfig, Trainer, build_network
+from digitlab.nn.training.presets import course_config
+from digitlab.nn.training.trainer import TrainConfig, Trainer, build_network
 
 
 def tiny(seed=0):

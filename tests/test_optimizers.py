@@ -4,7 +4,7 @@ import math
 import numpy as np
 import pytest
 
-from digitlab.nn.optimizers import (OPTIMIZER_NAMES, SCHEDULE_NAMES, SGD, AdaGrad, Adam, Momentum, Nesterov,
+from digitlab.nn.training.optimizers import (OPTIMIZER_NAMES, SCHEDULE_NAMES, SGD, AdaGrad, Adam, Momentum, Nesterov,
                            RMSprop, make_optimizer, make_schedule)
 
 X0 = np.array([1.0, -2.0, 0.5])

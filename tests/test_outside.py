@@ -3,8 +3,8 @@ import numpy as np
 import pytest
 
 from digitlab import resources
-from digitlab.nn.evaluate import evaluate
-from digitlab.nn.model_io import load_model
+from digitlab.nn.training.evaluate import evaluate
+from digitlab.nn.files.model_io import load_model
 from outside_digits import VARIANTS, digits_csv, load_optdigits, outside_inputs
 
 MODEL = resources.path(*resources.DEFAULT_MODEL)

@@ -15,7 +15,7 @@ import pytest
 from packaging.requirements import Requirement
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ("nn", "gui", "resources")
+PACKAGES = ("cli", "nn", "gui", "resources")
 
 
 @pytest.fixture(scope="module")
@@ -64,8 +64,8 @@ def test_every_module_of_the_checkout_is_in_the_wheel(wheel):
     names = set(wheel.namelist())
     modules = {path.relative_to(ROOT).as_posix() for package in PACKAGES
                for path in (ROOT / package).rglob("*.py") if "__pycache__" not in path.parts}
-    assert {"gui/cli/__init__.py", "gui/draw/tab.py", "gui/training/tab.py",
-            "gui/gradient/tab.py", "nn/trainer.py"} <= modules
+    assert {"cli/__init__.py", "gui/draw/tab.py", "gui/training/tab.py",
+            "gui/gradient/tab.py", "nn/training/trainer.py", "nn/data/mnist.py"} <= modules
     assert {f"digitlab/{module}" for module in modules | {"main.py"}} <= names
     assert not any(name.startswith(prefix) for name in names
                    for prefix in ("tests/", "scripts/", "docs/", "digitlab/tests/", "digitlab/scripts/",

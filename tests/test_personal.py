@@ -8,11 +8,11 @@ import zlib
 import numpy as np
 import pytest
 
-import digitlab.nn.personal_file as personal_file
-import digitlab.nn.personal_zip as personal_zip
-from digitlab.nn.personal import PersonalDataError, PersonalSet
-from digitlab.nn.personal_zip import export_zip, import_zip
-from digitlab.nn.png import PngError, decode_gray, encode_gray
+import digitlab.nn.files.personal_file as personal_file
+import digitlab.nn.files.personal_zip as personal_zip
+from digitlab.nn.data.personal import PersonalDataError, PersonalSet
+from digitlab.nn.files.personal_zip import export_zip, import_zip
+from digitlab.nn.files.png import PngError, decode_gray, encode_gray
 
 
 def make_set(n=12, seed=0):

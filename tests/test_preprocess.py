@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from digitlab.nn.preprocess import (CENTRE, area_matrix, area_resample, connected_components, preprocess,
+from digitlab.nn.data.preprocess import (CENTRE, area_matrix, area_resample, connected_components, preprocess,
                            preprocess_stages)
 
 

@@ -3,8 +3,8 @@ straightforward versions they replaced (kept here as the oracle), on drawings an
 import numpy as np
 import pytest
 
-import digitlab.nn.preprocess as pp
-from digitlab.nn.strokes import drawn_digit
+import digitlab.nn.data.preprocess as pp
+from digitlab.nn.data.strokes import drawn_digit
 
 
 def reference_components(mask):

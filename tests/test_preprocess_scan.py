@@ -2,9 +2,9 @@
 import numpy as np
 import pytest
 
-from digitlab.nn.preprocess import (FAINT, SOFT_FULL, SOFT_START, clean, fade_soft_ink, ink_is_dark,
+from digitlab.nn.data.preprocess import (FAINT, SOFT_FULL, SOFT_START, clean, fade_soft_ink, ink_is_dark,
                            preprocess, to_ink)
-from digitlab.nn.strokes import drawn_digit
+from digitlab.nn.data.strokes import drawn_digit
 from outside_digits import gaussian_blur
 
 

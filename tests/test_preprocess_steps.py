@@ -2,9 +2,9 @@
 import numpy as np
 import pytest
 
-from digitlab.nn.preprocess import area_resample, preprocess
-from digitlab.nn.preprocess_steps import preprocess_steps
-from digitlab.nn.strokes import drawn_digit
+from digitlab.nn.data.preprocess import area_resample, preprocess
+from digitlab.nn.data.preprocess_steps import preprocess_steps
+from digitlab.nn.data.strokes import drawn_digit
 
 
 def small_corner_digit():

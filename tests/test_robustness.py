@@ -2,8 +2,8 @@
 import numpy as np
 import pytest
 
-from digitlab.nn import robustness
-from digitlab.nn.network import MultiLayerNet
+from digitlab.nn.training import robustness
+from digitlab.nn.model.network import MultiLayerNet
 
 
 def _digits(n=40, seed=0):

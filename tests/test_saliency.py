@@ -3,13 +3,13 @@ import numpy as np
 import pytest
 
 from digitlab import resources
-from digitlab.nn.gradient import numerical_gradient
-from digitlab.nn.model_io import load_model
-from digitlab.nn.network import MultiLayerNet
-from digitlab.nn.preprocess import preprocess
-from digitlab.nn.saliency import (OUTPUTS, gradient_times_input, input_gradient, nudge_steps,
+from digitlab.nn.numerical.gradient import numerical_gradient
+from digitlab.nn.files.model_io import load_model
+from digitlab.nn.model.network import MultiLayerNet
+from digitlab.nn.data.preprocess import preprocess
+from digitlab.nn.model.saliency import (OUTPUTS, gradient_times_input, input_gradient, nudge_steps,
                          nudge_summary)
-from digitlab.nn.strokes import drawn_digit
+from digitlab.nn.data.strokes import drawn_digit
 
 MODEL = resources.path(*resources.DEFAULT_MODEL)
 

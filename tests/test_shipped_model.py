@@ -3,11 +3,11 @@ import numpy as np
 import pytest
 
 from digitlab import resources
-from digitlab.nn.data import load_mnist
-from digitlab.nn.evaluate import evaluate
-from digitlab.nn.model_io import load_model
-from digitlab.nn.preprocess import preprocess
-from digitlab.nn.strokes import drawn_digit
+from digitlab.nn.data.mnist import load_mnist
+from digitlab.nn.training.evaluate import evaluate
+from digitlab.nn.files.model_io import load_model
+from digitlab.nn.data.preprocess import preprocess
+from digitlab.nn.data.strokes import drawn_digit
 
 MODEL = resources.path(*resources.DEFAULT_MODEL)
 

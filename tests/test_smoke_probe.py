@@ -9,7 +9,7 @@ from digitlab.gui.app import run
 from digitlab.gui.main_window import MainWindow
 from digitlab.gui.settings import Settings
 from digitlab.gui.smoke_probe import SmokeProbe
-from digitlab.nn.network import MultiLayerNet
+from digitlab.nn.model.network import MultiLayerNet
 
 from mouse_replay import drag
 

@@ -2,8 +2,8 @@
 import numpy as np
 import pytest
 
-from digitlab.nn.preprocess import preprocess
-from digitlab.nn.strokes import (STYLE_COUNTS, digit_strokes, drawn_digit_set, drawn_training_set, jitter,
+from digitlab.nn.data.preprocess import preprocess
+from digitlab.nn.data.strokes import (STYLE_COUNTS, digit_strokes, drawn_digit_set, drawn_training_set, jitter,
                         render_strokes, resample)
 
 

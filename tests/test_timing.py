@@ -2,8 +2,8 @@
 import numpy as np
 import pytest
 
-from digitlab.nn import timing
-from digitlab.nn.timing import backprop_seconds, time_batches, times_slower
+from digitlab.nn.speed import timing
+from digitlab.nn.speed.timing import backprop_seconds, time_batches, times_slower
 
 
 class Clock:
@@ -65,7 +65,7 @@ def test_times_slower():
 
 
 def test_a_real_network_is_faster_in_batches():
-    from digitlab.nn.network import MultiLayerNet
+    from digitlab.nn.model.network import MultiLayerNet
     network = MultiLayerNet(784, (50,), 10, rng=np.random.default_rng(0))
     x = np.random.default_rng(1).random((400, 784), dtype=np.float32)
     # 400 small products lose to 4 big ones; best of a few, as other processes share the CPU

@@ -5,14 +5,14 @@ import math
 import numpy as np
 import pytest
 
-from digitlab.nn.model_io import load_model, save_model
-from digitlab.nn.network import ACTIVATIONS, MultiLayerNet
-from digitlab.nn.optimizers import OPTIMIZER_NAMES, SCHEDULE_NAMES, make_optimizer, make_schedule
-from digitlab.nn.train_config import (ACTIVATION_NAMES, DTYPES, GRADIENT_METHODS, NUMERICAL_MAX_IMAGES,
+from digitlab.nn.files.model_io import load_model, save_model
+from digitlab.nn.model.network import ACTIVATIONS, MultiLayerNet
+from digitlab.nn.training.optimizers import OPTIMIZER_NAMES, SCHEDULE_NAMES, make_optimizer, make_schedule
+from digitlab.nn.training.train_config import (ACTIVATION_NAMES, DTYPES, GRADIENT_METHODS, NUMERICAL_MAX_IMAGES,
                              NUMERICAL_MAX_PARAMS, RANGE_RULES, SCAN_OPTIONS, WEIGHT_INITS,
                              TrainConfig, numerical_gradient_refusal, parse_hidden_sizes,
                              parse_range, parse_weight_init, quoted, weight_count)
-from digitlab.nn.trainer import build_network, count_params
+from digitlab.nn.training.trainer import build_network, count_params
 
 
 def test_config_round_trip_and_validation():
@@ -109,7 +109,7 @@ SCAN = dict(augment=True, aspect=(0.6, 1.6), blur_prob=0.2, blur_sigma=(0.5, 1.5
 def test_scan_options_are_off_by_default_and_go_to_augment_batch_by_name():
     import inspect
 
-    from digitlab.nn.augment import augment_batch
+    from digitlab.nn.data.augment import augment_batch
     defaults = TrainConfig().augment_options()
     signature = inspect.signature(augment_batch).parameters
     assert set(defaults) == set(SCAN_OPTIONS)

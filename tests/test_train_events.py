@@ -5,7 +5,7 @@ import math
 import numpy as np
 import pytest
 
-from digitlab.nn.train_events import (Divergence, FinishReason, IterationEvent, Progress, divergence_message,
+from digitlab.nn.training.train_events import (Divergence, FinishReason, IterationEvent, Progress, divergence_message,
                              suggested_lr)
 
 

@@ -7,8 +7,8 @@ import threading
 import numpy as np
 import pytest
 
-from digitlab.nn.network import MultiLayerNet
-from digitlab.nn.trainer import (NUMERICAL_MAX_IMAGES, NUMERICAL_MAX_PARAMS, EpochEvent, FinishedEvent,
+from digitlab.nn.model.network import MultiLayerNet
+from digitlab.nn.training.trainer import (NUMERICAL_MAX_IMAGES, NUMERICAL_MAX_PARAMS, EpochEvent, FinishedEvent,
                         IterationEvent, TrainConfig, Trainer, TrainingControl, build_network,
                         count_params, finite_weights)
 
@@ -409,7 +409,7 @@ def test_augmentation_is_applied_per_batch():
 @pytest.mark.mnist
 @pytest.mark.slow
 def test_lr_10_diverges_on_mnist(mnist_dir):
-    data = pytest.importorskip("digitlab.nn.data")
+    data = pytest.importorskip("digitlab.nn.data.mnist")
     (x, t), (x_test, t_test) = data.load_mnist(mnist_dir=mnist_dir)
     config = TrainConfig(lr=10.0, train_size=2000, epochs=1)
     rng = np.random.default_rng(config.seed)
@@ -455,8 +455,8 @@ def test_drawn_digits_count_in_iterations_and_the_schedule():
 
 def seen_batches(monkeypatch, config, x, t):
     """(the images of each step as the network got them, augment_batch's keyword options)."""
-    import digitlab.nn.trainer as trainer_module
-    from digitlab.nn.augment import augment_batch
+    import digitlab.nn.training.trainer as trainer_module
+    from digitlab.nn.data.augment import augment_batch
     batches, options = [], []
 
     def recording_augment(images, rng, **kwargs):
@@ -492,7 +492,7 @@ def test_the_scan_options_reach_augment_batch_and_change_what_the_network_sees(m
         assert seen.shape == scanned.shape == (20, 784)
         assert np.abs(seen - scanned).mean() > 0.01
     # Augment alone is the run it always was, augment_batch without options on the run's stream.
-    from digitlab.nn.augment import augment_batch
+    from digitlab.nn.data.augment import augment_batch
     rng = np.random.default_rng(plain.seed)
     build_network(plain, rng)
     order = rng.permutation(len(x))

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 from digitlab.gui.training.controls import TrainingControls, format_seconds
 from digitlab.gui.training.state import RunState
 from digitlab.gui.workers import Stage, WorkerFailure
-from digitlab.nn.trainer import Divergence, IterationEvent, Progress
+from digitlab.nn.training.trainer import Divergence, IterationEvent, Progress
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ from digitlab.gui.main_window import MainWindow
 from digitlab.gui.training.mnist_cache import MnistCache
 from digitlab.gui.training.tab import TrainingTab
 from digitlab.nn.course import LISTINGS
-from digitlab.nn.evaluate import evaluate
-from digitlab.nn.network import MultiLayerNet
+from digitlab.nn.training.evaluate import evaluate
+from digitlab.nn.model.network import MultiLayerNet
 
 pytestmark = pytest.mark.mnist
 
@@ -44,7 +44,7 @@ def test_the_draw_tabs_model_reaches_the_panel_and_is_evaluated(qtbot, mnist_cac
 
 
 def test_the_textbooks_pickle_shows_the_courses_accuracy(qtbot, mnist_cache, dlfs_weights):
-    from digitlab.nn.model_io import load_any
+    from digitlab.nn.files.model_io import load_any
     tab = TrainingTab(data=mnist_cache)
     qtbot.addWidget(tab)
     tab.show()

@@ -10,9 +10,9 @@ from digitlab.gui.training.course_tools import CourseTools
 from digitlab.gui.training.mnist_cache import MnistCache
 from digitlab.gui.training.settings import TrainingSettings
 from digitlab.gui.training.tab import TrainingTab
-from digitlab.nn import numerical_cost
-from digitlab.nn.presets import course_config
-from digitlab.nn.trainer import TrainConfig
+from digitlab.nn.numerical import cost as numerical_cost
+from digitlab.nn.training.presets import course_config
+from digitlab.nn.training.trainer import TrainConfig
 from synthetic_digits import synthetic_cache
 from test_export import run_script
 

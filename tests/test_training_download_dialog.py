@@ -3,7 +3,7 @@ import threading
 from functools import partial
 
 from digitlab.gui.training.download_dialog import DownloadDialog
-from digitlab.nn.data import DownloadCancelled, download_mnist, load_mnist
+from digitlab.nn.data.mnist import DownloadCancelled, download_mnist, load_mnist
 
 from local_mirror import closed_port_url, serve_fake_mnist
 

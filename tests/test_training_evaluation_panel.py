@@ -7,9 +7,9 @@ from PySide6.QtWidgets import QMessageBox
 
 from digitlab.gui.training import evaluation_panel
 from digitlab.gui.training.evaluation_panel import EvaluationPanel
-from digitlab.nn.evaluate import evaluate
-from digitlab.nn.timing import BatchTiming, time_batches
-from digitlab.nn.trainer import TrainConfig, build_network
+from digitlab.nn.training.evaluate import evaluate
+from digitlab.nn.speed.timing import BatchTiming, time_batches
+from digitlab.nn.training.trainer import TrainConfig, build_network
 
 
 @pytest.fixture
@@ -125,7 +125,7 @@ def test_shutdown_drops_the_result_of_a_running_demo(qtbot, panel, monkeypatch):
 def test_confusion_counts_fit_their_cells_at_the_default_window_size(qtbot, shown_window, code):
     """Four-digit counts (a class of 1,135 test images) are readable: each fits inside its cell."""
     from PySide6.QtGui import QFontMetrics
-    from digitlab.nn.evaluate import Evaluation
+    from digitlab.nn.training.evaluate import Evaluation
     window = shown_window
     window.set_language(code)
     window.tabs.setCurrentIndex(1)

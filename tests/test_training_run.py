@@ -9,12 +9,14 @@ import pytest
 from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from digitlab.nn import model_io, trainer as nn_trainer
+from digitlab.nn.files import model_io
+
+from digitlab.nn.training import trainer as nn_trainer
 from digitlab.gui.training import save_dialog
 from digitlab.gui.training import worker as training_worker
 from digitlab.gui.training.tab import TrainingTab
-from digitlab.nn.model_io import ModelFileError, load_model
-from digitlab.nn.trainer import TrainConfig, Trainer
+from digitlab.nn.files.model_io import ModelFileError, load_model
+from digitlab.nn.training.trainer import TrainConfig, Trainer
 from synthetic_digits import synthetic_cache
 
 BUSY = ("loading", "running", "paused")

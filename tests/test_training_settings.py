@@ -1,11 +1,11 @@
 """gui/training/settings.py: the form, its choices from nn, and the rules it shares with `train`."""
 import pytest
 
-from digitlab.gui import cli
-from digitlab.gui.cli.args import build_parser
+from digitlab import cli
+from digitlab.cli.args import build_parser
 from digitlab.gui.training.settings import TrainingSettings
-from digitlab.nn.optimizers import OPTIMIZER_NAMES, SCHEDULE_NAMES
-from digitlab.nn.train_config import (ACTIVATION_NAMES, BOOK_WEIGHT_STD, GRADIENT_METHODS, WEIGHT_INITS,
+from digitlab.nn.training.optimizers import OPTIMIZER_NAMES, SCHEDULE_NAMES
+from digitlab.nn.training.train_config import (ACTIVATION_NAMES, BOOK_WEIGHT_STD, GRADIENT_METHODS, WEIGHT_INITS,
                              TrainConfig, parse_hidden_sizes)
 
 

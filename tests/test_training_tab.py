@@ -6,7 +6,7 @@ import pytest
 
 from digitlab.gui.training.tab import TrainingTab
 from digitlab.gui.training.mnist_cache import MnistCache
-from digitlab.nn.trainer import Divergence, FinishedEvent, FinishReason, TrainConfig
+from digitlab.nn.training.trainer import Divergence, FinishedEvent, FinishReason, TrainConfig
 
 pytestmark = [pytest.mark.mnist, pytest.mark.slow]   # each test trains for seconds
 
@@ -124,7 +124,7 @@ def test_save_clears_the_unsaved_flag(qtbot, tab, tmp_path):
     path = tmp_path / "model.npz"
     assert tab.save(path)
     assert path.exists() and not tab.has_unsaved_model() and tab.maybe_save() is True
-    from digitlab.nn.model_io import load_model
+    from digitlab.nn.files.model_io import load_model
     network, _ = load_model(path)
     np.testing.assert_array_equal(network.params["W1"], tab.model.params["W1"])
 

@@ -8,10 +8,10 @@ from digitlab.gui.training.data_panel import DataPanel, digit_grid
 from digitlab.gui.training.health_panel import HealthPanel
 from digitlab.gui.training.hints import HintList, hint_seen, hint_why
 from digitlab.gui.training.tab import TrainingTab
-from digitlab.nn.data_stats import class_counts
-from digitlab.nn.hints import Hint, HintKind
-from digitlab.nn.network import MultiLayerNet
-from digitlab.nn.trainer import TrainConfig
+from digitlab.nn.training.data_stats import class_counts
+from digitlab.nn.training.hints import Hint, HintKind
+from digitlab.nn.model.network import MultiLayerNet
+from digitlab.nn.training.trainer import TrainConfig
 
 
 def _ten_digit_data(n_train=300, n_test=100, seed=0):
@@ -66,7 +66,7 @@ def test_data_panel_without_mnist_says_how_to_get_it(qtbot, monkeypatch, tmp_pat
     from digitlab.gui.training.mnist_cache import MnistCache
 
     monkeypatch.delenv("DIGITLAB_MNIST_DIR", raising=False)
-    monkeypatch.setattr("digitlab.nn.data.default_cache_dir", lambda: tmp_path / "none")
+    monkeypatch.setattr("digitlab.nn.data.mnist.default_cache_dir", lambda: tmp_path / "none")
     empty = (np.zeros((0, 784), np.float32), np.zeros(0, np.int64))
     panel = DataPanel(MnistCache(tmp_path / "none"), personal=lambda: (empty, empty))
     qtbot.addWidget(panel)
@@ -152,7 +152,7 @@ def test_use_this_rate_puts_the_suggestion_into_the_settings(qtbot, tab):
 
 def test_health_panel_keeps_its_history_bounded_and_draws_when_shown(qtbot):
     from digitlab.gui.training import health_panel
-    from digitlab.nn.diagnostics import HealthEvent, LayerHealth
+    from digitlab.nn.training.diagnostics import HealthEvent, LayerHealth
 
     panel = HealthPanel()
     qtbot.addWidget(panel)

@@ -2,8 +2,8 @@
 import numpy as np
 
 from digitlab.gui.training.worker import TrainingWorker
-from digitlab.nn.data import MnistNotFoundError
-from digitlab.nn.trainer import TrainConfig
+from digitlab.nn.data.mnist import MnistNotFoundError
+from digitlab.nn.training.trainer import TrainConfig
 from synthetic_digits import synthetic_data
 
 
@@ -82,7 +82,7 @@ def failing_after(original, count, error):
 
 
 def test_an_error_in_the_trainer_ends_the_run_with_failed_then_finished(qtbot, monkeypatch, caplog):
-    from digitlab.nn.trainer import Trainer
+    from digitlab.nn.training.trainer import Trainer
     monkeypatch.setattr(Trainer, "run", failing_after(Trainer.run, 3, RuntimeError("simulated trainer fault")))
     data = synthetic_data()
     worker = TrainingWorker(TrainConfig(hidden_sizes=(10,), batch_size=10, epochs=2), lambda: data)

@@ -8,8 +8,8 @@ from digitlab.gui.gradient.tab import GradientTab
 from digitlab.gui.main_window import MainWindow
 from digitlab.gui.settings import Settings
 from digitlab.gui.training.settings import DEFAULT_CONFIG
-from digitlab.nn.model_io import save_model
-from digitlab.nn.network import MultiLayerNet
+from digitlab.nn.files.model_io import save_model
+from digitlab.nn.model.network import MultiLayerNet
 
 
 def open_window(qtbot) -> MainWindow:

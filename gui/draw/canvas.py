@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from digitlab.gui.draw.drawing import (PAPER, REFERENCE_SIDE, Stroke, ink_of, paint_drawing, paint_stroke,
                                        render_paper)
 from digitlab.gui.draw.image_io import ImageFileError, dropped_files, load_image_gray, qimage_to_gray
-from digitlab.nn.file_checks import display_name
+from digitlab.nn.files.file_checks import display_name
 
 
 class DrawingCanvas(QWidget):

@@ -1,4 +1,4 @@
-"""Fine-tuning off the GUI thread: a thin adapter from digitlab.nn.finetune.FineTuner to Qt signals."""
+"""Fine-tuning off the GUI thread: a thin adapter from digitlab.nn.training.finetune.FineTuner to Qt signals."""
 from __future__ import annotations
 
 import logging
@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
-from digitlab.nn.finetune import BeforeAfter, FinetuneConfig, FineTuner, evaluate_before_after
+from digitlab.nn.training.finetune import BeforeAfter, FinetuneConfig, FineTuner, evaluate_before_after
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ class FinetuneWorker(QObject):
 
     @staticmethod
     def _reason(error: Exception) -> str:
-        from digitlab.nn.data import MnistNotFoundError
+        from digitlab.nn.data.mnist import MnistNotFoundError
 
         if isinstance(error, MnistNotFoundError):
             return QCoreApplication.translate(

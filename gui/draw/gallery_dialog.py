@@ -9,8 +9,8 @@ from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QLabel, QListWidget,
                                QListWidgetItem, QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
-from digitlab.nn.personal import PersonalDataError, PersonalSet
-from digitlab.nn.personal_zip import export_zip, import_zip
+from digitlab.nn.data.personal import PersonalDataError, PersonalSet
+from digitlab.nn.files.personal_zip import export_zip, import_zip
 
 ICON_SIDE = 56
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Slot
 from digitlab.gui.draw.label_bar import LabelBar
 from digitlab.gui.draw.personal_store import PersonalStore, canvas_strokes
 from digitlab.gui.lazy_tab import LazyTab
-from digitlab.nn.preprocess import preprocess, preprocess_stages
+from digitlab.nn.data.preprocess import preprocess, preprocess_stages
 
 
 class Handwriting(QObject):

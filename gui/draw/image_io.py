@@ -8,7 +8,7 @@ import numpy as np
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMimeData, Qt
 from PySide6.QtGui import QColor, QImage, QImageReader, QPainter
 
-from digitlab.nn.file_checks import UnreadableFile, display_name, open_file
+from digitlab.nn.files.file_checks import UnreadableFile, display_name, open_file
 
 MAX_SIDE = 1024   # a phone photo of a digit needs no more; preprocessing stays fast
 MAX_FILE_BYTES = 100_000_000  # a photo of a digit is a few MB

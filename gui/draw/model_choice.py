@@ -151,8 +151,8 @@ class ModelChoice(QWidget):
 
     def open_model_file(self, path: str | bytes | Path, name: str | None = None) -> bool:
         """Load a .npz or .pkl model, offer and choose it; on failure say why and keep the current."""
-        from digitlab.nn.file_checks import display_name
-        from digitlab.nn.model_io import ModelFileError, load_any
+        from digitlab.nn.files.file_checks import display_name
+        from digitlab.nn.files.model_io import ModelFileError, load_any
         try:
             network, metadata = load_any(path)
         except ModelFileError as error:  # every failure, with the file's name and the reason

@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from digitlab.nn.personal import PersonalDataError, PersonalSet
+from digitlab.nn.data.personal import PersonalDataError, PersonalSet
 
 FILE_NAME = "personal_digits.npz"
 

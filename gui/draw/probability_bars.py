@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
-from digitlab.nn.calibration import NOT_SURE_BELOW   # the default; the Training tab may move it
+from digitlab.nn.training.calibration import NOT_SURE_BELOW   # the default; the Training tab may move it
 
 BAR_COLOR = QColor(150, 170, 200)
 TOP_COLOR = QColor(230, 120, 30)

@@ -11,8 +11,8 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QWidget
 
 from digitlab.gui.plot_cache import cache_axes
-from digitlab.nn.preprocess import preprocess_stages
-from digitlab.nn.preprocess_steps import preprocess_steps
+from digitlab.nn.data.preprocess import preprocess_stages
+from digitlab.nn.data.preprocess_steps import preprocess_steps
 
 
 def _small_image() -> tuple[pg.PlotWidget, pg.ImageItem]:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QLabel, QPushB
 
 from digitlab.gui.draw.heatmap import diverging_lut
 from digitlab.gui.plot_cache import cache_axes
-from digitlab.nn.saliency import gradient_times_input, input_gradient, nudge_steps, nudge_summary
+from digitlab.nn.model.saliency import gradient_times_input, input_gradient, nudge_steps, nudge_summary
 
 SIDE = 28
 STEP_MS = 80      # slow enough to watch the bars move, 50 steps still take only 4 s

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
 )
 
 from digitlab.nn.course import LISTINGS
-from digitlab.nn.gradient import curves, diff_errors, numerical_diff, tangent_line
+from digitlab.nn.numerical.gradient import curves, diff_errors, numerical_diff, tangent_line
 from digitlab.gui.code_view import CodeView
 from digitlab.gui.gradient.common import COLOURS, curve_label, make_plot
 from digitlab.gui.live_text import follow_language

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from digitlab.nn.course import LISTINGS, descent_freeze, format_value
-from digitlab.nn.gradient import gradient_descent, path_values, surfaces
+from digitlab.nn.numerical.gradient import gradient_descent, path_values, surfaces
 from digitlab.gui.code_view import CodeView
 from digitlab.gui.gradient.common import COLOURS, fmt, fmt_point, make_plot, surface_label, visible_steps
 from digitlab.gui.gradient.playback import PlaybackControls

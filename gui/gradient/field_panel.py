@@ -7,7 +7,7 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from digitlab.nn.course import LISTINGS
-from digitlab.nn.gradient import numerical_gradient, numerical_gradient_field, surfaces
+from digitlab.nn.numerical.gradient import numerical_gradient, numerical_gradient_field, surfaces
 from digitlab.gui.code_view import CodeView
 from digitlab.gui.gradient.common import COLOURS, fmt, fmt_point, surface_label
 from digitlab.gui.gradient.surface_3d import Surface3DView

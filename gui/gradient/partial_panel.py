@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from digitlab.nn.course import LISTINGS
-from digitlab.nn.gradient import function_2
+from digitlab.nn.numerical.gradient import function_2
 from digitlab.gui.code_view import CodeView
 from digitlab.gui.gradient.common import COLOURS, make_plot
 from digitlab.gui.live_text import follow_language

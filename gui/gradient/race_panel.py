@@ -9,8 +9,8 @@ from PySide6.QtWidgets import (
     QSpinBox, QVBoxLayout, QWidget,
 )
 
-from digitlab.nn.gradient import optimizer_path, path_values, surfaces
-from digitlab.nn.optimizers import make_optimizer
+from digitlab.nn.numerical.gradient import optimizer_path, path_values, surfaces
+from digitlab.nn.training.optimizers import make_optimizer
 from digitlab.gui.gradient.common import COLOURS, fmt, fmt_point, make_plot, surface_label, visible_steps
 from digitlab.gui.gradient.playback import PlaybackControls
 from digitlab.gui.gradient.surface_plot import SurfacePlot
@@ -30,7 +30,7 @@ RACE_LRS = {
 class RacePanel(QWidget):
     """All optimizers animated together, each in its own colour, with loss against step.
 
-    Paths come from digitlab.nn.gradient.optimizer_path (exact gradients, digitlab.nn.optimizers updates), computed
+    Paths come from digitlab.nn.numerical.gradient.optimizer_path (exact gradients, digitlab.nn.training.optimizers updates), computed
     up front. Signals: none.
     """
 

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import (
 )
 
 from digitlab.nn.course import LISTINGS, book_W, simplenet_digits
-from digitlab.nn.functions import softmax
-from digitlab.nn.gradient import SimpleNet
+from digitlab.nn.model.functions import softmax
+from digitlab.nn.numerical.gradient import SimpleNet
 from digitlab.gui.code_view import CodeView
 from digitlab.gui.gradient.common import COLOURS, fill_table, make_plot
 from digitlab.gui.live_text import follow_language

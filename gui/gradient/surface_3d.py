@@ -7,7 +7,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QGuiApplication, QOpenGLContext
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from digitlab.nn.gradient import Surface
+from digitlab.nn.numerical.gradient import Surface
 
 GRID = 60            # mesh samples per axis
 MAP_GRID = 150       # height-map samples per axis (an image: cheap)

@@ -7,7 +7,7 @@ from PySide6.QtCore import QRectF, Qt, Signal, Slot
 from PySide6.QtGui import QPainterPath, QTransform
 
 from digitlab.gui.plot_cache import cache_axes
-from digitlab.nn.gradient import Surface
+from digitlab.nn.numerical.gradient import Surface
 
 GRID = 90          # contour samples per axis; contour tracing is pure Python, keep it modest
 SHADE_GRID = 300   # shading samples per axis over the wider square (no tracing: cheap)

@@ -10,8 +10,8 @@ from digitlab.gui.live_text import LiveTexts
 from digitlab.gui.log import show_error
 from digitlab.gui.training.state import RunState
 from digitlab.gui.workers import Stage, WorkerFailure
-from digitlab.nn.timing import times_slower
-from digitlab.nn.trainer import Divergence, Progress
+from digitlab.nn.speed.timing import times_slower
+from digitlab.nn.training.trainer import Divergence, Progress
 
 
 def format_seconds(seconds: float) -> str:

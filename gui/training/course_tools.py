@@ -20,11 +20,11 @@ from digitlab.gui.live_text import LiveTexts, follow_language
 from digitlab.gui.log import show_error
 from digitlab.gui.training.download_dialog import ensure_mnist
 from digitlab.gui.workers import QUEUED, TaskWorker, WorkerFailure, abandon_thread, join_thread, start_worker
-from digitlab.nn.export import export_script
-from digitlab.nn.numerical_cost import (COURSE_ITERATIONS, NUMERICAL_MAX_PARAMS, Cancelled, count_params, in_units,
+from digitlab.nn.course.export import export_script
+from digitlab.nn.numerical.cost import (COURSE_ITERATIONS, NUMERICAL_MAX_PARAMS, Cancelled, count_params, in_units,
                                numerical_refusal, time_iteration)
-from digitlab.nn.presets import course_config
-from digitlab.nn.trainer import build_network
+from digitlab.nn.training.presets import course_config
+from digitlab.nn.training.trainer import build_network
 
 
 class CourseTools(QWidget):

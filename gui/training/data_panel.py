@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QSiz
 from digitlab.gui.live_text import LiveTexts, follow_language
 from digitlab.gui.log import show_error
 from digitlab.gui.workers import TaskRunner, WorkerFailure
-from digitlab.nn.data_stats import DataSummary, examples_of, page_count, summarize
+from digitlab.nn.training.data_stats import DataSummary, examples_of, page_count, summarize
 
 ROWS = 5                # examples of each digit on a page
 SCALE = 2               # screen pixels per image pixel in the grid
@@ -45,7 +45,7 @@ def gray_pixmap(gray: np.ndarray, scale: int = SCALE) -> QPixmap:
 def personal_sets() -> Sets:
     """The personal handwriting set's (train, test) arrays, read from the user's data folder."""
     from digitlab.gui.draw.personal_store import FILE_NAME, data_dir
-    from digitlab.nn.personal import PersonalSet
+    from digitlab.nn.data.personal import PersonalSet
 
     path = data_dir() / FILE_NAME
     samples = PersonalSet.load(path) if path.exists() else PersonalSet()
@@ -169,7 +169,7 @@ class DataPanel(QWidget):
         known_sets, known = dict(self.sets), dict(self.summaries)
 
         def work():
-            from digitlab.nn.data import MnistNotFoundError
+            from digitlab.nn.data.mnist import MnistNotFoundError
 
             sets = {"personal": personal()}
             summaries = {"personal": tuple(summarize(*part) for part in sets["personal"])}

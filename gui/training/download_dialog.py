@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from digitlab.gui.workers import QUEUED, abandon_thread, join_thread, start_worker
-from digitlab.nn.data import FILES, MIRRORS, DownloadCancelled, default_cache_dir, download_mnist, find_mnist_dir
+from digitlab.nn.data.mnist import FILES, MIRRORS, DownloadCancelled, default_cache_dir, download_mnist, find_mnist_dir
 
 APPROX_TOTAL_BYTES = 11_594_722  # the four .gz files, for a progress bar before sizes are known
 

@@ -13,8 +13,8 @@ from digitlab.gui.live_text import LiveTexts, follow_language
 from digitlab.gui.log import show_error
 from digitlab.gui.workers import QUEUED, TaskWorker, WorkerFailure, abandon_thread, join_thread, start_worker
 from digitlab.nn.course import LISTINGS, format_value
-from digitlab.nn.evaluate import Evaluation, evaluate
-from digitlab.nn.timing import BatchTiming, time_batches
+from digitlab.nn.training.evaluate import Evaluation, evaluate
+from digitlab.nn.speed.timing import BatchTiming, time_batches
 
 GALLERY_SIZE = 48
 

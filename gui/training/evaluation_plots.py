@@ -7,7 +7,7 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QWidget
 
-from digitlab.nn.evaluate import Evaluation
+from digitlab.nn.training.evaluate import Evaluation
 
 
 class EvaluationPlots(pg.GraphicsLayoutWidget):

@@ -8,7 +8,7 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from digitlab.gui.live_text import LiveTexts, follow_language
-from digitlab.nn.diagnostics import HealthEvent
+from digitlab.nn.training.diagnostics import HealthEvent
 
 HISTORY = 2000          # points kept per layer; older ones thinned to every other
 TARGET_RATIO = 1e-3     # practitioners aim the update-to-weight ratio near this

@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from digitlab.gui.live_text import LiveTexts
-from digitlab.nn.hints import Hint, HintKind
+from digitlab.nn.training.hints import Hint, HintKind
 
 
 # The texts are looked up in the context "HintCard" (lupdate reads literal translate() calls only).

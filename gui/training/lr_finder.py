@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from digitlab.gui.live_text import LiveTexts, follow_language
 from digitlab.gui.log import show_error
 from digitlab.gui.workers import TaskRunner, WorkerFailure
-from digitlab.nn.lr_finder import LrRange, lr_range_test
-from digitlab.nn.trainer import build_network
+from digitlab.nn.training.lr_finder import LrRange, lr_range_test
+from digitlab.nn.training.trainer import build_network
 
 
 class LrFinderPanel(QWidget):

@@ -27,7 +27,7 @@ class MnistCache:
 
     def get(self) -> Data:
         """((x_train (60000, 784), t_train), (x_test (10000, 784), t_test)); raises MnistNotFoundError."""
-        from digitlab.nn.data import find_mnist_dir, load_mnist
+        from digitlab.nn.data.mnist import find_mnist_dir, load_mnist
         with self._lock:
             if self._data is None:
                 folder = self.mnist_dir or find_mnist_dir()

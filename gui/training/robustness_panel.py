@@ -16,9 +16,9 @@ from digitlab.gui.live_text import LiveTexts, follow_language
 from digitlab.gui.log import show_error
 from digitlab.gui.training.evaluation_panel import digit_icon
 from digitlab.gui.workers import TaskRunner, WorkerFailure
-from digitlab.nn.calibration import (NOT_SURE_BELOW, Coverage, Reliability, confidence_and_correct,
+from digitlab.nn.training.calibration import (NOT_SURE_BELOW, Coverage, Reliability, confidence_and_correct,
                                      coverage_curve, reliability)
-from digitlab.nn.robustness import CorruptionTable, RobustnessCurve, corruption_table, robustness_curves
+from digitlab.nn.training.robustness import CorruptionTable, RobustnessCurve, corruption_table, robustness_curves
 
 SAMPLES = 2000       # test images measured in the app (the command line takes all 10,000)
 COLOURS = ((20, 70, 160), (200, 90, 20))
@@ -194,7 +194,7 @@ class RobustnessPanel(QWidget):
         if self._models[1] is not None:
             return self._models[1]
         from digitlab import resources
-        from digitlab.nn.model_io import ModelFileError, load_any
+        from digitlab.nn.files.model_io import ModelFileError, load_any
 
         try:
             network, _ = load_any(resources.path(*resources.DEFAULT_MODEL))
@@ -215,7 +215,7 @@ class RobustnessPanel(QWidget):
 
     @Slot()
     def _on_second_button_clicked(self) -> None:
-        from digitlab.nn.model_io import ModelFileError, load_any
+        from digitlab.nn.files.model_io import ModelFileError, load_any
 
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Second model"), "",
                                               self.tr("Models (*.npz *.pkl)"))

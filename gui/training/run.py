@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, Signal
 from digitlab.gui.training.mnist_cache import Data
 from digitlab.gui.training.worker import TrainingWorker
 from digitlab.gui.workers import QUEUED, abandon_thread, join_thread, start_worker
-from digitlab.nn.trainer import TrainConfig
+from digitlab.nn.training.trainer import TrainConfig
 
 # the TrainingWorker signals relayed to the GUI thread
 RELAYED = ("status", "progress", "epoch_finished", "snapshot", "timing", "evaluated", "failed", "health",

@@ -41,7 +41,7 @@ def save_interactively(parent: QWidget | None, network, metadata: dict,
     A failed save (ModelFileError, OSError) loses nothing: the network stays in memory, a message
     says so, and the dialog asks again in a writable folder until it is saved or the user cancels.
     """
-    from digitlab.nn.model_io import ModelFileError, save_model
+    from digitlab.nn.files.model_io import ModelFileError, save_model
     folder = None
     while True:
         if path is None:

@@ -9,12 +9,12 @@ from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QSlider, QSpinBox, QWidget)
 
-from digitlab.nn.budget import estimate_training_memory, format_bytes, memory_limit
-from digitlab.nn.train_config import (ACTIVATION_NAMES, BOOK_WEIGHT_STD, GRADIENT_METHODS, NUMERICAL_MAX_IMAGES,
+from digitlab.nn.training.budget import estimate_training_memory, format_bytes, memory_limit
+from digitlab.nn.training.train_config import (ACTIVATION_NAMES, BOOK_WEIGHT_STD, GRADIENT_METHODS, NUMERICAL_MAX_IMAGES,
                              NUMERICAL_MAX_PARAMS, OPTIMIZER_NAMES, SCHEDULE_NAMES, WEIGHT_INITS,
                              TrainConfig, numerical_gradient_refusal, parse_hidden_sizes, quoted,
                              weight_count)
-from digitlab.nn.train_events import Divergence
+from digitlab.nn.training.train_events import Divergence
 
 SUBSETS = (1_000, 10_000, 60_000)
 # Measured by `main.py bench` (time_to_97_s): about 97.5% test accuracy within 3 s of Start on

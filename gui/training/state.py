@@ -1,7 +1,7 @@
 """The states of the Training tab's run, which decide what its buttons and settings allow."""
 from __future__ import annotations
 
-from digitlab.nn.train_events import StrEnum
+from digitlab.nn.training.train_events import StrEnum
 
 
 class RunState(StrEnum):

@@ -24,7 +24,7 @@ from digitlab.gui.training.save_dialog import ask_before_quitting, save_interact
 from digitlab.gui.training.settings import TrainingSettings
 from digitlab.gui.training.state import RunState
 from digitlab.gui.workers import WorkerFailure
-from digitlab.nn.trainer import FinishReason, Progress
+from digitlab.nn.training.trainer import FinishReason, Progress
 
 # Seconds between plot updates: 10 a second look live and cost the training thread about 10% of its
 # speed on 2 cores, mostly pyqtgraph's painting holding the GIL (scripts/bench_training_gui.py).

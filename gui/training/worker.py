@@ -11,11 +11,11 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from digitlab.gui.training.mnist_cache import Data
 from digitlab.gui.workers import Stage, WorkerFailure
-from digitlab.nn.diagnostics import HealthEvent
-from digitlab.nn.evaluate import evaluate
-from digitlab.nn.hints import HintWatcher
-from digitlab.nn.timing import backprop_seconds
-from digitlab.nn.trainer import (EpochEvent, FinishedEvent, FinishReason, IterationEvent, Progress,
+from digitlab.nn.speed.timing import backprop_seconds
+from digitlab.nn.training.diagnostics import HealthEvent
+from digitlab.nn.training.evaluate import evaluate
+from digitlab.nn.training.hints import HintWatcher
+from digitlab.nn.training.trainer import (EpochEvent, FinishedEvent, FinishReason, IterationEvent, Progress,
                         TrainConfig, Trainer, TrainingControl, finite_weights)
 
 

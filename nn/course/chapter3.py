@@ -54,8 +54,8 @@ accuracy = float(accuracy_cnt) / len(x)
 def textbook_inputs(weights: str | os.PathLike, mnist_dir: str | os.PathLike | None = None) -> dict:
     """{"network", "x", "t"}: the textbook's network and the MNIST test set, as the course loads
     them (normalize=True, flatten=True, labels). Raises ModelFileError or MnistNotFoundError."""
-    from digitlab.nn.data import load_mnist
-    from digitlab.nn.model_io import load_any
+    from digitlab.nn.data.mnist import load_mnist
+    from digitlab.nn.files.model_io import load_any
 
     network, _ = load_any(weights)
     _, (x, t) = load_mnist(normalize=True, flatten=True, one_hot_label=False, mnist_dir=mnist_dir)

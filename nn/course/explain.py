@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from digitlab.nn.functions import softmax
-from digitlab.nn.gradient import SimpleNet, numerical_gradient
+from digitlab.nn.model.functions import softmax
+from digitlab.nn.numerical.gradient import SimpleNet, numerical_gradient
 
 # The book's simpleNet, as printed: W rounded to 8 decimals, and the loss it printed.
 BOOK_W = ((0.47355232, 0.9977393, 0.84668094), (0.85557411, 0.03563661, 0.69422093))

@@ -16,9 +16,15 @@ from typing import Callable, Mapping
 
 import numpy as np
 
-from digitlab.nn import functions, gradient, losses, network
+from digitlab.nn.model import functions
 
 # NumPy's default print options: values show as the course's NumPy prints them, whatever
+
+from digitlab.nn.numerical import gradient
+
+from digitlab.nn.model import losses
+
+from digitlab.nn.model import network
 # np.set_printoptions some other code called.
 NUMPY_PRINT_DEFAULTS = types.MappingProxyType(dict(
     precision=8, threshold=1000, edgeitems=3, linewidth=75, suppress=False, nanstr="nan",

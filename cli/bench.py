@@ -1,0 +1,254 @@
+"""`digitlab bench [--json] [--quick]`: how fast DigitLab is on this machine, in one run.
+
+Prints a table, or one JSON object with exactly the keys of FIGURES (seconds, milliseconds, MB;
+null where a figure cannot be taken: torch_epoch_s without PyTorch, time_to_97_s when the
+defaults never reach 97%). --quick takes fewer repeats, for a check in CI. Runnable as
+`python -m gui.cli.bench`. Only the standard library is imported at module level: NumPy after the
+BLAS thread default is set, Qt and PyTorch only while they are measured.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from digitlab.nn.speed.blas import use_one_blas_thread
+
+PROG = "digitlab bench"
+DESCRIPTION = "Measure DigitLab's speed on this machine."
+
+# key: (unit, what it is)
+FIGURES = {
+    "epoch_s": ("s", "one epoch of 784-100-10, batch 100, momentum, float32 (iterations only)"),
+    "torch_epoch_s": ("s", "the same epoch in PyTorch on the CPU, same threads"),
+    "gemm_bound_s": ("s", "the matrix products of that epoch alone (a floor)"),
+    "time_to_97_s": ("s", "Start with the Training tab's defaults -> 97% test accuracy"),
+    "predict_ms_p50": ("ms", "preprocess a 280x280 drawing + forward pass, median"),
+    "predict_ms_p99": ("ms", "the same, 99th percentile"),
+    "draw_to_bars_ms_p50": ("ms", "mouse move on the canvas -> bars updated, median"),
+    "draw_to_bars_ms_p99": ("ms", "the same, 99th percentile"),
+    "batch_speedup": ("x", "10,000 test images in batches of 100 vs one at a time"),
+    "startup_s": ("s", "process start -> main window painted (median)"),
+    "bare_window_s": ("s", "process start -> bare PySide6 window painted (median)"),
+    "peak_rss_mb": ("MB", "peak memory of a process training on all 60,000 images"),
+}
+
+
+def targets(r: dict) -> dict[str, str]:
+    """For each figure with a target in issue 13: "<target>: yes|no" (or "n/a" without data)."""
+    def check(key, text, ok):
+        return {key: f"{text}: " + ("n/a" if ok is None else "yes" if ok else "no")}
+
+    def both(*keys):
+        return None if any(r.get(k) is None for k in keys) else True
+
+    out = {}
+    out |= check("epoch_s", "<= 0.6 x torch, <= 1.25 x gemm",
+                 both("epoch_s", "gemm_bound_s") and (
+                     r["epoch_s"] <= 1.25 * r["gemm_bound_s"]
+                     and (r["torch_epoch_s"] is None or r["epoch_s"] <= 0.6 * r["torch_epoch_s"])))
+    out |= check("time_to_97_s", "< 3", r.get("time_to_97_s") is not None and r["time_to_97_s"] < 3)
+    out |= check("predict_ms_p99", "< 3", r["predict_ms_p99"] < 3)
+    out |= check("draw_to_bars_ms_p50", "< 8", r["draw_to_bars_ms_p50"] < 8)
+    out |= check("draw_to_bars_ms_p99", "<= 16.7", r["draw_to_bars_ms_p99"] <= 16.7)
+    out |= check("startup_s", "<= 2 x bare", r["startup_s"] <= 2 * r["bare_window_s"])
+    out |= check("peak_rss_mb", "< 350", r["peak_rss_mb"] < 350)
+    return out
+
+
+def format_table(result: dict) -> str:
+    """The figures as an aligned plain-text table with units, meaning and target."""
+    marks = targets(result)
+    lines = [f"{'figure':22} {'value':>10}  {'unit':4}  {'target':34}  what"]
+    for key, (unit, what) in FIGURES.items():
+        value = result[key]
+        shown = "-" if value is None else f"{value:.3g}" if value < 100 else f"{value:.0f}"
+        lines.append(f"{key:22} {shown:>10}  {unit:4}  {marks.get(key, ''):34}  {what}")
+    return "\n".join(lines)
+
+
+def torch_epoch_timer(x, t, rng, threads: int):
+    """A callable that trains one epoch of the reference run in PyTorch and returns its seconds,
+    or None without PyTorch. The network and initial weights of nn.benchmark.reference_network(rng),
+    then batches in rng.permutation order as nn.benchmark.epoch_seconds takes them, the same
+    thread count; SGD with momentum 0.9, lr 0.1 (PyTorch's form of momentum, the same cost)."""
+    try:
+        import torch
+    except ImportError:
+        return None
+    import time
+
+    from digitlab.nn.speed.benchmark import BATCH_SIZE, LR, MOMENTUM, reference_network
+
+    torch.set_num_threads(threads)
+    params = reference_network(rng).params
+    model = torch.nn.Sequential(torch.nn.Linear(784, 100), torch.nn.ReLU(), torch.nn.Linear(100, 10))
+    with torch.no_grad():
+        for layer, i in ((model[0], 1), (model[2], 2)):
+            layer.weight.copy_(torch.from_numpy(params[f"W{i}"].T.copy()))
+            layer.bias.copy_(torch.from_numpy(params[f"b{i}"]))
+    optimizer = torch.optim.SGD(model.parameters(), lr=LR, momentum=MOMENTUM)
+    loss_function = torch.nn.CrossEntropyLoss()
+    x, t = torch.from_numpy(x), torch.from_numpy(t)
+
+    def one_epoch() -> float:
+        started = time.perf_counter()
+        order = torch.from_numpy(rng.permutation(len(x)))
+        for start in range(0, len(order), BATCH_SIZE):
+            batch = order[start:start + BATCH_SIZE]
+            optimizer.zero_grad(set_to_none=True)
+            loss_function(model(x[batch]), t[batch]).backward()
+            optimizer.step()
+        return time.perf_counter() - started
+
+    return one_epoch
+
+
+def engine_figures(x, t, rng, repeats: int) -> dict:
+    """epoch_s, gemm_bound_s and torch_epoch_s (None without PyTorch), interleaved round by round.
+
+    NumPy and PyTorch draw from copies of rng: the same initial weights, the same batches.
+    """
+    import copy
+    from functools import partial
+
+    import numpy as np
+
+    from digitlab.nn.speed import benchmark
+
+    torch_rng = copy.deepcopy(rng)
+    network = benchmark.reference_network(rng)
+    optimizer = benchmark.Momentum(lr=benchmark.LR, momentum=benchmark.MOMENTUM)
+    timers = {"epoch_s": partial(benchmark.epoch_seconds, network, optimizer, x, t, rng),
+              "gemm_bound_s": partial(benchmark.gemm_seconds, x, np.random.default_rng(1))}
+    torch_epoch = torch_epoch_timer(x, t, torch_rng, blas_threads())
+    if torch_epoch is not None:
+        timers["torch_epoch_s"] = torch_epoch
+    return {"torch_epoch_s": None} | benchmark.interleaved_medians(timers, repeats)
+
+
+def blas_threads() -> int:
+    """The thread count NumPy's BLAS was started with (the variable main.py sets, else all cores)."""
+    value = os.environ.get("OPENBLAS_NUM_THREADS") or os.environ.get("OMP_NUM_THREADS")
+    return int(value) if value and value.isdigit() and int(value) > 0 else (os.cpu_count() or 1)
+
+
+# Repeats per figure: (full run, --quick).
+REPEATS = {"epochs": (3, 1), "startups": (5, 1), "drawings": (100, 20), "canvases": (1000, 100),
+           "strokes": (20, 3), "limit_s": (60.0, 30.0)}
+
+
+def _say(message: str) -> None:
+    print(f"{PROG}: {message}", file=sys.stderr, flush=True)
+
+
+def run_bench(quick: bool = False, mnist_dir: Path | None = None, report=_say) -> dict:
+    """Every figure of FIGURES, measured now; raises nn.data.MnistNotFoundError without MNIST.
+
+    report(str) is told what is being measured (stderr by default).
+    """
+    import numpy as np
+
+    from digitlab.cli import bench_probes
+    from digitlab.nn.speed import benchmark
+    from digitlab.nn.data.mnist import MnistNotFoundError, find_mnist_dir, load_mnist, missing_files
+
+    n = {key: value[1] if quick else value[0] for key, value in REPEATS.items()}
+    if mnist_dir is not None and missing_files(mnist_dir):
+        raise MnistNotFoundError(f"{mnist_dir} does not hold the MNIST files "
+                                 f"({', '.join(missing_files(mnist_dir))} missing)")
+    folder = find_mnist_dir(mnist_dir)
+    if folder is None:
+        raise MnistNotFoundError("MNIST was not found: pass --mnist-dir DIR or set DIGITLAB_MNIST_DIR "
+                                 "(`digitlab train --download` fetches it)")
+    rng = np.random.default_rng(0)
+    r = {}
+    report("window start-up and a bare window (child processes)")
+    r["startup_s"] = bench_probes.startup_seconds(n["startups"])
+    r["bare_window_s"] = bench_probes.bare_window_seconds(n["startups"])
+    report("loading MNIST")
+    (x, t), (x_test, _) = load_mnist(mnist_dir=folder)
+    report("epoch_s, gemm_bound_s and torch_epoch_s (interleaved)")
+    r |= engine_figures(x, t, rng, n["epochs"])
+    report("predict_ms and batch_speedup with the shipped model")
+    network = shipped_model()
+    canvases = benchmark.drawn_canvases(n["canvases"], rng, drawings=n["drawings"])
+    p50, p99 = np.percentile(benchmark.predict_milliseconds(network, canvases), [50, 99])
+    r["predict_ms_p50"], r["predict_ms_p99"] = float(p50), float(p99)
+    r["batch_speedup"] = benchmark.batch_speedup(network, x_test)
+    del x, t, x_test, canvases
+    r |= _gui_figures(folder, n, rng, report)
+    report("peak_rss_mb (a child process trains one epoch)")
+    r["peak_rss_mb"] = bench_probes.peak_training_rss_mb(folder)
+    return {key: None if r[key] is None else round(float(r[key]), 4) for key in FIGURES}
+
+
+def _gui_figures(folder: Path, n: dict, rng, report) -> dict:
+    """time_to_97_s and draw_to_bars_ms_p50/p99, taken offscreen in this process."""
+    import numpy as np
+
+    from digitlab.cli import bench_gui
+    from digitlab.gui.training.mnist_cache import MnistCache
+
+    report("draw_to_bars_ms (mouse moves at 125 Hz on the Draw tab)")
+    latencies = bench_gui.draw_latencies_ms(n["strokes"], rng)
+    p50, p99 = np.percentile(latencies, [50, 99])
+    report("time_to_97_s (Start on the Training tab with its defaults)")
+    cache = MnistCache(folder)
+    cache.get()              # the data is already loaded, as after the app's first run
+    seconds, best = bench_gui.seconds_to_accuracy(cache, 0.97, n["limit_s"])
+    if seconds is None:
+        report(f"the Training tab's defaults did not reach 97% (best {best:.2%})")
+    return {"time_to_97_s": seconds, "draw_to_bars_ms_p50": p50, "draw_to_bars_ms_p99": p99}
+
+
+def shipped_model():
+    """The Draw tab's default network (resources/models/default.npz)."""
+    from digitlab import resources
+    from digitlab.nn.files.model_io import load_model
+    return load_model(resources.path(*resources.DEFAULT_MODEL))[0]
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of `bench` (for a sub-command parser or a parser of its own)."""
+    parser.add_argument("--json", action="store_true", help="print one JSON object, not a table")
+    parser.add_argument("--quick", action="store_true", help="fewer repeats (for a check in CI)")
+    parser.add_argument("--mnist-dir", type=Path, metavar="DIR",
+                        help="folder with the four MNIST .gz files (default: $DIGITLAB_MNIST_DIR, "
+                        "then the user cache)")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Measure and print; 0, or 1 with a one-line message when a figure cannot be taken."""
+    from digitlab.nn.data.mnist import IdxError, MnistNotFoundError
+    try:
+        result = run_bench(args.quick, args.mnist_dir)
+    except (MnistNotFoundError, IdxError, RuntimeError, OSError) as error:
+        print(f"{PROG}: error: {' '.join(str(error).split())}", file=sys.stderr)
+        return 1
+    if args.json:
+        print(json.dumps(result))
+    else:
+        print(format_table(result))
+        load, cores = os.getloadavg()[0], os.cpu_count() or 1
+        print(f"\nLoad average {load:.1f} on {cores} cores after measuring: on a busy machine "
+              f"every time above is longer than on an idle one.")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`bench [--json] [--quick] [--mnist-dir DIR]`; returns the exit status."""
+    use_one_blas_thread()   # before NumPy loads, as main.py does
+    parser = argparse.ArgumentParser(prog=PROG, description=DESCRIPTION)
+    add_arguments(parser)
+    try:
+        args = parser.parse_args(sys.argv[1:] if argv is None else list(argv))
+    except SystemExit as exit_:
+        return exit_.code if isinstance(exit_.code, int) else 1
+    return run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,134 @@
+"""Timings of the numeric core for the `bench` command: an epoch, its matrix products alone,
+one prediction from a drawing, and batching. NumPy and the standard library only.
+
+The reference run is the issue's: 784-100-10 ReLU (He init), mini-batches of 100, SGD with
+momentum 0.9 and lr 0.1, float32, the data already in memory. An epoch is timed through the
+trainer's own per-iteration path (a permutation from rng, x[batch], network.loss_and_gradient,
+optimizer.update), without the accuracy passes, so it shows what the engine costs.
+"""
+from __future__ import annotations
+
+import statistics
+import time
+
+import numpy as np
+
+from digitlab.nn.model.network import MultiLayerNet
+from digitlab.nn.training.optimizers import Momentum
+from digitlab.nn.data.preprocess import preprocess
+from digitlab.nn.data.strokes import drawn_digit
+from digitlab.nn.speed.timing import time_batches
+
+SIZES = (784, 100, 10)
+BATCH_SIZE = 100
+LR, MOMENTUM = 0.1, 0.9
+
+
+def reference_network(rng: np.random.Generator, sizes=SIZES) -> MultiLayerNet:
+    """A fresh float32 ReLU network of the given sizes (784, hidden..., 10), He-initialised."""
+    return MultiLayerNet(sizes[0], sizes[1:-1], sizes[-1], activation="relu", weight_init="he",
+                         dtype=np.float32, rng=rng)
+
+
+def epoch_seconds(network, optimizer, x, t, rng: np.random.Generator,
+                  batch_size: int = BATCH_SIZE) -> float:
+    """Wall seconds of one epoch of training iterations as nn.trainer.Trainer runs them.
+
+    x: (N, 784) float32; t: (N,) int labels. The order comes from rng.permutation, as there.
+    """
+    started = time.perf_counter()
+    order = rng.permutation(len(x))
+    for start in range(0, len(order), batch_size):
+        batch = order[start:start + batch_size]
+        _, grads = network.loss_and_gradient(x[batch], t[batch])
+        optimizer.update(network.params, grads)
+    return time.perf_counter() - started
+
+
+def gemm_seconds(x, rng: np.random.Generator, sizes=SIZES, batch_size: int = BATCH_SIZE) -> float:
+    """Seconds that the float32 matrix products of one epoch alone take (a floor for epoch_seconds).
+
+    Per mini-batch of a one-hidden-layer net, exactly those of backprop: x @ W1, h @ W2 forward;
+    dout @ W2.T, h.T @ dout, x.T @ dh backward (dx of the first layer is never computed). The
+    batches are gathered from x in rng's order as in an epoch, and that gathering, timed in a loop
+    of its own, is subtracted: both loops are wall time, so on a shared machine both are slowed
+    alike (timing each product alone would miss the preemptions that fall between them).
+    """
+    if len(sizes) != 3:
+        raise ValueError(f"gemm_seconds times one hidden layer, got sizes {sizes}")
+    n_in, n_hidden, n_out = sizes
+    W1 = (0.05 * rng.standard_normal((n_in, n_hidden))).astype(np.float32)
+    W2 = (0.1 * rng.standard_normal((n_hidden, n_out))).astype(np.float32)
+    dout = (0.01 * rng.standard_normal((batch_size, n_out))).astype(np.float32)
+    order = rng.permutation(len(x))
+    batches = [order[start:start + batch_size] for start in range(0, len(order), batch_size)]
+    started = time.perf_counter()
+    for batch in batches:
+        xb = x[batch]
+        h = xb @ W1
+        _ = h @ W2
+        dh = dout[:len(xb)] @ W2.T
+        _ = h.T @ dout[:len(xb)]
+        _ = xb.T @ dh
+    with_products = time.perf_counter() - started
+    started = time.perf_counter()
+    for batch in batches:
+        xb = x[batch]
+    gathering = time.perf_counter() - started
+    return max(with_products - gathering, 1e-9)
+
+
+def interleaved_medians(timers: dict, repeats: int = 3, warmup: int = 1) -> dict[str, float]:
+    """Median of each timer's seconds (a callable returning seconds) over `repeats` rounds, after
+    `warmup` untimed ones. Each round runs every timer once, so that on a shared machine the
+    figures are taken under the same load and their ratios mean something."""
+    for _ in range(warmup):
+        for timer in timers.values():
+            timer()
+    seconds = {name: [] for name in timers}
+    for _ in range(repeats):
+        for name, timer in timers.items():
+            seconds[name].append(timer())
+    return {name: statistics.median(values) for name, values in seconds.items()}
+
+
+def drawn_canvases(n: int, rng: np.random.Generator, drawings: int | None = None,
+                   size: int = 280) -> list[np.ndarray]:
+    """n different canvases (size, size) float32, ink 1 on 0, as the Draw tab holds them.
+
+    `drawings` digits (default n, cycling 0-9) are rendered with nn.strokes and each is shown at
+    n / drawings random places on the canvas: rendering one costs tens of ms, moving it nothing.
+    """
+    drawings = n if drawings is None else max(1, min(drawings, n))
+    bases = [drawn_digit(i % 10, rng, size)[0] for i in range(drawings)]
+    return [bases[i] if i < drawings else moved(bases[i % drawings], rng) for i in range(n)]
+
+
+def moved(image: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """image (H, W) with its ink moved by a random whole-pixel offset that keeps it all inside."""
+    rows = np.flatnonzero(image.any(axis=1))
+    cols = np.flatnonzero(image.any(axis=0))
+    if rows.size == 0:
+        return image.copy()
+    dy = rng.integers(-rows[0], image.shape[0] - rows[-1])
+    dx = rng.integers(-cols[0], image.shape[1] - cols[-1])
+    return np.roll(image, (int(dy), int(dx)), axis=(0, 1))
+
+
+def predict_milliseconds(network, images) -> np.ndarray:
+    """Per image, milliseconds of what the Draw tab does for it: preprocess, then one forward pass
+    giving the probabilities and the hidden activations. images: iterable of (H, W). -> (n,)."""
+    times = []
+    for image in images:
+        started = time.perf_counter()
+        x28 = preprocess(image)
+        if x28 is not None:
+            network.probabilities_and_hidden(x28.reshape(1, -1))
+        times.append(1000.0 * (time.perf_counter() - started))
+    return np.array(times)
+
+
+def batch_speedup(network, x, batch_size: int = 100) -> float:
+    """How many times faster x (N, 784) is classified in batches than one image at a time
+    (the course's chapter 3 demo, as the evaluation panel times it)."""
+    return time_batches(network, x, batch_size).speedup

@@ -1,0 +1,235 @@
+"""What goes into a training run: TrainConfig, the choices of each of its settings, and their rules.
+
+The Training tab's menus and the command line's flags take their choices, their parsing and their
+limits from here, so that both accept the same runs and refuse the others with the same words.
+Re-exported by nn.trainer.
+"""
+from __future__ import annotations
+
+import math
+import numbers
+import types
+from dataclasses import asdict, dataclass, fields
+
+from digitlab.nn.model.network import ACTIVATIONS
+from digitlab.nn.training.optimizers import OPTIMIZER_NAMES, SCHEDULE_NAMES
+
+ACTIVATION_NAMES = tuple(ACTIVATIONS)          # "relu", "sigmoid", "tanh"
+WEIGHT_INITS = ("he", "xavier")                # by name (nn.network.init_std); or a std
+BOOK_WEIGHT_STD = "0.01"                       # the std of the book's chapter 4 networks
+GRADIENT_METHODS = ("backprop", "numerical")
+DTYPES = ("float32", "float64")
+__all__ = ["ACTIVATION_NAMES", "BOOK_WEIGHT_STD", "DTYPES", "GRADIENT_METHODS", "HIDDEN_SIZES_RULE",
+           "NUMERICAL_MAX_IMAGES", "NUMERICAL_MAX_PARAMS", "OPTIMIZER_NAMES", "PROBABILITY_RULE",
+           "RANGE_RULES", "SCAN_AUGMENT", "SCAN_OPTIONS", "SCHEDULE_NAMES", "WEIGHT_INITS",
+           "TrainConfig", "numerical_gradient_refusal", "parse_hidden_sizes", "parse_range",
+           "parse_weight_init", "quoted", "weight_count"]
+
+INPUT_SIZE, OUTPUT_SIZE = 784, 10
+# The numerical gradient evaluates the loss twice per parameter for every mini-batch: beyond these
+# an iteration takes many seconds and an epoch hours.
+NUMERICAL_MAX_PARAMS = 40_000   # two loss evaluations per parameter; the course's TwoLayerNet (39,760) fits
+NUMERICAL_MAX_IMAGES = 1_000
+HIDDEN_SIZES_RULE = "positive layer sizes separated by commas (e.g. 100,50)"
+
+# The looks of scanned or photographed handwriting: the keyword options of
+# nn.augment.augment_batch that are TrainConfig fields of the same names (off by default).
+SCAN_OPTIONS = ("aspect", "blur_prob", "blur_sigma", "lowres_prob", "lowres_side", "heavy_prob")
+# `train --scan-augment`: the set of issue 12's candidate A; what it trades is in the README
+# ("A scan-robust candidate": optdigits +1-2 points, Hershey-font digits about -3).
+SCAN_AUGMENT = types.MappingProxyType({"aspect": (0.6, 1.6), "blur_prob": 0.2,
+                                       "blur_sigma": (0.5, 1.5), "lowres_prob": 0.2,
+                                       "lowres_side": (6, 14)})
+# A digit box below 4 px has no shape left; 28 px and up is no lower resolution than MNIST's.
+LOWRES_SIDES = (4, 27)
+PROBABILITY_RULE = "a probability in [0, 1]"
+RANGE_RULES = types.MappingProxyType({
+    "aspect": "two width factors low,high with 0 < low <= high (e.g. 0.6,1.6)",
+    "blur_sigma": "two blur sigmas in pixels low,high with 0 < low <= high (e.g. 0.5,1.5)",
+    "lowres_side": (f"two whole numbers of pixels low,high with {LOWRES_SIDES[0]} <= low <= high "
+                    f"<= {LOWRES_SIDES[1]} (e.g. 6,14)"),
+})
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    """Everything that defines a training run (saved with a model)."""
+
+    hidden_sizes: tuple[int, ...] = (100,)
+    activation: str = "relu"
+    weight_init: str = "he"
+    optimizer: str = "sgd"
+    lr: float = 0.1
+    schedule: str = "constant"
+    batch_size: int = 100
+    epochs: int = 10
+    weight_decay: float = 0.0
+    dropout: float = 0.0
+    augment: bool = False
+    train_size: int | None = None
+    drawn_digits: int = 0          # synthetic pen-drawn digits (nn.strokes) added to the training set
+    seed: int = 0
+    gradient: str = "backprop"
+    dtype: str = "float32"
+    # The length of the run in iterations (the course's iters_num), overriding epochs: the last
+    # epoch may then be partial. None: epochs full epochs.
+    iterations: int | None = None
+    record_initial: bool = False   # an EpochEvent 0 with the accuracies before any training
+    # augment_batch's scan options (SCAN_OPTIONS; only with augment): width times a log-uniform
+    # factor in aspect, Gaussian blur of sigma in blur_sigma px, the look of a digit scanned at
+    # lowres_side px, 5x5 dilation; each with its probability per image.
+    aspect: tuple[float, float] | None = None
+    blur_prob: float = 0.0
+    blur_sigma: tuple[float, float] = (0.5, 1.2)
+    lowres_prob: float = 0.0
+    lowres_side: tuple[int, int] = (7, 14)
+    heavy_prob: float = 0.0
+
+    def __post_init__(self):
+        for name in RANGE_RULES:   # a list from JSON or a caller: stored as the tuple it means
+            if isinstance(getattr(self, name), list):
+                object.__setattr__(self, name, tuple(getattr(self, name)))
+        checks = [
+            (self.activation in ACTIVATION_NAMES, f"activation must be one of {ACTIVATION_NAMES}"),
+            (self.optimizer in OPTIMIZER_NAMES, f"optimizer must be one of {OPTIMIZER_NAMES}"),
+            (self.schedule in SCHEDULE_NAMES, f"schedule must be one of {SCHEDULE_NAMES}"),
+            (self.gradient in GRADIENT_METHODS, f"gradient must be one of {GRADIENT_METHODS}"),
+            (self.dtype in DTYPES, f"dtype must be one of {DTYPES}"),
+            (math.isfinite(self.lr) and self.lr > 0, "lr must be a positive number"),
+            (self.batch_size >= 1 and self.epochs >= 1, "batch_size and epochs must be at least 1"),
+            (self.weight_decay >= 0 and 0 <= self.dropout < 1,
+             "weight_decay must be >= 0 and dropout in [0, 1)"),
+            (self.train_size is None or self.train_size >= 1, "train_size must be None or >= 1"),
+            (self.drawn_digits >= 0, "drawn_digits must be >= 0"),
+            (self.iterations is None or self.iterations >= 1, "iterations must be None or >= 1"),
+            *self._scan_checks(),
+        ]
+        for ok, message in checks:
+            if not ok:
+                raise ValueError(f"{message} (config: {self})")
+
+    def _scan_checks(self) -> list[tuple[bool, str]]:
+        """(ok, message) for each scan option, and that the ones that switch something on have
+        augment on too (they change augment_batch, which only an augmented run calls)."""
+        checks = [(_probability(getattr(self, name)), f"{name} must be {PROBABILITY_RULE}")
+                  for name in ("blur_prob", "lowres_prob", "heavy_prob")]
+        checks += [(self.aspect is None or _in_range("aspect", self.aspect),
+                    f"aspect must be None or {RANGE_RULES['aspect']}")]
+        checks += [(_in_range(name, getattr(self, name)), f"{name} must be {RANGE_RULES[name]}")
+                   for name in ("blur_sigma", "lowres_side")]
+        switched_on = [name for name in ("aspect", "blur_prob", "lowres_prob", "heavy_prob")
+                       if getattr(self, name) not in (None, 0)]
+        checks.append((self.augment or not switched_on,
+                       f"augment must be True for the scan options {', '.join(switched_on)} "
+                       f"(they act on augmented images only)"))
+        return checks
+
+    def augment_options(self) -> dict:
+        """The keyword options of nn.augment.augment_batch this run uses (SCAN_OPTIONS)."""
+        return {name: getattr(self, name) for name in SCAN_OPTIONS}
+
+    def to_dict(self) -> dict:
+        """Plain JSON-able values (hidden_sizes and the (low, high) ranges as lists)."""
+        d = asdict(self)
+        d["hidden_sizes"] = list(self.hidden_sizes)
+        for name in RANGE_RULES:
+            d[name] = None if d[name] is None else list(d[name])
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict) -> TrainConfig:
+        """The inverse of to_dict; missing keys take their defaults, unknown keys are ignored."""
+        known = {f.name for f in fields(cls)}
+        values = {key: value for key, value in d.items() if key in known}
+        if "hidden_sizes" in values:
+            values["hidden_sizes"] = tuple(int(h) for h in values["hidden_sizes"])
+        return cls(**values)
+
+
+def _probability(value) -> bool:
+    return isinstance(value, numbers.Real) and not isinstance(value, bool) and 0 <= value <= 1
+
+
+def _in_range(name: str, value) -> bool:
+    """True when value is a valid (low, high) for the field name of RANGE_RULES."""
+    kind = numbers.Integral if name == "lowres_side" else numbers.Real
+    if not (isinstance(value, tuple) and len(value) == 2
+            and all(isinstance(v, kind) and not isinstance(v, bool) for v in value)):
+        return False
+    low, high = value
+    if name == "lowres_side":
+        return LOWRES_SIDES[0] <= low <= high <= LOWRES_SIDES[1]
+    return math.isfinite(high) and 0 < low <= high
+
+
+def parse_range(name: str, text: str) -> tuple:
+    """'0.6, 1.6' -> (0.6, 1.6) for the field name of RANGE_RULES (whole numbers for lowres_side);
+    ValueError 'expected <its rule>, got <text>' for anything else."""
+    kind = int if name == "lowres_side" else float
+    try:
+        value = tuple(kind(part) for part in text.split(","))
+    except ValueError:   # also a number of thousands of digits
+        value = ()
+    if not _in_range(name, value):
+        raise ValueError(f"expected {RANGE_RULES[name]}, got {quoted(text)}")
+    return value
+
+
+def quoted(text: str) -> str:
+    """The user's value quoted for a message; a value of thousands of characters by its start."""
+    return repr(text) if len(text) <= 40 else repr(text[:30]) + "..."
+
+
+def parse_hidden_sizes(text: str) -> tuple[int, ...]:
+    """'256, 128' -> (256, 128); '' -> () (no hidden layer); ValueError for anything else.
+
+    The rule of the Training tab's field and of `--hidden`: positive whole numbers separated by
+    commas, spaces around them allowed. No upper limit here: what fits is nn.budget's question.
+    """
+    if not text.strip():
+        return ()
+    parts = [part.strip() for part in text.split(",")]
+    try:  # isdecimal, not isdigit: int() refuses '²'; a number of 5,000 digits is a ValueError
+        sizes = tuple(int(part) for part in parts if part.isdecimal())
+    except ValueError:
+        sizes = ()
+    if len(sizes) != len(parts) or min(sizes) <= 0:
+        raise ValueError(f"expected {HIDDEN_SIZES_RULE}, got {quoted(text)}")
+    return sizes
+
+
+def parse_weight_init(text: str) -> str:
+    """'He ' -> 'he'; one of WEIGHT_INITS or a positive standard deviation ('0.01'); ValueError else."""
+    name = text.strip().lower()
+    if name in WEIGHT_INITS:
+        return name
+    try:
+        std = float(name)
+    except ValueError:
+        std = 0.0
+    if not 0 < std < math.inf:
+        raise ValueError(f"expected {', '.join(WEIGHT_INITS)} or a positive standard deviation "
+                         f"such as {BOOK_WEIGHT_STD}, got {quoted(text)}")
+    return name
+
+
+def weight_count(hidden_sizes) -> int:
+    """Weights and biases of a 784-hidden-10 network (Python ints: no overflow for huge sizes)."""
+    sizes = (INPUT_SIZE, *(int(size) for size in hidden_sizes), OUTPUT_SIZE)
+    return sum(n_in * n_out + n_out for n_in, n_out in zip(sizes[:-1], sizes[1:]))
+
+
+def numerical_gradient_refusal(n_params: int, n_images: int) -> str | None:
+    """Why a run of n_params parameters on n_images training images cannot use the numerical
+    gradient (one iteration or one epoch would take far too long), or None when it can."""
+    if n_params > NUMERICAL_MAX_PARAMS:
+        return (f"The numerical gradient evaluates the loss twice per parameter; this network has "
+                f"{n_params:,} parameters (the limit is {NUMERICAL_MAX_PARAMS:,}), so one iteration "
+                f"would take minutes. Use backprop, or a tiny network such as one hidden layer of "
+                f"10 units.")
+    if n_images > NUMERICAL_MAX_IMAGES:
+        return (f"The numerical gradient evaluates the loss twice per parameter for every "
+                f"mini-batch; this run has {n_images:,} training images (the limit is "
+                f"{NUMERICAL_MAX_IMAGES:,}), so one epoch would take hours. Use backprop, or at "
+                f"most {NUMERICAL_MAX_IMAGES:,} training images.")
+    return None
