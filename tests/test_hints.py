@@ -63,6 +63,15 @@ def test_a_rate_far_from_the_range_tests_suggestion_is_told_before_the_run():
     assert HintWatcher(config, suggested_lr=1.0).start() == []
 
 
+def test_a_range_test_speaks_for_runs_of_the_same_network_and_optimizer():
+    from digitlab.nn.training.hints import same_sweep
+
+    config = TrainConfig(lr=0.1)
+    assert same_sweep(config, TrainConfig(lr=3.0, epochs=7))
+    assert not same_sweep(config, TrainConfig(optimizer="adam"))
+    assert not same_sweep(config, TrainConfig(hidden_sizes=(50,)))
+
+
 def _epoch(epoch, train, test):
     return EpochEvent(epoch, 10, train, test, 1.0, 1000.0)
 

@@ -1,6 +1,8 @@
 """The Training tab's watching panels (issue 22) on a synthetic stand-in for MNIST: the Data panel,
 the Health panel fed by a run, hint cards whose Apply changes the settings, the range test's
 "Use this rate", and the "How sure, how sturdy" panel with its corruption click and threshold."""
+import dataclasses
+
 import numpy as np
 import pytest
 
@@ -144,7 +146,10 @@ def test_use_this_rate_puts_the_suggestion_into_the_settings(qtbot, tab):
     with qtbot.waitSignal(tab.lr_finder.suggested, timeout=30_000) as blocker:
         assert tab.lr_finder.find()
     suggested = blocker.args[0]
-    assert tab.suggested_lr == suggested == tab.lr_finder.result.suggested
+    config = tab.settings.config()
+    assert tab.suggested_lr(config) == suggested == tab.lr_finder.result.suggested
+    assert tab.suggested_lr(dataclasses.replace(config, lr=0.5)) == suggested      # the rate may differ
+    assert tab.suggested_lr(dataclasses.replace(config, optimizer="adam")) is None  # not for another optimizer
     assert len(tab.lr_finder.smooth_curve.getData()[0]) == len(tab.lr_finder.result.lrs)
     tab.lr_finder.use_button.click()
     assert tab.settings.config().lr == pytest.approx(suggested, rel=0.15)   # the form's rate steps

@@ -32,6 +32,7 @@ class LrFinderPanel(QWidget):
         super().__init__(parent)
         self._settings, self._data = settings, data
         self.result: LrRange | None = None
+        self.swept_config = None      # the TrainConfig the result was made with
         self._cancel = threading.Event()
         self.texts = LiveTexts(self)
         self.tasks = TaskRunner(self)
@@ -88,7 +89,7 @@ class LrFinderPanel(QWidget):
             return False
         if not ensure_mnist(self._data, self):
             return False
-        config = self._settings.config()
+        config = self._pending_config = self._settings.config()
         data = self._data
         self._cancel.clear()
         cancel = self._cancel.is_set
@@ -106,6 +107,7 @@ class LrFinderPanel(QWidget):
     def show_result(self, result: LrRange) -> None:
         """Plot a sweep and offer its suggestion."""
         self.result = result
+        self.swept_config = getattr(self, "_pending_config", None)
         self.find_button.setEnabled(True)
         self.raw_curve.setData(result.lrs, result.losses)
         self.smooth_curve.setData(result.lrs, result.smoothed)

@@ -24,6 +24,7 @@ from digitlab.gui.training.save_dialog import ask_before_quitting, save_interact
 from digitlab.gui.training.settings import TrainingSettings
 from digitlab.gui.training.state import RunState
 from digitlab.gui.workers import WorkerFailure
+from digitlab.nn.training.hints import same_sweep
 from digitlab.nn.training.trainer import FinishReason, Progress
 
 # Seconds between plot updates: 10 a second look live and cost the training thread about 10% of its
@@ -66,7 +67,6 @@ class TrainingTab(QWidget):
         self.evaluation_panel = EvaluationPanel(data=self.data)
         self.course_tools = CourseTools(self.settings, self.data)
         self.loop_listing = LoopListing()
-        self.suggested_lr: float | None = None     # the latest range test's, for the hints
         build_layout(self)
         self._add_watch_views()
         self._connect()
@@ -97,7 +97,6 @@ class TrainingTab(QWidget):
 
     def _connect(self) -> None:
         self.hint_list.apply_requested.connect(self._on_hint_list_apply_requested)
-        self.lr_finder.suggested.connect(self._on_lr_finder_suggested)
         self.robustness_panel.image_chosen.connect(self.image_chosen)
         self.robustness_panel.not_sure_changed.connect(self.not_sure_changed)
         self.evaluation_panel.evaluated.connect(self._on_evaluation_panel_evaluated)
@@ -138,7 +137,7 @@ class TrainingTab(QWidget):
         config = self.settings.config()
         # the run relays its worker's signals on this thread, and drops them once abandoned (Reset)
         run = self._run = TrainingRun(config, self.data.get, interval=UPDATE_INTERVAL, paused=paused, parent=self,
-                                      suggested_lr=self.suggested_lr)
+                                      suggested_lr=self.suggested_lr(config))
         run.status.connect(self.controls.show_message)   # fixed texts: gui.retranslate's
         run.progress.connect(self._on_run_progress)
         run.epoch_finished.connect(self._on_run_epoch_finished)
@@ -218,9 +217,12 @@ class TrainingTab(QWidget):
         self.settings.set_config(hint.apply(self.settings.config()))
         self.controls.show_message(self.tr("Settings changed for the next run: press Start."))
 
-    @Slot(float)
-    def _on_lr_finder_suggested(self, lr: float) -> None:
-        self.suggested_lr = lr
+    def suggested_lr(self, config) -> float | None:
+        """The latest range test's rate when it was made for config's network and optimizer."""
+        finder = self.lr_finder
+        if finder.result is None or finder.swept_config is None or not same_sweep(finder.swept_config, config):
+            return None
+        return finder.result.suggested
 
     @Slot()
     def _on_evaluation_panel_evaluated(self) -> None:

@@ -55,12 +55,23 @@ class Hint:
         return f"Hint({self.kind}, {self.numbers}, change={self.change})"
 
 
+SWEEP_FIELDS = ("hidden_sizes", "activation", "weight_init", "optimizer", "batch_size", "dtype",
+                "gradient")
+
+
+def same_sweep(a: TrainConfig, b: TrainConfig) -> bool:
+    """Whether a range test made with config a speaks for a run of config b (same network,
+    initialisation, optimizer and batch size; the rate itself may differ)."""
+    return all(getattr(a, name) == getattr(b, name) for name in SWEEP_FIELDS)
+
+
 def _rate(value: float) -> float:
     return float(f"{value:.2g}")
 
 
 class HintWatcher:
-    """Watches one run of config; suggested_lr: the range test's suggestion, if one was made.
+    """Watches one run of config; suggested_lr: the range test's suggestion for the same network
+    and optimizer (see `same_sweep`), if one was made.
 
     observe(event) -> the hints that event made fire (each kind once); hints: every hint so far.
     """
@@ -94,7 +105,7 @@ class HintWatcher:
     def start(self) -> list[Hint]:
         """The hints known before any step: a rate far from the range test's suggestion."""
         lr, suggested = self.config.lr, self.suggested_lr
-        if suggested is None or suggested <= 0 or self.config.optimizer != "sgd":
+        if suggested is None or suggested <= 0:
             return []
         ratio = lr / suggested
         if ratio > LR_FAR or ratio < 1 / LR_FAR:
