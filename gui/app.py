@@ -5,7 +5,6 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QIcon
@@ -76,8 +75,7 @@ class AfterFirstPaint(QObject):
 def app_icon() -> QIcon:
     """DigitLab's icon at every size rendered from resources/icons/digitlab.svg."""
     icon = QIcon()
-    folder = Path(__file__).resolve().parent.parent / "resources" / "icons"
-    for png in sorted(folder.glob("digitlab-*.png")):
+    for png in sorted(resources.path("icons").glob("digitlab-*.png")):
         icon.addFile(str(png))
     return icon
 

@@ -13,13 +13,15 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
+from digitlab import resources
+
 APP_ID = "digitlab"
-ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
+ICONS = resources.path("icons")
 PNG_SIZES = (16, 24, 32, 48, 64, 128, 256)
 
 ENTRY = """[Desktop Entry]
 Type=Application
-Version=1.5
+Version=1.0
 Name=DigitLab
 GenericName=Deep learning lab
 GenericName[ko]=딥러닝 실습실
@@ -28,7 +30,7 @@ Comment[ko]=숫자를 그리고, MNIST로 신경망을 학습시키고, 경사 �
 Exec={exec}
 Icon={icon}
 Terminal=false
-Categories=Education;Science;ArtificialIntelligence;
+Categories=Education;ArtificialIntelligence;
 Keywords=MNIST;neural network;deep learning;gradient descent;softmax;
 StartupWMClass=digitlab
 """

@@ -1,12 +1,13 @@
 """The main window: composes the Draw, Training and Gradient descent tabs and connects them."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget, QWidget
 
 from digitlab.gui.draw.tab import DrawTab
 from digitlab.gui.lazy_tab import LazyTab
+from digitlab.gui.live_text import follow_language, retranslate_tree, translated
 from digitlab.gui.menus import LANGUAGES, THEMES, Menus
 from digitlab.gui.settings import Settings, typed
 from digitlab.gui.window_actions import WindowActions
@@ -46,6 +47,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.draw_tab.message.connect(self._on_draw_tab_message)
         self.menus = Menus(self)
         self.retranslate()
+        follow_language(self, self._on_language_changed)
         self.resize(*self.DEFAULT_SIZE)
         self._default_state = self.saveState()
         self._restore_settings()
@@ -64,22 +66,21 @@ class MainWindow(WindowActions, QMainWindow):
         self._show_model_description()
         self._retranslate_message()
 
+    def _on_language_changed(self) -> None:
+        # the fixed texts of every tab and panel built so far, hidden ones too, then the window's own
+        retranslate_tree(self)
+        self.retranslate()
+
     def _retranslate_message(self) -> None:
         """The status bar's passing message: a fixed one in the new language, any other cleared."""
         message = self.statusBar().currentMessage()
         if not message:
             return
-        from digitlab.gui.retranslate import translated
         new = translated(message, self)
         if new is None:
             self.statusBar().clearMessage()
         else:
             self.statusBar().showMessage(new, 8000)
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _show_model_description(self) -> None:
         if not self._model_description:
@@ -125,9 +126,7 @@ class MainWindow(WindowActions, QMainWindow):
         from digitlab.gui.app import set_language
         self.language = code
         self.menus.language_actions[code].setChecked(True)
-        set_language(QApplication.instance(), code)
-        from digitlab.gui.retranslate import retranslate_tree
-        retranslate_tree(self)   # the fixed texts of every tab and panel built so far, hidden ones too
+        set_language(QApplication.instance(), code)   # every widget then gets a LanguageChange
 
     def set_theme(self, theme: str, save: bool = True) -> None:
         """View > Theme: the palette and every plot, now and for plots built later."""

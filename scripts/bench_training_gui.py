@@ -32,9 +32,6 @@ import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-import main  # noqa: E402
-main.use_checkout()  # the checkout is the package digitlab
 
 from digitlab.nn.speed.blas import use_one_blas_thread  # noqa: E402  (standard library only)
 

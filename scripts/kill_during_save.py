@@ -26,10 +26,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout
-import main  # noqa: E402
-main.use_checkout()  # the checkout is the package digitlab
-
 TARGET = "model.npz"
 # 784-1000-10 float64: 6.3 MB, tens of milliseconds of writing and fsync per save
 HIDDEN = 1000

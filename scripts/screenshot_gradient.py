@@ -17,9 +17,6 @@ os.environ["DIGITLAB_SETTINGS"] = os.path.join(__import__("tempfile").mkdtemp(),
 
 
 def main(argv: list[str]) -> int:
-    sys.path.insert(0, str(ROOT))  # a script run from the checkout, not an installed package
-import main  # noqa: E402
-main.use_checkout()  # the checkout is the package digitlab
     from PySide6.QtWidgets import QApplication
 
     from digitlab.gui.gradient.tab import GradientTab

@@ -15,10 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-import main  # noqa: E402
-main.use_checkout()  # the checkout is the package digitlab
+ROOT = Path(__file__).resolve().parent.parent     # runs with the installed digitlab
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["DIGITLAB_SETTINGS"] = str(Path(tempfile.mkdtemp()) / "DigitLab.ini")   # never the user's
 

@@ -1,16 +1,23 @@
-"""X11 smoke test: `python main.py` under a real X server, driven with real X input events.
+"""X11 smoke test: the installed `digitlab` command under a real X server, driven with real X input.
 
-    DISPLAY=:N DIGITLAB_MNIST_DIR=... python scripts/x11_smoke.py [--timeout 90]
+    DISPLAY=:N DIGITLAB_MNIST_DIR=... python scripts/x11_smoke.py [--timeout 300] [--command digitlab]
 
-.ci/run starts Xvfb and runs this after the test suite. The app runs with DIGITLAB_SMOKE=1, so
-gui/smoke_probe.py prints where its widgets are and what it predicts. Through xdotool (XTEST: the
-same events a mouse and keyboard give) this script draws a 1 and a 0 on the canvas and checks the
-predictions (Esc clears in between), clicks the Training tab, Start and, once it runs, Stop,
-clicks Save and types a path into the save dialog, then closes the window as a window manager
-does (WM_DELETE_WINDOW). It then starts the app again, which must reopen on the tab it was
-closed on. Passed when every step happened, the app exited 0 both times and the saved file loads
-as a 784-...-10 network. Without MNIST the training steps are skipped with a message. The app gets
-a settings file, data and log folder of its own: the user's are never read or written.
+Run it with the Python that DigitLab is installed in, from any folder: it imports nothing from a
+checkout (it reads the saved model with that Python's digitlab). .ci/run installs the wheel into a
+fresh virtual environment and runs this from a temporary folder, after the test suite.
+The app runs with DIGITLAB_SMOKE=1, so gui/smoke_probe.py prints where its widgets and menus are
+and what it shows. Through xdotool (XTEST: the same events a mouse and keyboard give) this script
+draws a 1 and a 0 on the canvas and checks the predictions (Esc clears in between); switches View >
+Language to 한국어 and back to English through the menus (every tab title and a fixed label must
+change language); switches View > Theme to Dark and to Light (the window's background must follow);
+opens the Gradient descent tab and the Training tab; presses Start and, once it runs, Stop, and
+saves through the save dialog; exports the experiment through its dialog and runs the exported .py
+with this Python; then closes the window as a window manager does (WM_DELETE_WINDOW). It then starts
+the app again, which must reopen on the tab it was closed on. Passed when every step happened, the
+app exited 0 both times and wrote no traceback, the saved file loads as a 784-...-10 network and
+the exported run finished. Without MNIST, training is skipped and the exported file must say in
+one line that MNIST is missing. The app gets a settings file, data and log folder of its own: the
+user's are never read or written.
 """
 from __future__ import annotations
 
@@ -30,22 +37,17 @@ import time
 import traceback
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))   # run from a checkout: the saved model is loaded with digitlab.nn.files.model_io
-import main  # noqa: E402
-main.use_checkout()  # the checkout is the package digitlab
-
 
 class SmokeFailure(Exception):
     """A step of the smoke test did not happen as expected."""
 
 
 class App:
-    """`python main.py` with the probe on; its JSON lines arrive on a queue."""
+    """The `digitlab` command with the probe on, run in folder; its JSON lines arrive on a queue."""
 
-    def __init__(self, env: dict[str, str], log: Path) -> None:
+    def __init__(self, command: str, folder: Path, env: dict[str, str], log: Path) -> None:
         self._stderr = log.open("a", encoding="utf-8")
-        self.process = subprocess.Popen([sys.executable, str(ROOT / "main.py")], cwd=ROOT, env=env,
+        self.process = subprocess.Popen([command], cwd=folder, env=env,
                                         stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                         stderr=self._stderr, text=True)
         self.events: queue.Queue[dict] = queue.Queue()
@@ -172,17 +174,9 @@ def check_drawing(app: App, shown: dict) -> str:
     return f"drew a 1 and a 0 with the X pointer: predicted {' and '.join(answers)}, Esc cleared"
 
 
-def train_and_save(app: App, shown: dict, target: Path) -> str:
-    """Training tab, Start, Stop once it runs, Save through the real file dialog."""
-    click(shown["tabs"][1])
-    buttons = app.wait_for("training_shown", 30)
-    click(buttons["start"])
-    app.wait_for("training_state", 60, state="running")
-    time.sleep(1.0)   # a moment of training
-    click(buttons["stop"])
-    app.wait_for("training_state", 30, state="finished")
-    click(buttons["save"])
-    dialog = xdotool("search", "--sync", "--onlyvisible", "--name", "^Save model$").split()[0]
+def save_through_dialog(title: str, target: Path) -> None:
+    """Type target's path into the file dialog called title (a regular expression) and press Return."""
+    dialog = xdotool("search", "--sync", "--onlyvisible", "--name", title).split()[0]
     xdotool("windowfocus", "--sync", dialog)
     xdotool("key", "ctrl+a")
     xdotool("type", "--delay", 20, str(target))
@@ -190,9 +184,99 @@ def train_and_save(app: App, shown: dict, target: Path) -> str:
     end = time.monotonic() + 20
     while not target.exists():
         if time.monotonic() > end:
-            raise SmokeFailure(f"the save dialog did not save to {target}")
+            raise SmokeFailure(f"the dialog {title} did not save to {target}")
         time.sleep(0.1)
+
+
+def train_and_save(app: App, buttons: dict, target: Path) -> str:
+    """Start, Stop once it runs, Save through the real file dialog."""
+    click(buttons["start"])
+    app.wait_for("training_state", 60, state="running")
+    time.sleep(1.0)   # a moment of training
+    click(buttons["stop"])
+    app.wait_for("training_state", 30, state="finished")
+    click(buttons["save"])
+    save_through_dialog("^Save model$", target)
     return "trained a moment and saved through the dialog"
+
+
+def choose(app: App, menubar: dict, path: list[str]) -> None:
+    """Open the menu bar's menu path[0] with the pointer and click through the named entries
+    (a submenu opens when clicked; names as the probe reports them)."""
+    click(menubar[path[0]])
+    menu = app.wait_for("menu", 10, name=path[0])
+    for i, name in enumerate(path[1:], 1):
+        if name not in menu["items"]:
+            raise SmokeFailure(f"the menu {menu['name']} has no {name} (it has {', '.join(menu['items'])})")
+        click(menu["items"][name])
+        if i < len(path) - 1:
+            menu = app.wait_for("menu", 10, name=name)
+
+
+def has_hangul(text: str) -> bool:
+    return any("\uac00" <= c <= "\ud7a3" for c in text)
+
+
+def switch_language(app: App, menubar: dict) -> tuple[str, dict]:
+    """View > Language > 한국어, then English: the tab titles and a label set once at start-up
+    (found again after the switch, not made by its widget) must change language each time."""
+    choose(app, menubar, ["view_menu", "language_menu", "language:ko"])
+    korean = app.wait_for("language", 15, language="ko")
+    if not all(map(has_hangul, korean["tabs"])) or not has_hangul(korean["fixed"]):
+        raise SmokeFailure(f"after View > Language > 한국어 the window shows {korean['tabs']} and "
+                           f"{korean['fixed']!r}")
+    choose(app, korean["menubar"], ["view_menu", "language_menu", "language:en"])
+    english = app.wait_for("language", 15, language="en")
+    if any(map(has_hangul, [*english["tabs"], english["fixed"]])) or english["tabs"][0] != "Draw":
+        raise SmokeFailure(f"after View > Language > English the window shows {english['tabs']} and "
+                           f"{english['fixed']!r}")
+    return (f"View > Language: Korean ({', '.join(korean['tabs'])}; {korean['fixed']}) and back to English",
+            english["menubar"])
+
+
+def switch_theme(app: App, menubar: dict) -> str:
+    """View > Theme > Dark, then Light: the window's background follows."""
+    choose(app, menubar, ["view_menu", "theme_menu", "theme:dark"])
+    dark = app.wait_for("theme", 15, theme="dark")
+    choose(app, menubar, ["view_menu", "theme_menu", "theme:light"])
+    light = app.wait_for("theme", 15, theme="light")
+    if not dark["lightness"] < 128 < light["lightness"]:
+        raise SmokeFailure(f"the window's background lightness was {dark['lightness']} with the dark "
+                           f"theme and {light['lightness']} with the light one")
+    return f"View > Theme: Dark (background {dark['lightness']}), Light ({light['lightness']})"
+
+
+def open_tabs(app: App, shown: dict) -> dict:
+    """Click the Gradient descent tab, then the Training tab; the Training tab's buttons."""
+    click(shown["tabs"][2])
+    app.wait_for("tab", 15, index=2)
+    click(shown["tabs"][1])
+    app.wait_for("tab", 15, index=1)
+    return app.wait_for("training_shown", 30)
+
+
+def export_and_run(app: App, buttons: dict, folder: Path, mnist: str | None) -> str:
+    """Export this experiment through its dialog, then run the file with this Python (the
+    installed package), from its folder, with no PYTHONPATH."""
+    target = folder / "exported experiment.py"
+    click(buttons["export"])
+    save_through_dialog("^Export this experiment$", target)
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
+    try:
+        done = subprocess.run([sys.executable, str(target), "--mnist-dir", mnist or str(folder / "no mnist")],
+                              cwd=folder, env=env, capture_output=True, text=True, timeout=300)
+    except subprocess.TimeoutExpired:
+        raise SmokeFailure("the exported experiment did not finish within 300 s") from None
+    lines = done.stdout.strip().splitlines()
+    if mnist:
+        if done.returncode != 0 or not lines or not lines[-1].startswith("Training finished"):
+            raise SmokeFailure(f"the exported experiment exited with {done.returncode}: "
+                               f"{(done.stdout + done.stderr)[-2000:]}")
+        return f"exported the experiment and ran it: {lines[-2] if len(lines) > 1 else lines[-1]}"
+    if done.returncode != 1 or not done.stderr.startswith("error: The MNIST folder"):
+        raise SmokeFailure(f"the exported experiment without MNIST exited with {done.returncode}: "
+                           f"{(done.stdout + done.stderr)[-2000:]}")
+    return "exported the experiment and ran it: it says in one line that MNIST is missing"
 
 
 def close_and_check(app: App, window: int, target: Path | None) -> str:
@@ -226,12 +310,17 @@ def opened_window(app: App, tab: int) -> tuple[dict, int]:
     return shown, window
 
 
-def session(app: App, folder: Path, train: bool) -> list[str]:
+def session(app: App, folder: Path, mnist: str | None) -> list[str]:
     shown, window = opened_window(app, 0)
     done = [f"window {window} {xdotool('getwindowname', window)!r} found", check_drawing(app, shown)]
-    target = folder / "smoke model.npz" if train else None
+    step, menubar = switch_language(app, shown["menubar"])
+    done += [step, switch_theme(app, menubar)]
+    buttons = open_tabs(app, shown)
+    done.append("opened the Gradient descent and the Training tab")
+    target = folder / "smoke model.npz" if mnist else None
     if target is not None:
-        done.append(train_and_save(app, shown, target))
+        done.append(train_and_save(app, buttons, target))
+    done.append(export_and_run(app, buttons, folder, mnist))
     done.append(close_and_check(app, window, target))
     return done
 
@@ -249,35 +338,65 @@ def app_environment(folder: Path) -> dict[str, str]:
     env = dict(os.environ, DIGITLAB_SMOKE="1", DIGITLAB_LANG="en", QT_QPA_PLATFORM="xcb",
                DIGITLAB_SETTINGS=str(folder / "DigitLab.ini"), DIGITLAB_DATA_DIR=str(folder / "data"),
                DIGITLAB_LOG_DIR=str(folder / "log"))
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    env.pop("PYTHONPATH", None)   # the installed package, nothing else
     return env
+
+
+def digitlab_command(given: str | None) -> str | None:
+    """The `digitlab` command: given, else the one beside this Python, else the one on PATH."""
+    if given:
+        return shutil.which(given)
+    beside = Path(sys.executable).with_name("digitlab")
+    return str(beside) if beside.is_file() else shutil.which("digitlab")
+
+
+def app_traceback(log: Path) -> str | None:
+    """The last traceback the app wrote on stderr, if any."""
+    text = log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
+    return text[text.rindex("Traceback"):][-3000:] if "Traceback" in text else None
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--timeout", type=float, default=90.0, help="seconds for the whole test")
+    parser.add_argument("--timeout", type=float, default=300.0, help="seconds for the whole test")
+    parser.add_argument("--command", help="the digitlab command to run (default: the one beside this "
+                        "Python, else the one on PATH)")
     args = parser.parse_args()
     if not os.environ.get("DISPLAY") or shutil.which("xdotool") is None:
         print("x11 smoke: needs DISPLAY set to an X server and xdotool installed", file=sys.stderr)
         return 2
+    command = digitlab_command(args.command)
+    try:
+        import digitlab
+    except ModuleNotFoundError:
+        digitlab = None
+    if command is None or digitlab is None:
+        print(f"x11 smoke: DigitLab is not installed for {sys.executable}: run this with the Python "
+              "whose `digitlab` command is to be tested", file=sys.stderr)
+        return 2
+    print(f"x11 smoke: {command} (the package in {list(digitlab.__path__)[0]})")
     mnist = os.environ.get("DIGITLAB_MNIST_DIR")
-    train = bool(mnist) and (Path(mnist) / "train-images-idx3-ubyte.gz").exists()
-    if not train:
+    if not (mnist and (Path(mnist) / "train-images-idx3-ubyte.gz").exists()):
+        mnist = None
         print("x11 smoke: training and saving skipped: DIGITLAB_MNIST_DIR has no MNIST files")
     start = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="digitlab-x11-smoke-") as name:
         folder = Path(name)
         env = app_environment(folder)
         stderr = folder / "app-stderr.txt"
-        app = App(env, stderr)
+        app = App(command, folder, env, stderr)
         watchdog = threading.Timer(args.timeout, lambda: app.stop())   # never hang CI
         watchdog.start()
         try:
-            for step in session(app, folder, train):
+            for step in session(app, folder, mnist):
                 print(f"x11 smoke: {step}")
             app.stop()
-            app = App(env, stderr)
-            print(f"x11 smoke: {reopen(app, 1 if train else 0)}")
+            app = App(command, folder, env, stderr)
+            print(f"x11 smoke: {reopen(app, 1)}")
+            app.stop()
+            told = app_traceback(stderr)
+            if told:
+                raise SmokeFailure(f"the app wrote a traceback:\n{told}")
         except Exception as failure:   # any failure of a step, told with the app's own stderr
             app.stop()
             log = stderr.read_text(encoding="utf-8", errors="replace")

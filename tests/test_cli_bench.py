@@ -130,7 +130,7 @@ def test_blas_threads_reads_the_variable_main_sets(monkeypatch):
 @pytest.mark.slow
 @pytest.mark.mnist
 def test_quick_json_has_exactly_the_issues_keys(mnist_dir):
-    env = dict(os.environ, PYTHONPATH=str(ROOT), DIGITLAB_MNIST_DIR=str(mnist_dir))
+    env = dict(os.environ, DIGITLAB_MNIST_DIR=str(mnist_dir))
     result = subprocess.run([sys.executable, "-m", "digitlab.cli.bench", "--quick", "--json"], cwd=ROOT,
                             env=env, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr

@@ -1,12 +1,43 @@
 """The desktop launcher writes and removes its entry and icons inside the folder it is given."""
 import configparser
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from digitlab.gui import desktop
 
 ROOT = Path(__file__).resolve().parent.parent
+# the freedesktop menu specification's main categories; an entry in two appears twice in some menus
+MAIN_CATEGORIES = {"AudioVideo", "Audio", "Video", "Development", "Education", "Game", "Graphics",
+                   "Network", "Office", "Science", "Settings", "System", "Utility"}
+
+
+def entry_section(tmp_path) -> configparser.SectionProxy:
+    desktop.install(tmp_path, exec_line="/opt/x/digitlab")
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.optionxform = str
+    parser.read(tmp_path / "applications" / "digitlab.desktop", encoding="utf-8")
+    return parser["Desktop Entry"]
+
+
+def test_the_entry_has_a_version_older_validators_know_and_one_main_category(tmp_path):
+    # Debian 12's desktop-file-validate (0.26) knows the spec's versions up to 1.4; 1.0 is enough
+    section = entry_section(tmp_path)
+    assert section["Version"] == "1.0"
+    categories = [c for c in section["Categories"].split(";") if c]
+    assert [c for c in categories if c in MAIN_CATEGORIES] == ["Education"]
+
+
+@pytest.mark.skipif(shutil.which("desktop-file-validate") is None,
+                    reason="desktop-file-validate is not installed (Debian: desktop-file-utils)")
+def test_desktop_file_validate_accepts_the_entry_without_a_remark(tmp_path):
+    desktop.install(tmp_path, exec_line="/opt/x/digitlab")
+    entry = tmp_path / "applications" / "digitlab.desktop"
+    result = subprocess.run(["desktop-file-validate", str(entry)], capture_output=True, text=True, timeout=60)
+    assert (result.returncode, result.stdout + result.stderr) == (0, "")
 
 
 def test_install_writes_a_valid_entry_and_every_icon(tmp_path):

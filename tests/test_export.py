@@ -12,6 +12,7 @@ from digitlab.nn.data.mnist import load_mnist
 from digitlab.nn.course.export import export_script
 from digitlab.nn.training.presets import course_config
 from digitlab.nn.training.trainer import EpochEvent, IterationEvent, TrainConfig, Trainer, build_network
+from local_mirror import fake_mnist
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = TrainConfig(hidden_sizes=(20,), activation="sigmoid", weight_init="xavier",
@@ -32,12 +33,35 @@ def first_epoch_loss(config, mnist_dir) -> float:
     raise AssertionError("no epoch finished")
 
 
-def run_script(path: Path, *args) -> subprocess.CompletedProcess:
-    env = {key: value for key, value in os.environ.items() if key != "DIGITLAB_MNIST_DIR"}
-    # conftest's link that makes this checkout the package digitlab (not an installed DigitLab)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [os.environ.get("PYTHONPATH"), str(ROOT)]))
-    return subprocess.run([sys.executable, str(path), *map(str, args)], capture_output=True,
+def run_script(path: Path, *args, python: tuple[str, ...] = (sys.executable,)) -> subprocess.CompletedProcess:
+    """Run path as its header says: this Python (DigitLab installed in it), from path's own folder
+    (outside the checkout), with no PYTHONPATH and no MNIST variable."""
+    env = {key: value for key, value in os.environ.items() if key not in ("DIGITLAB_MNIST_DIR", "PYTHONPATH")}
+    return subprocess.run([*python, str(path), *map(str, args)], capture_output=True,
                           text=True, timeout=120, env=env, cwd=path.parent)
+
+
+def test_an_exported_run_trains_on_a_tiny_set_with_the_installed_package(tmp_path):
+    config = TrainConfig(hidden_sizes=(8,), batch_size=4, epochs=2, seed=3)
+    mnist = fake_mnist(tmp_path / "mnist", n_train=40, n_test=10)
+    script = tmp_path / "run" / "experiment.py"
+    script.parent.mkdir()
+    script.write_text(export_script(config), encoding="utf-8")
+    result = run_script(script, "--mnist-dir", mnist)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert [line.split(":")[0] for line in lines[:2]] == ["epoch 1", "epoch 2"], lines
+    assert lines[-1] == "Training finished: 2 epochs."
+    assert result.stderr == ""
+
+
+def test_without_digitlab_installed_the_script_says_what_to_run_in_one_line(tmp_path):
+    script = tmp_path / "experiment.py"
+    script.write_text(export_script(CONFIG), encoding="utf-8")
+    result = run_script(script, python=(sys.executable, "-S"))   # -S: no site-packages, no DigitLab
+    assert result.returncode == 1
+    assert result.stderr.startswith("error: DigitLab is not installed for ")
+    assert "pip install ." in result.stderr and result.stderr.count("\n") == 1
 
 
 @pytest.mark.mnist

@@ -257,8 +257,7 @@ def test_a_kill_at_random_moments_never_corrupts_and_the_next_save_tidies_up(tmp
         result = subprocess.run(
             [sys.executable, str(ROOT / "scripts" / "kill_during_save.py"), "--kills", "5",
              "--seed", str(seed), "--json", "--folder", str(tmp_path)],
-            capture_output=True, text=True, timeout=120,
-            env={**os.environ, "PYTHONPATH": str(ROOT)})
+            capture_output=True, text=True, timeout=120)
         assert result.returncode == 0, result.stderr
         figures = json.loads(result.stdout.splitlines()[-1])
         assert figures["tries"] == 5 and figures["survivals"] == 5

@@ -110,3 +110,63 @@ def test_run_attaches_the_probe_only_when_asked(qapp, qtbot, capsys, monkeypatch
         assert shown[0]["tab"] == last_tab
     else:
         assert lines.events == []   # off by default: the app prints nothing of the kind
+
+
+def test_a_closed_window_reports_nothing_more(window, qtbot, capsys):
+    lines = Lines(capsys)
+    SmokeProbe(window)
+    window.show()
+    qtbot.waitUntil(lambda: bool(lines.of("shown")), timeout=5000)
+    window.close()
+    lines.events.clear()
+    # what a language switch in a later test makes a window that lived on do
+    window.draw_tab.set_model(MultiLayerNet(hidden_sizes=(16,), rng=np.random.default_rng(3)), "tiny", None)
+    window.draw_tab.clear_action.trigger()
+    qtbot.wait(50)
+    assert lines.of("model") == [] and lines.of("prediction") == []
+
+
+def test_the_probe_reports_menus_language_theme_and_tabs(window, qtbot, capsys):
+    lines = Lines(capsys)
+    SmokeProbe(window)
+    window.show()
+    qtbot.waitUntil(lambda: bool(lines.of("shown")), timeout=5000)
+    bar = window.menuBar()
+    x, y, w, h = lines.of("shown")[0]["menubar"]["view_menu"]
+    assert bar.actionAt(bar.mapFromGlobal(QPoint(x + w // 2, y + h // 2))) is window.menus.view_menu.menuAction()
+
+    menu = window.menus.view_menu
+    menu.popup(window.mapToGlobal(QPoint(40, 40)))
+    qtbot.waitUntil(lambda: bool(lines.of("menu")), timeout=5000)
+    shown = lines.of("menu")[-1]
+    assert shown["name"] == "view_menu"
+    x, y, w, h = shown["items"]["language_menu"]
+    assert menu.actionAt(menu.mapFromGlobal(QPoint(x + w // 2, y + h // 2))) is window.menus.language_menu.menuAction()
+    assert {"theme_menu", "tab_actions:2"} <= set(shown["items"])
+    menu.hide()
+
+    try:
+        window.set_language("ko")
+        qtbot.waitUntil(lambda: bool(lines.of("language")), timeout=5000)
+        korean = lines.of("language")[-1]
+        assert korean.pop("menubar").keys() == {"file_menu", "edit_menu", "view_menu", "help_menu"}
+        assert korean == {"event": "language", "language": "ko", "tabs": ["그리기", "학습", "경사 하강법"],
+                          "fixed": "784차원 벡터 x로 평탄화"}
+    finally:
+        window.set_language("en")
+    qtbot.waitUntil(lambda: lines.of("language")[-1]["language"] == "en", timeout=5000)
+    assert lines.of("language")[-1]["fixed"] == "Flatten to the 784-vector x"
+
+    try:
+        window.set_theme("dark")
+        qtbot.waitUntil(lambda: bool(lines.of("theme")), timeout=5000)
+        assert lines.of("theme")[-1]["theme"] == "dark" and lines.of("theme")[-1]["lightness"] < 128
+        window.set_theme("light")
+        qtbot.waitUntil(lambda: lines.of("theme")[-1]["theme"] == "light", timeout=5000)
+        assert lines.of("theme")[-1]["lightness"] > 128
+        assert len(lines.of("theme")) == 2
+    finally:
+        window.set_theme("system", save=False)
+
+    window.tabs.setCurrentIndex(2)
+    assert lines.of("tab")[-1] == {"event": "tab", "index": 2}

@@ -4,10 +4,11 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from digitlab.gui.draw.heatmap import Heatmap, diverging_lut, inferno_lut
+from digitlab.gui.live_text import follow_language
 
 SIDE = 28
 TILES = 16        # first 16 columns of W1, shown 4 x 4
@@ -71,6 +72,7 @@ class InsideView(QWidget):
         self._sizes: tuple[int, ...] | None = None
         self.setMinimumHeight(150)
         self.retranslate()
+        follow_language(self, self.retranslate)
 
     def retranslate(self) -> None:
         """Set the texts in the current language, the captions with their numbers included."""
@@ -88,11 +90,6 @@ class InsideView(QWidget):
             texts.append(self.tr("W1 columns 1–{0}").format(min(TILES, self._sizes[1])))
         for label, text in zip(self._captions, texts):
             label.setText(text)
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def set_network(self, network) -> None:
         """Show `network`'s W1 columns and one heatmap per hidden layer (None: nothing).

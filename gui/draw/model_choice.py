@@ -4,10 +4,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from digitlab import resources
+from digitlab.gui.live_text import follow_language, translated
 from digitlab.gui.settings import typed
 
 
@@ -46,6 +47,7 @@ class ModelChoice(QWidget):
         self.open_button.clicked.connect(self._on_open_button_clicked)
         self.label = QLabel()
         self.retranslate()
+        follow_language(self, self.retranslate)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)
@@ -69,7 +71,6 @@ class ModelChoice(QWidget):
         language; a file's name stays. True when the model in use was renamed."""
         if not self._models:
             return False
-        from digitlab.gui.retranslate import translated   # reads the .ts: only once there are models
         renamed = False
         for name in [name for name in self._models if name not in self._files]:
             new = translated(name, self)
@@ -91,11 +92,6 @@ class ModelChoice(QWidget):
             return False
         self.model_selected.emit(network, new, accuracy)
         return True
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def settings_state(self) -> dict:
         """The model file in use ({"model_file": path}), or {} for the shipped or a trained one."""

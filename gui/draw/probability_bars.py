@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
+from digitlab.gui.live_text import follow_language
 from digitlab.nn.training.calibration import NOT_SURE_BELOW   # the default; the Training tab may move it
 
 BAR_COLOR = QColor(150, 170, 200)
@@ -153,6 +154,7 @@ class ProbabilityBars(QWidget):
         self.detail_label = AnswerText()
         self.chart = BarChart("", "")
         self._set_axis_titles()
+        follow_language(self, self._set_axis_titles)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -166,11 +168,6 @@ class ProbabilityBars(QWidget):
     def _set_axis_titles(self) -> None:
         self.chart.y_title, self.chart.x_title = self.tr("probability"), self.tr("digit")
         self.chart.update()
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._set_axis_titles()
-        super().changeEvent(event)
 
     def set_not_sure_below(self, threshold: float) -> None:
         """Say "not sure" when the top probability is below threshold (the coverage curve's choice)."""

@@ -5,7 +5,7 @@ import time
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QFileDialog, QGridLayout, QHBoxLayout, QLabel, QSlider,
                                QTabWidget, QToolButton, QWidget)
@@ -17,6 +17,7 @@ from digitlab.gui.draw.input_view import InputView
 from digitlab.gui.draw.inside_view import InsideView
 from digitlab.gui.draw.model_choice import ModelChoice, describe
 from digitlab.gui.draw.probability_bars import ProbabilityBars
+from digitlab.gui.live_text import follow_language
 from digitlab.gui.settings import typed
 
 # drawings are rendered for the network at the size nn.strokes draws at: enough detail for a
@@ -75,6 +76,7 @@ class DrawTab(QWidget):
         self.model_changed.connect(self.handwriting.update_counts)
         self._build_layout(self._build_toolbar())
         self.retranslate()
+        follow_language(self, self._on_language_changed)
         self.input_view.set_sizes(None)
         self._update_prediction()
 
@@ -98,15 +100,13 @@ class DrawTab(QWidget):
         self.pen_slider.setToolTip(self.tr("Pen width"))
         self.pen_label.setText(self.tr("Pen:"))
 
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-            # the views' texts with values in them ("W1 (784×100)") are set anew
-            network = self._network
-            self.input_view.set_sizes(None if network is None else network.sizes,
-                                      "" if network is None else network.activation)
-            self._update_prediction()   # the hint under the bars is a sentence too
-        super().changeEvent(event)
+    def _on_language_changed(self) -> None:
+        self.retranslate()
+        # the views' texts with values in them ("W1 (784×100)") are set anew
+        network = self._network
+        self.input_view.set_sizes(None if network is None else network.sizes,
+                                  "" if network is None else network.activation)
+        self._update_prediction()   # the hint under the bars is a sentence too
 
     def settings_state(self) -> dict:
         """What the Draw tab remembers: the pen width and the model chosen."""

@@ -49,7 +49,7 @@ class PlaybackControls(QWidget):
         self.reset_button.clicked.connect(self._on_reset_button_clicked)
         self.speed_slider.valueChanged.connect(self._on_speed_slider_valueChanged)
         self._on_speed_slider_valueChanged(self.speed_slider.value())
-        follow_language(self, self._show_speed)   # a plural (%n): gui.retranslate cannot look it up
+        follow_language(self, self._show_speed)   # a plural (%n): retranslate_tree cannot find it
 
     @property
     def frame(self) -> int:

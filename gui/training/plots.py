@@ -161,7 +161,7 @@ class TrainingPlots(QWidget):
             loss_title = self.tr("{0}, learning rate {1:g}").format(loss_title, lr)
         self.loss_plot.setTitle(loss_title)
         self.acc_plot.setTitle(self.tr("Accuracy after each epoch (a growing gap = overfitting)"))
-        # set here too: while it is hidden (off the scene) gui.retranslate does not see it
+        # set here too: while it is hidden (off the scene) retranslate_tree does not see it
         self.lr_plot.setTitle(self.tr("Learning rate (it changed during the run)"))
         self.lr_plot.setLabel("bottom", self.tr("iteration"))
 

@@ -5,10 +5,11 @@ import logging
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QSlider, QSpinBox, QWidget)
 
+from digitlab.gui.live_text import follow_language
 from digitlab.nn.training.budget import estimate_training_memory, format_bytes, memory_limit
 from digitlab.nn.training.train_config import (ACTIVATION_NAMES, BOOK_WEIGHT_STD, GRADIENT_METHODS, NUMERICAL_MAX_IMAGES,
                              NUMERICAL_MAX_PARAMS, OPTIMIZER_NAMES, SCHEDULE_NAMES, WEIGHT_INITS,
@@ -69,6 +70,7 @@ class TrainingSettings(QWidget):
         for n in SUBSETS:
             self.subset_combo.addItem("", n)
         self._retranslate_subsets()
+        follow_language(self, self._on_language_changed)
         self.seed_spin = self._spin(0, 2 ** 31 - 1, 0)
         self.gradient_combo = self._gradient_combo()
         self.gradient_note = QLabel()
@@ -248,12 +250,10 @@ class TrainingSettings(QWidget):
         for index, n in enumerate(SUBSETS):
             self.subset_combo.setItemText(index, self.tr("{0:,} images").format(n))
 
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            # the fixed texts are set again by gui.retranslate; these carry values
-            self._retranslate_subsets()
-            self._on_shape_changed()
-        super().changeEvent(event)
+    def _on_language_changed(self) -> None:
+        # the fixed texts are set again by the window (gui.live_text.retranslate_tree); these carry values
+        self._retranslate_subsets()
+        self._on_shape_changed()
 
     def settings_state(self) -> dict:
         """Every setting, as TrainConfig.to_dict() (remembered between sessions)."""

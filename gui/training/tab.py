@@ -138,7 +138,7 @@ class TrainingTab(QWidget):
         # the run relays its worker's signals on this thread, and drops them once abandoned (Reset)
         run = self._run = TrainingRun(config, self.data.get, interval=UPDATE_INTERVAL, paused=paused, parent=self,
                                       suggested_lr=self.suggested_lr(config))
-        run.status.connect(self.controls.show_message)   # fixed texts: gui.retranslate's
+        run.status.connect(self.controls.show_message)   # fixed texts: retranslate_tree's
         run.progress.connect(self._on_run_progress)
         run.epoch_finished.connect(self._on_run_epoch_finished)
         run.snapshot.connect(self.live_model)

@@ -1,11 +1,11 @@
 """"Export this experiment": a Python script that repeats a training run from the command line.
 
     text = export_script(config)          # save it as e.g. experiment.py, then
-    # python experiment.py --mnist-dir FOLDER
+    # python experiment.py --mnist-dir FOLDER   (any folder; the Python DigitLab is installed in)
 
-The script uses nn/ the way the app and `digitlab train` do (one BLAS thread, the seed's
-generator for the initial weights and the batches), so it prints the same per-epoch loss and
-accuracies as the run it came from.
+The script imports the installed package digitlab and uses nn/ the way the app and `digitlab
+train` do (one BLAS thread, the seed's generator for the initial weights and the batches), so it
+prints the same per-epoch loss and accuracies as the run it came from.
 """
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ _TEMPLATE = '''\
 """A DigitLab experiment: {summary}.
 
 Repeats the training run with DigitLab's nn package and prints the loss and accuracies of every
-epoch. Needs nn importable: save this file in the DigitLab folder (the one with nn/ in it), set
-PYTHONPATH to that folder, or install DigitLab with pip. Then:
+epoch. Run it, from any folder, with the Python that DigitLab is installed in (the one whose
+`digitlab` command opens the window; `pip install .` in DigitLab's folder installs it):
 
     python <this file> [--mnist-dir FOLDER]
 """
@@ -26,8 +26,8 @@ import sys
 try:
     from digitlab.nn.speed.blas import use_one_blas_thread
 except ImportError:
-    sys.exit("error: this script needs DigitLab's nn package: save it in the DigitLab folder, "
-             "set PYTHONPATH to that folder, or install DigitLab with pip")
+    sys.exit(f"error: DigitLab is not installed for {{sys.executable}}: run this file with the Python "
+             "that DigitLab is installed in, or run `pip install .` in DigitLab's folder first")
 
 use_one_blas_thread()   # as the app does, before NumPy loads: the same speed and the same sums
 
