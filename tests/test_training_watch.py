@@ -38,6 +38,18 @@ def tab(qtbot):
     widget.shutdown()
 
 
+def test_a_corrupted_digit_goes_to_the_draw_tab(shown_window, qtbot):
+    window = shown_window
+    window.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: window.training_tab is not None)
+    image = np.zeros((28, 28), np.float32)
+    image[4:24, 12:16] = 1.0
+    window.training_tab.corrupted_chosen.emit(image, "fog")
+    assert window.tabs.currentWidget() is window.draw_tab
+    drawn = window.draw_tab.canvas.to_array(28)
+    assert drawn is not None and drawn[4:24, 12:16].mean() > 0.5 and drawn[:, :8].max() < 0.1
+
+
 def test_data_panel_shows_the_counts_of_both_sets_and_pages(qtbot):
     from digitlab.gui.training.mnist_cache import MnistCache
 
@@ -191,9 +203,10 @@ def test_sturdy_panel_measures_two_models_and_a_click_loads_a_corrupted_digit(qt
     assert panel.table.rowCount() >= 10
     assert panel.table.horizontalHeaderItem(2).text().startswith("first")
     assert panel.table.item(0, 1).text() == "shot noise"
-    with qtbot.waitSignal(tab.image_chosen) as blocker:
+    with qtbot.waitSignal(tab.corrupted_chosen) as blocker:
         panel.table.cellClicked.emit(3, 0)
     np.testing.assert_array_equal(blocker.args[0].ravel(), result.table.examples[3])
+    assert blocker.args[1] == "motion blur"
     with qtbot.waitSignal(tab.not_sure_changed) as blocker:
         panel.set_threshold(0.7)
     assert blocker.args[0] == 0.7 and "0.70" in panel.summary.text()

@@ -56,12 +56,13 @@ class RobustnessPanel(QWidget):
     by default, or a file) on the first SAMPLES test images, on a worker thread.
 
     Signals:
-        image_chosen(object): a corruption's example was clicked; (28, 28) float32, ink = 1.
+        image_chosen(object, str): a corruption's example was clicked; (28, 28) float32, ink = 1,
+            and the corruption's name in the user's language.
         not_sure_changed(float): the "not sure" threshold was moved on the coverage curve.
     data: the MnistCache.
     """
 
-    image_chosen = Signal(object)
+    image_chosen = Signal(object, str)
     not_sure_changed = Signal(float)
 
     def __init__(self, data, parent: QWidget | None = None) -> None:
@@ -332,7 +333,7 @@ class RobustnessPanel(QWidget):
     def _on_table_cellClicked(self, row: int, column: int) -> None:
         if self.result is not None and 0 <= row < len(self.result.table.names):
             image = self.result.table.examples[row].reshape(28, 28).astype(np.float32, copy=True)
-            self.image_chosen.emit(image)
+            self.image_chosen.emit(image, self.corruption_name(self.result.table.names[row]))
 
     @Slot()
     def _on_threshold_line_moved(self) -> None:

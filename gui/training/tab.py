@@ -39,6 +39,8 @@ class TrainingTab(QWidget):
         model_trained(object, dict): "Use this model" was clicked; a copy of the network and its metadata.
         live_model(object): a snapshot of the network being trained, at most ~2 per second.
         image_chosen(object): a misclassified test image was clicked; (28, 28) float32, ink = 1.
+        corrupted_chosen(object, str): a corrupted test image was clicked on the corruption
+            table; (28, 28) float32, ink = 1, and the corruption's name.
         state_changed(str): the new RunState ("idle", "loading", "running", "paused", "finished").
         not_sure_changed(float): the "not sure" threshold chosen on the coverage curve (the Draw
             tab's bars say "not sure" below it).
@@ -47,6 +49,7 @@ class TrainingTab(QWidget):
     model_trained = Signal(object, dict)
     live_model = Signal(object)
     image_chosen = Signal(object)
+    corrupted_chosen = Signal(object, str)
     state_changed = Signal(str)
     not_sure_changed = Signal(float)
 
@@ -97,7 +100,7 @@ class TrainingTab(QWidget):
 
     def _connect(self) -> None:
         self.hint_list.apply_requested.connect(self._on_hint_list_apply_requested)
-        self.robustness_panel.image_chosen.connect(self.image_chosen)
+        self.robustness_panel.image_chosen.connect(self.corrupted_chosen)
         self.robustness_panel.not_sure_changed.connect(self.not_sure_changed)
         self.evaluation_panel.evaluated.connect(self._on_evaluation_panel_evaluated)
         self.start_button.clicked.connect(self._on_start_button_clicked)

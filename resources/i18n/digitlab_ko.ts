@@ -1383,6 +1383,10 @@ Details: {0}</source>
         <translation>이제 그리기 탭은 방금 학습한 신경망으로 답합니다: 숫자를 그려 보세요.</translation>
     </message>
     <message>
+        <source>a test image under {0}</source>
+        <translation>{0} 손상을 입힌 시험 이미지</translation>
+    </message>
+    <message>
         <source>a misclassified test image</source>
         <translation>잘못 분류된 시험 이미지</translation>
     </message>
