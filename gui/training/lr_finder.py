@@ -76,7 +76,7 @@ class LrFinderPanel(QWidget):
             "every step, and suggests a rate a tenth of where the loss was lowest."))
 
     def _set_titles(self) -> None:
-        self.plot.setTitle(self.tr("Learning-rate range test: loss against the rate (log axis)"))
+        self.plot.setTitle(self.tr("Range test: loss at each rate"))
         self.plot.setLabel("bottom", self.tr("learning rate"))
         self.plot.setLabel("left", self.tr("loss"))
 

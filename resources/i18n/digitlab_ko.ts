@@ -1316,8 +1316,8 @@ Details: {0}</source>
         <translation>범위 테스트는 신경망의 복사본을 걸음마다 학습률을 키우며 잠깐 학습하고, 손실이 가장 낮았던 학습률의 10분의 1을 제안합니다.</translation>
     </message>
     <message>
-        <source>Learning-rate range test: loss against the rate (log axis)</source>
-        <translation>학습률 범위 테스트: 학습률에 따른 손실 (로그 축)</translation>
+        <source>Range test: loss at each rate</source>
+        <translation>범위 테스트: 학습률별 손실</translation>
     </message>
     <message>
         <source>learning rate</source>
