@@ -26,7 +26,7 @@ from digitlab.nn.speed.blas import use_one_blas_thread
 DEBUG_VAR = "DIGITLAB_DEBUG"
 
 # command -> its module, which has run(args) -> exit status. A new command (e.g. `finetune`, in
-# gui/cli/finetune.py) adds its module here and its sub-parser in args.build_parser.
+# cli/finetune.py) adds its module here and its sub-parser in args.build_parser.
 COMMANDS = {
     "train": "digitlab.cli.train",
     "eval": "digitlab.cli.eval",

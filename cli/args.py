@@ -1,10 +1,11 @@
-"""The argument parser of `digitlab train | eval | predict | bench` and its value types.
+"""The argument parser of every command (`digitlab train | eval | predict | bench | finetune`)
+and its value types; the command modules only run what it parsed.
 
 No Qt. The choices, the hidden sizes' and the weight init's rules come from digitlab.nn.training.train_config
 (shared with the Training tab), imported when the parser is built or a value is parsed: NumPy
 must not load before main() has set the BLAS thread count. parse_args sets
-`args.command` to the command's name: "train", "eval", "predict" or "bench" (the keys of
-gui.cli.COMMANDS).
+`args.command` to the command's name: "train", "eval", "predict", "bench" or "finetune" (the
+keys of digitlab.cli.COMMANDS).
 """
 from __future__ import annotations
 
@@ -54,30 +55,52 @@ def build_parser() -> argparse.ArgumentParser:
     predict.add_argument("--json", action="store_true", help="print a JSON list")
     _add_bench_parser(commands)
     _add_finetune_parser(commands)
-    # a new command adds its sub-parser here and its module to gui.cli.COMMANDS
+    # a new command adds its sub-parser here and its module to digitlab.cli.COMMANDS
     return parser
 
 
-def _add_bench_parser(commands) -> None:
-    from digitlab.cli import bench
+BENCH_DESCRIPTION = "Measure DigitLab's speed on this machine."
+FINETUNE_DESCRIPTION = ("Fine-tune a model on your own labelled digits, mixed with MNIST so that "
+                        "MNIST is not forgotten.")
 
-    bench.add_arguments(commands.add_parser("bench", help="measure DigitLab's speed on this computer",
-                                            description=bench.DESCRIPTION))
+
+def _add_bench_parser(commands) -> None:
+    add_bench_arguments(commands.add_parser("bench", help="measure DigitLab's speed on this computer",
+                                            description=BENCH_DESCRIPTION))
+
+
+def add_bench_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of `bench` (for the sub-command's parser or cli/bench.py's own)."""
+    parser.add_argument("--json", action="store_true", help="print one JSON object, not a table")
+    parser.add_argument("--quick", action="store_true", help="fewer repeats (for a check in CI)")
+    parser.add_argument("--mnist-dir", type=Path, metavar="DIR",
+                        help="folder with the four MNIST .gz files (default: $DIGITLAB_MNIST_DIR, "
+                        "then the user cache)")
 
 
 def _add_finetune_parser(commands) -> None:
-    from digitlab.cli import finetune
-
-    finetune.add_arguments(commands.add_parser("finetune", help="teach a model your own handwriting",
-                                               description=finetune.DESCRIPTION))
+    parser = commands.add_parser("finetune", help="teach a model your own handwriting",
+                                 description=FINETUNE_DESCRIPTION)
+    parser.add_argument("--personal", type=Path, required=True, metavar="FILE",
+                        help="your personal data set: a .npz or an exported .zip")
+    parser.add_argument("--out", type=Path, required=True, metavar="PATH",
+                        help="where to save the fine-tuned model (.npz); never the shipped one")
+    _add_model_flag(parser)
+    parser.add_argument("--steps", type=_positive_int, default=None, metavar="N",
+                        help="mini-batches to train (default: 300)")
+    parser.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
+    _add_data_flags(parser)
+    parser.add_argument("--json", action="store_true", help="print a JSON summary on stdout")
 
 
 def _add_train_parser(commands) -> None:
-    from digitlab.nn.training.train_config import DTYPES, GRADIENT_METHODS, NUMERICAL_MAX_IMAGES, TrainConfig
+    from digitlab.nn.training.train_config import (CONV_HIDDEN_SIZES, CONV_STAGES, DEFAULTS, DTYPES,
+                                                   GRADIENT_METHODS, MODEL_KINDS,
+                                                   NUMERICAL_MAX_IMAGES)
 
     from digitlab.nn.training.presets import PRESETS
 
-    default = TrainConfig()
+    default = DEFAULTS      # the Training tab's defaults too: one set, in nn.train_config
     train = commands.add_parser("train", help="train a network on MNIST",
                                 description="Train a network on MNIST with a live progress bar.")
     add = train.add_argument
@@ -85,9 +108,18 @@ def _add_train_parser(commands) -> None:
     add("--preset", choices=tuple(PRESETS), default=None,
         help="start from a ready-made setup; flags given as well override it. course: the "
              "course's TwoLayerNet 784-50-10, sigmoid, 0.01 x randn, SGD lr 0.1, batch 100, "
-             "10,000 iterations, accuracies from epoch 0")
+             "10,000 iterations, and the course's loop: rng.choice per iteration, accuracies "
+             "on all training images once per 600 iterations from iteration 0")
     add("--iterations", type=_positive_int, default=None, metavar="N",
         help="run N mini-batch steps (the course's iters_num) instead of --epochs")
+    add("--model-kind", choices=MODEL_KINDS, default="mlp",
+        help="mlp: 784-hidden-10, the course's network (default); conv: the book's chapter 7 "
+             "convolutional network, conv-ReLU-pool stages (--conv) before the hidden layers "
+             f"(--hidden, default {','.join(map(str, CONV_HIDDEN_SIZES))} for conv)")
+    add("--conv", type=_conv, default=None, metavar="STAGES",
+        help="with --model-kind conv: filters x size of each convolution stage, each followed by "
+             "ReLU and 2x2 max pooling (default: " + ",".join(
+                 f"{filters}x{size}" for filters, size, _ in CONV_STAGES) + ")")
     marked = _marking_defaults(add)
     marked("--weight-decay", type=_non_negative_float, default=default.weight_decay,
            metavar="LAMBDA", help="L2 weight decay (default: %(default)s)")
@@ -96,7 +128,7 @@ def _add_train_parser(commands) -> None:
     add("--augment", action="store_true", help="random rotation, scale, shift and thickness")
     _add_scan_flags(train.add_argument_group(
         "scanned handwriting", "Augmentation that makes digits look scanned or photographed "
-        "(nn/augment.py); off by default. Each of these flags implies --augment."), default)
+        "(nn/data/augment.py); off by default. Each of these flags implies --augment."), default)
     add("--train-size", type=_positive_int, default=None, metavar="N",
         help="train on the first N training images (default: all 60,000)")
     add("--drawn", type=_positive_int, default=None, metavar="N",
@@ -115,7 +147,7 @@ def _add_train_parser(commands) -> None:
 
 def _add_scan_flags(group, default) -> None:
     """--aspect ... --scan-augment: augment_batch's scan options, rules from nn.train_config.
-    Their defaults are None ("not typed"): gui.cli.train fills in --scan-augment's and nn's."""
+    Their defaults are None ("not typed"): digitlab.cli.train fills in --scan-augment's and nn's."""
     from digitlab.nn.training.train_config import SCAN_AUGMENT
 
     add = group.add_argument
@@ -276,6 +308,15 @@ def _hidden_sizes(text: str) -> tuple[int, ...]:
     from digitlab.nn.training.train_config import parse_hidden_sizes
     try:
         return parse_hidden_sizes(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _conv(text: str) -> tuple[tuple[int, int, int], ...]:
+    """nn.train_config.parse_conv: 16x5,32x5 -> the convolution stages."""
+    from digitlab.nn.training.train_config import parse_conv
+    try:
+        return parse_conv(text)
     except ValueError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
 

@@ -3,7 +3,7 @@
 Prints a table, or one JSON object with exactly the keys of FIGURES (seconds, milliseconds, MB;
 null where a figure cannot be taken: torch_epoch_s without PyTorch, time_to_97_s when the
 defaults never reach 97%). --quick takes fewer repeats, for a check in CI. Runnable as
-`python -m gui.cli.bench`. Only the standard library is imported at module level: NumPy after the
+`python -m digitlab.cli.bench`. Only the standard library is imported at module level: NumPy after the
 BLAS thread default is set, Qt and PyTorch only while they are measured.
 """
 from __future__ import annotations
@@ -14,10 +14,10 @@ import os
 import sys
 from pathlib import Path
 
+from digitlab.cli.args import BENCH_DESCRIPTION, add_bench_arguments
 from digitlab.nn.speed.blas import use_one_blas_thread
 
 PROG = "digitlab bench"
-DESCRIPTION = "Measure DigitLab's speed on this machine."
 
 # key: (unit, what it is)
 FIGURES = {
@@ -33,6 +33,9 @@ FIGURES = {
     "startup_s": ("s", "process start -> main window painted (median)"),
     "bare_window_s": ("s", "process start -> bare PySide6 window painted (median)"),
     "peak_rss_mb": ("MB", "peak memory of a process training on all 60,000 images"),
+    "conv_epoch_s": ("s", "one epoch of the convolutional network (train --model-kind conv's "
+                          "defaults), batch 100, momentum, float32, from a tenth of it"),
+    "conv_inference_s": ("s", "the 10,000 test images through that network, batches of 1,000"),
 }
 
 
@@ -55,6 +58,7 @@ def targets(r: dict) -> dict[str, str]:
     out |= check("draw_to_bars_ms_p99", "<= 16.7", r["draw_to_bars_ms_p99"] <= 16.7)
     out |= check("startup_s", "<= 2 x bare", r["startup_s"] <= 2 * r["bare_window_s"])
     out |= check("peak_rss_mb", "< 350", r["peak_rss_mb"] < 350)
+    out |= check("conv_inference_s", "< 3", r["conv_inference_s"] < 3)
     return out
 
 
@@ -178,6 +182,12 @@ def run_bench(quick: bool = False, mnist_dir: Path | None = None, report=_say) -
     p50, p99 = np.percentile(benchmark.predict_milliseconds(network, canvases), [50, 99])
     r["predict_ms_p50"], r["predict_ms_p99"] = float(p50), float(p99)
     r["batch_speedup"] = benchmark.batch_speedup(network, x_test)
+    report("conv_epoch_s and conv_inference_s (the convolutional network)")
+    r["conv_epoch_s"] = benchmark.conv_epoch_seconds(x, t, rng, 0.02 if quick else 0.1)
+    r["conv_inference_s"] = benchmark.inference_seconds(benchmark.conv_network(rng),
+                                                        x_test if not quick else x_test[:1000])
+    if quick:
+        r["conv_inference_s"] *= len(x_test) / 1000
     del x, t, x_test, canvases
     r |= _gui_figures(folder, n, rng, report)
     report("peak_rss_mb (a child process trains one epoch)")
@@ -189,16 +199,13 @@ def _gui_figures(folder: Path, n: dict, rng, report) -> dict:
     """time_to_97_s and draw_to_bars_ms_p50/p99, taken offscreen in this process."""
     import numpy as np
 
-    from digitlab.cli import bench_gui
-    from digitlab.gui.training.mnist_cache import MnistCache
+    from digitlab.gui import measure
 
     report("draw_to_bars_ms (mouse moves at 125 Hz on the Draw tab)")
-    latencies = bench_gui.draw_latencies_ms(n["strokes"], rng)
+    latencies = measure.draw_to_bars_ms(n["strokes"], rng)
     p50, p99 = np.percentile(latencies, [50, 99])
     report("time_to_97_s (Start on the Training tab with its defaults)")
-    cache = MnistCache(folder)
-    cache.get()              # the data is already loaded, as after the app's first run
-    seconds, best = bench_gui.seconds_to_accuracy(cache, 0.97, n["limit_s"])
+    seconds, best = measure.seconds_to_accuracy(folder, 0.97, n["limit_s"])
     if seconds is None:
         report(f"the Training tab's defaults did not reach 97% (best {best:.2%})")
     return {"time_to_97_s": seconds, "draw_to_bars_ms_p50": p50, "draw_to_bars_ms_p99": p99}
@@ -209,15 +216,6 @@ def shipped_model():
     from digitlab import resources
     from digitlab.nn.files.model_io import load_model
     return load_model(resources.path(*resources.DEFAULT_MODEL))[0]
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The options of `bench` (for a sub-command parser or a parser of its own)."""
-    parser.add_argument("--json", action="store_true", help="print one JSON object, not a table")
-    parser.add_argument("--quick", action="store_true", help="fewer repeats (for a check in CI)")
-    parser.add_argument("--mnist-dir", type=Path, metavar="DIR",
-                        help="folder with the four MNIST .gz files (default: $DIGITLAB_MNIST_DIR, "
-                        "then the user cache)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -241,8 +239,8 @@ def run(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     """`bench [--json] [--quick] [--mnist-dir DIR]`; returns the exit status."""
     use_one_blas_thread()   # before NumPy loads, as main.py does
-    parser = argparse.ArgumentParser(prog=PROG, description=DESCRIPTION)
-    add_arguments(parser)
+    parser = argparse.ArgumentParser(prog=PROG, description=BENCH_DESCRIPTION)
+    add_bench_arguments(parser)
     try:
         args = parser.parse_args(sys.argv[1:] if argv is None else list(argv))
     except SystemExit as exit_:

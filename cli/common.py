@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 from digitlab.cli.args import PROG
-from digitlab.cli.files import display_path, file_problem, folder_problem, os_message, os_reason, printable
+from digitlab.cli.files import display_path, os_message, printable
+from digitlab.nn.files.file_checks import file_problem, folder_problem, os_reason
 
 
 class CliError(Exception):

@@ -21,8 +21,11 @@ def run(args: argparse.Namespace) -> int:
     _, (x_test, t_test) = common.load_mnist(args, DownloadProgress())
     result = evaluate(network, x_test, t_test).to_dict()
     result["model"] = _name(args.model)
-    result["sizes"] = [int(size) for size in network.sizes]
-    result["activation"] = network.activation
+    if hasattr(network, "architecture"):   # a ConvNet: its stages and hidden sizes
+        result.update(network.architecture(), activation="relu")
+    else:
+        result["sizes"] = [int(size) for size in network.sizes]
+        result["activation"] = network.activation
     if args.robustness:
         models = [(result["model"], network)]
         if other is not None:

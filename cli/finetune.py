@@ -5,7 +5,7 @@
 Reads a personal data set (.npz, or a .zip of PNGs + CSV exported by DigitLab), fine-tunes a copy
 of the model (default: the shipped one) on its training samples mixed with MNIST (nn.finetune),
 prints personal test-split and MNIST test accuracy before and after, and saves the result to
---out, which may never be the shipped model. No Qt; errors as every command (gui/cli/__init__.py).
+--out, which may never be the shipped model. No Qt; errors as every command (cli/__init__.py); its flags are built in cli/args.py.
 """
 from __future__ import annotations
 
@@ -16,26 +16,8 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
-from digitlab.cli.args import _add_data_flags, _add_model_flag, _positive_int
-from digitlab.cli.common import CliError, load_mnist as _load_mnist, load_network as _load_network
-from digitlab.cli.files import os_message as _os_message
-
-DESCRIPTION = ("Fine-tune a model on your own labelled digits, mixed with MNIST so that MNIST is "
-               "not forgotten.")
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The flags of `digitlab finetune`."""
-    parser.add_argument("--personal", type=Path, required=True, metavar="FILE",
-                        help="your personal data set: a .npz or an exported .zip")
-    parser.add_argument("--out", type=Path, required=True, metavar="PATH",
-                        help="where to save the fine-tuned model (.npz); never the shipped one")
-    _add_model_flag(parser)
-    parser.add_argument("--steps", type=_positive_int, default=None, metavar="N",
-                        help="mini-batches to train (default: 300)")
-    parser.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
-    _add_data_flags(parser)
-    parser.add_argument("--json", action="store_true", help="print a JSON summary on stdout")
+from digitlab.cli.common import CliError, load_mnist, load_network
+from digitlab.cli.files import os_message
 
 
 def run(args: argparse.Namespace) -> int:
@@ -55,8 +37,8 @@ def _finetune(args: argparse.Namespace) -> int:
     if len(t_train) == 0:
         raise CliError(f"{args.personal.name} has no training samples: label a few more digits "
                        f"(every fifth sample is kept for testing)")
-    network, metadata = _load_network(args.model)
-    (x_mnist, t_mnist), mnist_test = _load_mnist(args, DownloadProgress())
+    network, metadata = load_network(args.model)
+    (x_mnist, t_mnist), mnist_test = load_mnist(args, DownloadProgress())
     config = FinetuneConfig() if args.steps is None else FinetuneConfig(steps=args.steps)
     tuner = FineTuner(network, (x_train, t_train), (x_mnist, t_mnist), config,
                       rng=np.random.default_rng(args.seed))
@@ -108,7 +90,7 @@ def _load_personal(path: Path):
     except PersonalDataError as error:
         raise CliError(str(error)) from None
     except OSError as error:
-        raise CliError(f"cannot read {path}: {_os_message(error)}") from None
+        raise CliError(f"cannot read {path}: {os_message(error)}") from None
 
 
 def _follow(tuner) -> None:
@@ -136,7 +118,7 @@ def _save(out: Path, network, metadata: dict, summary: dict, config) -> None:
     try:
         save_model(out, network, saved)
     except OSError as error:
-        raise CliError(f"cannot save the model to {out}: {_os_message(error)}") from None
+        raise CliError(f"cannot save the model to {out}: {os_message(error)}") from None
 
 
 def format_summary(summary: dict) -> str:

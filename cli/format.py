@@ -96,7 +96,11 @@ def format_eval(result: dict) -> str:
     """Accuracy line and the confusion matrix with a per-class accuracy column."""
     confusion = result["confusion"]
     correct = sum(confusion[i][i] for i in range(10))
-    sizes = "-".join(str(size) for size in result.get("sizes", ()))
+    if result.get("kind") == "conv":
+        sizes = "conv " + ",".join(f"{filters}x{size}" for filters, size, _ in result["conv"]) + \
+            ", hidden " + ",".join(str(size) for size in result["hidden_sizes"])
+    else:
+        sizes = "-".join(str(size) for size in result.get("sizes", ()))
     lines = [f"model: {result['model']} ({sizes}, {result.get('activation', '?')})",
              f"test accuracy: {result['accuracy']:.4f} ({correct} of {result['n']})",
              "",

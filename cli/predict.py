@@ -6,7 +6,8 @@ from pathlib import Path
 
 from digitlab.cli import common
 from digitlab.cli.common import CliError
-from digitlab.cli.files import display_path, os_reason, printable
+from digitlab.cli.files import display_path, printable
+from digitlab.nn.files.file_checks import os_reason
 
 
 def run(args: argparse.Namespace) -> int:

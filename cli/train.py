@@ -91,6 +91,7 @@ def _train_config(args: argparse.Namespace):
         values.update({field: value for field, value in preset.items()
                        if field not in typed and field not in ("seed", "drawn_digits")})
     values.update(_scan_options(args))
+    values.update(_model_kind(args))
     if args.iterations is not None:
         values["iterations"] = args.iterations
     try:
@@ -118,12 +119,27 @@ def _scan_options(args: argparse.Namespace) -> dict:
     return options
 
 
+def _model_kind(args: argparse.Namespace) -> dict:
+    """model_kind and conv of --model-kind and --conv; a convolutional network gets its own
+    hidden default (--hidden typed wins). UsageError for --conv without --model-kind conv."""
+    from digitlab.nn.training.train_config import CONV_HIDDEN_SIZES, CONV_STAGES
+
+    if args.model_kind != "conv":
+        if args.conv is not None:
+            raise UsageError("--conv describes a convolutional network: add --model-kind conv")
+        return {}
+    values = {"model_kind": "conv", "conv": args.conv or CONV_STAGES}
+    if is_default(args.hidden):
+        values["hidden_sizes"] = CONV_HIDDEN_SIZES
+    return values
+
+
 def _flag(field: str) -> str:
     return field.replace("_", "-")
 
 
 def _plain(value):
-    """A flag's value without the parser's default mark (gui.cli.args.is_default)."""
+    """A flag's value without the parser's default mark (digitlab.cli.args.is_default)."""
     return value if not is_default(value) else type(value).__mro__[1](value)
 
 
@@ -157,10 +173,11 @@ def _train_summary(config, finished, history: list[dict], out: Path | None) -> d
 def _check_out(path: Path, config) -> None:
     """Refuse an --out that cannot be written before any training (a long run would be lost)."""
     from digitlab.nn.files.model_io import ModelFileError, check_save_target, model_file_size
+    from digitlab.nn.training.budget import param_count
 
     dtype = "float64" if config.gradient == "numerical" else config.dtype
     try:
-        check_save_target(path, model_file_size((784, *config.hidden_sizes, 10), dtype))
+        check_save_target(path, model_file_size(param_count(config), dtype))
     except ModelFileError as error:
         raise CliError(f"--out: {error}") from None
 

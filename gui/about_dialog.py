@@ -10,6 +10,7 @@ from PySide6.QtCore import qVersion
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from digitlab import resources
+from digitlab.gui.accessibility import name_controls
 
 # TrainConfig field -> command-line flag, in the order `digitlab train --help` lists them.
 FLAGS = (("hidden_sizes", "--hidden"), ("activation", "--activation"), ("weight_init", "--init"),
@@ -27,8 +28,8 @@ RANGE_OF = {"blur_sigma": "blur_prob", "lowres_side": "lowres_prob"}
 
 def train_command(config: dict) -> str:
     """The `digitlab train ...` command that reproduces a model's TrainConfig (its metadata)."""
-    from digitlab.nn.training.trainer import TrainConfig
-    defaults = TrainConfig().to_dict()
+    from digitlab.nn.training.train_config import DEFAULTS
+    defaults = DEFAULTS.to_dict()     # what `train` runs when a flag is left out
     words = ["digitlab", "train"]
     for field, flag in FLAGS:
         value = config.get(field)
@@ -83,6 +84,9 @@ class AboutDialog(QDialog):
         layout.addWidget(self.text)
         layout.addWidget(buttons)
         self.text.setHtml(self.page())
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setToolTip(self.tr("Close this window"))
+        name_controls(self)
 
     def page(self) -> str:
         """The dialog's HTML in the user's language."""
@@ -111,5 +115,7 @@ class AboutDialog(QDialog):
         return (f"<h2>DigitLab</h2><p>{html.escape(intro)}</p>"
                 f"<h3>{versions_h}</h3><table cellspacing='6'>{rows}</table>"
                 f"<h3>{model_h}</h3><p>{html.escape(model)}</p>"
-                + (f"<pre>{html.escape(command)}</pre>" if command else "")
+                # wrapped between words, not cut: the command is longer than the dialog is wide
+                + (f"<p style='font-family: monospace; white-space: pre-wrap'>{html.escape(command)}</p>"
+                   if command else "")
                 + f"<h3>{credits_h}</h3><ul>{items}</ul>")

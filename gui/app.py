@@ -1,25 +1,19 @@
-"""Start the GUI: QApplication, translators for the user's language, the main window."""
+"""Start the GUI: QApplication, translators for the user's language (gui/language.py), the main
+window, and the probe of scripts/x11_smoke.py when $DIGITLAB_SMOKE is set."""
 from __future__ import annotations
 
 import argparse
 import os
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from digitlab import resources
+from digitlab.gui.first_paint import AfterFirstPaint
+from digitlab.gui.language import set_language
 from digitlab.gui.log import logged_exceptions, setup_logging
-
-LANG_VAR = "DIGITLAB_LANG"   # e.g. "ko" or "en": the language of the window, over the system's
-
-
-def chosen_locale(environ: Mapping[str, str] = os.environ) -> QLocale:
-    """The locale of the window: $DIGITLAB_LANG when set ("ko", "en", "ko_KR"), else the system's."""
-    name = environ.get(LANG_VAR, "").strip()
-    return QLocale(name) if name else QLocale.system()
 
 
 def window_options(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
@@ -28,48 +22,6 @@ def window_options(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
     parser.add_argument("--mnist-dir")
     options, qt_args = parser.parse_known_args(list(argv))
     return options, qt_args
-
-
-def install_translators(app: QApplication, locale: QLocale,
-                        i18n_dir: str | None = None) -> list[QTranslator]:
-    """Load DigitLab's (digitlab_<locale>.qm) and Qt's own translations when they exist."""
-    installed = []
-    sources = (("digitlab", i18n_dir or str(resources.path("i18n"))),
-               ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)))
-    for name, folder in sources:
-        translator = QTranslator(app)
-        if translator.load(locale, name, "_", folder) and app.installTranslator(translator):
-            installed.append(translator)
-    return installed
-
-
-def locale_for(code: str, environ: Mapping[str, str] = os.environ) -> QLocale:
-    """The locale of a View > Language choice: "en", "ko", or "system" ($DIGITLAB_LANG or the system's)."""
-    return chosen_locale(environ) if code == "system" else QLocale(code)
-
-
-def set_language(app: QApplication, code: str, i18n_dir: str | None = None) -> list[QTranslator]:
-    """Swap the installed translators for those of code; every widget then gets a LanguageChange."""
-    for translator in getattr(app, "_digitlab_translators", []):
-        app.removeTranslator(translator)
-    installed = install_translators(app, locale_for(code), i18n_dir)
-    app._digitlab_translators = installed   # kept to remove them at the next switch
-    return installed
-
-
-class AfterFirstPaint(QObject):
-    """Calls `callback` once, as soon as the event loop is free after `widget` was first painted."""
-
-    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
-        super().__init__(widget)
-        self._callback = callback
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._callback)
-        return False
 
 
 def app_icon() -> QIcon:

@@ -7,6 +7,7 @@ import logging
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from digitlab.gui.accessibility import name_controls
 from digitlab.gui.log import LOGGER_NAME, log_file
 
 
@@ -46,6 +47,7 @@ class LazyTab(QWidget):
         except Exception as error:  # noqa: BLE001 - a broken tab must not take the window with it
             return self._fail(error)
         self.widget = widget_class()
+        name_controls(self.widget)
         self.layout().addWidget(self.widget)
         self.built.emit(self.widget)
         return self.widget

@@ -165,6 +165,7 @@ def _retext(owner: QObject, getter, setter, strict: bool = False) -> None:
 def _widget_texts(widget: QWidget) -> Iterator[tuple]:
     """(getter, setter) of each fixed text of widget."""
     yield widget.toolTip, widget.setToolTip
+    yield widget.accessibleName, widget.setAccessibleName   # gui.accessibility's names
     if isinstance(widget, (QLabel, QAbstractButton)):
         yield widget.text, widget.setText
     if isinstance(widget, QGroupBox):

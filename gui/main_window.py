@@ -3,24 +3,28 @@ from __future__ import annotations
 
 from PySide6.QtCore import Slot
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import (QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox,
+                               QTabWidget, QWidget)
 
 from digitlab.gui.draw.tab import DrawTab
 from digitlab.gui.lazy_tab import LazyTab
 from digitlab.gui.live_text import follow_language, retranslate_tree, translated
 from digitlab.gui.menus import LANGUAGES, THEMES, Menus
+from digitlab.gui.plot_export import export_plot_item, visible_plot_items
 from digitlab.gui.settings import Settings, typed
-from digitlab.gui.window_actions import WindowActions
 
 
-class MainWindow(WindowActions, QMainWindow):
+class MainWindow(QMainWindow):
     """DigitLab's window: Draw (built at once), Training and Gradient descent (built lazily).
 
     The status bar shows the model the Draw tab uses. The Training tab's models are offered to the
     Draw tab ("Training (live)" while it learns); "Use this model" and a click on a misclassified
     test image switch to the Draw tab with the trained model. Closing asks about a running training
-    or an unsaved model (Save / Discard / Cancel, TrainingTab.maybe_save) and stops the training,
+    or an unsaved trained or fine-tuned model (Save / Discard / Cancel, TrainingTab.maybe_save and
+    Handwriting.maybe_save) and stops the training,
     then saves the remembered settings (window, tab, language, theme and each tab's own state).
+    The menus (gui/menus.py) call the public slots below: save_model, export_plot, copy_canvas,
+    show_about, reset_layout, reset_to_defaults, set_language, set_theme.
     """
 
     DEFAULT_SIZE = (1180, 820)
@@ -51,6 +55,8 @@ class MainWindow(WindowActions, QMainWindow):
         self.resize(*self.DEFAULT_SIZE)
         self._default_state = self.saveState()
         self._restore_settings()
+        from digitlab.gui.opengl_surface import reserve_opengl_surface
+        reserve_opengl_surface(self)   # the first 3-D view must not re-create the shown window
 
     @staticmethod
     def remembered_language(settings: Settings) -> str:
@@ -123,7 +129,7 @@ class MainWindow(WindowActions, QMainWindow):
 
     def set_language(self, code: str) -> None:
         """View > Language: swap the translators; every widget retranslates on LanguageChange."""
-        from digitlab.gui.app import set_language
+        from digitlab.gui.language import set_language
         self.language = code
         self.menus.language_actions[code].setChecked(True)
         set_language(QApplication.instance(), code)   # every widget then gets a LanguageChange
@@ -159,10 +165,11 @@ class MainWindow(WindowActions, QMainWindow):
 
     def closeEvent(self, event) -> None:
         training = self.training_tab
+        if (training is not None and not training.maybe_save()) \
+                or not self.draw_tab.handwriting.maybe_save():
+            event.ignore()
+            return
         if training is not None:
-            if not training.maybe_save():
-                event.ignore()
-                return
             training.shutdown()
         self.save_settings()
         super().closeEvent(event)
@@ -189,9 +196,12 @@ class MainWindow(WindowActions, QMainWindow):
 
     @Slot()
     def _restyle_new_plots(self) -> None:
-        """Plots built after the theme was chosen (LazyTab, panels) get its colours too."""
+        """Plots built after the theme was chosen (LazyTab, panels) get its colours too, and titles
+        that wrap."""
+        from digitlab.gui.plot_titles import wrap_titles_in
         from digitlab.gui.theme import restyle_plots
         restyle_plots(QApplication.instance(), self.dark, self)
+        wrap_titles_in(self)   # a long title (or its translation) wraps instead of cutting its plot
 
     @Slot(str)
     def _on_draw_tab_model_changed(self, description: str) -> None:
@@ -237,3 +247,106 @@ class MainWindow(WindowActions, QMainWindow):
                                     training.metadata.get("test_accuracy"))
         self.tabs.setCurrentWidget(self.draw_tab)
         self.draw_tab.show_image(image, self.tr("a misclassified test image"))
+
+    # --- menu actions -------------------------------------------------------------------
+    @Slot()
+    def save_model(self) -> bool:
+        """File > Save model: the Training tab's save (asks where); False when there is nothing."""
+        training = self.training_tab
+        if training is None or training.model is None:
+            self.statusBar().showMessage(self.tr("There is no trained model to save yet."), 8000)
+            return False
+        return training.save()
+
+    @Slot()
+    def _on_save_action_changed(self) -> None:
+        training = self.training_tab
+        self.menus.save_model.setEnabled(training is not None and training.save_action.isEnabled())
+
+    @Slot()
+    def export_plot(self, path: str | None = None) -> bool:
+        """File > Export plot: the largest plot of the current tab as PNG or SVG (by the suffix)."""
+        items = visible_plot_items(self.tabs.currentWidget())
+        if not items:
+            QMessageBox.information(self, self.tr("Export plot"),
+                                    self.tr("This tab shows no plot to export: open a tab or panel with a plot."))
+            return False
+        if path is None:
+            from digitlab.gui.file_folder import remember, suggested_path
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export plot"), suggested_path("plot.png"),
+                                                  self.tr("PNG image (*.png);;SVG drawing (*.svg)"))
+            if not path:
+                return False
+            remember(path)
+        return self._export(items[0], path)
+
+    def _export(self, item, path: str) -> bool:
+        try:
+            export_plot_item(item, path)
+        except OSError as error:
+            self.statusBar().showMessage(
+                self.tr("Could not write the plot to {0}: {1}").format(path, error.strerror or error), 10000)
+            return False
+        self.statusBar().showMessage(self.tr("Plot written to {0}").format(path), 8000)
+        return True
+
+    @Slot()
+    def copy_canvas(self) -> None:
+        """Edit > Copy: the drawing (the paper, without the frame) onto the clipboard."""
+        QApplication.clipboard().setImage(self.draw_tab.canvas.paper_image())
+        self.statusBar().showMessage(self.tr("The drawing is on the clipboard."), 5000)
+
+    @Slot()
+    def show_about(self):
+        from digitlab.gui.about_dialog import AboutDialog
+        dialog = AboutDialog(self)
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def reset_layout(self) -> None:
+        """View > Reset layout: the default window size and arrangement."""
+        self.restoreState(self._default_state)
+        self.showNormal()
+        self.resize(*self.DEFAULT_SIZE)
+
+    @Slot()
+    def reset_to_defaults(self, ask: bool = True) -> bool:
+        """View > Reset to defaults: after a yes, forget every setting and show the defaults."""
+        if ask:
+            answer = QMessageBox.question(
+                self, self.tr("Reset to defaults"),
+                self.tr("Forget every remembered setting (window, language, theme, pen, model, "
+                        "training settings) and go back to the defaults?"))
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        self.save_settings()
+        self._before_reset = self.settings.snapshot()
+        self.settings.clear()
+        self.reset_layout()
+        self.set_language("system")
+        self.set_theme("system")
+        self.draw_tab.apply_settings_state({})
+        for page in (self.training_page, self.gradient_page):
+            if page.widget is not None:
+                page.widget.apply_settings_state({})
+        self.menus.undo_reset.setEnabled(True)
+        self.statusBar().showMessage(self.tr("Every setting is back to its default. View > Undo "
+                                             "reset to defaults brings yours back."), 10000)
+        return True
+
+    @Slot()
+    def undo_reset(self) -> bool:
+        """View > Undo reset to defaults: every setting as it was just before the reset."""
+        snapshot, self._before_reset = getattr(self, "_before_reset", None), None
+        self.menus.undo_reset.setEnabled(False)
+        if snapshot is None:
+            return False
+        self.settings.restore(snapshot)
+        self._restore_settings()
+        self.set_language(self.language)
+        for key, page in (("training", self.training_page), ("gradient", self.gradient_page)):
+            if page.widget is not None:
+                page.widget.apply_settings_state(self.settings.state(key))
+        self.statusBar().showMessage(self.tr("Your settings are back as they were before the reset."), 8000)
+        return True

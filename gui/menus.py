@@ -7,9 +7,11 @@ window calls again when the language changes.
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QUrl
-from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QMainWindow,
                                QMessageBox, QTableWidget, QTableWidgetItem, QVBoxLayout)
+
+from digitlab.gui.accessibility import name_controls
 
 LANGUAGES = ("system", "en", "ko")
 THEMES = ("system", "light", "dark")
@@ -97,8 +99,11 @@ class Menus:
         self.view_menu.addSeparator()
         self.reset_layout = self._action(QKeySequence(), window.reset_layout)
         self.reset_defaults = self._action(QKeySequence(), window.reset_to_defaults)
+        self.undo_reset = self._action(QKeySequence(), window.undo_reset)
+        self.undo_reset.setEnabled(False)
         self.view_menu.addAction(self.reset_layout)
         self.view_menu.addAction(self.reset_defaults)
+        self.view_menu.addAction(self.undo_reset)
 
     def _radio(self, menu, codes, slot) -> dict[str, QAction]:
         group = QActionGroup(menu)
@@ -136,6 +141,7 @@ class Menus:
                  (self.copy, QCoreApplication.translate("Menus", "Copy the canvas image")),
                  (self.reset_layout, QCoreApplication.translate("Menus", "Reset layout")),
                  (self.reset_defaults, QCoreApplication.translate("Menus", "Reset to defaults…")),
+                 (self.undo_reset, QCoreApplication.translate("Menus", "Undo reset to defaults")),
                  (self.shortcuts, QCoreApplication.translate("Menus", "Keyboard shortcuts")),
                  (self.about, QCoreApplication.translate("Menus", "About DigitLab")),
                  (self.chapter, QCoreApplication.translate("Menus", "The course's chapter for this tab")),
@@ -165,10 +171,26 @@ class Menus:
         self.window.tabs.setCurrentWidget(self.window.draw_tab)
         self.window.draw_tab.model_choice.open_button.click()
 
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        """(what it does, its keys) for every shortcut of the window: the menus' actions first,
+        then the tabs' own (e.g. Alt+digit, "This is a"), each with all of its key sequences."""
+        native = QKeySequence.SequenceFormat.NativeText
+        actions = self.all_actions()
+        actions += [a for a in self.window.findChildren(QAction) if a not in actions]
+        rows = []
+        for action in actions:
+            keys = ", ".join(k.toString(native) for k in action.shortcuts() if not k.isEmpty())
+            if keys:
+                rows.append(((action.statusTip() or action.text()).replace("&", ""), keys))
+        for shortcut in self.window.findChildren(QShortcut):
+            keys = ", ".join(k.toString(native) for k in shortcut.keys() if not k.isEmpty())
+            if keys:
+                rows.append((shortcut.whatsThis() or shortcut.objectName(), keys))
+        return rows
+
     def show_shortcuts(self) -> QDialog:
-        """A dialog listing every action and its shortcut."""
-        rows = [(a.text().replace("&", ""), a.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
-                for a in self.all_actions() if not a.shortcut().isEmpty()]
+        """A dialog listing every shortcut of the window and what it does."""
+        rows = self.shortcut_rows()
         dialog = QDialog(self.window)
         dialog.setWindowTitle(QCoreApplication.translate("Menus", "Keyboard shortcuts"))
         table = QTableWidget(len(rows), 2, dialog)
@@ -178,13 +200,19 @@ class Menus:
             table.setItem(row, 0, QTableWidgetItem(name))
             table.setItem(row, 1, QTableWidgetItem(keys))
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)   # no empty strip beside the keys
         table.verticalHeader().hide()
+        table.setAccessibleName(QCoreApplication.translate("Menus", "Keyboard shortcuts"))
+        table.setToolTip(QCoreApplication.translate("Menus", "Every action with a shortcut, and its keys"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setToolTip(
+            QCoreApplication.translate("Menus", "Close this window"))
         buttons.rejected.connect(dialog.reject)
         layout = QVBoxLayout(dialog)
         layout.addWidget(table)
         layout.addWidget(buttons)
         dialog.resize(460, 480)
+        name_controls(dialog)
         dialog.open()
         return dialog
 
@@ -194,6 +222,9 @@ class Menus:
         box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("Menus", "The course"),
                           course_text(chapter), QMessageBox.StandardButton.Ok, self.window)
         box.setInformativeText(course_text(sections) + "\n\n" + course_text(todo))
+        box.button(QMessageBox.StandardButton.Ok).setToolTip(
+            QCoreApplication.translate("Menus", "Close this window"))
+        name_controls(box)
         box.open()
         return box
 

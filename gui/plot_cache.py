@@ -11,7 +11,7 @@ def cache_axes(plot) -> None:
 
     pyqtgraph repaints an axis (playing back every tick label) whenever anything in its plot
     changes; that was half of each animation frame and of each live training-plot refresh
-    (scripts/bench_animation.py). A changed range still redraws the axis: pyqtgraph calls
+    (scripts/bench.py animation). A changed range still redraws the axis: pyqtgraph calls
     update() on it, which refreshes the cached pixmap.
     """
     for name in AXES:

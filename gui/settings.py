@@ -90,6 +90,18 @@ class Settings:
     def set_geometry(self, key: str, value: QByteArray) -> None:
         self._qsettings.setValue(key, value)
 
+    def snapshot(self) -> dict:
+        """Every stored value, to give back to restore() (undoing "Reset to defaults")."""
+        return {key: self._raw(key) for key in self._qsettings.allKeys()}
+
+    def restore(self, snapshot: dict) -> None:
+        """Store exactly what snapshot() gave, and write it."""
+        self._qsettings.clear()
+        for key, value in snapshot.items():
+            if value is not None:
+                self._qsettings.setValue(key, value)
+        self.sync()
+
     def clear(self) -> None:
         """Forget everything ("Reset to defaults")."""
         self._qsettings.clear()

@@ -29,7 +29,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QTimer, Slot
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QMenu, QWidget
 
-from digitlab.gui.app import AfterFirstPaint
+from digitlab.gui.first_paint import AfterFirstPaint
 from digitlab.gui.live_text import follow_language
 
 SMOKE_VAR = "DIGITLAB_SMOKE"

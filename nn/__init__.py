@@ -8,4 +8,5 @@
 - data/       MNIST, the personal set, preprocessing, synthetic strokes, augmentation
 - files/      file formats and safe reading and writing
 - speed/      BLAS threads, timing and the benchmark
+- checks/     digits from outside the training, to check a model with (Hershey fonts, optdigits)
 """

@@ -4,6 +4,7 @@ Run after changing the SVG: python scripts/make_icons.py
 """
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -26,7 +27,8 @@ def render(renderer: QSvgRenderer, size: int) -> QImage:
     return image
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args(argv)
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841 - QImage needs one
     renderer = QSvgRenderer(str(ICONS / "digitlab.svg"))
     if not renderer.isValid():

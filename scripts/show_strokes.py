@@ -7,17 +7,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 import numpy as np
 from PySide6.QtGui import QImage
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-import main  # noqa: E402
-main.use_checkout()  # the checkout is the package digitlab
-
-from digitlab.nn.data.preprocess import preprocess  # noqa: E402
-from digitlab.nn.data.strokes import drawn_digit_set  # noqa: E402
+from digitlab.nn.data.preprocess import preprocess
+from digitlab.nn.data.strokes import drawn_digit_set
 
 CELL = 112   # canvas side per drawing in the grid
 

@@ -130,7 +130,7 @@ def shown_window(qtbot):
     """The main window, shown and exposed; the language is English again afterwards (a test may
     switch it, and the translators belong to the application, not the window)."""
     from PySide6.QtWidgets import QApplication
-    from digitlab.gui.app import set_language
+    from digitlab.gui.language import set_language
     from digitlab.gui.main_window import MainWindow
     window = MainWindow()
     qtbot.addWidget(window)

@@ -34,3 +34,15 @@ def test_the_dialog_lists_the_credits_and_the_shipped_model(qtbot):
                   "digitlab train --hidden 512,256", "PySide6", "pyqtgraph", "NumPy"):
         assert words in text, words
     assert "99." in text   # the shipped model's accuracy, from its metadata
+
+
+def test_the_training_command_is_shown_whole_without_sideways_scrolling(qtbot):
+    from digitlab.gui.about_dialog import shipped_model_facts
+    dialog = AboutDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    command = shipped_model_facts()[1]
+    assert len(command) > 60          # longer than a line of the dialog: it has to wrap
+    assert dialog.text.horizontalScrollBar().maximum() == 0
+    assert " ".join(command.split()) in " ".join(dialog.text.toPlainText().split())

@@ -5,7 +5,8 @@ from pathlib import Path
 from PySide6.QtCore import QLocale, QTimer, QTranslator
 
 from digitlab import resources
-from digitlab.gui.app import install_translators, run, window_options
+from digitlab.gui.app import run, window_options
+from digitlab.gui.language import install_translators
 
 QM_MAGIC = bytes([0x3C, 0xB8, 0x64, 0x18, 0xCA, 0xEF, 0x9C, 0x95,
                   0xCD, 0x21, 0x1C, 0xBF, 0x60, 0xA1, 0xBD, 0xDD])   # an empty .qm

@@ -77,3 +77,29 @@ def test_predict_and_batch_timings():
     times = benchmark.predict_milliseconds(network, canvases + [np.zeros((84, 84), np.float32)])
     assert times.shape == (4,) and np.all(times > 0)
     assert benchmark.batch_speedup(network, rng.random((200, 784), dtype=np.float32)) > 0
+
+
+def test_the_conv_epoch_is_timed_on_a_fraction_and_scaled_to_the_whole(data, monkeypatch):
+    x, t = data
+    seen = []
+    real = benchmark.epoch_seconds
+
+    def timed(network, optimizer, xs, ts, rng, batch_size=benchmark.BATCH_SIZE):
+        seen.append((type(network).__name__, len(xs)))
+        real(network, optimizer, xs[:100], ts[:100], rng, batch_size)
+        return 2.0
+
+    monkeypatch.setattr(benchmark, "epoch_seconds", timed)
+    assert benchmark.conv_epoch_seconds(x, t, np.random.default_rng(0), fraction=1 / 3) == 6.0
+    assert seen == [("ConvNet", 100)]
+
+
+def test_inference_seconds_classifies_every_image(data):
+    calls = []
+
+    class Counting:
+        def predict(self, x):
+            calls.append(len(x))
+
+    assert benchmark.inference_seconds(Counting(), data[0], batch_size=128) > 0
+    assert calls == [128, 128, 44]

@@ -1,4 +1,4 @@
-"""gui/cli/__init__.py and args.py: main(argv) in-process (capsys), its start-up, the parser's
+"""cli/__init__.py and args.py: main(argv) in-process (capsys), its start-up, the parser's
 one-line errors; helpers for the test_cli_*.py files of the commands."""
 import os
 import subprocess

@@ -1,4 +1,4 @@
-"""gui/cli/bench_probes.py: bench's child processes (a bare window here; the rest in the
+"""cli/bench_probes.py: bench's child processes (a bare window here; the rest in the
 slow end-to-end test of test_cli_bench.py)."""
 from digitlab.cli import bench_probes
 

@@ -1,5 +1,5 @@
 """The command line's answers to mistakes: exit 2 for a bad command line, 1 for a runtime error,
-0 for success; always one line on stderr and never a traceback (gui.cli.main in-process)."""
+0 for success; always one line on stderr and never a traceback (digitlab.cli.main in-process)."""
 import errno
 import json
 import os
@@ -143,7 +143,7 @@ def test_unreadable_file_is_one_line(capsys, place, monkeypatch, target):
     (ZeroDivisionError("division by zero"), ["internal error", "ZeroDivisionError",
                                              cli.DEBUG_VAR]),
     (MemoryError(), ["not enough memory"]),
-    (OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), "out.npz"), ["out.npz", "No space left"]),
+    (OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), "out.npz"), ["out.npz", "no space left"]),
 ])
 def test_unexpected_exceptions_are_one_line_exit_1(capsys, place, monkeypatch, error, words):
     def fail(args):

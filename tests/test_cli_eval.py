@@ -1,4 +1,4 @@
-"""gui/cli/eval.py (`digitlab eval`) and the model loading of gui/cli/common.py."""
+"""cli/eval.py (`digitlab eval`) and the model loading of cli/common.py."""
 import json
 import os
 import subprocess

@@ -1,4 +1,4 @@
-"""`digitlab finetune` (gui.cli.main in-process): results, files, one-line errors."""
+"""`digitlab finetune` (digitlab.cli.main in-process): results, files, one-line errors."""
 import hashlib
 import json
 
@@ -10,7 +10,7 @@ from digitlab.cli import main as cli_main
 from digitlab.nn.files.model_io import load_model
 from digitlab.nn.data.personal import PersonalSet
 from digitlab.nn.files.personal_zip import export_zip
-from personal_digits import unusual_personal_set
+from digitlab.nn.checks.unusual_digits import unusual_personal_set
 
 SHIPPED = resources.path(*resources.DEFAULT_MODEL)
 

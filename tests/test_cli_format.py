@@ -1,4 +1,4 @@
-"""gui/cli/format.py: the progress bar's history and epoch lines, the closing summary."""
+"""cli/format.py: the progress bar's history and epoch lines, the closing summary."""
 
 
 def test_train_progress_history_and_epoch_lines():

@@ -1,4 +1,4 @@
-"""gui/cli/predict.py (`digitlab predict`): images preprocessed as on the canvas."""
+"""cli/predict.py (`digitlab predict`): images preprocessed as on the canvas."""
 import json
 
 import numpy as np

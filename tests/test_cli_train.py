@@ -1,4 +1,4 @@
-"""gui/cli/train.py (`digitlab train`): a run on MNIST, divergence, and --out: the target is checked
+"""cli/train.py (`digitlab train`): a run on MNIST, divergence, and --out: the target is checked
 before training, and a save that still fails afterwards keeps the run in a rescue file. Faults are
 made in tmp_path only (a FIFO there, monkeypatched errors); a small synthetic set stands in for
 MNIST where the test is about the file."""

@@ -21,7 +21,7 @@ def test_preset_course_is_the_course_config():
 def test_typed_flags_override_the_preset_even_when_equal_to_the_usual_default():
     config = config_of("--preset", "course", "--activation", "relu", "--hidden", "100", "--lr", "0.5")
     assert (config.activation, config.hidden_sizes, config.lr) == ("relu", (100,), 0.5)
-    assert config.iterations == 10_000 and config.record_initial and config.dtype == "float64"
+    assert config.iterations == 10_000 and config.sampling == "choice" and config.dtype == "float64"
     assert config_of("--preset", "course", "--dtype", "float32").dtype == "float32"
 
 
@@ -33,12 +33,12 @@ def test_epochs_with_the_preset_runs_epochs_and_iterations_wins_over_both():
 
 
 def test_iterations_end_the_run_and_epoch_0_is_reported(capsys, synthetic):  # noqa: F811
-    # 200 images, batch 100: 2 steps per epoch; 3 iterations end half-way into epoch 2
+    # 200 images, batch 100: 2 steps per epoch; the course's loop records after i = 0 and i = 2
     code = cli.main(["train", "--preset", "course", "--iterations", "3", "--json"])
     summary = json.loads(capsys.readouterr().out)
     assert code == 0
-    assert [epoch["epoch"] for epoch in summary["history"]] == [0, 1, 2]
-    assert summary["history"][0]["loss"] is None
+    assert [epoch["epoch"] for epoch in summary["history"]] == [0, 1]
+    assert summary["history"][0]["loss"] is not None     # after the first step, as the course
     assert summary["config"]["iterations"] == 3
 
 

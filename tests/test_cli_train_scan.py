@@ -97,7 +97,9 @@ def test_the_about_dialogs_command_rebuilds_a_scan_config():
     assert "--aspect 0.6,1.6 --blur-prob 0.2 --blur-sigma 0.5,1.5" in command
     assert config_of(*command.split()[2:]) == config
     # A range whose probability is 0 does nothing and would be refused: it is left out.
-    quiet = TrainConfig(blur_sigma=(1.0, 2.0)).to_dict()
+    from dataclasses import replace
+    from digitlab.nn.training.train_config import DEFAULTS
+    quiet = replace(DEFAULTS, blur_sigma=(1.0, 2.0)).to_dict()
     assert train_command(quiet) == "digitlab train"
 
 

@@ -53,7 +53,7 @@ def test_every_listing_has_a_translatable_title(qtbot):
 def test_the_title_and_the_values_words_follow_a_language_switch(qtbot):
     from PySide6.QtWidgets import QApplication
 
-    from digitlab.gui.app import set_language
+    from digitlab.gui.language import set_language
     view = CodeView()
     qtbot.addWidget(view)
     view.set_listing(LISTINGS["training_loop"])

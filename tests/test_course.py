@@ -153,9 +153,12 @@ def test_training_loop_runs_the_course_loop():
         x[t == 1, 392:] += 0.8
         return x, t
     (x_train, t_train), (x_test, t_test) = halves(200), halves(100)
-    variables = LISTINGS["training_loop"].run(x_train=x_train, t_train=t_train, x_test=x_test,
-                                              t_test=t_test, iters_num=40, batch_size=20,
-                                              learning_rate=1.0)
+    import dataclasses
+    from digitlab.nn.course import training_loop_listing
+    from digitlab.nn.training.presets import course_config
+    config = dataclasses.replace(course_config(), iterations=40, batch_size=20, lr=1.0)
+    variables = training_loop_listing(config).run(x_train=x_train, t_train=t_train, x_test=x_test,
+                                                  t_test=t_test)
     losses_ = variables["train_loss_list"]
     assert len(losses_) == 40 and np.mean(losses_[-5:]) < 0.5 * np.mean(losses_[:5])
     assert len(variables["train_acc_list"]) == 4          # i = 0, 10, 20, 30: once per epoch

@@ -100,7 +100,10 @@ def test_the_course_preset_is_the_course_setup():
     assert not network.params["b1"].any() and network.dtype == np.float64
     assert (config.optimizer, config.lr, config.schedule, config.batch_size) == ("sgd", 0.1,
                                                                                 "constant", 100)
-    assert config.train_size is None and config.iterations == 10_000 and config.record_initial
+    assert config.train_size is None and config.iterations == 10_000
+    # the course's loop: rng.choice each iteration, train accuracy on all images, from i = 0
+    assert config.sampling == "choice" and config.train_accuracy_size is None
+    assert not config.record_initial and config.first_record() == 0
     assert (config.weight_decay, config.dropout, config.augment, config.drawn_digits) == (0, 0,
                                                                                          False, 0)
     with pytest.raises(dataclasses.FrozenInstanceError):
@@ -115,9 +118,10 @@ def test_the_course_preset_ends_near_the_course_accuracy(mnist_dir):
     (x, t), (x_test, t_test) = load_mnist(mnist_dir=mnist_dir)
     rng = np.random.default_rng(config.seed)
     trainer = Trainer(build_network(config, rng), x, t, x_test, t_test, config, rng=rng)
-    epochs = [event for event in trainer.run() if isinstance(event, EpochEvent)]
-    assert [e.epoch for e in epochs] == list(range(18))     # 0, 16 whole epochs, 2/3 of the 17th
-    assert epochs[-1].fraction == pytest.approx(400 / 600)
+    events = list(trainer.run())
+    epochs = [event for event in events if isinstance(event, EpochEvent)]
+    assert [e.epoch for e in epochs] == list(range(17))     # i = 0, 600, ..., 9600: 17 records
+    assert events[-1].message == "Training finished: 10,000 iterations (16.67 epochs)."
     assert 0.05 < epochs[0].train_accuracy < 0.2 and 0.05 < epochs[0].test_accuracy < 0.2
     assert 0.93 <= epochs[-1].train_accuracy <= 0.96
     assert 0.93 <= epochs[-1].test_accuracy <= 0.96

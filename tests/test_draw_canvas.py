@@ -6,7 +6,7 @@ from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QGuiApplication, 
 
 from digitlab.gui.draw.canvas import DrawingCanvas
 
-from mouse_replay import drag
+from digitlab.gui.mouse_replay import drag
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -74,7 +74,7 @@ def test_the_stroke_being_drawn_reads_as_it_will_when_finished(canvas):
     """to_array keeps the finished strokes between calls and paints only the stroke in progress
     over them: mid-stroke, after the release, after an undo and at another size it must read
     exactly as a canvas that never kept anything."""
-    from mouse_replay import send_mouse
+    from digitlab.gui.mouse_replay import send_mouse
     from PySide6.QtCore import QEvent
     drag(canvas, [(60, 60), (240, 70), (150, 240)])
     assert canvas.to_array(280) is not None          # the finished stroke is now kept
@@ -183,3 +183,38 @@ def test_an_image_array_is_shown_like_an_opened_image(canvas, qtbot):
     assert canvas.is_empty()
     with pytest.raises(ValueError, match="2-D"):
         canvas.load_array(np.zeros(784, np.float32), "flat")
+
+
+def test_clear_is_undone_like_a_stroke(canvas, tmp_path):
+    drag(canvas, [(50, 50), (250, 50)])
+    drag(canvas, [(50, 250), (250, 250)])
+    drawn = canvas.to_array()
+    canvas.clear()
+    assert canvas.is_empty()
+    canvas.undo()                                # Ctrl+Z brings the whole drawing back
+    assert canvas.stroke_count() == 2
+    np.testing.assert_array_equal(canvas.to_array(), drawn)
+    canvas.undo()                                # and then goes on stroke by stroke
+    assert canvas.stroke_count() == 1
+    canvas.clear()
+    drag(canvas, [(150, 50), (150, 250)])        # a new drawing after a Clear ...
+    canvas.undo()
+    canvas.undo()                                # ... is undone first, then the cleared one is back
+    assert canvas.stroke_count() == 1 and canvas.to_array()[50, 150] > 0.9
+
+
+def test_escape_on_the_draw_tab_is_undone_by_ctrl_z(qtbot):
+    from PySide6.QtGui import QKeySequence
+    from digitlab.gui.draw.tab import DrawTab
+    tab = DrawTab()
+    qtbot.addWidget(tab)
+    tab.resize(900, 700)
+    tab.show()
+    qtbot.waitExposed(tab)
+    drag(tab.canvas, [(60, 60), (160, 160)])
+    assert QKeySequence(Qt.Key.Key_Escape) in tab.clear_action.shortcuts()
+    assert QKeySequence(QKeySequence.StandardKey.Undo) in tab.undo_action.shortcuts()
+    tab.clear_action.trigger()
+    assert tab.canvas.is_empty()
+    tab.undo_action.trigger()
+    assert tab.canvas.stroke_count() == 1

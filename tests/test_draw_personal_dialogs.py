@@ -168,3 +168,90 @@ def test_an_unreadable_personal_file_is_never_overwritten(qtbot, data_dir):
     with pytest.raises(OSError, match="not overwritten"):
         store.add(np.zeros((28, 28)), 1, [])
     assert path.read_bytes() == b"damaged"
+
+
+def test_enter_in_the_gallery_never_deletes(gallery, qtbot):
+    from PySide6.QtCore import Qt
+    gallery.show()
+    qtbot.waitExposed(gallery)
+    select(gallery, [0, 1])
+    gallery.list.setFocus()
+    qtbot.keyClick(gallery.list, Qt.Key.Key_Return)
+    qtbot.keyClick(gallery, Qt.Key.Key_Enter)
+    assert len(gallery.store.samples) == 10
+    assert not any(button.isDefault() or button.autoDefault() for button in gallery.buttons.values())
+
+
+def test_delete_and_relabel_can_be_undone(gallery, data_dir):
+    before = [(s.sample_id, s.label) for s in gallery.store.samples]
+    assert not gallery.buttons["undo"].isEnabled()
+    select(gallery, [0, 1])
+    gallery.delete_selected()
+    assert len(gallery.store.samples) == 8 and gallery.buttons["undo"].isEnabled()
+    gallery.buttons["undo"].click()
+    assert [(s.sample_id, s.label) for s in gallery.store.samples] == before
+    assert gallery.list.count() == 10 and not gallery.buttons["undo"].isEnabled()
+    loaded = PersonalSet.load(data_dir / FILE_NAME)       # and the file has them back too
+    assert [(s.sample_id, s.label) for s in loaded] == before
+    select(gallery, [3])
+    gallery.label_combo.setCurrentIndex(7)
+    gallery.relabel_selected()
+    gallery.undo()
+    assert gallery.store.samples[3].label == 1
+
+
+def test_quitting_with_an_unsaved_fine_tuned_model_asks_save_discard_cancel(qtbot, data_dir,
+                                                                            tmp_path, monkeypatch):
+    from digitlab.gui.main_window import MainWindow
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    filled_store(data_dir, 20)
+    window.draw_tab.set_model(net(), "test net", None)
+    window.draw_tab.handwriting.mnist = synthetic_cache()
+    dialog = run_dialog(qtbot, window.draw_tab.handwriting.show_finetune())
+    dialog.close()
+    assert dialog.has_unsaved_model()
+    questions, answers = [], [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save]
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda parent, title, text, *rest: questions.append(text) or answers.pop(0))
+    path = tmp_path / "tuned.npz"
+    monkeypatch.setattr(save_dialog, "ask_save_path", lambda *a: str(path))
+    assert not window.close() and window.isVisible()       # Cancel: nothing lost, still open
+    assert "fine-tuned" in questions[0]
+    assert window.close() and not window.isVisible()        # Save: written, then closed
+    assert load_model(path)[0].sizes == dialog.result.network.sizes
+    assert len(questions) == 2 and not dialog.has_unsaved_model()
+
+
+def test_fine_tuning_says_how_many_are_for_learning_and_how_many_held_out(qtbot, data_dir):
+    store = filled_store(data_dir, 5)                # ids 0..4: the fifth (id 4) is a test sample
+    dialog = FinetuneDialog(net(), store.samples, synthetic_cache())
+    qtbot.addWidget(dialog)
+    text = dialog.status.text()
+    assert not dialog.is_running()
+    assert "Your 5 stored digits: 4 for learning, 1 held out for testing" in text
+    from digitlab.gui.draw.label_bar import LabelBar
+    bar = LabelBar()
+    qtbot.addWidget(bar)
+    bar.show_counts(5, None, 1)
+    assert "5 of your digits stored (4 to learn from, 1 held out for testing)" == bar.accuracy_label.text()
+
+
+def test_the_running_fine_tune_names_both_parts(qtbot, data_dir):
+    store = filled_store(data_dir, 20)
+    dialog = FinetuneDialog(net(), store.samples, synthetic_cache(), seed=0)
+    qtbot.addWidget(dialog)
+    assert "16 of your 20 digits" in dialog.status.text() and "4 held out" in dialog.status.text()
+    run_dialog(qtbot, dialog)
+
+
+def test_a_failed_fine_tune_is_one_warning_line_in_the_log(qtbot, data_dir, caplog):
+    import logging
+    store = filled_store(data_dir, 20)
+    with caplog.at_level(logging.INFO, logger="digitlab.finetune"):
+        run_dialog(qtbot, FinetuneDialog(net(), store.samples, NoMnist()))
+    records = [r for r in caplog.records if r.name == "digitlab.finetune"]
+    assert [r.levelname for r in records] == ["WARNING"]
+    assert records[0].exc_info is None and "\n" not in records[0].getMessage()
+    assert "MNIST files were not found" in records[0].getMessage()

@@ -12,7 +12,7 @@ from digitlab.nn.files.model_io import save_model
 from digitlab.nn.model.network import MultiLayerNet
 from digitlab.nn.data.preprocess import preprocess
 
-from mouse_replay import drag, send_mouse
+from digitlab.gui.mouse_replay import drag, send_mouse
 
 
 def press(canvas, x, y):

@@ -4,7 +4,7 @@ Digits come from digitlab.nn.data.strokes (vector skeletons, random style, pen w
 280 px canvas); each is replayed as real mouse press / move / release events on the DrawingCanvas
 of a DrawTab, scaled to the canvas' actual size, and the digit the tab shows is read off.
 The shipped model saw other digits of this generator in training (`train --drawn`); the outside
-check with glyphs it never saw is tests/hershey_digits.py (test_shipped_model.py).
+check with glyphs it never saw is nn/checks/hershey.py (test_shipped_model.py).
 """
 import numpy as np
 import pytest
@@ -16,7 +16,7 @@ from digitlab.nn.files.model_io import load_any
 from digitlab.nn.data.preprocess import preprocess
 from digitlab.nn.data.strokes import drawn_digit
 
-from mouse_replay import replay
+from digitlab.gui.mouse_replay import replay
 
 SEED = 4242            # a seed no training, script or other test uses
 PER_DIGIT = 10

@@ -9,7 +9,7 @@ from digitlab.nn.data.mnist import load_mnist
 from digitlab.nn.training.finetune import FinetuneConfig, FinetuneProgress, FineTuner, evaluate_before_after
 from digitlab.nn.files.model_io import load_model
 from digitlab.nn.model.network import MultiLayerNet
-from personal_digits import unusual_personal_set
+from digitlab.nn.checks.unusual_digits import unusual_personal_set
 
 MODEL = resources.path(*resources.DEFAULT_MODEL)
 

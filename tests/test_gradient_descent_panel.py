@@ -87,3 +87,75 @@ def test_descent_lr_10_runs_all_steps_and_explains_the_freeze(gradient_tab):
     assert "freezes" in message and "From step 10 on" in message
     assert "keeps growing" not in message
     assert "[-2.58983747e+13 -1.29524862e+12]" in message
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_the_speed_slider_stays_usable_and_the_column_keeps_its_width_while_playing(qtbot, language):
+    from PySide6.QtWidgets import QApplication
+    from digitlab.gui.app import set_language
+    from digitlab.gui.main_window import MainWindow
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.set_language(language)
+    window.show()
+    qtbot.waitExposed(window)
+    window.tabs.setCurrentIndex(2)
+    tab = window.gradient_page.widget
+    panel = tab.panel("descent")
+    tab.tabs.setCurrentIndex(tab.PANELS.index("descent"))
+    qtbot.waitUntil(panel.isVisible)
+    slider = panel.controls.speed_slider
+    assert slider.width() >= 80
+    widths = {panel.surface_combo.width()}
+    panel.controls.frame_changed.connect(lambda _: widths.add(panel.surface_combo.width()))
+    slider.setValue(slider.maximum())
+    with qtbot.waitSignal(panel.controls.finished, timeout=5000):
+        panel.apply_preset("diverges")          # plays its 100 steps
+    widths.add(panel.surface_combo.width())
+    set_language(QApplication.instance(), "en")
+    assert len(widths) == 1, widths            # the left column never widens
+    assert slider.width() >= 80
+
+
+def test_lr_10_says_at_every_later_step_that_it_diverged_and_where(gradient_tab):
+    panel = gradient_tab.panel("descent")
+    panel.apply_preset("diverges")
+    panel.controls.pause()
+    for k in range(panel.controls.frame_count):
+        panel.controls._frame = k
+        panel._on_controls_frame_changed(k)
+        info = panel.info_label.text()
+        if k >= panel.shown:
+            assert f"Diverged at step {panel.shown}" in info and "20577" in info, (k, info)
+        else:
+            assert "Diverged" not in info
+
+
+def palette_changed(top):
+    """What a running application sends every widget on a new palette (Qt sends it only once
+    exec() runs, and pytest-qt never calls exec())."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication, QWidget
+    for widget in [top, *top.findChildren(QWidget)]:
+        QApplication.sendEvent(widget, QEvent(QEvent.Type.ApplicationPaletteChange))
+
+
+def test_the_divergence_warning_stays_readable_in_the_dark_theme(gradient_tab, qapp):
+    from PySide6.QtGui import QPalette
+    from digitlab.gui.gradient.descent_panel import DIVERGED_RED, DIVERGED_RED_ON_DARK
+    from digitlab.gui.theme import apply_theme
+    panel = gradient_tab.panel("descent")
+    gradient_tab.show()
+    panel.apply_preset("diverges")
+    panel.controls.go_to_end()
+    assert DIVERGED_RED in panel.message_label.text()
+    light = QPalette(qapp.palette())
+    try:
+        apply_theme(qapp, "dark", light)
+        palette_changed(gradient_tab)
+        assert DIVERGED_RED_ON_DARK in panel.message_label.text()
+        assert DIVERGED_RED not in panel.message_label.text()
+    finally:
+        apply_theme(qapp, "light", light)
+    palette_changed(gradient_tab)
+    assert DIVERGED_RED in panel.message_label.text()

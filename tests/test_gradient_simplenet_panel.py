@@ -27,7 +27,11 @@ def test_simplenet_panel_matches_the_books_printed_digits(gradient_tab):
     from digitlab.nn.course import LISTINGS
     course = LISTINGS["simple_net"].course_values()
     panel = gradient_tab.panel("simplenet")
-    assert panel.loss_label.text() == f"loss = {course['loss']}"          # 0.92806853663
+    loss = panel.variables["loss"]
+    assert panel.loss_label.text() == f"loss = {float(loss)!r}"       # every digit
+    assert panel.loss_label.text().startswith(f"loss = {course['loss']}")   # the book's 0.92806853663
+    probabilities = panel.tables["softmax"]
+    assert all(len(probabilities.item(0, j).text().split(".")[1]) == 8 for j in range(3))
     assert panel.argmax_label.text().startswith("argmax(p) = 2")
     book_dW = [[0.21924763, 0.14356247, -0.36281009], [0.32887144, 0.2153437, -0.54421514]]
     assert course["dW"].replace("[", "").replace("]", "").split() == [repr(v) for row in book_dW for v in row]

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QTimer, QTranslator
 
 from digitlab import resources
-from digitlab.gui.app import LANG_VAR, chosen_locale, install_translators
+from digitlab.gui.language import LANG_VAR, chosen_locale, install_translators
 
 ROOT = Path(__file__).resolve().parent.parent
 I18N = resources.path("i18n")

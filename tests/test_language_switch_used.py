@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from digitlab.gui.app import set_language
+from digitlab.gui.language import set_language
 from digitlab.gui.main_window import MainWindow
 from digitlab.nn.training.trainer import TrainConfig
 from synthetic_digits import synthetic_cache

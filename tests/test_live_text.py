@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
-from digitlab.gui.app import set_language
 from digitlab import resources
+from digitlab.gui.language import set_language
 from digitlab.gui.live_text import LiveTexts, catalogue, follow_language, qm_messages, retranslate_tree
 
 ROOT = Path(__file__).resolve().parent.parent

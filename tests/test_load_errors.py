@@ -138,7 +138,7 @@ def odd_paths(tmp_path):
         "folder": (folder, "is a folder, not a file"),
         "link loop": (loop, "link loop"),
         "dangling link": (dangling, "link to a file that does not exist"),
-        "missing": (tmp_path / "absent.npz", "there is no such file"),
+        "missing": (tmp_path / "absent.npz", "not found"),
     }
 
 
@@ -264,3 +264,18 @@ def test_an_image_declaring_too_many_pixels(qapp, tmp_path):
     with pytest.raises(ImageFileError, match="20000 × 20000 pixels") as info:
         load_image_gray(path)
     one_line(info.value)
+
+
+@pytest.mark.parametrize("kind", ["long name", "folder", "link loop", "dangling link", "missing"])
+def test_the_command_line_and_the_loaders_word_a_bad_path_alike(odd_paths, kind, capsys):
+    from digitlab.cli import main as cli_main
+    from digitlab.nn.files.file_checks import file_problem
+
+    path, words = odd_paths[kind]
+    reason = file_problem(path)
+    assert words in reason
+    with pytest.raises(ModelFileError) as info:
+        load_any(path)
+    assert reason in str(info.value)
+    assert cli_main(["eval", "--model", str(path)]) == 1
+    assert reason in capsys.readouterr().err

@@ -9,7 +9,7 @@ from PySide6.QtCore import QByteArray, QLocale, QMimeData, QPoint, QPointF, Qt, 
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QFileDialog
 
-from digitlab.gui.app import install_translators
+from digitlab.gui.language import install_translators
 from digitlab.nn.model.network import MultiLayerNet
 
 from bombs import npy_header

@@ -6,7 +6,7 @@ from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox, QTableWidget
 
 from digitlab.gui.about_dialog import AboutDialog
-from digitlab.gui.window_actions import visible_plot_items
+from digitlab.gui.plot_export import visible_plot_items
 from digitlab.nn.files.model_io import load_model
 from digitlab.nn.model.network import MultiLayerNet
 
@@ -142,3 +142,41 @@ def test_quit_closes_the_window(window):
     window.menus.quit.trigger()
     assert not window.isVisible()
 
+
+
+def test_reset_to_defaults_can_be_undone(window, monkeypatch):
+    window.draw_tab.pen_slider.setValue(30)
+    window.set_theme("dark")
+    window.tabs.setCurrentIndex(1)
+    window.training_tab.settings.set_lr(0.37)
+    assert not window.menus.undo_reset.isEnabled()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    assert window.reset_to_defaults()
+    assert window.draw_tab.pen_slider.value() != 30 and window.theme == "system"
+    assert window.training_tab.settings.lr() != 0.37
+    assert window.menus.undo_reset.isEnabled()
+    window.menus.undo_reset.trigger()
+    assert window.draw_tab.pen_slider.value() == 30 and window.theme == "dark"
+    assert window.training_tab.settings.lr() == 0.37 and window.tabs.currentIndex() == 1
+    assert window.settings.state("window")["theme"] == "dark"     # and the file has them again
+    assert not window.menus.undo_reset.isEnabled()
+    window.set_theme("system")
+
+
+def test_the_shortcut_table_lists_every_shortcut_the_window_has(window):
+    from PySide6.QtGui import QAction, QShortcut
+    window.tabs.setCurrentIndex(1)       # every tab built: their actions exist
+    window.tabs.setCurrentIndex(2)
+    dialog = window.menus.show_shortcuts()
+    table = dialog.findChild(QTableWidget)
+    listed = set()
+    for row in range(table.rowCount()):
+        assert table.item(row, 0).text().strip(), table.item(row, 1).text()   # each says what it does
+        listed.update(table.item(row, 1).text().split(", "))
+    native = QKeySequence.SequenceFormat.NativeText
+    every = {k.toString(native) for a in window.findChildren(QAction) for k in a.shortcuts()}
+    every |= {k.toString(native) for s in window.findChildren(QShortcut) for k in s.keys()}
+    every.discard("")
+    assert every - listed == set()
+    assert {"Alt+3", "Del", "Esc"} <= listed
+    dialog.close()

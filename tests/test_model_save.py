@@ -17,6 +17,7 @@ import numpy as np
 import pytest
 
 from digitlab.nn.files import atomic_file
+from digitlab.nn.model.convnet import ConvNet
 from digitlab.nn.files.model_io import (ModelFileError, check_save_target, load_model, model_file_size,
                          save_model)
 from digitlab.nn.model.network import MultiLayerNet
@@ -214,11 +215,14 @@ def test_a_disk_too_full_for_the_model_is_found_by_the_check(tmp_path, monkeypat
 
 
 def test_model_file_size_is_close_to_the_saved_size(tmp_path):
-    for hidden, dtype in (((100,), np.float32), ((50, 100), np.float64)):
-        net = MultiLayerNet(784, hidden, 10, dtype=dtype, rng=np.random.default_rng(0))
+    nets = [MultiLayerNet(784, (100,), 10, dtype=np.float32, rng=np.random.default_rng(0)),
+            MultiLayerNet(784, (50, 100), 10, dtype=np.float64, rng=np.random.default_rng(0)),
+            ConvNet(((4, 5, 2),), (16,), rng=np.random.default_rng(0))]
+    for net in nets:
         save_model(tmp_path / "m.npz", net, {"history": [{"epoch": k} for k in range(20)]})
         actual = (tmp_path / "m.npz").stat().st_size
-        assert actual <= model_file_size(net.sizes, dtype) <= actual + 64 * 1024
+        n_params = sum(value.size for value in net.params.values())
+        assert actual <= model_file_size(n_params, net.dtype) <= actual + 64 * 1024
 
 
 # ---- temporary files that a killed save left behind ----------------------------------------------

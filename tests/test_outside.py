@@ -5,7 +5,7 @@ import pytest
 from digitlab import resources
 from digitlab.nn.training.evaluate import evaluate
 from digitlab.nn.files.model_io import load_model
-from outside_digits import VARIANTS, digits_csv, load_optdigits, outside_inputs
+from digitlab.nn.checks.optdigits import VARIANTS, digits_csv, load_optdigits, outside_inputs
 
 MODEL = resources.path(*resources.DEFAULT_MODEL)
 
@@ -48,7 +48,7 @@ def test_the_shipped_model_reads_other_writers(optdigits):
         pytest.skip(f"the shipped model {MODEL} is not there")
     network, _ = load_model(MODEL)
     ink, t = optdigits
-    # Every fourth digit keeps the test quick; scripts/eval_outside.py measures all of them.
+    # Every fourth digit keeps the test quick; scripts/eval.py outside measures all of them.
     for variant, floor in (("nearest 8x", 0.90), ("blur", 0.85)):
         accuracy = evaluate(network, outside_inputs(ink[::4], variant), t[::4]).accuracy
         assert accuracy >= floor, variant

@@ -5,7 +5,7 @@ import pytest
 from digitlab.nn.data.preprocess import (FAINT, SOFT_FULL, SOFT_START, clean, fade_soft_ink, ink_is_dark,
                            preprocess, to_ink)
 from digitlab.nn.data.strokes import drawn_digit
-from outside_digits import gaussian_blur
+from digitlab.nn.checks.optdigits import gaussian_blur
 
 
 def seven(size=280, top=40, left=60):

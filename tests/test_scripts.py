@@ -1,8 +1,12 @@
 """Every script in scripts/ compiles and imports only names that DigitLab has: a script nothing
-imports would otherwise break unnoticed (a syntax slip, a module that moved)."""
+imports would otherwise break unnoticed (a syntax slip, a module that moved). Each runs `--help`
+with the installed package from a folder outside the checkout, edits no sys.path, and there is one
+script per job (no bench_*, eval_*, screenshot_*, soak_* families)."""
 import ast
 import importlib
 import py_compile
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -58,3 +62,18 @@ def test_a_moved_module_or_a_lost_name_is_caught():
               "import digitlab.gui.retranslate\n")
     assert missing_names(source) == ["digitlab.nn.moved_away", "digitlab.nn.model.network.Nope",
                                      "digitlab.gui.retranslate"]
+
+
+def test_the_scripts_are_one_per_job():
+    assert {path.stem for path in SCRIPTS} >= {"bench", "eval", "screenshot", "soak"}
+    assert not any(path.stem.startswith(("bench_", "eval_", "screenshot_", "soak_"))
+                   for path in SCRIPTS)
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=lambda path: path.name)
+def test_each_script_answers_help_from_outside_the_checkout(script, tmp_path):
+    assert "sys.path" not in script.read_text(encoding="utf-8")
+    result = subprocess.run([sys.executable, str(script), "--help"], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "usage:" in result.stdout

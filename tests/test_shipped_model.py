@@ -48,8 +48,8 @@ def test_reads_pen_drawn_digits_that_are_not_mnist(shipped):
 def test_reads_digits_drawn_with_hershey_font_strokes(shipped):
     # An outside check: neither training nor nn.strokes saw these glyphs. Drawn on a 112 px
     # canvas to keep the test quick (360 digits; the shipped model reads 95% of them);
-    # scripts/eval_hershey.py measures the full 280 px set.
-    from hershey_digits import hershey_inputs
+    # scripts/eval.py hershey measures the full 280 px set.
+    from digitlab.nn.checks.hershey import hershey_inputs
     network, _ = shipped
     x, t, _ = hershey_inputs(per_digit=3, seed=11, size=112)
     assert evaluate(network, x, t).accuracy >= 0.93

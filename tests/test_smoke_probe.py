@@ -11,7 +11,7 @@ from digitlab.gui.settings import Settings
 from digitlab.gui.smoke_probe import SmokeProbe
 from digitlab.nn.model.network import MultiLayerNet
 
-from mouse_replay import drag
+from digitlab.gui.mouse_replay import drag
 
 
 class Lines:

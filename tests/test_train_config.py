@@ -206,3 +206,17 @@ def test_an_old_model_file_without_scan_options_loads_with_them_off(tmp_path):
     config = TrainConfig.from_dict(metadata["config"])
     assert config.augment and config.augment_options() == TrainConfig().augment_options()
     assert {key: value for key, value in config.to_dict().items() if key in old} == old
+
+
+def test_the_window_and_the_command_line_start_from_one_set_of_defaults(qtbot):
+    from digitlab.cli.args import build_parser
+    from digitlab.cli.train import _train_config
+    from digitlab.gui.training.settings import TrainingSettings
+    from digitlab.nn.training.train_config import DEFAULTS
+    form = TrainingSettings()
+    qtbot.addWidget(form)
+    window = form.config().to_dict()
+    command_line = _train_config(build_parser().parse_args(["train"])).to_dict()
+    assert window.pop("train_size") == 60_000 and command_line.pop("train_size") is None   # both: all
+    assert window == command_line == {k: v for k, v in DEFAULTS.to_dict().items() if k != "train_size"}
+    assert (DEFAULTS.optimizer, DEFAULTS.lr, DEFAULTS.schedule, DEFAULTS.epochs) == ("momentum", 0.15, "cosine", 3)

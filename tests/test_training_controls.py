@@ -97,7 +97,7 @@ def test_state_values_are_the_words_state_changed_sends():
 
 def test_the_banner_is_all_in_korean_in_korean(controls, qtbot):
     from PySide6.QtWidgets import QApplication
-    from digitlab.gui.app import set_language
+    from digitlab.gui.language import set_language
     app = QApplication.instance()
     set_language(app, "ko")
     try:

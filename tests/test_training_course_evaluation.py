@@ -21,6 +21,8 @@ def mnist_cache(mnist_dir):
 
 
 def test_the_draw_tabs_model_reaches_the_panel_and_is_evaluated(qtbot, mnist_cache, monkeypatch):
+    # the panel keeps the window's own cache: it must find MNIST too, not offer the download
+    monkeypatch.setenv("DIGITLAB_MNIST_DIR", str(mnist_cache.mnist_dir))
     window = MainWindow()
     qtbot.addWidget(window)
     net = MultiLayerNet(hidden_sizes=(16,), rng=np.random.default_rng(3))

@@ -34,11 +34,13 @@ def test_course_setup_fills_the_form_with_the_courses_run(tools):
     tools.course_button.click()
     config, course = tools._settings.config(), course_config()
     for name in ("hidden_sizes", "activation", "weight_init", "optimizer", "lr", "schedule",
-                 "batch_size", "iterations", "record_initial", "dtype", "gradient"):
+                 "batch_size", "iterations", "record_initial", "dtype", "gradient", "sampling",
+                 "train_accuracy_size"):
         assert getattr(config, name) == getattr(course, name), name
     assert config.train_size in (None, 60_000)
     assert tools._settings.iterations_spin.value() == 10_000
-    assert tools._settings.initial_check.isChecked()
+    assert tools._settings.all_train_check.isChecked()
+    assert tools._settings.sampling_combo.currentData() == "choice"
 
 
 def test_iterations_off_means_whole_epochs(tools):

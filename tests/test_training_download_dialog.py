@@ -97,3 +97,32 @@ def test_closing_mid_download_drops_what_the_download_still_reports(qtbot, tmp_p
     qtbot.wait(100)                             # the worker's queued signals would arrive now
     assert dialog.result() == DownloadDialog.DialogCode.Rejected and dialog.folder is None
     assert not dialog.isVisible() and dialog.progress_bar.value() < 1000
+
+
+def text_fits(label) -> bool:
+    """The wrapped label is as tall as its text needs (no line cut off at the bottom)."""
+    return label.isVisible() and label.height() >= label.heightForWidth(label.width())
+
+
+def test_the_messages_are_shown_whole_and_choose_folder_accepts_a_folder_with_the_files(
+        qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+    from local_mirror import fake_mnist
+    dialog = make_dialog(qtbot, dest=tmp_path / "cache", mirrors=[closed_port_url()])
+    qtbot.waitExposed(dialog)
+    assert text_fits(dialog.message)
+    dialog.download_button.click()
+    qtbot.waitUntil(lambda: dialog.download_button.isEnabled(), timeout=10_000)
+    assert "Choose folder" in dialog.message.text() and dialog.choose_button.isVisible()
+    qtbot.wait(10)
+    assert text_fits(dialog.message), (dialog.message.height(), dialog.message.width())
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    chosen = [str(empty), str(fake_mnist(tmp_path / "mine"))]
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a: chosen.pop(0))
+    dialog.choose_button.click()                 # a folder without the files: says which are missing
+    assert dialog.isVisible() and "train-images-idx3-ubyte.gz" in dialog.message.text()
+    assert text_fits(dialog.message)
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.choose_button.click()
+    assert dialog.folder == tmp_path / "mine"

@@ -38,7 +38,7 @@ def test_lr_plot_appears_only_when_the_lr_changes(qtbot):
     assert plots.lr_plot_visible() and "learning rate" not in plots.loss_plot.titleLabel.text
     np.testing.assert_allclose(plots.lr_curve.getData()[1][-50:], 0.05)
     plots.add_epoch(1, 0.91, 0.9)
-    assert "train 91.0%, test 90.0%" in plots.acc_text.toPlainText()
+    assert "train 91.00%, test 90.00%" in plots.acc_text.toPlainText()
     low, high = plots.acc_plot.viewRange()[1]
     assert 84 < low <= 85 and 100 <= high < 101      # from the worst epoch's 5% step up to 100%
     plots.clear()
@@ -62,3 +62,18 @@ def test_hidden_plots_catch_up_when_shown(qtbot):
     plots.show()
     np.testing.assert_allclose(plots.loss_raw.getData()[1], np.linspace(2.0, 1.0, 50))
     assert plots.lr_plot_visible() and plots.loss_plot.viewRange()[1][1] == pytest.approx(2.2)
+
+
+def test_clear_puts_the_axes_back_as_before_any_run(qtbot):
+    import numpy as np
+    from digitlab.gui.training.plots import TrainingPlots
+    plots = TrainingPlots()
+    qtbot.addWidget(plots)
+    plots.show()
+    before = [plot.getViewBox().viewRange()[0] for plot in (plots.loss_plot, plots.acc_plot)]
+    plots.start_run(5000, 50)
+    plots.add_iterations(np.arange(1, 301), np.linspace(2, 0.3, 300), np.full(300, 0.1))
+    plots.add_epoch(1, 0.9, 0.89)
+    plots.clear()
+    after = [plot.getViewBox().viewRange()[0] for plot in (plots.loss_plot, plots.acc_plot)]
+    np.testing.assert_allclose(after, before, atol=0.05)

@@ -220,3 +220,40 @@ def test_two_hundred_random_presses_leave_no_thread_behind(qtbot, tab):
     qtbot.wait(50)
     assert_buttons_match(tab)
     assert time.perf_counter() - started < 20
+
+
+def test_reset_clears_the_last_runs_variables_from_the_listing(qtbot, tab):
+    configure(tab)
+    assert tab.start()
+    wait_idle(qtbot, tab)
+    assert tab.loop_listing.variable_text("loss") not in (None, "None")
+    tab.reset_button.click()
+    assert tab.loop_listing.table.rowCount() == 0
+    assert tab.loop_listing.variable_text("train_acc_list") is None
+
+
+def percents(text: str) -> list[str]:
+    import re
+    return re.findall(r"\d+\.\d+%", text)
+
+
+def test_after_stop_the_message_and_the_plot_say_one_test_accuracy(qtbot, tab):
+    configure(tab, epochs=200)
+    assert tab.start()
+    qtbot.waitUntil(lambda: tab.plots.point_counts()["epochs"] >= 1, timeout=10_000)
+    tab.stop_button.click()
+    wait_idle(qtbot, tab)
+    assert tab.last_finished.reason == "stopped"
+    accuracy = tab.evaluation_panel.evaluation.accuracy
+    shown = f"{accuracy:.2%}"
+    assert percents(tab.progress_label.text()) == [shown], (tab.progress_label.text(), tab.plots.acc_text.toPlainText(), tab.last_finished)
+    assert percents(tab.plots.acc_text.toPlainText()) == [shown]
+    assert tab.metadata["test_accuracy"] == accuracy
+
+
+def test_a_finished_run_shows_the_last_epochs_test_accuracy_as_the_message_does(qtbot, tab):
+    configure(tab)
+    assert tab.start()
+    qtbot.waitUntil(lambda: tab.state == "finished", timeout=10_000)
+    message, plot = percents(tab.progress_label.text()), percents(tab.plots.acc_text.toPlainText())
+    assert message == [plot[-1]]         # the same number with the same rounding

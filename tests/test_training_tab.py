@@ -39,11 +39,15 @@ def wait_finished(qtbot, tab, timeout=30_000):
 
 def test_short_run_fills_the_plots_and_offers_a_working_model(qtbot, tab, mnist_cache):
     configure(tab, epochs=3)
+    shown = []
+    tab.epoch_shown.connect(lambda *args: shown.append(args))
     assert tab.start()
     event = wait_finished(qtbot, tab)
     assert event.reason == "completed"
     counts = tab.plots.point_counts()
     assert counts["loss"] >= 10 and counts["lr"] == counts["loss"] and counts["epochs"] == 3
+    assert [epoch for epoch, _, _ in shown] == [1, 2, 3]
+    assert shown[-1][2] == pytest.approx(event.test_accuracy)
     assert tab.progress_bar.value() == tab.progress_bar.maximum()
     assert tab.has_unsaved_model() and tab.use_button.isEnabled()
     with qtbot.waitSignal(tab.model_trained, timeout=1000) as blocker:

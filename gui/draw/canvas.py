@@ -13,6 +13,9 @@ from digitlab.gui.draw.drawing import (PAPER, REFERENCE_SIDE, Stroke, ink_of, pa
 from digitlab.gui.draw.image_io import ImageFileError, dropped_files, load_image_gray, qimage_to_gray
 from digitlab.nn.files.file_checks import display_name
 
+# drawings are rendered for the network at the size nn.strokes draws at: enough detail for a
+# 20 px digit, and preprocessing stays well inside one frame (DrawTab, HandwritingPanel)
+PREDICT_SIDE = 280
 
 class DrawingCanvas(QWidget):
     """A square sheet of paper to draw a digit on; keeps its drawing on resize and on HiDPI.
@@ -24,9 +27,11 @@ class DrawingCanvas(QWidget):
         changed(): the drawing changed (stroke extended, undone, cleared, image loaded).
         image_loaded(str): an image replaced the drawing; payload its name for the user.
         load_failed(str): an image could not be used; payload a message for the user.
+        stroke_finished(): the pen was lifted (views too slow to follow the pen update now).
     """
 
     changed = Signal()
+    stroke_finished = Signal()
     image_loaded = Signal(str)
     load_failed = Signal(str)
 
@@ -38,6 +43,7 @@ class DrawingCanvas(QWidget):
         self._image_gray: np.ndarray | None = None
         self._backing = QImage()
         self._paper: QImage | None = None   # the finished drawing at to_array's last size
+        self._cleared: list[tuple] = []     # drawings Clear removed, for undo (newest last)
         self.pen_width = 18.0
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -56,6 +62,10 @@ class DrawingCanvas(QWidget):
         """True when there is neither a stroke nor an image."""
         return not self._strokes and self._current is None and self._image is None
 
+    def is_drawing(self) -> bool:
+        """True while a stroke is being drawn (the pen is down)."""
+        return self._current is not None
+
     def stroke_count(self) -> int:
         """Number of strokes drawn (including one in progress)."""
         return len(self._strokes) + (self._current is not None)
@@ -65,21 +75,27 @@ class DrawingCanvas(QWidget):
         self.pen_width = float(width)
 
     def undo(self) -> None:
-        """Remove the last stroke, or the image when no stroke is left."""
+        """Remove the last stroke, or the image when no stroke is left; on an empty sheet,
+        bring back the drawing the last Clear removed."""
         if self._strokes:
             self._strokes.pop()
         elif self._image is not None:
             self._image = self._image_gray = None
+        elif self._cleared:
+            self._strokes, self._image, self._image_gray = self._cleared.pop()
         else:
             return
         self._rerender()
 
     def clear(self) -> None:
-        """Remove every stroke and the image."""
+        """Remove every stroke and the image (undo brings them back)."""
+        if self._current is not None:
+            self._end()
         if self.is_empty():
             return
-        self._strokes.clear()
-        self._current = None
+        self._cleared.append((list(self._strokes), self._image, self._image_gray))
+        del self._cleared[:-20]     # a few drawings back is what a student needs
+        self._strokes = []
         self._image = self._image_gray = None
         self._rerender()
 
@@ -137,6 +153,16 @@ class DrawingCanvas(QWidget):
         """Use the image on the clipboard."""
         return self.load_mime(QGuiApplication.clipboard().mimeData())
 
+    def stroke_points(self) -> list[np.ndarray]:
+        """The finished strokes as (K, 2) float32 points in paper units (0..1), for the personal set."""
+        return [np.array([(p.x(), p.y()) for p in stroke.points], np.float32)
+                for stroke in self._strokes if stroke.points]
+
+    def paper_image(self) -> QImage:
+        """The paper as it is shown (drawing or image, without the frame around it), e.g. to copy."""
+        paper = self._paper_rect().toAlignedRect() & self.rect()
+        return self.grab(paper).toImage()
+
     # --- strokes ------------------------------------------------------------------------
     def _paper_rect(self) -> QRectF:
         side = float(min(self.width(), self.height()))
@@ -170,6 +196,7 @@ class DrawingCanvas(QWidget):
         self._strokes.append(self._current)
         self._current = None
         self._rerender(emit=False)
+        self.stroke_finished.emit()
 
     def _set_image(self, gray: np.ndarray, name: str) -> None:
         self._strokes.clear()

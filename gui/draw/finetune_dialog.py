@@ -4,9 +4,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Signal, Slot
-from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QMessageBox, QProgressBar,
+                               QPushButton, QVBoxLayout, QWidget)
 
+from digitlab.gui.accessibility import name_controls
 from digitlab.gui.draw.finetune_worker import FinetuneWorker
 from digitlab.gui.workers import QUEUED, abandon_thread, start_worker
 
@@ -41,6 +42,7 @@ class FinetuneDialog(QDialog):
         self.network, self.personal, self.seed = network, personal, seed
         self.mnist = mnist
         self.result = None
+        self.saved = False      # the current result was saved to a file
         self._thread = self._worker = None
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -65,18 +67,29 @@ class FinetuneDialog(QDialog):
         self._set_running(False)
         self.use_button.setEnabled(False)
         self.save_button.setEnabled(False)
+        self._describe_controls()
+        name_controls(self)
         self.start()
+
+    def _describe_controls(self) -> None:
+        """Tool tips of the buttons (their names are their texts; gui.accessibility)."""
+        self.cancel_button.setToolTip(self.tr("Stop fine-tuning; the model stays as it was"))
+        self.use_button.setToolTip(self.tr("Let the Draw tab read with the fine-tuned model"))
+        self.save_button.setToolTip(self.tr("Save the fine-tuned model to a file"))
+        self.close_button.setToolTip(self.tr("Close this window"))
 
     def start(self) -> bool:
         """Start fine-tuning, or say why it cannot start."""
         n_train = len(self.personal.arrays("train")[1])
+        n_test = len(self.personal.arrays("test")[1])
         if self.network is None:
             self.status.setText(self.tr("There is no model to fine-tune: open or train one."))
             return False
         if n_train < MIN_TRAIN:
             self.status.setText(self.tr(
-                "Label at least {0} drawings with “This is a …” first (every fifth is kept for "
-                "testing): there are {1} to learn from.").format(MIN_TRAIN, n_train))
+                "Fine-tuning needs at least {0} of your digits to learn from. Your {1} stored digits: "
+                "{2} for learning, {3} held out for testing (every fifth). Label more with “This is "
+                "a …” first.").format(MIN_TRAIN, n_train + n_test, n_train, n_test))
             return False
         if self.mnist is None:
             from digitlab.gui.training.mnist_cache import MnistCache
@@ -85,8 +98,8 @@ class FinetuneDialog(QDialog):
         self._worker.progress.connect(self._on_worker_progress, QUEUED)
         self._worker.failed.connect(self._on_worker_failed, QUEUED)
         self._worker.finished.connect(self._on_worker_finished, QUEUED)
-        self.status.setText(self.tr("Fine-tuning on {0} of your digits mixed with MNIST…")
-                            .format(n_train))
+        self.status.setText(self.tr("Fine-tuning on {0} of your {1} digits mixed with MNIST ({2} held "
+                                    "out for testing)…").format(n_train, n_train + n_test, n_test))
         self._set_running(True)
         self._thread = start_worker(self._worker, self)
         # quitting with the dialog open must not destroy a running thread (that aborts)
@@ -124,7 +137,7 @@ class FinetuneDialog(QDialog):
         self._set_running(False)
         if result is None:
             return
-        self.result = result
+        self.result, self.saved = result, False
         self.status.setText(self.report_text(result))
         self.use_button.setEnabled(True)
         self.save_button.setEnabled(True)
@@ -167,8 +180,28 @@ class FinetuneDialog(QDialog):
                     "finetune": self.result.report.to_dict()}
         saved = save_interactively(self, self.result.network, metadata, path)
         if saved:
+            self.saved = True
             self.status.setText(self.status.text() + "\n" + self.tr("Saved to {0}.").format(saved))
         return saved
+
+    def has_unsaved_model(self) -> bool:
+        """True when a fine-tuned model is here and was never saved."""
+        return self.result is not None and not self.saved
+
+    def maybe_save(self) -> bool:
+        """Before quitting: Save / Discard / Cancel about an unsaved fine-tuned model (the training
+        run's question); False = the user cancelled."""
+        from digitlab.gui.training.save_dialog import ask_before_quitting
+        if not self.has_unsaved_model():
+            return True
+        answer = ask_before_quitting(self.parentWidget() or self, running=False, finetuned=True)
+        Button = QMessageBox.StandardButton
+        if answer == Button.Cancel:
+            return False
+        if answer == Button.Discard:
+            self.saved = True     # asked once: the user chose to let it go
+            return True
+        return self.save_to(None) is not None
 
     @Slot()
     def _stop_and_wait(self) -> None:

@@ -52,10 +52,18 @@ class FinetuneWorker(QObject):
     @Slot()
     def run(self) -> None:
         result = None
+        from digitlab.nn.data.mnist import MnistNotFoundError
+        log = logging.getLogger("digitlab.finetune")
         try:
             result = self._run()
-        except Exception as error:  # noqa: BLE001 - reported to the user, never swallowed
-            logging.getLogger("digitlab.finetune").exception("Fine-tuning failed")
+        except (MnistNotFoundError, OSError, ValueError, MemoryError) as error:
+            # the user's situation (no MNIST, a file that cannot be read, too little memory), not a
+            # fault of the program: one line in the log, the dialog says what to do
+            reason = self._reason(error)
+            log.warning("Fine-tuning failed: %s", " ".join(reason.split()))
+            self.failed.emit(reason)
+        except Exception as error:  # noqa: BLE001 - a bug: reported to the user, with its traceback
+            log.exception("Fine-tuning failed")
             self.failed.emit(self._reason(error))
         finally:
             self.finished.emit(result)

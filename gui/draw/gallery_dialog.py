@@ -1,4 +1,5 @@
-"""The personal digits gallery: every stored sample by digit; delete, relabel, export, import."""
+"""The personal digits gallery: every stored sample by digit; delete (undoable), relabel, export,
+import. No button is the dialog's default: Enter never deletes."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -9,6 +10,7 @@ from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QLabel, QListWidget,
                                QListWidgetItem, QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
+from digitlab.gui.accessibility import name_controls
 from digitlab.nn.data.personal import PersonalDataError, PersonalSet
 from digitlab.nn.files.personal_zip import export_zip, import_zip
 
@@ -52,28 +54,55 @@ class GalleryDialog(QDialog):
         self.list.setMinimumSize(520, 320)
         self.label_combo = QComboBox()
         self.label_combo.addItems([str(d) for d in range(10)])
+        self._before_change: PersonalSet | None = None   # the set before the last delete/relabel
         buttons = QHBoxLayout()
-        for text, slot in ((self.tr("Delete"), self.delete_selected),
-                           (self.tr("Relabel as"), self.relabel_selected)):
-            button = QPushButton(text)
-            button.clicked.connect(slot)
-            buttons.addWidget(button)
+        self.buttons: dict[str, QPushButton] = {}
+        for key, text, slot in (("delete", self.tr("Delete"), self.delete_selected),
+                                ("undo", self.tr("Undo"), self.undo),
+                                ("relabel", self.tr("Relabel as"), self.relabel_selected)):
+            buttons.addWidget(self._button(key, text, slot))
         buttons.addWidget(self.label_combo)
         buttons.addStretch(1)
-        for text, slot in ((self.tr("Export…"), self._on_export_clicked),
-                           (self.tr("Import…"), self._on_import_clicked),
-                           (self.tr("Close"), self.close)):
-            button = QPushButton(text)
-            button.clicked.connect(slot)
-            buttons.addWidget(button)
+        for key, text, slot in (("export", self.tr("Export…"), self._on_export_clicked),
+                                ("import", self.tr("Import…"), self._on_import_clicked),
+                                ("close", self.tr("Close"), self.close)):
+            buttons.addWidget(self._button(key, text, slot))
+        self.buttons["undo"].setEnabled(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
         store.changed.connect(self.refresh)
         self.refresh()
+        self._describe_controls()
+        name_controls(self)
+
+    def _button(self, key: str, text: str, slot) -> QPushButton:
+        button = QPushButton(text)
+        # a dialog presses its first auto-default button on Enter: that would be Delete
+        button.setAutoDefault(False)
+        button.clicked.connect(slot)
+        self.buttons[key] = button
+        return button
 
     @Slot()
+    def _describe_controls(self) -> None:
+        """Tool tips, and names for the controls without a text of their own (gui.accessibility)."""
+        self.list.setAccessibleName(self.tr("Your digits"))
+        self.list.setToolTip(self.tr("The digits you stored; select one or more to delete or "
+                                     "relabel them"))
+        self.label_combo.setAccessibleName(self.tr("New label"))
+        self.label_combo.setToolTip(self.tr("The digit that Relabel as gives the selected samples"))
+        tips = {"delete": self.tr("Remove the selected samples from your digits (Undo brings "
+                                  "them back)"),
+                "undo": self.tr("Bring back what the last Delete or Relabel changed"),
+                "relabel": self.tr("Give the selected samples the digit chosen beside"),
+                "export": self.tr("Save your digits as a zip of PNGs and a CSV, or one .npz"),
+                "import": self.tr("Add digits from a zip or .npz exported before"),
+                "close": self.tr("Close this window")}
+        for key, tip in tips.items():
+            self.buttons[key].setToolTip(tip)
+
     def refresh(self) -> None:
         self.list.clear()
         samples = sorted(self.store.samples, key=lambda s: (s.label, s.sample_id))
@@ -102,21 +131,40 @@ class GalleryDialog(QDialog):
 
     @Slot()
     def delete_selected(self) -> None:
-        self._apply(lambda i: self.store.samples.delete(i))
+        count = len(self.selected_ids())
+        if self._apply(lambda i: self.store.samples.delete(i)):
+            self.message.emit(self.tr("Deleted {0} sample(s); Undo in “Your digits” brings them "
+                                      "back.").format(count))
 
     @Slot()
     def relabel_selected(self) -> None:
         label = self.label_combo.currentIndex()
         self._apply(lambda i: self.store.samples.relabel(i, label))
 
-    def _apply(self, change) -> None:
+    def _apply(self, change) -> bool:
         ids = self.selected_ids()
         if not ids:
             self.message.emit(self.tr("Select one or more samples first."))
-            return
+            return False
+        self._before_change = PersonalSet(list(self.store.samples), self.store.samples.next_id)
         for sample_id in ids:
             change(sample_id)
         self._save()
+        self.buttons["undo"].setEnabled(True)
+        return True
+
+    @Slot()
+    def undo(self) -> None:
+        """Bring back the set as it was before the last Delete or Relabel."""
+        before, self._before_change = self._before_change, None
+        self.buttons["undo"].setEnabled(False)
+        if before is None:
+            return
+        try:
+            self.store.replace(before)
+        except OSError as error:
+            QMessageBox.warning(self, self.tr("Your digits"),
+                                self.tr("Could not save your digits: {0}").format(error))
 
     def _save(self) -> None:
         try:
@@ -167,9 +215,11 @@ class GalleryDialog(QDialog):
 
     @Slot()
     def _on_export_clicked(self) -> None:
+        from digitlab.gui.file_folder import remember, suggested_path
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export your digits"),
-                                              "my_digits.zip", self._filter())
+                                              suggested_path("my_digits.zip"), self._filter())
         if path:
+            remember(path)
             self.export_to(path)
 
     @Slot()

@@ -62,6 +62,9 @@ class ModelChoice(QWidget):
         self.open_button.setToolTip(self.tr(
             "Open a model saved by DigitLab (.npz) or the textbook's sample_weight.pkl"))
         self.label.setText(self.tr("Model:"))
+        self.combo.setAccessibleName(self.tr("Model"))
+        self.combo.setToolTip(self.tr("The network that reads your drawing: the shipped model, the "
+                                      "one being trained, or one you opened"))
         chosen = self.current()
         if chosen is not None and not renamed:
             self.model_selected.emit(*chosen)   # described anew: "(test accuracy 97.9%)" has words

@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from digitlab.nn.data.personal import PersonalDataError, PersonalSet
@@ -24,12 +23,6 @@ def data_dir() -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("digitlab"))
-
-
-def canvas_strokes(canvas) -> list[np.ndarray]:
-    """The canvas's finished strokes as (K, 2) float32 points in paper units (0..1)."""
-    return [np.array([(p.x(), p.y()) for p in stroke.points], np.float32)
-            for stroke in canvas._strokes if stroke.points]
 
 
 class PersonalStore(QObject):

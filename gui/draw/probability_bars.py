@@ -163,6 +163,7 @@ class ProbabilityBars(QWidget):
         layout.addWidget(self.chart, 1)
         self.probabilities: np.ndarray | None = None
         self.not_sure_below = NOT_SURE_BELOW
+        self.setAccessibleName(self.tr("The network's answer"))
         self.show_probabilities(None)
 
     def _set_axis_titles(self) -> None:
@@ -182,6 +183,7 @@ class ProbabilityBars(QWidget):
             self.chart.set_heights(np.zeros(10), None)
             self.digit_label.setText("–")
             self.detail_label.setText(hint or self.tr("Draw a digit to see what the network thinks."))
+            self.setAccessibleDescription(self.detail_label.text())   # painted text: read it out
             return
         self.probabilities = np.asarray(p, dtype=float)
         top = int(np.argmax(p))
@@ -192,3 +194,4 @@ class ProbabilityBars(QWidget):
                                       .format(top, p[top]))
         else:
             self.detail_label.setText(self.tr("probability of {0}: {1:.0%}").format(top, p[top]))
+        self.setAccessibleDescription(self.detail_label.text())

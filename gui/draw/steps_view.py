@@ -60,9 +60,12 @@ class StepsView(QWidget):
         tips = [self.tr("Off: the whole canvas is scaled, empty paper and all"),
                 self.tr("Off: the digit keeps the size it has on the canvas"),
                 self.tr("Off: the digit stays where it was drawn")]
-        for column, (box, tip) in enumerate(zip(self.switches(), tips), start=1):
+        names = [self.tr("Crop to the ink"), self.tr("Scale into 20×20"),
+                 self.tr("Centre of mass to the middle")]
+        for column, (box, tip, name) in enumerate(zip(self.switches(), tips, names), start=1):
             box.setChecked(True)
             box.setToolTip(tip)
+            box.setAccessibleName(name)
             box.toggled.connect(self._on_box_toggled)
             grid.addWidget(box, 2, column)
         self.note = QLabel(self.tr("MNIST digits were prepared with all three steps; switch one "

@@ -10,19 +10,18 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QFileDialog, QGridLayout, QHBoxLayout, QLabel, QSlider,
                                QTabWidget, QToolButton, QWidget)
 
-from digitlab.gui.draw.canvas import DrawingCanvas
-from digitlab.gui.draw.handwriting import Handwriting
+from digitlab.gui.accessibility import name_controls
+from digitlab.gui.draw.canvas import PREDICT_SIDE, DrawingCanvas
+from digitlab.gui.draw.handwriting import HandwritingPanel
 from digitlab.gui.draw.image_io import supported_suffixes
 from digitlab.gui.draw.input_view import InputView
 from digitlab.gui.draw.inside_view import InsideView
 from digitlab.gui.draw.model_choice import ModelChoice, describe
 from digitlab.gui.draw.probability_bars import ProbabilityBars
+from digitlab.gui.lazy_tab import LazyTab
 from digitlab.gui.live_text import follow_language
 from digitlab.gui.settings import typed
 
-# drawings are rendered for the network at the size nn.strokes draws at: enough detail for a
-# 20 px digit, and preprocessing stays well inside one frame
-PREDICT_SIDE = 280
 # the bars answer at most once per this many ms: a mouse at 125 Hz (8 ms) gets every move answered,
 # while a 1000 Hz mouse costs at most ~170 answers a second, not one per event (a gap of 8 ms put
 # moves at 125 Hz in step with it: bench median 6.4 ms against 4.2 ms with 6)
@@ -72,10 +71,15 @@ class DrawTab(QWidget):
         self.model_choice.model_selected.connect(self._on_model_choice_model_selected)
         self.model_choice.message.connect(self.message)
         self.last_stages = None
-        self.handwriting = Handwriting(self)
-        self.model_changed.connect(self.handwriting.update_counts)
+        self.handwriting = HandwritingPanel(self.canvas)
+        self.handwriting.message.connect(self.message)
+        self.handwriting.nudged.connect(self._on_handwriting_nudged)
+        self.handwriting.restore_requested.connect(self._on_handwriting_restore_requested)
+        self.handwriting.steps_changed.connect(self._on_canvas_changed)
+        self.handwriting.model_ready.connect(self._on_handwriting_model_ready)
         self._build_layout(self._build_toolbar())
         self.retranslate()
+        name_controls(self)
         follow_language(self, self._on_language_changed)
         self.input_view.set_sizes(None)
         self._update_prediction()
@@ -97,7 +101,8 @@ class DrawTab(QWidget):
             names = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())
             action.setText(text)
             action.setToolTip(f"{tip} ({names})")
-        self.pen_slider.setToolTip(self.tr("Pen width"))
+        self.pen_slider.setToolTip(self.tr("Pen width: how thick the strokes you draw are"))
+        self.pen_slider.setAccessibleName(self.tr("Pen width"))
         self.pen_label.setText(self.tr("Pen:"))
 
     def _on_language_changed(self) -> None:
@@ -109,13 +114,17 @@ class DrawTab(QWidget):
         self._update_prediction()   # the hint under the bars is a sentence too
 
     def settings_state(self) -> dict:
-        """What the Draw tab remembers: the pen width and the model chosen."""
-        return {"pen_width": self.pen_slider.value(), **self.model_choice.settings_state()}
+        """What the Draw tab remembers: the pen width, the model chosen and whether a labelled
+        drawing is kept."""
+        return {"pen_width": self.pen_slider.value(),
+                "keep_labelled": self.handwriting.label_bar.keep_check.isChecked(),
+                **self.model_choice.settings_state()}
 
     def apply_settings_state(self, state: dict) -> None:
         """Take back settings_state(); a missing or wrong value keeps the default."""
         width = typed(state, "pen_width", self._default_pen_width)
         self.pen_slider.setValue(min(max(width, self.pen_slider.minimum()), self.pen_slider.maximum()))
+        self.handwriting.label_bar.keep_check.setChecked(typed(state, "keep_labelled", False))
         self.model_choice.apply_settings_state(state)
 
     def _build_toolbar(self) -> QHBoxLayout:
@@ -151,9 +160,9 @@ class DrawTab(QWidget):
         self.views.addTab(self.inside_view, self.tr("Inside the network"))
         self.views.addTab(self.handwriting.why_page, self.tr("Why it decided"))
         self.views.addTab(self.handwriting.steps_page, self.tr("Preprocessing step by step"))
-        self.views.currentChanged.connect(self.handwriting.on_view_changed)
+        self.views.currentChanged.connect(self._on_views_current_changed)
         grid.addWidget(self.views, 2, 1, 1, 2)
-        grid.addWidget(self.handwriting.label_bar, 3, 0, 1, 3)
+        grid.addWidget(self.handwriting, 3, 0, 1, 3)
         grid.setColumnStretch(0, 4)
         grid.setColumnStretch(1, 2)
         grid.setColumnStretch(2, 2)
@@ -218,7 +227,7 @@ class DrawTab(QWidget):
         """The heatmaps, and the why and steps views when shown; then one frame's rest."""
         self._views_dirty = False
         self.inside_view.show_activations(self._hidden)
-        self.handwriting.on_prediction_updated()
+        self.handwriting.show_answer(self.last_stages)
         self._frame.start()
 
     def is_settled(self) -> bool:
@@ -260,8 +269,29 @@ class DrawTab(QWidget):
         self._network = network
         self.input_view.set_sizes(None if network is None else network.sizes,
                                   "" if network is None else network.activation)
+        self.handwriting.set_network(network)
         self.model_changed.emit(describe(name, accuracy, long=True))
         self._update_prediction()
+
+    @Slot(int)
+    def _on_views_current_changed(self, index: int) -> None:
+        page = self.views.widget(index)
+        if isinstance(page, LazyTab) and page.build() is not None:
+            page.widget.show()      # now, not at the layout's queued show: it is fed right below
+        self.handwriting.show_answer(self.last_stages)
+
+    @Slot(object, object)
+    def _on_handwriting_nudged(self, x28, p) -> None:
+        self.input_view.show_input(x28)
+        self.bars.show_probabilities(np.asarray(p), None)
+
+    @Slot()
+    def _on_handwriting_restore_requested(self) -> None:
+        self._update_prediction()
+
+    @Slot(object, str, object)
+    def _on_handwriting_model_ready(self, network, name: str, accuracy) -> None:
+        self.set_model(network, name, accuracy)
 
     @Slot()
     def _on_open_action_triggered(self) -> None:

@@ -52,6 +52,8 @@ class WhyView(QWidget):
         for k in range(10):
             self.class_combo.addItem(self.tr("class {0}").format(k), k)
         self.class_combo.currentIndexChanged.connect(self._refresh)
+        self.class_combo.setAccessibleName(self.tr("Gradient of the score of"))
+        self.class_combo.setToolTip(self.tr("The class whose score the heatmap explains"))
         self.times_input_box = QCheckBox(self.tr("gradient × input"))
         self.times_input_box.setToolTip(self.tr(
             "Multiply by the pixel values: only pixels with ink count, as much as their ink adds"))
@@ -73,6 +75,8 @@ class WhyView(QWidget):
         self.caption.setWordWrap(True)
         self.target_spin = QSpinBox()
         self.target_spin.setRange(0, 9)
+        self.target_spin.setAccessibleName(self.tr("Digit to nudge towards"))
+        self.target_spin.setToolTip(self.tr("The digit the nudge should make the network read"))
         self.nudge_button = QPushButton(self.tr("Nudge towards"))
         self.nudge_button.setToolTip(self.tr(
             "Change every pixel a little in the direction that makes this digit more likely, "
@@ -80,6 +84,7 @@ class WhyView(QWidget):
         self.nudge_button.clicked.connect(self.start_nudge)
         self.back_button = QPushButton(self.tr("Back to my drawing"))
         self.back_button.clicked.connect(self._on_back_button_clicked)
+        self.back_button.setToolTip(self.tr("Undo the nudge: show your own drawing again"))
         self.back_button.setEnabled(False)
         self.note = QLabel()
         self.note.setWordWrap(True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
 
 from digitlab.gui.plot_cache import cache_axes
@@ -36,6 +37,13 @@ def curve_label(name: str) -> str:
         "exp": QCoreApplication.translate("GradientTab", "f(x) = eˣ"),
     }
     return labels.get(name, name)
+
+
+def colour_swatch(colour: str, side: int = 14) -> QIcon:
+    """A square of colour: what a check box shows to say which curve it stands for."""
+    pixmap = QPixmap(side, side)
+    pixmap.fill(QColor(colour))
+    return QIcon(pixmap)
 
 
 def make_plot(bottom: str, left: str = "", *, title: str = "", grid: bool = True) -> pg.PlotWidget:

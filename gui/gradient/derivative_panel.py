@@ -51,6 +51,12 @@ class DerivativePanel(QWidget):
         self.x_spin.setSingleStep(0.1)
         self.dtype_combo = QComboBox()
         self.dtype_combo.addItems(["float64", "float32"])
+        self.curve_combo.setToolTip(self.tr("The function to differentiate (the course's function_1 "
+                                            "and others)"))
+        self.x_spin.setToolTip(self.tr("Where the derivative and the tangent are computed "
+                                       "(also: drag the vertical line)"))
+        self.dtype_combo.setToolTip(self.tr("The floating-point type of the arithmetic: float32 "
+                                            "shows how rounding spoils a small h"))
         self.slope_label = QLabel()
         self.slope_label.setWordWrap(True)
         self.error_note = QLabel()
@@ -88,6 +94,7 @@ class DerivativePanel(QWidget):
             line = pg.InfiniteLine(pos=np.log10(h), angle=90, pen=pg.mkPen("#888888", style=Qt.DotLine),
                                    label=text, labelOpts={"position": 0.96, "color": "k",
                                                           "anchors": [anchor, anchor]})
+            line.label.follows_theme = True     # gui.theme: readable on the dark theme's plots
             self.error_plot.addItem(line)
             self.h_lines.append(line)
 

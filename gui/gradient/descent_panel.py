@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Slot
-from PySide6.QtGui import QDoubleValidator
+from PySide6.QtCore import QEvent, Slot
+from PySide6.QtGui import QDoubleValidator, QPalette
 from PySide6.QtWidgets import (
     QComboBox, QDoubleSpinBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
     QPushButton, QSpinBox, QVBoxLayout, QWidget,
@@ -21,6 +21,9 @@ from digitlab.gui.settings import typed
 
 
 LISTING = LISTINGS["gradient_descent"]
+
+
+DIVERGED_RED, DIVERGED_RED_ON_DARK = "#b00000", "#ff8080"   # both 4.5:1 or more on their background
 
 
 class DescentPanel(QWidget):
@@ -53,8 +56,10 @@ class DescentPanel(QWidget):
         self.controls = PlaybackControls()
         self.info_label = QLabel()
         self.message_label = QLabel()
-        self.message_label.setWordWrap(True)
         self.course_label = QLabel()
+        for label in (self.info_label, self.message_label, self.course_label):
+            # wrapped: the numbers of a step grow as a run diverges, and the column must not widen
+            label.setWordWrap(True)
         self.code_view = CodeView()
         self.code_view.set_listing(LISTING)
         self.preset_buttons = {}
@@ -98,10 +103,19 @@ class DescentPanel(QWidget):
         form.addRow(self.tr("Start (x0, x1):"), start)
         form.addRow(self.tr("Learning rate:"), self.lr_edit)
         form.addRow(self.tr("Steps:"), self.steps_spin)
+        self.surface_combo.setToolTip(self.tr("The function gradient descent walks down"))
+        self.x0_spin.setAccessibleName(self.tr("Start x0"))
+        self.x1_spin.setAccessibleName(self.tr("Start x1"))
+        self.x0_spin.setToolTip(self.tr("Where the descent starts: x0 (or click on the plot)"))
+        self.x1_spin.setToolTip(self.tr("Where the descent starts: x1 (or click on the plot)"))
+        self.lr_edit.setToolTip(self.tr("The step size lr in x -= lr * grad (e.g. 0.1, 10, 1e-10)"))
+        self.steps_spin.setToolTip(self.tr("How many steps the descent takes (the course's step_num)"))
         presets = QGroupBox(self.tr("The course's cases (x0² + x1², start (−3, 4))"))
         grid = QGridLayout(presets)
         for i, (key, text) in enumerate(self.presets_text().items()):
             button = QPushButton(text)
+            button.setToolTip(self.tr("Run the course's case: start (−3, 4) on x0² + x1² with "
+                                      "its learning rate and steps"))
             button.clicked.connect(lambda _=False, k=key: self.apply_preset(k))
             self.preset_buttons[key] = button
             grid.addWidget(button, i // 2, i % 2)
@@ -235,9 +249,25 @@ class DescentPanel(QWidget):
         self._show_step(k)
 
     def _show_step(self, k: int) -> None:
-        self.info_label.setText(self.tr("step {k}:  x = {x}<br>f(x) = {f}    |grad f(x)| = {g}").format(
-            k=k, x=self.result_text(k), f=fmt(self.values[k]), g=fmt(self.norms[k])))
-        self.message_label.setText(self._message(k))
+        text = self.tr("step {k}:  x = {x}<br>f(x) = {f}    |grad f(x)| = {g}").format(
+            k=k, x=self.result_text(k), f=fmt(self.values[k]), g=fmt(self.norms[k]))
+        if k >= self.shown:
+            # the drawing stopped where x left the plot: the step line itself says why and where
+            bad = self.path[self.shown]
+            where = self.tr("overflowed") if not np.all(np.isfinite(bad)) else fmt_point(bad)
+            text += "<br><b>" + self.tr("Diverged at step {k}: x jumped to {x}; the path is drawn up "
+                                        "to step {last}.").format(k=self.shown, x=where,
+                                                                  last=self.shown - 1) + "</b>"
+        self.info_label.setText(text)
+        message = self._message(k)
+        if self.palette().color(QPalette.ColorRole.Window).lightness() < 128:
+            message = message.replace(DIVERGED_RED, DIVERGED_RED_ON_DARK)   # readable on the dark theme
+        self.message_label.setText(message)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._show_step(self.controls.frame)     # the warning's red for the new background
+        super().changeEvent(event)
 
     def _retranslate(self) -> None:
         """The texts with values of the path and step shown, in the new language."""

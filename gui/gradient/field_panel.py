@@ -77,10 +77,16 @@ class FieldPanel(QWidget):
         points = QHBoxLayout()
         for x0, x1 in COURSE_POINTS:
             button = QPushButton(f"({x0:g}, {x1:g})")
+            button.setAccessibleName(self.tr("The gradient at ({0:g}, {1:g})").format(x0, x1))
+            button.setToolTip(self.tr("Show numerical_gradient(function_2, x) at this point of "
+                                      "the course"))
             button.clicked.connect(lambda _=False, p=(x0, x1): self.show_gradient_at(*p))
             points.addWidget(button)
         side = QVBoxLayout()
-        side.addWidget(QLabel(self.tr("Surface:")))
+        surface_label_ = QLabel(self.tr("Surface:"))
+        surface_label_.setBuddy(self.surface_combo)
+        self.surface_combo.setToolTip(self.tr("The function whose gradient field is drawn"))
+        side.addWidget(surface_label_)
         side.addWidget(self.surface_combo)
         side.addWidget(explain)
         side.addWidget(self.mouse_label)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
-from digitlab.nn.course import LISTINGS
+from digitlab.nn.course import LISTINGS, format_value
 from digitlab.gui.code_view import CodeView
 from digitlab.gui.gradient.common import COLOURS, make_plot, renormalized
 from digitlab.gui.live_text import follow_language
@@ -27,6 +27,9 @@ class LossPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.y = np.array(COURSE_Y1)
+        # the course's y the shown one stands for in the listings ("y1" or "y2"): the other keeps
+        # the course's values, so after "Course's second y" y1 and y2 differ as in the course
+        self.slot = "y1"
         self._build_controls()
         self._build_plots()
         self._build_layout()
@@ -34,12 +37,20 @@ class LossPanel(QWidget):
         self.y2_button.clicked.connect(self._on_y2_button_clicked)
         self.target_spin.valueChanged.connect(self._on_target_spin_valueChanged)
         self.set_y(COURSE_Y1)
-        follow_language(self, self._show)   # its texts with values, in the new language
+        self._describe_y()
+        follow_language(self, lambda: (self._show(), self._describe_y()))   # texts with values
+
+    def _describe_y(self) -> None:
+        for i, spin in enumerate(self.y_spins):
+            spin.setToolTip(self.tr("The predicted probability of class {0}; the others change so "
+                                    "that y still sums to 1").format(i))
 
     def _build_controls(self) -> None:
         self.target_spin = QSpinBox()
         self.target_spin.setRange(0, 9)
         self.target_spin.setValue(2)
+        self.target_spin.setAccessibleName(self.tr("Target t (one-hot)"))
+        self.target_spin.setToolTip(self.tr("The right answer: t is 1 at this class, 0 elsewhere"))
         self.y_spins = []
         for i in range(10):
             spin = QDoubleSpinBox()
@@ -47,9 +58,14 @@ class LossPanel(QWidget):
             spin.setDecimals(3)
             spin.setSingleStep(0.05)
             spin.valueChanged.connect(lambda value, i=i: self._on_y_spin_valueChanged(i, value))
+            spin.setAccessibleName(f"y[{i}]")
             self.y_spins.append(spin)
         self.y1_button = QPushButton(self.tr("Course's first y (2 is likely)"))
         self.y2_button = QPushButton(self.tr("Course's second y (7 is likely)"))
+        self.y1_button.setToolTip(self.tr("The course's y1: the network says 2 with 0.6, the "
+                                          "right answer"))
+        self.y2_button.setToolTip(self.tr("The course's y2: the network says 7 with 0.6, a wrong "
+                                          "answer"))
         self.mse_label, self.cee_label = QLabel(), QLabel()
         for label in (self.mse_label, self.cee_label):
             label.setStyleSheet("font-size: 14pt;")
@@ -108,14 +124,16 @@ class LossPanel(QWidget):
         return t
 
     def _run_listings(self) -> dict[str, dict]:
-        """The course's two listings with y1 = the shown y (y2 stays the course's second y)."""
-        inputs = {"t": list(self.t), "y1": list(self.y), "y2": list(COURSE_Y2)}
+        """The course's two listings with the shown y in its slot (the other y the course's)."""
+        inputs = {"t": list(self.t), "y1": list(COURSE_Y1), "y2": list(COURSE_Y2)}
+        inputs[self.slot] = list(self.y)
         return {listing.name: listing.run(**inputs) for listing in (MSE, CEE)}
 
     def losses(self) -> tuple[float, float]:
         """(MSE, CEE) of the shown y against the shown t."""
         runs = self._run_listings()
-        return float(runs[MSE.name]["mse1"]), float(runs[CEE.name]["cee1"])
+        key = self.slot[1]
+        return float(runs[MSE.name]["mse" + key]), float(runs[CEE.name]["cee" + key])
 
     def set_y(self, y) -> None:
         self.y = np.array(y, dtype=np.float64)
@@ -134,8 +152,10 @@ class LossPanel(QWidget):
         runs = self._run_listings()
         for listing in (MSE, CEE):
             self.code_views[listing.name].set_variables(runs[listing.name])
-        mse = MSE.shown(runs[MSE.name])["mse1"]
-        cee = CEE.shown(runs[CEE.name])["cee1"]
+        key = self.slot[1]
+        # every digit (the course's rounded digits are in the course label)
+        mse = format_value(runs[MSE.name]["mse" + key])
+        cee = format_value(runs[CEE.name]["cee" + key])
         self.mse_label.setText(self.tr("MSE = {v}").format(v=mse))
         self.cee_label.setText(self.tr("Cross-entropy = {v}").format(v=cee))
         self.course_label.setText(self._course_text())
@@ -158,10 +178,12 @@ class LossPanel(QWidget):
 
     @Slot()
     def _on_y1_button_clicked(self) -> None:
+        self.slot = "y1"
         self.set_y(COURSE_Y1)
 
     @Slot()
     def _on_y2_button_clicked(self) -> None:
+        self.slot = "y2"
         self.set_y(COURSE_Y2)
 
     @Slot(int)

@@ -33,6 +33,10 @@ class PartialPanel(QWidget):
         self.x0_spin, self.x1_spin = self._spin(3.0), self._spin(4.0)
         self.vary_x0 = QRadioButton(self.tr("vary x0 (x1 fixed): ∂f/∂x0"))
         self.vary_x1 = QRadioButton(self.tr("vary x1 (x0 fixed): ∂f/∂x1"))
+        self.vary_x0.setToolTip(self.tr("Show the slice of f along x0, with x1 held fixed, and its "
+                                        "tangent"))
+        self.vary_x1.setToolTip(self.tr("Show the slice of f along x1, with x0 held fixed, and its "
+                                        "tangent"))
         self.vary_x0.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.vary_x0)
@@ -67,6 +71,8 @@ class PartialPanel(QWidget):
         form.addRow(QLabel(self.tr("f(x0, x1) = x0² + x1²  (the course's function_2)")))
         form.addRow(self.tr("x0:"), self.x0_spin)
         form.addRow(self.tr("x1:"), self.x1_spin)
+        self.x0_spin.setToolTip(self.tr("The point's x0, where ∂f/∂x0 and ∂f/∂x1 are computed"))
+        self.x1_spin.setToolTip(self.tr("The point's x1, where ∂f/∂x0 and ∂f/∂x1 are computed"))
         form.addRow(self.vary_x0)
         form.addRow(self.vary_x1)
         side = QVBoxLayout()

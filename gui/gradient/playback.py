@@ -6,6 +6,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QWidget
 
 from digitlab.gui.live_text import follow_language
 
+SLIDER_MIN_WIDTH = 90   # pixels: room to drag between 1 and 60 steps a second
+
 
 class PlaybackControls(QWidget):
     """Drives a frame index 0 .. frame_count - 1 with a timer; the panels draw frame k.
@@ -33,6 +35,11 @@ class PlaybackControls(QWidget):
         self.speed_slider.setRange(1, 60)
         self.speed_slider.setValue(8)
         self.speed_slider.setToolTip(self.tr("Steps shown per second"))
+        self.speed_slider.setAccessibleName(self.tr("Speed"))
+        self.play_button.setToolTip(self.tr("Play the steps one after another, or pause"))
+        self.step_button.setToolTip(self.tr("Show the next step"))
+        self.reset_button.setToolTip(self.tr("Go back to the start"))
+        self.speed_slider.setMinimumWidth(SLIDER_MIN_WIDTH)   # a squeezed row must not make it a dot
         self._speed_label = QLabel()
         self._speed_label.setMinimumWidth(70)
 

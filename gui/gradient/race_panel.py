@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 
 from digitlab.nn.numerical.gradient import optimizer_path, path_values, surfaces
 from digitlab.nn.training.optimizers import make_optimizer
-from digitlab.gui.gradient.common import COLOURS, fmt, fmt_point, make_plot, surface_label, visible_steps
+from digitlab.gui.gradient.common import COLOURS, colour_swatch, fmt, fmt_point, make_plot, surface_label, visible_steps
 from digitlab.gui.gradient.playback import PlaybackControls
 from digitlab.gui.gradient.surface_plot import SurfacePlot
 from digitlab.gui.live_text import follow_language
@@ -61,8 +61,17 @@ class RacePanel(QWidget):
         self.controls.frame_changed.connect(self._on_controls_frame_changed)
         self.plot.clicked.connect(self._on_plot_clicked)
         self.surface_combo.setCurrentIndex(1)
+        self._describe_optimizers()
         # the step's texts with values, in the new language
-        follow_language(self, lambda: self._on_controls_frame_changed(self.controls.frame))
+        follow_language(self, lambda: (self._on_controls_frame_changed(self.controls.frame),
+                                       self._describe_optimizers()))
+
+    def _describe_optimizers(self) -> None:
+        """Each optimizer's check box and learning rate: tool tip and name, in the language now."""
+        for key, name in OPTIMIZERS:
+            self.checks[key].setToolTip(self.tr("Race {0}: show its path").format(name))
+            self.lr_spins[key].setAccessibleName(self.tr("{0} learning rate").format(name))
+            self.lr_spins[key].setToolTip(self.tr("The learning rate of {0}").format(name))
 
     def _build_plots(self) -> None:
         self.plot = SurfacePlot()
@@ -83,12 +92,16 @@ class RacePanel(QWidget):
         form = QFormLayout()
         form.addRow(self.tr("Surface:"), self.surface_combo)
         form.addRow(self.tr("Steps:"), self.steps_spin)
+        self.surface_combo.setToolTip(self.tr("The function the optimizers race down"))
+        self.steps_spin.setToolTip(self.tr("How many steps each optimizer takes"))
         box = QGroupBox(self.tr("Optimizers and their learning rates"))
         grid = QGridLayout(box)
         for row, ((key, name), colour) in enumerate(zip(OPTIMIZERS, COLOURS)):
             check = QCheckBox(name)
             check.setChecked(True)
-            check.setStyleSheet(f"QCheckBox {{ color: {colour}; font-weight: bold; }}")
+            # the path's colour as a swatch: the name keeps the theme's text colour, readable in
+            # both themes (the plot colours have 2:1 to 5:1 against a window)
+            check.setIcon(colour_swatch(colour))
             spin = QDoubleSpinBox()
             spin.setDecimals(4)
             spin.setRange(0.0001, 10.0)
@@ -143,7 +156,8 @@ class RacePanel(QWidget):
                 state = self.tr("left the plot at step {n} (learning rate too large)").format(n=n)
             else:
                 state = self.tr("x = {x}, f = {f}").format(x=fmt_point(path[-1]), f=fmt(self.values[key][n - 1]))
-            lines.append(f"<span style='color:{colour}'><b>{name}</b></span>: {state}")
+            # the colour on a mark, the name in the theme's text colour (readable in both themes)
+            lines.append(f"<span style='color:{colour}'>■</span> <b>{name}</b>: {state}")
         self.status_label.setText(self.tr("step {k}").format(k=k) + "<br>" + "<br>".join(lines))
 
     @Slot(int)

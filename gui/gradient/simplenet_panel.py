@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from digitlab.nn.course import LISTINGS, book_W, simplenet_digits
+from digitlab.nn.course import LISTINGS, book_W, format_value, simplenet_digits
 from digitlab.nn.model.functions import softmax
 from digitlab.nn.numerical.gradient import SimpleNet
 from digitlab.gui.code_view import CodeView
@@ -53,6 +53,12 @@ class SimpleNetPanel(QWidget):
         self.lr_spin.setRange(0.01, 10.0)
         self.lr_spin.setValue(1.0)
         self.step_button = QPushButton(self.tr("Step: W −= lr · dW"))
+        self.seed_spin.setAccessibleName(self.tr("Seed"))
+        self.seed_spin.setToolTip(self.tr("The seed of the random W that Re-seed W draws"))
+        self.reseed_button.setToolTip(self.tr("Draw a new random W (2×3) from the seed"))
+        self.book_button.setToolTip(self.tr("Go back to the W the book prints"))
+        self.lr_spin.setToolTip(self.tr("The step size of W −= lr · dW"))
+        self.step_button.setToolTip(self.tr("One gradient-descent step on W; the loss falls"))
         self.loss_label = QLabel()
         self.loss_label.setStyleSheet("font-size: 14pt;")
         self.argmax_label = QLabel()
@@ -61,6 +67,14 @@ class SimpleNetPanel(QWidget):
         self.code_view = CodeView()
         self.code_view.set_listing(LISTING)
         self.tables = {name: QTableWidget() for name in ("W", "scores", "softmax", "dW")}
+        names = {"W": self.tr("W"), "scores": self.tr("Scores"),
+                 "softmax": self.tr("Probabilities"), "dW": self.tr("dW")}
+        tips = {"W": self.tr("The weights W (2×3)"), "scores": self.tr("The scores x · W, before softmax"),
+                "softmax": self.tr("softmax(scores): the probabilities, 8 decimals"),
+                "dW": self.tr("The numerical gradient of the loss with respect to W")}
+        for name, table in self.tables.items():
+            table.setAccessibleName(names[name])
+            table.setToolTip(tips[name])
         for table in self.tables.values():
             table.setMaximumHeight(90)
             table.horizontalHeader().setDefaultSectionSize(90)
@@ -124,7 +138,7 @@ class SimpleNetPanel(QWidget):
         self.losses.append(float(self.variables["loss"]))
         self.dW = self.variables["dW"]
         for name, values in (("W", self.net.W), ("scores", scores), ("softmax", softmax(scores)), ("dW", self.dW)):
-            fill_table(self.tables[name], values, digits=8 if name in ("W", "dW") else 6)
+            fill_table(self.tables[name], values, digits=8)   # as the course's NumPy prints
         self._show_texts()
         self.code_view.set_variables(self.variables)
         self._loss_item.setData(np.arange(len(self.losses)), self.losses)
@@ -133,7 +147,8 @@ class SimpleNetPanel(QWidget):
     def _show_texts(self) -> None:
         """The texts with values, in the current language (again after a language switch)."""
         shown = LISTING.shown(self.variables)
-        self.loss_label.setText(self.tr("loss = {v}").format(v=shown["loss"]))
+        # every digit; the book's rounded ones are in the digits note
+        self.loss_label.setText(self.tr("loss = {v}").format(v=format_value(self.variables["loss"])))
         self.argmax_label.setText(self.tr("argmax(p) = {i}  (index from 0)").format(i=shown["argmax_p"]))
         self.digits_label.setText(self._digits_text())
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from digitlab.gui.accessibility import name_controls
+
 
 class GradientTab(QWidget):
     """Sub-tabs Derivative, Partial derivatives, Gradient field, Gradient descent, Optimizer race, Loss functions, simpleNet.
@@ -39,6 +41,7 @@ class GradientTab(QWidget):
             page = self.tabs.widget(self.PANELS.index(name))
             self._panels[name] = self._create(name)
             page.layout().addWidget(self._panels[name])
+            name_controls(self._panels[name])
             if name in self._pending and hasattr(self._panels[name], "apply_settings_state"):
                 self._panels[name].apply_settings_state(self._pending.pop(name))
             self.panel_built.emit(self._panels[name])

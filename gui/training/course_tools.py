@@ -84,13 +84,17 @@ class CourseTools(QWidget):
         self.course_button.setText(self.tr("Course setup"))
         self.course_button.setToolTip(self.tr(
             "The course's run: TwoLayerNet 784-50-10, sigmoid, weights 0.01 x randn, SGD lr 0.1, "
-            "mini-batch 100, all 60,000 images, 10,000 iterations, accuracy from epoch 0"))
+            "mini-batch 100, all 60,000 images, 10,000 iterations; the course's loop: rng.choice "
+            "each iteration, accuracies on all images once per 600 iterations from iteration 0"))
         self.export_button.setText(self.tr("Export this experiment..."))
         self.export_button.setToolTip(self.tr("Save a Python script that repeats this run with "
                                               "DigitLab's nn package from the command line"))
         self.numerical_box.setTitle(self.tr("Numerical gradient: what one iteration costs"))
         self.numerical_button.setText(self.tr("Time one iteration on this network"))
+        self.numerical_button.setToolTip(self.tr(
+            "Compute the gradient of one mini-batch numerically and by backprop, and compare the times"))
         self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop timing the numerical gradient"))
 
     def _say(self, make) -> None:
         """The line under the numerical gradient's button (made again after a language switch)."""
@@ -112,10 +116,13 @@ class CourseTools(QWidget):
             self._say(error)
             return None
         if path is None:
+            from digitlab.gui.file_folder import remember, suggested_path
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Export this experiment"),
-                                                  "digitlab_experiment.py", self.tr("Python script (*.py)"))
+                                                  suggested_path("digitlab_experiment.py"),
+                                                  self.tr("Python script (*.py)"))
             if not path:
                 return None
+            remember(path)
         path = Path(path)
         try:
             path.write_text(export_script(self._settings.config()), encoding="utf-8")

@@ -6,10 +6,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, QProgressBar, QPushButton,
+                               QVBoxLayout, QWidget)
 
+from digitlab.gui.accessibility import name_controls
 from digitlab.gui.workers import QUEUED, abandon_thread, join_thread, start_worker
-from digitlab.nn.data.mnist import FILES, MIRRORS, DownloadCancelled, default_cache_dir, download_mnist, find_mnist_dir
+from digitlab.nn.data.mnist import (FILES, MIRRORS, DownloadCancelled, default_cache_dir, download_mnist, find_mnist_dir,
+                                    missing_files)
 
 APPROX_TOTAL_BYTES = 11_594_722  # the four .gz files, for a progress bar before sizes are known
 
@@ -82,21 +85,63 @@ class DownloadDialog(QDialog):
         self.buttons = QDialogButtonBox()
         self.download_button = QPushButton(self.tr("Download"))
         self.buttons.addButton(self.download_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.choose_button = QPushButton(self.tr("Choose folder…"))
+        self.choose_button.setToolTip(self.tr("Use a folder that already holds the four MNIST files"))
+        self.buttons.addButton(self.choose_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.download_button.setToolTip(self.tr("Download the four MNIST files (about 11 MB) from "
+                                                "public mirrors"))
+        self.cancel_button.setToolTip(self.tr("Do not download; training needs the files"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.message)
         layout.addWidget(self.progress_bar)
         layout.addWidget(self.buttons)
         self.download_button.clicked.connect(self._on_download_button_clicked)
+        self.choose_button.clicked.connect(self._on_choose_button_clicked)
         self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
-        self.resize(520, 200)
+        self.resize(560, 200)
+        self._fit_text()
+        name_controls(self)
+
+    def _fit_text(self) -> None:
+        """Grow the dialog to the height its wrapped message needs: a word-wrapped label does not
+        tell a window how tall it must be, and the message would be cut."""
+        layout = self.layout()
+        layout.activate()
+        width = max(self.width(), layout.sizeHint().width())
+        height = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.sizeHint().height()
+        self.setMinimumHeight(height)
+        if self.height() < height:
+            self.resize(width, height)
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self._fit_text()
+
+    def use_folder(self, folder: str | Path) -> bool:
+        """Accept folder when it holds the four MNIST files; else say which are missing."""
+        missing = missing_files(folder)
+        if missing:
+            self._say(self.tr("{0} does not hold the MNIST files; missing: {1}. Choose the folder "
+                              "with all four, or download them.").format(folder, ", ".join(missing)))
+            return False
+        self.folder = Path(folder)
+        self.accept()
+        return True
+
+    @Slot()
+    def _on_choose_button_clicked(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("The folder with the MNIST files"),
+                                                  str(Path.home()))
+        if folder:
+            self.use_folder(folder)
 
     @Slot()
     def _on_download_button_clicked(self) -> None:
         self.download_button.setEnabled(False)
         self.progress_bar.setVisible(True)
         self.progress_bar.setRange(0, 1000)
-        self.message.setText(self.tr("Downloading MNIST into {0} ...").format(self.dest))
+        self._say(self.tr("Downloading MNIST into {0} ...").format(self.dest))
         self._worker = DownloadWorker(self.dest, self.mirrors, self._download)
         self._worker.progress.connect(self._on_worker_progress, QUEUED)
         self._worker.failed.connect(self._on_worker_failed, QUEUED)
@@ -110,12 +155,12 @@ class DownloadDialog(QDialog):
     @Slot(str)
     def _on_worker_failed(self, reason: str) -> None:
         if not reason:
-            self.message.setText(self.tr("Download cancelled."))
+            self._say(self.tr("Download cancelled."))
             return
-        self.message.setText(self.tr(
+        self._say(self.tr(
             "The download did not work (are you offline?).\n\nWhat to do: copy the four MNIST files "
             "(train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, "
-            "t10k-labels-idx1-ubyte.gz) into a folder, then start DigitLab with\n"
+            "t10k-labels-idx1-ubyte.gz) into a folder and press “Choose folder…”, or start DigitLab with\n"
             "    python main.py --mnist-dir FOLDER\nor set the environment variable DIGITLAB_MNIST_DIR=FOLDER."
             "\n\nDetails: {0}").format(reason))
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -58,8 +58,11 @@ class EvaluationPanel(QWidget):
         self.gallery.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.gallery.setMovement(QListWidget.Movement.Static)
         self.gallery.setToolTip(self.tr("Click an image to load it into the Draw tab's canvas"))
+        self.gallery.setAccessibleName(self.tr("Misclassified test images"))
         self.gallery.itemClicked.connect(self._on_gallery_itemClicked)
         self.demo_button = QPushButton(self.tr("Time it: one image at a time vs batches of 100"))
+        self.demo_button.setToolTip(self.tr("Run the 10,000 test images through the network one "
+                                            "by one and in batches of 100, and compare the times"))
         self.demo_button.setEnabled(False)
         self.demo_button.clicked.connect(self._on_demo_button_clicked)
         self.demo_label = QLabel()
@@ -93,7 +96,12 @@ class EvaluationPanel(QWidget):
         self.model_button = QPushButton()
         self.model_button.setEnabled(False)
         self.model_button.clicked.connect(self.evaluate_draw_model)
+        self.model_button.setToolTip(self.tr("Measure the accuracy of the model the Draw tab uses "
+                                             "on the 10,000 MNIST test images"))
         self.listing_choice = QComboBox()
+        self.listing_choice.setAccessibleName(self.tr("Listing"))
+        self.listing_choice.setToolTip(self.tr("Which chapter-3 code to show: one image at a time "
+                                               "or in batches of 100"))
         self.listing_choice.currentIndexChanged.connect(self._on_listing_choice_currentIndexChanged)
         self.code_view = CodeView()
         self.retranslate()
@@ -135,6 +143,7 @@ class EvaluationPanel(QWidget):
     def _update_model_button(self) -> None:
         name = self._draw_model[1] if self._draw_model is not None else self.tr("none")
         self.model_button.setText(self.tr("Evaluate the Draw tab's model ({0})").format(name))
+        self.model_button.setAccessibleName(self.model_button.text())
         self.model_button.setEnabled(self._draw_model is not None)
 
     @Slot(int)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from digitlab.gui.live_text import follow_language
 from digitlab.gui.plot_cache import cache_axes
+from digitlab.gui.plot_titles import wrap_title
 
 
 class DecimatingBuffer:
@@ -104,6 +105,7 @@ class TrainingPlots(QWidget):
         self._stale = False
         self._acc_bottom: float | None = None
         self._epochs: list[tuple[int, float, float]] = []
+        self._stopped_accuracy: float | None = None   # the stopped model's test accuracy
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.graphics = pg.GraphicsLayoutWidget()
@@ -137,6 +139,7 @@ class TrainingPlots(QWidget):
                                              symbolSize=6, symbolBrush=(30, 140, 60), name=self.tr("test"))
         # pinned in pixels inside the plot: changing it does not re-lay out the plots as a title would
         self.acc_text = pg.TextItem(color=(40, 40, 40), anchor=(0, 0))
+        self.acc_text.follows_theme = True      # gui.theme: light on the dark theme's plots
         self.acc_text.setParentItem(self.acc_plot.getViewBox())
         self.acc_text.setPos(8, 4)
 
@@ -148,6 +151,7 @@ class TrainingPlots(QWidget):
         for plot in (self.loss_plot, self.acc_plot, self.lr_plot):
             plot.setMouseEnabled(x=False, y=False)
             plot.hideButtons()
+            wrap_title(plot)
         self.graphics.ci.layout.setRowStretchFactor(0, 3)
         self.graphics.ci.layout.setRowStretchFactor(1, 2)
         self._set_titles(None)
@@ -166,12 +170,23 @@ class TrainingPlots(QWidget):
         self.lr_plot.setLabel("bottom", self.tr("iteration"))
 
     def _show_epoch_text(self) -> None:
+        # percentages with 2 decimals, as the Training tab's message says them: one number, one look
+        if self._stopped_accuracy is not None:
+            self.acc_text.setText(self.tr("stopped: the model kept has test {0:.2%}").format(
+                self._stopped_accuracy))
+            return
         if not self._epochs:
             self.acc_text.setText("")
             return
         epoch, train_accuracy, test_accuracy = self._epochs[-1]
-        self.acc_text.setText(self.tr("epoch {0}: train {1:.1%}, test {2:.1%}").format(
+        self.acc_text.setText(self.tr("epoch {0}: train {1:.2%}, test {2:.2%}").format(
             epoch, train_accuracy, test_accuracy))
+
+    def show_stopped(self, test_accuracy: float) -> None:
+        """A run stopped between epochs: the kept model's test accuracy (its one evaluation)
+        replaces the last epoch's, which was measured on other weights."""
+        self._stopped_accuracy = float(test_accuracy)
+        self._show_epoch_text()
 
     def _retranslate(self) -> None:
         """After a language switch: the texts with values (the learning rate, the last epoch)."""
@@ -197,13 +212,17 @@ class TrainingPlots(QWidget):
         self._stale = False
         self._acc_bottom = None
         self._epochs.clear()
+        self._stopped_accuracy = None
         for curve in (self.loss_raw, self.loss_smooth, self.train_curve, self.test_curve, self.lr_curve):
             curve.setData([], [])
         self._show_epoch_text()
         self._show_lr_plot(False)
         self._set_titles(None)
-        self.loss_plot.enableAutoRange(x=True)
-        self.acc_plot.enableAutoRange(x=True)
+        # the axes as before any run: without data, auto-range would keep the last run's span
+        self.acc_plot.getAxis("bottom").setTickSpacing()
+        for plot in (self.loss_plot, self.acc_plot):
+            plot.setXRange(0, 1, padding=0)
+            plot.enableAutoRange(x=True)
         self.acc_plot.setYRange(0, 100, padding=0.02)
         self.loss_plot.setYRange(0, 1, padding=0)
 

@@ -2,34 +2,26 @@
 question before quitting with a model that is not saved yet."""
 from __future__ import annotations
 
-import os
-import tempfile
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from digitlab.gui.file_folder import remember, suggested_path, writable_folder  # noqa: F401 (re-exported)
 from digitlab.gui.log import show_error
 
 DEFAULT_NAME = "digitlab_model.npz"
 
 
-def writable_folder() -> Path:
-    """Where to offer saving after a failed save: the user's documents folder, else home, else temp."""
-    for location in (QStandardPaths.StandardLocation.DocumentsLocation,
-                     QStandardPaths.StandardLocation.HomeLocation):
-        folder = QStandardPaths.writableLocation(location)
-        if folder and os.path.isdir(folder) and os.access(folder, os.W_OK):
-            return Path(folder)
-    return Path(tempfile.gettempdir())
-
-
 def ask_save_path(parent: QWidget | None, folder: Path | None = None) -> str:
-    """The file dialog; "" when cancelled. It suggests DEFAULT_NAME, in folder when given."""
-    suggestion = DEFAULT_NAME if folder is None else str(folder / DEFAULT_NAME)
+    """The file dialog; "" when cancelled. It suggests DEFAULT_NAME in folder, by default the folder
+    saved into last or the documents folder (gui.file_folder), and remembers the folder chosen."""
+    suggestion = str(folder / DEFAULT_NAME) if folder is not None else suggested_path(DEFAULT_NAME)
     path, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("SaveDialog", "Save model"), suggestion,
                                           QCoreApplication.translate("SaveDialog", "DigitLab model (*.npz)"))
+    if path:
+        remember(path)
     return path
 
 
@@ -59,11 +51,16 @@ def save_interactively(parent: QWidget | None, network, metadata: dict,
         path, folder = None, writable_folder()
 
 
-def ask_before_quitting(parent: QWidget | None, running: bool) -> QMessageBox.StandardButton:
-    """Save, Discard or Cancel: about a training still running, or a trained model not yet saved."""
+def ask_before_quitting(parent: QWidget | None, running: bool,
+                        finetuned: bool = False) -> QMessageBox.StandardButton:
+    """Save, Discard or Cancel: about a training still running, a trained model not yet saved, or
+    (finetuned) a model fine-tuned on the user's digits not yet saved."""
     if running:
         question = QCoreApplication.translate(
             "SaveDialog", "Training is still running. Stop it and save the network trained so far before quitting?")
+    elif finetuned:
+        question = QCoreApplication.translate(
+            "SaveDialog", "The model you fine-tuned on your digits has not been saved. Save it before quitting?")
     else:
         question = QCoreApplication.translate(
             "SaveDialog", "The network you trained has not been saved. Save it before quitting?")

@@ -5,24 +5,24 @@ import logging
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QSlider, QSpinBox, QWidget)
+from PySide6.QtCore import QEvent, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QFrame, QHBoxLayout, QLabel,
+                               QLineEdit, QScrollArea, QSlider, QSpinBox, QWidget)
 
 from digitlab.gui.live_text import follow_language
 from digitlab.nn.training.budget import estimate_training_memory, format_bytes, memory_limit
-from digitlab.nn.training.train_config import (ACTIVATION_NAMES, BOOK_WEIGHT_STD, GRADIENT_METHODS, NUMERICAL_MAX_IMAGES,
-                             NUMERICAL_MAX_PARAMS, OPTIMIZER_NAMES, SCHEDULE_NAMES, WEIGHT_INITS,
-                             TrainConfig, numerical_gradient_refusal, parse_hidden_sizes, quoted,
-                             weight_count)
+from digitlab.nn.training.train_config import (ACTIVATION_NAMES, BOOK_WEIGHT_STD, DEFAULTS,
+                                               GRADIENT_METHODS, NUMERICAL_MAX_IMAGES, NUMERICAL_MAX_PARAMS,
+                                               OPTIMIZER_NAMES, SAMPLINGS, SCHEDULE_NAMES,
+                                               TRAIN_ACCURACY_SAMPLES, WEIGHT_INITS, TrainConfig,
+                                               numerical_gradient_refusal, parse_hidden_sizes, quoted,
+                                               weight_count)
 from digitlab.nn.training.train_events import Divergence
 
 SUBSETS = (1_000, 10_000, 60_000)
-# Measured by `main.py bench` (time_to_97_s): about 97.5% test accuracy within 3 s of Start on
-# a 2-core laptop; a student can still pick a smaller subset or another optimizer.
-DEFAULT_CONFIG = TrainConfig(hidden_sizes=(100,), activation="relu", weight_init="he",
-                             optimizer="momentum", lr=0.15, schedule="cosine", epochs=3,
-                             batch_size=100, train_size=60_000, seed=0)
+# The form starts with nn.train_config's DEFAULTS, those the command line's `train` runs too.
+DEFAULT_CONFIG = DEFAULTS
 LR_MIN_EXP, LR_MAX_EXP, LR_STEPS_PER_DECADE = -4, 1, 20
 
 
@@ -34,19 +34,44 @@ def hidden_sizes_or_none(text: str) -> tuple[int, ...] | None:
         return None
 
 
+class EpochsSpin(QSpinBox):
+    """The Epochs field; for a run given in iterations it shows the epochs that run, e.g. 16.67
+    for the course's 10,000 iterations of 600 per epoch, and cannot be edited."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._epochs_run: float | None = None
+
+    def show_epochs_run(self, epochs: float | None) -> None:
+        """epochs: the epochs of a run given in iterations, or None (whole epochs: editable)."""
+        self._epochs_run = epochs
+        self.setReadOnly(epochs is not None)
+        self.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons if epochs is not None
+                              else QSpinBox.ButtonSymbols.UpDownArrows)
+        self.lineEdit().setText(self.textFromValue(self.value()))
+
+    def textFromValue(self, value: int) -> str:
+        return f"{self._epochs_run:.2f}" if self._epochs_run is not None else super().textFromValue(value)
+
+
 class TrainingSettings(QWidget):
     """All knobs of a training run; config() builds the nn.trainer.TrainConfig.
 
     Signals:
         lr_changed(float): the learning rate was changed by the user (also allowed mid-run).
+        config_changed(): any setting changed (config() may give another run).
     """
 
     lr_changed = Signal(float)
+    config_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # compact rows: the whole form fits beside the plots at the default window size
+        form.setVerticalSpacing(2)
+        form.setContentsMargins(4, 4, 4, 4)
         self.hidden_edit = QLineEdit("100")
         self.hidden_edit.setToolTip(self.tr("Neurons per hidden layer, comma separated, e.g. 100, 50"))
         self.activation_combo = self._combo(ACTIVATION_NAMES)
@@ -54,7 +79,8 @@ class TrainingSettings(QWidget):
         self.optimizer_combo = self._combo(OPTIMIZER_NAMES)
         self.schedule_combo = self._combo(SCHEDULE_NAMES)
         self.batch_spin = self._spin(1, 1000, 100)
-        self.epochs_spin = self._spin(1, 200, 5)
+        self.epochs_spin = EpochsSpin()
+        self.epochs_spin.setRange(1, 200)
         # the course counts its run in iterations (iters_num 10,000): 0 = whole epochs instead
         self.iterations_spin = self._spin(0, 1_000_000, 0)
         self.iterations_spin.setSingleStep(100)
@@ -62,6 +88,10 @@ class TrainingSettings(QWidget):
         self.iterations_spin.setToolTip(self.tr("Mini-batch steps of the run (the course's iters_num); "
                                                 "the last epoch may end part-way"))
         self.initial_check = QCheckBox(self.tr("measure accuracy before training (epoch 0)"))
+        self.sampling_combo = QComboBox()
+        for sampling in SAMPLINGS:
+            self.sampling_combo.addItem("", sampling)
+        self.all_train_check = QCheckBox(self.tr("train accuracy on all training images (slower)"))
         self._dtype = "float32"   # the Course setup's float64 is kept; no row of its own
         self.decay_spin = self._double(0.0, 0.1, 0.0, 4, 0.0001)
         self.dropout_spin = self._double(0.0, 0.9, 0.0, 2, 0.05)
@@ -75,12 +105,72 @@ class TrainingSettings(QWidget):
         self.gradient_combo = self._gradient_combo()
         self.gradient_note = QLabel()
         self.gradient_note.setWordWrap(True)
-        self.gradient_note.setStyleSheet("color: #666;")
+        # quieter than the form's text, in either theme (a fixed grey is unreadable on dark)
+        self.gradient_note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self._retranslate_samplings()
+        self._describe_controls()
         self._add_rows(form)
         self.hidden_edit.textChanged.connect(self._on_shape_changed)
         self.subset_combo.currentIndexChanged.connect(self._on_shape_changed)
         self.gradient_combo.currentIndexChanged.connect(self._on_shape_changed)
+        self._connect_changes()
         self.set_config(DEFAULT_CONFIG)
+
+    def _describe_controls(self) -> None:
+        """Tool tips (names come from the form's labels; gui.accessibility)."""
+        tips = (
+            (self.activation_combo, self.tr("The function after each hidden layer: ReLU, sigmoid "
+                                            "(the course's) or tanh")),
+            (self.init_combo, self.tr("How the first weights are drawn: He, Xavier, or a standard "
+                                      "deviation such as the course's 0.01")),
+            (self.optimizer_combo, self.tr("How each step uses the gradient: SGD (the course's), "
+                                           "Momentum, Nesterov, AdaGrad, RMSprop or Adam")),
+            (self.schedule_combo, self.tr("How the learning rate changes during the run: constant, "
+                                          "halved in steps, or a cosine curve")),
+            (self.batch_spin, self.tr("Images per gradient step (the course's batch_size 100)")),
+            (self.epochs_spin, self.tr("Passes over the training images; for a run given in "
+                                       "iterations, the epochs it covers")),
+            (self.initial_check, self.tr("Also measure the accuracies once before the first step")),
+            (self.sampling_combo, self.tr("How each mini-batch is chosen: a new shuffle every "
+                                          "epoch, or rng.choice at every iteration as the course")),
+            (self.all_train_check, self.tr("Measure the train accuracy on every training image "
+                                           "as the course does, instead of the first 10,000")),
+            (self.decay_spin, self.tr("L2 penalty on the weights: 0.5 x weight decay x sum of W²")),
+            (self.dropout_spin, self.tr("Share of hidden neurons switched off at random in each "
+                                        "training step")),
+            (self.augment_check, self.tr("Train on randomly rotated, shifted, scaled and thickened "
+                                         "copies of the images")),
+            (self.subset_combo, self.tr("How many MNIST training images the run uses")),
+            (self.seed_spin, self.tr("The random generator's seed: the same seed gives the same "
+                                     "run")),
+            (self.gradient_combo, self.tr("How the gradient is computed: backprop, or the course's "
+                                          "numerical gradient (slow)")),
+        )
+        for widget, tip in tips:
+            widget.setToolTip(tip)
+
+    def _connect_changes(self) -> None:
+        """config_changed for every setting; the Epochs field follows a run given in iterations."""
+        for widget in (self.hidden_edit, self.activation_combo, self.init_combo,
+                       self.optimizer_combo, self.schedule_combo, self.batch_spin, self.epochs_spin,
+                       self.iterations_spin, self.initial_check, self.sampling_combo,
+                       self.all_train_check, self.decay_spin, self.dropout_spin, self.augment_check,
+                       self.subset_combo, self.seed_spin, self.gradient_combo, self.lr_spin):
+            signal = {QLineEdit: "textChanged", QComboBox: "currentIndexChanged",
+                      QCheckBox: "toggled"}.get(type(widget), "valueChanged")
+            getattr(widget, signal).connect(self._on_setting_changed)
+
+    @Slot()
+    def _on_setting_changed(self) -> None:
+        choice = self.sampling_combo.currentData() == "choice"
+        self.initial_check.setEnabled(not choice and self.sampling_combo.isEnabled())
+        try:
+            config = self.config()
+        except ValueError:   # set_config() half-way
+            return
+        self.epochs_spin.show_epochs_run(
+            None if config.iterations is None else config.epochs_run(config.train_size or 60_000))
+        self.config_changed.emit()
 
     def _add_rows(self, form: QFormLayout) -> None:
         form.addRow(self.tr("Hidden layers"), self.hidden_edit)
@@ -93,6 +183,8 @@ class TrainingSettings(QWidget):
         form.addRow(self.tr("Epochs"), self.epochs_spin)
         form.addRow(self.tr("Iterations"), self.iterations_spin)
         form.addRow("", self.initial_check)
+        form.addRow(self.tr("Mini-batches"), self.sampling_combo)
+        form.addRow("", self.all_train_check)
         form.addRow(self.tr("Weight decay"), self.decay_spin)
         form.addRow(self.tr("Dropout"), self.dropout_spin)
         form.addRow(self.tr("Augmentation"), self.augment_check)
@@ -137,8 +229,12 @@ class TrainingSettings(QWidget):
         self.lr_slider = QSlider(Qt.Orientation.Horizontal)
         self.lr_slider.setRange(LR_MIN_EXP * LR_STEPS_PER_DECADE, LR_MAX_EXP * LR_STEPS_PER_DECADE)
         self.lr_slider.setToolTip(self.tr("Logarithmic: each notch multiplies the learning rate"))
+        self.lr_slider.setAccessibleName(self.tr("Learning rate (slider)"))
         self.lr_spin = self._double(10.0 ** LR_MIN_EXP, 10.0 ** LR_MAX_EXP, 0.1, 4, 0.01)
         self.lr_spin.setStepType(QDoubleSpinBox.StepType.AdaptiveDecimalStepType)
+        self.lr_spin.setAccessibleName(self.tr("Learning rate"))
+        self.lr_spin.setToolTip(self.tr("The step size: weights -= learning rate x gradient "
+                                        "(the course's 0.1); may be changed during a run"))
         layout.addWidget(self.lr_slider, 1)
         layout.addWidget(self.lr_spin)
         self.lr_slider.valueChanged.connect(self._on_lr_slider_valueChanged)
@@ -163,9 +259,13 @@ class TrainingSettings(QWidget):
     def _on_shape_changed(self) -> None:
         sizes = hidden_sizes_or_none(self.hidden_edit.text())
         n = weight_count(sizes) if sizes is not None else 0
-        self.gradient_note.setText(self.tr(
+        note = self.tr(
             "Numerical gradient: only for a tiny network (at most {0:,} weights; this one has {1:,}) "
-            "and {2:,} training images.").format(NUMERICAL_MAX_PARAMS, n, NUMERICAL_MAX_IMAGES))
+            "and {2:,} training images.").format(NUMERICAL_MAX_PARAMS, n, NUMERICAL_MAX_IMAGES)
+        self.gradient_note.setText(note)
+        self.gradient_combo.setToolTip(note)
+        # the note matters once the numerical gradient is chosen; until then it is the tool tip
+        self.gradient_note.setVisible(self.gradient_combo.currentData() == "numerical")
 
     def lr(self) -> float:
         return self.lr_spin.value()
@@ -222,7 +322,11 @@ class TrainingSettings(QWidget):
             train_size=self.subset_combo.currentData(), seed=self.seed_spin.value(),
             gradient=self.gradient_combo.currentData(), dtype=self._dtype,
             iterations=self.iterations_spin.value() or None,
-            record_initial=self.initial_check.isChecked())
+            sampling=self.sampling_combo.currentData(),
+            # the course's loop records from i = 0: no epoch 0 before it
+            record_initial=(self.initial_check.isChecked()
+                            and self.sampling_combo.currentData() != "choice"),
+            train_accuracy_size=None if self.all_train_check.isChecked() else TRAIN_ACCURACY_SAMPLES)
 
     def set_config(self, config: TrainConfig) -> None:
         """Show config in the form."""
@@ -236,6 +340,8 @@ class TrainingSettings(QWidget):
         self.epochs_spin.setValue(config.epochs)
         self.iterations_spin.setValue(config.iterations or 0)
         self.initial_check.setChecked(config.record_initial)
+        self.sampling_combo.setCurrentIndex(max(self.sampling_combo.findData(config.sampling), 0))
+        self.all_train_check.setChecked(config.train_accuracy_size is None)
         self._dtype = config.dtype
         self.decay_spin.setValue(config.weight_decay)
         self.dropout_spin.setValue(config.dropout)
@@ -246,6 +352,12 @@ class TrainingSettings(QWidget):
         self.gradient_combo.setCurrentIndex(max(self.gradient_combo.findData(config.gradient), 0))
         self._on_shape_changed()
 
+    def _retranslate_samplings(self) -> None:
+        names = {"shuffle": self.tr("shuffled, each image once per epoch"),
+                 "choice": self.tr("rng.choice each iteration (the course)")}
+        for index, sampling in enumerate(SAMPLINGS):
+            self.sampling_combo.setItemText(index, names[sampling])
+
     def _retranslate_subsets(self) -> None:
         for index, n in enumerate(SUBSETS):
             self.subset_combo.setItemText(index, self.tr("{0:,} images").format(n))
@@ -253,6 +365,7 @@ class TrainingSettings(QWidget):
     def _on_language_changed(self) -> None:
         # the fixed texts are set again by the window (gui.live_text.retranslate_tree); these carry values
         self._retranslate_subsets()
+        self._retranslate_samplings()
         self._on_shape_changed()
 
     def settings_state(self) -> dict:
@@ -273,3 +386,32 @@ class TrainingSettings(QWidget):
         for child in self.findChildren(QWidget):
             if child is not self._lr_row and child.parent() is self:
                 child.setEnabled(not running)
+        # the course's loop records from i = 0: no epoch 0 before it
+        self.initial_check.setEnabled(not running and self.sampling_combo.currentData() != "choice")
+
+
+class SettingsScroll(QScrollArea):
+    """The form in a scroll area that scrolls up and down only: it asks for the form's full width
+    plus its vertical scroll bar, so no field or label is ever cut at the side (in any language)."""
+
+    def __init__(self, form: TrainingSettings) -> None:
+        super().__init__()
+        self.setWidget(form)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def _width(self) -> int:
+        return (self.widget().minimumSizeHint().width() + 2 * self.frameWidth()
+                + self.verticalScrollBar().sizeHint().width())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self._width(), super().minimumSizeHint().height())
+
+    def sizeHint(self) -> QSize:
+        return QSize(self._width(), self.widget().sizeHint().height() + 2 * self.frameWidth())
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()     # new texts (a language switch) may need another width
+        return super().eventFilter(watched, event)

@@ -5,15 +5,16 @@ import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import QMessageBox, QSplitter, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
+from digitlab.gui.accessibility import name_controls
+from digitlab.gui.training.controls import TrainingControls
 from digitlab.gui.training.course_tools import CourseTools
 from digitlab.gui.training.data_panel import DataPanel
 from digitlab.gui.training.download_dialog import ensure_mnist
 from digitlab.gui.training.evaluation_panel import EvaluationPanel
 from digitlab.gui.training.health_panel import HealthPanel
 from digitlab.gui.training.hints import HintList
-from digitlab.gui.training.layout import build_layout
 from digitlab.gui.training.loop_listing import LoopListing
 from digitlab.gui.training.lr_finder import LrFinderPanel
 from digitlab.gui.training.mnist_cache import MnistCache
@@ -21,14 +22,14 @@ from digitlab.gui.training.plots import TrainingPlots
 from digitlab.gui.training.robustness_panel import RobustnessPanel
 from digitlab.gui.training.run import TrainingRun
 from digitlab.gui.training.save_dialog import ask_before_quitting, save_interactively
-from digitlab.gui.training.settings import TrainingSettings
+from digitlab.gui.training.settings import SettingsScroll, TrainingSettings
 from digitlab.gui.training.state import RunState
 from digitlab.gui.workers import WorkerFailure
 from digitlab.nn.training.hints import same_sweep
 from digitlab.nn.training.trainer import FinishReason, Progress
 
 # Seconds between plot updates: 10 a second look live and cost the training thread about 10% of its
-# speed on 2 cores, mostly pyqtgraph's painting holding the GIL (scripts/bench_training_gui.py).
+# speed on 2 cores, mostly pyqtgraph's painting holding the GIL (scripts/bench.py training-gui).
 UPDATE_INTERVAL = 0.1
 
 
@@ -44,6 +45,8 @@ class TrainingTab(QWidget):
         state_changed(str): the new RunState ("idle", "loading", "running", "paused", "finished").
         not_sure_changed(float): the "not sure" threshold chosen on the coverage curve (the Draw
             tab's bars say "not sure" below it).
+        epoch_shown(int, float, float): an epoch's accuracies were plotted; payload the epoch and
+            its train and test accuracy (fractions in [0, 1]).
     """
 
     model_trained = Signal(object, dict)
@@ -52,6 +55,7 @@ class TrainingTab(QWidget):
     corrupted_chosen = Signal(object, str)
     state_changed = Signal(str)
     not_sure_changed = Signal(float)
+    epoch_shown = Signal(int, float, float)
 
     def __init__(self, parent: QWidget | None = None, *, mnist_dir: Path | None = None,
                  data: MnistCache | None = None) -> None:
@@ -70,10 +74,41 @@ class TrainingTab(QWidget):
         self.evaluation_panel = EvaluationPanel(data=self.data)
         self.course_tools = CourseTools(self.settings, self.data)
         self.loop_listing = LoopListing()
-        build_layout(self)
+        self.loop_listing.show_config(self.settings.config())
+        self._config = None   # the config of the current or last run
+        self._build_layout()
         self._add_watch_views()
         self._connect()
         self._set_state(RunState.IDLE)
+        name_controls(self)
+
+    def _build_layout(self) -> None:
+        """Settings, course tools and controls on the left; curves and evaluation on the right.
+        The controls' buttons and labels are also attributes of the tab (tab.start_button, ...)."""
+        self.controls = TrainingControls()
+        c = self.controls
+        self.start_button, self.pause_button, self.step_button = c.start_button, c.pause_button, c.step_button
+        self.stop_button, self.reset_button = c.stop_button, c.reset_button
+        self.use_button, self.save_button = c.use_button, c.save_button
+        self.progress_bar, self.progress_label, self.speed_label = c.progress_bar, c.progress_label, c.speed_label
+        self.banner, self.banner_label, self.recover_button = c.banner, c.banner_label, c.recover_button
+        scroll = self.settings_scroll = SettingsScroll(self.settings)
+        left = QVBoxLayout()
+        left.addWidget(scroll, 1)
+        left.addWidget(self.course_tools)
+        left.addWidget(self.controls)
+        curves = QSplitter()     # the course's loop beside the curves it draws
+        curves.addWidget(self.plots)
+        curves.addWidget(self.loop_listing)
+        curves.setSizes([640, 360])
+        self.views = QTabWidget()
+        self.views.addTab(curves, self.tr("Training curves"))
+        self.views.addTab(self.evaluation_panel, self.tr("Evaluation"))
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 0)
+        layout.addWidget(self.views, 1)
+        self.save_action = c.save_action
+        self.addAction(self.save_action)     # Ctrl+S anywhere in the tab
 
     def _add_watch_views(self) -> None:
         """The data, the weights' health with the range test and the hints, and how sure and sturdy."""
@@ -113,6 +148,7 @@ class TrainingTab(QWidget):
         self.save_action.triggered.connect(self._on_save_button_clicked)
         self.recover_button.clicked.connect(self._on_recover_button_clicked)
         self.settings.lr_changed.connect(self._on_settings_lr_changed)
+        self.settings.config_changed.connect(self._on_settings_config_changed)
         self.evaluation_panel.image_chosen.connect(self.image_chosen)
         self.evaluation_panel.evaluated.connect(lambda: self.views.setCurrentWidget(self.evaluation_panel))
 
@@ -152,6 +188,7 @@ class TrainingTab(QWidget):
         run.hint.connect(self.hint_list.add_hint)
         run.finished.connect(self._on_run_finished)
         self.metadata = {"training": config.to_dict()}
+        self._config = config
         self.loop_listing.start(config, config.train_size or 60_000)
         self._set_state(RunState.PAUSED if paused else RunState.LOADING)
         run.start()
@@ -159,6 +196,7 @@ class TrainingTab(QWidget):
 
     def _clear_run(self) -> None:
         self.plots.clear()
+        self.loop_listing.set_variables({})    # the last run's values must not outlive it
         self.evaluation_panel.clear()
         self.health_panel.clear()
         self.hint_list.clear()
@@ -207,6 +245,12 @@ class TrainingTab(QWidget):
             self._run.control.set_lr(lr)
 
     @Slot()
+    def _on_settings_config_changed(self) -> None:
+        """Before a run, the loop listing shows the loop these settings would run."""
+        if self._run is None and self.settings.validation_message() is None:
+            self.loop_listing.show_config(self.settings.config())
+
+    @Slot()
     def _on_recover_button_clicked(self) -> None:
         if (divergence := getattr(self.last_finished, "divergence", None)) is None:
             return   # the button shows only after a divergence
@@ -237,8 +281,7 @@ class TrainingTab(QWidget):
     def _on_run_progress(self, p: Progress) -> None:
         if self.state == RunState.LOADING:
             self._set_state(RunState.RUNNING)
-            self.plots.start_run(p.iterations_total, p.epochs_total,
-                                 0 if self.metadata["training"].get("record_initial") else 1)
+            self.plots.start_run(p.iterations_total, p.epochs_total, self._config.first_record())
         self.plots.add_iterations(p.iterations, p.losses, p.lrs)
         self.loop_listing.progress(p)
         self.controls.show_progress(p, self._backprop_seconds)
@@ -247,6 +290,7 @@ class TrainingTab(QWidget):
     def _on_run_epoch_finished(self, event) -> None:
         self.plots.add_epoch(event.epoch, event.train_accuracy, event.test_accuracy)
         self.loop_listing.epoch(event)
+        self.epoch_shown.emit(event.epoch, event.train_accuracy, event.test_accuracy)
 
     @Slot(float)
     def _on_run_timing(self, backprop_seconds: float) -> None:
@@ -283,11 +327,20 @@ class TrainingTab(QWidget):
                               "finished": event.reason, "date": datetime.datetime.now().isoformat(timespec="seconds")})
         if self._evaluation is None:   # it failed (_on_run_failed said so) or was skipped to quit at once
             return
-        (_, _), (x_test, t_test) = self.data.get()
+        (x_train, _), (x_test, t_test) = self.data.get()
         evaluation = self.evaluation_panel.set_model(network, x_test, t_test, self._evaluation)
         self.robustness_panel.set_model(network, lambda: self.tr("Trained just now"))
         self.metadata["test_accuracy"] = evaluation.accuracy
         completed, epochs = event.reason == FinishReason.COMPLETED, event.epochs_done
+        if not completed:
+            self.plots.show_stopped(evaluation.accuracy)   # the plot says the number the message says
+        config = self._config
+        if completed and config.iterations is not None:   # the course's 10,000 are 16.67 epochs
+            n_train = min(config.train_size or len(x_train), len(x_train)) + config.drawn_digits
+            self.controls.show_message(lambda: self.tr(
+                "Finished after {0:,} iterations ({1:.2f} epochs). Test accuracy {2:.2%}.").format(
+                config.iterations, config.epochs_run(n_train), evaluation.accuracy))
+            return
         self.controls.show_message(lambda: self.tr("{0} after {1} epoch(s). Test accuracy {2:.2%}.").format(
             self.tr("Finished") if completed else self.tr("Stopped"), epochs, evaluation.accuracy))
 

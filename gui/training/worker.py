@@ -23,7 +23,7 @@ from digitlab.nn.training.trainer import (EpochEvent, FinishedEvent, FinishReaso
 # most every MIN_HEALTH_EVERY iterations: one measurement costs about two iterations (the probe
 # batch's forward pass, a few passes over the weights), so well under 1% of the default network's
 # training and at most ~8% of a very slow one's. HEALTH_EVERY: a fixed interval instead (0: off;
-# scripts/bench_training_gui.py --health-every compares).
+# scripts/bench.py training-gui --health-every compares).
 HEALTH_PER_SECOND = 4
 MIN_HEALTH_EVERY = 25
 HEALTH_EVERY: int | None = None

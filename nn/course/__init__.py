@@ -16,10 +16,16 @@ import types
 from digitlab.nn.course.chapter3 import BATCH_INFERENCE, INFERENCE, textbook_inputs
 from digitlab.nn.course.chapter4 import (CROSS_ENTROPY_ERROR, GRADIENT_DESCENT, MEAN_SQUARED_ERROR,
                                 NUMERICAL_DIFF, NUMERICAL_GRADIENT, PARTIAL_DERIVATIVES,
-                                SIMPLE_NET, TRAINING_LOOP)
+                                SIMPLE_NET)
 from digitlab.nn.course.explain import (Freeze, SimpleNetDigits, book_W, descent_freeze,
                                simplenet_digits)
 from digitlab.nn.course.listing import CourseCase, Listing, describe, format_value
+from digitlab.nn.course.training_loop import training_loop_listing
+from digitlab.nn.training.presets import course_config
+
+# The course's training loop: the code of the "Course setup" run (nn.training.presets), made from its config.
+TRAINING_LOOP = training_loop_listing(course_config(), "training_loop",
+                                      "Training the two-layer network with mini-batches")
 
 # In the order the course introduces them.
 LISTINGS = types.MappingProxyType({listing.name: listing for listing in (
@@ -27,4 +33,5 @@ LISTINGS = types.MappingProxyType({listing.name: listing for listing in (
     PARTIAL_DERIVATIVES, NUMERICAL_GRADIENT, GRADIENT_DESCENT, SIMPLE_NET, TRAINING_LOOP)})
 
 __all__ = ["LISTINGS", "CourseCase", "Freeze", "Listing", "SimpleNetDigits", "book_W",
-           "descent_freeze", "describe", "format_value", "simplenet_digits", "textbook_inputs"]
+           "descent_freeze", "describe", "format_value", "simplenet_digits", "textbook_inputs",
+           "training_loop_listing"]

@@ -24,7 +24,7 @@ MEAN_SQUARED_ERROR = Listing(
     title="Mean squared error of two predictions for a 2",
     source='''\
 # t: the answer 2, one-hot; y1 says "2" (0.6), y2 says "7" (0.6)
-mse1 = mean_squared_error(np.array(y1), np.array(t))   # 0.5 * np.sum((y - t)**2)
+mse1 = mean_squared_error(np.array(y1), np.array(t))   # half the sum of squares: 0.5 * np.sum((y - t)**2)
 mse2 = mean_squared_error(np.array(y2), np.array(t))
 ''',
     shows=("mse1", "mse2"),
@@ -138,42 +138,4 @@ dW = numerical_gradient(f, net.W)
         "p": "[1.05414809 0.63071653 1.1328074 ]", "argmax_p": "2", "loss": "0.92806853663",
         "dW": "[[ 0.21924763  0.14356247 -0.36281009]\n [ 0.32887144  0.2153437  -0.54421514]]"},
         "the book's W (printed rounded to 8 decimals)"),),
-)
-
-
-def _training_inputs() -> dict:
-    return {"iters_num": 10_000, "batch_size": 100, "learning_rate": 0.1, "hidden_size": 50,
-            "rng": np.random.default_rng(0)}
-
-
-TRAINING_LOOP = Listing(
-    name="training_loop",
-    title="Training the two-layer network with mini-batches",
-    source='''\
-# the course's TwoLayerNet(input_size=784, hidden_size=50, output_size=10)
-network = MultiLayerNet(784, (hidden_size,), 10, activation="sigmoid", weight_init=0.01,
-                        dtype=np.float64, rng=rng)
-train_loss_list, train_acc_list, test_acc_list = [], [], []
-train_size = x_train.shape[0]
-iter_per_epoch = max(train_size / batch_size, 1)
-
-for i in range(iters_num):
-    batch_mask = rng.choice(train_size, batch_size)
-    x_batch = x_train[batch_mask]
-    t_batch = t_train[batch_mask]
-
-    grad = network.gradient(x_batch, t_batch)      # backprop
-    for key in ("W1", "b1", "W2", "b2"):
-        network.params[key] -= learning_rate * grad[key]
-
-    loss = network.loss(x_batch, t_batch)
-    train_loss_list.append(loss)
-    if i % iter_per_epoch == 0:                    # once per epoch
-        train_acc_list.append(network.accuracy(x_train, t_train))
-        test_acc_list.append(network.accuracy(x_test, t_test))
-''',
-    shows=("loss", "train_acc_list", "test_acc_list"),
-    defaults=_training_inputs,
-    needs=("x_train", "t_train", "x_test", "t_test"),
-    decimals={"loss": 4, "train_acc_list": 4, "test_acc_list": 4},
 )

@@ -10,21 +10,20 @@ executes it with nn's own functions (not copies that could drift) and returns it
 """
 from __future__ import annotations
 
+import math
 import types
 from dataclasses import dataclass, field
 from typing import Callable, Mapping
 
 import numpy as np
 
-from digitlab.nn.model import functions
+from digitlab.nn.data.augment import augment_batch
+from digitlab.nn.data.strokes import drawn_training_set
+from digitlab.nn.model import convnet, functions, losses, network
+from digitlab.nn.numerical import gradient
+from digitlab.nn.training import optimizers
 
 # NumPy's default print options: values show as the course's NumPy prints them, whatever
-
-from digitlab.nn.numerical import gradient
-
-from digitlab.nn.model import losses
-
-from digitlab.nn.model import network
 # np.set_printoptions some other code called.
 NUMPY_PRINT_DEFAULTS = types.MappingProxyType(dict(
     precision=8, threshold=1000, edgeitems=3, linewidth=75, suppress=False, nanstr="nan",
@@ -39,7 +38,12 @@ _COURSE_NAMES = {
     **{name: getattr(gradient, name) for name in
        ("numerical_diff", "numerical_gradient", "gradient_descent", "tangent_line",
         "function_1", "function_2", "SimpleNet")},
-    "MultiLayerNet": network.MultiLayerNet,
+    "MultiLayerNet": network.MultiLayerNet, "ConvNet": convnet.ConvNet,
+    # the training loop's (nn.course.training_loop)
+    "math": math,
+    **{name: getattr(optimizers, name) for name in
+       ("SGD", "Momentum", "Nesterov", "AdaGrad", "RMSprop", "Adam", "make_schedule")},
+    "augment_batch": augment_batch, "drawn_training_set": drawn_training_set,
 }
 
 
@@ -134,7 +138,9 @@ class Listing:
         """Executes the source with nn's functions and the inputs; returns its variables.
 
         The variables (inputs first, then in the order the code assigns them) leave out
-        modules, functions and classes. Raises TypeError for a missing or unknown input.
+        modules, functions and classes. What the code prints is kept, a line each, as the
+        variable "printed" (nothing reaches the console). Raises TypeError for a missing or
+        unknown input.
         """
         values = {**self.defaults(), **inputs}
         missing = [name for name in self.needs if name not in values]
@@ -143,12 +149,17 @@ class Listing:
             raise TypeError(f"listing {self.name!r}: missing inputs {missing}, "
                             f"unknown inputs {unknown}")
         namespace = course_namespace()
+        printed: list[str] = []
+        namespace["print"] = lambda *args, sep=" ": printed.append(sep.join(map(str, args)))
         provided = set(namespace)
         namespace.update(values)
         exec(compile(self.source, f"<listing {self.name}>", "exec"), namespace)  # noqa: S102
-        return {name: value for name, value in namespace.items()
-                if (name in values or name not in provided) and not name.startswith("__")
-                and not isinstance(value, (types.ModuleType, types.FunctionType, type))}
+        variables = {name: value for name, value in namespace.items()
+                     if (name in values or name not in provided) and not name.startswith("__")
+                     and not isinstance(value, (types.ModuleType, types.FunctionType, type))}
+        if printed:
+            variables["printed"] = printed
+        return variables
 
     def shown(self, variables: Mapping) -> dict[str, str]:
         """The result variables as the course prints them: {name: text}."""

@@ -1,8 +1,10 @@
-"""Opening files the user names: a regular file of bounded size, or one line saying what is wrong.
+"""Opening files the user names, and the one wording of why a file or folder cannot be used.
 
 The model, MNIST and image loaders read files DigitLab did not write. They open them here, so a
 folder, a link loop, a pipe, a name too long or a file far too large is reported as such (not as
-"not found", not as an OSError traceback, not as a read that never ends).
+"not found", not as an OSError traceback, not as a read that never ends). The command line words
+its file errors with the same os_reason, file_problem and folder_problem; the window translates
+UnreadableFile by its kind.
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from typing import BinaryIO
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 NAME_MAX = 255   # bytes in one file name on Linux, macOS and Windows file systems
 _SHOWN_NAME = 80  # longer names are shortened in messages
+_NUL = "its name contains a NUL character"
 
 
 class UnreadableFile(Exception):
@@ -50,7 +53,7 @@ def open_file(path: str | bytes | os.PathLike, max_bytes: int, what: str = "file
     except OSError as error:
         raise _classify(path, error) from None
     except ValueError:  # an embedded NUL character
-        raise UnreadableFile("other", "its name contains a NUL character") from None
+        raise UnreadableFile("other", _NUL) from None
     info = os.fstat(fd)
     if stat.S_ISDIR(info.st_mode):
         os.close(fd)
@@ -73,9 +76,46 @@ def check_folder(path: str | bytes | os.PathLike) -> None:
     except OSError as error:
         raise _classify(path, error) from None
     except ValueError:
-        raise UnreadableFile("other", "its name contains a NUL character") from None
+        raise UnreadableFile("other", _NUL) from None
     if not stat.S_ISDIR(info.st_mode):
         raise UnreadableFile("not_folder", "it is a file, not a folder")
+
+
+def file_problem(path: str | bytes | os.PathLike) -> str | None:
+    """Why path cannot be read as a file ("not found", "it is a folder, not a file", ...), or None.
+
+    Looked at without opening it: a pipe or device is never opened (reading a FIFO would wait for
+    a writer forever).
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as error:
+        return str(_classify(path, error))
+    except ValueError:
+        return _NUL
+    if stat.S_ISDIR(mode):
+        return "it is a folder, not a file"
+    if not stat.S_ISREG(mode):
+        return "it is not a regular file (a device, pipe or socket)"
+    return None
+
+
+def folder_problem(path: str | bytes | os.PathLike) -> str | None:
+    """Why path cannot be read as a folder ("it is a file, not a folder", ...), or None."""
+    try:
+        check_folder(path)
+    except UnreadableFile as problem:
+        return str(problem)
+    return None
+
+
+def os_reason(error: OSError, path: str | bytes | os.PathLike | None = None) -> str:
+    """Why an OSError happened, in the user's words ("not found", "permission denied", ...).
+
+    path: the file it was about (default error.filename); it tells a dangling link from a missing
+    file and which part of a path too long is too long.
+    """
+    return str(_classify(error.filename if path is None else path, error))
 
 
 def _megabytes(n: int) -> str:
@@ -83,25 +123,33 @@ def _megabytes(n: int) -> str:
 
 
 def _classify(path, error: OSError) -> UnreadableFile:
-    """The reason an open failed, in the user's words."""
+    """The reason an operation on path failed, in the user's words, and its kind."""
     code = error.errno
     if code == errno.ENOENT:
-        if os.path.islink(path):
+        if path is not None and os.path.islink(path):
             return UnreadableFile("dangling_link", "it is a link to a file that does not exist")
-        return UnreadableFile("missing", "there is no such file")
-    if code == errno.EISDIR or (code == errno.EACCES and os.path.isdir(path)):
+        return UnreadableFile("missing", "not found")
+    if code == errno.EISDIR or (code == errno.EACCES and path is not None and os.path.isdir(path)):
         return UnreadableFile("folder", "it is a folder, not a file")
     if code == errno.ELOOP:
-        return UnreadableFile("link_loop", "it is a symbolic link that leads back to itself "
+        return UnreadableFile("link_loop", "the symbolic links in its path form a loop "
                                            "(a link loop)")
     if code == errno.ENAMETOOLONG:
-        longest = max(len(os.fsencode(part)) for part in os.fsdecode(path).split(os.sep))
-        if longest > NAME_MAX:
-            return UnreadableFile("name_too_long", f"its name is {longest} bytes long, more than "
-                                                   f"the {NAME_MAX} a file name may have")
-        return UnreadableFile("name_too_long", "its path is longer than the system allows")
+        return UnreadableFile("name_too_long", _too_long(path))
     if code in (errno.EACCES, errno.EPERM):
-        return UnreadableFile("denied", "you do not have permission to read it")
+        return UnreadableFile("denied", "permission denied")
     if code == errno.ENOTDIR:
         return UnreadableFile("missing", "a part of its path is a file, not a folder")
-    return UnreadableFile("other", (error.strerror or str(error)).rstrip(".").lower())
+    return UnreadableFile("other", (error.strerror or str(error) or type(error).__name__)
+                          .rstrip(".").lower())
+
+
+def _too_long(path) -> str:
+    if path is None:
+        return "its name is too long"
+    encoded = os.fsencode(path)
+    longest = max(len(part) for part in encoded.split(os.fsencode(os.sep)))
+    if longest > NAME_MAX:
+        return (f"its name is too long ({longest} bytes long, more than the {NAME_MAX} a file "
+                f"or folder name may have)")
+    return f"its path is too long ({len(encoded)} bytes, more than the system allows)"

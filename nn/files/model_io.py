@@ -22,6 +22,7 @@ import numpy as np
 from digitlab.nn.files.atomic_file import (TargetError, os_error_message, probe_folder, remove_stale_temps,
                             resolve_target, write_atomically)
 from digitlab.nn.files.file_checks import UnreadableFile, display_name, open_file
+from digitlab.nn.model.convnet import ConvNet
 from digitlab.nn.model.network import MultiLayerNet
 from digitlab.nn.files.npz_reader import NpzError, read_npz
 from digitlab.nn.training.train_config import ACTIVATION_NAMES, INPUT_SIZE, OUTPUT_SIZE
@@ -56,19 +57,22 @@ def _json_default(value):
     raise TypeError(f"metadata value {value!r} of type {type(value).__name__} is not JSON")
 
 
-def save_model(path: str | os.PathLike, network: MultiLayerNet, metadata: dict) -> None:
+def save_model(path: str | os.PathLike, network: MultiLayerNet | ConvNet, metadata: dict) -> None:
     """Write network.params (W1, b1, ...) and metadata as JSON to an .npz, atomically.
 
-    The metadata gains sizes, activation, dtype, preprocess_version, format_version and date
-    (unless given). A symlink is followed: the file it points to is written and the link stays.
+    The metadata gains sizes and activation (a ConvNet: its architecture, kind "conv"), dtype,
+    preprocess_version, format_version and date (unless given). A symlink is followed: the file it points to is written and the link stays.
     Folders, devices and FIFOs are refused. The file is written under a temporary name in the
     same folder and moved over the target (nn.atomic_file), so a crash or kill mid-save leaves
     any old file intact; temporary files that an earlier killed save left are removed first.
     Every failure, the file system's included, raises ModelFileError with a message for the user.
     """
     meta = dict(metadata)
-    meta.update(sizes=[int(s) for s in network.sizes], activation=network.activation,
-                dtype=np.dtype(network.dtype).name, format_version=FORMAT_VERSION)
+    if isinstance(network, ConvNet):
+        meta.update(network.architecture(), activation="relu")
+    else:
+        meta.update(sizes=[int(s) for s in network.sizes], activation=network.activation)
+    meta.update(dtype=np.dtype(network.dtype).name, format_version=FORMAT_VERSION)
     meta.setdefault("preprocess_version", PREPROCESS_VERSION)
     meta.setdefault("date", datetime.now(timezone.utc).isoformat(timespec="seconds"))
     arrays = {key: np.asarray(value) for key, value in network.params.items()}
@@ -99,13 +103,12 @@ def check_save_target(path: str | os.PathLike, size: int = 0) -> Path:
     return target
 
 
-def model_file_size(sizes, dtype) -> int:
-    """About the bytes save_model writes for a network of these layer sizes (784, ..., 10).
+def model_file_size(n_params: int, dtype) -> int:
+    """About the bytes save_model writes for a network of n_params weights and biases.
 
-    The weights and biases, plus room for the metadata and the zip's headers.
+    The numbers, plus room for the metadata and the zip's headers.
     """
-    numbers = sum((n_in + 1) * n_out for n_in, n_out in zip(sizes[:-1], sizes[1:]))
-    return numbers * np.dtype(dtype).itemsize + 64 * 1024
+    return int(n_params) * np.dtype(dtype).itemsize + 64 * 1024
 
 
 def _save_error(path, target: Path | None, error: Exception) -> ModelFileError:
@@ -117,26 +120,34 @@ def _save_error(path, target: Path | None, error: Exception) -> ModelFileError:
     return ModelFileError(f"cannot save the model to {path}: {why}")
 
 
-def check_params(params: dict, source: str) -> int:
-    """Check W1, b1, ..., Wn, bn: float32/64, finite, chaining 784 -> ... -> 10; returns n.
+def check_arrays(params: dict, source: str) -> int:
+    """Check that params holds W1, b1, ..., Wn, bn, all finite float32/64 arrays; returns n.
 
-    W{i}: (n_in, n_out), b{i}: (n_out,). Raises ModelFileError naming source and the problem.
+    Raises ModelFileError naming source and the problem.
     """
     n = sum(1 for key in params if key.startswith("W"))
     expected = {f"{kind}{i}" for i in range(1, n + 1) for kind in "Wb"}
     if n == 0 or set(params) != expected:
         raise ModelFileError(f"{source}: expected arrays W1, b1, ..., Wn, bn, "
                              f"found {sorted(params) or 'none'}")
+    for key, array in params.items():
+        if not isinstance(array, np.ndarray) or array.dtype not in _FLOAT_DTYPES:
+            kind = getattr(array, "dtype", type(array).__name__)
+            raise ModelFileError(f"{source}: {key} must be a float32 or float64 array, not {kind}")
+        if not np.all(np.isfinite(array)):
+            raise ModelFileError(f"{source}: {key} contains NaN or infinite values")
+    return n
+
+
+def check_params(params: dict, source: str) -> int:
+    """Check W1, b1, ..., Wn, bn: float32/64, finite, chaining 784 -> ... -> 10; returns n.
+
+    W{i}: (n_in, n_out), b{i}: (n_out,). Raises ModelFileError naming source and the problem.
+    """
+    n = check_arrays(params, source)
     n_in = INPUT_SIZE
     for i in range(1, n + 1):
         W, b = params[f"W{i}"], params[f"b{i}"]
-        for key, array in ((f"W{i}", W), (f"b{i}", b)):
-            if not isinstance(array, np.ndarray) or array.dtype not in _FLOAT_DTYPES:
-                kind = getattr(array, "dtype", type(array).__name__)
-                raise ModelFileError(f"{source}: {key} must be a float32 or float64 array, "
-                                     f"not {kind}")
-            if not np.all(np.isfinite(array)):
-                raise ModelFileError(f"{source}: {key} contains NaN or infinite values")
         if W.ndim != 2 or W.shape[0] != n_in or b.shape != W.shape[1:]:
             raise ModelFileError(f"{source}: W{i} {W.shape} and b{i} {b.shape} do not fit: "
                                  f"expected W{i} ({n_in}, k) and b{i} (k,)")
@@ -233,6 +244,8 @@ def load_model(path: str | bytes | os.PathLike) -> tuple[MultiLayerNet, dict]:
     """
     source = display_name(path)
     params, metadata = _read_npz(path)
+    if metadata.get("kind") == ConvNet.kind:
+        return _conv_from(params, metadata, source), metadata
     n = check_params(params, source)
     activation = metadata.get("activation")
     if activation not in ACTIVATION_NAMES:
@@ -249,6 +262,28 @@ def load_model(path: str | bytes | os.PathLike) -> tuple[MultiLayerNet, dict]:
         raise ModelFileError(f"{source}: metadata says test_accuracy "
                              f"{_one_line(json.dumps(accuracy), 40)}, expected a fraction 0..1")
     return MultiLayerNet.from_params(params, activation=activation), metadata
+
+
+def _conv_from(params: dict, metadata: dict, source: str) -> ConvNet:
+    """The ConvNet that metadata's architecture describes around params; ModelFileError when the
+    architecture is not plain small numbers or the arrays' shapes do not chain through it."""
+    check_arrays(params, source)
+    conv, hidden = metadata.get("conv"), metadata.get("hidden_sizes")
+
+    def small_ints(values, length=None):
+        return (isinstance(values, list) and (length is None or len(values) == length)
+                and all(isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= MAX_WIDTH
+                        for v in values))
+    if not (isinstance(conv, list) and 0 < len(conv) <= MAX_LAYERS
+            and all(small_ints(stage, 3) for stage in conv) and small_ints(hidden)
+            and len(hidden) <= MAX_LAYERS and metadata.get("output_size", OUTPUT_SIZE) == OUTPUT_SIZE):
+        raise ModelFileError(f"{source}: the metadata's convolutional architecture is not valid "
+                             f"(conv {_one_line(json.dumps(conv), 60)}, hidden_sizes "
+                             f"{_one_line(json.dumps(hidden), 40)})")
+    try:
+        return ConvNet.from_params(params, {"conv": conv, "hidden_sizes": hidden})
+    except ValueError as error:
+        raise ModelFileError(f"{source}: {_one_line(error)}") from None
 
 
 def load_textbook_pickle(path: str | bytes | os.PathLike) -> dict[str, np.ndarray]:

@@ -28,67 +28,32 @@ def init_std(weight_init, n_in: int) -> float:
         raise ValueError(message) from None
 
 
-class MultiLayerNet:
-    """Affine -> activation [-> Dropout] -> ... -> Affine -> SoftmaxWithLoss.
+class LayerNet:
+    """What every network of layers here shares: predict, loss, accuracy and backprop.
 
-    params: "W1", "b1", "W2", ... with W{i}: (sizes[i-1], sizes[i]) and b{i}: (sizes[i],).
-    Inputs x: (N, input_size), (N, 28, 28) or one (input_size,) image; t: labels (N,) or one-hot.
+    A subclass builds `layers` (every layer but the loss, in order), `param_layers` (the layers
+    with a weight W and a bias b, in order: W1, b1 belong to the first), `last_layer`
+    (SoftmaxWithLoss), `params` ("W1", "b1", ...), and sets `input_size` (784), `dtype` and
+    `weight_decay`. Inputs x: (N, 784), (N, 28, 28) or one (784,) image; t: labels or one-hot.
     """
 
-    def __init__(self, input_size=784, hidden_sizes=(100,), output_size=10, *,
-                 activation="relu", weight_init="he", dropout=0.0, weight_decay=0.0,
-                 dtype=np.float32, rng: np.random.Generator | None = None):
-        if activation not in ACTIVATIONS:
-            raise ValueError(f"activation must be one of {tuple(ACTIVATIONS)}, got {activation!r}")
-        self.sizes = (int(input_size), *(int(h) for h in hidden_sizes), int(output_size))
-        if min(self.sizes) < 1:
-            raise ValueError(f"layer sizes must be positive, got {self.sizes}")
-        self.activation = activation
-        self.weight_init = weight_init
-        self.dropout = float(dropout)
-        # A Python float, not np.float64: NumPy would upcast float32 gradients to float64.
-        self.weight_decay = float(weight_decay)
-        self.dtype = np.dtype(dtype)
-        self.rng = rng if rng is not None else np.random.default_rng()
-        self.params = {}
-        for i, (n_in, n_out) in enumerate(zip(self.sizes[:-1], self.sizes[1:]), start=1):
-            # Drawn in float64 so float32 and float64 nets from one seed start from the same weights.
-            W = init_std(weight_init, n_in) * self.rng.standard_normal((n_in, n_out))
-            self.params[f"W{i}"] = W.astype(self.dtype)
-            self.params[f"b{i}"] = np.zeros(n_out, dtype=self.dtype)
-        self._build_layers()
-
-    def _build_layers(self):
-        n_affine = len(self.sizes) - 1
-        self.affine_layers = [Affine(self.params[f"W{i}"], self.params[f"b{i}"])
-                              for i in range(1, n_affine + 1)]
-        self.layers = []
-        for i, affine in enumerate(self.affine_layers, start=1):
-            self.layers.append(affine)
-            if i < n_affine:
-                self.layers.append(ACTIVATIONS[self.activation]())
-                if self.dropout > 0:
-                    self.layers.append(Dropout(self.dropout, self.rng))
-        self.last_layer = SoftmaxWithLoss()
-
-    def __repr__(self):
-        sizes = "-".join(str(s) for s in self.sizes)
-        return (f"MultiLayerNet({sizes}, activation={self.activation!r}, dropout={self.dropout}, "
-                f"weight_decay={self.weight_decay}, dtype={self.dtype.name})")
-
     def _is_single(self, x) -> bool:
-        return x.ndim == 1 or (x.ndim == 2 and x.shape[1] != self.sizes[0]
-                               and x.size == self.sizes[0])
+        return x.ndim == 1 or (x.ndim == 2 and x.shape[1] != self.input_size
+                               and x.size == self.input_size)
+
+    def _input(self, x) -> np.ndarray:
+        """x as the first layer takes it (in the network's dtype)."""
+        return np.asarray(x, dtype=self.dtype)
 
     def _sync_params(self):
         # Optimizers or a rollback may have replaced the arrays in params: use the current ones.
-        for i, affine in enumerate(self.affine_layers, start=1):
-            affine.W, affine.b = self.params[f"W{i}"], self.params[f"b{i}"]
+        for i, layer in enumerate(self.param_layers, start=1):
+            layer.W, layer.b = self.params[f"W{i}"], self.params[f"b{i}"]
 
     def _forward(self, x, train):
         """Runs every layer but the loss. x: any accepted input -> scores (N, output_size)."""
         self._sync_params()
-        out = np.asarray(x, dtype=self.dtype)
+        out = self._input(x)
         for layer in self.layers:
             out = layer.forward(out, train)
         return out
@@ -116,7 +81,7 @@ class MultiLayerNet:
         self._sync_params()
         kinds = tuple(ACTIVATIONS.values())
         hidden = []
-        out = np.asarray(x, dtype=self.dtype)
+        out = self._input(x)
         for layer in self.layers:
             out = layer.forward(out, train=False)
             if isinstance(layer, kinds):
@@ -127,7 +92,7 @@ class MultiLayerNet:
         if self.weight_decay == 0.0:
             return 0.0
         total = sum(float(np.vdot(self.params[f"W{i}"], self.params[f"W{i}"]))
-                    for i in range(1, len(self.sizes)))
+                    for i in range(1, len(self.param_layers) + 1))
         return 0.5 * self.weight_decay * total
 
     def loss(self, x, t, train=True) -> float:
@@ -162,10 +127,10 @@ class MultiLayerNet:
         # The gradient with respect to the input image is never used: skip its matmul.
         self.layers[0].backward(dout, need_dx=False)
         grads = {}
-        for i, affine in enumerate(self.affine_layers, start=1):
-            dW = affine.dW
-            grads[f"W{i}"] = dW + self.weight_decay * affine.W if self.weight_decay else dW
-            grads[f"b{i}"] = affine.db
+        for i, layer in enumerate(self.param_layers, start=1):
+            dW = layer.dW
+            grads[f"W{i}"] = dW + self.weight_decay * layer.W if self.weight_decay else dW
+            grads[f"b{i}"] = layer.db
         return loss, grads
 
     def numerical_gradient(self, x, t) -> dict[str, np.ndarray]:
@@ -175,6 +140,56 @@ class MultiLayerNet:
         """
         return {key: numerical_gradient(lambda _: self.loss(x, t, train=False), param)
                 for key, param in self.params.items()}
+
+
+class MultiLayerNet(LayerNet):
+    """Affine -> activation [-> Dropout] -> ... -> Affine -> SoftmaxWithLoss.
+
+    params: "W1", "b1", "W2", ... with W{i}: (sizes[i-1], sizes[i]) and b{i}: (sizes[i],).
+    Inputs x: (N, input_size), (N, 28, 28) or one (input_size,) image; t: labels (N,) or one-hot.
+    """
+
+    def __init__(self, input_size=784, hidden_sizes=(100,), output_size=10, *,
+                 activation="relu", weight_init="he", dropout=0.0, weight_decay=0.0,
+                 dtype=np.float32, rng: np.random.Generator | None = None):
+        if activation not in ACTIVATIONS:
+            raise ValueError(f"activation must be one of {tuple(ACTIVATIONS)}, got {activation!r}")
+        self.sizes = (int(input_size), *(int(h) for h in hidden_sizes), int(output_size))
+        self.input_size = self.sizes[0]
+        if min(self.sizes) < 1:
+            raise ValueError(f"layer sizes must be positive, got {self.sizes}")
+        self.activation = activation
+        self.weight_init = weight_init
+        self.dropout = float(dropout)
+        # A Python float, not np.float64: NumPy would upcast float32 gradients to float64.
+        self.weight_decay = float(weight_decay)
+        self.dtype = np.dtype(dtype)
+        self.rng = rng if rng is not None else np.random.default_rng()
+        self.params = {}
+        for i, (n_in, n_out) in enumerate(zip(self.sizes[:-1], self.sizes[1:]), start=1):
+            # Drawn in float64 so float32 and float64 nets from one seed start from the same weights.
+            W = init_std(weight_init, n_in) * self.rng.standard_normal((n_in, n_out))
+            self.params[f"W{i}"] = W.astype(self.dtype)
+            self.params[f"b{i}"] = np.zeros(n_out, dtype=self.dtype)
+        self._build_layers()
+
+    def _build_layers(self):
+        n_affine = len(self.sizes) - 1
+        self.param_layers = [Affine(self.params[f"W{i}"], self.params[f"b{i}"])
+                             for i in range(1, n_affine + 1)]
+        self.layers = []
+        for i, affine in enumerate(self.param_layers, start=1):
+            self.layers.append(affine)
+            if i < n_affine:
+                self.layers.append(ACTIVATIONS[self.activation]())
+                if self.dropout > 0:
+                    self.layers.append(Dropout(self.dropout, self.rng))
+        self.last_layer = SoftmaxWithLoss()
+
+    def __repr__(self):
+        sizes = "-".join(str(s) for s in self.sizes)
+        return (f"MultiLayerNet({sizes}, activation={self.activation!r}, dropout={self.dropout}, "
+                f"weight_decay={self.weight_decay}, dtype={self.dtype.name})")
 
     def copy(self) -> MultiLayerNet:
         """A snapshot: same settings, its own copies of the parameters."""

@@ -45,6 +45,34 @@ def epoch_seconds(network, optimizer, x, t, rng: np.random.Generator,
     return time.perf_counter() - started
 
 
+def conv_network(rng: np.random.Generator):
+    """A fresh float32 ConvNet of the Training tab's and `train --model-kind conv`'s defaults."""
+    from digitlab.nn.model.convnet import ConvNet
+    from digitlab.nn.training.train_config import CONV_HIDDEN_SIZES, CONV_STAGES
+    return ConvNet(CONV_STAGES, CONV_HIDDEN_SIZES, rng=rng)
+
+
+def conv_epoch_seconds(x, t, rng: np.random.Generator, fraction: float = 0.1) -> float:
+    """Seconds of one epoch of conv_network with momentum, estimated from `fraction` of it
+    (the first batches of rng's order, timed as epoch_seconds times them), scaled up.
+
+    x: (N, 784) float32; t: (N,) int labels.
+    """
+    n = max(BATCH_SIZE, int(len(x) * fraction) // BATCH_SIZE * BATCH_SIZE)
+    chosen = rng.permutation(len(x))[:n]
+    network = conv_network(rng)
+    seconds = epoch_seconds(network, Momentum(lr=0.01, momentum=MOMENTUM), x[chosen], t[chosen], rng)
+    return seconds * len(x) / n
+
+
+def inference_seconds(network, x, batch_size: int = 1000) -> float:
+    """Seconds to classify every image of x (N, 784), in batches (as `eval` does)."""
+    started = time.perf_counter()
+    for start in range(0, len(x), batch_size):
+        network.predict(x[start:start + batch_size])
+    return time.perf_counter() - started
+
+
 def gemm_seconds(x, rng: np.random.Generator, sizes=SIZES, batch_size: int = BATCH_SIZE) -> float:
     """Seconds that the float32 matrix products of one epoch alone take (a floor for epoch_seconds).
 

@@ -12,9 +12,11 @@ tell a run that fits from one that needs tens of gigabytes.
 """
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass
 
+from digitlab.nn.model.convnet import weight_shapes
 from digitlab.nn.training.train_config import INPUT_SIZE, OUTPUT_SIZE, TrainConfig, weight_count
 
 MNIST_TRAIN = 60_000
@@ -65,7 +67,22 @@ def layer_sizes(config: TrainConfig) -> tuple[int, ...]:
 
 def param_count(config: TrainConfig) -> int:
     """Weights and biases of the network the config describes (Python ints: no overflow)."""
+    if config.model_kind == "conv":
+        return sum(math.prod(shape) + shape[0] if len(shape) == 4 else math.prod(shape) + shape[1]
+                   for shape in weight_shapes(config.conv, config.hidden_sizes))
     return weight_count(config.hidden_sizes)
+
+
+def conv_sample_bytes(config: TrainConfig, itemsize: int) -> int:
+    """Bytes one sample keeps alive in a convolutional network's forward and backward: per stage
+    im2col's rows and their gradient, and the feature maps (convolution, ReLU and its mask,
+    pooling's input and gradient)."""
+    total, channels, side = 0, 1, 28
+    for filters, size, pad in config.conv:
+        out = side + 2 * pad - size + 1
+        total += 2 * out * out * channels * size * size + 4 * filters * out * out
+        channels, side = filters, out // 2
+    return total * itemsize
 
 
 def estimate_training_memory(config: TrainConfig, n_train: int = MNIST_TRAIN,
@@ -85,6 +102,8 @@ def estimate_training_memory(config: TrainConfig, n_train: int = MNIST_TRAIN,
     rows = max(config.batch_size, EVAL_BATCH)
     per_unit = ACTIVATION_COPIES + (DROPOUT_COPIES if config.dropout else 0)
     per_row = (sum(sizes[1:-1]) * per_unit + 3 * OUTPUT_SIZE + 2 * INPUT_SIZE) * itemsize
+    if config.model_kind == "conv":
+        per_row += conv_sample_bytes(config, itemsize)
     if config.augment:
         per_row += AUGMENT_BYTES_PER_PIXEL * INPUT_SIZE
     batch = rows * per_row

@@ -2,7 +2,9 @@
 
     config = course_config()            # or PRESETS["course"]
     # TwoLayerNet(784, 50, 10), sigmoid, W = 0.01 * randn, SGD lr 0.1, batch 100,
-    # all 60,000 images, iters_num = 10,000 (16.7 epochs), accuracies from epoch 0 on
+    # all 60,000 images, iters_num = 10,000 (16.67 epochs), the course's loop: rng.choice per
+    # iteration, accuracies on all 60,000 and the 10,000 test images once per 600 iterations
+    # from i = 0 (17 records)
 """
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ PRESETS = types.MappingProxyType({
         hidden_sizes=(50,), activation="sigmoid",
         weight_init="0.01",           # the course's weight_init_std * np.random.randn(...)
         optimizer="sgd", lr=0.1, schedule="constant", batch_size=100, train_size=None,
-        iterations=COURSE_ITERATIONS, record_initial=True,
+        iterations=COURSE_ITERATIONS, sampling="choice", train_accuracy_size=None,
         dtype="float64",              # the course's NumPy arrays: float64 weights
     ),
 })

@@ -11,6 +11,7 @@ import numbers
 import types
 from dataclasses import asdict, dataclass, fields
 
+from digitlab.nn.model.convnet import weight_shapes
 from digitlab.nn.model.network import ACTIVATIONS
 from digitlab.nn.training.optimizers import OPTIMIZER_NAMES, SCHEDULE_NAMES
 
@@ -18,11 +19,25 @@ ACTIVATION_NAMES = tuple(ACTIVATIONS)          # "relu", "sigmoid", "tanh"
 WEIGHT_INITS = ("he", "xavier")                # by name (nn.network.init_std); or a std
 BOOK_WEIGHT_STD = "0.01"                       # the std of the book's chapter 4 networks
 GRADIENT_METHODS = ("backprop", "numerical")
+# How a run picks its mini-batches: "shuffle", a new order of the images each epoch (each image
+# once per epoch; accuracies at each epoch's end, the loss before the step that used it);
+# "choice", the course's loop: rng.choice(train_size, batch_size) at every iteration, the loss
+# after the step, accuracies after iteration i when i % iter_per_epoch == 0 (from i = 0).
+SAMPLINGS = ("shuffle", "choice")
+TRAIN_ACCURACY_SAMPLES = 10_000   # the usual train accuracy: on the first 10,000 training images
 DTYPES = ("float32", "float64")
+# "mlp": 784-hidden-10, the course's network; "conv": the book's chapter 7 (nn.model.convnet).
+MODEL_KINDS = ("mlp", "conv")
+# (filters, size, pad) per convolution stage, each followed by ReLU and 2x2 pooling; padding
+# size // 2 keeps the side, so the stages give 28 -> 14 -> 7.
+CONV_STAGES = ((16, 5, 2), (32, 5, 2))
+CONV_HIDDEN_SIZES = (128,)     # the convolutional network's own default (the flag's, the tab's)
+CONV_RULE = "convolution stages FILTERSxSIZE separated by commas (e.g. 16x5,32x5)"
 __all__ = ["ACTIVATION_NAMES", "BOOK_WEIGHT_STD", "DTYPES", "GRADIENT_METHODS", "HIDDEN_SIZES_RULE",
            "NUMERICAL_MAX_IMAGES", "NUMERICAL_MAX_PARAMS", "OPTIMIZER_NAMES", "PROBABILITY_RULE",
-           "RANGE_RULES", "SCAN_AUGMENT", "SCAN_OPTIONS", "SCHEDULE_NAMES", "WEIGHT_INITS",
-           "TrainConfig", "numerical_gradient_refusal", "parse_hidden_sizes", "parse_range",
+           "RANGE_RULES", "SAMPLINGS", "SCAN_AUGMENT", "CONV_HIDDEN_SIZES", "CONV_RULE", "CONV_STAGES",
+           "MODEL_KINDS", "SCAN_OPTIONS", "SCHEDULE_NAMES", "TRAIN_ACCURACY_SAMPLES", "WEIGHT_INITS",
+           "DEFAULTS", "TrainConfig", "numerical_gradient_refusal", "parse_conv", "parse_hidden_sizes", "parse_range",
            "parse_weight_init", "quoted", "weight_count"]
 
 INPUT_SIZE, OUTPUT_SIZE = 784, 10
@@ -75,6 +90,10 @@ class TrainConfig:
     # epoch may then be partial. None: epochs full epochs.
     iterations: int | None = None
     record_initial: bool = False   # an EpochEvent 0 with the accuracies before any training
+    sampling: str = "shuffle"      # SAMPLINGS: "choice" is the course's loop (see there)
+    # The train accuracy is measured on the first train_accuracy_size training images (None: all
+    # of them, as the course does; slower).
+    train_accuracy_size: int | None = TRAIN_ACCURACY_SAMPLES
     # augment_batch's scan options (SCAN_OPTIONS; only with augment): width times a log-uniform
     # factor in aspect, Gaussian blur of sigma in blur_sigma px, the look of a digit scanned at
     # lowres_side px, 5x5 dilation; each with its probability per image.
@@ -84,8 +103,12 @@ class TrainConfig:
     lowres_prob: float = 0.0
     lowres_side: tuple[int, int] = (7, 14)
     heavy_prob: float = 0.0
+    model_kind: str = "mlp"        # MODEL_KINDS
+    conv: tuple[tuple[int, int, int], ...] = CONV_STAGES   # only with model_kind "conv"
 
     def __post_init__(self):
+        if isinstance(self.conv, list):   # from JSON: lists of lists
+            object.__setattr__(self, "conv", tuple(tuple(stage) for stage in self.conv))
         for name in RANGE_RULES:   # a list from JSON or a caller: stored as the tuple it means
             if isinstance(getattr(self, name), list):
                 object.__setattr__(self, name, tuple(getattr(self, name)))
@@ -102,7 +125,13 @@ class TrainConfig:
             (self.train_size is None or self.train_size >= 1, "train_size must be None or >= 1"),
             (self.drawn_digits >= 0, "drawn_digits must be >= 0"),
             (self.iterations is None or self.iterations >= 1, "iterations must be None or >= 1"),
+            (self.sampling in SAMPLINGS, f"sampling must be one of {SAMPLINGS}"),
+            (self.train_accuracy_size is None or self.train_accuracy_size >= 1,
+             "train_accuracy_size must be None or >= 1"),
+            (not (self.record_initial and self.sampling == "choice"),
+             "record_initial is for the shuffle sampling: the course's loop records from i = 0"),
             *self._scan_checks(),
+            *self._conv_checks(),
         ]
         for ok, message in checks:
             if not ok:
@@ -124,6 +153,43 @@ class TrainConfig:
                        f"(they act on augmented images only)"))
         return checks
 
+    def _conv_checks(self) -> list[tuple[bool, str]]:
+        """(ok, message) for the model kind and, for a convolutional network, its stages."""
+        if self.model_kind not in MODEL_KINDS:
+            return [(False, f"model_kind must be one of {MODEL_KINDS}")]
+        if self.model_kind != "conv":
+            return []
+        try:
+            weight_shapes(self.conv, self.hidden_sizes)
+            fits = ""
+        except (ValueError, TypeError) as error:
+            fits = str(error)
+        return [(not fits, f"conv: {fits}"),
+                (self.gradient == "backprop", "a convolutional network trains with backprop"),
+                (self.activation == "relu", "a convolutional network uses relu")]
+
+    def iterations_per_epoch(self, n_train: int) -> float:
+        """Mini-batches per epoch on n_train images: ceil(n / batch) shuffled (the last batch
+        smaller), the course's max(n / batch, 1) with rng.choice (a float, as in the course)."""
+        if self.sampling == "choice":
+            return max(n_train / self.batch_size, 1)
+        return math.ceil(n_train / self.batch_size)
+
+    def iterations_total(self, n_train: int) -> int:
+        """The run's length in mini-batches on n_train images (iterations, else whole epochs)."""
+        if self.iterations is not None:
+            return self.iterations
+        return math.ceil(self.epochs * self.iterations_per_epoch(n_train))
+
+    def epochs_run(self, n_train: int) -> float:
+        """The epochs the run covers on n_train images: 10,000 course iterations are 16.67."""
+        return self.iterations_total(n_train) / self.iterations_per_epoch(n_train)
+
+    def first_record(self) -> int:
+        """The epoch number of the first accuracy record: 0 when one comes before (or, in the
+        course's loop, right after) the first step, else 1."""
+        return 0 if self.record_initial or self.sampling == "choice" else 1
+
     def augment_options(self) -> dict:
         """The keyword options of nn.augment.augment_batch this run uses (SCAN_OPTIONS)."""
         return {name: getattr(self, name) for name in SCAN_OPTIONS}
@@ -132,6 +198,7 @@ class TrainConfig:
         """Plain JSON-able values (hidden_sizes and the (low, high) ranges as lists)."""
         d = asdict(self)
         d["hidden_sizes"] = list(self.hidden_sizes)
+        d["conv"] = [list(stage) for stage in self.conv]
         for name in RANGE_RULES:
             d[name] = None if d[name] is None else list(d[name])
         return d
@@ -198,6 +265,22 @@ def parse_hidden_sizes(text: str) -> tuple[int, ...]:
     return sizes
 
 
+def parse_conv(text: str) -> tuple[tuple[int, int, int], ...]:
+    """'16x5, 32x5' -> ((16, 5, 2), (32, 5, 2)): filters x size per stage, padded by size // 2
+    so each stage keeps the side before its pooling; ValueError for anything else."""
+    stages = []
+    for part in text.split(","):
+        numbers_ = part.strip().lower().split("x")
+        if len(numbers_) != 2 or not all(n.strip().isdecimal() and len(n.strip()) <= 6
+                                          for n in numbers_):
+            raise ValueError(f"expected {CONV_RULE}, got {quoted(text)}")
+        filters, size = (int(n) for n in numbers_)
+        if filters < 1 or not 1 <= size <= 28:
+            raise ValueError(f"expected {CONV_RULE} with sizes 1..28, got {quoted(text)}")
+        stages.append((filters, size, size // 2))
+    return tuple(stages)
+
+
 def parse_weight_init(text: str) -> str:
     """'He ' -> 'he'; one of WEIGHT_INITS or a positive standard deviation ('0.01'); ValueError else."""
     name = text.strip().lower()
@@ -233,3 +316,11 @@ def numerical_gradient_refusal(n_params: int, n_images: int) -> str | None:
                 f"{NUMERICAL_MAX_IMAGES:,}), so one epoch would take hours. Use backprop, or at "
                 f"most {NUMERICAL_MAX_IMAGES:,} training images.")
     return None
+
+
+# THE defaults of DigitLab: the Training tab's form starts with them and `train` runs them when no
+# flag says otherwise (the class's own field values are the neutral base a saved config is read
+# against). Measured by `bench` (time_to_97_s): about 97.5% test accuracy within a few seconds of
+# Start on a 2-core laptop. The course's own run is the "course" preset (nn.presets).
+DEFAULTS = TrainConfig(hidden_sizes=(100,), activation="relu", weight_init="he", optimizer="momentum",
+                       lr=0.15, schedule="cosine", batch_size=100, epochs=3, seed=0)

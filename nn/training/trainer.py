@@ -9,6 +9,11 @@ ceil(N / batch_size) mini-batches: every image is used exactly once per epoch an
 smaller when batch_size does not divide N. The same seed gives bit-identical weights.
 A run given in iterations (config.iterations, the course's iters_num) stops after that many
 mini-batches, inside an epoch if need be; config.record_initial adds an EpochEvent 0 first.
+
+config.sampling "choice" runs the course's loop instead (train_neuralnet.py): each iteration draws
+rng.choice(train_size, batch_size) (with replacement), logs the loss after the step, and records
+the accuracies after iteration i (from 0) when i % iter_per_epoch == 0, as EpochEvent 0, 1, ...
+The listing that shows either loop as code is nn.course.training_loop_listing(config).
 """
 from __future__ import annotations
 
@@ -19,37 +24,43 @@ import time
 import numpy as np
 
 from digitlab.nn.data.augment import augment_batch
+from digitlab.nn.model.convnet import ConvNet
 from digitlab.nn.model.network import MultiLayerNet
 from digitlab.nn.numerical.cost import count_params
 from digitlab.nn.training.diagnostics import PROBE_SIZE, HealthEvent, HealthMonitor
 from digitlab.nn.training.optimizers import make_optimizer, make_schedule
 from digitlab.nn.data.strokes import drawn_training_set
 from digitlab.nn.training.train_config import (GRADIENT_METHODS, NUMERICAL_MAX_IMAGES, NUMERICAL_MAX_PARAMS,
-                             TrainConfig, numerical_gradient_refusal)
+                                      TRAIN_ACCURACY_SAMPLES, TrainConfig,
+                                      numerical_gradient_refusal)
 from digitlab.nn.training.train_control import TrainingControl
 from digitlab.nn.training.train_events import (Divergence, EpochEvent, FinishedEvent, FinishReason, IterationEvent,
                              Progress, divergence_message, suggested_lr)
 
 __all__ = ["EXPLODED_LOSS", "GRADIENT_METHODS", "HealthEvent", "NUMERICAL_MAX_IMAGES", "NUMERICAL_MAX_PARAMS",
            "Divergence", "EpochEvent", "FinishReason", "FinishedEvent", "IterationEvent", "Progress",
-           "TrainConfig", "Trainer", "TrainingControl", "build_network", "count_params",
-           "divergence_message", "finite_weights", "suggested_lr", "weight_decay_penalty",
+           "TRAIN_ACCURACY_SAMPLES", "TrainConfig", "Trainer", "TrainingControl", "build_network",
+           "count_params", "divergence_message", "finite_weights", "suggested_lr", "weight_decay_penalty",
            "with_drawn_digits"]
 
 # A mean cross-entropy of 100 gives the right digit a probability of e^-100: no sensible step
 # gets there, it only happens when the steps overshoot.
 EXPLODED_LOSS = 100.0
-TRAIN_ACCURACY_SAMPLES = 10_000
 DRAWN_STREAM = 2  # second entropy word of the drawn digits' generator: independent of the run's
 
 
-def build_network(config: TrainConfig, rng: np.random.Generator) -> MultiLayerNet:
-    """A fresh 784-hidden-10 network as the config describes, initialised from rng.
+def build_network(config: TrainConfig, rng: np.random.Generator) -> MultiLayerNet | ConvNet:
+    """A fresh network as the config describes (784-hidden-10, or a ConvNet for model_kind
+    "conv"), initialised from rng.
 
     The numerical gradient uses float64 whatever config.dtype says: in float32 the difference
     f(x + h) - f(x - h) with h = 1e-4 loses most of its digits.
     """
     dtype = np.float64 if config.gradient == "numerical" else np.dtype(config.dtype)
+    if config.model_kind == "conv":
+        return ConvNet(config.conv, config.hidden_sizes, 10, weight_init=config.weight_init,
+                       dropout=config.dropout, weight_decay=config.weight_decay, dtype=dtype,
+                       rng=rng)
     return MultiLayerNet(784, config.hidden_sizes, 10, activation=config.activation,
                          weight_init=config.weight_init, dropout=config.dropout,
                          weight_decay=config.weight_decay, dtype=dtype, rng=rng)
@@ -114,9 +125,9 @@ class Trainer:
         self.optimizer = optimizer if optimizer is not None else make_optimizer(config.optimizer,
                                                                                 config.lr)
         # Counted after the drawn digits are appended: they are part of every epoch.
-        self.iterations_per_epoch = math.ceil(len(self.x_train) / config.batch_size)
-        self.iterations_total = (config.iterations if config.iterations is not None
-                                 else self.iterations_per_epoch * config.epochs)
+        # (a float in the course's loop: max(train_size / batch_size, 1))
+        self.iterations_per_epoch = config.iterations_per_epoch(len(self.x_train))
+        self.iterations_total = config.iterations_total(len(self.x_train))
         self.epochs_total = math.ceil(self.iterations_total / self.iterations_per_epoch)
         self._augment = (functools.partial(augment_batch, **config.augment_options())
                          if config.augment else None)
@@ -195,6 +206,9 @@ class Trainer:
         self._penalty = weight_decay_penalty(self.network)
         # The weights before the latest step: what a divergence rolls back to.
         self._backup = {key: np.empty_like(value) for key, value in self.network.params.items()}
+        if self.config.sampling == "choice":
+            yield from self._run_course_loop()
+            return
         if self.config.record_initial:
             yield self._evaluate(0)
         for epoch in range(1, self.epochs_total + 1):
@@ -211,6 +225,57 @@ class Trainer:
                 return
             yield self._evaluate(epoch)
         yield self._finished(FinishReason.COMPLETED, self.epochs_total, self._completed_message())
+
+    def _run_course_loop(self):
+        """The course's loop (config.sampling "choice"; see the module doc): all its events."""
+        n, batch_size, per_epoch = len(self.x_train), self.config.batch_size, self.iterations_per_epoch
+        records, started, paused_before = 0, time.perf_counter(), self._paused_seconds
+        samples = 0   # since the last record: the record's speed and seconds are its stretch's
+        for i in range(self.iterations_total):
+            base_lr = self._next_turn()
+            if base_lr is None:
+                yield self._finished(FinishReason.STOPPED, int(i // per_epoch), "Training stopped.")
+                return
+            lr = self._lr_at(i, base_lr)
+            batch_mask = self.rng.choice(n, batch_size)
+            x_batch, t_batch = self._batch(batch_mask)
+            loss = self._step(x_batch, t_batch, lr)
+            if loss is not None:   # the course logs the loss after the step, on the same batch
+                loss = self._after_step_loss(x_batch, t_batch, lr)
+            if loss is None:
+                yield self._finished(FinishReason.DIVERGED, int(i // per_epoch))
+                return
+            now = time.perf_counter()
+            samples += batch_size
+            active = now - started - (self._paused_seconds - paused_before)
+            self._epoch_train_seconds, self._epoch_samples = active, samples
+            yield IterationEvent(self._iteration, int(i // per_epoch) + 1, loss, lr,
+                                 samples / max(active, 1e-9), self.iterations_total,
+                                 self._elapsed(now))
+            if i % per_epoch == 0:
+                yield self._evaluate(records, fraction=1 / per_epoch if records == 0 else 1.0)
+                records, samples = records + 1, 0
+                started, paused_before = time.perf_counter(), self._paused_seconds
+        yield self._finished(FinishReason.COMPLETED, self.epochs_total, self._completed_message())
+
+    def _after_step_loss(self, x, t, lr: float) -> float | None:
+        """The loss on the step's batch after the step; None (weights rolled back) when it is not
+        finite."""
+        loss = self.network.loss(x, t)
+        if math.isfinite(loss):
+            return loss
+        self._divergence = Divergence.of_loss(loss, self._iteration, lr, self._first_loss,
+                                              weight_decay=self.network.weight_decay,
+                                              penalty=self._penalty)
+        self._restore_backup()
+        return None
+
+    def _batch(self, batch_mask):
+        """The mini-batch of these training images, augmented when the config says so."""
+        x, t = self.x_train[batch_mask], self.t_train[batch_mask]
+        if self._augment is not None:
+            x = self._augment(x, self.rng)
+        return x, t
 
     def _completed_message(self) -> str:
         if self.config.iterations is None:
@@ -231,7 +296,7 @@ class Trainer:
                 return self._finished(FinishReason.STOPPED, epoch - 1, "Training stopped.")
             lr = self._lr_at(self._iteration, base_lr)
             batch = order[start:start + self.config.batch_size]
-            loss = self._step(self.x_train[batch], self.t_train[batch], lr)
+            loss = self._step(*self._batch(batch), lr)
             if loss is None:
                 return self._finished(FinishReason.DIVERGED, epoch - 1)
             samples += len(batch)
@@ -252,8 +317,6 @@ class Trainer:
 
     def _step(self, x, t, lr: float) -> float | None:
         """One gradient step; returns the loss before it, or None (weights rolled back) on divergence."""
-        if self._augment is not None:
-            x = self._augment(x, self.rng)
         loss, grads = self._loss_and_gradient(x, t)
         self._iteration += 1
         if self._first_loss is None and math.isfinite(loss):
@@ -285,17 +348,18 @@ class Trainer:
         for key, value in self.network.params.items():
             np.copyto(value, self._backup[key])
 
-    def _evaluate(self, epoch: int) -> EpochEvent:
-        epoch_seconds, samples = ((self._epoch_train_seconds, self._epoch_samples) if epoch > 0
-                                  else (0.0, 0))
+    def _evaluate(self, epoch: int, fraction: float | None = None) -> EpochEvent:
+        epoch_seconds, samples = ((self._epoch_train_seconds, self._epoch_samples)
+                                  if self._iteration > 0 else (0.0, 0))
         evaluation_started = time.perf_counter()
-        train_accuracy = self.network.accuracy(self.x_train[:TRAIN_ACCURACY_SAMPLES],
-                                               self.t_train[:TRAIN_ACCURACY_SAMPLES])
+        size = self.config.train_accuracy_size     # None: all of them, as the course
+        train_accuracy = self.network.accuracy(self.x_train[:size], self.t_train[:size])
         self._test_accuracy = self.network.accuracy(self.x_test, self.t_test)
         seconds = epoch_seconds + time.perf_counter() - evaluation_started
-        # Below 1 only where a run given in iterations ends inside an epoch; 0 before training.
-        done = self._iteration - (epoch - 1) * self.iterations_per_epoch if epoch else 0
-        fraction = done / self.iterations_per_epoch
+        if fraction is None:
+            # Below 1 only where a run given in iterations ends inside an epoch; 0 before training.
+            done = self._iteration - (epoch - 1) * self.iterations_per_epoch if epoch else 0
+            fraction = done / self.iterations_per_epoch
         return EpochEvent(epoch, self.epochs_total, train_accuracy, self._test_accuracy, seconds,
                           samples / max(epoch_seconds, 1e-9), fraction)
 

@@ -8,6 +8,10 @@
         <translation>DigitLab 정보</translation>
     </message>
     <message>
+        <source>Close this window</source>
+        <translation>이 창을 닫습니다</translation>
+    </message>
+    <message>
         <source>The shipped model (784-512-256-10, ReLU) reads {0:.2%} of the 10,000 MNIST test images correctly. It was trained with:</source>
         <translation>기본 제공 모델(784-512-256-10, ReLU)은 MNIST 테스트 이미지 10,000장 중 {0:.2%}를 맞힙니다. 학습에 쓴 명령:</translation>
     </message>
@@ -54,6 +58,162 @@
 </context>
 <context>
     <name>CodeView</name>
+    <message>
+        <source>network: the model (the course&apos;s: sample_weight.pkl); x, t: the 10,000 test images and labels</source>
+        <translation>network: 모델 (강의의 sample_weight.pkl); x, t: 시험 이미지 10,000장과 정답 레이블</translation>
+    </message>
+    <message>
+        <source>10 scores; softmax would keep their order</source>
+        <translation>점수 10개; 소프트맥스를 거쳐도 순서는 같음</translation>
+    </message>
+    <message>
+        <source>index of the largest: the digit it reads</source>
+        <translation>가장 큰 값의 인덱스: 신경망이 읽은 숫자</translation>
+    </message>
+    <message>
+        <source>(batch_size, 10) scores</source>
+        <translation>(batch_size, 10) 점수</translation>
+    </message>
+    <message>
+        <source>the digit read in each row</source>
+        <translation>각 행에서 읽은 숫자</translation>
+    </message>
+    <message>
+        <source>t: the answer 2, one-hot; y1 says &quot;2&quot; (0.6), y2 says &quot;7&quot; (0.6)</source>
+        <translation>t: 정답 2 (원-핫); y1은 &quot;2&quot;(0.6), y2는 &quot;7&quot;(0.6)이라고 예측</translation>
+    </message>
+    <message>
+        <source>half the sum of squares: 0.5 * np.sum((y - t)**2)</source>
+        <translation>제곱합의 절반: 0.5 * np.sum((y - t)**2)</translation>
+    </message>
+    <message>
+        <source>-np.sum(t * np.log(y + delta)), delta = 1e-7 keeps log(0) = -inf away</source>
+        <translation>-np.sum(t * np.log(y + delta)), delta = 1e-7은 log(0) = -inf를 막음</translation>
+    </message>
+    <message>
+        <source>numerical_diff(f, x) = (f(x+h) - f(x-h)) / (2*h) with h = 1e-4</source>
+        <translation>수치 미분: numerical_diff(f, x) = (f(x+h) - f(x-h)) / (2*h), h = 1e-4</translation>
+    </message>
+    <message>
+        <source>x1 held fixed</source>
+        <translation>x1은 고정</translation>
+    </message>
+    <message>
+        <source>x0 held fixed</source>
+        <translation>x0은 고정</translation>
+    </message>
+    <message>
+        <source>both partial derivatives at once: nudge each entry of x by h = 1e-4</source>
+        <translation>두 편미분을 한 번에: x의 각 원소를 h = 1e-4만큼 움직임</translation>
+    </message>
+    <message>
+        <source>step_num times: x -= lr * numerical_gradient(function_2, x)</source>
+        <translation>step_num번 반복: x -= lr * numerical_gradient(function_2, x)</translation>
+    </message>
+    <message>
+        <source>W: the book&apos;s weights; delta: the 1e-7 in the log (0: as the book&apos;s printed digits)</source>
+        <translation>W: 책의 가중치; delta: log 안의 1e-7 (0이면 책에 인쇄된 자릿수와 같음)</translation>
+    </message>
+    <message>
+        <source>2: the largest score is at index 2</source>
+        <translation>2: 가장 큰 점수는 인덱스 2</translation>
+    </message>
+    <message>
+        <source>the answer</source>
+        <translation>정답</translation>
+    </message>
+    <message>
+        <source>the seed: initial weights, then batches</source>
+        <translation>시드: 가중치 초깃값, 그다음 미니배치</translation>
+    </message>
+    <message>
+        <source>the course&apos;s TwoLayerNet(input_size=784, hidden_size=50, output_size=10)</source>
+        <translation>강의의 TwoLayerNet(input_size=784, hidden_size=50, output_size=10)</translation>
+    </message>
+    <message>
+        <source>the network of these settings</source>
+        <translation>이 설정의 신경망</translation>
+    </message>
+    <message>
+        <source>(filters, size, pad) per convolution stage, each with ReLU and 2x2 pooling</source>
+        <translation>합성곱 단계마다 (필터 수, 크기, 패딩), 각 단계 뒤에 ReLU와 2x2 풀링</translation>
+    </message>
+    <message>
+        <source>the numerical gradient needs float64: in float32 f(x+h) - f(x-h) loses its digits</source>
+        <translation>수치 기울기에는 float64가 필요: float32에서는 f(x+h) - f(x-h)의 자릿수가 사라짐</translation>
+    </message>
+    <message>
+        <source>pen-drawn digits</source>
+        <translation>펜으로 그린 숫자</translation>
+    </message>
+    <message>
+        <source>the last batch may be smaller</source>
+        <translation>마지막 미니배치는 더 작을 수 있음</translation>
+    </message>
+    <message>
+        <source>the last one may be partial</source>
+        <translation>마지막 에폭은 중간에 끝날 수 있음</translation>
+    </message>
+    <message>
+        <source>rotate, shift, scale, thicken</source>
+        <translation>회전, 이동, 확대·축소, 굵기 변화</translation>
+    </message>
+    <message>
+        <source>numerical</source>
+        <translation>수치 미분</translation>
+    </message>
+    <message>
+        <source>backprop</source>
+        <translation>오차역전파</translation>
+    </message>
+    <message>
+        <source>the loss before the step</source>
+        <translation>갱신 전의 손실</translation>
+    </message>
+    <message>
+        <source>after the step, as the course</source>
+        <translation>갱신 후의 손실 (강의처럼)</translation>
+    </message>
+    <message>
+        <source>all training images</source>
+        <translation>모든 훈련 이미지</translation>
+    </message>
+    <message>
+        <source>the first images only: faster</source>
+        <translation>앞쪽 이미지만: 더 빠름</translation>
+    </message>
+    <message>
+        <source>a random mini-batch</source>
+        <translation>무작위 미니배치</translation>
+    </message>
+    <message>
+        <source>once per epoch, from i = 0</source>
+        <translation>에폭마다 한 번, i = 0부터</translation>
+    </message>
+    <message>
+        <source>epoch 0: the accuracies before any training</source>
+        <translation>에폭 0: 학습 전의 정확도</translation>
+    </message>
+    <message>
+        <source>every image once per epoch</source>
+        <translation>에폭마다 모든 이미지를 한 번씩</translation>
+    </message>
+    <message>
+        <source>the end of an epoch</source>
+        <translation>에폭의 끝</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>코드</translation>
+    </message>
+    <message>
+        <source>Variables</source>
+        <translation>변수</translation>
+    </message>
+    <message>
+        <source>The code&apos;s variables and their values now</source>
+        <translation>코드의 변수와 지금의 값</translation>
+    </message>
     <message>
         <source>list of {0}</source>
         <translation>리스트, 원소 {0}개</translation>
@@ -103,6 +263,10 @@
         <translation>미니배치로 2층 신경망 학습하기</translation>
     </message>
     <message>
+        <source>The training loop of these settings, as it runs</source>
+        <translation>이 설정의 학습 루프 (실제로 실행되는 코드)</translation>
+    </message>
+    <message>
         <source>variable</source>
         <translation>변수</translation>
     </message>
@@ -118,8 +282,8 @@
         <translation>강의 설정</translation>
     </message>
     <message>
-        <source>The course&apos;s run: TwoLayerNet 784-50-10, sigmoid, weights 0.01 x randn, SGD lr 0.1, mini-batch 100, all 60,000 images, 10,000 iterations, accuracy from epoch 0</source>
-        <translation>강의의 학습: TwoLayerNet 784-50-10, 시그모이드, 가중치 0.01 x randn, SGD 학습률 0.1, 미니배치 100, 이미지 60,000장 전부, 반복 10,000회, 에폭 0부터 정확도 기록</translation>
+        <source>The course&apos;s run: TwoLayerNet 784-50-10, sigmoid, weights 0.01 x randn, SGD lr 0.1, mini-batch 100, all 60,000 images, 10,000 iterations; the course&apos;s loop: rng.choice each iteration, accuracies on all images once per 600 iterations from iteration 0</source>
+        <translation>강의의 학습: TwoLayerNet 784-50-10, 시그모이드, 가중치 0.01 x randn, SGD 학습률 0.1, 미니배치 100, 이미지 60,000장 전부, 반복 10,000회; 강의의 루프: 매 반복 rng.choice, 반복 0부터 600회마다 모든 이미지로 정확도 기록</translation>
     </message>
     <message>
         <source>Export this experiment...</source>
@@ -138,8 +302,16 @@
         <translation>이 신경망으로 반복 한 번 시간 재기</translation>
     </message>
     <message>
+        <source>Compute the gradient of one mini-batch numerically and by backprop, and compare the times</source>
+        <translation>미니배치 하나의 기울기를 수치 미분과 오차역전파로 계산해 걸린 시간을 비교합니다</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>취소</translation>
+    </message>
+    <message>
+        <source>Stop timing the numerical gradient</source>
+        <translation>수치 기울기 시간 측정을 멈춥니다</translation>
     </message>
     <message>
         <source>Export this experiment</source>
@@ -308,6 +480,18 @@
 <context>
     <name>DerivativePanel</name>
     <message>
+        <source>The function to differentiate (the course&apos;s function_1 and others)</source>
+        <translation>미분할 함수 (강의의 function_1 등)</translation>
+    </message>
+    <message>
+        <source>Where the derivative and the tangent are computed (also: drag the vertical line)</source>
+        <translation>미분값과 접선을 구할 위치 (세로선을 끌어도 됩니다)</translation>
+    </message>
+    <message>
+        <source>The floating-point type of the arithmetic: float32 shows how rounding spoils a small h</source>
+        <translation>계산에 쓰는 부동소수점 형식: float32에서는 반올림 오차가 작은 h를 망치는 것을 볼 수 있습니다</translation>
+    </message>
+    <message>
         <source>Drag to move x</source>
         <translation>끌어서 x 옮기기</translation>
     </message>
@@ -387,8 +571,40 @@
         <translation>단계 수:</translation>
     </message>
     <message>
+        <source>The function gradient descent walks down</source>
+        <translation>경사 하강법이 내려갈 함수</translation>
+    </message>
+    <message>
+        <source>Start x0</source>
+        <translation>시작점 x0</translation>
+    </message>
+    <message>
+        <source>Start x1</source>
+        <translation>시작점 x1</translation>
+    </message>
+    <message>
+        <source>Where the descent starts: x0 (or click on the plot)</source>
+        <translation>경사 하강을 시작할 위치의 x0 (그래프를 클릭해도 됩니다)</translation>
+    </message>
+    <message>
+        <source>Where the descent starts: x1 (or click on the plot)</source>
+        <translation>경사 하강을 시작할 위치의 x1 (그래프를 클릭해도 됩니다)</translation>
+    </message>
+    <message>
+        <source>The step size lr in x -= lr * grad (e.g. 0.1, 10, 1e-10)</source>
+        <translation>x -= lr * grad의 보폭 lr (예: 0.1, 10, 1e-10)</translation>
+    </message>
+    <message>
+        <source>How many steps the descent takes (the course&apos;s step_num)</source>
+        <translation>경사 하강을 몇 번 반복할지 (강의의 step_num)</translation>
+    </message>
+    <message>
         <source>The course&apos;s cases (x0² + x1², start (−3, 4))</source>
         <translation>교재의 예 (x0² + x1², 시작점 (−3, 4))</translation>
+    </message>
+    <message>
+        <source>Run the course&apos;s case: start (−3, 4) on x0² + x1² with its learning rate and steps</source>
+        <translation>강의의 예를 실행합니다: x0² + x1²에서 (−3, 4)부터 그 학습률과 반복 횟수로</translation>
     </message>
     <message>
         <source>Click on the plot to start from there.</source>
@@ -417,6 +633,10 @@
     <message>
         <source>overflowed</source>
         <translation>오버플로</translation>
+    </message>
+    <message>
+        <source>Diverged at step {k}: x jumped to {x}; the path is drawn up to step {last}.</source>
+        <translation>{k}단계에서 발산: x가 {x}(으)로 튀었습니다. 경로는 {last}단계까지 그립니다.</translation>
     </message>
     <message>
         <source>After {n} steps x is {d} away from the minimum ★.</source>
@@ -454,6 +674,30 @@ Download them now into {1}?</source>
         <translation>내려받기</translation>
     </message>
     <message>
+        <source>Download the four MNIST files (about 11 MB) from public mirrors</source>
+        <translation>공개 미러에서 MNIST 파일 네 개(약 11 MB)를 내려받습니다</translation>
+    </message>
+    <message>
+        <source>Do not download; training needs the files</source>
+        <translation>내려받지 않습니다; 학습에는 이 파일이 필요합니다</translation>
+    </message>
+    <message>
+        <source>Choose folder…</source>
+        <translation>폴더 선택…</translation>
+    </message>
+    <message>
+        <source>Use a folder that already holds the four MNIST files</source>
+        <translation>네 MNIST 파일이 이미 들어 있는 폴더를 사용합니다</translation>
+    </message>
+    <message>
+        <source>{0} does not hold the MNIST files; missing: {1}. Choose the folder with all four, or download them.</source>
+        <translation>{0}에 MNIST 파일이 없습니다. 없는 파일: {1}. 네 파일이 모두 있는 폴더를 선택하거나 내려받으세요.</translation>
+    </message>
+    <message>
+        <source>The folder with the MNIST files</source>
+        <translation>MNIST 파일이 있는 폴더</translation>
+    </message>
+    <message>
         <source>Downloading MNIST into {0} ...</source>
         <translation>MNIST를 {0}에 내려받는 중...</translation>
     </message>
@@ -464,14 +708,14 @@ Download them now into {1}?</source>
     <message>
         <source>The download did not work (are you offline?).
 
-What to do: copy the four MNIST files (train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz) into a folder, then start DigitLab with
+What to do: copy the four MNIST files (train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz) into a folder and press “Choose folder…”, or start DigitLab with
     python main.py --mnist-dir FOLDER
 or set the environment variable DIGITLAB_MNIST_DIR=FOLDER.
 
 Details: {0}</source>
         <translation>내려받지 못했습니다(오프라인인가요?).
 
-해결 방법: MNIST 파일 네 개(train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz)를 한 폴더에 복사한 다음 DigitLab을 이렇게 실행하세요.
+해결 방법: MNIST 파일 네 개(train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz)를 한 폴더에 복사한 다음 “폴더 선택…”을 누르거나, DigitLab을 이렇게 실행하세요.
     python main.py --mnist-dir 폴더
 또는 환경 변수 DIGITLAB_MNIST_DIR=폴더 를 설정하세요.
 
@@ -515,6 +759,10 @@ Details: {0}</source>
     <message>
         <source>Start again</source>
         <translation>처음부터 다시</translation>
+    </message>
+    <message>
+        <source>Pen width: how thick the strokes you draw are</source>
+        <translation>펜 굵기: 그리는 선의 두께</translation>
     </message>
     <message>
         <source>Pen width</source>
@@ -594,12 +842,32 @@ Details: {0}</source>
         <translation>이미지를 클릭하면 그리기 탭의 캔버스로 불러옵니다</translation>
     </message>
     <message>
+        <source>Misclassified test images</source>
+        <translation>잘못 분류한 시험 이미지</translation>
+    </message>
+    <message>
         <source>Time it: one image at a time vs batches of 100</source>
         <translation>시간 재기: 한 장씩 vs 100장씩 배치</translation>
     </message>
     <message>
+        <source>Run the 10,000 test images through the network one by one and in batches of 100, and compare the times</source>
+        <translation>시험 이미지 10,000장을 한 장씩, 그리고 100장 배치로 신경망에 넣어 걸린 시간을 비교합니다</translation>
+    </message>
+    <message>
         <source>Misclassified test images (true -&gt; predicted, confidence)</source>
         <translation>잘못 분류한 시험 이미지 (정답 -&gt; 예측, 확신도)</translation>
+    </message>
+    <message>
+        <source>Measure the accuracy of the model the Draw tab uses on the 10,000 MNIST test images</source>
+        <translation>그리기 탭이 쓰는 모델의 정확도를 MNIST 시험 이미지 10,000장으로 잽니다</translation>
+    </message>
+    <message>
+        <source>Listing</source>
+        <translation>코드</translation>
+    </message>
+    <message>
+        <source>Which chapter-3 code to show: one image at a time or in batches of 100</source>
+        <translation>보여 줄 3장 코드: 한 장씩 또는 100장 배치로</translation>
     </message>
     <message>
         <source>Chapter 3: image by image</source>
@@ -678,8 +946,20 @@ Details: {0}</source>
         <translation>각 화살표는 −numerical_gradient(f, x), 즉 f가 가장 크게 줄어드는 방향입니다. 경사가 가파른 곳, 곧 최솟값(★)에서 먼 곳일수록 화살표가 길고, 화살표는 등고선과 직각으로 만납니다.</translation>
     </message>
     <message>
+        <source>The gradient at ({0:g}, {1:g})</source>
+        <translation>({0:g}, {1:g})에서의 기울기</translation>
+    </message>
+    <message>
+        <source>Show numerical_gradient(function_2, x) at this point of the course</source>
+        <translation>강의의 이 점에서 numerical_gradient(function_2, x)를 보여 줍니다</translation>
+    </message>
+    <message>
         <source>Surface:</source>
         <translation>함수:</translation>
+    </message>
+    <message>
+        <source>The function whose gradient field is drawn</source>
+        <translation>기울기 벡터장을 그릴 함수</translation>
     </message>
     <message>
         <source>The course&apos;s points on x0² + x1²:</source>
@@ -721,16 +1001,32 @@ Details: {0}</source>
         <translation>닫기</translation>
     </message>
     <message>
+        <source>Stop fine-tuning; the model stays as it was</source>
+        <translation>미세 조정을 멈춥니다; 모델은 그대로 남습니다</translation>
+    </message>
+    <message>
+        <source>Let the Draw tab read with the fine-tuned model</source>
+        <translation>그리기 탭이 미세 조정한 모델로 읽게 합니다</translation>
+    </message>
+    <message>
+        <source>Save the fine-tuned model to a file</source>
+        <translation>미세 조정한 모델을 파일로 저장합니다</translation>
+    </message>
+    <message>
+        <source>Close this window</source>
+        <translation>이 창을 닫습니다</translation>
+    </message>
+    <message>
         <source>There is no model to fine-tune: open or train one.</source>
         <translation>미세 조정할 모델이 없습니다: 모델을 열거나 학습하세요.</translation>
     </message>
     <message>
-        <source>Label at least {0} drawings with “This is a …” first (every fifth is kept for testing): there are {1} to learn from.</source>
-        <translation>먼저 “이 숫자는 …” 버튼으로 그림을 {0}개 이상 분류하세요(다섯 번째마다 시험용으로 남겨 둡니다): 학습할 샘플이 {1}개 있습니다.</translation>
+        <source>Fine-tuning needs at least {0} of your digits to learn from. Your {1} stored digits: {2} for learning, {3} held out for testing (every fifth). Label more with “This is a …” first.</source>
+        <translation>미세 조정에는 학습용 내 숫자가 {0}개 이상 필요합니다. 저장된 내 숫자 {1}개: 학습용 {2}개, 시험용으로 따로 둔 것 {3}개(다섯 번째마다). 먼저 “이 숫자는 …”으로 더 분류하세요.</translation>
     </message>
     <message>
-        <source>Fine-tuning on {0} of your digits mixed with MNIST…</source>
-        <translation>내 숫자 {0}개를 MNIST와 섞어 미세 조정하는 중…</translation>
+        <source>Fine-tuning on {0} of your {1} digits mixed with MNIST ({2} held out for testing)…</source>
+        <translation>내 숫자 {1}개 중 {0}개를 MNIST와 섞어 미세 조정하는 중… (시험용으로 {2}개를 따로 둠)</translation>
     </message>
     <message>
         <source>Stopping…</source>
@@ -787,6 +1083,10 @@ Details: {0}</source>
         <translation>삭제</translation>
     </message>
     <message>
+        <source>Undo</source>
+        <translation>되돌리기</translation>
+    </message>
+    <message>
         <source>Relabel as</source>
         <translation>다음 레이블로 변경</translation>
     </message>
@@ -803,6 +1103,42 @@ Details: {0}</source>
         <translation>닫기</translation>
     </message>
     <message>
+        <source>The digits you stored; select one or more to delete or relabel them</source>
+        <translation>저장한 숫자들; 하나 이상 골라 삭제하거나 레이블을 바꿀 수 있습니다</translation>
+    </message>
+    <message>
+        <source>New label</source>
+        <translation>새 레이블</translation>
+    </message>
+    <message>
+        <source>The digit that Relabel as gives the selected samples</source>
+        <translation>&apos;다음으로 레이블 변경&apos;이 고른 샘플에 붙일 숫자</translation>
+    </message>
+    <message>
+        <source>Give the selected samples the digit chosen beside</source>
+        <translation>고른 샘플에 옆에서 고른 숫자를 레이블로 붙입니다</translation>
+    </message>
+    <message>
+        <source>Save your digits as a zip of PNGs and a CSV, or one .npz</source>
+        <translation>내 숫자를 PNG와 CSV를 담은 zip 또는 .npz 파일 하나로 저장합니다</translation>
+    </message>
+    <message>
+        <source>Add digits from a zip or .npz exported before</source>
+        <translation>전에 내보낸 zip 또는 .npz에서 숫자를 더합니다</translation>
+    </message>
+    <message>
+        <source>Close this window</source>
+        <translation>이 창을 닫습니다</translation>
+    </message>
+    <message>
+        <source>Bring back what the last Delete or Relabel changed</source>
+        <translation>마지막 삭제나 레이블 변경을 되돌립니다</translation>
+    </message>
+    <message>
+        <source>Remove the selected samples from your digits (Undo brings them back)</source>
+        <translation>고른 샘플을 내 숫자에서 지웁니다 (되돌리기로 다시 가져올 수 있습니다)</translation>
+    </message>
+    <message>
         <source> (test)</source>
         <translation> (시험)</translation>
     </message>
@@ -817,6 +1153,10 @@ Details: {0}</source>
     <message>
         <source>Your saved file could not be read: {0}</source>
         <translation>저장된 파일을 읽을 수 없습니다: {0}</translation>
+    </message>
+    <message>
+        <source>Deleted {0} sample(s); Undo in “Your digits” brings them back.</source>
+        <translation>샘플 {0}개를 삭제했습니다. “내 숫자”의 되돌리기로 되살릴 수 있습니다.</translation>
     </message>
     <message>
         <source>Select one or more samples first.</source>
@@ -935,7 +1275,7 @@ Details: {0}</source>
     </message>
 </context>
 <context>
-    <name>Handwriting</name>
+    <name>HandwritingPanel</name>
     <message>
         <source>Draw a digit first, then say which digit it is.</source>
         <translation>먼저 숫자를 그린 다음 어떤 숫자인지 알려 주세요.</translation>
@@ -1207,8 +1547,20 @@ Details: {0}</source>
         <translation>분류한 샘플의 다섯 번째마다 시험용으로 남겨 둡니다: 사용 중인 모델이 그중 몇 개를 맞히는지 보여 줍니다.</translation>
     </message>
     <message>
+        <source>keep the drawing</source>
+        <translation>그림 유지</translation>
+    </message>
+    <message>
+        <source>Off: the canvas is cleared after “This is a …” for the next sample (Ctrl+Z brings the drawing back). On: the drawing stays.</source>
+        <translation>끄면: “이 숫자는 …” 뒤에 다음 샘플을 위해 캔버스를 지웁니다(Ctrl+Z로 그림을 되살립니다). 켜면: 그림이 남습니다.</translation>
+    </message>
+    <message>
         <source>Your digits…</source>
         <translation>내 숫자…</translation>
+    </message>
+    <message>
+        <source>See the digits you stored, delete or relabel them, export or import them</source>
+        <translation>저장한 숫자를 보고, 지우거나 레이블을 바꾸고, 내보내거나 가져옵니다</translation>
     </message>
     <message>
         <source>Fine-tune…</source>
@@ -1219,8 +1571,16 @@ Details: {0}</source>
         <translation>사용 중인 모델을 내 숫자와 MNIST를 섞어 조금 더 학습합니다</translation>
     </message>
     <message>
-        <source>{0} of your digits stored</source>
-        <translation>내 숫자 {0}개 저장됨</translation>
+        <source>This is a {0}</source>
+        <translation>이것은 {0}</translation>
+    </message>
+    <message>
+        <source>This is a {0}: store the drawing</source>
+        <translation>이 숫자는 {0}: 그림 저장</translation>
+    </message>
+    <message>
+        <source>{0} of your digits stored ({1} to learn from, {2} held out for testing)</source>
+        <translation>내 숫자 {0}개 저장됨 (학습용 {1}개, 시험용 {2}개)</translation>
     </message>
     <message>
         <source>{0} stored · model reads {1} of {2} test digits right ({3:.0%})</source>
@@ -1243,7 +1603,30 @@ Details: {0}</source>
     </message>
 </context>
 <context>
+    <name>LoopListing</name>
+    <message>
+        <source>What the loop prints</source>
+        <translation>루프가 출력하는 내용</translation>
+    </message>
+    <message>
+        <source>The train and test accuracy of each record, as the loop&apos;s print() shows them (4 decimals)</source>
+        <translation>기록할 때마다의 훈련 정확도와 시험 정확도를 루프의 print()처럼 보여 줍니다 (소수점 4자리)</translation>
+    </message>
+</context>
+<context>
     <name>LossPanel</name>
+    <message>
+        <source>Target t (one-hot)</source>
+        <translation>정답 t (원-핫)</translation>
+    </message>
+    <message>
+        <source>The right answer: t is 1 at this class, 0 elsewhere</source>
+        <translation>정답: t는 이 클래스에서 1, 나머지에서 0</translation>
+    </message>
+    <message>
+        <source>The predicted probability of class {0}; the others change so that y still sums to 1</source>
+        <translation>클래스 {0}의 예측 확률; y의 합이 1이 되도록 나머지가 바뀝니다</translation>
+    </message>
     <message>
         <source>Course&apos;s first y (2 is likely)</source>
         <translation>교재의 첫 번째 y (2일 확률이 높음)</translation>
@@ -1251,6 +1634,14 @@ Details: {0}</source>
     <message>
         <source>Course&apos;s second y (7 is likely)</source>
         <translation>교재의 두 번째 y (7일 확률이 높음)</translation>
+    </message>
+    <message>
+        <source>The course&apos;s y1: the network says 2 with 0.6, the right answer</source>
+        <translation>강의의 y1: 신경망이 0.6의 확률로 정답 2라고 예측</translation>
+    </message>
+    <message>
+        <source>The course&apos;s y2: the network says 7 with 0.6, a wrong answer</source>
+        <translation>강의의 y2: 신경망이 0.6의 확률로 틀린 답 7이라고 예측</translation>
     </message>
     <message>
         <source>class</source>
@@ -1390,6 +1781,50 @@ Details: {0}</source>
         <source>a misclassified test image</source>
         <translation>잘못 분류된 시험 이미지</translation>
     </message>
+    <message>
+        <source>There is no trained model to save yet.</source>
+        <translation>아직 저장할 학습된 모델이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Export plot</source>
+        <translation>그래프 내보내기</translation>
+    </message>
+    <message>
+        <source>This tab shows no plot to export: open a tab or panel with a plot.</source>
+        <translation>이 탭에는 내보낼 그래프가 없습니다: 그래프가 있는 탭이나 패널을 여세요.</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG 이미지 (*.png);;SVG 그림 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Could not write the plot to {0}: {1}</source>
+        <translation>그래프를 {0}에 쓸 수 없습니다: {1}</translation>
+    </message>
+    <message>
+        <source>Plot written to {0}</source>
+        <translation>그래프를 {0}에 저장했습니다</translation>
+    </message>
+    <message>
+        <source>The drawing is on the clipboard.</source>
+        <translation>그림을 클립보드에 복사했습니다.</translation>
+    </message>
+    <message>
+        <source>Reset to defaults</source>
+        <translation>기본값으로 되돌리기</translation>
+    </message>
+    <message>
+        <source>Forget every remembered setting (window, language, theme, pen, model, training settings) and go back to the defaults?</source>
+        <translation>기억해 둔 설정(창, 언어, 테마, 펜, 모델, 학습 설정)을 모두 지우고 기본값으로 되돌릴까요?</translation>
+    </message>
+    <message>
+        <source>Every setting is back to its default. View &gt; Undo reset to defaults brings yours back.</source>
+        <translation>모든 설정이 기본값으로 돌아갔습니다. 보기 &gt; 기본값으로 되돌리기 취소로 내 설정을 되살릴 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Your settings are back as they were before the reset.</source>
+        <translation>설정이 기본값으로 되돌리기 전 상태로 돌아왔습니다.</translation>
+    </message>
 </context>
 <context>
     <name>Menus</name>
@@ -1482,6 +1917,10 @@ Details: {0}</source>
         <translation>기본값으로 되돌리기…</translation>
     </message>
     <message>
+        <source>Undo reset to defaults</source>
+        <translation>기본값으로 되돌리기 취소</translation>
+    </message>
+    <message>
         <source>Keyboard shortcuts</source>
         <translation>단축키</translation>
     </message>
@@ -1518,6 +1957,14 @@ Details: {0}</source>
         <translation>단축키</translation>
     </message>
     <message>
+        <source>Every action with a shortcut, and its keys</source>
+        <translation>단축키가 있는 모든 동작과 그 키</translation>
+    </message>
+    <message>
+        <source>Close this window</source>
+        <translation>이 창을 닫습니다</translation>
+    </message>
+    <message>
         <source>The course</source>
         <translation>교재</translation>
     </message>
@@ -1547,6 +1994,14 @@ Details: {0}</source>
     <message>
         <source>Model:</source>
         <translation>모델:</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>The network that reads your drawing: the shipped model, the one being trained, or one you opened</source>
+        <translation>그림을 읽을 신경망: 기본 모델, 학습 중인 모델, 또는 직접 연 모델</translation>
     </message>
     <message>
         <source>The model file chosen last time, {0}, is gone: using the shipped model.</source>
@@ -1584,6 +2039,14 @@ Details: {0}</source>
         <translation>x1을 움직임 (x0 고정): ∂f/∂x1</translation>
     </message>
     <message>
+        <source>Show the slice of f along x0, with x1 held fixed, and its tangent</source>
+        <translation>x1을 고정하고 x0 방향으로 자른 f와 그 접선을 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>Show the slice of f along x1, with x0 held fixed, and its tangent</source>
+        <translation>x0을 고정하고 x1 방향으로 자른 f와 그 접선을 보여 줍니다</translation>
+    </message>
+    <message>
         <source>f(x0, x1) = x0² + x1²  (the course&apos;s function_2)</source>
         <translation>f(x0, x1) = x0² + x1²  (교재의 function_2)</translation>
     </message>
@@ -1594,6 +2057,14 @@ Details: {0}</source>
     <message>
         <source>x1:</source>
         <translation>x1:</translation>
+    </message>
+    <message>
+        <source>The point&apos;s x0, where ∂f/∂x0 and ∂f/∂x1 are computed</source>
+        <translation>∂f/∂x0과 ∂f/∂x1을 구할 점의 x0</translation>
+    </message>
+    <message>
+        <source>The point&apos;s x1, where ∂f/∂x0 and ∂f/∂x1 are computed</source>
+        <translation>∂f/∂x0과 ∂f/∂x1을 구할 점의 x1</translation>
     </message>
     <message>
         <source>&lt;b&gt;df_dx0&lt;/b&gt; = {dx0}&lt;br&gt;&lt;b&gt;df_dx1&lt;/b&gt; = {dx1}</source>
@@ -1638,6 +2109,22 @@ Details: {0}</source>
         <translation>초당 보여 줄 단계 수</translation>
     </message>
     <message>
+        <source>Speed</source>
+        <translation>속도</translation>
+    </message>
+    <message>
+        <source>Play the steps one after another, or pause</source>
+        <translation>단계를 차례로 재생하거나 일시 정지합니다</translation>
+    </message>
+    <message>
+        <source>Show the next step</source>
+        <translation>다음 단계를 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>Go back to the start</source>
+        <translation>처음으로 돌아갑니다</translation>
+    </message>
+    <message>
         <source>Speed:</source>
         <translation>속도:</translation>
     </message>
@@ -1654,6 +2141,10 @@ Details: {0}</source>
 </context>
 <context>
     <name>ProbabilityBars</name>
+    <message>
+        <source>The network&apos;s answer</source>
+        <translation>신경망의 답</translation>
+    </message>
     <message>
         <source>probability</source>
         <translation>확률</translation>
@@ -1694,8 +2185,28 @@ Details: {0}</source>
         <translation>단계 수:</translation>
     </message>
     <message>
+        <source>The function the optimizers race down</source>
+        <translation>옵티마이저들이 경주하며 내려갈 함수</translation>
+    </message>
+    <message>
+        <source>How many steps each optimizer takes</source>
+        <translation>각 옵티마이저가 갈 단계 수</translation>
+    </message>
+    <message>
         <source>Optimizers and their learning rates</source>
         <translation>옵티마이저와 학습률</translation>
+    </message>
+    <message>
+        <source>Race {0}: show its path</source>
+        <translation>{0} 경주: 경로를 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>{0} learning rate</source>
+        <translation>{0} 학습률</translation>
+    </message>
+    <message>
+        <source>The learning rate of {0}</source>
+        <translation>{0}의 학습률</translation>
     </message>
     <message>
         <source>Click on the plot to start all of them from there.</source>
@@ -1950,6 +2461,10 @@ Details: {0}</source>
         <translation>학습이 아직 진행 중입니다. 끝내기 전에 학습을 멈추고 지금까지 학습한 신경망을 저장할까요?</translation>
     </message>
     <message>
+        <source>The model you fine-tuned on your digits has not been saved. Save it before quitting?</source>
+        <translation>내 숫자로 미세 조정한 모델을 아직 저장하지 않았습니다. 종료하기 전에 저장할까요?</translation>
+    </message>
+    <message>
         <source>The network you trained has not been saved. Save it before quitting?</source>
         <translation>학습한 신경망을 아직 저장하지 않았습니다. 종료하기 전에 저장할까요?</translation>
     </message>
@@ -1979,6 +2494,62 @@ Details: {0}</source>
     <message>
         <source>Step: W −= lr · dW</source>
         <translation>한 단계: W −= lr · dW</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <source>The seed of the random W that Re-seed W draws</source>
+        <translation>&apos;W 다시 뽑기&apos;가 무작위 W를 뽑을 때 쓰는 시드</translation>
+    </message>
+    <message>
+        <source>Draw a new random W (2×3) from the seed</source>
+        <translation>시드로 새 무작위 W(2×3)를 뽑습니다</translation>
+    </message>
+    <message>
+        <source>Go back to the W the book prints</source>
+        <translation>책에 인쇄된 W로 돌아갑니다</translation>
+    </message>
+    <message>
+        <source>The step size of W −= lr · dW</source>
+        <translation>W −= lr · dW의 보폭</translation>
+    </message>
+    <message>
+        <source>One gradient-descent step on W; the loss falls</source>
+        <translation>W에 대한 경사 하강 한 단계; 손실이 줄어듭니다</translation>
+    </message>
+    <message>
+        <source>W</source>
+        <translation>W (가중치)</translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation>점수</translation>
+    </message>
+    <message>
+        <source>Probabilities</source>
+        <translation>확률</translation>
+    </message>
+    <message>
+        <source>dW</source>
+        <translation>dW (기울기)</translation>
+    </message>
+    <message>
+        <source>The weights W (2×3)</source>
+        <translation>가중치 W (2×3)</translation>
+    </message>
+    <message>
+        <source>The scores x · W, before softmax</source>
+        <translation>소프트맥스 전의 점수 x · W</translation>
+    </message>
+    <message>
+        <source>softmax(scores): the probabilities, 8 decimals</source>
+        <translation>softmax(scores): 확률, 소수점 8자리</translation>
+    </message>
+    <message>
+        <source>The numerical gradient of the loss with respect to W</source>
+        <translation>W에 대한 손실의 수치 기울기</translation>
     </message>
     <message>
         <source>Seed:</source>
@@ -2056,6 +2627,18 @@ Details: {0}</source>
         <translation>끄면: 숫자가 그린 자리에 그대로 있습니다</translation>
     </message>
     <message>
+        <source>Crop to the ink</source>
+        <translation>잉크 부분만 잘라내기</translation>
+    </message>
+    <message>
+        <source>Scale into 20×20</source>
+        <translation>20×20으로 크기 맞추기</translation>
+    </message>
+    <message>
+        <source>Centre of mass to the middle</source>
+        <translation>무게중심을 가운데로</translation>
+    </message>
+    <message>
         <source>MNIST digits were prepared with all three steps; switch one off and see how the answer suffers.</source>
         <translation>MNIST 숫자는 세 단계를 모두 거쳐 만들어졌습니다. 하나를 끄고 답이 어떻게 나빠지는지 보세요.</translation>
     </message>
@@ -2082,8 +2665,16 @@ Details: {0}</source>
         <translation>시작</translation>
     </message>
     <message>
+        <source>Train a new network with these settings</source>
+        <translation>이 설정으로 새 신경망을 학습합니다</translation>
+    </message>
+    <message>
         <source>Pause</source>
         <translation>일시 정지</translation>
+    </message>
+    <message>
+        <source>Pause the run after this iteration, or go on</source>
+        <translation>이번 반복이 끝나면 학습을 일시 정지하거나 계속합니다</translation>
     </message>
     <message>
         <source>Step</source>
@@ -2098,8 +2689,16 @@ Details: {0}</source>
         <translation>중지</translation>
     </message>
     <message>
+        <source>End the run now and keep the network trained so far</source>
+        <translation>학습을 지금 끝내고 지금까지 학습한 신경망을 남깁니다</translation>
+    </message>
+    <message>
         <source>Reset</source>
         <translation>초기화</translation>
+    </message>
+    <message>
+        <source>Drop the run and its curves, and start afresh</source>
+        <translation>이번 학습과 그래프를 버리고 처음부터 시작합니다</translation>
     </message>
     <message>
         <source>Use this model</source>
@@ -2124,6 +2723,14 @@ Details: {0}</source>
     <message>
         <source>Press Start to train.</source>
         <translation>학습하려면 시작을 누르세요.</translation>
+    </message>
+    <message>
+        <source>Follow the advice and reset</source>
+        <translation>조언대로 바꾸고 초기화</translation>
+    </message>
+    <message>
+        <source>Lower what made the run diverge to the suggested value, then reset</source>
+        <translation>발산의 원인이 된 값을 제안한 값으로 낮추고 초기화합니다</translation>
     </message>
     <message>
         <source>Resume</source>
@@ -2249,6 +2856,14 @@ Details: {0}</source>
         <translation>학습률 (학습 중에 바뀜)</translation>
     </message>
     <message>
+        <source>stopped: the model kept has test {0:.2%}</source>
+        <translation>중지됨: 남긴 모델의 시험 정확도 {0:.2%}</translation>
+    </message>
+    <message>
+        <source>epoch {0}: train {1:.2%}, test {2:.2%}</source>
+        <translation>에폭 {0}: 훈련 {1:.2%}, 시험 {2:.2%}</translation>
+    </message>
+    <message>
         <source>Loss per iteration (one mini-batch each)</source>
         <translation>반복별 손실 (반복마다 미니배치 하나)</translation>
     </message>
@@ -2260,10 +2875,6 @@ Details: {0}</source>
         <source>Accuracy after each epoch (a growing gap = overfitting)</source>
         <translation>에폭별 정확도 (벌어지는 차이 = 오버피팅)</translation>
     </message>
-    <message>
-        <source>epoch {0}: train {1:.1%}, test {2:.1%}</source>
-        <translation>에폭 {0}: 훈련 {1:.1%}, 시험 {2:.1%}</translation>
-    </message>
 </context>
 <context>
     <name>TrainingSettings</name>
@@ -2274,6 +2885,14 @@ Details: {0}</source>
     <message>
         <source>rotate, shift, scale, thicken</source>
         <translation>회전, 이동, 크기, 굵기</translation>
+    </message>
+    <message>
+        <source>shuffled, each image once per epoch</source>
+        <translation>섞어서, 에폭마다 모든 이미지를 한 번씩</translation>
+    </message>
+    <message>
+        <source>rng.choice each iteration (the course)</source>
+        <translation>매 반복 rng.choice (강의)</translation>
     </message>
     <message>
         <source>{0:,} images</source>
@@ -2302,6 +2921,70 @@ Details: {0}</source>
     <message>
         <source>measure accuracy before training (epoch 0)</source>
         <translation>학습 전 정확도 측정 (에폭 0)</translation>
+    </message>
+    <message>
+        <source>train accuracy on all training images (slower)</source>
+        <translation>훈련 정확도를 모든 훈련 이미지로 (느림)</translation>
+    </message>
+    <message>
+        <source>The function after each hidden layer: ReLU, sigmoid (the course&apos;s) or tanh</source>
+        <translation>각 은닉층 뒤의 활성화 함수: ReLU, 시그모이드(강의), tanh</translation>
+    </message>
+    <message>
+        <source>How the first weights are drawn: He, Xavier, or a standard deviation such as the course&apos;s 0.01</source>
+        <translation>가중치 초깃값을 뽑는 방법: He, Xavier, 또는 강의의 0.01 같은 표준편차</translation>
+    </message>
+    <message>
+        <source>How each step uses the gradient: SGD (the course&apos;s), Momentum, Nesterov, AdaGrad, RMSprop or Adam</source>
+        <translation>각 단계에서 기울기를 쓰는 방법: SGD(강의), Momentum, Nesterov, AdaGrad, RMSprop, Adam</translation>
+    </message>
+    <message>
+        <source>How the learning rate changes during the run: constant, halved in steps, or a cosine curve</source>
+        <translation>학습 중 학습률이 바뀌는 방식: 일정, 단계마다 절반, 또는 코사인 곡선</translation>
+    </message>
+    <message>
+        <source>Images per gradient step (the course&apos;s batch_size 100)</source>
+        <translation>기울기 한 단계에 쓰는 이미지 수 (강의의 batch_size 100)</translation>
+    </message>
+    <message>
+        <source>Passes over the training images; for a run given in iterations, the epochs it covers</source>
+        <translation>훈련 이미지를 몇 번 도는지; 반복 횟수로 정한 학습이면 그 반복이 몇 에폭인지</translation>
+    </message>
+    <message>
+        <source>Also measure the accuracies once before the first step</source>
+        <translation>첫 단계 전에도 정확도를 한 번 잽니다</translation>
+    </message>
+    <message>
+        <source>How each mini-batch is chosen: a new shuffle every epoch, or rng.choice at every iteration as the course</source>
+        <translation>미니배치를 고르는 방법: 에폭마다 새로 섞기, 또는 강의처럼 매 반복 rng.choice</translation>
+    </message>
+    <message>
+        <source>Measure the train accuracy on every training image as the course does, instead of the first 10,000</source>
+        <translation>훈련 정확도를 앞쪽 10,000장 대신 강의처럼 모든 훈련 이미지로 잽니다</translation>
+    </message>
+    <message>
+        <source>L2 penalty on the weights: 0.5 x weight decay x sum of W²</source>
+        <translation>가중치에 대한 L2 벌칙: 0.5 x 가중치 감소 x W²의 합</translation>
+    </message>
+    <message>
+        <source>Share of hidden neurons switched off at random in each training step</source>
+        <translation>학습 단계마다 무작위로 끄는 은닉 뉴런의 비율</translation>
+    </message>
+    <message>
+        <source>Train on randomly rotated, shifted, scaled and thickened copies of the images</source>
+        <translation>무작위로 회전, 이동, 확대·축소, 굵기 변화를 준 이미지로 학습합니다</translation>
+    </message>
+    <message>
+        <source>How many MNIST training images the run uses</source>
+        <translation>학습에 쓰는 MNIST 훈련 이미지 수</translation>
+    </message>
+    <message>
+        <source>The random generator&apos;s seed: the same seed gives the same run</source>
+        <translation>난수 생성기의 시드: 같은 시드면 같은 학습이 됩니다</translation>
+    </message>
+    <message>
+        <source>How the gradient is computed: backprop, or the course&apos;s numerical gradient (slow)</source>
+        <translation>기울기를 구하는 방법: 오차역전파, 또는 강의의 수치 미분(느림)</translation>
     </message>
     <message>
         <source>Activation</source>
@@ -2336,6 +3019,10 @@ Details: {0}</source>
         <translation>반복 횟수</translation>
     </message>
     <message>
+        <source>Mini-batches</source>
+        <translation>미니배치</translation>
+    </message>
+    <message>
         <source>Weight decay</source>
         <translation>가중치 감소</translation>
     </message>
@@ -2362,6 +3049,14 @@ Details: {0}</source>
     <message>
         <source>Logarithmic: each notch multiplies the learning rate</source>
         <translation>로그 눈금: 한 칸마다 학습률에 같은 배수를 곱합니다</translation>
+    </message>
+    <message>
+        <source>Learning rate (slider)</source>
+        <translation>학습률 (슬라이더)</translation>
+    </message>
+    <message>
+        <source>The step size: weights -= learning rate x gradient (the course&apos;s 0.1); may be changed during a run</source>
+        <translation>보폭: 가중치 -= 학습률 x 기울기 (강의의 0.1); 학습 중에도 바꿀 수 있습니다</translation>
     </message>
     <message>
         <source>Numerical gradient: only for a tiny network (at most {0:,} weights; this one has {1:,}) and {2:,} training images.</source>
@@ -2401,6 +3096,10 @@ Details: {0}</source>
     <message>
         <source>Stopped before the first iteration.</source>
         <translation>첫 반복 전에 중지했습니다.</translation>
+    </message>
+    <message>
+        <source>Finished after {0:,} iterations ({1:.2f} epochs). Test accuracy {2:.2%}.</source>
+        <translation>반복 {0:,}회({1:.2f} 에폭) 후 완료. 시험 정확도 {2:.2%}.</translation>
     </message>
     <message>
         <source>Finished</source>
@@ -2497,6 +3196,22 @@ Details: {0}</source>
         <translation>점수의 기울기:</translation>
     </message>
     <message>
+        <source>The class whose score the heatmap explains</source>
+        <translation>히트맵이 설명할 점수의 클래스</translation>
+    </message>
+    <message>
+        <source>Digit to nudge towards</source>
+        <translation>밀어 줄 목표 숫자</translation>
+    </message>
+    <message>
+        <source>The digit the nudge should make the network read</source>
+        <translation>살짝 밀어서 신경망이 읽게 만들 숫자</translation>
+    </message>
+    <message>
+        <source>Undo the nudge: show your own drawing again</source>
+        <translation>밀어 준 것을 되돌립니다: 내 그림을 다시 보여 줍니다</translation>
+    </message>
+    <message>
         <source>Draw a digit and choose a model first.</source>
         <translation>먼저 숫자를 그리고 모델을 고르세요.</translation>
     </message>
@@ -2523,49 +3238,6 @@ Details: {0}</source>
     <message>
         <source>After {0} steps the network says {1}, yet no pixel changed by more than {2:.2f} (ink runs from 0 to 1), and {3} of 784 by more than {4:g}: a change too faint to see, read as a different digit. A first look at adversarial examples.</source>
         <translation>{0}단계 뒤 신경망은 {1}(이)라고 답하지만, 어떤 픽셀도 {2:.2f}보다 많이 바뀌지 않았고(잉크는 0에서 1까지) 784개 중 {3}개가 {4:g}보다 많이 바뀌었습니다: 눈에 잘 띄지 않는 변화인데 다른 숫자로 읽습니다. 적대적 예제를 처음 엿보는 것입니다.</translation>
-    </message>
-</context>
-<context>
-    <name>WindowActions</name>
-    <message>
-        <source>There is no trained model to save yet.</source>
-        <translation>아직 저장할 학습된 모델이 없습니다.</translation>
-    </message>
-    <message>
-        <source>Export plot</source>
-        <translation>그래프 내보내기</translation>
-    </message>
-    <message>
-        <source>This tab shows no plot to export: open a tab or panel with a plot.</source>
-        <translation>이 탭에는 내보낼 그래프가 없습니다: 그래프가 있는 탭이나 패널을 여세요.</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
-        <translation>PNG 이미지 (*.png);;SVG 그림 (*.svg)</translation>
-    </message>
-    <message>
-        <source>Could not write the plot to {0}: {1}</source>
-        <translation>그래프를 {0}에 쓸 수 없습니다: {1}</translation>
-    </message>
-    <message>
-        <source>Plot written to {0}</source>
-        <translation>그래프를 {0}에 저장했습니다</translation>
-    </message>
-    <message>
-        <source>The drawing is on the clipboard.</source>
-        <translation>그림을 클립보드에 복사했습니다.</translation>
-    </message>
-    <message>
-        <source>Reset to defaults</source>
-        <translation>기본값으로 되돌리기</translation>
-    </message>
-    <message>
-        <source>Forget every remembered setting (window, language, theme, pen, model, training settings) and go back to the defaults?</source>
-        <translation>기억해 둔 설정(창, 언어, 테마, 펜, 모델, 학습 설정)을 모두 지우고 기본값으로 되돌릴까요?</translation>
-    </message>
-    <message>
-        <source>Every setting is back to its default.</source>
-        <translation>모든 설정을 기본값으로 되돌렸습니다.</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,8 @@ The writer slashes the 0, gives the 1 a long flag (sometimes with a base), cross
 Z with a bar and puts the bar of the 7 low. These are the styles the shipped model reads worst
 (measured when this was written: about half right), so fine-tuning has something to learn.
 The skeletons are our own polylines (unit square, y down) placed with nn.strokes.jitter,
-rendered with nn.strokes.render_strokes and prepared with nn.preprocess.preprocess.
+rendered with nn.strokes.render_strokes and prepared with nn.preprocess.preprocess. Used by the
+fine-tuning tests and scripts/screenshot.py --tab handwriting.
 """
 from __future__ import annotations
 

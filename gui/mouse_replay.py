@@ -1,7 +1,8 @@
 """Real mouse events on a canvas: one stroke through given points, or nn.strokes polylines replayed.
 
-Used by the canvas, Draw tab and drawn-digit tests and by the scripts that measure or photograph
-the Draw tab.
+A user's input, replayed: sent at once (send_mouse, drag, replay: the canvas, Draw tab and
+drawn-digit tests, scripts/screenshot.py, eval.py canvas, soak.py) or queued (post_mouse:
+gui/measure.py, for `digitlab bench`).
 """
 from __future__ import annotations
 
@@ -19,6 +20,14 @@ def send_mouse(canvas, kind: QEvent.Type, pos: QPointF) -> None:
     button = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseMove else LEFT
     held = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseButtonRelease else LEFT
     QApplication.sendEvent(canvas, QMouseEvent(kind, pos, canvas.mapToGlobal(pos), button, held,
+                                               Qt.KeyboardModifier.NoModifier))
+
+
+def post_mouse(canvas, kind: QEvent.Type, pos: QPointF) -> None:
+    """Post one mouse event with the left button held to canvas, queued as a real mouse's are
+    (`digitlab bench` times how long the queued move takes to reach the bars)."""
+    button = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseMove else LEFT
+    QApplication.postEvent(canvas, QMouseEvent(kind, pos, canvas.mapToGlobal(pos), button, LEFT,
                                                Qt.KeyboardModifier.NoModifier))
 
 

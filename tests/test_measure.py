@@ -1,8 +1,8 @@
-"""gui/cli/bench_gui.py: bench's probes through the real widgets, offscreen."""
+"""gui/measure.py: what `digitlab bench` measures through the real widgets, offscreen."""
 import numpy as np
 import pytest
 
-from digitlab.cli import bench_gui
+from digitlab.gui import measure
 
 
 class TinyCache:
@@ -22,17 +22,17 @@ class TinyCache:
 
 @pytest.mark.slow   # trains on the Training tab
 def test_seconds_to_accuracy_goes_through_the_training_tabs_start_button(qapp):
-    seconds, best = bench_gui.seconds_to_accuracy(TinyCache(), target=0.0, limit=30)
+    seconds, best = measure.seconds_to_accuracy(TinyCache(), target=0.0, limit=30)
     assert seconds is not None and 0 < seconds < 30 and best >= 0.0
 
 
 @pytest.mark.slow   # trains on the Training tab
 def test_seconds_to_accuracy_is_none_when_the_run_ends_below_target(qapp):
-    seconds, best = bench_gui.seconds_to_accuracy(TinyCache(), target=1.01, limit=30)
+    seconds, best = measure.seconds_to_accuracy(TinyCache(), target=1.01, limit=30)
     assert seconds is None and 0.0 <= best <= 1.0
 
 
 def test_draw_latencies_come_from_moves_on_the_real_canvas(qapp):
-    latencies = bench_gui.draw_latencies_ms(1, np.random.default_rng(0))
-    assert len(latencies) == bench_gui.POINTS_PER_STROKE - 1
+    latencies = measure.draw_to_bars_ms(1, np.random.default_rng(0))
+    assert len(latencies) == measure.POINTS_PER_STROKE - 1
     assert np.all(latencies > 0)

@@ -1,20 +1,22 @@
-"""What `bench` measures in this process through the real widgets, offscreen: the seconds from
-pressing Start (Training tab, default settings) to 97% test accuracy, and the latency from a
-mouse move on the Draw tab's canvas to bars that include it.
+"""What `digitlab bench` measures through the real widgets, offscreen, in this process:
+seconds_to_accuracy (pressing Start on the Training tab -> an epoch at 97% test accuracy shown) and
+draw_to_bars_ms (a mouse move on the main window's Draw tab -> bars that include it, painted).
 
-Imports Qt at module level: gui.cli.bench imports this module only when it measures.
+These two functions are all the command line knows of the window (cli/bench.py imports this
+module only when it measures); they drive the widgets through their public methods and signals.
 """
 from __future__ import annotations
 
 import os
 import sys
 import time
+from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QEvent, QEventLoop, QObject, QPointF, Qt, QTimer
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QPointF, QTimer
 from PySide6.QtWidgets import QApplication
 
+from digitlab.gui.mouse_replay import post_mouse
 from digitlab.gui.training.state import RunState
 
 MOUSE_HZ = 125.0        # a common mouse report rate
@@ -48,17 +50,22 @@ class EpochWatch:
             self.on_reached()
 
 
-def seconds_to_accuracy(cache, target: float = 0.97, limit: float = 60.0,
+def seconds_to_accuracy(data, target: float = 0.97, limit: float = 60.0,
                         config=None) -> tuple[float | None, float]:
     """Press Start on a Training tab with its default settings (or config, a TrainConfig) and wait
     until it plots an epoch whose test accuracy is at least target: (seconds from the press, or
     None if the run ended or `limit` seconds passed first; the best test accuracy seen).
-    cache: a loaded MnistCache.
+    data: the MNIST folder (a Path, loaded before the clock starts, as after the app's first
+    run) or a loaded gui.training.mnist_cache.MnistCache.
     """
+    from digitlab.gui.training.mnist_cache import MnistCache
     from digitlab.gui.training.tab import TrainingTab
 
     app = application()
-    tab = TrainingTab(data=cache)
+    if isinstance(data, (str, os.PathLike)):
+        data = MnistCache(Path(data))
+        data.get()
+    tab = TrainingTab(data=data)
     if config is not None:
         tab.settings.set_config(config)
     tab.resize(1200, 800)
@@ -66,16 +73,8 @@ def seconds_to_accuracy(cache, target: float = 0.97, limit: float = 60.0,
     app.processEvents()
     loop = QEventLoop()
     watch = EpochWatch(target, loop.quit)
-    plot_epoch = tab.plots.add_epoch
-
-    def add_epoch(epoch, train_accuracy, test_accuracy, *args, **kwargs):
-        # Wraps the plot's own method: the moment the student sees the epoch, with no race
-        # against a worker that may finish an epoch before anyone could connect to it.
-        result = plot_epoch(epoch, train_accuracy, test_accuracy, *args, **kwargs)
-        watch.shown(test_accuracy)
-        return result
-
-    tab.plots.add_epoch = add_epoch
+    # connected before Start: the moment the student sees each epoch, none missed
+    tab.epoch_shown.connect(lambda _epoch, _train, test: watch.shown(test))
     tab.state_changed.connect(lambda state: loop.quit() if state in ENDED else None)
     QTimer.singleShot(int(1000 * limit), loop.quit)
     watch.started = time.perf_counter()
@@ -88,14 +87,6 @@ def seconds_to_accuracy(cache, target: float = 0.97, limit: float = 60.0,
     tab.deleteLater()
     app.processEvents()
     return watch.seconds, watch.best
-
-
-def post_move(canvas, kind: QEvent.Type, pos: QPointF) -> None:
-    """Post one mouse event with the left button held to canvas (as a real mouse would)."""
-    button = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseMove else Qt.MouseButton.LeftButton
-    QApplication.postEvent(canvas, QMouseEvent(kind, pos, canvas.mapToGlobal(pos), button,
-                                               Qt.MouseButton.LeftButton,
-                                               Qt.KeyboardModifier.NoModifier))
 
 
 class RepaintClock(QObject):
@@ -137,15 +128,15 @@ def move_latencies(app, tab, strokes: int, hz: float, rng: np.random.Generator) 
         centre = rng.uniform(0.4, 0.6, size=2)
         points = [QPointF(side * (centre[0] + 0.25 * np.cos(a)), side * (centre[1] + 0.3 * np.sin(a)))
                   for a in angles]
-        post_move(canvas, QEvent.Type.MouseButtonPress, points[0])
+        post_mouse(canvas, QEvent.Type.MouseButtonPress, points[0])
         for point in points[1:]:
             due = time.perf_counter() + period
             pending.append(time.perf_counter())
-            post_move(canvas, QEvent.Type.MouseMove, point)
+            post_mouse(canvas, QEvent.Type.MouseMove, point)
             app.processEvents()                  # the move arrives, is drawn, maybe predicted
             while time.perf_counter() < due:
                 app.processEvents()
-        post_move(canvas, QEvent.Type.MouseButtonRelease, points[-1])
+        post_mouse(canvas, QEvent.Type.MouseButtonRelease, points[-1])
         end = time.perf_counter() + 0.1
         while time.perf_counter() < end:
             app.processEvents()
@@ -155,7 +146,7 @@ def move_latencies(app, tab, strokes: int, hz: float, rng: np.random.Generator) 
     return clock.latencies
 
 
-def draw_latencies_ms(strokes: int, rng: np.random.Generator, hz: float = MOUSE_HZ) -> np.ndarray:
+def draw_to_bars_ms(strokes: int, rng: np.random.Generator, hz: float = MOUSE_HZ) -> np.ndarray:
     """Mouse move -> bars latencies (ms) on the main window's Draw tab with the shipped model."""
     from digitlab.gui.main_window import MainWindow
     from digitlab.gui.settings import throwaway_settings

@@ -2,12 +2,12 @@
 
 Nothing in DigitLab's training or its own stroke generator (nn.strokes) comes from these fonts.
 Each glyph is placed with nn.strokes' hand randomiser (tilt, size, position, wobble), rendered with
-a round pen and preprocessed like a drawing on the canvas. Needs the hershey-fonts package.
+a round pen and preprocessed like a drawing on the canvas. Needs the hershey-fonts package (the
+test extras), imported when a glyph is first drawn. Used by scripts/eval.py hershey and the tests.
 """
 from __future__ import annotations
 
 import numpy as np
-from HersheyFonts import HersheyFonts
 
 from digitlab.nn.data.preprocess import preprocess
 from digitlab.nn.data.strokes import jitter, render_strokes
@@ -19,6 +19,8 @@ FONTS = ("futural", "futuram", "cursive", "rowmans", "rowmand", "rowmant", "scri
 
 def glyph_strokes(font: str, digit: int) -> list[np.ndarray]:
     """The strokes of one digit of a Hershey font in unit coordinates (x right, y down)."""
+    from HersheyFonts import HersheyFonts
+
     hershey = HersheyFonts()
     hershey.load_default_font(font)
     strokes = [np.array(stroke, dtype=np.float64) for stroke in hershey.strokes_for_text(str(digit))]

@@ -7,7 +7,7 @@ imported), so only the package files need to be there: `pip install digitlab[eva
 
 Each digit is turned into a lightness image the way a scanner or a phone would deliver it (upscaled,
 blurred, inverted, stretched, on grey paper) and goes through nn.preprocess.preprocess, the path
-of an opened image file once image_io has decoded it.
+of an opened image file once image_io has decoded it. Used by scripts/eval.py outside and the tests.
 """
 from __future__ import annotations
 

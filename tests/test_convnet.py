@@ -1,0 +1,74 @@
+"""ConvNet: shapes, a float64 gradient check of the whole network, learning a tiny set, and
+rebuilding from its parameters."""
+import numpy as np
+import pytest
+
+from gradcheck import max_relative_error, numerical_gradient
+from digitlab.nn.data.strokes import drawn_training_set
+from digitlab.nn.model.convnet import ConvNet
+from digitlab.nn.training.optimizers import Adam
+
+
+def small_net(dtype=np.float64, **kwargs):
+    return ConvNet(conv=((3, 5, 0), (4, 3, 1)), hidden_sizes=(8,), dtype=dtype,
+                   rng=np.random.default_rng(3), **kwargs)
+
+
+def test_weight_shapes_chain_and_every_input_form_is_read():
+    net = ConvNet(rng=np.random.default_rng(0))
+    # 28 -conv5 pad2-> 28 -pool-> 14 -conv5 pad2-> 14 -pool-> 7: 32 * 7 * 7 = 1568 inputs
+    assert net.weight_shapes() == [(16, 1, 5, 5), (32, 16, 5, 5), (1568, 128), (128, 10)]
+    x = np.random.default_rng(1).random((3, 784)).astype(np.float32)
+    scores = net.predict(x)
+    assert scores.shape == (3, 10) and scores.dtype == np.float32
+    np.testing.assert_array_equal(net.predict(x.reshape(3, 28, 28)), scores)
+    np.testing.assert_array_equal(net.predict(x.reshape(3, 1, 28, 28)), scores)
+    assert net.predict(x[0]).shape == (10,)
+    np.testing.assert_allclose(net.probabilities(x[0].reshape(28, 28)), net.probabilities(x)[0],
+                               rtol=1e-6)
+
+
+def test_a_stage_that_shrinks_the_image_to_nothing_is_refused():
+    with pytest.raises(ValueError, match="to nothing"):
+        ConvNet(conv=((4, 5, 0),) * 4, rng=np.random.default_rng(0))
+
+
+def test_backprop_matches_a_float64_numerical_gradient():
+    net = small_net()
+    rng = np.random.default_rng(4)
+    # Inputs kept away from 0 after the first layer would be ideal; a random image and the
+    # five-point difference with a small h keep ReLU's and max pooling's kinks out of reach.
+    x, t = rng.random((2, 784)), np.array([3, 7])
+    _, grads = net.loss_and_gradient(x, t)
+    for key in ("W1", "b1", "W2", "b3", "W4"):
+        numeric = numerical_gradient(lambda: net.loss(x, t, train=False), net.params[key], h=1e-5)
+        assert max_relative_error(grads[key], numeric) < 1e-6, key
+
+
+def test_loss_falls_and_it_reads_pen_drawn_digits_after_a_short_training():
+    x, t = drawn_training_set(300, np.random.default_rng(1))
+    x_test, t_test = drawn_training_set(100, np.random.default_rng(2))
+    net = ConvNet(conv=((6, 5, 2),), hidden_sizes=(32,), rng=np.random.default_rng(5))
+    optimizer = Adam(lr=0.003)
+    rng = np.random.default_rng(6)
+    first = net.loss(x, t)
+    for _ in range(150):
+        batch = rng.choice(len(x), 50, replace=False)
+        _, grads = net.loss_and_gradient(x[batch], t[batch])
+        optimizer.update(net.params, grads)
+    assert net.loss(x, t) < 0.2 * first
+    assert net.accuracy(x_test, t_test) > 0.8
+
+
+def test_from_params_rebuilds_the_network_and_refuses_shapes_that_do_not_chain():
+    net = small_net(np.float32)
+    again = ConvNet.from_params(net.params, net.architecture())
+    x = np.random.default_rng(6).random((2, 784)).astype(np.float32)
+    np.testing.assert_array_equal(again.predict(x), net.predict(x))
+    broken = dict(net.params, W2=np.zeros((4, 3, 3, 2), np.float32))
+    with pytest.raises(ValueError, match="W2"):
+        ConvNet.from_params(broken, net.architecture())
+    copied = net.copy()
+    copied.params["W1"] += 1.0
+    assert not np.array_equal(copied.params["W1"], net.params["W1"])
+    assert repr(net) == "ConvNet(conv [3@5x5, 4@3x3], hidden 8, dropout=0.0, weight_decay=0.0, dtype=float32)"
