@@ -11,6 +11,7 @@ import types
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QTextOption
+from shiboken6 import isValid
 
 _WRAPPING = "_digitlab_wrapped_plot"
 TITLE_ROW = 30   # pyqtgraph's one-line title row, in pixels
@@ -33,7 +34,8 @@ def _update_min(label) -> None:
             label.setMaximumHeight(height)
             plot.layout.setRowFixedHeight(0, height)
             # the layout may be placing items right now and then ignores a new size: ask again
-            QTimer.singleShot(0, label.updateGeometry)
+            # (unless the plot is gone by then: a window closed right after a language switch)
+            QTimer.singleShot(0, lambda: isValid(label) and label.updateGeometry())
     label.setMinimumWidth(0)
     label.setMinimumHeight(bounds.height())
     label._sizeHint = {Qt.SizeHint.MinimumSize: (0, bounds.height()),
