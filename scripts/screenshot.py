@@ -245,6 +245,7 @@ class Shooter:
         from digitlab.nn.training.hints import HintKind
         from digitlab.nn.training.trainer import TrainConfig
 
+        self.window.resize(*self.window.DEFAULT_SIZE)    # the issue asks for the default size
         tab = self.page("training")
         tab.views.setCurrentWidget(tab.data_panel)
         wait_until(lambda: "mnist" in tab.data_panel.summaries, 60_000)
@@ -282,6 +283,7 @@ class Shooter:
             panel.pages.setCurrentIndex(index)
             settle(self.app)
             self.save(self.window, name)
+        self.window.resize(1180, 860)
 
     def overview(self) -> None:
         """Each tab as first opened: a drawn 3, the settings before a run, a finished descent."""

@@ -38,7 +38,7 @@ def test_cancel_ends_the_sweep_and_an_empty_set_is_refused():
 
 @pytest.mark.slow
 def test_the_suggestion_for_the_default_network_is_within_10x_of_a_rate_reaching_97(mnist_dir):
-    from digitlab.gui.training.settings import DEFAULT_CONFIG
+    from digitlab.nn.training.train_config import DEFAULTS as DEFAULT_CONFIG
     from digitlab.nn.data.mnist import load_mnist
     from digitlab.nn.training.trainer import EpochEvent, Trainer, build_network
 

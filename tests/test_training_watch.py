@@ -210,3 +210,17 @@ def test_sturdy_panel_measures_two_models_and_a_click_loads_a_corrupted_digit(qt
     with qtbot.waitSignal(tab.not_sure_changed) as blocker:
         panel.set_threshold(0.7)
     assert blocker.args[0] == 0.7 and "0.70" in panel.summary.text()
+
+
+def test_a_new_hint_card_leaves_the_keyboard_focus_where_it_was(shown_window, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    window = shown_window
+    window.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: window.training_tab is not None)
+    tab = window.training_tab
+    tab.reset_button.setFocus()
+    qtbot.waitUntil(lambda: QApplication.instance().focusWidget() is tab.reset_button)
+    tab.hint_list.add_hint(Hint(HintKind.DEAD_RELU, {"share": 0.5, "iteration": 3}, {"lr": 0.1}))
+    qtbot.wait(20)
+    assert QApplication.instance().focusWidget() is tab.reset_button

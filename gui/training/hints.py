@@ -112,14 +112,12 @@ class HintCard(QFrame):
         self.why = QLabel()
         for label in (self.title, self.seen, self.why):
             label.setWordWrap(True)
-        self.why.setVisible(False)
         self.why_button = QPushButton(self.tr("Why?"))
         self.why_button.setCheckable(True)
         self.why_button.setToolTip(self.tr("What this means, in the course's terms"))
         self.why_button.toggled.connect(self.why.setVisible)
         self.apply_button = QPushButton()
         self.apply_button.setToolTip(self.tr("Change this setting for the next run"))
-        self.apply_button.setVisible(bool(hint.change))
         self.apply_button.clicked.connect(self._on_apply_button_clicked)
         self.texts.show(self.title.setText, lambda: hint_title(hint))
         self.texts.show(self.seen.setText, lambda: hint_seen(hint))
@@ -134,6 +132,10 @@ class HintCard(QFrame):
         layout.addWidget(self.seen)
         layout.addLayout(buttons)
         layout.addWidget(self.why)
+        # only once they are in the card: shown without a parent, a widget is a window of its own
+        # and takes the keyboard focus from the main window
+        self.why.setVisible(False)
+        self.apply_button.setVisible(bool(hint.change))
 
     @Slot()
     def _on_apply_button_clicked(self) -> None:
@@ -166,7 +168,7 @@ class HintList(QScrollArea):
         self.cards: list[HintCard] = []
 
     def add_hint(self, hint: Hint) -> HintCard:
-        card = HintCard(hint)
+        card = HintCard(hint, self.widget())
         card.apply_requested.connect(self.apply_requested)
         self._layout.insertWidget(0, card)
         self.cards.append(card)
