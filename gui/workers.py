@@ -46,13 +46,22 @@ class WorkerFailure:
 
 
 def start_worker(worker: QObject, parent: QObject | None = None) -> QThread:
-    """Move worker to a new QThread and start it: started -> run, finished -> quit / deleteLater."""
+    """Move worker to a new QThread and start it: started -> run, finished -> quit, and the worker
+    goes back to the GUI thread to be deleted there."""
     thread = QThread(parent)
+    home = QCoreApplication.instance().thread()
     worker.moveToThread(thread)
     thread.started.connect(worker.run)
     # Direct, so quit() does not wait for the GUI event loop (shutdown() blocks it in wait()).
     worker.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
-    worker.finished.connect(worker.deleteLater)
+
+    def retire() -> None:
+        # Deleted on its own thread, a worker's ~QObject takes Qt's connection lock and then waits
+        # for Python's lock, which the GUI thread may hold while it waits for that connection
+        # lock (a label's setHtml disconnecting): both hang. Deleted on the GUI thread, it cannot.
+        worker.moveToThread(home)
+        worker.deleteLater()
+    worker.finished.connect(retire, Qt.ConnectionType.DirectConnection)
     thread.finished.connect(thread.deleteLater)
     thread.start()
     return thread
