@@ -130,8 +130,7 @@ class FinetuneDialog(QDialog):
 
     @Slot(object)
     def _on_worker_finished(self, result) -> None:
-        # Join first, then drop the worker: its thread deletes it (deleteLater) as it ends, and a
-        # wrapper freed here meanwhile would delete the same object twice (a crash at thread exit).
+        # Join first, then drop the worker (gui.workers deletes it on this thread once it ended).
         abandon_thread(self._thread, self)
         self._worker = self._thread = None
         self._set_running(False)
