@@ -225,6 +225,7 @@ class InsideView(QWidget):
                 a = np.zeros(shape, np.float32)
             else:
                 a = np.asarray(activations[i], np.float32)
+                a = a[0] if a.ndim == 4 else a    # (1, C, H, W) of a batch of one image
             top = max(float(a.max()), 1e-6)
             grid = feature_mosaic(a) if a.ndim == 3 else activation_grid(a.ravel())
             heatmap.set_values(grid, (min(0.0, float(a.min())), top))
