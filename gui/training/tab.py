@@ -350,4 +350,5 @@ class TrainingTab(QWidget):
             self._set_state(RunState.IDLE)
         self.evaluation_panel.shutdown()
         self.course_tools.shutdown()
+        self.settings.shutdown()
 
