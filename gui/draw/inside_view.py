@@ -121,8 +121,8 @@ class InsideView(QWidget):
 
     def _retranslate_conv(self) -> None:
         self.help.setText(self.tr(
-            "A convolutional network: first the first layer's filters (5×5 weights each, red = "
-            "positive, blue = negative), then each convolution stage's feature maps for your "
+            "A convolutional network: first layer 1's filters (a small square of weights each, red "
+            "= positive, blue = negative), then each convolution stage's feature maps for your "
             "drawing after ReLU (bright = active), then the neurons of the fully connected layers."))
         _, conv, hidden, _ = self._sizes
         texts = [self.tr("W1: {0} filters {1}×{1}").format(conv[0][0], conv[0][1])]
