@@ -167,3 +167,13 @@ def test_every_inside_section_takes_a_conv_model_and_says_what_it_is_for(inside,
     inside.set_model(None)
     assert inside.view_stack.currentWidget() is inside.diagram
     assert "Click a neuron" in inside.neuron_panel.title.text()
+
+
+def test_switching_to_the_conv_model_hides_the_old_heatmaps_at_once(tab, qtbot):
+    from digitlab.nn.model.network import MultiLayerNet
+    tab.set_model(MultiLayerNet(hidden_sizes=(16,), rng=np.random.default_rng(0)), "mlp", None)
+    old = list(tab.inside_view._columns)
+    assert old and all(column.isVisible() for column in old)
+    tab.set_model(small_conv(), "conv", None)
+    assert not any(column.isVisible() for column in old)      # before deleteLater runs
+    assert all(column.isVisible() for column in tab.inside_view._columns)

@@ -169,6 +169,7 @@ class InsideView(QWidget):
     def _build(self, sizes: tuple[int, ...] | None) -> None:
         for column in self._columns:
             self.maps.removeWidget(column)
+            column.hide()          # at once: deleteLater waits for the event loop
             column.deleteLater()
         self._columns, self._captions, self.activation_maps = [], [], []
         self.weight_map = None
