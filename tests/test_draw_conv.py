@@ -173,7 +173,9 @@ def test_switching_to_the_conv_model_hides_the_old_heatmaps_at_once(tab, qtbot):
     from digitlab.nn.model.network import MultiLayerNet
     tab.set_model(MultiLayerNet(hidden_sizes=(16,), rng=np.random.default_rng(0)), "mlp", None)
     old = list(tab.inside_view._columns)
-    assert old and all(column.isVisible() for column in old)
+    assert old
+    qtbot.waitUntil(lambda: all(column.isVisible() for column in old), timeout=2000)
     tab.set_model(small_conv(), "conv", None)
     assert not any(column.isVisible() for column in old)      # before deleteLater runs
-    assert all(column.isVisible() for column in tab.inside_view._columns)
+    qtbot.waitUntil(lambda: all(column.isVisible() for column in tab.inside_view._columns),
+                    timeout=2000)
