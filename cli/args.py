@@ -42,7 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
                                   description="Classify image files with the same preprocessing "
                                   "as the drawing canvas.")
     _add_model_flag(predict)
-    predict.add_argument("images", nargs="+", metavar="IMAGE", type=Path,
+    predict.add_argument("images", nargs="+", metavar="IMAGE", type=path_type,
                          help="image file: any size, dark ink on light or light on dark")
     predict.add_argument("--json", action="store_true", help="print a JSON list")
     _add_bench_parser(commands)
@@ -65,7 +65,7 @@ def add_bench_arguments(parser: argparse.ArgumentParser) -> None:
     """The options of `bench` (for the sub-command's parser or cli/bench.py's own)."""
     parser.add_argument("--json", action="store_true", help="print one JSON object, not a table")
     parser.add_argument("--quick", action="store_true", help="fewer repeats (for a check in CI)")
-    parser.add_argument("--mnist-dir", type=Path, metavar="DIR",
+    parser.add_argument("--mnist-dir", type=path_type, metavar="DIR",
                         help="folder with the four MNIST .gz files (default: $DIGITLAB_MNIST_DIR, "
                         "then the user cache)")
 
@@ -73,13 +73,17 @@ def add_bench_arguments(parser: argparse.ArgumentParser) -> None:
 def _add_finetune_parser(commands) -> None:
     parser = commands.add_parser("finetune", help="teach a model your own handwriting",
                                  description=FINETUNE_DESCRIPTION)
-    parser.add_argument("--personal", type=Path, required=True, metavar="FILE",
+    parser.add_argument("--personal", type=path_type, required=True, metavar="FILE",
                         help="your personal data set: a .npz or an exported .zip")
-    parser.add_argument("--out", type=Path, required=True, metavar="PATH",
-                        help="where to save the fine-tuned model (.npz); never the shipped one")
+    parser.add_argument("--out", type=path_type, required=True, metavar="PATH",
+                        help="where to save the fine-tuned model (.npz); never the shipped one "
+                             "nor an input")
+    parser.add_argument("--force", action="store_true",
+                        help="replace --out when it exists (else refused, or asked on a terminal)")
     _add_model_flag(parser)
-    parser.add_argument("--steps", type=_positive_int, default=None, metavar="N",
-                        help="mini-batches to train (default: 300)")
+    parser.add_argument("--steps", type=count("MAX_STEPS", "digitlab.nn.training.finetune"),
+                        default=None, metavar="N",
+                        help="mini-batches to train (default: 300; at most 100,000)")
     parser.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
     _add_data_flags(parser)
     parser.add_argument("--json", action="store_true", help="print a JSON summary on stdout")
@@ -102,7 +106,7 @@ def _add_train_parser(commands) -> None:
              "course's TwoLayerNet 784-50-10, sigmoid, 0.01 x randn, SGD lr 0.1, batch 100, "
              "10,000 iterations, and the course's loop: rng.choice per iteration, accuracies "
              "on all training images once per 600 iterations from iteration 0")
-    add("--iterations", type=_positive_int, default=None, metavar="N",
+    add("--iterations", type=count("MAX_ITERATIONS"), default=None, metavar="N",
         help="run N mini-batch steps (the course's iters_num) instead of --epochs")
     add("--model-kind", choices=MODEL_KINDS, default="mlp",
         help="mlp: 784-hidden-10, the course's network (default); conv: the book's chapter 7 "
@@ -121,9 +125,9 @@ def _add_train_parser(commands) -> None:
     _add_scan_flags(train.add_argument_group(
         "scanned handwriting", "Augmentation that makes digits look scanned or photographed "
         "(nn/data/augment.py); off by default. Each of these flags implies --augment."), default)
-    add("--train-size", type=_positive_int, default=None, metavar="N",
+    add("--train-size", type=count("MAX_TRAIN_SIZE"), default=None, metavar="N",
         help="train on the first N training images (default: all 60,000)")
-    add("--drawn", type=_positive_int, default=None, metavar="N",
+    add("--drawn", type=count("MAX_DRAWN_DIGITS"), default=None, metavar="N",
         help="add N synthetic pen-drawn digits (not MNIST) to the training images, so the model "
              "reads mouse drawings better; about 7 ms each to make (default: none)")
     add("--seed", type=_seed, default=default.seed,
@@ -132,7 +136,10 @@ def _add_train_parser(commands) -> None:
     marked("--gradient", choices=GRADIENT_METHODS, default=default.gradient,
            help=f"numerical is the course's slow method, for tiny networks on at most "
                 f"{NUMERICAL_MAX_IMAGES:,} images (--train-size) only")
-    add("--out", type=Path, metavar="PATH", help="save the trained model to PATH (.npz)")
+    add("--out", type=path_type, metavar="PATH", help="save the trained model to PATH (.npz); never "
+        "the shipped model nor an MNIST file")
+    add("--force", action="store_true",
+        help="replace --out when it exists (else refused, or asked on a terminal)")
     _add_data_flags(train)
     add("--json", action="store_true", help="print a JSON summary on stdout")
 
@@ -186,9 +193,10 @@ def _add_network_flags(add, default) -> None:
         help="learning rate (default: %(default)s)")
     add("--schedule", choices=SCHEDULE_NAMES, default=default.schedule,
         help="learning-rate schedule")
-    add("--batch-size", type=_positive_int, default=default.batch_size,
-        help="(default: %(default)s)")
-    add("--epochs", type=_positive_int, default=default.epochs, help="(default: %(default)s)")
+    add("--batch-size", type=count("MAX_BATCH_SIZE"), default=default.batch_size,
+        help="(default: %(default)s; at most 60,000)")
+    add("--epochs", type=count("MAX_EPOCHS"), default=default.epochs,
+        help="(default: %(default)s; at most 1,000)")
 
 
 class _Default:
@@ -225,13 +233,13 @@ def is_default(value) -> bool:
 
 
 def _add_model_flag(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--model", type=Path, metavar="PATH",
+    parser.add_argument("--model", type=path_type, metavar="PATH",
                         help="a DigitLab .npz or the textbook's sample_weight.pkl "
                         "(default: the shipped model)")
 
 
 def _add_data_flags(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--mnist-dir", type=Path, metavar="DIR",
+    parser.add_argument("--mnist-dir", type=path_type, metavar="DIR",
                         help="folder with the four MNIST .gz files (default: $DIGITLAB_MNIST_DIR, "
                         "then the user cache)")
     parser.add_argument("--download", action="store_true",
@@ -244,6 +252,13 @@ def _shown(text: str) -> str:
     return quoted(text)
 
 
+def path_type(text: str) -> Path:
+    """An argparse type: a path, but not an empty one (Path("") would be the working folder)."""
+    if not text:
+        raise argparse.ArgumentTypeError("expected a file or folder name, got ''")
+    return Path(text)
+
+
 def _positive_int(text: str) -> int:
     try:
         value = int(text)
@@ -252,6 +267,24 @@ def _positive_int(text: str) -> int:
     if value <= 0:
         raise argparse.ArgumentTypeError(f"expected a positive whole number, got {_shown(text)}")
     return value
+
+
+def count(name: str, module: str = "digitlab.nn.training.train_config"):
+    """An argparse type: a whole number from 1 to the bound module.name (read when a value is
+    parsed: NumPy must not load before main() sets the BLAS threads); the message says it."""
+    def parse(text: str) -> int:
+        import importlib
+        limit = getattr(importlib.import_module(module), name)
+        try:
+            value = int(text)
+        except ValueError:   # also a number of thousands of digits
+            value = 0
+        if not 1 <= value <= limit:
+            raise argparse.ArgumentTypeError(f"expected a whole number from 1 to {limit:,}, "
+                                             f"got {_shown(text)}")
+        return value
+    parse.__name__ = "count"     # argparse names the type in some messages
+    return parse
 
 
 def _seed(text: str) -> int:

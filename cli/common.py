@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -74,3 +75,61 @@ def check_file(path: Path, what: str) -> None:
     problem = file_problem(path)
     if problem is not None:
         raise CliError(f"{what} {display_path(path)}: {problem}")
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """Whether a and b name one file: the same path after links, or the same inode (hard link)."""
+    try:
+        if os.path.realpath(a) == os.path.realpath(b):
+            return True
+        first, second = os.stat(a), os.stat(b)
+    except (OSError, ValueError):
+        return False
+    return (first.st_dev, first.st_ino) == (second.st_dev, second.st_ino)
+
+
+def check_out(out: Path, inputs: dict[str, Path], force: bool) -> None:
+    """Refuse an --out that would write over one of the command's inputs (inputs: what -> path,
+    e.g. {"personal data set": Path("mine.npz")}, links followed), over the shipped model, or over
+    an existing file unless --force was given or the user says yes on a terminal."""
+    from digitlab import resources
+
+    shipped = {"shipped model": resources.path(*resources.DEFAULT_MODEL),
+               "shipped convolutional model": resources.path(*resources.CONV_MODEL)}
+    for what, path in {**shipped, **inputs}.items():
+        if path is not None and same_file(out, path):
+            raise CliError(f"--out {display_path(out)} is the {what}{_read_here(what)}; "
+                           f"choose another file so it is never overwritten")
+    if not (os.path.lexists(out) and os.path.isfile(out)) or force:
+        return
+    if _ask(f"{PROG}: --out {display_path(out)} exists: replace it? [y/N] "):
+        return
+    raise CliError(f"--out {display_path(out)} exists: add --force to replace it, or choose "
+                   f"another file")
+
+
+def _read_here(what: str) -> str:
+    return "" if what.startswith("shipped") else " this command reads"
+
+
+def _ask(question: str) -> bool:
+    """A yes from the user on a terminal; False without a terminal (scripts, pipes)."""
+    try:
+        if not (sys.stdin.isatty() and sys.stderr.isatty()):
+            return False
+        print(question, end="", file=sys.stderr, flush=True)
+        return sys.stdin.readline().strip().lower() in ("y", "yes")
+    except (OSError, ValueError):
+        return False
+
+
+def mnist_inputs(args: argparse.Namespace) -> dict[str, Path]:
+    """The MNIST files a command would read (for check_out): {"MNIST file name": path}."""
+    from digitlab.nn.data.mnist import FILES, find_mnist_dir
+
+    try:
+        found = find_mnist_dir(args.mnist_dir)
+    except (OSError, ValueError):
+        found = None
+    return {f"MNIST file {name}": Path(folder) / name
+            for folder in {args.mnist_dir, found} - {None} for name in FILES}

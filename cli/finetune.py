@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
-from digitlab.cli.common import CliError, load_mnist, load_network
+from digitlab.cli.common import CliError, check_out, load_mnist, load_network, mnist_inputs
 from digitlab.cli.files import os_message
 
 
@@ -31,7 +30,7 @@ def _finetune(args: argparse.Namespace) -> int:
     from digitlab.cli.format import DownloadProgress
     from digitlab.nn.training.finetune import FinetuneConfig, FineTuner, evaluate_before_after
 
-    _check_out(args.out, args.model)
+    _check_out(args)
     personal = _load_personal(args.personal)
     x_train, t_train = personal.arrays("train")
     if len(t_train) == 0:
@@ -55,24 +54,15 @@ def _finetune(args: argparse.Namespace) -> int:
     return 0
 
 
-def _check_out(out: Path, model: Path | None) -> None:
-    """Refuse an --out that is a folder, in a missing folder, or the shipped (or input) model."""
-    from digitlab import resources
-
+def _check_out(args: argparse.Namespace) -> None:
+    """Refuse an --out that is a folder, in a missing folder, an input or the shipped model, or
+    an existing file without --force."""
+    out = args.out
     if out.is_dir() or not out.parent.is_dir():
         raise CliError(f"--out must be a file in an existing folder, got {out}")
-    protected = [resources.path(*resources.DEFAULT_MODEL)] + ([model] if model else [])
-    for path in protected:
-        if _same_file(out, path):
-            raise CliError(f"--out {out} is the {'shipped' if path == protected[0] else 'input'} "
-                           f"model; choose another file so it is never overwritten")
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve() or (a.exists() and b.exists() and os.path.samefile(a, b))
-    except OSError:
-        return False
+    inputs = {"personal data set": args.personal, "input model": args.model,
+              **mnist_inputs(args)}
+    check_out(out, inputs, args.force)
 
 
 def _load_personal(path: Path):
@@ -91,6 +81,10 @@ def _load_personal(path: Path):
         raise CliError(str(error)) from None
     except OSError as error:
         raise CliError(f"cannot read {path}: {os_message(error)}") from None
+    except (MemoryError, RecursionError, ValueError, OverflowError) as error:
+        # a damaged file can fail in any reader: it is the file, not this computer's memory
+        raise CliError(f"{path.name}: the personal data set is damaged "
+                       f"({type(error).__name__})") from None
 
 
 def _follow(tuner) -> None:

@@ -15,6 +15,7 @@ def run(args: argparse.Namespace) -> int:
     from digitlab.cli.format import format_predictions
 
     network, _ = common.load_network(args.model)
+    app = _gui_application()  # noqa: F841  (kept alive while images are read)
     results, failures = [], 0
     for image_path in args.images:
         try:
@@ -29,6 +30,17 @@ def run(args: argparse.Namespace) -> int:
     elif failures < len(results):
         print(format_predictions([result for result in results if "error" not in result]))
     return 1 if failures else 0
+
+
+def _gui_application():
+    """A QGuiApplication on the offscreen platform unless one runs: Qt draws an SVG's text with
+    fonts, and its font database aborts the process without a QGuiApplication."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QGuiApplication
+
+    if QCoreApplication.instance() is not None:
+        return QCoreApplication.instance()
+    return QGuiApplication(["digitlab", "-platform", "offscreen"])
 
 
 def predict_one(network, image_path: Path) -> dict:

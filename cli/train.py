@@ -26,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
 
     config = _train_config(args)
     if args.out is not None:
-        _check_out(args.out, config)
+        _check_out(args, config)
     (x_train, t_train), (x_test, t_test) = common.load_mnist(args, DownloadProgress())
     if args.train_size is not None and args.train_size > len(x_train):
         raise CliError(f"--train-size {args.train_size} is larger than the "
@@ -170,10 +170,14 @@ def _train_summary(config, finished, history: list[dict], out: Path | None) -> d
     }
 
 
-def _check_out(path: Path, config) -> None:
-    """Refuse an --out that cannot be written before any training (a long run would be lost)."""
+def _check_out(args: argparse.Namespace, config) -> None:
+    """Refuse an --out that cannot be written before any training (a long run would be lost),
+    that is an input or the shipped model, or that exists without --force."""
     from digitlab.nn.files.model_io import ModelFileError, check_save_target, model_file_size
     from digitlab.nn.training.budget import param_count
+
+    path = args.out
+    common.check_out(path, common.mnist_inputs(args), args.force)
 
     dtype = "float64" if config.gradient == "numerical" else config.dtype
     try:

@@ -1,8 +1,10 @@
 """The main window: composes the Draw, Training, Gradient descent and Inside tabs and connects them."""
 from __future__ import annotations
 
+import os
+
 import numpy as np
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox,
                                QTabWidget, QWidget)
@@ -319,6 +321,8 @@ class MainWindow(QMainWindow):
     @Slot()
     def export_plot(self, path: str | None = None) -> bool:
         """File > Export plot: the largest plot of the current tab as PNG or SVG (by the suffix)."""
+        if not isinstance(path, (str, os.PathLike)):   # a signal's checked flag is no path
+            path = None
         items = visible_plot_items(self.tabs.currentWidget())
         if not items:
             QMessageBox.information(self, self.tr("Export plot"),
@@ -331,7 +335,7 @@ class MainWindow(QMainWindow):
             if not path:
                 return False
             remember(path)
-        return self._export(items[0], path)
+        return self._export(items[0], os.fspath(path))
 
     def _export(self, item, path: str) -> bool:
         try:
@@ -353,6 +357,7 @@ class MainWindow(QMainWindow):
     def show_about(self):
         from digitlab.gui.about_dialog import AboutDialog
         dialog = AboutDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)   # one per opening: never kept
         dialog.open()
         return dialog
 

@@ -6,7 +6,7 @@ window calls again when the language changes.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QMainWindow,
                                QMessageBox, QTableWidget, QTableWidgetItem, QVBoxLayout)
@@ -85,7 +85,9 @@ class Menus:
     def _action(self, keys, slot) -> QAction:
         action = QAction(self.window)
         action.setShortcut(QKeySequence(keys))
-        action.triggered.connect(slot)
+        # triggered(bool checked): the slot gets no argument (export_plot's first one is a path,
+        # reset_to_defaults' is whether to ask)
+        action.triggered.connect(lambda _checked=False: slot())
         return action
 
     def _build_view_menu(self) -> None:
@@ -218,6 +220,7 @@ class Menus:
         layout.addWidget(buttons)
         dialog.resize(460, 480)
         name_controls(dialog)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)   # one per opening: never kept
         dialog.open()
         return dialog
 
@@ -230,6 +233,7 @@ class Menus:
         box.button(QMessageBox.StandardButton.Ok).setToolTip(
             QCoreApplication.translate("Menus", "Close this window"))
         name_controls(box)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         return box
 

@@ -138,3 +138,12 @@ def shown_window(qtbot):
     qtbot.waitExposed(window)
     yield window
     set_language(QApplication.instance(), "en")
+
+
+def harness_settings() -> dict[str, int] | None:
+    """The settings scripts/harness.py passes to a long harness test ($DIGITLAB_HARNESS,
+    "actions=10000,seed=0"), or None in an ordinary run of the suite (the test is skipped)."""
+    text = os.environ.get("DIGITLAB_HARNESS")
+    if not text:
+        return None
+    return {key: int(value) for key, value in (part.split("=") for part in text.split(","))}

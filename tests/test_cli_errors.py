@@ -65,10 +65,20 @@ def expand(argv: list[str], place: dict) -> list[str]:
     (["eval", "surplus"], 2, ["surplus"]),
     (["predict", "--model"], 2, ["--model"]),
     # a run too large for the memory: refused before anything is allocated or loaded
-    (["train", "--hidden", "100000,100000"], 1, ["--hidden 100000,100000", "GB", "memory"]),
-    (["train", "--drawn", "100000000"], 1, ["--drawn 100000000", "GB", "memory"]),
-    (["train", "--hidden", "1" + "0" * 400], 1, ["--hidden 1000", "more than a million GB"]),
-    (["train", "--batch-size", "1" + "0" * 20], 1, ["--batch-size 1000", "memory"]),
+    (["train", "--hidden", "50000,50000,50000"], 1, ["--hidden 50000,50000,50000", "GB",
+                                                     "memory"]),
+    # counts beyond their bounds: refused by the parser, which says the bound
+    (["train", "--hidden", "100000,100000"], 2, ["--hidden", "at most 49 hidden layers of at "
+                                                 "most 50,000 units"]),
+    (["train", "--hidden", ",".join(["5"] * 50)], 2, ["--hidden", "at most 49 hidden layers"]),
+    (["train", "--drawn", "100000000"], 2, ["--drawn", "from 1 to 200,000"]),
+    (["train", "--hidden", "1" + "0" * 400], 2, ["--hidden", "50,000 units"]),
+    (["train", "--batch-size", "1" + "0" * 20], 2, ["--batch-size", "from 1 to 60,000"]),
+    (["train", "--epochs", "99999999999999999999"], 2, ["--epochs", "from 1 to 1,000"]),
+    (["train", "--iterations", "1000001"], 2, ["--iterations", "from 1 to 1,000,000"]),
+    (["train", "--train-size", "60001"], 2, ["--train-size", "from 1 to 60,000"]),
+    (["finetune", "--personal", "x.npz", "--out", "y.npz", "--steps", "99999999999999999999"], 2,
+     ["--steps", "from 1 to 100,000"]),
     # paths: too long, folders, pipes, loops, missing, not UTF-8
     (["train", "--out", "{tmp}/" + LONG + ".npz"], 1, ["too long", "255"]),
     (["train", "--out", "{tmp}/" + LONG + "/model.npz"], 1, ["too long"]),

@@ -144,3 +144,69 @@ def test_the_command_does_not_import_qt():
                             timeout=60, cwd=SHIPPED.parent.parent.parent)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("link", ["same", "symlink", "hardlink", "dotted"])
+def test_out_that_is_the_personal_set_is_refused_and_the_set_kept(capsys, tmp_path, link):
+    personal = tmp_path / "mine.npz"
+    unusual_personal_set(10, np.random.default_rng(4)).save(personal)
+    before = digest(personal)
+    out = {"same": personal, "dotted": tmp_path / "." / "mine.npz",
+           "symlink": tmp_path / "link.npz", "hardlink": tmp_path / "hard.npz"}[link]
+    if link == "symlink":
+        out.symlink_to(personal)
+    elif link == "hardlink":
+        out.hardlink_to(personal)
+    code, _, err = run(capsys, "--personal", personal, "--out", out, "--force")
+    assert_one_line_error(code, err, "personal data set", "never overwritten")
+    assert digest(personal) == before
+
+
+def test_an_existing_out_is_replaced_only_with_force(capsys, tmp_path, personal_file):
+    out, empty = tmp_path / "old_model.npz", tmp_path / "empty"
+    out.write_bytes(b"an older model")
+    empty.mkdir()
+    code, _, err = run(capsys, "--personal", personal_file, "--out", out, "--mnist-dir", empty)
+    assert_one_line_error(code, err, "--out", "exists", "--force")
+    code, _, err = run(capsys, "--personal", personal_file, "--out", out, "--mnist-dir", empty,
+                       "--force")
+    assert_one_line_error(code, err, "MNIST")       # past the check: the next problem
+    assert out.read_bytes() == b"an older model"
+
+
+def test_out_that_is_an_mnist_file_is_refused(capsys, tmp_path, personal_file):
+    from digitlab.nn.data.mnist import FILES
+
+    for name in FILES:
+        (tmp_path / name).write_bytes(b"mnist")
+    out = tmp_path / next(iter(FILES))
+    code, _, err = run(capsys, "--personal", personal_file, "--out", out, "--mnist-dir",
+                       tmp_path, "--force")
+    assert_one_line_error(code, err, "MNIST file")
+    assert out.read_bytes() == b"mnist"
+
+
+@pytest.mark.parametrize("kind", [MemoryError, RecursionError])
+def test_a_personal_file_failing_in_any_way_is_reported_as_damaged(capsys, tmp_path,
+                                                                   monkeypatch, kind):
+    path = tmp_path / "mine.npz"
+    unusual_personal_set(10, np.random.default_rng(4)).save(path)
+
+    def fail(*args):
+        raise kind("deep inside")
+    monkeypatch.setattr(PersonalSet, "load", fail)
+    code, _, err = run(capsys, "--personal", path, "--out", tmp_path / "out.npz")
+    assert_one_line_error(code, err, "mine.npz", "damaged")
+    assert "memory" not in err
+
+
+def test_a_personal_file_with_a_huge_declared_shape_is_reported_as_damaged(capsys, tmp_path):
+    from bombs import declare_shape
+
+    path = tmp_path / "mine.npz"
+    unusual_personal_set(10, np.random.default_rng(4)).save(path)
+    path.write_bytes(declare_shape(path.read_bytes(), "points", (10**12, 2)))
+    before = digest(path)
+    code, _, err = run(capsys, "--personal", path, "--out", tmp_path / "out.npz")
+    assert_one_line_error(code, err, "mine.npz", "damaged")
+    assert digest(path) == before

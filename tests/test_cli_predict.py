@@ -60,3 +60,49 @@ def test_predict_and_eval_without_model_use_the_shipped_one(capsys, tmp_path, mn
     assert code == 0
     result = json.loads(out)
     assert result["model"] == "default" and result["accuracy"] >= 0.985
+
+
+SVG_SEVEN = ('<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100">'
+             '<rect width="100" height="100" fill="white"/>'
+             '<text x="22" y="85" font-size="90">7</text></svg>')
+
+
+def run_in_child(*argv):
+    """The command in a fresh Python with no QApplication (Qt aborts such a process)."""
+    import subprocess
+    import sys
+
+    code = "import sys; from digitlab.cli import main; sys.exit(main(sys.argv[1:]))"
+    return subprocess.run([sys.executable, "-c", code, *map(str, argv)], capture_output=True,
+                          text=True, timeout=120, check=False)
+
+
+def test_an_svg_with_text_is_read_not_aborted(tmp_path):
+    svg = tmp_path / "seven.svg"
+    svg.write_text(SVG_SEVEN)
+    done = run_in_child("predict", svg, "--json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)[0]["digit"] == 7
+
+
+def test_an_svgz_bomb_is_refused_with_little_memory(tmp_path):
+    from bombs import gzip_bomb, run_measured
+
+    bomb = tmp_path / "bomb.svgz"     # 0.6 MB on disk, 600 MB of SVG text once unpacked
+    bomb.write_bytes(gzip_bomb(b'<svg xmlns="http://www.w3.org/2000/svg"><!--', 600))
+    measured = run_measured("from digitlab.cli import main",
+                            f"assert main(['predict', {str(bomb)!r}]) == 1")
+    assert measured.outcome == "loaded" and measured.grown_mb < 300, measured
+
+
+def test_an_svg_outside_the_command_line_without_a_gui_application_is_refused(tmp_path):
+    svg = tmp_path / "seven.svg"
+    svg.write_text(SVG_SEVEN)
+    code = ("import sys; from PySide6.QtCore import QCoreApplication; app = QCoreApplication([]);"
+            "from digitlab.gui.draw.image_io import ImageFileError, load_image_gray\n"
+            "try:\n    load_image_gray(sys.argv[1])\nexcept ImageFileError as e:\n    print(e)")
+    import subprocess
+    import sys
+    done = subprocess.run([sys.executable, "-c", code, str(svg)], capture_output=True, text=True,
+                          timeout=60, check=False)
+    assert done.returncode == 0 and "SVG" in done.stdout and "PNG" in done.stdout, done.stderr

@@ -183,3 +183,44 @@ def test_train_out_checked_before_training(capsys, tmp_path, monkeypatch, out):
     monkeypatch.chdir(tmp_path)
     code, _, err = run_cli(capsys, "train", "--out", out, "--mnist-dir", tmp_path)
     assert_one_line_error(code, err, "--out")
+
+
+def test_out_that_is_the_shipped_model_is_refused_before_training(capsys, synthetic):
+    from digitlab import resources
+
+    shipped = resources.path(*resources.DEFAULT_MODEL)
+    before = shipped.read_bytes()
+    code, stdout, stderr = train(capsys, shipped, "--force")
+    assert code == 1 and synthetic == [] and "shipped model" in one_line(stderr)
+    assert shipped.read_bytes() == before
+
+
+def test_an_existing_out_is_replaced_only_with_force(capsys, tmp_path, synthetic):
+    out = tmp_path / "model.npz"
+    out.write_bytes(b"an older model")
+    code, _, stderr = train(capsys, out)
+    assert code == 1 and synthetic == [] and "--force" in one_line(stderr)
+    assert out.read_bytes() == b"an older model"
+    code, _, _ = train(capsys, out, "--force")
+    assert code == 0 and load_model(out)[0].sizes == (784, 5, 10)
+
+
+def test_out_that_is_an_mnist_file_is_refused(capsys, tmp_path, synthetic):
+    from digitlab.nn.data.mnist import FILES
+
+    for name in FILES:
+        (tmp_path / name).write_bytes(b"mnist")
+    out = tmp_path / "link.npz"
+    out.symlink_to(tmp_path / next(iter(FILES)))
+    code, _, stderr = train(capsys, out, "--force", "--mnist-dir", str(tmp_path))
+    assert code == 1 and synthetic == [] and "MNIST file" in one_line(stderr)
+
+
+def test_out_that_is_the_shipped_convolutional_model_is_refused(capsys, synthetic):
+    from digitlab import resources
+
+    shipped = resources.path(*resources.CONV_MODEL)
+    before = shipped.read_bytes()
+    code, _, stderr = train(capsys, shipped, "--force")
+    assert code == 1 and synthetic == [] and "shipped convolutional model" in one_line(stderr)
+    assert shipped.read_bytes() == before

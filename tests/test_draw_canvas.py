@@ -185,6 +185,30 @@ def test_an_image_array_is_shown_like_an_opened_image(canvas, qtbot):
         canvas.load_array(np.zeros(784, np.float32), "flat")
 
 
+def test_paste_with_no_mime_data_does_nothing_harmful(canvas, qtbot, monkeypatch):
+    drag(canvas, [(50, 150), (250, 150)])
+    before = canvas.to_array()
+    monkeypatch.setattr(QGuiApplication.clipboard(), "mimeData", lambda *a: None)
+    with qtbot.waitSignal(canvas.load_failed):
+        assert not canvas.paste_from_clipboard()
+    with qtbot.waitSignal(canvas.load_failed):
+        assert not canvas.load_mime(QMimeData())
+    assert np.array_equal(canvas.to_array(), before)
+
+
+@pytest.mark.parametrize("error", [MemoryError, RecursionError, OverflowError, KeyError])
+def test_any_failure_of_an_image_file_is_a_message_not_an_exception(canvas, qtbot, tmp_path,
+                                                                   monkeypatch, error):
+    import digitlab.gui.draw.canvas as canvas_module
+
+    def fail(path):
+        raise error()
+    monkeypatch.setattr(canvas_module, "load_image_gray", fail)
+    with qtbot.waitSignal(canvas.load_failed) as failed:
+        assert not canvas.open_image(tmp_path / "hostile.png")
+    assert "hostile.png" in failed.args[0] and error.__name__ in failed.args[0]
+
+
 def test_clear_is_undone_like_a_stroke(canvas, tmp_path):
     drag(canvas, [(50, 50), (250, 50)])
     drag(canvas, [(50, 250), (250, 250)])

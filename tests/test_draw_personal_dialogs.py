@@ -159,15 +159,116 @@ def test_closing_while_running_stops_and_waits_for_the_worker(qtbot, data_dir):
     assert not dialog.is_running() and dialog.result is None
 
 
-def test_an_unreadable_personal_file_is_never_overwritten(qtbot, data_dir):
+def huge_header_file(path):
+    """A personal set whose images header declares a huge shape (np.load: MemoryError)."""
+    from bombs import declare_shape
+
+    personal = PersonalSet()
+    personal.add(np.zeros((28, 28)), 3)
+    personal.save(path)
+    path.write_bytes(declare_shape(path.read_bytes(), "images", (6_000_000_000_000, 28, 28)))
+    return path.read_bytes()
+
+
+def unreadable(kind):
+    def load(path):
+        raise kind("deep inside the reader")
+    return load
+
+
+@pytest.mark.parametrize("damage", ["huge_header", "garbage", MemoryError, RecursionError,
+                                    KeyError])
+def test_an_unreadable_personal_file_is_moved_aside_and_never_overwritten(
+        qtbot, data_dir, monkeypatch, damage):
     data_dir.mkdir(parents=True)
     path = data_dir / FILE_NAME
-    path.write_bytes(b"damaged")
+    if damage == "huge_header":
+        before = huge_header_file(path)
+    else:
+        path.write_bytes(before := b"damaged")
+        if damage != "garbage":
+            monkeypatch.setattr(PersonalSet, "load", unreadable(damage))
     store = PersonalStore(path)
-    assert len(store.samples) == 0 and store.load_error
-    with pytest.raises(OSError, match="not overwritten"):
+    with qtbot.waitSignal(store.load_failed) as failed:
+        assert len(store.samples) == 0
+    (aside,) = [p for p in data_dir.iterdir() if p.name != FILE_NAME]
+    assert aside.read_bytes() == before
+    assert aside.name.startswith("personal_digits.unreadable-") and str(aside) in store.load_error
+    assert failed.args == [store.load_error]
+    for _ in range(2):      # the second read must not forget the first one's failure
         store.add(np.zeros((28, 28)), 1, [])
-    assert path.read_bytes() == b"damaged"
+    monkeypatch.undo()
+    assert aside.read_bytes() == before and len(PersonalSet.load(path)) == 2
+
+
+def test_an_unreadable_file_that_cannot_be_moved_is_never_overwritten(qtbot, data_dir,
+                                                                        monkeypatch):
+    data_dir.mkdir(parents=True)
+    path = data_dir / FILE_NAME
+    before = huge_header_file(path)
+
+    def refuse(*args):
+        raise PermissionError(13, "Permission denied")
+    monkeypatch.setattr("os.rename", refuse)
+    store = PersonalStore(path)
+    assert len(store.samples) == 0 and "nothing will be saved over it" in store.load_error
+    for _ in range(2):
+        with pytest.raises(OSError, match="not overwritten"):
+            store.add(np.zeros((28, 28)), 1, [])
+    assert path.read_bytes() == before and list(data_dir.iterdir()) == [path]
+
+
+def test_stale_temporary_files_of_killed_saves_are_removed_at_start(qtbot, data_dir):
+    import os
+    import time
+
+    data_dir.mkdir(parents=True)
+    PersonalSet().save(data_dir / FILE_NAME)
+    hour_ago = time.time() - 3600
+    ours_dead = data_dir / f".{FILE_NAME}.999999999-abcdefgh.tmp"    # no such pid
+    ours_old = data_dir / f".{FILE_NAME}.{os.getpid()}-abcdefgh.tmp"  # pid reused, old file
+    ours_new = data_dir / f".{FILE_NAME}.999999998-abcdefgh.tmp"     # after this process started
+    foreign = [data_dir / f".{FILE_NAME}.notours.tmp", data_dir / "other.npz.12-abcdefgh.tmp",
+               data_dir / f".{FILE_NAME}.999999999-abcdefgh.tmp.keep"]
+    for temp in [ours_dead, ours_old, ours_new, *foreign]:
+        temp.write_bytes(b"partial")
+    for temp in [ours_dead, ours_old, *foreign]:
+        os.utime(temp, (hour_ago, hour_ago))
+    store = PersonalStore(data_dir / FILE_NAME)
+    assert len(store.samples) == 0 and store.load_error is None
+    left = {p.name for p in data_dir.iterdir()}
+    assert left == {FILE_NAME, ours_new.name, *(p.name for p in foreign)}
+
+
+
+
+@pytest.mark.parametrize("error", [MemoryError, RecursionError, KeyError])
+def test_a_hostile_import_is_a_message_and_changes_nothing(gallery, warnings, tmp_path,
+                                                           monkeypatch, error):
+    import digitlab.gui.draw.gallery_dialog as gallery_module
+
+    before = (gallery.store.path.read_bytes(), len(gallery.store.samples))
+
+    def fail(path):
+        raise error("deep inside")
+    monkeypatch.setattr(gallery_module, "read_set", fail)
+    assert not gallery.import_from(tmp_path / "hostile.zip")
+    assert len(warnings) == 1 and "hostile.zip" in warnings[0] and "damaged" in warnings[0]
+    assert (gallery.store.path.read_bytes(), len(gallery.store.samples)) == before
+
+
+def test_escape_while_running_stops_the_worker_before_the_dialog_is_deleted(qtbot, data_dir):
+    from PySide6.QtCore import QCoreApplication, QEvent, QThread, Qt
+
+    store = filled_store(data_dir, 20)
+    dialog = FinetuneDialog(net(), store.samples, synthetic_cache(), seed=0)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    threads = dialog.findChildren(QThread)
+    assert dialog.is_running() and threads
+    dialog.reject()                          # what Escape does
+    assert not any(thread.isRunning() for thread in threads)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)   # no abort here
 
 
 def test_enter_in_the_gallery_never_deletes(gallery, qtbot):

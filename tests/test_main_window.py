@@ -250,3 +250,22 @@ def test_closing_mid_run_with_a_cancelled_save_keeps_the_window_and_the_model(qt
     closed, _ = close_timed(window)
     assert not closed and window.isVisible()
     assert training.state == "finished" and training.has_unsaved_model()
+
+
+def test_at_start_a_damaged_personal_set_is_set_aside_and_leftovers_removed(qtbot, data_dir):
+    import os
+    import time as clock
+
+    data_dir.mkdir(parents=True)
+    (data_dir / "personal_digits.npz").write_bytes(b"damaged")
+    leftover = data_dir / ".personal_digits.npz.999999999-abcdefgh.tmp"   # a killed save's
+    leftover.write_bytes(b"partial")
+    hour_ago = clock.time() - 3600
+    os.utime(leftover, (hour_ago, hour_ago))
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: "could not be read" in window.statusBar().currentMessage())
+    (aside,) = list(data_dir.iterdir())
+    assert aside.name.startswith("personal_digits.unreadable-") and aside.read_bytes() == b"damaged"
+    assert aside.name in window.statusBar().currentMessage()

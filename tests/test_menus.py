@@ -150,6 +150,42 @@ def test_quit_closes_the_window(window):
 
 
 
+def test_export_plot_from_the_menu_asks_for_a_path_not_uses_the_checked_flag(window, qtbot,
+                                                                            monkeypatch):
+    asked = []
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName",
+                        lambda *a, **k: asked.append(a) or ("", ""))
+    window.tabs.setCurrentIndex(2)
+    qtbot.waitUntil(lambda: bool(visible_plot_items(window.gradient_page)))
+    window.menus.export_plot.trigger()
+    assert len(asked) == 1 and not list(window.findChildren(QMessageBox))
+
+
+def test_reset_to_defaults_from_the_menu_asks_first(window, monkeypatch):
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a: asked.append(a) or QMessageBox.StandardButton.No)
+    window.draw_tab.pen_slider.setValue(30)
+    window.menus.reset_defaults.trigger()
+    assert asked and window.draw_tab.pen_slider.value() == 30
+
+
+def test_dialogs_opened_again_and_again_are_deleted_when_closed(window, qtbot):
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QDialog
+
+    def open_dialogs():
+        return [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog)]
+    before = len(open_dialogs())
+    handwriting = window.draw_tab.handwriting
+    for _ in range(5):
+        for dialog in (window.show_about(), window.menus.show_shortcuts(),
+                       window.menus.show_chapter(), handwriting.show_gallery()):
+            dialog.close()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert len(open_dialogs()) == before
+
+
 def test_reset_to_defaults_can_be_undone(window, monkeypatch):
     window.draw_tab.pen_slider.setValue(30)
     window.set_theme("dark")

@@ -275,3 +275,41 @@ def test_garbage_zip_is_refused(tmp_path):
     path = tmp_path / "junk.zip"
     path.write_bytes(io.BytesIO(b"hello").getvalue())
     one_line_error(lambda: import_zip(path), "junk.zip")
+
+
+def test_a_header_declaring_a_huge_shape_is_refused_as_damaged_before_allocating(tmp_path):
+    # one damaged digit in a header: np.load would try to allocate it and raise MemoryError
+    from bombs import declare_shape
+
+    path = tmp_path / "mine.npz"
+    make_set(6).save(path)
+    path.write_bytes(declare_shape(path.read_bytes(), "images", (6_000_000_000_000, 28, 28)))
+    before = path.read_bytes()
+    one_line_error(lambda: PersonalSet.load(path), "mine.npz", "damaged")
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("error", [MemoryError, RecursionError, OverflowError])
+def test_any_error_while_reading_is_reported_as_a_damaged_file(tmp_path, monkeypatch, error):
+    path = tmp_path / "mine.npz"
+    make_set(3).save(path)
+
+    def fail(*args):
+        raise error("deep inside")
+    monkeypatch.setattr(personal_file, "read_npz", fail)
+    one_line_error(lambda: PersonalSet.load(path), "mine.npz", "damaged")
+
+
+def test_save_leaves_no_temporary_file_and_names_it_with_the_pid(tmp_path, monkeypatch):
+    import os
+    path = tmp_path / "mine.npz"
+    seen = []
+    real = personal_file.np.savez_compressed
+
+    def spy(f, **arrays):
+        seen.extend(p.name for p in tmp_path.iterdir())   # the temporary file being written
+        real(f, **arrays)
+    monkeypatch.setattr(personal_file.np, "savez_compressed", spy)
+    make_set(3).save(path)
+    assert seen and seen[0].startswith(f".mine.npz.{os.getpid()}-") and seen[0].endswith(".tmp")
+    assert [p.name for p in tmp_path.iterdir()] == ["mine.npz"]

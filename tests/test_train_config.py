@@ -48,7 +48,7 @@ def test_every_choice_is_one_nn_accepts():
 
 @pytest.mark.parametrize("text, sizes", [
     ("100", (100,)), ("256,128", (256, 128)), (" 100 , 50 ", (100, 50)), ("", ()), ("  ", ()),
-    ("007", (7,)), ("1" + "0" * 30, (10 ** 30,))])
+    ("007", (7,)), ("50000", (50_000,)), (",".join(["1"] * 49), (1,) * 49)])
 def test_hidden_sizes_that_parse(text, sizes):
     assert parse_hidden_sizes(text) == sizes
 
@@ -206,6 +206,31 @@ def test_an_old_model_file_without_scan_options_loads_with_them_off(tmp_path):
     config = TrainConfig.from_dict(metadata["config"])
     assert config.augment and config.augment_options() == TrainConfig().augment_options()
     assert {key: value for key, value in config.to_dict().items() if key in old} == old
+
+
+@pytest.mark.parametrize("text", ["50001", "1" + "0" * 30, ",".join(["1"] * 50)])
+def test_hidden_sizes_beyond_the_bounds_say_the_bounds(text):
+    from digitlab.nn.training.train_config import HiddenSizesTooLarge
+
+    with pytest.raises(HiddenSizesTooLarge, match="at most 49 hidden layers of at most 50,000"):
+        parse_hidden_sizes(text)
+
+
+@pytest.mark.parametrize("values, words", [
+    ({"epochs": 1_001}, "at most 1,000"), ({"batch_size": 60_001}, "at most 60,000"),
+    ({"iterations": 1_000_001}, "at most 1,000,000"), ({"drawn_digits": 200_001}, "200,000"),
+    ({"train_size": 60_001}, "60,000"), ({"hidden_sizes": (50_001,)}, "50,000 units")])
+def test_every_count_has_a_bound(values, words):
+    with pytest.raises(ValueError, match=words):
+        TrainConfig(**values)
+
+
+def test_the_hidden_bounds_are_what_a_model_file_holds():
+    from digitlab.nn.files import model_io
+    from digitlab.nn.training import train_config
+
+    assert train_config.MAX_HIDDEN_SIZE == model_io.MAX_WIDTH
+    assert train_config.MAX_HIDDEN_LAYERS == model_io.MAX_LAYERS - 1
 
 
 def test_the_window_and_the_command_line_start_from_one_set_of_defaults(qtbot):

@@ -58,10 +58,17 @@ def test_the_field_and_hidden_refuse_the_same_sizes_in_the_same_words(settings, 
 
 
 def test_a_network_too_large_for_the_memory_is_refused_before_it_starts(settings):
-    settings.hidden_edit.setText("100000,100000")   # 10^10 weights: tens of GB
+    settings.hidden_edit.setText("50000,50000,50000")   # 5 x 10^9 weights: tens of GB
     error = settings.validation_error()
     assert error.startswith("This network would need ") and "GB of memory" in error
     assert "smaller hidden layers" in error
+
+
+@pytest.mark.parametrize("hidden", ["100000,100000", ",".join(["10"] * 50), "1" + "0" * 40])
+def test_hidden_layers_beyond_the_bounds_say_the_bounds(settings, hidden):
+    settings.hidden_edit.setText(hidden)
+    assert settings.validation_error() == ("Hidden layers: at most 49 layers of at most 50,000 "
+                                           "neurons each.")
 
 
 @pytest.mark.parametrize("hidden, subset, refused", [

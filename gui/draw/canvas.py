@@ -1,6 +1,7 @@
 """The drawing canvas: strokes from mouse, pen or finger; an opened image; to_array()."""
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import numpy as np
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from digitlab.gui.draw.drawing import (PAPER, REFERENCE_SIDE, Stroke, ink_of, paint_drawing, paint_stroke,
                                        render_paper)
 from digitlab.gui.draw.image_io import ImageFileError, dropped_files, load_image_gray, qimage_to_gray
+from digitlab.gui.log import LOGGER_NAME
 from digitlab.nn.files.file_checks import display_name
 
 # drawings are rendered for the network at the size nn.strokes draws at: enough detail for a
@@ -123,6 +125,11 @@ class DrawingCanvas(QWidget):
         except ImageFileError as error:
             self.load_failed.emit(str(error))
             return False
+        except Exception as error:  # noqa: BLE001  a hostile file must not end the app
+            logging.getLogger(LOGGER_NAME).exception("reading the image %r failed", path)
+            self.load_failed.emit(self.tr("“{0}” could not be read ({1}).").format(
+                display_name(path), type(error).__name__))
+            return False
         self._set_image(gray, display_name(path))
         return True
 
@@ -135,15 +142,23 @@ class DrawingCanvas(QWidget):
 
     def load_mime(self, mime: QMimeData) -> bool:
         """Use a dropped or pasted image (image data or a file URL); False if there is none."""
-        if mime.hasImage():
+        if mime is None:       # an empty clipboard on some platforms
+            files = []
+        elif mime.hasImage():
             try:
                 gray = qimage_to_gray(QImage(mime.imageData()))
             except ImageFileError as error:
                 self.load_failed.emit(str(error))
                 return False
+            except Exception as error:  # noqa: BLE001  whatever another program put there
+                logging.getLogger(LOGGER_NAME).exception("reading the pasted image failed")
+                self.load_failed.emit(self.tr("The pasted image could not be read ({0}).")
+                                      .format(type(error).__name__))
+                return False
             self._set_image(gray, self.tr("pasted image"))
             return True
-        files = dropped_files(mime)
+        else:
+            files = dropped_files(mime)
         if files:
             return self.open_image(files[0])
         self.load_failed.emit(self.tr("There is no image to use here: copy or drop an image file."))

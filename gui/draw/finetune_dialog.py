@@ -214,3 +214,9 @@ class FinetuneDialog(QDialog):
     def closeEvent(self, event) -> None:
         self._stop_and_wait()
         super().closeEvent(event)
+
+    def done(self, result: int) -> None:
+        """Escape and Close end here, maybe without a closeEvent: stop the worker first (the
+        dialog is deleted on close, and a running QThread destroyed aborts the process)."""
+        self._stop_and_wait()
+        super().done(result)

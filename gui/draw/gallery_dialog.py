@@ -2,6 +2,7 @@
 import. No button is the dialog's default: Enter never deletes."""
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import numpy as np
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QLa
                                QListWidgetItem, QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
 from digitlab.gui.accessibility import name_controls
+from digitlab.gui.log import LOGGER_NAME
 from digitlab.nn.data.personal import PersonalDataError, PersonalSet
 from digitlab.nn.files.personal_zip import export_zip, import_zip
 
@@ -122,8 +124,7 @@ class GalleryDialog(QDialog):
             text += "\n" + self.tr("The model in use reads {0:.0%} of your {1} test samples "
                                    "(every fifth) right.").format(*accuracy)
         if self.store.load_error:
-            text += "\n" + self.tr("Your saved file could not be read: {0}").format(
-                self.store.load_error)
+            text += "\n" + self.store.load_error
         return text
 
     def selected_ids(self) -> list[int]:
@@ -199,7 +200,12 @@ class GalleryDialog(QDialog):
             QMessageBox.warning(self, self.tr("Import"),
                                 self.tr("{0} cannot be used: {1}").format(path.name, error))
             return False
-        self.store.load_error = None      # the user chose to replace an unreadable file
+        except Exception as error:  # noqa: BLE001  a hostile file: MemoryError, RecursionError...
+            logging.getLogger(LOGGER_NAME).exception("importing %r failed", str(path))
+            QMessageBox.warning(self, self.tr("Import"),
+                                self.tr("{0} cannot be used: it is damaged ({1}).").format(
+                                    path.name, type(error).__name__))
+            return False
         try:
             self.store.replace(new_set)
         except OSError as error:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from digitlab.gui.draw.canvas import PREDICT_SIDE
@@ -61,6 +61,10 @@ class HandwritingPanel(QWidget):
         self.label_bar.gallery_requested.connect(self.show_gallery)
         self.label_bar.finetune_requested.connect(self.show_finetune)
         self.store.changed.connect(self.update_counts)
+        self.store.load_failed.connect(self.message)
+        # the saved set is read once the window runs: a killed save's leftovers are removed and
+        # an unreadable file is set aside and reported at start, not at the first labelled digit
+        QTimer.singleShot(0, self.update_counts)
         canvas.stroke_finished.connect(self._on_canvas_stroke_finished)
 
     @property
@@ -143,6 +147,7 @@ class HandwritingPanel(QWidget):
 
         dialog = GalleryDialog(self.store, self._network, self)
         dialog.message.connect(self.message)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)   # one per opening: never kept
         dialog.show()
         return dialog
 

@@ -3,16 +3,19 @@ from __future__ import annotations
 
 import os
 import urllib.parse
+import zlib
 
 import numpy as np
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMimeData, Qt
-from PySide6.QtGui import QColor, QImage, QImageReader, QPainter
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QImageReader, QPainter
 
 from digitlab.nn.files.file_checks import UnreadableFile, display_name, open_file
 
 MAX_SIDE = 1024   # a phone photo of a digit needs no more; preprocessing stays fast
 MAX_FILE_BYTES = 100_000_000  # a photo of a digit is a few MB
 MAX_PIXELS = 50_000_000       # decoded before it is scaled down: 200 MB as 32-bit pixels
+MAX_SVG_BYTES = 50_000_000    # SVG text, also after unpacking an .svgz: Qt keeps it all as a tree
+_GZIP_MAGIC = b"\x1f\x8b"
 
 
 class ImageFileError(ValueError):
@@ -74,23 +77,68 @@ def load_image_gray(path: str | bytes | os.PathLike) -> np.ndarray:
     except OSError as error:  # a read error after a successful open (a failing disk)
         raise ImageFileError(_unreadable_message(UnreadableFile("other", str(error)), name)) \
             from None
+    suffix = os.path.splitext(os.fsdecode(path))[1][1:].lower()
+    if data[:2] == _GZIP_MAGIC:      # .svgz: the only compressed format Qt reads; unpacked here
+        data, suffix = _gunzip_svg(data, name), "svg"
     buffer = QBuffer()
     buffer.setData(QByteArray(data))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    reader = QImageReader(buffer, os.path.splitext(os.fsdecode(path))[1][1:].lower().encode())
+    reader = QImageReader(buffer, suffix.encode())
     reader.setAutoTransform(True)
+    if bytes(reader.format()) in (b"svg", b"svgz"):
+        _prepare_svg(reader, len(data), name)
     size = reader.size()
     if size.isValid() and size.width() * size.height() > MAX_PIXELS:
         raise ImageFileError(QCoreApplication.translate(
             "image_io", "“{0}” is {1} × {2} pixels, more than DigitLab reads ({3} million).")
             .format(name, size.width(), size.height(), MAX_PIXELS // 1_000_000))
-    image = reader.read()
+    try:
+        image = reader.read()
+        if not image.isNull():
+            return qimage_to_gray(image)
+    except (MemoryError, OverflowError, RecursionError, ValueError) as error:
+        raise ImageFileError(QCoreApplication.translate(
+            "image_io", "“{0}” is not an image DigitLab can read ({1}). Try a PNG or JPEG file.")
+            .format(name, type(error).__name__)) from None
     if image.isNull():
         raise ImageFileError(
             QCoreApplication.translate(
                 "image_io", "“{0}” is not an image DigitLab can read ({1}). Try a PNG or JPEG file.")
             .format(name, reader.errorString()))
-    return qimage_to_gray(image)
+
+
+def _gunzip_svg(data: bytes, name: str) -> bytes:
+    """The unpacked content of gzip data, refused once it passes MAX_SVG_BYTES (a bomb)."""
+    unpacker = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        unpacked = unpacker.decompress(data, MAX_SVG_BYTES + 1)
+    except zlib.error as error:
+        raise ImageFileError(QCoreApplication.translate(
+            "image_io", "“{0}” is not an image DigitLab can read ({1}). Try a PNG or JPEG file.")
+            .format(name, error)) from None
+    if len(unpacked) > MAX_SVG_BYTES:
+        raise ImageFileError(_too_much_svg(name))
+    return unpacked
+
+
+def _too_much_svg(name: str) -> str:
+    return QCoreApplication.translate(
+        "image_io", "“{0}” holds more than {1} MB of SVG text, more than a drawing of a digit "
+        "needs.").format(name, MAX_SVG_BYTES // 1_000_000)
+
+
+def _prepare_svg(reader: QImageReader, n_bytes: int, name: str) -> None:
+    """Check an SVG before Qt draws it: its text bounded, a QGuiApplication present (Qt aborts
+    the process when an SVG's text needs fonts without one), drawn at most MAX_SIDE wide."""
+    if n_bytes > MAX_SVG_BYTES:
+        raise ImageFileError(_too_much_svg(name))
+    if not isinstance(QCoreApplication.instance(), QGuiApplication):
+        raise ImageFileError(QCoreApplication.translate(
+            "image_io", "“{0}” is an SVG drawing, which DigitLab can only read with its window "
+            "system started. Save it as PNG.").format(name))
+    size = reader.size()
+    if size.isValid() and max(size.width(), size.height()) > MAX_SIDE:
+        reader.setScaledSize(size.scaled(MAX_SIDE, MAX_SIDE, Qt.AspectRatioMode.KeepAspectRatio))
 
 
 def _unreadable_message(problem: UnreadableFile, name: str) -> str:

@@ -1,16 +1,20 @@
 """Where the user's personal data set lives, and the GUI's one copy of it.
 
 The set is one .npz (nn.personal) in the user's data folder: $DIGITLAB_DATA_DIR when set (tests
-point it at a temporary folder), else platformdirs' user_data_dir("digitlab").
+point it at a temporary folder), else platformdirs' user_data_dir("digitlab"). A file that cannot
+be read, whatever the error, is never written over: it is renamed aside (kept, and named in the
+message) before a new set is started, or, when even that fails, every save is refused.
 """
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from digitlab.nn.data.personal import PersonalDataError, PersonalSet
+from digitlab.nn.files.atomic_file import process_start_time, remove_stale_temps
+from digitlab.nn.data.personal import PersonalSet
 
 FILE_NAME = "personal_digits.npz"
 
@@ -30,15 +34,18 @@ class PersonalStore(QObject):
 
     Signals:
         changed(): samples were added, deleted, relabelled or imported.
+        load_failed(str): the saved file could not be read; the message says where it was kept.
     """
 
     changed = Signal()
+    load_failed = Signal(str)
 
     def __init__(self, path: Path | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.path = path if path is not None else data_dir() / FILE_NAME
         self._set: PersonalSet | None = None
         self.load_error: str | None = None
+        self._unreadable_kept = False     # the unreadable file is still at path: never save
 
     def __repr__(self) -> str:
         return f"PersonalStore({str(self.path)!r}, loaded={self._set is not None})"
@@ -47,13 +54,43 @@ class PersonalStore(QObject):
     def samples(self) -> PersonalSet:
         """The set; an unreadable file gives an empty set and load_error (the file is kept)."""
         if self._set is None:
-            self._set = PersonalSet()
-            if self.path.exists():
-                try:
-                    self._set = PersonalSet.load(self.path)
-                except (PersonalDataError, OSError) as error:
-                    self.load_error = str(error)
+            self._set = self._load()
         return self._set
+
+    def _load(self) -> PersonalSet:
+        # what saves killed in earlier runs left behind (ours only, older than this process)
+        remove_stale_temps(self.path, before=process_start_time())
+        if not self.path.exists():
+            return PersonalSet()
+        try:
+            return PersonalSet.load(self.path)
+        except Exception as error:  # noqa: BLE001  MemoryError, RecursionError too: keep the file
+            self.load_error = self._set_aside(error)
+            self.load_failed.emit(self.load_error)
+            return PersonalSet()
+
+    def _set_aside(self, error: Exception) -> str:
+        """Rename the unreadable file to a free name beside it; the message for the user."""
+        reason = " ".join(str(error).split()) or type(error).__name__
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        aside = self.path.with_name(f"{self.path.stem}.unreadable-{stamp}{self.path.suffix}")
+        number = 2
+        while aside.exists() or aside.is_symlink():
+            aside = self.path.with_name(
+                f"{self.path.stem}.unreadable-{stamp}-{number}{self.path.suffix}")
+            number += 1
+        try:
+            os.rename(self.path, aside)
+        except OSError as rename_error:
+            self._unreadable_kept = True
+            return QCoreApplication.translate(
+                "PersonalStore", "Your saved digits in {0} could not be read ({1}). The file is "
+                "kept as it is and nothing will be saved over it ({2}): move it away, then "
+                "start DigitLab again.").format(self.path, reason,
+                                                 rename_error.strerror or rename_error)
+        return QCoreApplication.translate(
+            "PersonalStore", "Your saved digits in {0} could not be read ({1}). The file was kept "
+            "as {2}; new digits go to a new file.").format(self.path, reason, aside)
 
     def add(self, image, label: int, strokes) -> None:
         """Store a labelled drawing and save; raises OSError when the file cannot be written."""
@@ -74,7 +111,7 @@ class PersonalStore(QObject):
         self.save()
 
     def save(self) -> None:
-        if self.load_error is not None and self.path.exists():
+        if self._unreadable_kept and self.path.exists():
             # never overwrite a file we could not read: the user may still rescue it
             raise OSError(QCoreApplication.translate(
                 "PersonalStore", "The personal set file {0} could not be read, so it is "

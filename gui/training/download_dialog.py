@@ -199,7 +199,10 @@ def ensure_mnist(cache, parent: QWidget | None = None) -> bool:
     if cache.loaded or cache.mnist_dir is not None or find_mnist_dir() is not None:
         return True
     dialog = DownloadDialog(parent)
-    if dialog.exec() != DownloadDialog.DialogCode.Accepted:
+    accepted = dialog.exec() == DownloadDialog.DialogCode.Accepted
+    folder = dialog.folder
+    dialog.deleteLater()     # one per offer: never kept by its parent
+    if not accepted:
         return False
-    cache.mnist_dir = dialog.folder
+    cache.mnist_dir = folder
     return True

@@ -15,10 +15,12 @@ from digitlab.gui.live_text import follow_language
 from digitlab.gui.workers import QUEUED, TaskWorker, join_thread, start_worker
 from digitlab.nn.training.budget import estimate_training_memory, format_bytes, memory_limit
 from digitlab.nn.training.train_config import (ACTIVATION_NAMES, BOOK_WEIGHT_STD, CONV_HIDDEN_SIZES,
-                                               CONV_STAGES, DEFAULTS, MODEL_KINDS, parse_conv,
-                                               GRADIENT_METHODS, NUMERICAL_MAX_IMAGES, NUMERICAL_MAX_PARAMS,
+                                               CONV_STAGES, DEFAULTS, GRADIENT_METHODS,
+                                               MAX_HIDDEN_LAYERS, MAX_HIDDEN_SIZE, MODEL_KINDS,
+                                               NUMERICAL_MAX_IMAGES, NUMERICAL_MAX_PARAMS, parse_conv,
                                                OPTIMIZER_NAMES, SAMPLINGS, SCHEDULE_NAMES,
-                                               TRAIN_ACCURACY_SAMPLES, WEIGHT_INITS, TrainConfig,
+                                               TRAIN_ACCURACY_SAMPLES, WEIGHT_INITS,
+                                               HiddenSizesTooLarge, TrainConfig,
                                                numerical_gradient_refusal, parse_hidden_sizes, quoted,
                                                weight_count)
 from digitlab.nn.training.estimate import estimate_training_seconds
@@ -425,6 +427,13 @@ class TrainingSettings(QWidget):
             except ValueError:
                 return lambda: self.tr("Conv stages: {0} shrink the 28×28 image to nothing: use "
                                        "fewer stages or smaller filters.").format(quoted(stages))
+        try:
+            parse_hidden_sizes(text)
+        except HiddenSizesTooLarge:
+            return lambda: self.tr("Hidden layers: at most {0} layers of at most {1:,} neurons "
+                                   "each.").format(MAX_HIDDEN_LAYERS, MAX_HIDDEN_SIZE)
+        except ValueError:
+            pass
         if hidden_sizes_or_none(text) is None:
             return lambda: self.tr("Hidden layers: expected positive layer sizes separated by commas "
                                    "(e.g. 100,50), got {0}.").format(quoted(text))

@@ -139,8 +139,12 @@ def _umask() -> int:
     return mask
 
 
-def stale_temps(target: Path) -> list[Path]:
-    """Temporary files of our pattern for target whose writer is gone (dead pid) or that are old."""
+def stale_temps(target: Path, before: float | None = None) -> list[Path]:
+    """Temporary files of our pattern for target whose writer is gone (dead pid) or that are old.
+
+    before (seconds since the epoch, e.g. process_start_time()): only files last written earlier
+    count, so nothing this process or a later one is writing can be taken for a leftover.
+    """
     name, suffix = re.escape(target.name), re.escape(TEMP_SUFFIX)
     pattern = re.compile(rf"\.{name}\.(?:(\d+)-)?{_RANDOM}{suffix}")
     now = time.time()
@@ -157,7 +161,7 @@ def stale_temps(target: Path) -> list[Path]:
             info = entry.stat(follow_symlinks=False)
         except OSError:
             continue
-        if not stat.S_ISREG(info.st_mode):
+        if not stat.S_ISREG(info.st_mode) or (before is not None and info.st_mtime >= before):
             continue
         pid = int(match.group(1)) if match.group(1) else None
         old = now - info.st_mtime > STALE_SECONDS
@@ -166,16 +170,31 @@ def stale_temps(target: Path) -> list[Path]:
     return found
 
 
-def remove_stale_temps(target: Path) -> list[Path]:
-    """Remove stale_temps(target); returns those removed. Best effort: never raises."""
+def remove_stale_temps(target: Path, before: float | None = None) -> list[Path]:
+    """Remove stale_temps(target, before); returns those removed. Best effort: never raises."""
     removed = []
-    for temp in stale_temps(target):
+    for temp in stale_temps(target, before):
         try:
             temp.unlink()
         except OSError:
             continue
         removed.append(temp)
     return removed
+
+
+def process_start_time() -> float:
+    """When this process started (seconds since the epoch); now where the system does not say.
+
+    Linux: /proc/self/stat's start time in clock ticks after boot plus /proc/stat's boot time.
+    """
+    try:
+        with open("/proc/self/stat", "rb") as f:
+            fields = f.read().rsplit(b")", 1)[1].split()
+        with open("/proc/stat", "rb") as f:
+            boot = next(int(line.split()[1]) for line in f if line.startswith(b"btime "))
+        return boot + int(fields[19]) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, StopIteration):
+        return time.time()
 
 
 def _pid_alive(pid: int) -> bool:

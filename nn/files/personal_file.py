@@ -8,20 +8,26 @@ info, a JSON string {"format": "digitlab-personal", "version": 1, "next_id": ...
 from __future__ import annotations
 
 import json
-import os
-import tempfile
+import math
+import struct
 import zipfile
 import zlib
 from pathlib import Path
 
 import numpy as np
 
+from digitlab.nn.files.atomic_file import TargetError, resolve_target, write_atomically
+from digitlab.nn.files.file_checks import UnreadableFile, display_name, open_file
+from digitlab.nn.files.npz_reader import NpzError, read_npz
+
 FORMAT = "digitlab-personal"
 VERSION = 1
 MAX_SAMPLES = 20_000
 MAX_STROKES = 1_000_000
 MAX_POINTS = 10_000_000
-MAX_UNPACKED_BYTES = 400 * 2**20     # all arrays together, as the zip directory declares them
+MAX_UNPACKED_BYTES = 400 * 2**20     # all arrays together, as the .npy headers declare them
+MAX_FILE_BYTES = MAX_UNPACKED_BYTES + 2**20   # savez_compressed never makes a file larger than that
+MAX_INFO_BYTES = 1_000_000
 KEYS = ("images", "labels", "ids", "created", "points", "stroke_ends", "sample_stroke_ends",
         "info")
 
@@ -45,23 +51,12 @@ def write_personal_npz(path: Path, samples, next_id: int) -> None:
         "info": np.array(json.dumps({"format": FORMAT, "version": VERSION,
                                      "next_id": int(next_id)})),
     }
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(handle, "wb") as f:
-            np.savez_compressed(f, **arrays)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(temp_name, 0o666 & ~_umask())
-        os.replace(temp_name, path)
-    finally:
-        if os.path.exists(temp_name):
-            os.remove(temp_name)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+        target = resolve_target(path)
+    except TargetError as error:      # a folder, a device: callers report OSErrors of saves
+        raise OSError(f"cannot write {display_name(path)}: {error}") from None
+    # the temporary file carries our pid (atomic_file): a later start removes it after a kill
+    write_atomically(target, lambda f: np.savez_compressed(f, **arrays))
 
 
 def read_personal_npz(path: Path) -> tuple[list[tuple], int]:
@@ -82,27 +77,55 @@ def read_personal_npz(path: Path) -> tuple[list[tuple], int]:
 
 
 def _load_arrays(path: Path) -> dict[str, np.ndarray]:
-    """Every array of the .npz after checking the declared sizes; no pickle."""
+    """Every array of the .npz after checking each header's shape and size; no pickle.
+
+    A damaged byte in a header can declare any shape: the headers are checked (nn.npz_reader)
+    before anything is allocated, and whatever else goes wrong while reading is reported as a
+    damaged file, never as some other error.
+    """
+    name = display_name(path)
     try:
-        with path.open("rb") as f:
-            with zipfile.ZipFile(f) as archive:
-                declared = sum(member.file_size for member in archive.infolist())
-            if declared > MAX_UNPACKED_BYTES:
-                raise PersonalDataError(f"{path.name}: unpacks to {declared:,} bytes, more than "
-                                        f"a personal data set can hold ({MAX_UNPACKED_BYTES:,})")
-            f.seek(0)
-            npz = np.load(f, allow_pickle=False)
-            if set(npz.files) != set(KEYS):
-                raise PersonalDataError(f"{path.name}: not a personal data set (arrays "
-                                        f"{sorted(npz.files)}, expected {sorted(KEYS)})")
-            return {key: npz[key] for key in KEYS}
+        f = open_file(path, MAX_FILE_BYTES, "personal data set")
+    except UnreadableFile as problem:
+        raise PersonalDataError(f"{name}: {problem}") from None
+    try:
+        with f:
+            arrays = read_npz(f, _declared_limits(name))
     except PersonalDataError:
         raise
-    except (zipfile.BadZipFile, zlib.error, EOFError) as error:
-        raise PersonalDataError(f"{path.name}: not a personal data set (damaged or not a zip: "
-                                f"{error})") from None
-    except ValueError as error:   # not NumPy data, or an object array that would need pickle
-        raise PersonalDataError(f"{path.name}: not a personal data set ({error})") from None
+    except (NpzError, zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError,
+            NotImplementedError, struct.error, ValueError, OSError, MemoryError,
+            RecursionError, OverflowError) as error:
+        raise PersonalDataError(f"{name}: the file is damaged, or not a personal data set "
+                                f"({_one_line(error)})") from None
+    if set(arrays) != set(KEYS):
+        raise PersonalDataError(f"{name}: not a personal data set (arrays {sorted(arrays)}, "
+                                f"expected {sorted(KEYS)})")
+    return arrays
+
+
+def _one_line(error: BaseException, limit: int = 160) -> str:
+    text = " ".join(str(error).split()) or type(error).__name__
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _declared_limits(name: str):
+    """A check for read_npz: known arrays of bounded size, refused before their data is read."""
+    total = [0]
+
+    def check(key: str, shape: tuple, dtype: np.dtype) -> None:
+        if key not in KEYS:
+            raise PersonalDataError(f"{name}: not a personal data set (an array called "
+                                    f"{key[:40]!r})")
+        size = math.prod(shape) * dtype.itemsize
+        total[0] += size
+        if total[0] > MAX_UNPACKED_BYTES:
+            raise PersonalDataError(f"{name}: the file is damaged: it unpacks to more than a "
+                                    f"personal data set can hold ({MAX_UNPACKED_BYTES:,} bytes)")
+        if key == "info" and size > MAX_INFO_BYTES:
+            raise PersonalDataError(f"{name}: the file is damaged: its info declares "
+                                    f"{size:,} bytes")
+    return check
 
 
 def _check_info(raw: np.ndarray, name: str) -> dict:

@@ -133,12 +133,14 @@ class LayerNet:
             grads[f"b{i}"] = layer.db
         return loss, grads
 
-    def numerical_gradient(self, x, t) -> dict[str, np.ndarray]:
+    def numerical_gradient(self, x, t, after_each=None) -> dict[str, np.ndarray]:
         """The course's central differences (h = 1e-4) for every parameter; slow (2 losses each).
 
         Dropout is off here: a fresh mask for every loss would turn the differences into noise.
+        after_each() is called after every parameter (nn.gradient.numerical_gradient): a run
+        that is stopped raises there instead of finishing an iteration of minutes.
         """
-        return {key: numerical_gradient(lambda _: self.loss(x, t, train=False), param)
+        return {key: numerical_gradient(lambda _: self.loss(x, t, train=False), param, after_each=after_each)
                 for key, param in self.params.items()}
 
 

@@ -21,6 +21,9 @@ from digitlab.nn.data.augment import augment_batch
 from digitlab.nn.training.optimizers import make_optimizer
 
 
+MAX_STEPS = 100_000   # about an hour on this kind of computer: a longer run is a typo
+
+
 @dataclass(frozen=True)
 class FinetuneConfig:
     """How long and how hard to fine-tune."""
@@ -38,8 +41,9 @@ class FinetuneConfig:
     lr: float = 0.01
 
     def __post_init__(self):
-        if self.steps < 1 or self.batch_size < 2:
-            raise ValueError(f"steps must be >= 1 and batch_size >= 2 (config: {self})")
+        if not 1 <= self.steps <= MAX_STEPS or self.batch_size < 2:
+            raise ValueError(f"steps must be 1 to {MAX_STEPS:,} and batch_size >= 2 "
+                             f"(config: {self})")
         if not 0.0 < self.personal_fraction < 1.0 or not self.lr > 0:
             raise ValueError(f"personal_fraction must be in (0, 1) and lr > 0 (config: {self})")
 

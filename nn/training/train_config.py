@@ -37,7 +37,10 @@ __all__ = ["ACTIVATION_NAMES", "BOOK_WEIGHT_STD", "DTYPES", "GRADIENT_METHODS", 
            "NUMERICAL_MAX_IMAGES", "NUMERICAL_MAX_PARAMS", "OPTIMIZER_NAMES", "PROBABILITY_RULE",
            "RANGE_RULES", "SAMPLINGS", "SCAN_AUGMENT", "CONV_HIDDEN_SIZES", "CONV_RULE", "CONV_STAGES",
            "MODEL_KINDS", "SCAN_OPTIONS", "SCHEDULE_NAMES", "TRAIN_ACCURACY_SAMPLES", "WEIGHT_INITS",
-           "DEFAULTS", "TrainConfig", "numerical_gradient_refusal", "parse_conv", "parse_hidden_sizes", "parse_range",
+           "DEFAULTS", "TrainConfig", "HiddenSizesTooLarge", "HIDDEN_LIMITS_RULE", "MAX_BATCH_SIZE",
+           "MAX_DRAWN_DIGITS", "MAX_EPOCHS", "MAX_TRAIN_SIZE", "MAX_HIDDEN_LAYERS", "MAX_HIDDEN_SIZE",
+           "MAX_ITERATIONS", "numerical_gradient_refusal", "parse_conv", "parse_hidden_sizes",
+           "parse_range",
            "parse_weight_init", "quoted", "weight_count"]
 
 INPUT_SIZE, OUTPUT_SIZE = 784, 10
@@ -46,6 +49,20 @@ INPUT_SIZE, OUTPUT_SIZE = 784, 10
 NUMERICAL_MAX_PARAMS = 40_000   # two loss evaluations per parameter; the course's TwoLayerNet (39,760) fits
 NUMERICAL_MAX_IMAGES = 1_000
 HIDDEN_SIZES_RULE = "positive layer sizes separated by commas (e.g. 100,50)"
+# Bounds of every count a user types. A model file holds at most 50 layers of at most 50,000
+# units (nn.model_io.MAX_LAYERS, MAX_WIDTH: a wider network could not be saved and opened again);
+# what fits in memory is nn.budget's question. The run lengths are what a run on this kind of
+# computer finishes in a day at most (an epoch of 784-100-10 takes seconds): beyond them a typo
+# such as --steps 99999999999999999999 would start a run that never ends.
+MAX_HIDDEN_SIZE = 50_000
+MAX_HIDDEN_LAYERS = 49
+HIDDEN_LIMITS_RULE = (f"at most {MAX_HIDDEN_LAYERS} hidden layers of at most {MAX_HIDDEN_SIZE:,} "
+                      f"units each")
+MAX_EPOCHS = 1_000
+MAX_ITERATIONS = 1_000_000
+MAX_BATCH_SIZE = 60_000          # the MNIST training set: a larger mini-batch is the whole set
+MAX_DRAWN_DIGITS = 200_000       # about 7 ms each to make: 25 minutes
+MAX_TRAIN_SIZE = 60_000          # the MNIST training set
 
 # The looks of scanned or photographed handwriting: the keyword options of
 # nn.augment.augment_batch that are TrainConfig fields of the same names (off by default).
@@ -120,9 +137,19 @@ class TrainConfig:
             (self.dtype in DTYPES, f"dtype must be one of {DTYPES}"),
             (math.isfinite(self.lr) and self.lr > 0, "lr must be a positive number"),
             (self.batch_size >= 1 and self.epochs >= 1, "batch_size and epochs must be at least 1"),
+            (self.batch_size <= MAX_BATCH_SIZE, f"batch_size must be at most {MAX_BATCH_SIZE:,}"),
+            (self.epochs <= MAX_EPOCHS, f"epochs must be at most {MAX_EPOCHS:,}"),
+            (len(self.hidden_sizes) <= MAX_HIDDEN_LAYERS
+             and all(1 <= size <= MAX_HIDDEN_SIZE for size in self.hidden_sizes),
+             f"hidden_sizes must be {HIDDEN_LIMITS_RULE}"),
+            (self.drawn_digits <= MAX_DRAWN_DIGITS,
+             f"drawn_digits must be at most {MAX_DRAWN_DIGITS:,}"),
+            (self.iterations is None or self.iterations <= MAX_ITERATIONS,
+             f"iterations must be at most {MAX_ITERATIONS:,}"),
             (self.weight_decay >= 0 and 0 <= self.dropout < 1,
              "weight_decay must be >= 0 and dropout in [0, 1)"),
-            (self.train_size is None or self.train_size >= 1, "train_size must be None or >= 1"),
+            (self.train_size is None or 1 <= self.train_size <= MAX_TRAIN_SIZE,
+             f"train_size must be None or 1 to {MAX_TRAIN_SIZE:,}"),
             (self.drawn_digits >= 0, "drawn_digits must be >= 0"),
             (self.iterations is None or self.iterations >= 1, "iterations must be None or >= 1"),
             (self.sampling in SAMPLINGS, f"sampling must be one of {SAMPLINGS}"),
@@ -247,11 +274,16 @@ def quoted(text: str) -> str:
     return repr(text) if len(text) <= 40 else repr(text[:30]) + "..."
 
 
+class HiddenSizesTooLarge(ValueError):
+    """Hidden sizes that follow the rule but pass MAX_HIDDEN_LAYERS or MAX_HIDDEN_SIZE."""
+
+
 def parse_hidden_sizes(text: str) -> tuple[int, ...]:
     """'256, 128' -> (256, 128); '' -> () (no hidden layer); ValueError for anything else.
 
     The rule of the Training tab's field and of `--hidden`: positive whole numbers separated by
-    commas, spaces around them allowed. No upper limit here: what fits is nn.budget's question.
+    commas, spaces around them allowed; HiddenSizesTooLarge beyond HIDDEN_LIMITS_RULE. Whether
+    the network fits in memory is nn.budget's question.
     """
     if not text.strip():
         return ()
@@ -262,6 +294,8 @@ def parse_hidden_sizes(text: str) -> tuple[int, ...]:
         sizes = ()
     if len(sizes) != len(parts) or min(sizes) <= 0:
         raise ValueError(f"expected {HIDDEN_SIZES_RULE}, got {quoted(text)}")
+    if len(sizes) > MAX_HIDDEN_LAYERS or max(sizes) > MAX_HIDDEN_SIZE:
+        raise HiddenSizesTooLarge(f"expected {HIDDEN_LIMITS_RULE}, got {quoted(text)}")
     return sizes
 
 

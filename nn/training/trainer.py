@@ -94,6 +94,10 @@ def finite_weights(network) -> bool:
     return all(np.isfinite(value).all() for value in network.params.values())
 
 
+class _StoppedMidStep(Exception):
+    """A stop requested during a numerical gradient: the iteration is dropped."""
+
+
 class Trainer:
     """Trains network on (x_train, t_train) with mini-batch gradient descent; see the module doc.
 
@@ -287,7 +291,10 @@ class Trainer:
                 return self._finished(FinishReason.STOPPED, epoch - 1, "Training stopped.")
             lr = self._lr_at(self._iteration, base_lr)
             batch = order[start:start + self.config.batch_size]
-            loss = self._step(*self._batch(batch), lr)
+            try:
+                loss = self._step(*self._batch(batch), lr)
+            except _StoppedMidStep:   # the numerical gradient left the weights as they were
+                return self._finished(FinishReason.STOPPED, epoch - 1, "Training stopped.")
             if loss is None:
                 return self._finished(FinishReason.DIVERGED, epoch - 1)
             samples += len(batch)
@@ -326,8 +333,15 @@ class Trainer:
         """(loss, grads) at the current weights, by backprop or by the course's numerical gradient."""
         network = self.network
         if self.config.gradient == "numerical":
-            return network.loss(x, t, train=False), network.numerical_gradient(x, t)
+            return (network.loss(x, t, train=False),
+                    network.numerical_gradient(x, t, after_each=self._raise_if_stopped))
         return network.loss_and_gradient(x, t)
+
+    def _raise_if_stopped(self) -> None:
+        """After each parameter of a numerical gradient: one iteration may take minutes, a stop
+        (quitting the app) must not wait for it."""
+        if self.control.stop_requested:
+            raise _StoppedMidStep
 
     def _restore_backup(self):
         for key, value in self.network.params.items():

@@ -942,6 +942,14 @@ Details: {0}</source>
         <translation>마우스, 펜, 손가락으로 숫자 하나를 그리세요</translation>
     </message>
     <message>
+        <source>“{0}” could not be read ({1}).</source>
+        <translation>“{0}”을(를) 읽을 수 없습니다({1}).</translation>
+    </message>
+    <message>
+        <source>The pasted image could not be read ({0}).</source>
+        <translation>붙여 넣은 이미지를 읽을 수 없습니다({0}).</translation>
+    </message>
+    <message>
         <source>pasted image</source>
         <translation>붙여넣은 이미지</translation>
     </message>
@@ -1281,10 +1289,6 @@ Details: {0}</source>
         <translation>사용 중인 모델은 내 시험 샘플 {1}개(다섯 번째마다) 중 {0:.0%}를 맞힙니다.</translation>
     </message>
     <message>
-        <source>Your saved file could not be read: {0}</source>
-        <translation>저장된 파일을 읽을 수 없습니다: {0}</translation>
-    </message>
-    <message>
         <source>Deleted {0} sample(s); Undo in “Your digits” brings them back.</source>
         <translation>샘플 {0}개를 삭제했습니다. “내 숫자”의 되돌리기로 되살릴 수 있습니다.</translation>
     </message>
@@ -1315,6 +1319,10 @@ Details: {0}</source>
     <message>
         <source>{0} cannot be used: {1}</source>
         <translation>{0}은(는) 사용할 수 없습니다: {1}</translation>
+    </message>
+    <message>
+        <source>{0} cannot be used: it is damaged ({1}).</source>
+        <translation>{0}은(는) 쓸 수 없습니다: 파일이 손상되었습니다({1}).</translation>
     </message>
     <message>
         <source>Imported {0} samples from {1}.</source>
@@ -2547,6 +2555,14 @@ Details: {0}</source>
 <context>
     <name>PersonalStore</name>
     <message>
+        <source>Your saved digits in {0} could not be read ({1}). The file is kept as it is and nothing will be saved over it ({2}): move it away, then start DigitLab again.</source>
+        <translation>저장된 내 숫자 {0}을(를) 읽을 수 없습니다({1}). 파일은 그대로 두고 그 위에 아무것도 저장하지 않습니다({2}): 파일을 다른 곳으로 옮긴 뒤 DigitLab을 다시 시작하세요.</translation>
+    </message>
+    <message>
+        <source>Your saved digits in {0} could not be read ({1}). The file was kept as {2}; new digits go to a new file.</source>
+        <translation>저장된 내 숫자 {0}을(를) 읽을 수 없습니다({1}). 파일은 {2}(으)로 보관했고, 새 숫자는 새 파일에 저장합니다.</translation>
+    </message>
+    <message>
         <source>The personal set file {0} could not be read, so it is not overwritten: move it away first.</source>
         <translation>내 숫자 파일 {0}을(를) 읽을 수 없어 덮어쓰지 않습니다: 먼저 다른 곳으로 옮기세요.</translation>
     </message>
@@ -3355,6 +3371,10 @@ Details: {0}</source>
         <translation>합성곱 단계: {0}은(는) 28×28 이미지를 아무것도 남지 않게 줄입니다: 단계를 줄이거나 더 작은 필터를 쓰세요.</translation>
     </message>
     <message>
+        <source>Hidden layers: at most {0} layers of at most {1:,} neurons each.</source>
+        <translation>은닉층: 최대 {0}개 층, 층마다 뉴런 최대 {1:,}개입니다.</translation>
+    </message>
+    <message>
         <source>Hidden layers: expected positive layer sizes separated by commas (e.g. 100,50), got {0}.</source>
         <translation>은닉층: 쉼표로 구분한 양의 정수 크기가 필요합니다 (예: 100,50). 입력: {0}.</translation>
     </message>
@@ -3509,6 +3529,14 @@ Details: {0}</source>
     <message>
         <source>“{0}” is {1} × {2} pixels, more than DigitLab reads ({3} million).</source>
         <translation>“{0}”은(는) {1} × {2} 픽셀로, DigitLab이 읽을 수 있는 크기({3}백만 픽셀)보다 큽니다.</translation>
+    </message>
+    <message>
+        <source>“{0}” holds more than {1} MB of SVG text, more than a drawing of a digit needs.</source>
+        <translation>“{0}”에는 SVG 텍스트가 {1} MB보다 많습니다. 숫자 그림에 필요한 양보다 많습니다.</translation>
+    </message>
+    <message>
+        <source>“{0}” is an SVG drawing, which DigitLab can only read with its window system started. Save it as PNG.</source>
+        <translation>“{0}”은(는) SVG 그림이라 창 시스템이 시작된 상태에서만 읽을 수 있습니다. PNG로 저장하세요.</translation>
     </message>
     <message>
         <source>There is no file called “{0}”.</source>
