@@ -283,7 +283,9 @@ class TrainingSettings(QWidget):
         form.addRow(self.tr("Optimizer"), self.optimizer_combo)
         form.addRow(self.tr("Learning rate"), self._build_lr_row())
         form.addRow(self.tr("LR schedule"), self.schedule_combo)
-        form.addRow(self.tr("Mini-batch size"), self.batch_spin)
+        form.addRow(self.tr("Mini-batch size"), self._pair(self.batch_spin, self.tr("Gradient"),
+                                                           self.gradient_combo))
+        self.batch_spin.setAccessibleName(self.tr("Mini-batch size"))
         form.addRow(self.tr("Epochs"), self.epochs_spin)
         form.addRow(self.tr("Iterations"), self.iterations_spin)
         form.addRow("", self.initial_check)
@@ -292,8 +294,7 @@ class TrainingSettings(QWidget):
         # Two short settings share a row: the column fits at 1280x800 without scrolling.
         form.addRow(self.tr("Weight decay"), self._pair(self.decay_spin, self.tr("Dropout"),
                                                         self.dropout_spin))
-        form.addRow(self.tr("Augmentation"), self._pair(self.augment_check, self.tr("Gradient"),
-                                                        self.gradient_combo))
+        form.addRow(self.tr("Augmentation"), self.augment_check)
         form.addRow(self.tr("Training images"), self._pair(self.subset_combo, self.tr("Seed"),
                                                            self.seed_spin))
         self.decay_spin.setAccessibleName(self.tr("Weight decay"))      # the row's label names it
