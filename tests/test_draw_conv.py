@@ -68,6 +68,9 @@ def test_the_chooser_offers_the_shipped_conv_model_beside_the_default(tab, qtbot
     np.testing.assert_allclose(tab.bars.probabilities, expected, rtol=1e-5)
     assert int(np.argmax(expected)) == 0       # the shipped model reads the ring as a 0
     assert "conv W1 (16×1×5×5)" in tab.input_view.shapes_label.text()
+    assert not tab.input_view.flatten_box.isVisible()    # it reads the picture, not a 784-vector
+    choice.combo.setCurrentIndex(0)
+    assert tab.input_view.flatten_box.isVisible()
 
 
 def test_an_opened_conv_file_answers_live_with_its_filters_and_feature_maps(tab, qtbot, tmp_path):

@@ -133,7 +133,12 @@ class InputView(QWidget):
 
     def set_network(self, network) -> None:
         """Show the shapes along `network`'s forward pass (fully connected or convolutional)."""
-        if network is not None and getattr(network, "kind", "") == "conv":
+        conv = network is not None and getattr(network, "kind", "") == "conv"
+        # a convolutional network reads the 28x28 picture itself: there is no 784-vector to show
+        if conv:
+            self.flatten_box.setChecked(False)
+        self.flatten_box.setVisible(not conv)
+        if conv:
             self.shapes_label.setText(conv_forward_shapes(network.conv, network.hidden_sizes,
                                                           network.output_size))
         else:
