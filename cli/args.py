@@ -38,6 +38,14 @@ def build_parser() -> argparse.ArgumentParser:
     _add_model_flag(evaluate)
     _add_data_flags(evaluate)
     evaluate.add_argument("--json", action="store_true", help="print a JSON object")
+    evaluate.add_argument("--robustness", action="store_true",
+                          help="also robustness curves (noise, rotation, thickness, shift), "
+                          "the MNIST-C-style corruption table and the calibration figures")
+    evaluate.add_argument("--compare", type=Path, metavar="PATH",
+                          help="with --robustness: a second model measured on the same images "
+                          "(e.g. the textbook's sample_weight.pkl)")
+    evaluate.add_argument("--samples", type=_positive_int, default=10_000, metavar="N",
+                          help="with --robustness: the first N test images (default all 10,000)")
     predict = commands.add_parser("predict", help="classify image files (PNG/JPG)",
                                   description="Classify image files with the same preprocessing "
                                   "as the drawing canvas.")

@@ -167,3 +167,26 @@ def memory_refusal(config, estimate, limit: int, physical: int | None) -> str:
     amount = amount if amount.startswith("more than") else f"about {amount}"
     return (f"{cause} would need {amount} of memory, more than the "
             f"{format_bytes(limit)} DigitLab allows itself {where}: {advice}")
+
+
+def format_robustness(result: dict) -> str:
+    """The curves, the corruption table and the calibration figures of `eval --robustness`."""
+    report = result["robustness"]
+    names = report["models"]
+    width = max(12, *(len(name) for name in names))
+    lines = [f"robustness on the first {report['n']:,} test images (seed {report['seed']})"]
+    for kind, curve in report["curves"].items():
+        lines.append(f"{kind + ' level':<{width}}" + "".join(f"{level:>8g}" for level in curve["levels"]))
+        for name in names:
+            lines.append(f"{name:<{width}}" + "".join(f"{a:>8.3f}" for a in curve["accuracy"][name]))
+    lines += ["", f"{'corruption':<14}" + "".join(f"{name[-width:]:>{width + 2}}" for name in names),
+              f"{'(clean)':<14}" + "".join(f"{report['clean'][name]:>{width + 2}.4f}" for name in names)]
+    for corruption, row in report["corruptions"].items():
+        lines.append(f"{corruption:<14}" + "".join(f"{row[name]:>{width + 2}.4f}" for name in names))
+    lines.append("")
+    for name, figures in result["calibration"].items():
+        cover = ", ".join(f">= {c['threshold']:g}: {c['coverage']:.1%} answered"
+                          + ("" if c["accuracy"] is None else f" at {c['accuracy']:.2%}")
+                          for c in figures["coverage"][:4])
+        lines.append(f"{name}: expected calibration error {figures['ece']:.4f}; {cover}")
+    return "\n".join(lines)

@@ -196,6 +196,8 @@ class MainWindow(QMainWindow):
         training_tab.state_changed.connect(self._on_training_tab_state_changed)
         training_tab.model_trained.connect(self._on_training_tab_model_trained)
         training_tab.image_chosen.connect(self._on_training_tab_image_chosen)
+        training_tab.corrupted_chosen.connect(self._on_training_tab_corrupted_chosen)
+        training_tab.not_sure_changed.connect(self.draw_tab.bars.set_not_sure_below)
         training_tab.apply_settings_state(self.settings.state("training"))
         training_tab.save_action.changed.connect(self._on_save_action_changed)
         self._on_save_action_changed()
@@ -292,6 +294,12 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("The Draw tab now answers with the network you trained: draw a digit to try it."),
             10000)
+
+    @Slot(object, str)
+    def _on_training_tab_corrupted_chosen(self, image, corruption: str) -> None:
+        """A digit of the corruption table: the Draw tab's model answers it, to see why it fails."""
+        self.tabs.setCurrentWidget(self.draw_tab)
+        self.draw_tab.show_image(image, self.tr("a test image under {0}").format(corruption))
 
     @Slot(object)
     def _on_training_tab_image_chosen(self, image) -> None:

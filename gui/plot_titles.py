@@ -11,6 +11,7 @@ import types
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QTextOption
+from shiboken6 import isValid
 
 _WRAPPING = "_digitlab_wrapped_plot"
 TITLE_ROW = 30   # pyqtgraph's one-line title row, in pixels

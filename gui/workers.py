@@ -99,3 +99,56 @@ class TaskWorker(QObject):
             self.failed.emit(WorkerFailure.from_exception(Stage.TASK, error))
         finally:
             self.finished.emit(result)
+
+
+class TaskRunner(QObject):
+    """One background task at a time for one widget: run(function, done) computes function() on a
+    worker thread and calls done(result) on the GUI thread (not after a failure, which `failed`
+    reports); shutdown() waits for a running task and drops its result.
+
+    Signals:
+        failed(object): a WorkerFailure of the task.
+    """
+
+    failed = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread: QThread | None = None
+        self._worker: TaskWorker | None = None
+        self._done: Callable[[object], None] | None = None
+
+    def __repr__(self) -> str:
+        return f"TaskRunner(busy={self.busy})"
+
+    @property
+    def busy(self) -> bool:
+        return self._thread is not None
+
+    def run(self, function: Callable[[], object], done: Callable[[object], None]) -> bool:
+        """Start function on a worker thread; False (nothing started) while another task runs."""
+        if self._thread is not None:
+            return False
+        self._done = done
+        self._worker = TaskWorker(function)
+        self._worker.failed.connect(self._on_worker_failed, QUEUED)
+        self._worker.finished.connect(self._on_worker_finished, QUEUED)
+        self._thread = start_worker(self._worker, self)
+        return True
+
+    @Slot(object)
+    def _on_worker_failed(self, failure: WorkerFailure) -> None:
+        self.failed.emit(failure)
+
+    @Slot(object)
+    def _on_worker_finished(self, result: object) -> None:
+        join_thread(self._thread)
+        done, self._thread, self._worker, self._done = self._done, None, None, None
+        if result is not None and done is not None:
+            done(result)
+
+    def shutdown(self) -> None:
+        """Wait for a running task and drop what it still has to say."""
+        if self._thread is not None:
+            abandon_thread(self._thread, self)
+            self._thread, self._worker, self._done = None, None, None

@@ -6,6 +6,7 @@ figures a student feels in one run; these go deeper, one question at a time).
     python scripts/bench.py time-to-97 [--runs 3] [--config JSON] [--target 0.97]
     python scripts/bench.py draw-latency [--model PATH] [--strokes 20] [--hz 125] [--launches 5]
     python scripts/bench.py training-gui [--train-size 60000] [--epochs 3] [--rounds 3] [--json OUT]
+        [--health-every N]
     python scripts/bench.py animation [--seconds 4]
 
 epoch: seconds per epoch of the reference setup (784-100-10 ReLU, batch 100, float32, SGD lr 0.1),
@@ -383,9 +384,12 @@ def summarize(bare: list[dict], gui: list[dict], quiet: list[dict]) -> dict:
 
 
 def run_training_gui(args) -> int:
+    from digitlab.gui.training import worker
     from digitlab.gui.training.mnist_cache import MnistCache
     from digitlab.nn.training.trainer import TrainConfig
 
+    if args.health_every is not None:
+        worker.HEALTH_EVERY = args.health_every     # read by every TrainingWorker made from now on
     app = application()
     cache = MnistCache(args.mnist_dir)
     data = cache.get()
@@ -400,7 +404,8 @@ def run_training_gui(args) -> int:
     result = {"settings": {"sizes": [784, 100, 10], "optimizer": "sgd", "lr": 0.1, "batch_size": 100,
                            "train_size": args.train_size, "epochs": args.epochs,
                            "rounds": args.rounds,
-                           "blas_threads": os.environ.get("OPENBLAS_NUM_THREADS")},
+                           "blas_threads": os.environ.get("OPENBLAS_NUM_THREADS"),
+                           "health_every": worker.HEALTH_EVERY},
               "load_average_before": load_before, "load_average_after": os.getloadavg(),
               "idle_stall_ms": idle_stall(), **summarize(bare, gui, quiet)}
     text = json.dumps(result, indent=2)
@@ -501,6 +506,9 @@ def build_parser() -> argparse.ArgumentParser:
     training.add_argument("--epochs", type=int, default=3)
     training.add_argument("--rounds", type=int, default=3)
     training.add_argument("--json", type=Path, metavar="OUT", help="also write the results here")
+    training.add_argument("--health-every", type=int, default=None, metavar="N",
+                          help="iterations between weight-health measurements in the app (0: off; "
+                          "default: the worker's, about four a second)")
     animation = job("animation", "frame times of the Gradient tab's animations (JSON)", mnist=False)
     animation.add_argument("--seconds", type=float, default=4.0)
     return parser

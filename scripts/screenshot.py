@@ -28,8 +28,13 @@ the dark theme, both empty for English in the light theme):
                convolutional model chosen in the Draw tab's list, a digit (--digit, --seed) drawn
                on the Draw tab (filters and feature maps under "Inside the network"), then on the
                Inside tab's small canvas (the filters and feature maps in the diagram's place)
+  watch        watch_{data,health,sure,curves,corruptions}{SUFFIX}.png: the Training tab's Data
+               panel; the weights' health mid-run with the range test and a hint with its Why open;
+               reliability and coverage, robustness curves and the corruption table of the shipped
+               model against the textbook's pickle (needs MNIST; the pickle from
+               DIGITLAB_DLFS_WEIGHTS, else the shipped model is compared with itself)
   overview     {draw,training,gradient}_{lang}_{theme}.png: each tab as a student first opens it
-  all          draw, training, gradient, handwriting, course and inside
+  all          draw, training, gradient, handwriting, course, inside and watch
 
 The language and theme are chosen through View > Language and View > Theme, as a student would.
 Settings, personal digits and log go to a temporary folder, never the user's. Offscreen unless
@@ -55,7 +60,8 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from digitlab.gui.mouse_replay import replay  # noqa: E402
 
 DEFAULT_OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
-TABS = ("draw", "training", "gradient", "handwriting", "course", "inside", "conv", "overview", "all")
+TABS = ("draw", "training", "gradient", "handwriting", "course", "inside", "watch", "conv", "overview",
+        "all")
 PAGES = {"draw": 0, "training": 1, "gradient": 2}
 
 
@@ -327,6 +333,52 @@ class Shooter:
         settle(self.app)
         self.save(self.window, "inside_map")
 
+    def watch(self) -> None:
+        """Issue 22's views: the data, the weights' health with a hint, how sure and how sturdy."""
+        from digitlab.nn.files.model_io import load_any
+        from digitlab.nn.training.hints import HintKind
+        from digitlab.nn.training.trainer import TrainConfig
+
+        self.window.resize(*self.window.DEFAULT_SIZE)    # the issue asks for the default size
+        tab = self.page("training")
+        tab.views.setCurrentWidget(tab.data_panel)
+        wait_until(lambda: "mnist" in tab.data_panel.summaries, 60_000)
+        tab.data_panel.show_page(3)
+        settle(self.app)
+        self.save(self.window, "watch_data")
+        # sigmoid units pushed by too large steps saturate: the hint fires within the first steps
+        tab.settings.set_config(TrainConfig(hidden_sizes=(100,), activation="sigmoid", weight_init="he",
+                                            optimizer="sgd", lr=3.0, epochs=20, train_size=10_000,
+                                            seed=1))
+        tab.views.setCurrentWidget(tab.health_panel.parentWidget())
+        tab.lr_finder.find()
+        wait_until(lambda: tab.lr_finder.result is not None, 60_000)
+        tab.start()
+        wait_until(lambda: tab.hint_list.card(HintKind.SATURATED) is not None
+                   and tab.health_panel.latest is not None and tab.health_panel.latest.iteration >= 300,
+                   60_000)
+        card = tab.hint_list.card(HintKind.SATURATED)
+        if card is not None:
+            card.why_button.setChecked(True)
+        settle(self.app)
+        self.save(self.window, "watch_health")
+        tab.reset_button.click()
+        self.load_model()
+        shipped = self.window.draw_tab.model_choice.current()
+        panel = tab.robustness_panel
+        panel.set_model(shipped[0], shipped[1])
+        weights = os.environ.get("DIGITLAB_DLFS_WEIGHTS")
+        if weights:
+            panel.set_second_model(load_any(weights)[0], Path(weights).name)
+        tab.views.setCurrentWidget(panel)
+        panel.start()
+        wait_until(lambda: panel.result is not None, 120_000)
+        for index, name in enumerate(("watch_sure", "watch_curves", "watch_corruptions")):
+            panel.pages.setCurrentIndex(index)
+            settle(self.app)
+            self.save(self.window, name)
+        self.window.resize(1180, 860)
+
     def overview(self) -> None:
         """Each tab as first opened: a drawn 3, the settings before a run, a finished descent."""
         lang, theme = self.args.lang, self.args.theme
@@ -371,7 +423,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["DIGITLAB_DATA_DIR"] = str(temporary / "data")
     os.environ.setdefault("DIGITLAB_LOG_DIR", str(temporary / "log"))
     shooter = Shooter(args)
-    tabs = (("draw", "training", "gradient", "handwriting", "course", "inside") if args.tab == "all"
+    tabs = (("draw", "training", "gradient", "handwriting", "course", "inside", "watch") if args.tab == "all"
             else (args.tab,))
     for tab in tabs:
         getattr(shooter, tab)()

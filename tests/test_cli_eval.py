@@ -65,3 +65,41 @@ def test_no_default_model(capsys, monkeypatch):
     monkeypatch.setattr(resources, "DEFAULT_MODEL", ("models", "no-such-model.npz"))
     code, _, err = run_cli(capsys, "eval")
     assert_one_line_error(code, err, "--model")
+
+
+@pytest.mark.mnist
+def test_eval_robustness_json_has_curves_corruptions_and_calibration(capsys, mnist_dir, dlfs_weights):
+    code, out, _ = run_cli(capsys, "eval", "--mnist-dir", mnist_dir, "--robustness", "--compare",
+                           dlfs_weights, "--samples", "300", "--json")
+    assert code == 0
+    report = json.loads(out)
+    robustness = report["robustness"]
+    first, second = robustness["models"]
+    assert robustness["n"] == 300
+    for kind in ("noise", "rotation", "thickness", "shift"):
+        curve = robustness["curves"][kind]
+        zero = curve["levels"].index(0)
+        for name in (first, second):
+            assert curve["accuracy"][name][zero] == robustness["clean"][name]
+    assert len(robustness["corruptions"]) >= 10
+    assert set(robustness["corruptions"]["fog"]) == {first, second}
+    for name in (first, second):
+        calibration = report["calibration"][name]
+        assert 0.0 <= calibration["ece"] < 0.2
+        assert sum(b["n"] for b in calibration["bins"]) == 300
+        at_zero = calibration["coverage"][0]
+        assert at_zero["threshold"] == 0 and at_zero["coverage"] == 1.0
+        assert at_zero["accuracy"] == robustness["clean"][name]
+
+
+@pytest.mark.mnist
+def test_eval_robustness_text_table(capsys, mnist_dir):
+    code, out, _ = run_cli(capsys, "eval", "--mnist-dir", mnist_dir, "--robustness", "--samples", "100")
+    assert code == 0
+    assert "canny_edges" in out and "expected calibration error" in out and "rotation level" in out
+
+
+def test_compare_without_robustness_is_a_usage_error(capsys, dlfs_weights):
+    code, _, err = run_cli(capsys, "eval", "--compare", dlfs_weights)
+    assert code == 2
+    assert_one_line_error(err, "--compare needs --robustness")

@@ -44,3 +44,23 @@ def test_a_longer_text_takes_more_lines_and_the_layout_follows(qtbot):
     assert text.sizeHint().height() >= 2 * one_line - 2
     image = text.grab().toImage()
     assert image.width() == 120
+
+
+def test_the_not_sure_line_follows_the_threshold_chosen_on_the_coverage_curve(qtbot):
+    bars = ProbabilityBars()
+    qtbot.addWidget(bars)
+    p = np.array([0.0, 0.0, 0.0, 0.6, 0.4, 0, 0, 0, 0, 0])
+    bars.show_probabilities(p)
+    assert not bars.detail_label.text().startswith("not sure")       # 0.6 >= the default 0.5
+    bars.set_not_sure_below(0.7)
+    assert bars.detail_label.text().startswith("not sure")          # the shown answer is redone
+    bars.set_not_sure_below(0.5)
+    assert not bars.detail_label.text().startswith("not sure")
+
+
+def test_the_training_tabs_threshold_reaches_the_draw_tab(shown_window, qtbot):
+    window = shown_window
+    window.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: window.training_tab is not None)
+    window.training_tab.robustness_panel.set_threshold(0.8)
+    assert window.draw_tab.bars.not_sure_below == 0.8

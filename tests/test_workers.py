@@ -71,3 +71,33 @@ def test_join_thread_accepts_none_and_a_deleted_thread(qtbot):
     join_thread(thread)
     qtbot.wait(20)                            # its deleteLater runs
     join_thread(thread)
+
+
+def test_task_runner_runs_one_task_at_a_time_and_reports_failures(qtbot):
+    from digitlab.gui.workers import TaskRunner
+
+    owner = QObject()
+    runner = TaskRunner(owner)
+    results = []
+    release = threading.Event()
+    assert runner.run(lambda: release.wait(5) and 42, results.append)
+    assert runner.busy and not runner.run(lambda: 1, results.append)    # one at a time
+    release.set()
+    qtbot.waitUntil(lambda: not runner.busy)
+    assert results == [42]
+    with qtbot.waitSignal(runner.failed) as blocker:
+        assert runner.run(lambda: 1 / 0, results.append)
+    assert blocker.args[0].stage == Stage.TASK
+    qtbot.waitUntil(lambda: not runner.busy)
+    assert results == [42]                      # a failure calls nothing
+
+
+def test_task_runner_shutdown_drops_the_result(qtbot):
+    from digitlab.gui.workers import TaskRunner
+
+    runner = TaskRunner()
+    results = []
+    runner.run(lambda: 7, results.append)
+    runner.shutdown()
+    qtbot.wait(50)
+    assert results == [] and not runner.busy

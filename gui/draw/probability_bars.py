@@ -7,8 +7,8 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from digitlab.gui.live_text import follow_language
+from digitlab.nn.training.calibration import NOT_SURE_BELOW   # the default; the Training tab may move it
 
-NOT_SURE_BELOW = 0.5
 BAR_COLOR = QColor(150, 170, 200)
 TOP_COLOR = QColor(230, 120, 30)
 BAR_WIDTH = 0.7       # of one digit's slot
@@ -162,12 +162,19 @@ class ProbabilityBars(QWidget):
         layout.addWidget(self.detail_label)
         layout.addWidget(self.chart, 1)
         self.probabilities: np.ndarray | None = None
+        self.not_sure_below = NOT_SURE_BELOW
         self.setAccessibleName(self.tr("The network's answer"))
         self.show_probabilities(None)
 
     def _set_axis_titles(self) -> None:
         self.chart.y_title, self.chart.x_title = self.tr("probability"), self.tr("digit")
         self.chart.update()
+
+    def set_not_sure_below(self, threshold: float) -> None:
+        """Say "not sure" when the top probability is below threshold (the coverage curve's choice)."""
+        self.not_sure_below = float(threshold)
+        if self.probabilities is not None:
+            self.show_probabilities(self.probabilities)
 
     def show_probabilities(self, p: np.ndarray | None, hint: str | None = None) -> None:
         """Show softmax output p (10,) in [0, 1]; None empties the bars and shows the hint."""
@@ -182,7 +189,7 @@ class ProbabilityBars(QWidget):
         top = int(np.argmax(p))
         self.chart.set_heights(self.probabilities, top)
         self.digit_label.setText(str(top))
-        if p[top] < NOT_SURE_BELOW:
+        if p[top] < self.not_sure_below:
             self.detail_label.setText(self.tr("not sure: probability of {0} only {1:.0%}")
                                       .format(top, p[top]))
         else:

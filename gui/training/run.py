@@ -11,7 +11,8 @@ from digitlab.gui.workers import QUEUED, abandon_thread, join_thread, start_work
 from digitlab.nn.training.trainer import TrainConfig
 
 # the TrainingWorker signals relayed to the GUI thread
-RELAYED = ("status", "progress", "epoch_finished", "snapshot", "timing", "evaluated", "failed", "finished")
+RELAYED = ("status", "progress", "epoch_finished", "snapshot", "timing", "evaluated", "failed", "health",
+           "hint", "finished")
 
 
 class TrainingRun(QObject):
@@ -23,7 +24,8 @@ class TrainingRun(QObject):
 
     Signals: the TrainingWorker's, with the same payloads: status(str), progress(object) (an
     nn.trainer.Progress), epoch_finished(object), snapshot(object), timing(float),
-    evaluated(object), failed(object) (a WorkerFailure), finished(object, object).
+    evaluated(object), failed(object) (a WorkerFailure), health(object) (an nn.diagnostics.HealthEvent),
+    hint(object) (an nn.hints.Hint), finished(object, object).
     """
 
     status = Signal(str)
@@ -33,12 +35,15 @@ class TrainingRun(QObject):
     timing = Signal(float)
     evaluated = Signal(object)
     failed = Signal(object)
+    health = Signal(object)
+    hint = Signal(object)
     finished = Signal(object, object)
 
     def __init__(self, config: TrainConfig, data_source: Callable[[], Data], *, interval: float = 0.1,
-                 paused: bool = False, parent: QObject | None = None) -> None:
+                 paused: bool = False, parent: QObject | None = None,
+                 suggested_lr: float | None = None) -> None:
         super().__init__(parent)
-        self.worker = TrainingWorker(config, data_source, interval=interval)
+        self.worker = TrainingWorker(config, data_source, interval=interval, suggested_lr=suggested_lr)
         # pause / resume / step / set_lr go straight to the run's nn.train_control.TrainingControl
         self.control = self.worker.control
         if paused:

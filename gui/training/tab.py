@@ -4,22 +4,28 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from digitlab.gui.accessibility import name_controls
 from digitlab.gui.training.controls import TrainingControls
 from digitlab.gui.training.course_tools import CourseTools
+from digitlab.gui.training.data_panel import DataPanel
 from digitlab.gui.training.download_dialog import ensure_mnist
 from digitlab.gui.training.evaluation_panel import EvaluationPanel
+from digitlab.gui.training.health_panel import HealthPanel
+from digitlab.gui.training.hints import HintList
 from digitlab.gui.training.loop_listing import LoopListing
+from digitlab.gui.training.lr_finder import LrFinderPanel
 from digitlab.gui.training.mnist_cache import MnistCache
 from digitlab.gui.training.plots import TrainingPlots
+from digitlab.gui.training.robustness_panel import RobustnessPanel
 from digitlab.gui.training.run import TrainingRun
 from digitlab.gui.training.save_dialog import ask_before_quitting, save_interactively
 from digitlab.gui.training.settings import SettingsScroll, TrainingSettings
 from digitlab.gui.training.state import RunState
 from digitlab.gui.workers import WorkerFailure
+from digitlab.nn.training.hints import same_sweep
 from digitlab.nn.training.trainer import FinishReason, Progress
 
 # Seconds between plot updates: 10 a second look live and cost the training thread about 10% of its
@@ -34,7 +40,11 @@ class TrainingTab(QWidget):
         model_trained(object, dict): "Use this model" was clicked; a copy of the network and its metadata.
         live_model(object): a snapshot of the network being trained, at most ~2 per second.
         image_chosen(object): a misclassified test image was clicked; (28, 28) float32, ink = 1.
+        corrupted_chosen(object, str): a corrupted test image was clicked on the corruption
+            table; (28, 28) float32, ink = 1, and the corruption's name.
         state_changed(str): the new RunState ("idle", "loading", "running", "paused", "finished").
+        not_sure_changed(float): the "not sure" threshold chosen on the coverage curve (the Draw
+            tab's bars say "not sure" below it).
         epoch_shown(int, float, float): an epoch's accuracies were plotted; payload the epoch and
             its train and test accuracy (fractions in [0, 1]).
     """
@@ -42,7 +52,9 @@ class TrainingTab(QWidget):
     model_trained = Signal(object, dict)
     live_model = Signal(object)
     image_chosen = Signal(object)
+    corrupted_chosen = Signal(object, str)
     state_changed = Signal(str)
+    not_sure_changed = Signal(float)
     epoch_shown = Signal(int, float, float)
 
     def __init__(self, parent: QWidget | None = None, *, mnist_dir: Path | None = None,
@@ -65,6 +77,7 @@ class TrainingTab(QWidget):
         self.loop_listing.show_config(self.settings.config())
         self._config = None   # the config of the current or last run
         self._build_layout()
+        self._add_watch_views()
         self._connect()
         self._set_state(RunState.IDLE)
         name_controls(self)
@@ -97,7 +110,34 @@ class TrainingTab(QWidget):
         self.save_action = c.save_action
         self.addAction(self.save_action)     # Ctrl+S anywhere in the tab
 
+    def _add_watch_views(self) -> None:
+        """The data, the weights' health with the range test and the hints, and how sure and sturdy."""
+        self.data_panel = DataPanel(self.data)
+        self.health_panel = HealthPanel()
+        self.lr_finder = LrFinderPanel(self.settings, self.data)
+        self.hint_list = HintList()
+        self.robustness_panel = RobustnessPanel(self.data)
+        advice = QSplitter()
+        advice.addWidget(self.hint_list)
+        advice.addWidget(self.lr_finder)
+        advice.setSizes([380, 380])
+        health = QSplitter(Qt.Orientation.Vertical)
+        health.addWidget(self.health_panel)
+        health.addWidget(advice)
+        health.setSizes([420, 300])
+        self.views.addTab(self.data_panel, self.tr("Data"))
+        self.views.addTab(health, self.tr("Health and hints"))
+        self.views.addTab(self.robustness_panel, self.tr("How sure, how sturdy"))
+        for index, tip in ((2, self.tr("Examples, counts, average digits and pixel values of the data")),
+                           (3, self.tr("The weights' health during a run, the learning-rate range test and hints")),
+                           (4, self.tr("Calibration, coverage, robustness curves and corruptions"))):
+            self.views.setTabToolTip(index, tip)
+
     def _connect(self) -> None:
+        self.hint_list.apply_requested.connect(self._on_hint_list_apply_requested)
+        self.robustness_panel.image_chosen.connect(self.corrupted_chosen)
+        self.robustness_panel.not_sure_changed.connect(self.not_sure_changed)
+        self.evaluation_panel.evaluated.connect(self._on_evaluation_panel_evaluated)
         self.start_button.clicked.connect(self._on_start_button_clicked)
         self.pause_button.clicked.connect(self._on_pause_button_clicked)
         self.step_button.clicked.connect(self._on_step_button_clicked)
@@ -116,6 +156,7 @@ class TrainingTab(QWidget):
         self.state = state
         self.settings.set_running(state.busy)
         self.course_tools.set_running(state.busy)
+        self.lr_finder.set_running(state.busy)
         self.controls.set_state(state, self.model is not None)
         self.state_changed.emit(state)
 
@@ -134,7 +175,8 @@ class TrainingTab(QWidget):
         self._clear_run()
         config = self.settings.config()
         # the run relays its worker's signals on this thread, and drops them once abandoned (Reset)
-        run = self._run = TrainingRun(config, self.data.get, interval=UPDATE_INTERVAL, paused=paused, parent=self)
+        run = self._run = TrainingRun(config, self.data.get, interval=UPDATE_INTERVAL, paused=paused, parent=self,
+                                      suggested_lr=self.suggested_lr(config))
         run.status.connect(self.controls.show_message)   # fixed texts: retranslate_tree's
         run.progress.connect(self._on_run_progress)
         run.epoch_finished.connect(self._on_run_epoch_finished)
@@ -142,6 +184,8 @@ class TrainingTab(QWidget):
         run.timing.connect(self._on_run_timing)
         run.evaluated.connect(self._on_run_evaluated)
         run.failed.connect(self._on_run_failed)
+        run.health.connect(self.health_panel.show_health)
+        run.hint.connect(self.hint_list.add_hint)
         run.finished.connect(self._on_run_finished)
         self.metadata = {"training": config.to_dict()}
         self._config = config
@@ -154,6 +198,8 @@ class TrainingTab(QWidget):
         self.plots.clear()
         self.loop_listing.set_variables({})    # the last run's values must not outlive it
         self.evaluation_panel.clear()
+        self.health_panel.clear()
+        self.hint_list.clear()
         self.controls.clear()
         self.model, self.metadata, self.last_finished = None, {}, None
         self._evaluation = self._backprop_seconds = None
@@ -212,6 +258,24 @@ class TrainingTab(QWidget):
         self._on_reset_button_clicked()
         self.controls.show_recovered(divergence)
 
+    @Slot(object)
+    def _on_hint_list_apply_requested(self, hint) -> None:
+        """A hint's Apply: its change goes into the settings for the next run."""
+        self.settings.set_config(hint.apply(self.settings.config()))
+        self.controls.show_message(self.tr("Settings changed for the next run: press Start."))
+
+    def suggested_lr(self, config) -> float | None:
+        """The latest range test's rate when it was made for config's network and optimizer."""
+        finder = self.lr_finder
+        if finder.result is None or finder.swept_config is None or not same_sweep(finder.swept_config, config):
+            return None
+        return finder.result.suggested
+
+    @Slot()
+    def _on_evaluation_panel_evaluated(self) -> None:
+        if self.evaluation_panel.draw_model is not None:
+            self.robustness_panel.set_model(*self.evaluation_panel.draw_model)
+
     # -- events of the current run (an abandoned run's never arrive) --------------------------------
     @Slot(object)
     def _on_run_progress(self, p: Progress) -> None:
@@ -265,6 +329,7 @@ class TrainingTab(QWidget):
             return
         (x_train, _), (x_test, t_test) = self.data.get()
         evaluation = self.evaluation_panel.set_model(network, x_test, t_test, self._evaluation)
+        self.robustness_panel.set_model(network, lambda: self.tr("Trained just now"))
         self.metadata["test_accuracy"] = evaluation.accuracy
         completed, epochs = event.reason == FinishReason.COMPLETED, event.epochs_done
         if not completed:
@@ -351,4 +416,6 @@ class TrainingTab(QWidget):
         self.evaluation_panel.shutdown()
         self.course_tools.shutdown()
         self.settings.shutdown()
+        for panel in (self.data_panel, self.lr_finder, self.robustness_panel):
+            panel.shutdown()
 

@@ -11,10 +11,22 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from digitlab.gui.training.mnist_cache import Data
 from digitlab.gui.workers import Stage, WorkerFailure
-from digitlab.nn.training.evaluate import evaluate
 from digitlab.nn.speed.timing import backprop_seconds
+from digitlab.nn.training.diagnostics import HealthEvent
+from digitlab.nn.training.evaluate import evaluate
+from digitlab.nn.training.hints import HintWatcher
 from digitlab.nn.training.trainer import (EpochEvent, FinishedEvent, FinishReason, IterationEvent, Progress,
                         TrainConfig, Trainer, TrainingControl, finite_weights)
+
+
+# The weights' health (nn.diagnostics) is measured about HEALTH_PER_SECOND times a second, and at
+# most every MIN_HEALTH_EVERY iterations: one measurement costs about two iterations (the probe
+# batch's forward pass, a few passes over the weights), so well under 1% of the default network's
+# training and at most ~8% of a very slow one's. HEALTH_EVERY: a fixed interval instead (0: off;
+# scripts/bench.py training-gui --health-every compares).
+HEALTH_PER_SECOND = 4
+MIN_HEALTH_EVERY = 25
+HEALTH_EVERY: int | None = None
 
 
 class TrainingWorker(QObject):
@@ -37,6 +49,9 @@ class TrainingWorker(QObject):
             (unless stop(evaluate=False)).
         failed(object): a WorkerFailure: the run could not start (Stage.PREPARE), the trainer raised
             (Stage.TRAIN) or the final evaluation did (Stage.EVALUATE); finished follows.
+        health(object): the latest nn.diagnostics.HealthEvent (the weights' health on the probe
+            batch, measured every health_every iterations), at most with each progress emission.
+        hint(object): an nn.hints.Hint that fired (each kind at most once a run).
         finished(object, object): FinishedEvent (None when the run did not get to the end) and a network
             copy (None when the run diverged, did no iteration, failed while training or was abandoned).
     """
@@ -48,12 +63,19 @@ class TrainingWorker(QObject):
     timing = Signal(float)
     evaluated = Signal(object)
     failed = Signal(object)
+    health = Signal(object)
+    hint = Signal(object)
     finished = Signal(object, object)
 
     def __init__(self, config: TrainConfig, data_source: Callable[[], Data], *,
-                 interval: float = 0.1, snapshot_interval: float = 0.5) -> None:
+                 interval: float = 0.1, snapshot_interval: float = 0.5,
+                 health_every: int | None = None, suggested_lr: float | None = None) -> None:
         super().__init__()
         self.config = config
+        # None: adapted to the run's speed (see HEALTH_PER_SECOND)
+        self.health_every = HEALTH_EVERY if health_every is None else health_every
+        self._watcher = HintWatcher(config, suggested_lr)
+        self._health: HealthEvent | None = None
         self._data_source = data_source
         self.interval = interval
         self.snapshot_interval = snapshot_interval
@@ -105,7 +127,9 @@ class TrainingWorker(QObject):
         self.status.emit(self.tr("Loading MNIST..."))
         (x_train, t_train), (x_test, t_test) = self._data_source()
         trainer = Trainer.from_config(self.config, x_train, t_train, x_test, t_test,
-                                      control=self.control)
+                                      control=self.control,
+                                      health_every=(MIN_HEALTH_EVERY if self.health_every is None
+                                                    else self.health_every))
         if self.config.gradient == "numerical":
             self.timing.emit(backprop_seconds(trainer.network, x_train, t_train, self.config.batch_size))
         self._test = (x_test, t_test)
@@ -118,14 +142,24 @@ class TrainingWorker(QObject):
     def _train(self, trainer: Trainer, network) -> None:
         last_emit = last_snapshot = 0.0
         iterations = 0
+        for hint in self._watcher.start():
+            self.hint.emit(hint)
         for event in trainer.run():
             now = time.monotonic()
-            if isinstance(event, IterationEvent):
+            for hint in self._watcher.observe(event):
+                self.hint.emit(hint)
+            if isinstance(event, HealthEvent):
+                self._health = event
+            elif isinstance(event, IterationEvent):
                 iterations += 1
                 self._batch.append(event)
                 if now - last_emit >= self.interval or trainer.paused:
                     self._flush()
                     last_emit = now
+                    # the pace of the first few batches says little
+                    if self.health_every is None and event.iteration >= 50:
+                        rate = event.iteration / event.seconds_elapsed
+                        trainer.health_every = max(MIN_HEALTH_EVERY, int(rate / HEALTH_PER_SECOND))
                 if now - last_snapshot >= self.snapshot_interval:
                     self.snapshot.emit(network.copy())
                     last_snapshot = now
@@ -151,3 +185,6 @@ class TrainingWorker(QObject):
             return
         batch, self._batch = self._batch, []
         self.progress.emit(Progress.of(batch, self.config.batch_size, self._epochs_total))
+        if self._health is not None:
+            health, self._health = self._health, None
+            self.health.emit(health)

@@ -27,6 +27,7 @@ from digitlab.nn.data.augment import augment_batch
 from digitlab.nn.model.convnet import ConvNet
 from digitlab.nn.model.network import MultiLayerNet
 from digitlab.nn.numerical.cost import count_params
+from digitlab.nn.training.diagnostics import PROBE_SIZE, HealthEvent, HealthMonitor
 from digitlab.nn.training.optimizers import make_optimizer, make_schedule
 from digitlab.nn.data.strokes import drawn_training_set
 from digitlab.nn.training.train_config import (GRADIENT_METHODS, NUMERICAL_MAX_IMAGES, NUMERICAL_MAX_PARAMS,
@@ -36,7 +37,7 @@ from digitlab.nn.training.train_control import TrainingControl
 from digitlab.nn.training.train_events import (Divergence, EpochEvent, FinishedEvent, FinishReason, IterationEvent,
                              Progress, divergence_message, suggested_lr)
 
-__all__ = ["EXPLODED_LOSS", "GRADIENT_METHODS", "NUMERICAL_MAX_IMAGES", "NUMERICAL_MAX_PARAMS",
+__all__ = ["EXPLODED_LOSS", "GRADIENT_METHODS", "HealthEvent", "NUMERICAL_MAX_IMAGES", "NUMERICAL_MAX_PARAMS",
            "Divergence", "EpochEvent", "FinishReason", "FinishedEvent", "IterationEvent", "Progress",
            "TRAIN_ACCURACY_SAMPLES", "TrainConfig", "Trainer", "TrainingControl", "build_network",
            "count_params", "divergence_message", "finite_weights", "suggested_lr", "weight_decay_penalty",
@@ -112,7 +113,7 @@ class Trainer:
 
     def __init__(self, network, x_train, t_train, x_test, t_test, config: TrainConfig,
                  rng: np.random.Generator | None = None, optimizer=None,
-                 control: TrainingControl | None = None):
+                 control: TrainingControl | None = None, health_every: int = 0):
         size = len(x_train) if config.train_size is None else min(config.train_size, len(x_train))
         if size == 0:
             raise ValueError("the training set is empty")
@@ -143,15 +144,22 @@ class Trainer:
         self._epoch_train_seconds = 0.0
         self._epoch_samples = 0
         self._divergence: Divergence | None = None
+        # The weights' health (nn.diagnostics) every health_every iterations, on a fixed probe batch
+        # of the first training images (no random numbers drawn: the run stays the same).
+        self.health_every = health_every
+        self._monitor = (HealthMonitor(network, self.x_train[:PROBE_SIZE]) if health_every > 0
+                         else None)
+        self._health: HealthEvent | None = None
 
     @classmethod
     def from_config(cls, config: TrainConfig, x_train, t_train, x_test, t_test, *,
-                    control: TrainingControl | None = None) -> Trainer:
+                    control: TrainingControl | None = None, health_every: int = 0) -> Trainer:
         """The run config describes: a generator seeded by config.seed, a fresh network drawn
-        from it (build_network) and the optimizer of config. Raises ValueError like __init__."""
+        from it (build_network) and the optimizer of config. Raises ValueError like __init__.
+        health_every > 0: a HealthEvent after every health_every-th iteration (and the first)."""
         rng = np.random.default_rng(config.seed)
         return cls(build_network(config, rng), x_train, t_train, x_test, t_test, config, rng=rng,
-                   control=control)
+                   control=control, health_every=health_every)
 
     def __repr__(self):
         return f"Trainer({self.network!r}, {self.optimizer!r}, {len(self.x_train)} images)"
@@ -190,7 +198,8 @@ class Trainer:
     # The run ----------------------------------------------------------------------------------
 
     def run(self):
-        """Yields IterationEvent per step, EpochEvent per epoch and finally one FinishedEvent.
+        """Yields IterationEvent per step, EpochEvent per epoch and finally one FinishedEvent;
+        with health_every, a HealthEvent right after the IterationEvent of each measured step.
 
         Call it once per Trainer: the iteration count and the optimizer state carry over.
         """
@@ -303,6 +312,9 @@ class Trainer:
             self._epoch_train_seconds, self._epoch_samples = active, samples
             yield IterationEvent(self._iteration, epoch, loss, lr, samples / max(active, 1e-9),
                                  self.iterations_total, self._elapsed(now))
+            if self._health is not None:
+                health, self._health = self._health, None
+                yield health
         return None
 
     def _lr_at(self, iteration: int, base_lr: float) -> float:
@@ -327,6 +339,9 @@ class Trainer:
             np.copyto(self._backup[key], value)
         self.optimizer.lr = lr
         self.optimizer.update(self.network.params, grads)
+        if self._monitor is not None and (self._iteration % self.health_every == 0
+                                          or self._iteration == 1):
+            self._health = self._monitor.measure(self._iteration, grads, self._backup)
         return loss
 
     def _loss_and_gradient(self, x, t):

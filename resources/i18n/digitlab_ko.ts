@@ -608,6 +608,109 @@
     </message>
 </context>
 <context>
+    <name>DataPanel</name>
+    <message>
+        <source>Data set</source>
+        <translation>데이터 세트</translation>
+    </message>
+    <message>
+        <source>Which images to look at</source>
+        <translation>살펴볼 이미지</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>이전 페이지</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>다음 페이지</translation>
+    </message>
+    <message>
+        <source>The previous examples of each digit</source>
+        <translation>숫자마다 이전 예시</translation>
+    </message>
+    <message>
+        <source>The next examples of each digit</source>
+        <translation>숫자마다 다음 예시</translation>
+    </message>
+    <message>
+        <source>Examples of each digit</source>
+        <translation>숫자별 예시</translation>
+    </message>
+    <message>
+        <source>Training images of each digit, one column per digit</source>
+        <translation>숫자별 훈련 이미지, 숫자마다 한 열</translation>
+    </message>
+    <message>
+        <source>Average digit of each class</source>
+        <translation>클래스별 평균 숫자</translation>
+    </message>
+    <message>
+        <source>The average of all training images of each digit</source>
+        <translation>숫자마다 모든 훈련 이미지의 평균</translation>
+    </message>
+    <message>
+        <source>training set</source>
+        <translation>훈련 데이터</translation>
+    </message>
+    <message>
+        <source>test set</source>
+        <translation>시험 데이터</translation>
+    </message>
+    <message>
+        <source>Data set:</source>
+        <translation>데이터 세트:</translation>
+    </message>
+    <message>
+        <source>Images per digit: training (blue), test (orange)</source>
+        <translation>숫자별 이미지 수: 훈련(파랑), 시험(주황)</translation>
+    </message>
+    <message>
+        <source>digit</source>
+        <translation>숫자</translation>
+    </message>
+    <message>
+        <source>Pixel values of the training images (log scale)</source>
+        <translation>훈련 이미지의 픽셀 값 (로그 눈금)</translation>
+    </message>
+    <message>
+        <source>pixel value (0 = paper, 1 = ink)</source>
+        <translation>픽셀 값 (0 = 종이, 1 = 잉크)</translation>
+    </message>
+    <message>
+        <source>MNIST</source>
+        <translation>MNIST</translation>
+    </message>
+    <message>
+        <source>Your handwriting (personal set)</source>
+        <translation>내 손글씨 (개인 데이터)</translation>
+    </message>
+    <message>
+        <source>Counting the images...</source>
+        <translation>이미지를 세는 중...</translation>
+    </message>
+    <message>
+        <source>The MNIST files are not here yet: press Start (or Find a learning rate) to get them.</source>
+        <translation>MNIST 파일이 아직 없습니다: 시작(또는 학습률 찾기)을 누르면 받습니다.</translation>
+    </message>
+    <message>
+        <source>{0:,} training images, {1:,} test images. Training images per digit 0-9: {2}. Test: {3}. Above: the average training image of each digit.</source>
+        <translation>훈련 이미지 {0:,}장, 시험 이미지 {1:,}장. 숫자 0-9별 훈련 이미지: {2}. 시험: {3}. 위: 숫자별 평균 훈련 이미지.</translation>
+    </message>
+    <message>
+        <source>page {0} of {1}</source>
+        <translation>{1}쪽 중 {0}쪽</translation>
+    </message>
+    <message>
+        <source>Reading the data failed: {0}</source>
+        <translation>데이터를 읽지 못했습니다: {0}</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>데이터</translation>
+    </message>
+</context>
+<context>
     <name>DerivativePanel</name>
     <message>
         <source>The function to differentiate (the course&apos;s function_1 and others)</source>
@@ -1432,6 +1535,191 @@ Details: {0}</source>
     </message>
 </context>
 <context>
+    <name>HealthPanel</name>
+    <message>
+        <source>Layer</source>
+        <translation>층</translation>
+    </message>
+    <message>
+        <source>The weight matrix whose health the plots show</source>
+        <translation>그래프가 상태를 보여 주는 가중치 행렬</translation>
+    </message>
+    <message>
+        <source>Health of the layer</source>
+        <translation>층의 상태</translation>
+    </message>
+    <message>
+        <source>Measured on a fixed batch of 100 training images about four times a second</source>
+        <translation>고정된 훈련 이미지 100장 배치로 1초에 네 번쯤 측정</translation>
+    </message>
+    <message>
+        <source>Layer:</source>
+        <translation>층:</translation>
+    </message>
+    <message>
+        <source>at the start</source>
+        <translation>시작할 때</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>지금</translation>
+    </message>
+    <message>
+        <source>Weights now and at the start</source>
+        <translation>가중치: 지금과 시작할 때</translation>
+    </message>
+    <message>
+        <source>weight value</source>
+        <translation>가중치 값</translation>
+    </message>
+    <message>
+        <source>Update/weight |lr·grad|/|W| (aim ~1e-3)</source>
+        <translation>갱신/가중치 |lr·grad|/|W| (목표 ~1e-3)</translation>
+    </message>
+    <message>
+        <source>iteration</source>
+        <translation>반복</translation>
+    </message>
+    <message>
+        <source>Gradient norm |dL/dW|</source>
+        <translation>기울기 크기 |dL/dW|</translation>
+    </message>
+    <message>
+        <source>Dead or saturated units (%)</source>
+        <translation>죽은 또는 포화된 뉴런 (%)</translation>
+    </message>
+    <message>
+        <source>Start a run: the weights&apos; health appears here while it trains.</source>
+        <translation>학습을 시작하세요: 학습하는 동안 가중치의 상태가 여기 나타납니다.</translation>
+    </message>
+    <message>
+        <source>{0} at iteration {1}: |W| {2:.3g}, |dL/dW| {3:.3g}, update/weight {4:.1e}</source>
+        <translation>{0}, 반복 {1}: |W| {2:.3g}, |dL/dW| {3:.3g}, 갱신/가중치 {4:.1e}</translation>
+    </message>
+    <message>
+        <source>; dead ReLU units {0:.0%}</source>
+        <translation>; 죽은 ReLU 뉴런 {0:.0%}</translation>
+    </message>
+    <message>
+        <source>; saturated sigmoid units {0:.0%}</source>
+        <translation>; 포화된 시그모이드 뉴런 {0:.0%}</translation>
+    </message>
+</context>
+<context>
+    <name>HintCard</name>
+    <message>
+        <source>The loss diverged</source>
+        <translation>손실이 발산했습니다</translation>
+    </message>
+    <message>
+        <source>Learning too slowly</source>
+        <translation>학습이 너무 느립니다</translation>
+    </message>
+    <message>
+        <source>Overfitting</source>
+        <translation>오버피팅</translation>
+    </message>
+    <message>
+        <source>Saturated sigmoid units</source>
+        <translation>포화된 시그모이드 뉴런</translation>
+    </message>
+    <message>
+        <source>Dead ReLU units</source>
+        <translation>죽은 ReLU 뉴런</translation>
+    </message>
+    <message>
+        <source>Learning rate far from the range test&apos;s suggestion</source>
+        <translation>범위 테스트의 제안과 동떨어진 학습률</translation>
+    </message>
+    <message>
+        <source>At iteration {0} the loss reached {1:.3g} with learning rate {2:g}.</source>
+        <translation>반복 {0}에서 학습률 {2:g}로 손실이 {1:.3g}에 이르렀습니다.</translation>
+    </message>
+    <message>
+        <source>After {0} iterations the loss fell only {1:.0%} (from {2:.3f} to {3:.3f}) with learning rate {4:g}.</source>
+        <translation>학습률 {4:g}로 {0}회 반복한 뒤에도 손실이 {1:.0%}만 줄었습니다 ({2:.3f}에서 {3:.3f}로).</translation>
+    </message>
+    <message>
+        <source>Epoch {0}: train accuracy {1:.1%}, test accuracy {2:.1%}: a gap of {3:.1%} that is not closing.</source>
+        <translation>에폭 {0}: 훈련 정확도 {1:.1%}, 시험 정확도 {2:.1%}: {3:.1%}의 차이가 줄지 않습니다.</translation>
+    </message>
+    <message>
+        <source>{0:.0%} of a layer&apos;s sigmoid units output below 0.01 or above 0.99 on most probe images (iteration {1}).</source>
+        <translation>한 층의 시그모이드 뉴런 중 {0:.0%}가 대부분의 측정 이미지에서 0.01 미만 또는 0.99 초과를 출력합니다 (반복 {1}).</translation>
+    </message>
+    <message>
+        <source>{0:.0%} of a layer&apos;s ReLU units output 0 on every probe image (iteration {1}).</source>
+        <translation>한 층의 ReLU 뉴런 중 {0:.0%}가 모든 측정 이미지에서 0을 출력합니다 (반복 {1}).</translation>
+    </message>
+    <message>
+        <source>The learning rate {0:g} is {1:.2g} times the range test&apos;s suggestion {2:g}.</source>
+        <translation>학습률 {0:g}는 범위 테스트가 제안한 {2:g}의 {1:.2g}배입니다.</translation>
+    </message>
+    <message>
+        <source>Gradient descent moves every weight by the learning rate times its gradient (W &lt;- W - lr * dL/dW). When that step is too large it jumps across the valley of the loss to a point higher up, where the gradient is larger still, so the next step is larger again: the loss grows instead of falling. A smaller learning rate takes smaller steps.</source>
+        <translation>경사 하강법은 모든 가중치를 학습률 곱하기 기울기만큼 옮깁니다 (W &lt;- W - lr * dL/dW). 이 한 걸음이 너무 크면 손실의 골짜기를 건너뛰어 더 높은 곳에 닿고, 그곳의 기울기는 더 커서 다음 걸음은 더욱 커집니다: 손실이 줄지 않고 커집니다. 학습률을 낮추면 걸음이 작아집니다.</translation>
+    </message>
+    <message>
+        <source>Each step moves the weights by the learning rate times the gradient. With a tiny learning rate the steps are so small that the loss hardly changes: the network is heading the right way but would need thousands of epochs. The course trains this network with 0.1.</source>
+        <translation>한 걸음마다 가중치는 학습률 곱하기 기울기만큼 움직입니다. 학습률이 아주 작으면 걸음이 너무 작아 손실이 거의 변하지 않습니다: 신경망은 옳은 방향으로 가고 있지만 수천 에폭이 필요할 것입니다. 강의는 이 신경망을 0.1로 학습합니다.</translation>
+    </message>
+    <message>
+        <source>The network is memorising its training images instead of learning what makes a digit: the loss on the training data keeps falling while the accuracy on images it never saw stops improving. Weight decay adds 0.5 * lambda * sum(W^2) to the loss, so large weights cost something and the network prefers simpler answers; more training images or dropout help too.</source>
+        <translation>신경망이 숫자를 숫자이게 하는 특징을 배우는 대신 훈련 이미지를 외우고 있습니다: 훈련 데이터의 손실은 계속 줄지만 본 적 없는 이미지의 정확도는 더 나아지지 않습니다. 가중치 감소는 손실에 0.5 * lambda * sum(W^2)를 더해 큰 가중치에 대가를 매기므로 신경망이 더 단순한 답을 고릅니다. 훈련 이미지를 늘리거나 드롭아웃을 써도 도움이 됩니다.</translation>
+    </message>
+    <message>
+        <source>The sigmoid&apos;s slope is y(1 - y): at 0.01 or 0.99 it is below 0.01, so backpropagation multiplies the gradient by almost zero and these units stop learning (the vanishing gradient). Large initial weights push the weighted sums far from 0. Xavier initialisation (standard deviation 1/sqrt(n)) keeps them in the sigmoid&apos;s steep middle.</source>
+        <translation>시그모이드의 기울기는 y(1 - y)입니다: 출력이 0.01이나 0.99이면 기울기가 0.01보다 작아서, 역전파가 기울기에 거의 0을 곱하게 되고 이 뉴런들은 학습을 멈춥니다 (기울기 소실). 초기 가중치가 크면 가중합이 0에서 멀리 밀려납니다. Xavier 초깃값(표준편차 1/sqrt(n))은 가중합을 시그모이드의 가파른 가운데에 머물게 합니다.</translation>
+    </message>
+    <message>
+        <source>ReLU passes a positive input and outputs 0 otherwise, and then its gradient is 0 too: a unit whose weighted sum is negative for every image never changes again. Too large a step can push many units there at once. He initialisation (standard deviation sqrt(2/n)) and a smaller learning rate keep more of them alive.</source>
+        <translation>ReLU는 양수 입력은 그대로 통과시키고 그 밖에는 0을 출력하며, 이때 기울기도 0입니다: 모든 이미지에서 가중합이 음수인 뉴런은 다시는 바뀌지 않습니다. 너무 큰 걸음은 많은 뉴런을 한꺼번에 그곳으로 밀어 넣을 수 있습니다. He 초깃값(표준편차 sqrt(2/n))과 더 작은 학습률이 더 많은 뉴런을 살려 둡니다.</translation>
+    </message>
+    <message>
+        <source>The range test trained for a moment with the learning rate growing at every step and watched the loss: where it fell fastest the steps were about right, where it rose they overshot. A rate ten times away from its suggestion is likely to crawl or to diverge.</source>
+        <translation>범위 테스트는 걸음마다 학습률을 키우며 잠깐 학습하고 손실을 지켜보았습니다: 손실이 가장 빨리 줄어든 곳의 걸음은 알맞았고, 손실이 오른 곳의 걸음은 지나쳤습니다. 제안에서 열 배 떨어진 학습률은 기어가거나 발산하기 쉽습니다.</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <source>initial weights</source>
+        <translation>가중치 초깃값</translation>
+    </message>
+    <message>
+        <source>weight decay</source>
+        <translation>가중치 감소</translation>
+    </message>
+    <message>
+        <source>Apply: {0}</source>
+        <translation>적용: {0}</translation>
+    </message>
+    <message>
+        <source>Why?</source>
+        <translation>왜?</translation>
+    </message>
+    <message>
+        <source>What this means, in the course&apos;s terms</source>
+        <translation>강의의 용어로 본 뜻</translation>
+    </message>
+    <message>
+        <source>Change this setting for the next run</source>
+        <translation>다음 학습에 쓸 설정을 바꿉니다</translation>
+    </message>
+</context>
+<context>
+    <name>HintList</name>
+    <message>
+        <source>Hints</source>
+        <translation>조언</translation>
+    </message>
+    <message>
+        <source>No hints: nothing unusual in this run so far.</source>
+        <translation>조언 없음: 지금까지 이 학습에 특이한 점이 없습니다.</translation>
+    </message>
+</context>
+<context>
     <name>InputView</name>
     <message>
         <source>x (1×{0})</source>
@@ -1968,6 +2256,61 @@ Details: {0}</source>
     </message>
 </context>
 <context>
+    <name>LrFinderPanel</name>
+    <message>
+        <source>Find a learning rate</source>
+        <translation>학습률 찾기</translation>
+    </message>
+    <message>
+        <source>Train a copy for up to 100 mini-batches with the learning rate growing from 0.00001 to 10, and plot the loss at each rate</source>
+        <translation>복사본을 최대 100개 미니배치 동안 학습률을 0.00001에서 10까지 키우며 학습하고, 학습률마다 손실을 그립니다</translation>
+    </message>
+    <message>
+        <source>Use this rate</source>
+        <translation>이 학습률 쓰기</translation>
+    </message>
+    <message>
+        <source>Put the suggested learning rate into the settings</source>
+        <translation>제안된 학습률을 설정에 넣습니다</translation>
+    </message>
+    <message>
+        <source>Suggested learning rate</source>
+        <translation>제안된 학습률</translation>
+    </message>
+    <message>
+        <source>Loss against the learning rate</source>
+        <translation>학습률에 따른 손실</translation>
+    </message>
+    <message>
+        <source>The range test trains a copy of the network for a moment, the learning rate growing at every step, and suggests a rate a tenth of where the loss was lowest.</source>
+        <translation>범위 테스트는 신경망의 복사본을 걸음마다 학습률을 키우며 잠깐 학습하고, 손실이 가장 낮았던 학습률의 10분의 1을 제안합니다.</translation>
+    </message>
+    <message>
+        <source>Range test: loss at each rate</source>
+        <translation>범위 테스트: 학습률별 손실</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <source>Sweeping the learning rate...</source>
+        <translation>학습률을 훑는 중...</translation>
+    </message>
+    <message>
+        <source>Suggested learning rate: {0:g} (a tenth of {1:.3g}, where the smoothed loss was lowest).</source>
+        <translation>제안된 학습률: {0:g} (평활한 손실이 가장 낮았던 {1:.3g}의 10분의 1).</translation>
+    </message>
+    <message>
+        <source>The range test failed; press the button to try again.</source>
+        <translation>범위 테스트가 실패했습니다. 버튼을 눌러 다시 해 보세요.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>DigitLab</source>
@@ -2016,6 +2359,10 @@ Details: {0}</source>
     <message>
         <source>The Draw tab now answers with the network you trained: draw a digit to try it.</source>
         <translation>이제 그리기 탭은 방금 학습한 신경망으로 답합니다: 숫자를 그려 보세요.</translation>
+    </message>
+    <message>
+        <source>a test image under {0}</source>
+        <translation>{0} 손상을 입힌 시험 이미지</translation>
     </message>
     <message>
         <source>a misclassified test image</source>
@@ -2700,6 +3047,223 @@ Details: {0}</source>
     <message>
         <source>step {k}</source>
         <translation>{k}단계</translation>
+    </message>
+</context>
+<context>
+    <name>RobustnessPanel</name>
+    <message>
+        <source>Measure how sure and how sturdy</source>
+        <translation>얼마나 확신하고 얼마나 튼튼한지 측정</translation>
+    </message>
+    <message>
+        <source>Reliability, coverage, robustness curves and corruptions on 2,000 test images</source>
+        <translation>시험 이미지 2,000장에서 신뢰도, 커버리지, 강건성 곡선, 손상</translation>
+    </message>
+    <message>
+        <source>Second model...</source>
+        <translation>두 번째 모델...</translation>
+    </message>
+    <message>
+        <source>The model to compare with, e.g. the textbook&apos;s sample_weight.pkl (default: the shipped model)</source>
+        <translation>비교할 모델, 예: 교재의 sample_weight.pkl (기본: 기본 제공 모델)</translation>
+    </message>
+    <message>
+        <source>Calibration and coverage</source>
+        <translation>보정과 커버리지</translation>
+    </message>
+    <message>
+        <source>Corruption table</source>
+        <translation>손상 표</translation>
+    </message>
+    <message>
+        <source>Click a row to load its corrupted digit into the Draw tab</source>
+        <translation>행을 클릭하면 손상된 숫자를 그리기 탭으로 불러옵니다</translation>
+    </message>
+    <message>
+        <source>How sure</source>
+        <translation>얼마나 확신하나</translation>
+    </message>
+    <message>
+        <source>Robustness curves</source>
+        <translation>강건성 곡선</translation>
+    </message>
+    <message>
+        <source>Corruptions (MNIST-C)</source>
+        <translation>손상 (MNIST-C)</translation>
+    </message>
+    <message>
+        <source>Reliability diagram and coverage curve of the model</source>
+        <translation>모델의 신뢰도 도표와 커버리지 곡선</translation>
+    </message>
+    <message>
+        <source>Test accuracy against noise, rotation, thickness and shift, both models</source>
+        <translation>잡음, 회전, 굵기, 이동에 따른 시험 정확도, 두 모델</translation>
+    </message>
+    <message>
+        <source>Accuracy under corruptions in the manner of MNIST-C, both models</source>
+        <translation>MNIST-C 방식의 손상에서 정확도, 두 모델</translation>
+    </message>
+    <message>
+        <source>Reliability: accuracy against confidence</source>
+        <translation>신뢰도: 확신도에 따른 정확도</translation>
+    </message>
+    <message>
+        <source>predicted probability</source>
+        <translation>예측 확률</translation>
+    </message>
+    <message>
+        <source>Answered (blue) and right (green), %</source>
+        <translation>답한 비율(파랑)과 맞힌 비율(초록), %</translation>
+    </message>
+    <message>
+        <source>&apos;not sure&apos; below probability p (drag the red line)</source>
+        <translation>확률 p 미만이면 &apos;확신 없음&apos; (빨간 선을 끌어 보세요)</translation>
+    </message>
+    <message>
+        <source>Gaussian noise (sigma)</source>
+        <translation>가우스 잡음 (시그마)</translation>
+    </message>
+    <message>
+        <source>Rotation (degrees)</source>
+        <translation>회전 (도)</translation>
+    </message>
+    <message>
+        <source>Stroke thickness (- thinner, + thicker)</source>
+        <translation>획 굵기 (- 가늘게, + 굵게)</translation>
+    </message>
+    <message>
+        <source>Shift (pixels)</source>
+        <translation>이동 (픽셀)</translation>
+    </message>
+    <message>
+        <source>accuracy (%)</source>
+        <translation>정확도 (%)</translation>
+    </message>
+    <message>
+        <source>example</source>
+        <translation>예시</translation>
+    </message>
+    <message>
+        <source>corruption</source>
+        <translation>손상</translation>
+    </message>
+    <message>
+        <source>{0}
+(clean {1:.1%})</source>
+        <translation>{0}
+(손상 없음 {1:.1%})</translation>
+    </message>
+    <message>
+        <source>shipped model</source>
+        <translation>기본 제공 모델</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>Model: {0}; compared with: {1}. Press Measure (about ten seconds).</source>
+        <translation>모델: {0}; 비교 대상: {1}. 측정을 누르세요 (10초쯤).</translation>
+    </message>
+    <message>
+        <source>Second model</source>
+        <translation>두 번째 모델</translation>
+    </message>
+    <message>
+        <source>Models (*.npz *.pkl)</source>
+        <translation>모델 (*.npz *.pkl)</translation>
+    </message>
+    <message>
+        <source>This file cannot be used as a model.</source>
+        <translation>이 파일은 모델로 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Measuring...</source>
+        <translation>측정 중...</translation>
+    </message>
+    <message>
+        <source>{0}: calibration error (ECE) {1:.2%}</source>
+        <translation>{0}: 보정 오차(ECE) {1:.2%}</translation>
+    </message>
+    <message>
+        <source>If {0} may say &apos;not sure&apos; below probability {1:.2f} (the Draw tab&apos;s line), it answers {2:.1%} of the test digits with {3:.2%} accuracy.</source>
+        <translation>{0}이(가) 확률 {1:.2f} 미만에서 &apos;확신 없음&apos;이라고 말해도 된다면 (그리기 탭의 기준), 시험 숫자의 {2:.1%}에 정확도 {3:.2%}로 답합니다.</translation>
+    </message>
+    <message>
+        <source>Curves: blue {0}, orange {1}.</source>
+        <translation>곡선: 파랑 {0}, 주황 {1}.</translation>
+    </message>
+    <message>
+        <source>shot noise</source>
+        <translation>샷 잡음</translation>
+    </message>
+    <message>
+        <source>impulse noise</source>
+        <translation>임펄스 잡음</translation>
+    </message>
+    <message>
+        <source>glass blur</source>
+        <translation>유리 흐림</translation>
+    </message>
+    <message>
+        <source>motion blur</source>
+        <translation>움직임 흐림</translation>
+    </message>
+    <message>
+        <source>shear</source>
+        <translation>기울이기(전단)</translation>
+    </message>
+    <message>
+        <source>scale</source>
+        <translation>크기 줄이기</translation>
+    </message>
+    <message>
+        <source>rotate</source>
+        <translation>회전</translation>
+    </message>
+    <message>
+        <source>translate</source>
+        <translation>이동</translation>
+    </message>
+    <message>
+        <source>brightness</source>
+        <translation>밝기</translation>
+    </message>
+    <message>
+        <source>stripe</source>
+        <translation>줄무늬</translation>
+    </message>
+    <message>
+        <source>fog</source>
+        <translation>안개</translation>
+    </message>
+    <message>
+        <source>spatter</source>
+        <translation>얼룩</translation>
+    </message>
+    <message>
+        <source>dotted line</source>
+        <translation>점선</translation>
+    </message>
+    <message>
+        <source>zigzag</source>
+        <translation>지그재그</translation>
+    </message>
+    <message>
+        <source>Canny edges</source>
+        <translation>캐니 윤곽선</translation>
+    </message>
+    <message>
+        <source>Click to load this digit into the Draw tab</source>
+        <translation>클릭하면 이 숫자를 그리기 탭으로 불러옵니다</translation>
+    </message>
+    <message>
+        <source>Measuring failed; press the button to try again.</source>
+        <translation>측정이 실패했습니다. 버튼을 눌러 다시 해 보세요.</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>평가</translation>
     </message>
 </context>
 <context>
@@ -3424,6 +3988,38 @@ Details: {0}</source>
     <message>
         <source>{0} after {1} epoch(s). Test accuracy {2:.2%}.</source>
         <translation>{1}에폭 후 {0}. 시험 정확도 {2:.2%}.</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>데이터</translation>
+    </message>
+    <message>
+        <source>Health and hints</source>
+        <translation>상태와 조언</translation>
+    </message>
+    <message>
+        <source>How sure, how sturdy</source>
+        <translation>확신과 강건성</translation>
+    </message>
+    <message>
+        <source>Examples, counts, average digits and pixel values of the data</source>
+        <translation>데이터의 예시, 개수, 평균 숫자, 픽셀 값</translation>
+    </message>
+    <message>
+        <source>The weights&apos; health during a run, the learning-rate range test and hints</source>
+        <translation>학습 중 가중치의 상태, 학습률 범위 테스트와 조언</translation>
+    </message>
+    <message>
+        <source>Calibration, coverage, robustness curves and corruptions</source>
+        <translation>보정, 커버리지, 강건성 곡선과 손상</translation>
+    </message>
+    <message>
+        <source>Settings changed for the next run: press Start.</source>
+        <translation>다음 학습의 설정을 바꿨습니다: 시작을 누르세요.</translation>
+    </message>
+    <message>
+        <source>Trained just now</source>
+        <translation>방금 학습한 모델</translation>
     </message>
     <message>
         <source>Saved to {0}</source>
