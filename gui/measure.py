@@ -156,8 +156,10 @@ def paced_strokes(app, canvas, clock: RepaintClock, strokes: int, hz: float,
     return clock.latencies
 
 
-def draw_to_bars_ms(strokes: int, rng: np.random.Generator, hz: float = MOUSE_HZ) -> np.ndarray:
-    """Mouse move -> bars latencies (ms) on the main window's Draw tab with the shipped model."""
+def draw_to_bars_ms(strokes: int, rng: np.random.Generator, hz: float = MOUSE_HZ,
+                    conv: bool = False) -> np.ndarray:
+    """Mouse move -> bars latencies (ms) on the main window's Draw tab with the shipped model
+    (conv: the shipped convolutional model, chosen in the model list as a user does)."""
     from digitlab.gui.main_window import MainWindow
     from digitlab.gui.settings import throwaway_settings
 
@@ -169,6 +171,14 @@ def draw_to_bars_ms(strokes: int, rng: np.random.Generator, hz: float = MOUSE_HZ
     if not tab.load_default_model():
         window.close()
         raise RuntimeError("the shipped model could not be loaded, so the bars stay empty")
+    if conv:
+        combo = tab.model_choice.combo
+        index = next((i for i in range(combo.count())
+                      if getattr(tab.model_choice._models[combo.itemData(i)][0], "kind", "") == "conv"), -1)
+        if index < 0:
+            window.close()
+            raise RuntimeError("the shipped convolutional model could not be loaded")
+        combo.setCurrentIndex(index)
     app.processEvents()
     latencies = move_latencies(app, tab, strokes, hz, rng)
     window.close()

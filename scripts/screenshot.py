@@ -24,6 +24,10 @@ the dark theme, both empty for English in the light theme):
                answer opened (softmax step by step), the course's chapter 3; with MNIST also the lab
                after pruning half the weights (test accuracy, a pruning sweep), backward for the
                digit labelled 8 after one SGD step, and hidden layer 2's map with the digit's star
+  conv         draw_conv, inside_conv{SUFFIX}.png at the window's default size: the shipped
+               convolutional model chosen in the Draw tab's list, a digit (--digit, --seed) drawn
+               on the Draw tab (filters and feature maps under "Inside the network"), then on the
+               Inside tab's small canvas (the filters and feature maps in the diagram's place)
   watch        watch_{data,health,sure,curves,corruptions}{SUFFIX}.png: the Training tab's Data
                panel; the weights' health mid-run with the range test and a hint with its Why open;
                reliability and coverage, robustness curves and the corruption table of the shipped
@@ -56,7 +60,8 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from digitlab.gui.mouse_replay import replay  # noqa: E402
 
 DEFAULT_OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
-TABS = ("draw", "training", "gradient", "handwriting", "course", "inside", "watch", "overview", "all")
+TABS = ("draw", "training", "gradient", "handwriting", "course", "inside", "watch", "conv", "overview",
+        "all")
 PAGES = {"draw": 0, "training": 1, "gradient": 2}
 
 
@@ -271,6 +276,30 @@ class Shooter:
         settle(self.app)
         self.save(self.window, "inside_chapter3")
         self.inside_sections(tab)
+        self.window.resize(1180, 860)
+
+    def conv(self) -> None:
+        from digitlab.gui.main_window import MainWindow
+        from digitlab.nn.data.strokes import drawn_digit
+
+        self.window.resize(*MainWindow.DEFAULT_SIZE)
+        tab = self.window.draw_tab
+        tab.load_default_model()
+        choice = tab.model_choice
+        kinds = [getattr(choice._models[choice.combo.itemData(i)][0], "kind", "")
+                 for i in range(choice.combo.count())]
+        choice.combo.setCurrentIndex(kinds.index("conv"))
+        self.draw_digit(self.args.digit, self.args.seed, 18.0)
+        self.save(self.window, "draw_conv")
+        self.window.tabs.setCurrentWidget(self.window.inside_page)
+        settle(self.app)
+        inside = self.window.inside_page.widget
+        _, strokes = drawn_digit(self.args.digit, np.random.default_rng(self.args.seed), pen_width=18.0)
+        inside.canvas.clear()
+        replay(inside.canvas, strokes)
+        wait_until(lambda: inside.x is not None, 5000)
+        settle(self.app)
+        self.save(self.window, "inside_conv")
         self.window.resize(1180, 860)
 
     def inside_sections(self, tab) -> None:

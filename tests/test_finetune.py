@@ -113,3 +113,17 @@ def test_finetuning_learns_unusual_digits_and_keeps_mnist(mnist_dir):
     assert report.personal_n == 32
     assert report.personal_after - report.personal_before >= 0.20
     assert report.mnist_before - report.mnist_after <= 0.005
+
+
+def test_a_conv_net_fine_tunes_on_a_copy():
+    from digitlab.nn.model.convnet import ConvNet
+    rng = np.random.default_rng(3)
+    net = ConvNet(conv=((2, 3, 1),), hidden_sizes=(8,), rng=np.random.default_rng(0))
+    before = {k: v.copy() for k, v in net.params.items()}
+    personal = (rng.random((6, 784)).astype(np.float32), rng.integers(0, 10, 6))
+    mnist = (rng.random((40, 784)).astype(np.float32), rng.integers(0, 10, 40))
+    tuner = FineTuner(net, personal, mnist, FinetuneConfig(steps=2, batch_size=16), rng=rng)
+    assert [p.step for p in tuner.run()] == [1, 2]
+    assert tuner.network.kind == "conv"
+    assert not np.array_equal(tuner.network.params["W1"], before["W1"])
+    np.testing.assert_array_equal(net.params["W1"], before["W1"])

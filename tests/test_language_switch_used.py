@@ -113,13 +113,14 @@ def test_model_names_follow_the_language_in_every_list(window, qtbot):
     combo = window.draw_tab.model_choice.combo
     switch(window, qtbot, "ko")
     items = [combo.itemText(i) for i in range(combo.count())]
-    assert items[0].startswith("기본 모델 (")
-    assert items[1:] == ["학습 중 (실시간)", "내 숫자로 미세 조정한 모델 (50.0%)"]
+    assert items[0].startswith("기본 모델 (") and items[1].startswith("합성곱 신경망 (7장) (")
+    assert items[2:] == ["학습 중 (실시간)", "내 숫자로 미세 조정한 모델 (50.0%)"]
     window._on_training_tab_live_model(network)       # the next snapshot replaces it: no new entry
-    assert combo.count() == 3
+    assert combo.count() == 4
     assert window.model_label.text().startswith("모델: 기본 모델 (시험 정확도 ")
     assert window.training_tab.evaluation_panel.model_button.text().endswith("(기본 모델)")
     switch(window, qtbot, "en")
     items = [combo.itemText(i) for i in range(combo.count())]
-    assert items[0].startswith("default model (") and items[1:] == ["Training (live)", f"{tuned} (50.0%)"]
+    assert items[0].startswith("default model (") and items[2:] == ["Training (live)", f"{tuned} (50.0%)"]
+    assert items[1].startswith("Convolutional network (ch. 7) (")
     assert window.model_label.text().startswith("Model: default model (test accuracy ")

@@ -42,3 +42,14 @@ def test_inside_latencies_come_from_moves_on_the_inside_tabs_canvas(qapp):
     latencies = measure.inside_update_ms(1, np.random.default_rng(0))
     assert len(latencies) == measure.POINTS_PER_STROKE - 1     # every move reached the diagram
     assert np.all(latencies > 0)
+
+
+def test_draw_latencies_with_the_conv_model_are_answered_by_it(qapp, monkeypatch):
+    from digitlab.nn.model.convnet import ConvNet
+    answered = []
+    forward = ConvNet.probabilities_and_hidden
+    monkeypatch.setattr(ConvNet, "probabilities_and_hidden",
+                        lambda self, x: answered.append(1) or forward(self, x))
+    latencies = measure.draw_to_bars_ms(1, np.random.default_rng(0), conv=True)
+    assert len(latencies) == measure.POINTS_PER_STROKE - 1
+    assert np.all(latencies > 0) and answered     # the conv model answered (moves coalesce)

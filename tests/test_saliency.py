@@ -142,3 +142,19 @@ def test_summary_counts_the_changed_pixels():
 def test_bad_arguments_are_refused(shipped, drawn, kwargs):
     with pytest.raises(ValueError):
         input_gradient(shipped, drawn[0], **kwargs)
+
+
+def test_input_gradient_of_a_conv_net_matches_the_numerical_gradient():
+    from digitlab.nn.model.convnet import ConvNet
+    net = ConvNet(conv=((3, 3, 1),), hidden_sizes=(8,), dtype=np.float64,
+                  rng=np.random.default_rng(5))
+    x = np.random.default_rng(6).random(784)
+    g = input_gradient(net, x, 4)
+    assert g.shape == (784,)
+    for i in (0, 200, 407, 783):
+        e = 1e-6
+        up, down = x.copy(), x.copy()
+        up[i] += e
+        down[i] -= e
+        numeric = (net.predict(up)[4] - net.predict(down)[4]) / (2 * e)
+        assert abs(g[i] - numeric) <= 1e-6 * max(1.0, abs(numeric))

@@ -1,5 +1,6 @@
 """gui/training/settings.py: the form, its choices from nn, and the rules it shares with `train`."""
 import pytest
+from PySide6.QtCore import Qt
 
 from digitlab import cli
 from digitlab.cli.args import build_parser
@@ -88,3 +89,62 @@ def test_only_the_learning_rate_stays_editable_while_running(settings):
     assert settings.lr_spin.isEnabled() and settings.lr_slider.isEnabled()
     settings.set_running(False)
     assert settings.hidden_edit.isEnabled()
+
+
+def choose_network(settings, qtbot, kind):
+    """As the user does: the Network combo focused, arrow keys to the kind."""
+    combo = settings.network_combo
+    combo.setFocus()
+    key = Qt.Key.Key_Down if kind == "conv" else Qt.Key.Key_Up
+    qtbot.keyClick(combo, key)
+    assert combo.currentData() == kind
+
+
+def test_choosing_the_convolutional_network_takes_its_own_defaults(settings, qtbot):
+    from digitlab.nn.training.train_config import CONV_HIDDEN_SIZES, CONV_STAGES, DEFAULTS
+    settings.show()
+    qtbot.waitExposed(settings)
+    assert settings.config().model_kind == "mlp" and not settings.conv_edit.isEnabled()
+    choose_network(settings, qtbot, "conv")
+    config = settings.config()
+    assert config.model_kind == "conv" and config.conv == CONV_STAGES
+    assert config.hidden_sizes == CONV_HIDDEN_SIZES
+    assert (config.optimizer, config.lr, config.activation) == ("momentum", 0.05, "relu")
+    assert settings.conv_edit.isEnabled() and not settings.activation_combo.isEnabled()
+    settings.conv_edit.setText("8x3, 16x5")
+    assert settings.config().conv == ((8, 3, 1), (16, 5, 2))
+    assert settings.validation_error() is None
+    restored = TrainingSettings()
+    qtbot.addWidget(restored)
+    restored.apply_settings_state(settings.settings_state())     # remembered between sessions
+    assert restored.config() == settings.config() and restored.conv_edit.isEnabled()
+    choose_network(settings, qtbot, "mlp")
+    config = settings.config()
+    assert (config.model_kind, config.hidden_sizes, config.lr) == ("mlp", DEFAULTS.hidden_sizes,
+                                                                   DEFAULTS.lr)
+    assert settings.activation_combo.isEnabled() and not settings.conv_edit.isEnabled()
+
+
+@pytest.mark.parametrize("text, words", [("16x5, banana", "FILTERSxSIZE"),
+                                         ("8x3, 8x3, 8x3, 8x3, 8x3, 8x3", "shrink")])
+def test_bad_conv_stages_are_refused_in_one_line(settings, qtbot, text, words):
+    choose_network(settings, qtbot, "conv")
+    settings.conv_edit.setText(text)
+    error = settings.validation_error()
+    assert error.startswith("Conv stages:") and words in error and "\n" not in error
+
+
+def test_the_time_estimate_is_measured_before_start(settings, qtbot):
+    settings.show()
+    qtbot.waitExposed(settings)
+    choose_network(settings, qtbot, "conv")
+    settings.conv_edit.setText("2x3")
+    settings.hidden_edit.setText("8")
+    settings.subset_combo.setCurrentIndex(settings.subset_combo.findData(1_000))
+    assert "measuring" in settings.estimate_label.text()
+    qtbot.waitUntil(lambda: settings.estimate_seconds is not None, timeout=20_000)
+    minutes = max(1, round(settings.estimate_seconds / 60))
+    assert settings.estimate_label.text() == f"about {minutes} min here"
+    settings.epochs_spin.setValue(settings.epochs_spin.value() + 1)      # measured anew
+    assert settings.estimate_seconds is None and "measuring" in settings.estimate_label.text()
+    settings.shutdown()

@@ -70,6 +70,28 @@ def forward_shapes(sizes: Sequence[int], activation: str) -> str:
     return "".join(parts)
 
 
+def conv_forward_shapes(conv, hidden_sizes, output_size: int = 10, batch: int = 1) -> str:
+    """The array shapes along a convolutional network's forward pass, e.g. "x (1×1×28×28) →
+    conv W1 (16×1×5×5) + b1 → ReLU → pool → (1×16×14×14) → ... → y (1×10)" (batch images: N×)."""
+    n = batch
+    parts = [f"x ({n}×1×{SIDE}×{SIDE})"]
+    channels, side = 1, SIDE
+    for i, (filters, size, pad) in enumerate(conv, start=1):
+        side = (side + 2 * pad - size + 1) // 2
+        parts.append(f" → conv W{i} ({filters}×{channels}×{size}×{size}) + b{i} → ReLU → pool"
+                     f" → ({n}×{filters}×{side}×{side})")
+        channels = filters
+    sizes = (channels * side * side, *hidden_sizes, output_size)
+    first = len(conv) + 1
+    for i, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:]), start=first):
+        last = i == first + len(sizes) - 2
+        output = f"y ({n}×{n_out})" if last else f"({n}×{n_out})"
+        flatten = f" → ({n}×{n_in})" if i == first else ""
+        parts.append(f"{flatten} · W{i} ({n_in}×{n_out}) + b{i} → {'softmax' if last else 'ReLU'} → "
+                     + output)
+    return "".join(parts)
+
+
 class InputView(QWidget):
     """The preprocessed 28x28 input as the network gets it (ink = 1 white), and the shapes.
 
@@ -108,6 +130,20 @@ class InputView(QWidget):
         """Show the shapes along the forward pass for a model with these layer sizes."""
         self.shapes_label.setText(
             forward_shapes(sizes, activation) if sizes else self.tr("No model: no forward pass."))
+
+    def set_network(self, network) -> None:
+        """Show the shapes along `network`'s forward pass (fully connected or convolutional)."""
+        conv = network is not None and getattr(network, "kind", "") == "conv"
+        # a convolutional network reads the 28x28 picture itself: there is no 784-vector to show
+        if conv:
+            self.flatten_box.setChecked(False)
+        self.flatten_box.setVisible(not conv)
+        if conv:
+            self.shapes_label.setText(conv_forward_shapes(network.conv, network.hidden_sizes,
+                                                          network.output_size))
+        else:
+            self.set_sizes(None if network is None else network.sizes,
+                           "" if network is None else network.activation)
 
     def is_flattened(self) -> bool:
         return self.flatten_box.isChecked()

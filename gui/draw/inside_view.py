@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from digitlab.gui.draw.heatmap import Heatmap, diverging_lut, inferno_lut
 from digitlab.gui.live_text import follow_language
+from digitlab.nn.model.conv import output_size
 
 SIDE = 28
 TILES = 16        # first 16 columns of W1, shown 4 x 4
@@ -45,6 +46,29 @@ def weight_mosaic(W1: np.ndarray, tiles: int = TILES, per_row: int = TILE_ROW) -
     return mosaic
 
 
+def feature_mosaic(maps: np.ndarray, per_row: int | None = None) -> np.ndarray:
+    """Channels (C, H, W) side by side in a grid (see grid_shape), NaN between and after them:
+    a convolution's feature maps or its filters (W1[:, 0] of (FN, 1, FH, FW))."""
+    maps = np.asarray(maps, np.float32)
+    count, h, w = maps.shape
+    rows, cols = grid_shape(count) if per_row is None else (math.ceil(count / per_row), per_row)
+    mosaic = np.full((rows * (h + 1) - 1, cols * (w + 1) - 1), np.nan, np.float32)
+    for j in range(count):
+        r, c = divmod(j, cols)
+        mosaic[r * (h + 1):r * (h + 1) + h, c * (w + 1):c * (w + 1) + w] = maps[j]
+    return mosaic
+
+
+def layout_key(network) -> tuple | None:
+    """What decides the heatmaps a network needs: its layer sizes, or its conv stages and hidden
+    sizes for a convolutional network (no `sizes`)."""
+    if network is None:
+        return None
+    if getattr(network, "kind", "") == "conv":
+        return ("conv", network.conv, network.hidden_sizes, network.output_size)
+    return tuple(network.sizes)
+
+
 class InsideView(QWidget):
     """Hidden activations for the current drawing (one heatmap per hidden layer) and W1's columns.
 
@@ -69,7 +93,8 @@ class InsideView(QWidget):
         self.weight_map: Heatmap | None = None
         self._captions: list[QLabel] = []
         self._columns: list[QWidget] = []
-        self._sizes: tuple[int, ...] | None = None
+        self._sizes: tuple | None = None
+        self._zero_shapes: list[tuple[int, ...]] = []
         self.setMinimumHeight(150)
         self.retranslate()
         follow_language(self, self.retranslate)
@@ -83,6 +108,9 @@ class InsideView(QWidget):
             "784 pixels, shown as 28×28 (red = positive weight, blue = negative)."))
         if self._sizes is None:
             return
+        if self._sizes[0] == "conv":
+            self._retranslate_conv()
+            return
         hidden = self._sizes[1:-1]
         texts = [self.tr("hidden layer {0}: {1} neurons").format(i + 1, size)
                  for i, size in enumerate(hidden)]
@@ -91,14 +119,35 @@ class InsideView(QWidget):
         for label, text in zip(self._captions, texts):
             label.setText(text)
 
+    def _retranslate_conv(self) -> None:
+        self.help.setText(self.tr(
+            "A convolutional network: first layer 1's filters (a small square of weights each, red "
+            "= positive, blue = negative), then each convolution stage's feature maps for your "
+            "drawing after ReLU (bright = active), then the neurons of the fully connected layers."))
+        _, conv, hidden, _ = self._sizes
+        texts = [self.tr("W1: {0} filters {1}×{1}").format(conv[0][0], conv[0][1])]
+        texts += [self.tr("conv {0}: {1} feature maps").format(i + 1, stage[0])
+                  for i, stage in enumerate(conv)]
+        texts += [self.tr("hidden layer {0}: {1} neurons").format(len(conv) + i + 1, size)
+                  for i, size in enumerate(hidden)]
+        for label, text in zip(self._captions, texts):
+            label.setText(text)
+
     def set_network(self, network) -> None:
-        """Show `network`'s W1 columns and one heatmap per hidden layer (None: nothing).
+        """Show `network`'s W1 columns and one heatmap per hidden layer (None: nothing); for a
+        convolutional network its first filters, a mosaic of feature maps per stage and one
+        heatmap per hidden layer.
 
         The heatmaps are rebuilt only when the layer sizes change (not for a live update).
         """
-        sizes = None if network is None else tuple(network.sizes)
+        sizes = layout_key(network)
         if sizes != self._sizes:
             self._build(sizes)
+        if sizes is not None and sizes[0] == "conv":
+            filters = np.asarray(network.params["W1"])[:, 0]
+            limit = float(np.abs(filters).max()) or 1.0
+            self.weight_map.set_values(feature_mosaic(filters), (-limit, limit))
+            return
         if self.weight_map is not None:
             W1 = np.asarray(network.params["W1"])
             limit = float(np.abs(W1[:, :TILES]).max()) or 1.0
@@ -120,11 +169,15 @@ class InsideView(QWidget):
     def _build(self, sizes: tuple[int, ...] | None) -> None:
         for column in self._columns:
             self.maps.removeWidget(column)
+            column.hide()          # at once: deleteLater waits for the event loop
             column.deleteLater()
         self._columns, self._captions, self.activation_maps = [], [], []
         self.weight_map = None
         self._sizes = sizes
         if sizes is None:
+            return
+        if sizes[0] == "conv":
+            self._build_conv(sizes)
             return
         for size in sizes[1:-1]:
             heatmap = Heatmap(inferno_lut())
@@ -136,12 +189,44 @@ class InsideView(QWidget):
             self._add_column(self.weight_map, 2)
         self.retranslate()
 
+    def _build_conv(self, key: tuple) -> None:
+        _, conv, hidden, _ = key
+        self.weight_map = Heatmap(diverging_lut())
+        self._add_column(self.weight_map, 1)
+        for _ in conv:
+            heatmap = Heatmap(inferno_lut())
+            self.activation_maps.append(heatmap)
+            self._add_column(heatmap, 2)
+        for _ in hidden:
+            heatmap = Heatmap(inferno_lut())
+            self.activation_maps.append(heatmap)
+            self._add_column(heatmap, 1)
+        self._zero_shapes = self._conv_shapes(conv, hidden)
+        self.show_activations(None)
+        self.retranslate()
+
+    @staticmethod
+    def _conv_shapes(conv, hidden) -> list[tuple[int, ...]]:
+        """The ReLU outputs' shapes for one image: (C, side, side) per stage (before pooling),
+        then (H,) per hidden layer."""
+        shapes, side = [], SIDE
+        for filters, size, pad in conv:
+            side = output_size(side, size, 1, pad)
+            shapes.append((filters, side, side))
+            side //= 2
+        return shapes + [(h,) for h in hidden]
+
     def show_activations(self, activations: list[np.ndarray] | None) -> None:
-        """Show each hidden layer's output (H,) for the current input; None shows zeros."""
+        """Show each hidden layer's output (H,) for the current input; None shows zeros. For a
+        convolutional network the conv stages' outputs are (C, H, W) feature maps."""
+        conv = self._sizes is not None and self._sizes[0] == "conv"
         for i, heatmap in enumerate(self.activation_maps):
             if activations is None:
-                a = np.zeros(self._sizes[i + 1], np.float32)
+                shape = self._zero_shapes[i] if conv else (self._sizes[i + 1],)
+                a = np.zeros(shape, np.float32)
             else:
-                a = np.asarray(activations[i], np.float32).ravel()
+                a = np.asarray(activations[i], np.float32)
+                a = a[0] if a.ndim == 4 else a    # (1, C, H, W) of a batch of one image
             top = max(float(a.max()), 1e-6)
-            heatmap.set_values(activation_grid(a), (min(0.0, float(a.min())), top))
+            grid = feature_mosaic(a) if a.ndim == 3 else activation_grid(a.ravel())
+            heatmap.set_values(grid, (min(0.0, float(a.min())), top))

@@ -56,6 +56,7 @@ class ModelChoice(QWidget):
 
     def retranslate(self) -> None:
         self._default_name = self.tr("default model")
+        self._conv_name = self.tr("Convolutional network (ch. 7)")
         renamed = self._rename_models()
         self.combo.setPlaceholderText(self.tr("no model"))
         self.open_button.setText(self.tr("Open model…"))
@@ -140,16 +141,23 @@ class ModelChoice(QWidget):
             self.model_selected.emit(network, name, accuracy)
 
     def load_default(self) -> bool:
-        """Offer and choose the shipped model; False (and a message) when it is not there."""
+        """Offer and choose the shipped model, and offer the shipped convolutional model beside it;
+        False (and a message) when the default is not there."""
+        conv = resources.path(*resources.CONV_MODEL)
         path = resources.path(*resources.DEFAULT_MODEL)
         if not path.exists():
             self.message.emit(self.tr(
                 "No model yet: train one in the Training tab or open a model file."))
-            return False
-        return self.open_model_file(path, name=self._default_name)
+            return conv.exists() and self.open_model_file(conv, name=self._conv_name)
+        loaded = self.open_model_file(path, name=self._default_name)
+        if conv.exists():
+            self.open_model_file(conv, name=self._conv_name, select=False)
+        return loaded
 
-    def open_model_file(self, path: str | bytes | Path, name: str | None = None) -> bool:
-        """Load a .npz or .pkl model, offer and choose it; on failure say why and keep the current."""
+    def open_model_file(self, path: str | bytes | Path, name: str | None = None,
+                        select: bool = True) -> bool:
+        """Load a .npz or .pkl model, offer it and (select) choose it; on failure say why and keep
+        the current."""
         from digitlab.nn.files.file_checks import display_name
         from digitlab.nn.files.model_io import ModelFileError, load_any
         try:
@@ -161,7 +169,7 @@ class ModelChoice(QWidget):
         if name is None:   # a file the user chose (not the shipped model): remembered by its path
             name = display_name(path)
             self._files[name] = str(Path(os.fsdecode(path)).resolve())
-        self.add_model(network, name, accuracy, select=True)
+        self.add_model(network, name, accuracy, select=select)
         return True
 
     @Slot()

@@ -109,8 +109,7 @@ class DrawTab(QWidget):
         self.retranslate()
         # the views' texts with values in them ("W1 (784×100)") are set anew
         network = self._network
-        self.input_view.set_sizes(None if network is None else network.sizes,
-                                  "" if network is None else network.activation)
+        self.input_view.set_network(network)
         self._update_prediction()   # the hint under the bars is a sentence too
 
     def settings_state(self) -> dict:
@@ -267,8 +266,7 @@ class DrawTab(QWidget):
         if network is not self._network:
             self.inside_view.set_network(network)
         self._network = network
-        self.input_view.set_sizes(None if network is None else network.sizes,
-                                  "" if network is None else network.activation)
+        self.input_view.set_network(network)
         self.handwriting.set_network(network)
         self.model_changed.emit(describe(name, accuracy, long=True))
         self._update_prediction()

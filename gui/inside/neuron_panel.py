@@ -32,6 +32,7 @@ class NeuronPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.network = None
+        self.unsupported = False   # the model given is a ConvNet: it has no neurons to open here
         self.x = np.zeros(784, np.float32)
         self.neuron: tuple[int, int] | None = None
         self.summed = None          # the NeuronSum shown
@@ -120,6 +121,11 @@ class NeuronPanel(QWidget):
 
     # --- the Inside tab's contract ------------------------------------------------------
     def set_model(self, network) -> None:
+        """The network whose neurons are opened; a convolutional one (no neurons of its own in
+        the diagram) is not shown, and the panel says so."""
+        self.unsupported = network is not None and not hasattr(network, "sizes")
+        if self.unsupported:
+            network = None
         if network is None or self.network is None or network.sizes != self.network.sizes:
             self.neuron = None
         self.network = network
@@ -140,13 +146,16 @@ class NeuronPanel(QWidget):
             self._show()
 
     def _show(self) -> None:
-        if not self.isVisible() and self.neuron is not None:
+        if not self.isVisible() and self.neuron is not None and self.network is not None:
             self._dirty = True      # done when shown: a stroke costs nothing while another section is up
             return
         self._dirty = False
         if self.network is None or self.neuron is None:
             self.summed = self.steps = None
-            self.title.setText(self.tr("Click a neuron in the diagram above to open it."))
+            self.title.setText(self.tr(
+                "One neuron is for the fully connected network: choose the default model on the "
+                "Draw tab to open its neurons.") if self.unsupported
+                else self.tr("Click a neuron in the diagram above to open it."))
             for part in (self.sum_label, self.curve, self.images, self.softmax):
                 part.setVisible(part is self.sum_label)
             self.sum_label.setText("")

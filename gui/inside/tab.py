@@ -3,11 +3,14 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QSplitter, QStackedWidget, QTabWidget,
+                               QVBoxLayout, QWidget)
 
 from digitlab.gui.draw.canvas import DrawingCanvas
+from digitlab.gui.draw.input_view import conv_forward_shapes
 from digitlab.gui.inside.backward_panel import BackwardPanel
 from digitlab.gui.inside.chapter3_panel import Chapter3Panel
+from digitlab.gui.inside.conv_view import ConvView
 from digitlab.gui.inside.diagram import NetworkDiagram
 from digitlab.gui.inside.lab_panel import LabPanel
 from digitlab.gui.inside.map_panel import MapPanel
@@ -20,8 +23,16 @@ from digitlab.nn.model.inside import shape_chain
 PREDICT_SIDE = 280
 
 
+def is_conv(network) -> bool:
+    """True for a convolutional network (a ConvNet: feature maps, no layers of neurons)."""
+    return getattr(network, "kind", "") == "conv"
+
+
 class InsideTab(QWidget):
     """The network of the Draw tab, live: its diagram on top, sections (panels) in tabs below.
+
+    A convolutional network (ConvNet) is shown by a ConvView in the diagram's place: its filters
+    and the drawing's feature maps, stage by stage.
 
     The input x is the canvas's preprocessed digit, (784,) float32 in [0, 1], or None when there
     is nothing drawn. It comes from the Draw tab (MainWindow calls follow_drawing) or from the
@@ -66,6 +77,10 @@ class InsideTab(QWidget):
         self.canvas_help.setMaximumWidth(220)
         self.diagram = NetworkDiagram()
         self.diagram.neuron_clicked.connect(self._on_diagram_neuron_clicked)
+        self.conv_view = ConvView()   # a ConvNet's filters and feature maps, in the diagram's place
+        self.view_stack = QStackedWidget()
+        self.view_stack.addWidget(self.diagram)
+        self.view_stack.addWidget(self.conv_view)
         self.chain = QLabel()
         self.chain.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.chain.setWordWrap(True)
@@ -98,7 +113,7 @@ class InsideTab(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addLayout(left)
         right = QVBoxLayout()
-        right.addWidget(self.diagram, 1)
+        right.addWidget(self.view_stack, 1)
         right.addWidget(self.chain)
         row.addLayout(right, 1)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
@@ -129,6 +144,10 @@ class InsideTab(QWidget):
             return
         lines = []
         for batch, title in ((1, self.tr("One image:")), (100, self.tr("A batch of 100:"))):
+            if is_conv(network):
+                lines.append(f"<b>{title}</b> " + conv_forward_shapes(
+                    network.conv, network.hidden_sizes, network.output_size, batch))
+                continue
             steps = shape_chain(network.sizes, batch)
             parts = [f"x {steps[0].input}"]
             for s in steps:
@@ -219,9 +238,12 @@ class InsideTab(QWidget):
         if not self.isVisible():
             self._pending = True
             return
+        conv = is_conv(self.network)
         if model:
-            self.diagram.set_network(self.network)
-        self.diagram.set_input(self.x)
+            self.diagram.set_network(None if conv else self.network)
+            self.conv_view.set_network(self.network if conv else None)
+            self.view_stack.setCurrentWidget(self.conv_view if conv else self.diagram)
+        (self.conv_view if conv else self.diagram).set_input(self.x)
         for panel in self.panels:
             if model and hasattr(panel, "set_model"):
                 panel.set_model(self.network)

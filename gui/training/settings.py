@@ -5,27 +5,49 @@ import logging
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal, Slot
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QFrame, QHBoxLayout, QLabel,
                                QLineEdit, QScrollArea, QSlider, QSpinBox, QWidget)
 
 from digitlab.gui.live_text import follow_language
+from digitlab.gui.workers import QUEUED, TaskWorker, join_thread, start_worker
 from digitlab.nn.training.budget import estimate_training_memory, format_bytes, memory_limit
-from digitlab.nn.training.train_config import (ACTIVATION_NAMES, BOOK_WEIGHT_STD, DEFAULTS,
-                                               GRADIENT_METHODS, MAX_HIDDEN_LAYERS, MAX_HIDDEN_SIZE,
-                                               NUMERICAL_MAX_IMAGES, NUMERICAL_MAX_PARAMS,
+from digitlab.nn.training.train_config import (ACTIVATION_NAMES, BOOK_WEIGHT_STD, CONV_HIDDEN_SIZES,
+                                               CONV_STAGES, DEFAULTS, GRADIENT_METHODS,
+                                               MAX_HIDDEN_LAYERS, MAX_HIDDEN_SIZE, MODEL_KINDS,
+                                               NUMERICAL_MAX_IMAGES, NUMERICAL_MAX_PARAMS, parse_conv,
                                                OPTIMIZER_NAMES, SAMPLINGS, SCHEDULE_NAMES,
                                                TRAIN_ACCURACY_SAMPLES, WEIGHT_INITS,
                                                HiddenSizesTooLarge, TrainConfig,
                                                numerical_gradient_refusal, parse_hidden_sizes, quoted,
                                                weight_count)
+from digitlab.nn.training.estimate import estimate_training_seconds
 from digitlab.nn.training.train_events import Divergence
 
 SUBSETS = (1_000, 10_000, 60_000)
 # The form starts with nn.train_config's DEFAULTS, those the command line's `train` runs too.
 DEFAULT_CONFIG = DEFAULTS
 LR_MIN_EXP, LR_MAX_EXP, LR_STEPS_PER_DECADE = -4, 1, 20
+# A convolutional network's own starting point (the form switches to it with the Network choice):
+# the stages and hidden layer of `train --model-kind conv`, Momentum at 0.05.
+CONV_OPTIMIZER, CONV_LR = "momentum", 0.05
+# the time estimate is measured once the settings rest this long (typing "128" is one change)
+ESTIMATE_DELAY_MS = 600
+
+
+def conv_text(conv) -> str:
+    """((16, 5, 2), (32, 5, 2)) -> "16x5, 32x5" (the --conv rule; padding follows from the size)."""
+    return ", ".join(f"{filters}x{size}" for filters, size, _ in conv)
+
+
+def conv_or_none(text: str) -> tuple[tuple[int, int, int], ...] | None:
+    """nn.train_config.parse_conv(text), or None where it refuses the text."""
+    try:
+        return parse_conv(text)
+    except ValueError:
+        return None
 
 
 def hidden_sizes_or_none(text: str) -> tuple[int, ...] | None:
@@ -74,6 +96,10 @@ class TrainingSettings(QWidget):
         # compact rows: the whole form fits beside the plots at the default window size
         form.setVerticalSpacing(2)
         form.setContentsMargins(4, 4, 4, 4)
+        self.network_combo = QComboBox()
+        for kind in MODEL_KINDS:
+            self.network_combo.addItem("", kind)
+        self.conv_edit = QLineEdit(conv_text(CONV_STAGES))
         self.hidden_edit = QLineEdit("100")
         self.hidden_edit.setToolTip(self.tr("Neurons per hidden layer, comma separated, e.g. 100, 50"))
         self.activation_combo = self._combo(ACTIVATION_NAMES)
@@ -109,18 +135,32 @@ class TrainingSettings(QWidget):
         self.gradient_note.setWordWrap(True)
         # quieter than the form's text, in either theme (a fixed grey is unreadable on dark)
         self.gradient_note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.estimate_label = QLabel()
+        self.estimate_label.setWordWrap(True)
+        self._estimate_timer = QTimer(self, singleShot=True, interval=ESTIMATE_DELAY_MS)
+        self._estimate_timer.timeout.connect(self._on_estimate_timer_timeout)
+        self._estimate_thread = self._estimate_worker = None
+        self._estimate_dirty = False      # the settings changed while the form was hidden
+        self.estimate_seconds: float | None = None   # the last estimate shown
         self._retranslate_samplings()
+        self._retranslate_kinds()
         self._describe_controls()
         self._add_rows(form)
         self.hidden_edit.textChanged.connect(self._on_shape_changed)
         self.subset_combo.currentIndexChanged.connect(self._on_shape_changed)
         self.gradient_combo.currentIndexChanged.connect(self._on_shape_changed)
         self._connect_changes()
+        self.network_combo.activated.connect(self._on_network_combo_activated)
         self.set_config(DEFAULT_CONFIG)
 
     def _describe_controls(self) -> None:
         """Tool tips (names come from the form's labels; gui.accessibility)."""
         tips = (
+            (self.network_combo, self.tr("The kind of network: fully connected (the course's "
+                                         "784-hidden-10) or convolutional (the book's chapter 7); "
+                                         "choosing one sets its own defaults")),
+            (self.conv_edit, self.tr("Convolution stages, filters x size separated by commas "
+                                     "(e.g. 16x5, 32x5); each is followed by ReLU and 2x2 pooling")),
             (self.activation_combo, self.tr("The function after each hidden layer: ReLU, sigmoid "
                                             "(the course's) or tanh")),
             (self.init_combo, self.tr("How the first weights are drawn: He, Xavier, or a standard "
@@ -153,7 +193,7 @@ class TrainingSettings(QWidget):
 
     def _connect_changes(self) -> None:
         """config_changed for every setting; the Epochs field follows a run given in iterations."""
-        for widget in (self.hidden_edit, self.activation_combo, self.init_combo,
+        for widget in (self.network_combo, self.conv_edit, self.hidden_edit, self.activation_combo, self.init_combo,
                        self.optimizer_combo, self.schedule_combo, self.batch_spin, self.epochs_spin,
                        self.iterations_spin, self.initial_check, self.sampling_combo,
                        self.all_train_check, self.decay_spin, self.dropout_spin, self.augment_check,
@@ -172,16 +212,80 @@ class TrainingSettings(QWidget):
             return
         self.epochs_spin.show_epochs_run(
             None if config.iterations is None else config.epochs_run(config.train_size or 60_000))
+        self._ask_estimate()
         self.config_changed.emit()
 
+    # --- the time estimate ----------------------------------------------------------------
+    def _ask_estimate(self) -> None:
+        """Measure the run's time anew once the settings rest (nn.training.estimate)."""
+        self.estimate_seconds = None
+        self._estimate_dirty = False
+        self._show_estimate()
+        self._estimate_timer.start()
+
+    def _show_estimate(self) -> None:
+        seconds = self.estimate_seconds
+        if seconds is None:
+            text = self.tr("measuring a few mini-batches…") if self.validation_message() is None else ""
+        else:
+            text = self.tr("about {0} min here").format(max(1, round(seconds / 60)))
+        self.estimate_label.setText(text)
+        self.estimate_label.setToolTip(self.tr(
+            "How long the run should take on this computer: a few mini-batches of this network are "
+            "measured before Start and multiplied by the run's iterations, plus the accuracy "
+            "evaluations"))
+
+    @Slot()
+    def _on_estimate_timer_timeout(self) -> None:
+        if not self.isVisible():
+            self._estimate_dirty = True
+            return
+        if self._estimate_thread is not None:
+            self._estimate_timer.start()      # after the measurement under way
+            return
+        if self.validation_message() is not None:
+            return
+        config = self.config()
+        self._estimate_worker = TaskWorker(
+            lambda: estimate_training_seconds(config, rng=np.random.default_rng(config.seed)))
+        self._estimate_worker.finished.connect(self._on_estimate_worker_finished, QUEUED)
+        # the application's thread, not the form's: a form closed mid-measurement cannot take a
+        # running thread down with it (the measurement ends within a few seconds)
+        self._estimate_thread = start_worker(self._estimate_worker, QCoreApplication.instance())
+
+    @Slot(object)
+    def _on_estimate_worker_finished(self, seconds) -> None:
+        join_thread(self._estimate_thread)
+        self._estimate_thread = self._estimate_worker = None
+        if seconds is not None and not self._estimate_timer.isActive():
+            self.estimate_seconds = float(seconds)
+            self._show_estimate()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._estimate_dirty:
+            self._estimate_dirty = False
+            self._estimate_timer.start()
+
+    def shutdown(self) -> None:
+        """Wait for a time measurement under way (the window closes)."""
+        self._estimate_timer.stop()
+        join_thread(self._estimate_thread)
+        self._estimate_thread = self._estimate_worker = None
+
     def _add_rows(self, form: QFormLayout) -> None:
+        form.addRow(self.tr("Network"), self._pair(self.network_combo, self.tr("Conv stages"),
+                                                   self.conv_edit))
+        self.network_combo.setAccessibleName(self.tr("Network"))
         form.addRow(self.tr("Hidden layers"), self.hidden_edit)
         form.addRow(self.tr("Activation"), self.activation_combo)
         form.addRow(self.tr("Weight init"), self.init_combo)
         form.addRow(self.tr("Optimizer"), self.optimizer_combo)
         form.addRow(self.tr("Learning rate"), self._build_lr_row())
         form.addRow(self.tr("LR schedule"), self.schedule_combo)
-        form.addRow(self.tr("Mini-batch size"), self.batch_spin)
+        form.addRow(self.tr("Mini-batch size"), self._pair(self.batch_spin, self.tr("Gradient"),
+                                                           self.gradient_combo))
+        self.batch_spin.setAccessibleName(self.tr("Mini-batch size"))
         form.addRow(self.tr("Epochs"), self.epochs_spin)
         form.addRow(self.tr("Iterations"), self.iterations_spin)
         form.addRow("", self.initial_check)
@@ -195,8 +299,9 @@ class TrainingSettings(QWidget):
                                                            self.seed_spin))
         self.decay_spin.setAccessibleName(self.tr("Weight decay"))      # the row's label names it
         self.subset_combo.setAccessibleName(self.tr("Training images"))
-        form.addRow(self.tr("Gradient"), self.gradient_combo)
+        self.gradient_combo.setAccessibleName(self.tr("Gradient"))
         form.addRow(self.gradient_note)
+        form.addRow(self.tr("Time"), self.estimate_label)
 
     @staticmethod
     def _pair(first: QWidget, label: str, second: QWidget) -> QWidget:
@@ -312,6 +417,17 @@ class TrainingSettings(QWidget):
         """What validation_error() says, as a function making it in the current language (shown
         text follows a language switch; gui.live_text), or None."""
         text = self.hidden_edit.text()
+        stages = self.conv_edit.text()
+        if self.is_conv() and conv_or_none(stages) is None:
+            return lambda: self.tr("Conv stages: expected convolution stages FILTERSxSIZE separated "
+                                   "by commas, sizes 1..28 (e.g. 16x5, 32x5), got {0}.").format(
+                quoted(stages))
+        if self.is_conv():
+            try:
+                self.config()
+            except ValueError:
+                return lambda: self.tr("Conv stages: {0} shrink the 28×28 image to nothing: use "
+                                       "fewer stages or smaller filters.").format(quoted(stages))
         try:
             parse_hidden_sizes(text)
         except HiddenSizesTooLarge:
@@ -335,18 +451,25 @@ class TrainingSettings(QWidget):
                                    ).format(format_bytes(needed), format_bytes(limit))
         return None
 
+    def is_conv(self) -> bool:
+        """True when the Network choice is the convolutional network."""
+        return self.network_combo.currentData() == "conv"
+
     def config(self) -> TrainConfig:
         """The settings as a TrainConfig (call validation_error() first)."""
+        conv = self.is_conv()
         return TrainConfig(
+            model_kind="conv" if conv else "mlp",
+            conv=(conv_or_none(self.conv_edit.text()) or CONV_STAGES) if conv else CONV_STAGES,
             hidden_sizes=hidden_sizes_or_none(self.hidden_edit.text()) or (),
-            activation=self.activation_combo.currentText(),
+            activation="relu" if conv else self.activation_combo.currentText(),
             weight_init=self.init_combo.currentText(),
             optimizer=self.optimizer_combo.currentText(), lr=self.lr(),
             schedule=self.schedule_combo.currentText(), batch_size=self.batch_spin.value(),
             epochs=self.epochs_spin.value(), weight_decay=self.decay_spin.value(),
             dropout=self.dropout_spin.value(), augment=self.augment_check.isChecked(),
             train_size=self.subset_combo.currentData(), seed=self.seed_spin.value(),
-            gradient=self.gradient_combo.currentData(), dtype=self._dtype,
+            gradient="backprop" if conv else self.gradient_combo.currentData(), dtype=self._dtype,
             iterations=self.iterations_spin.value() or None,
             sampling=self.sampling_combo.currentData(),
             # the course's loop records from i = 0: no epoch 0 before it
@@ -356,6 +479,8 @@ class TrainingSettings(QWidget):
 
     def set_config(self, config: TrainConfig) -> None:
         """Show config in the form."""
+        self.network_combo.setCurrentIndex(max(self.network_combo.findData(config.model_kind), 0))
+        self.conv_edit.setText(conv_text(config.conv))
         self.hidden_edit.setText(", ".join(str(s) for s in config.hidden_sizes))
         self.activation_combo.setCurrentText(config.activation)
         self.init_combo.setCurrentText(str(config.weight_init))
@@ -377,12 +502,41 @@ class TrainingSettings(QWidget):
         self.seed_spin.setValue(config.seed)
         self.gradient_combo.setCurrentIndex(max(self.gradient_combo.findData(config.gradient), 0))
         self._on_shape_changed()
+        self._enable_for_kind()
+
+    @Slot(int)
+    def _on_network_combo_activated(self, _index: int) -> None:
+        """The user chose a kind of network: the form takes that kind's own defaults."""
+        if self.is_conv():
+            self.hidden_edit.setText(", ".join(str(h) for h in CONV_HIDDEN_SIZES))
+            self.activation_combo.setCurrentText("relu")
+            self.optimizer_combo.setCurrentText(CONV_OPTIMIZER)
+            self.set_lr(CONV_LR)
+            self.gradient_combo.setCurrentIndex(self.gradient_combo.findData("backprop"))
+        else:
+            self.hidden_edit.setText(", ".join(str(h) for h in DEFAULT_CONFIG.hidden_sizes))
+            self.activation_combo.setCurrentText(DEFAULT_CONFIG.activation)
+            self.optimizer_combo.setCurrentText(DEFAULT_CONFIG.optimizer)
+            self.set_lr(DEFAULT_CONFIG.lr)
+        self._enable_for_kind()
+
+    def _enable_for_kind(self, running: bool = False) -> None:
+        """A convolutional network has its stages, uses ReLU and trains with backprop."""
+        conv = self.is_conv()
+        self.conv_edit.setEnabled(conv and not running)
+        self.activation_combo.setEnabled(not conv and not running)
+        self.gradient_combo.setEnabled(not conv and not running)
 
     def _retranslate_samplings(self) -> None:
         names = {"shuffle": self.tr("shuffled, each image once per epoch"),
                  "choice": self.tr("rng.choice each iteration (the course)")}
         for index, sampling in enumerate(SAMPLINGS):
             self.sampling_combo.setItemText(index, names[sampling])
+
+    def _retranslate_kinds(self) -> None:
+        names = {"mlp": self.tr("fully connected"), "conv": self.tr("convolutional")}
+        for index, kind in enumerate(MODEL_KINDS):
+            self.network_combo.setItemText(index, names[kind])
 
     def _retranslate_subsets(self) -> None:
         for index, n in enumerate(SUBSETS):
@@ -392,7 +546,9 @@ class TrainingSettings(QWidget):
         # the fixed texts are set again by the window (gui.live_text.retranslate_tree); these carry values
         self._retranslate_subsets()
         self._retranslate_samplings()
+        self._retranslate_kinds()
         self._on_shape_changed()
+        self._show_estimate()
 
     def settings_state(self) -> dict:
         """Every setting, as TrainConfig.to_dict() (remembered between sessions)."""
@@ -414,6 +570,7 @@ class TrainingSettings(QWidget):
                 child.setEnabled(not running)
         # the course's loop records from i = 0: no epoch 0 before it
         self.initial_check.setEnabled(not running and self.sampling_combo.currentData() != "choice")
+        self._enable_for_kind(running)
 
 
 class SettingsScroll(QScrollArea):

@@ -415,6 +415,7 @@ class TrainingTab(QWidget):
             self._set_state(RunState.IDLE)
         self.evaluation_panel.shutdown()
         self.course_tools.shutdown()
+        self.settings.shutdown()
         for panel in (self.data_panel, self.lr_finder, self.robustness_panel):
             panel.shutdown()
 

@@ -48,7 +48,7 @@ def gradient_times_input(network, x, k: int, *, of: str = "score") -> np.ndarray
 def _forward(network, x: np.ndarray) -> np.ndarray:
     """Scores (1, 10) in eval mode, leaving every layer's cache set for _backward."""
     network.predict(x)  # keeps the layers' W and b in step with network.params
-    out = x
+    out = network._input(x)   # (1, 784), or (1, 1, 28, 28) for a convolutional network
     for layer in network.layers:
         out = layer.forward(out, train=False)
     return out

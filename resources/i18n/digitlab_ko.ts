@@ -490,6 +490,25 @@
     </message>
 </context>
 <context>
+    <name>ConvView</name>
+    <message>
+        <source>Filters and feature maps of the convolutional network</source>
+        <translation>합성곱 신경망의 필터와 특징 맵</translation>
+    </message>
+    <message>
+        <source>The first layer&apos;s filters, then what each convolution stage finds in your drawing, stage by stage</source>
+        <translation>첫 번째 층의 필터, 그리고 각 합성곱 단계가 그림에서 찾아내는 것을 단계별로 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>Draw a digit to see its feature maps.</source>
+        <translation>숫자를 그리면 특징 맵이 보입니다.</translation>
+    </message>
+    <message>
+        <source>The network reads {0} ({1:.1%}).</source>
+        <translation>신경망은 {0}(으)로 읽습니다 ({1:.1%}).</translation>
+    </message>
+</context>
+<context>
     <name>CourseTools</name>
     <message>
         <source>Course setup</source>
@@ -1796,6 +1815,18 @@ Details: {0}</source>
         <source>W1 columns 1–{0}</source>
         <translation>W1의 1–{0}열</translation>
     </message>
+    <message>
+        <source>A convolutional network: first layer 1&apos;s filters (a small square of weights each, red = positive, blue = negative), then each convolution stage&apos;s feature maps for your drawing after ReLU (bright = active), then the neurons of the fully connected layers.</source>
+        <translation>합성곱 신경망: 먼저 1층의 필터(각각 작은 정사각형 모양의 가중치, 빨강 = 양수, 파랑 = 음수), 그다음 그린 숫자에 대한 각 합성곱 단계의 ReLU 뒤 특징 맵(밝을수록 활성), 마지막으로 완전연결 계층의 뉴런입니다.</translation>
+    </message>
+    <message>
+        <source>W1: {0} filters {1}×{1}</source>
+        <translation>W1: 필터 {0}개 {1}×{1}</translation>
+    </message>
+    <message>
+        <source>conv {0}: {1} feature maps</source>
+        <translation>합성곱 {0}: 특징 맵 {1}개</translation>
+    </message>
 </context>
 <context>
     <name>LabPanel</name>
@@ -2643,6 +2674,10 @@ Details: {0}</source>
         <translation>{0} (시험 정확도 {1:.1%})</translation>
     </message>
     <message>
+        <source>Convolutional network (ch. 7)</source>
+        <translation>합성곱 신경망 (7장)</translation>
+    </message>
+    <message>
         <source>no model</source>
         <translation>모델 없음</translation>
     </message>
@@ -2775,6 +2810,10 @@ Details: {0}</source>
     <message>
         <source>digit</source>
         <translation>숫자</translation>
+    </message>
+    <message>
+        <source>One neuron is for the fully connected network: choose the default model on the Draw tab to open its neurons.</source>
+        <translation>뉴런 하나 보기는 완전연결 신경망용입니다: 그리기 탭에서 기본 모델을 고르면 뉴런을 열 수 있습니다.</translation>
     </message>
     <message>
         <source>Click a neuron in the diagram above to open it.</source>
@@ -3680,6 +3719,14 @@ Details: {0}</source>
         <translation>매 반복 rng.choice (강의)</translation>
     </message>
     <message>
+        <source>fully connected</source>
+        <translation>완전연결</translation>
+    </message>
+    <message>
+        <source>convolutional</source>
+        <translation>합성곱</translation>
+    </message>
+    <message>
         <source>{0:,} images</source>
         <translation>{0:,}장</translation>
     </message>
@@ -3710,6 +3757,14 @@ Details: {0}</source>
     <message>
         <source>train accuracy on all training images (slower)</source>
         <translation>훈련 정확도를 모든 훈련 이미지로 (느림)</translation>
+    </message>
+    <message>
+        <source>The kind of network: fully connected (the course&apos;s 784-hidden-10) or convolutional (the book&apos;s chapter 7); choosing one sets its own defaults</source>
+        <translation>신경망의 종류: 완전연결(강의의 784-은닉-10) 또는 합성곱(책의 7장); 고르면 그 종류의 기본값이 설정됩니다</translation>
+    </message>
+    <message>
+        <source>Convolution stages, filters x size separated by commas (e.g. 16x5, 32x5); each is followed by ReLU and 2x2 pooling</source>
+        <translation>합성곱 단계, 필터 수x크기를 쉼표로 구분 (예: 16x5, 32x5); 각 단계 뒤에 ReLU와 2x2 풀링이 옵니다</translation>
     </message>
     <message>
         <source>The function after each hidden layer: ReLU, sigmoid (the course&apos;s) or tanh</source>
@@ -3772,6 +3827,26 @@ Details: {0}</source>
         <translation>기울기를 구하는 방법: 오차역전파, 또는 강의의 수치 미분(느림)</translation>
     </message>
     <message>
+        <source>measuring a few mini-batches…</source>
+        <translation>미니배치 몇 개를 재는 중…</translation>
+    </message>
+    <message>
+        <source>about {0} min here</source>
+        <translation>이 컴퓨터에서 약 {0}분</translation>
+    </message>
+    <message>
+        <source>How long the run should take on this computer: a few mini-batches of this network are measured before Start and multiplied by the run&apos;s iterations, plus the accuracy evaluations</source>
+        <translation>이 컴퓨터에서 학습이 걸릴 시간: 시작 전에 이 신경망의 미니배치 몇 개를 재어 학습의 반복 횟수를 곱하고, 정확도 평가 시간을 더합니다</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>신경망</translation>
+    </message>
+    <message>
+        <source>Conv stages</source>
+        <translation>합성곱 단계</translation>
+    </message>
+    <message>
         <source>Activation</source>
         <translation>활성화 함수</translation>
     </message>
@@ -3832,6 +3907,10 @@ Details: {0}</source>
         <translation>기울기 계산</translation>
     </message>
     <message>
+        <source>Time</source>
+        <translation>시간</translation>
+    </message>
+    <message>
         <source>Logarithmic: each notch multiplies the learning rate</source>
         <translation>로그 눈금: 한 칸마다 학습률에 같은 배수를 곱합니다</translation>
     </message>
@@ -3846,6 +3925,14 @@ Details: {0}</source>
     <message>
         <source>Numerical gradient: only for a tiny network (at most {0:,} weights; this one has {1:,}) and {2:,} training images.</source>
         <translation>수치 미분: 아주 작은 신경망(가중치 최대 {0:,}개, 지금은 {1:,}개)과 훈련 이미지 {2:,}장에서만 씁니다.</translation>
+    </message>
+    <message>
+        <source>Conv stages: expected convolution stages FILTERSxSIZE separated by commas, sizes 1..28 (e.g. 16x5, 32x5), got {0}.</source>
+        <translation>합성곱 단계: 쉼표로 구분한 필터수x크기(크기 1..28, 예: 16x5, 32x5)가 필요한데 {0}을(를) 받았습니다.</translation>
+    </message>
+    <message>
+        <source>Conv stages: {0} shrink the 28×28 image to nothing: use fewer stages or smaller filters.</source>
+        <translation>합성곱 단계: {0}은(는) 28×28 이미지를 아무것도 남지 않게 줄입니다: 단계를 줄이거나 더 작은 필터를 쓰세요.</translation>
     </message>
     <message>
         <source>Hidden layers: at most {0} layers of at most {1:,} neurons each.</source>
