@@ -11,7 +11,6 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from digitlab import resources
-from digitlab.gui.first_paint import AfterFirstPaint
 from digitlab.gui.language import set_language
 from digitlab.gui.log import logged_exceptions, setup_logging
 
@@ -36,7 +35,8 @@ def run(argv: Sequence[str] = (), *, on_shown: Callable[[object], None] | None =
     """Open DigitLab's window and run until it closes; returns the exit code.
 
     on_shown(window) is called once the window's first frame is painted (to measure start-up
-    time); the shipped model is loaded just after that, so it never delays the first frame.
+    time): the light window of MainWindow, before its pages are built. The shipped model is loaded
+    once they are built and painted, so it never delays the first frames.
     Errors go to the log file (gui.log), uncaught ones included.
     """
     setup_logging()
@@ -60,13 +60,10 @@ def run(argv: Sequence[str] = (), *, on_shown: Callable[[object], None] | None =
         from digitlab.gui.smoke_probe import SmokeProbe
         SmokeProbe(window)
 
-    def after_first_frame() -> None:
-        if on_shown is not None:
-            on_shown(window)
-        window.draw_tab.load_default_model()   # the window is on screen and usable meanwhile
-
-    # the page the window opens on (settings may restore any tab) is painted in the first frame
-    AfterFirstPaint(window.tabs.currentWidget(), after_first_frame)
+    if on_shown is not None:
+        window.first_painted.connect(lambda: on_shown(window))
+    # the window is on screen and usable meanwhile
+    window.loaded.connect(lambda: window.draw_tab.load_default_model())
     window.show()
     with logged_exceptions():
         return app.exec()

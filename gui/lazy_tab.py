@@ -12,7 +12,8 @@ from digitlab.gui.log import LOGGER_NAME, log_file
 
 
 class LazyTab(QWidget):
-    """A tab page that imports module and builds its class_name widget once, when first shown.
+    """A tab page that imports module and builds its class_name widget (with `options` as keyword
+    arguments) once, when first shown; until then it says "Loading…".
 
     A module that is not there at all (a part of DigitLab left out) gives a placeholder saying so;
     any other failure to import it (a missing dependency, a bug) is an error: a placeholder that
@@ -24,29 +25,33 @@ class LazyTab(QWidget):
 
     built = Signal(object)
 
-    def __init__(self, module: str, class_name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, module: str, class_name: str, parent: QWidget | None = None, **options) -> None:
         super().__init__(parent)
         self.module = module
         self.class_name = class_name
         self.widget: QWidget | None = None
         self.error: str | None = None
+        self._options = options
         self._tried = False
         QVBoxLayout(self).setContentsMargins(0, 0, 0, 0)
+        self.loading_label: QLabel | None = self._placeholder(self.tr("Loading…"))
 
     def build(self) -> QWidget | None:
         """Import the module and build the widget once; None (and a placeholder) when it cannot."""
         if self._tried:
             return self.widget
         self._tried = True
+        self._drop_loading_label()
         try:
             widget_class = getattr(importlib.import_module(self.module), self.class_name)
         except ModuleNotFoundError as error:
             if not self._is_the_tab_itself(error.name):
                 return self._fail(error)
-            return self._placeholder(self.tr("This part of DigitLab is not installed."))
+            self._placeholder(self.tr("This part of DigitLab is not installed."))
+            return None
         except Exception as error:  # noqa: BLE001 - a broken tab must not take the window with it
             return self._fail(error)
-        self.widget = widget_class()
+        self.widget = widget_class(**self._options)
         name_controls(self.widget)
         self.layout().addWidget(self.widget)
         self.built.emit(self.widget)
@@ -64,12 +69,19 @@ class LazyTab(QWidget):
         path = log_file()
         if path is not None:
             text += "\n\n" + self.tr("The details are in {0}.").format(path)
-        return self._placeholder(text)
+        self._placeholder(text)
 
-    def _placeholder(self, text: str) -> None:
+    def _drop_loading_label(self) -> None:
+        label, self.loading_label = self.loading_label, None
+        self.layout().removeWidget(label)
+        label.hide()
+        label.deleteLater()
+
+    def _placeholder(self, text: str) -> QLabel:
+        """A label in place of the widget (loading, not installed, an error)."""
         label = QLabel(text)
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.layout().addWidget(label)
-        return None
+        return label

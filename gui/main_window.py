@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import os
 
-import numpy as np
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox,
                                QTabWidget, QWidget)
 
-from digitlab.gui.draw.tab import DrawTab
+from digitlab.gui.draw.actions import DrawActions
+from digitlab.gui.first_paint import AfterFirstPaint
 from digitlab.gui.lazy_tab import LazyTab
 from digitlab.gui.live_text import follow_language, retranslate_tree, translated
 from digitlab.gui.menus import LANGUAGES, THEMES, Menus
@@ -18,7 +18,13 @@ from digitlab.gui.settings import Settings, typed
 
 
 class MainWindow(QMainWindow):
-    """DigitLab's window: Draw (built at once), Training, Gradient descent and Inside (built lazily).
+    """DigitLab's window: the tabs Draw, Training, Gradient descent and Inside.
+
+    It opens light, to be on screen sooner: its first frame has the menus, the tab bar and the
+    status bar, and its pages say "Loading…". Right after that frame the page shown and the Draw
+    tab are built (NumPy, the network, pyqtgraph for a plotting tab); the other tabs are built when
+    first shown. `draw_tab` builds the Draw tab whenever it is first asked for (a menu action or a
+    caller before then), so nothing used early is lost.
 
     The status bar shows the model the Draw tab uses; the Inside tab shows that model and follows
     the Draw tab's drawing. The Training tab's models are offered to the
@@ -29,9 +35,15 @@ class MainWindow(QMainWindow):
     then saves the remembered settings (window, tab, language, theme and each tab's own state).
     The menus (gui/menus.py) call the public slots below: save_model, export_plot, copy_canvas,
     show_about, reset_layout, reset_to_defaults, set_language, set_theme.
+
+    Signals:
+        first_painted(): the light window's first frame is on screen (nothing of it built yet).
+        loaded(): the page shown and the Draw tab are built, and the page is painted with them.
     """
 
     DEFAULT_SIZE = (1180, 820)
+    first_painted = Signal()
+    loaded = Signal()
 
     def __init__(self, parent: QWidget | None = None, *, settings: Settings | None = None) -> None:
         super().__init__(parent)
@@ -40,14 +52,17 @@ class MainWindow(QMainWindow):
         self._live_model = None          # the Training tab's latest snapshot
         self._training_paused = False
         self._followed_x = False         # the Draw tab's x last given to the Inside tab (False: none yet)
-        self.draw_tab = DrawTab()
+        self._opening = True             # no page is built before the first frame
+        self.draw_actions = DrawActions(self, lambda: self.draw_tab)
+        self.draw_page = LazyTab("digitlab.gui.draw.tab", "DrawTab", actions=self.draw_actions)
         self.training_page = LazyTab("digitlab.gui.training.tab", "TrainingTab")
         self.gradient_page = LazyTab("digitlab.gui.gradient.tab", "GradientTab")
         self.inside_page = LazyTab("digitlab.gui.inside.tab", "InsideTab")
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        for page in (self.draw_tab, self.training_page, self.gradient_page, self.inside_page):
+        for page in (self.draw_page, self.training_page, self.gradient_page, self.inside_page):
             self.tabs.addTab(page, "")
+        self.draw_page.built.connect(self._on_draw_page_built)
         self.training_page.built.connect(self._on_training_page_built)
         self.gradient_page.built.connect(self._on_gradient_page_built)
         self.inside_page.built.connect(self._on_inside_page_built)
@@ -56,9 +71,6 @@ class MainWindow(QMainWindow):
 
         self.model_label = QLabel()
         self.statusBar().addPermanentWidget(self.model_label)
-        self.draw_tab.model_changed.connect(self._on_draw_tab_model_changed)
-        self.draw_tab.message.connect(self._on_draw_tab_message)
-        self.draw_tab.prediction_updated.connect(self._on_draw_tab_prediction_updated)
         self.menus = Menus(self)
         self.retranslate()
         follow_language(self, self._on_language_changed)
@@ -67,6 +79,22 @@ class MainWindow(QMainWindow):
         self._restore_settings()
         from digitlab.gui.opengl_surface import reserve_opengl_surface
         reserve_opengl_surface(self)   # the first 3-D view must not re-create the shown window
+        self._opening = False
+        AfterFirstPaint(self.tabs.currentWidget(), self._on_first_paint)
+
+    @property
+    def draw_tab(self):
+        """The Draw tab, built now if it was not yet (None only if it cannot be built)."""
+        return self.draw_page.build()
+
+    @Slot()
+    def _on_first_paint(self) -> None:
+        self.first_painted.emit()
+        page = self.tabs.currentWidget()
+        if isinstance(page, LazyTab):
+            page.build()
+        self.draw_page.build()   # the model, the status bar and the Inside tab need it
+        AfterFirstPaint(page, self.loaded.emit)
 
     @staticmethod
     def remembered_language(settings: Settings) -> str:
@@ -120,7 +148,8 @@ class MainWindow(QMainWindow):
         self.menus.language_actions[self.language].setChecked(True)
         theme = typed(state, "theme", "system")
         self.set_theme(theme if theme in THEMES else "system", save=False)
-        self.draw_tab.apply_settings_state(self.settings.state("draw"))
+        if self.draw_page.widget is not None:   # else it takes them when it is built
+            self.draw_page.widget.apply_settings_state(self.settings.state("draw"))
         tab = typed(state, "tab", 0)
         if 0 <= tab < self.tabs.count():
             self.tabs.setCurrentIndex(tab)
@@ -131,9 +160,9 @@ class MainWindow(QMainWindow):
         self.settings.set_geometry("window/state", self.saveState())
         self.settings.set_state("window", {"tab": self.tabs.currentIndex(), "language": self.language,
                                            "theme": self.theme})
-        self.settings.set_state("draw", self.draw_tab.settings_state())
-        # a tab never opened this time keeps what it had: its stored state is left as it is
-        for key, page in (("training", self.training_page), ("gradient", self.gradient_page)):
+        # a tab never built this time keeps what it had: its stored state is left as it is
+        for key, page in (("draw", self.draw_page), ("training", self.training_page),
+                          ("gradient", self.gradient_page)):
             if page.widget is not None:
                 self.settings.set_state(key, page.widget.settings_state())
         self.settings.sync()
@@ -166,7 +195,7 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def _on_tabs_current_changed(self, index: int) -> None:
         page = self.tabs.widget(index)
-        if isinstance(page, LazyTab):
+        if isinstance(page, LazyTab) and not self._opening:   # while opening: after the first frame
             page.build()
 
     @property
@@ -176,8 +205,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         training = self.training_tab
+        draw = self.draw_page.widget
         if (training is not None and not training.maybe_save()) \
-                or not self.draw_tab.handwriting.maybe_save():
+                or (draw is not None and not draw.handwriting.maybe_save()):
             event.ignore()
             return
         if training is not None:
@@ -186,6 +216,15 @@ class MainWindow(QMainWindow):
             self.inside_page.widget.shutdown()
         self.save_settings()
         super().closeEvent(event)
+
+    @Slot(object)
+    def _on_draw_page_built(self, draw_tab) -> None:
+        draw_tab.model_changed.connect(self._on_draw_tab_model_changed)
+        draw_tab.message.connect(self._on_draw_tab_message)
+        draw_tab.prediction_updated.connect(self._on_draw_tab_prediction_updated)
+        draw_tab.apply_settings_state(self.settings.state("draw"))
+        # the Training and Inside tabs ask for draw_tab when they are built: it is built first
+        self._restyle_new_plots()
 
     @Slot(object)
     def _on_training_page_built(self, training_tab) -> None:
@@ -244,6 +283,7 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_draw_tab_prediction_updated(self, _probabilities) -> None:
+        import numpy as np   # here: the window's first frame is drawn before NumPy is loaded
         inside = self.inside_page.widget
         if inside is None:
             return
@@ -290,7 +330,7 @@ class MainWindow(QMainWindow):
     @Slot(object, dict)
     def _on_training_tab_model_trained(self, network, metadata: dict) -> None:
         self.draw_tab.set_model(network, self.tr("Trained just now"), metadata.get("test_accuracy"))
-        self.tabs.setCurrentWidget(self.draw_tab)
+        self.tabs.setCurrentWidget(self.draw_page)
         self.statusBar().showMessage(
             self.tr("The Draw tab now answers with the network you trained: draw a digit to try it."),
             10000)
@@ -298,7 +338,7 @@ class MainWindow(QMainWindow):
     @Slot(object, str)
     def _on_training_tab_corrupted_chosen(self, image, corruption: str) -> None:
         """A digit of the corruption table: the Draw tab's model answers it, to see why it fails."""
-        self.tabs.setCurrentWidget(self.draw_tab)
+        self.tabs.setCurrentWidget(self.draw_page)
         self.draw_tab.show_image(image, self.tr("a test image under {0}").format(corruption))
 
     @Slot(object)
@@ -308,7 +348,7 @@ class MainWindow(QMainWindow):
             # the model that got the image wrong answers it, so the student sees the same mistake
             self.draw_tab.set_model(training.model.copy(), self.tr("Trained just now"),
                                     training.metadata.get("test_accuracy"))
-        self.tabs.setCurrentWidget(self.draw_tab)
+        self.tabs.setCurrentWidget(self.draw_page)
         self.draw_tab.show_image(image, self.tr("a misclassified test image"))
 
     # --- menu actions -------------------------------------------------------------------
@@ -392,8 +432,7 @@ class MainWindow(QMainWindow):
         self.reset_layout()
         self.set_language("system")
         self.set_theme("system")
-        self.draw_tab.apply_settings_state({})
-        for page in (self.training_page, self.gradient_page):
+        for page in (self.draw_page, self.training_page, self.gradient_page):
             if page.widget is not None:
                 page.widget.apply_settings_state({})
         self.menus.undo_reset.setEnabled(True)

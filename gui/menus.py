@@ -59,7 +59,7 @@ class Menus:
 
     def __init__(self, window: QMainWindow) -> None:
         self.window = window
-        draw = window.draw_tab
+        draw = window.draw_actions   # the Draw tab's own actions, there before the tab is built
         bar = window.menuBar()
         self.file_menu, self.edit_menu = bar.addMenu(""), bar.addMenu("")
         self.view_menu, self.help_menu = bar.addMenu(""), bar.addMenu("")
@@ -175,7 +175,7 @@ class Menus:
         return found
 
     def _open_model(self) -> None:
-        self.window.tabs.setCurrentWidget(self.window.draw_tab)
+        self.window.tabs.setCurrentWidget(self.window.draw_page)
         self.window.draw_tab.model_choice.open_button.click()
 
     def shortcut_rows(self) -> list[tuple[str, str]]:

@@ -6,7 +6,8 @@ object per line, and only observes (signals and geometry; it changes nothing in 
 
     {"event": "shown", "window": X id, "tab": 0, "canvas": [x, y, w, h], "tabs": [[x, y, w, h], ...],
      "menubar": {"file_menu": [x, y, w, h], ...}}
-                                        ("tab": the page the window opened on, as settings restore it)
+                                        ("tab": the page the window opened on, as settings restore it;
+                                         once that page and the Draw tab are built and painted)
     {"event": "model", "description": "default model (test accuracy 99.0%)"}
     {"event": "prediction", "digit": 1, "p": 0.98}          (digit null when the canvas is empty)
     {"event": "training_shown", "start": [...], "stop": [...], "save": [...], "export": [...]}
@@ -56,8 +57,10 @@ class SmokeProbe(QObject):
     def __init__(self, window) -> None:
         super().__init__(window)
         self._window = window
-        window.draw_tab.prediction_updated.connect(self._on_draw_tab_prediction_updated)
-        window.draw_tab.model_changed.connect(self._on_draw_tab_model_changed)
+        # the Draw tab is built after the window's first frame: the probe must not build it sooner
+        window.draw_page.built.connect(self._on_draw_page_built)
+        if window.draw_page.widget is not None:
+            self._on_draw_page_built(window.draw_page.widget)
         window.training_page.built.connect(self._on_training_page_built)
         window.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self._names = self._menu_names(window.menus)
@@ -68,7 +71,7 @@ class SmokeProbe(QObject):
         follow_language(window, lambda: QTimer.singleShot(0, self._report_language))
         self._theme = None
         window.installEventFilter(self)
-        AfterFirstPaint(window.tabs.currentWidget(), self._report_shown)   # on screen, laid out
+        window.loaded.connect(self._report_shown)   # on screen, laid out, the canvas in place
 
     @staticmethod
     def _menu_names(menus) -> dict[object, str]:
@@ -155,6 +158,11 @@ class SmokeProbe(QObject):
     @Slot(str)
     def _on_draw_tab_model_changed(self, description: str) -> None:
         self._emit("model", description=description)
+
+    @Slot(object)
+    def _on_draw_page_built(self, tab) -> None:
+        tab.prediction_updated.connect(self._on_draw_tab_prediction_updated)
+        tab.model_changed.connect(self._on_draw_tab_model_changed)
 
     @Slot(object)
     def _on_training_page_built(self, tab) -> None:

@@ -303,7 +303,7 @@ class User:
 
     def draw_digit(self):
         """Clear, then draw the next digit's strokes with press / moves / release at the mouse rate."""
-        if self.window.tabs.currentWidget() is not self.draw_tab:
+        if self.window.tabs.currentWidget() is not self.window.draw_page:
             yield from self.open_tab(0)
         self.doing = "clear"
         click(self._clear_button)

@@ -1,4 +1,4 @@
-"""gui/app.py: the window opens (its first frame before the model), its flags, its translators."""
+"""gui/app.py: the window opens (its first frame before its pages and the model), its flags, its translators."""
 import os
 from pathlib import Path
 
@@ -21,10 +21,11 @@ def test_run_reports_the_first_frame_then_loads_the_model(qapp, qtbot, monkeypat
     def on_shown(window):
         qtbot.addWidget(window)   # pytest-qt deletes it at teardown, not the garbage collector
         seen["window"] = window
-        seen["visible"] = window.draw_tab.canvas.isVisible()
-        seen["model before"] = window.draw_tab.network
+        loading = window.tabs.currentWidget().loading_label
+        seen["loading"] = loading is not None and loading.isVisible() and loading.text() == "Loading…"
+        seen["draw tab before"] = window.draw_page.widget   # not built: the model cannot delay the frame
         seen["mnist dir"] = os.environ["DIGITLAB_MNIST_DIR"]
-        window.close()
+        window.loaded.connect(window.close)   # after run() loaded the model (it connected first)
 
     guard = QTimer(singleShot=True, interval=20_000)   # never hang the suite
     guard.timeout.connect(qapp.quit)
@@ -36,12 +37,14 @@ def test_run_reports_the_first_frame_then_loads_the_model(qapp, qtbot, monkeypat
         guard.stop()
         for translator in set(qapp.findChildren(QTranslator)) - before:
             qapp.removeTranslator(translator)
-    assert seen["visible"] and seen["model before"] is None   # the model never delays the frame
+    assert seen["loading"] and seen["draw tab before"] is None
     assert seen["mnist dir"] == str(tmp_path)
     log = Path(os.environ["DIGITLAB_LOG_DIR"]) / "digitlab.log"   # tests/conftest.py's folder
     assert "DigitLab started" in log.read_text(encoding="utf-8")
+    window = seen["window"]
+    assert window.draw_page.widget is not None and window.draw_page.loading_label is None
     shipped = resources.path(*resources.DEFAULT_MODEL).exists()
-    assert (seen["window"].draw_tab.network is not None) == shipped
+    assert (window.draw_tab.network is not None) == shipped
 
 
 def _digitlab_files(translators, folder):

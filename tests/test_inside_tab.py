@@ -111,7 +111,7 @@ def test_the_inside_tab_follows_the_draw_tabs_canvas(shown_window, qtbot):
     inside = window.inside_page.widget
     qtbot.waitUntil(lambda: inside.diagram.view is not None)     # at the layout's queued show
     assert inside.network is window.draw_tab.network
-    window.tabs.setCurrentWidget(window.draw_tab)
+    window.tabs.setCurrentWidget(window.draw_page)
     canvas = window.draw_tab.canvas
     side = min(canvas.width(), canvas.height())
     drag(canvas, [(side * 0.5, side * f) for f in np.linspace(0.2, 0.8, 15)])

@@ -30,7 +30,7 @@ def test_smoke_show_every_tab_and_close(qtbot):
         window.tabs.setCurrentIndex(index)
         qtbot.wait(10)
     assert [window.tabs.tabText(i) for i in range(4)] == ["Draw", "Training", "Gradient descent", "Inside"]
-    assert window.tabs.widget(0) is window.draw_tab
+    assert window.tabs.widget(0) is window.draw_page and window.draw_page.widget is window.draw_tab
     # the real tabs, not a placeholder ("not installed" or an import error)
     for page, kind in ((window.training_page, TrainingTab), (window.gradient_page, GradientTab),
                        (window.inside_page, InsideTab)):
@@ -82,7 +82,7 @@ def test_training_models_go_to_the_draw_tab(qtbot):
     with qtbot.waitSignal(window.draw_tab.prediction_updated):
         training.model_trained.emit(finished, {"test_accuracy": 0.9})   # "Use this model"
     assert window.draw_tab.network is finished
-    assert window.tabs.currentWidget() is window.draw_tab
+    assert window.tabs.currentWidget() is window.draw_page
     assert combo.currentText() == "Trained just now (90.0%)"
     assert window.model_label.text() == "Model: Trained just now (test accuracy 90.0%)"
 
@@ -102,7 +102,7 @@ def test_a_chosen_test_image_is_read_in_the_draw_tab(qtbot, mnist_dir):
     image, _ = first_test_image(mnist_dir)
     with qtbot.waitSignal(window.draw_tab.prediction_updated) as updated:
         training.image_chosen.emit(image)
-    assert window.tabs.currentWidget() is window.draw_tab
+    assert window.tabs.currentWidget() is window.draw_page
     canvas = window.draw_tab.canvas
     assert canvas.stroke_count() == 0 and not canvas.is_empty()
     np.testing.assert_allclose(canvas.to_array(), image, atol=1e-6)   # the opened-image path

@@ -91,7 +91,8 @@ def test_run_attaches_the_probe_only_when_asked(qapp, qtbot, capsys, monkeypatch
 
     def on_shown(window):
         qtbot.addWidget(window)
-        QTimer.singleShot(200, window.close)   # after the probe's own first-frame report
+        # the pages are built after this first frame; run() loads the model on loaded (connected first)
+        window.loaded.connect(window.close)
 
     guard = QTimer(singleShot=True, interval=20_000)   # never hang the suite
     guard.timeout.connect(qapp.quit)

@@ -45,7 +45,7 @@ def test_a_corrupted_digit_goes_to_the_draw_tab(shown_window, qtbot):
     image = np.zeros((28, 28), np.float32)
     image[4:24, 12:16] = 1.0
     window.training_tab.corrupted_chosen.emit(image, "fog")
-    assert window.tabs.currentWidget() is window.draw_tab
+    assert window.tabs.currentWidget() is window.draw_page
     drawn = window.draw_tab.canvas.to_array(28)
     assert drawn is not None and drawn[4:24, 12:16].mean() > 0.5 and drawn[:, :8].max() < 0.1
 

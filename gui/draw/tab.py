@@ -6,11 +6,11 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QFileDialog, QGridLayout, QHBoxLayout, QLabel, QSlider,
                                QTabWidget, QToolButton, QWidget)
 
 from digitlab.gui.accessibility import name_controls
+from digitlab.gui.draw.actions import DrawActions
 from digitlab.gui.draw.canvas import PREDICT_SIDE, DrawingCanvas
 from digitlab.gui.draw.handwriting import HandwritingPanel
 from digitlab.gui.draw.image_io import supported_suffixes
@@ -41,14 +41,18 @@ class DrawTab(QWidget):
         model_changed(str): the model in use, described for the user
             ("default model (test accuracy 97.9%)").
         message(str): something the user should read in the status bar.
+
+    actions: the window's DrawActions (its menus hold them before this tab is built); None: the
+    tab makes its own.
     """
 
     prediction_updated = Signal(object)
     model_changed = Signal(str)
     message = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, actions: DrawActions | None = None) -> None:
         super().__init__(parent)
+        self.draw_actions = actions or DrawActions(self, lambda: self)
         self._network = None
         self._hidden = None
         self._views_dirty = False
@@ -84,23 +88,9 @@ class DrawTab(QWidget):
         self.input_view.set_sizes(None)
         self._update_prediction()
 
-    def _make_action(self, keys, slot) -> QAction:
-        action = QAction(self)
-        action.setShortcuts([QKeySequence(k) for k in keys])
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
     def retranslate(self) -> None:
         """Set the tab's texts in the current language (called again on LanguageChange)."""
-        texts = ((self.open_action, self.tr("Open image…"), self.tr("Let the network read a picture of a digit")),
-                 (self.paste_action, self.tr("Paste"), self.tr("Use the image on the clipboard")),
-                 (self.undo_action, self.tr("Undo stroke"), self.tr("Remove the last stroke")),
-                 (self.clear_action, self.tr("Clear"), self.tr("Start again")))
-        for action, text, tip in texts:
-            names = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())
-            action.setText(text)
-            action.setToolTip(f"{tip} ({names})")
+        # the actions' texts: DrawActions follows the language itself
         self.pen_slider.setToolTip(self.tr("Pen width: how thick the strokes you draw are"))
         self.pen_slider.setAccessibleName(self.tr("Pen width"))
         self.pen_label.setText(self.tr("Pen:"))
@@ -127,12 +117,10 @@ class DrawTab(QWidget):
         self.model_choice.apply_settings_state(state)
 
     def _build_toolbar(self) -> QHBoxLayout:
-        self.open_action = self._make_action([QKeySequence.StandardKey.Open], self._on_open_action_triggered)
-        self.paste_action = self._make_action([QKeySequence.StandardKey.Paste], self.canvas.paste_from_clipboard)
-        self.undo_action = self._make_action([QKeySequence.StandardKey.Undo], self.canvas.undo)
-        self.clear_action = self._make_action([Qt.Key.Key_Escape, Qt.Key.Key_Delete], self.canvas.clear)
+        self.open_action, self.paste_action, self.undo_action, self.clear_action = self.draw_actions.all()
         row = QHBoxLayout()
-        for action in (self.open_action, self.paste_action, self.undo_action, self.clear_action):
+        for action in self.draw_actions.all():
+            self.addAction(action)
             button = QToolButton()
             button.setDefaultAction(action)
             row.addWidget(button)
@@ -291,8 +279,8 @@ class DrawTab(QWidget):
     def _on_handwriting_model_ready(self, network, name: str, accuracy) -> None:
         self.set_model(network, name, accuracy)
 
-    @Slot()
-    def _on_open_action_triggered(self) -> None:
+    def choose_image(self) -> None:
+        """Open image…: ask for an image file and let the network read it."""
         patterns = " ".join(f"*.{s}" for s in supported_suffixes())
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open an image of a digit"), "",
                                               self.tr("Images ({0})").format(patterns))
