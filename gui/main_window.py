@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
         from digitlab.gui.opengl_surface import reserve_opengl_surface
         reserve_opengl_surface(self)   # the first 3-D view must not re-create the shown window
         self._opening = False
-        AfterFirstPaint(self.tabs.currentWidget(), self._on_first_paint)
+        AfterFirstPaint(self.tabs, self._on_first_paint)   # the tabs, whichever page is shown then
 
     @property
     def draw_tab(self):
@@ -90,11 +90,14 @@ class MainWindow(QMainWindow):
     @Slot()
     def _on_first_paint(self) -> None:
         self.first_painted.emit()
+        if not self.isVisible():   # closed at once (bench's start-up probe): nothing more to show
+            return
         page = self.tabs.currentWidget()
         if isinstance(page, LazyTab):
             page.build()
         self.draw_page.build()   # the model, the status bar and the Inside tab need it
         AfterFirstPaint(page, self.loaded.emit)
+        page.update()   # painted again even when it was built before (draw_tab asked for early)
 
     @staticmethod
     def remembered_language(settings: Settings) -> str:

@@ -183,8 +183,8 @@ def test_reopened_on_the_inside_tab_it_gets_the_model_loaded_after_the_first_fra
     Settings().set_state("window", {"tab": 3})
     window = MainWindow()
     qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    with qtbot.waitSignal(window.loaded):   # the page shown is built right after the first frame
+        window.show()
     assert window.tabs.currentWidget() is window.inside_page
     inside = window.inside_page.widget
     assert inside is not None and inside.network is None

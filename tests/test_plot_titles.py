@@ -34,8 +34,8 @@ def test_main_window_plots_fit_after_a_restart_at_a_small_size(qtbot):
     first.close()                          # remembers the size and the Training tab
     window = MainWindow()
     qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    with qtbot.waitSignal(window.loaded):   # the page shown is built right after the first frame
+        window.show()
     plots = window.training_tab.plots
     qtbot.waitUntil(plots.isVisible)
     qtbot.wait(20)

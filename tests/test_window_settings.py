@@ -15,8 +15,8 @@ from digitlab.nn.model.network import MultiLayerNet
 def open_window(qtbot) -> MainWindow:
     window = MainWindow()
     qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    with qtbot.waitSignal(window.loaded):   # the page shown is built right after the first frame
+        window.show()
     return window
 
 
@@ -44,7 +44,8 @@ def test_settings_survive_closing_and_reopening(qtbot, qapp, tmp_path):
         assert window.close()
 
         again = open_window(qtbot)
-        assert again.size() == size
+        # wider than the offscreen screen: it fits the screen until its tabs' minimum widens it
+        qtbot.waitUntil(lambda: again.size() == size)
         assert again.tabs.currentIndex() == 1 and again.theme == "dark" and again.dark
         assert again.draw_tab.pen_slider.value() == 31 and again.draw_tab.canvas.pen_width == 31
         again.draw_tab.load_default_model()

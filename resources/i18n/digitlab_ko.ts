@@ -2169,6 +2169,10 @@ Details: {0}</source>
 <context>
     <name>LazyTab</name>
     <message>
+        <source>Loading…</source>
+        <translation>불러오는 중…</translation>
+    </message>
+    <message>
         <source>This part of DigitLab is not installed.</source>
         <translation>DigitLab의 이 부분은 설치되어 있지 않습니다.</translation>
     </message>
