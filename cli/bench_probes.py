@@ -1,5 +1,6 @@
-"""What `bench` measures in child processes: the window's start-up, a bare PySide6 window's
-(the floor), and the peak memory of a process that trains on the full MNIST set.
+"""What `bench` measures in child processes: the window's start-up (its first frame, and its Draw
+tab on screen), a bare PySide6 window's (the floor), and the peak memory of a process that trains
+on the full MNIST set.
 
 Each child runs offscreen with one BLAS thread (as the app does) unless the environment says
 otherwise, and imports the same installed `digitlab` as this process (the same interpreter).
@@ -15,15 +16,20 @@ import time
 from pathlib import Path
 
 # Both children print "shown" once their window's first frame is painted, as gui.app.run's
-# on_shown sees it; the parent's clock runs from before the process is created.
+# on_shown sees it (the main window's is light: menus, tabs, "Loading…"); the main window's child
+# then prints "ready" once its Draw tab is built and painted (MainWindow.loaded). The parent's clock
+# runs from before the process is created.
 STARTUP_CHILD = """
 import sys
 from digitlab.nn.speed.blas import use_one_blas_thread  # as main.py does
 use_one_blas_thread()
 from digitlab.gui import app
+def ready(window):
+    print("ready", flush=True)
+    window.close()
 def shown(window):
     print("shown", flush=True)
-    window.close()
+    window.loaded.connect(lambda: ready(window))
 sys.exit(app.run([], on_shown=shown))
 """
 
@@ -76,11 +82,14 @@ def child_environment() -> dict[str, str]:
 
 def seconds_to_shown(script: str, runs: int) -> float:
     """Median wall seconds from creating a Python process running script to its "shown" line."""
-    times = []
-    for _ in range(runs):
-        with tempfile.TemporaryDirectory(prefix="digitlab-bench-") as folder:
-            times.append(_seconds_to_shown_once(script, first_start_environment(Path(folder))))
-    return statistics.median(times)
+    return statistics.median(_seconds_to_lines(script)[0] for _ in range(runs))
+
+
+def _seconds_to_lines(script: str, marks: tuple[str, ...] = ("shown",)) -> list[float]:
+    """Wall seconds from creating a process running script, as on a first start, to each of its
+    lines starting with marks (in that order)."""
+    with tempfile.TemporaryDirectory(prefix="digitlab-bench-") as folder:
+        return _seconds_to_lines_once(script, first_start_environment(Path(folder)), marks)
 
 
 def first_start_environment(folder: Path) -> dict[str, str]:
@@ -92,25 +101,40 @@ def first_start_environment(folder: Path) -> dict[str, str]:
                                   "DIGITLAB_LOG_DIR": str(folder / "log")}
 
 
-def _seconds_to_shown_once(script: str, env: dict[str, str]) -> float:
+def _seconds_to_lines_once(script: str, env: dict[str, str], marks: tuple[str, ...]) -> list[float]:
     started = time.perf_counter()
     child = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE,
                              stderr=subprocess.DEVNULL, text=True, env=env)
-    shown = None
+    seen = []
     for line in child.stdout:
-        if line.startswith("shown"):
-            shown = time.perf_counter() - started
-            break
+        if line.startswith(marks[len(seen)]):
+            seen.append(time.perf_counter() - started)
+            if len(seen) == len(marks):
+                break
     child.stdout.close()
-    if child.wait(timeout=60) != 0 or shown is None:
+    if child.wait(timeout=60) != 0 or len(seen) < len(marks):
         raise RuntimeError(f"the start-up probe exited with status {child.returncode} "
                            f"before its window was shown")
-    return shown
+    return seen
 
 
 def startup_seconds(runs: int) -> float:
     """Process start to the main window's first paint, as `python main.py` opens it (median)."""
-    return seconds_to_shown(STARTUP_CHILD, runs)
+    return statistics.median(_seconds_to_lines(STARTUP_CHILD, ("shown", "ready"))[0] for _ in range(runs))
+
+
+def startup_figures(runs: int) -> dict[str, float]:
+    """startup_s (process start -> the main window's first frame), draw_ready_s (-> its Draw tab
+    painted) and bare_window_s (-> a bare window's first frame): medians of `runs` runs, the window
+    and the bare window taken in turn, so that a load on the machine weighs on both alike."""
+    firsts, readies, bares = [], [], []
+    for _ in range(runs):
+        first, ready = _seconds_to_lines(STARTUP_CHILD, ("shown", "ready"))
+        firsts.append(first)
+        readies.append(ready)
+        bares.append(_seconds_to_lines(BARE_WINDOW_CHILD)[0])
+    return {"startup_s": statistics.median(firsts), "draw_ready_s": statistics.median(readies),
+            "bare_window_s": statistics.median(bares)}
 
 
 def bare_window_seconds(runs: int) -> float:

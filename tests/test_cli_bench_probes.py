@@ -15,3 +15,9 @@ def test_startup_is_measured_as_a_first_start_and_leaves_the_users_settings_alon
     before = settings_file().read_bytes()
     assert 0 < bench_probes.startup_seconds(1) < 60
     assert settings_file().read_bytes() == before
+
+
+def test_startup_figures_time_the_first_frame_then_the_draw_tab_and_a_bare_window():
+    figures = bench_probes.startup_figures(1)
+    assert set(figures) == {"startup_s", "draw_ready_s", "bare_window_s"}
+    assert 0 < figures["startup_s"] < figures["draw_ready_s"] < 60 and 0 < figures["bare_window_s"] < 30

@@ -79,3 +79,20 @@ def test_the_error_names_the_log_file_when_there_is_one(qtbot, modules, monkeypa
     qtbot.addWidget(page)
     page.build()
     assert label_text(page).endswith(f"The details are in {tmp_path / 'digitlab.log'}.")
+
+
+def test_it_says_loading_until_the_widget_is_built_with_its_options(qtbot, modules):
+    name = modules("option_tab", "from PySide6.QtWidgets import QWidget\n"
+                                 "class OptionTab(QWidget):\n"
+                                 "    def __init__(self, *, colour):\n"
+                                 "        super().__init__()\n"
+                                 "        self.colour = colour\n")
+    page = LazyTab(name, "OptionTab", colour="green")
+    qtbot.addWidget(page)
+    page.show()
+    assert label_text(page) == "Loading…" and page.loading_label.isVisible()
+    label = page.loading_label
+    widget = page.build()
+    assert widget.colour == "green" and page.loading_label is None
+    assert page.layout().count() == 1 and page.layout().itemAt(0).widget() is widget
+    assert not label.isVisible()     # gone from the page (deleted later)

@@ -7,6 +7,7 @@ from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from digitlab import resources
+from digitlab.gui.draw.tab import DrawTab
 from digitlab.gui.gradient.tab import GradientTab
 from digitlab.gui.inside.tab import InsideTab
 from digitlab.gui.lazy_tab import LazyTab
@@ -269,3 +270,71 @@ def test_at_start_a_damaged_personal_set_is_set_aside_and_leftovers_removed(qtbo
     (aside,) = list(data_dir.iterdir())
     assert aside.name.startswith("personal_digits.unreadable-") and aside.read_bytes() == b"damaged"
     assert aside.name in window.statusBar().currentMessage()
+
+
+def test_the_window_opens_light_and_builds_its_draw_tab_after_the_first_frame(qtbot):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.draw_page.widget is None and window.draw_page.loading_label.text() == "Loading…"
+    assert window.model_label.text() == "No model"
+    painted = []
+    window.first_painted.connect(lambda: painted.append(window.draw_page.widget))
+    with qtbot.waitSignal(window.loaded, timeout=10_000):
+        window.show()
+    assert painted == [None]        # the first frame came before the Draw tab was built
+    assert window.tabs.currentWidget() is window.draw_page
+    assert isinstance(window.draw_tab, DrawTab) and window.draw_page.widget is window.draw_tab
+    assert window.draw_tab.canvas.isVisible() and window.draw_page.loading_label is None
+
+
+@pytest.mark.parametrize("name", ["clear", "undo"])
+def test_a_draw_action_used_before_the_draw_tab_is_built_builds_it_and_acts(qtbot, monkeypatch, name):
+    from digitlab.gui.draw.canvas import DrawingCanvas
+    calls = []
+    monkeypatch.setattr(DrawingCanvas, name, lambda canvas: calls.append(canvas))
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.draw_page.widget is None
+    getattr(window.menus, name).trigger()
+    assert isinstance(window.draw_page.widget, DrawTab)   # built on demand: the action is not lost
+    assert calls == [window.draw_tab.canvas]
+
+
+def test_paste_before_the_draw_tab_is_built_pastes_into_it(qtbot):
+    from PySide6.QtGui import QGuiApplication, QImage
+    window = MainWindow()
+    qtbot.addWidget(window)
+    image = QImage(56, 56, QImage.Format.Format_Grayscale8)
+    image.fill(255)
+    for row in range(10, 46):
+        for column in (27, 28, 29):
+            image.setPixel(column, row, 0)   # a "1" on white paper
+    QGuiApplication.clipboard().setImage(image)
+    try:
+        window.menus.paste.trigger()
+    finally:
+        QGuiApplication.clipboard().clear()
+    ink = window.draw_tab.canvas.to_array(28)
+    assert ink is not None and ink.max() > 0
+
+
+def test_open_image_before_the_draw_tab_is_built_asks_for_a_file(qtbot, monkeypatch):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: asked.append(args) or ("", ""))
+    window.menus.open_image.trigger()
+    assert len(asked) == 1 and isinstance(window.draw_page.widget, DrawTab)
+
+
+def test_closing_before_the_draw_tab_is_built_keeps_its_settings_and_builds_nothing(qtbot):
+    from digitlab.gui.settings import Settings
+    Settings().set_state("draw", {"pen_width": 31})
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.close()
+    assert window.draw_page.widget is None and window.training_page.widget is None
+    assert Settings().state("draw")["pen_width"] == 31
+    again = MainWindow()
+    qtbot.addWidget(again)
+    assert again.draw_tab.pen_slider.value() == 31   # taken when it is built
