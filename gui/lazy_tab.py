@@ -34,7 +34,7 @@ class LazyTab(QWidget):
         self._options = options
         self._tried = False
         QVBoxLayout(self).setContentsMargins(0, 0, 0, 0)
-        self.loading_label: QLabel | None = self._placeholder(self.tr("Loading…"))
+        self.loading_label: QLabel | None = self._placeholder(self.tr("Loading…"), selectable=False)
 
     def build(self) -> QWidget | None:
         """Import the module and build the widget once; None (and a placeholder) when it cannot."""
@@ -77,11 +77,13 @@ class LazyTab(QWidget):
         label.hide()
         label.deleteLater()
 
-    def _placeholder(self, text: str) -> QLabel:
-        """A label in place of the widget (loading, not installed, an error)."""
+    def _placeholder(self, text: str, selectable: bool = True) -> QLabel:
+        """A label in place of the widget (loading, not installed, an error: that one selectable,
+        to copy it; a selectable label costs ~1 ms to make, four of them in the first frame)."""
         label = QLabel(text)
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if selectable:
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.layout().addWidget(label)
         return label

@@ -60,8 +60,9 @@ def setup_logging(environ: Mapping[str, str] = os.environ) -> Path | None:
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         logger.addHandler(handler)
     from PySide6 import __version__ as pyside_version
-    logger.info("DigitLab started: Python %s, PySide6 %s, %s", platform.python_version(), pyside_version,
-                platform.platform())
+    system = platform.uname()   # not platform.platform(): it runs `uname -p`, ~15 ms before the window
+    logger.info("DigitLab started: Python %s, PySide6 %s, %s %s %s", platform.python_version(), pyside_version,
+                system.system, system.release, system.machine)
     return path
 
 

@@ -7,12 +7,9 @@ crash: the widget keeps its defaults. $DIGITLAB_SETTINGS names another file (tes
 """
 from __future__ import annotations
 
-import atexit
 import json
 import logging
 import os
-import shutil
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -35,6 +32,10 @@ def settings_file(environ: Mapping[str, str] = os.environ) -> Path:
 def throwaway_settings() -> Settings:
     """Settings in a new temporary folder, removed at exit: a window built with them opens with
     the defaults and never writes the user's file (benchmarks and long probes use them)."""
+    # here: tempfile costs the window's first frame ~4 ms otherwise
+    import atexit
+    import shutil
+    import tempfile
     folder = tempfile.mkdtemp(prefix="digitlab-settings-")
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
     return Settings(Path(folder) / "DigitLab.ini")
