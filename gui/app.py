@@ -7,12 +7,16 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from digitlab import resources
 from digitlab.gui.language import set_language
-from digitlab.gui.log import logged_exceptions, setup_logging
+from digitlab.gui.log import hold_early_records, log_file, logged_exceptions, setup_logging
+
+
+LOG_AT_THE_LATEST_MS = 2000
 
 
 def window_options(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
@@ -37,9 +41,10 @@ def run(argv: Sequence[str] = (), *, on_shown: Callable[[object], None] | None =
     on_shown(window) is called once the window's first frame is painted (to measure start-up
     time): the light window of MainWindow, before its pages are built. The shipped model is loaded
     once they are built and painted, so it never delays the first frames.
-    Errors go to the log file (gui.log), uncaught ones included.
+    Errors go to the log file (gui.log), uncaught ones included; the file is opened right after
+    the first frame, and what was logged before then is written to it then.
     """
-    setup_logging()
+    hold_early_records()   # the log file is opened after the first frame
     options, qt_args = window_options(argv)
     if options.mnist_dir:
         from digitlab.nn.data.mnist import ENV_VAR   # here: its download code costs start-up time otherwise
@@ -60,8 +65,17 @@ def run(argv: Sequence[str] = (), *, on_shown: Callable[[object], None] | None =
         from digitlab.gui.smoke_probe import SmokeProbe
         SmokeProbe(window)
 
-    if on_shown is not None:
+    if on_shown is not None:   # first: the frame is on screen now, whatever comes next
         window.first_painted.connect(lambda: on_shown(window))
+
+    def open_log() -> None:
+        if log_file() is None:
+            setup_logging()
+    window.first_painted.connect(open_log)
+    # a window never painted (started minimized) logs to the file all the same
+    at_the_latest = QTimer(window, singleShot=True, interval=LOG_AT_THE_LATEST_MS)
+    at_the_latest.timeout.connect(open_log)
+    at_the_latest.start()
     # the window is on screen and usable meanwhile
     window.loaded.connect(lambda: window.draw_tab.load_default_model())
     window.show()

@@ -2,6 +2,8 @@
 
 setup_logging() sends the "digitlab" logger to a rotated file in log_dir(); show_error() tells the user in
 one sentence what to do, with the details (a traceback) one click away and in the log file.
+The window sets the file up just after its first frame (logging.handlers costs that frame ~10 ms);
+hold_early_records() keeps what is logged before then, and setup_logging() writes it to the file.
 """
 from __future__ import annotations
 
@@ -11,7 +13,6 @@ import platform
 import sys
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -33,8 +34,37 @@ def log_dir(environ: Mapping[str, str] = os.environ) -> Path:
     return Path(user_log_dir("digitlab", appauthor=False))
 
 
+class EarlyRecords(logging.Handler):
+    """Keeps the records of the "digitlab" logger until setup_logging() writes them to the file."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def hold_early_records() -> None:
+    """Keep what the "digitlab" logger says (INFO and up) until setup_logging() opens the file."""
+    logger = logging.getLogger(LOGGER_NAME)
+    logger.setLevel(logging.INFO)
+    if not any(isinstance(h, EarlyRecords) for h in logger.handlers):
+        logger.addHandler(EarlyRecords())
+
+
+def _take_early_records() -> list[logging.LogRecord]:
+    logger = logging.getLogger(LOGGER_NAME)
+    records = []
+    for handler in [h for h in logger.handlers if isinstance(h, EarlyRecords)]:
+        logger.removeHandler(handler)
+        records += handler.records
+    return records
+
+
 def log_file() -> Path | None:
     """The file the "digitlab" logger writes to, or None before setup_logging() opened one."""
+    from logging.handlers import RotatingFileHandler
     for handler in logging.getLogger(LOGGER_NAME).handlers:
         if isinstance(handler, RotatingFileHandler):
             return Path(handler.baseFilename)
@@ -46,9 +76,12 @@ def setup_logging(environ: Mapping[str, str] = os.environ) -> Path | None:
 
     Returns the file, or None when the folder cannot be written: the app then runs without a log file
     (a broken log must never keep it from starting). Calling it again reuses or replaces the handler.
+    The records held by hold_early_records() come first, after the start line.
     """
+    from logging.handlers import RotatingFileHandler
     logger = logging.getLogger(LOGGER_NAME)
     logger.setLevel(logging.INFO)
+    early = _take_early_records()
     path = (log_dir(environ) / LOG_NAME).absolute()
     if log_file() != path:
         close_logging()
@@ -60,14 +93,18 @@ def setup_logging(environ: Mapping[str, str] = os.environ) -> Path | None:
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         logger.addHandler(handler)
     from PySide6 import __version__ as pyside_version
-    system = platform.uname()   # not platform.platform(): it runs `uname -p`, ~15 ms before the window
+    system = platform.uname()   # not platform.platform(): it runs `uname -p`, ~15 ms
     logger.info("DigitLab started: Python %s, PySide6 %s, %s %s %s", platform.python_version(), pyside_version,
                 system.system, system.release, system.machine)
+    file_handler = next(h for h in logger.handlers if isinstance(h, RotatingFileHandler))
+    for record in early:   # to the file only: the other handlers had them when they were logged
+        file_handler.handle(record)
     return path
 
 
 def close_logging() -> None:
     """Remove and close the log file's handler (tests; setup_logging() when the folder changed)."""
+    from logging.handlers import RotatingFileHandler
     logger = logging.getLogger(LOGGER_NAME)
     for handler in list(logger.handlers):
         if isinstance(handler, RotatingFileHandler):

@@ -92,3 +92,17 @@ def test_show_error_logs_and_opens_a_box_with_the_details(qtbot, fresh_log):
     assert box.detailedText() == "Traceback: details"
     assert "Traceback: details" in path.read_text(encoding="utf-8")
     box.close()
+
+
+def test_what_is_logged_before_the_file_is_opened_is_written_to_it_then(fresh_log, caplog):
+    log.hold_early_records()
+    with caplog.at_level(logging.WARNING, logger="digitlab"):
+        logging.getLogger("digitlab.settings").warning("Ignoring the settings file x: it cannot be read")
+    assert not (fresh_log / "digitlab.log").exists()
+    path = log.setup_logging()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert "DigitLab started" in lines[0]
+    assert lines[1].endswith("WARNING digitlab.settings: Ignoring the settings file x: it cannot be read")
+    assert not any(isinstance(h, log.EarlyRecords) for h in logging.getLogger("digitlab").handlers)
+    # written to the file, not logged a second time
+    assert [r.name for r in caplog.records if "settings file" in r.getMessage()] == ["digitlab.settings"]

@@ -40,7 +40,7 @@ def test_the_draw_tab_with_its_model_and_answer_does_not_import_pyqtgraph():
 FIRST_FRAME = """
 import json, sys
 from digitlab.gui import app
-HEAVY = ("numpy", "pyqtgraph", "digitlab.nn.model.network", "digitlab.gui.draw.tab",
+HEAVY = ("numpy", "pyqtgraph", "logging.handlers", "digitlab.nn.model.network", "digitlab.gui.draw.tab",
          "digitlab.gui.training.tab", "digitlab.gui.inside.tab")
 def page_state(window):
     page = window.tabs.currentWidget()
