@@ -36,7 +36,7 @@ FIGURES = {
     "batch_speedup": ("x", "10,000 test images in batches of 100 vs one at a time"),
     "startup_s": ("s", "process start -> main window's first frame: menus, tabs, Loading… (median)"),
     "bare_window_s": ("s", "process start -> bare PySide6 window painted (median)"),
-    "draw_ready_s": ("s", "process start -> the Draw tab painted, ready to draw (median)"),
+    "draw_ready_s": ("s", "process start -> the Draw tab on screen, the shipped model loaded (median)"),
     "peak_rss_mb": ("MB", "peak memory of a process training on all 60,000 images"),
     "conv_epoch_s": ("s", "one epoch of the convolutional network (train --model-kind conv's "
                           "defaults), batch 100, momentum, float32, from a tenth of it"),

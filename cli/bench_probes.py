@@ -17,8 +17,9 @@ from pathlib import Path
 
 # Both children print "shown" once their window's first frame is painted, as gui.app.run's
 # on_shown sees it (the main window's is light: menus, tabs, "Loading…"); the main window's child
-# then prints "ready" once its Draw tab is built and painted (MainWindow.loaded). The parent's clock
-# runs from before the process is created.
+# then prints "ready" once its Draw tab is built and painted (MainWindow.loaded) and the shipped
+# model loaded (run() loads it on loaded, connected before). The parent's clock runs from before
+# the process is created.
 STARTUP_CHILD = """
 import sys
 from digitlab.nn.speed.blas import use_one_blas_thread  # as main.py does
@@ -125,7 +126,7 @@ def startup_seconds(runs: int) -> float:
 
 def startup_figures(runs: int) -> dict[str, float]:
     """startup_s (process start -> the main window's first frame), draw_ready_s (-> its Draw tab
-    painted) and bare_window_s (-> a bare window's first frame): medians of `runs` runs, the window
+    painted and the shipped model loaded) and bare_window_s (-> a bare window's first frame): medians of `runs` runs, the window
     and the bare window taken in turn, so that a load on the machine weighs on both alike."""
     firsts, readies, bares = [], [], []
     for _ in range(runs):
