@@ -338,3 +338,17 @@ def test_closing_before_the_draw_tab_is_built_keeps_its_settings_and_builds_noth
     again = MainWindow()
     qtbot.addWidget(again)
     assert again.draw_tab.pen_slider.value() == 31   # taken when it is built
+
+
+def test_before_its_pages_are_built_the_window_follows_the_language(qtbot):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.set_language("ko")
+    try:
+        qtbot.waitUntil(lambda: window.draw_page.loading_label.text() == "불러오는 중…")
+        assert window.menus.undo.text() == "획 취소" and window.tabs.tabText(0) == "그리기"
+        assert window.draw_tab.pen_label.text() == "펜:"          # built now: made in Korean
+    finally:
+        window.set_language("en")
+    qtbot.waitUntil(lambda: window.training_page.loading_label.text() == "Loading…")
+    assert window.draw_tab.clear_action.text() == "Clear" and window.draw_tab.pen_label.text() == "Pen:"
