@@ -41,6 +41,8 @@ class LazyTab(QWidget):
         if self._tried:
             return self.widget
         self._tried = True
+        if self.isVisible():   # "Loading…" on screen now, while the module is imported and built
+            self.loading_label.repaint()
         self._drop_loading_label()
         try:
             widget_class = getattr(importlib.import_module(self.module), self.class_name)

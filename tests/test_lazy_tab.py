@@ -96,3 +96,38 @@ def test_it_says_loading_until_the_widget_is_built_with_its_options(qtbot, modul
     assert widget.colour == "green" and page.loading_label is None
     assert page.layout().count() == 1 and page.layout().itemAt(0).widget() is widget
     assert not label.isVisible()     # gone from the page (deleted later)
+
+
+def test_a_page_shown_before_it_is_built_shows_loading_while_it_builds(qtbot, modules):
+    from PySide6.QtCore import QEvent, QObject
+
+    class Paints(QObject):
+        count = 0
+
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint:
+                Paints.count += 1
+            return False
+
+    name = modules("slow_tab", "from PySide6.QtWidgets import QWidget\n"
+                               "import test_lazy_tab_probe as probe\n"
+                               "class SlowTab(QWidget):\n"
+                               "    def __init__(self):\n"
+                               "        super().__init__()\n"
+                               "        probe.painted_before = probe.Paints.count\n")
+    import types
+    probe = types.ModuleType("test_lazy_tab_probe")
+    probe.Paints = Paints
+    sys.modules["test_lazy_tab_probe"] = probe
+    try:
+        page = LazyTab(name, "SlowTab")
+        qtbot.addWidget(page)
+        watcher = Paints()
+        page.loading_label.installEventFilter(watcher)
+        page.show()
+        qtbot.waitUntil(lambda: Paints.count > 0)    # on screen, "Loading…" painted once
+        Paints.count = 0
+        page.build()
+        assert probe.painted_before >= 1     # painted again just before the build, not after it
+    finally:
+        del sys.modules["test_lazy_tab_probe"]

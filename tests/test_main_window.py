@@ -352,3 +352,25 @@ def test_before_its_pages_are_built_the_window_follows_the_language(qtbot):
         window.set_language("en")
     qtbot.waitUntil(lambda: window.training_page.loading_label.text() == "Loading…")
     assert window.draw_tab.clear_action.text() == "Clear" and window.draw_tab.pen_label.text() == "Pen:"
+
+
+def test_a_tab_opened_for_the_first_time_shows_loading_while_it_is_built(qtbot):
+    from PySide6.QtCore import QEvent, QObject
+
+    class Paints(QObject):
+        count = 0
+
+        def eventFilter(self, watched, event):
+            Paints.count += event.type() == QEvent.Type.Paint
+            return False
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.loaded):
+        window.show()
+    watcher = Paints(window)
+    window.gradient_page.loading_label.installEventFilter(watcher)
+    seen = []
+    window.gradient_page.built.connect(lambda _tab: seen.append(Paints.count))
+    window.tabs.setCurrentWidget(window.gradient_page)
+    assert seen == [1] and isinstance(window.gradient_page.widget, GradientTab)   # built at once, as before
