@@ -15,7 +15,7 @@ from digitlab import resources
 from digitlab.gui.language import set_language
 from digitlab.gui.log import hold_early_records, log_file, logged_exceptions, setup_logging
 
-
+# the log file is opened on the first frame, or after this long when the window is never painted
 LOG_AT_THE_LATEST_MS = 2000
 
 

@@ -70,3 +70,21 @@ def test_window_takes_mnist_dir_and_leaves_the_rest_to_qt():
     assert qt_args == ["-style", "fusion"]
     options, qt_args = window_options([])
     assert options.mnist_dir is None and qt_args == []
+
+
+def test_a_window_never_painted_opens_the_log_all_the_same(qapp, qtbot, monkeypatch):
+    from digitlab.gui import app as app_module
+    from digitlab.gui import log
+    from digitlab.gui.main_window import MainWindow
+    log.close_logging()
+    monkeypatch.setattr(app_module, "LOG_AT_THE_LATEST_MS", 20)
+    windows = []
+
+    def show_nothing(window):   # a window started minimized is never painted
+        windows.append(window)
+        QTimer.singleShot(300, qapp.quit)
+    monkeypatch.setattr(MainWindow, "show", show_nothing)
+    assert run([]) == 0
+    qtbot.addWidget(windows[0])
+    assert windows[0].draw_page.widget is None     # never painted: nothing built
+    assert log.log_file() is not None and "DigitLab started" in log.log_file().read_text(encoding="utf-8")
