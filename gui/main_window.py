@@ -89,6 +89,9 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_first_paint(self) -> None:
+        if not self.isVisible():   # painted off screen (grab, render): wait for the first frame
+            AfterFirstPaint(self.tabs, self._on_first_paint)
+            return
         self.first_painted.emit()
         if not self.isVisible():   # closed at once (bench's start-up probe): nothing more to show
             return

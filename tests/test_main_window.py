@@ -374,3 +374,16 @@ def test_a_tab_opened_for_the_first_time_shows_loading_while_it_is_built(qtbot):
     window.gradient_page.built.connect(lambda _tab: seen.append(Paints.count))
     window.tabs.setCurrentWidget(window.gradient_page)
     assert seen == [1] and isinstance(window.gradient_page.widget, GradientTab)   # built at once, as before
+
+
+def test_a_grab_before_the_window_is_shown_is_not_its_first_frame(qtbot):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    painted = []
+    window.first_painted.connect(lambda: painted.append(window.isVisible()))
+    window.grab()                     # a paint off screen
+    qtbot.wait(20)
+    assert painted == [] and window.draw_page.widget is None
+    with qtbot.waitSignal(window.loaded, timeout=10_000):
+        window.show()
+    assert painted == [True] and window.draw_page.widget is not None
