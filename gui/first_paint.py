@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QWidget
 
 
 class AfterFirstPaint(QObject):
-    """Calls `callback` once, as soon as the event loop is free after `widget` was first painted."""
+    """Calls `callback` once, as soon as the event loop is free after `widget` was first painted
+    (not at all when the widget is deleted before then: a closed window's callback never runs)."""
 
     def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
         super().__init__(widget)
@@ -18,5 +19,5 @@ class AfterFirstPaint(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._callback)
+            QTimer.singleShot(0, self, self._callback)   # this object, the widget's child, as context
         return False
