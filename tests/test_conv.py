@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 
 from gradcheck import layer_gradient_errors
-from digitlab.nn.model.conv import (Convolution, Pooling, col2im, col2im_transposed, im2col,
-                                   output_size)
+from digitlab.nn.model.conv import (Convolution, Pooling, col2im, col2im_batch_last, im2col,
+                                   im2col_batch_last, output_size)
 
 
 def im2col_loops(x, fh, fw, stride, pad):
@@ -63,13 +63,32 @@ def test_im2col_and_col2im_equal_the_reference_loops(shape, fh, fw, stride, pad)
                                col2im_loops(values, shape, fh, fw, stride, pad), rtol=1e-12)
 
 
-@pytest.mark.parametrize("shape, fh, fw, stride, pad", [g for g in GEOMETRIES if g[3] == 1])
-def test_col2im_transposed_equals_the_reference_loops(shape, fh, fw, stride, pad):
+def batch_last(col, shape, fh, fw, stride, pad):
+    """im2col's (N * out_h * out_w, C * fh * fw) matrix in im2col_batch_last's layout."""
+    n, c, h, w = shape
+    out_h, out_w = output_size(h, fh, stride, pad), output_size(w, fw, stride, pad)
+    return col.reshape(n, out_h, out_w, -1).transpose(3, 1, 2, 0).reshape(c * fh * fw, -1)
+
+
+@pytest.mark.parametrize("shape, fh, fw, stride, pad", GEOMETRIES)
+def test_the_batch_last_forms_equal_the_reference_loops(shape, fh, fw, stride, pad):
     rng = np.random.default_rng(9)
-    rows = len(im2col(np.zeros(shape), fh, fw, stride, pad))
-    values = rng.standard_normal((rows, shape[1] * fh * fw))
-    np.testing.assert_allclose(col2im_transposed(values.T.copy(), shape, fh, fw, pad),
-                               col2im_loops(values, shape, fh, fw, stride, pad), rtol=1e-12)
+    x = rng.standard_normal(shape)
+    expected = batch_last(im2col_loops(x, fh, fw, stride, pad), shape, fh, fw, stride, pad)
+    np.testing.assert_array_equal(im2col_batch_last(x, fh, fw, stride, pad), expected)
+    # Into buffers that already hold other values: the padded border must be zero before.
+    padded = np.zeros((shape[1], shape[2] + 2 * pad, shape[3] + 2 * pad, shape[0]))
+    out = np.full(expected.shape, np.nan)
+    for image in (rng.standard_normal(shape), x):
+        im2col_batch_last(image, fh, fw, stride, pad, padded, out)
+    np.testing.assert_array_equal(out, expected)
+    # ... also from an input that is not C-ordered (as the layers hand it on).
+    x_view = np.ascontiguousarray(x.transpose(1, 2, 3, 0)).transpose(3, 0, 1, 2)
+    np.testing.assert_array_equal(im2col_batch_last(x_view, fh, fw, stride, pad), expected)
+    values = rng.standard_normal((len(expected), expected.shape[1] // shape[0] * shape[0]))
+    rows = values.reshape(shape[1] * fh * fw, -1, shape[0]).transpose(2, 1, 0).reshape(-1, len(values))
+    np.testing.assert_allclose(col2im_batch_last(values, shape, fh, fw, stride, pad),
+                               col2im_loops(rows, shape, fh, fw, stride, pad), rtol=1e-12)
 
 
 @pytest.mark.parametrize("shape, fh, fw, stride, pad", GEOMETRIES)

@@ -5,6 +5,14 @@ im2col turns every FH x FW window of every channel into one row, so that a convo
 one matrix product, as the book explains. The loops of the book's im2col are written here as one
 strided view of the padded image and one copy; col2im keeps the book's loop over the filter's
 FH x FW offsets (each of its steps adds a whole slice at once).
+
+The layers take the same products with the column matrix transposed and the batch last
+(im2col_batch_last: one row per (c, dy, dx), one column per (y, x, n)), built in buffers they
+keep from one batch to the next. In that order every copy and every addition of im2col and
+col2im runs over whole rows of the batch at once (the book's order steps through windows of
+FW values, five times slower here). Its matrix product gives the output laid out as
+(FN, out_h, out_w, N); the layer hands it on as an (N, FN, out_h, out_w) view without a copy,
+and ReLU, pooling and the next convolution keep that memory order.
 """
 from __future__ import annotations
 
@@ -52,29 +60,64 @@ def col2im(col: np.ndarray, input_shape: tuple, filter_h: int, filter_w: int, st
     return img[:, :, pad:h + pad, pad:w + pad]
 
 
-def col2im_transposed(col_t: np.ndarray, input_shape: tuple, filter_h: int, filter_w: int,
-                      pad: int = 0) -> np.ndarray:
-    """col2im(col_t.T, input_shape, filter_h, filter_w, 1, pad) for stride 1, faster.
+def padded_batch_last(x: np.ndarray, pad: int, out: np.ndarray | None = None) -> np.ndarray:
+    """x (N, C, H, W) with pad zeros around each image, batch last: (C, H + 2 pad, W + 2 pad, N).
 
-    col_t: (C * filter_h * filter_w, N * out_h * out_w), the transposed column matrix, which a
-    matrix product gives as cheaply as col. Its rows for one offset (dy, dx) are (C, N, out_h,
-    out_w) blocks whose rows are contiguous, so each of the filter_h x filter_w additions reads
-    memory in order (col2im's strided reads are about four times slower). -> (N, C, H, W).
+    out, when given, is such an array whose border is already zero (only the inside is written).
     """
+    n, c, h, w = x.shape
+    if out is None:
+        out = np.zeros((c, h + 2 * pad, w + 2 * pad, n), dtype=x.dtype)
+    out[:, pad:pad + h, pad:pad + w, :] = x.transpose(1, 2, 3, 0)
+    return out
+
+
+def im2col_batch_last(x: np.ndarray, filter_h: int, filter_w: int, stride: int = 1, pad: int = 0,
+                      padded: np.ndarray | None = None, out: np.ndarray | None = None) -> np.ndarray:
+    """im2col's matrix transposed, batch last: (C * FH * FW, out_h * out_w * N).
+
+    Row (c, dy, dx), column (y, x, n) holds what im2col puts in row (n, y, x), column (c, dy, dx).
+    One strided view and one copy. padded (padded_batch_last's shape, zero border) and out are
+    buffers to reuse; without them new arrays are made.
+    """
+    n, c, h, w = x.shape
+    out_h, out_w = output_size(h, filter_h, stride, pad), output_size(w, filter_w, stride, pad)
+    if out_h < 1 or out_w < 1:
+        raise ValueError(f"a {filter_h}x{filter_w} window does not fit in {h}x{w} with pad {pad}")
+    img = padded_batch_last(x, pad, padded)
+    # (C, H', W', N, FH, FW) -> every stride-th window -> (C, FH, FW, out_h, out_w, N), a view.
+    windows = sliding_window_view(img, (filter_h, filter_w), axis=(1, 2))
+    windows = windows[:, :stride * out_h:stride, :stride * out_w:stride]
+    windows = windows.transpose(0, 4, 5, 1, 2, 3)
+    if out is None:
+        out = np.empty((c * filter_h * filter_w, out_h * out_w * n), dtype=x.dtype)
+    np.copyto(out.reshape(windows.shape), windows)
+    return out
+
+
+def col2im_batch_last(col: np.ndarray, input_shape: tuple, filter_h: int, filter_w: int,
+                      stride: int = 1, pad: int = 0) -> np.ndarray:
+    """col2im for im2col_batch_last's layout: col (C * FH * FW, out_h * out_w * N) -> (N, C, H, W),
+    a view of an array laid out as (C, H, W, N). The book's loop over the FH x FW offsets."""
     n, c, h, w = input_shape
-    out_h, out_w = output_size(h, filter_h, 1, pad), output_size(w, filter_w, 1, pad)
-    col_t = col_t.reshape(c, filter_h, filter_w, n, out_h, out_w)
-    img = np.zeros((c, n, h + 2 * pad, w + 2 * pad), dtype=col_t.dtype)
+    out_h, out_w = output_size(h, filter_h, stride, pad), output_size(w, filter_w, stride, pad)
+    col = col.reshape(c, filter_h, filter_w, out_h, out_w, n)
+    img = np.zeros((c, h + 2 * pad + stride - 1, w + 2 * pad + stride - 1, n), dtype=col.dtype)
     for y in range(filter_h):
+        y_max = y + stride * out_h
         for x in range(filter_w):
-            img[:, :, y:y + out_h, x:x + out_w] += col_t[:, y, x]
-    return img[:, :, pad:h + pad, pad:w + pad].transpose(1, 0, 2, 3)
+            x_max = x + stride * out_w
+            img[:, y:y_max:stride, x:x_max:stride, :] += col[:, y, x]
+    return img[:, pad:h + pad, pad:w + pad, :].transpose(3, 0, 1, 2)
 
 
 class Convolution:
     """out[n, f] = sum over channels of the filter W[f] slid over x[n], plus b[f].
 
     W: (FN, C, FH, FW), b: (FN,). forward x (N, C, H, W) -> (N, FN, out_h, out_w).
+    The book's layer computes out = im2col(x) @ W.reshape(FN, -1).T + b, and in backward
+    dW from col.T @ dout and dx = col2im(dout @ W.reshape(FN, -1)). This one takes the same
+    products transposed, batch last (see the module docstring), in buffers kept between batches.
     """
 
     params = ("W", "b")
@@ -85,23 +128,36 @@ class Convolution:
         self.stride = int(stride)
         self.pad = int(pad)
         self.x_shape = None
-        self.col = None
-        self.col_W = None
+        self.col = None       # im2col_batch_last(x) of the last forward, for backward
         self.dW = None
         self.db = None
+        self._train = True
+        # Training and evaluation keep buffers apart: evaluating between a training forward and
+        # its backward then cannot overwrite the columns that backward reads.
+        self._buffers = {}
+
+    def _buffer(self, name: str, shape: tuple, dtype, zero: bool = False) -> np.ndarray:
+        """This layer's buffer `name` for the current mode: kept while batches keep one shape."""
+        key = (name, self._train)
+        buffer = self._buffers.get(key)
+        if buffer is None or buffer.shape != shape or buffer.dtype != dtype:
+            buffer = (np.zeros if zero else np.empty)(shape, dtype=dtype)
+            self._buffers[key] = buffer
+        return buffer
 
     def forward(self, x, train=True):
-        """x: (N, C, H, W) -> (N, FN, out_h, out_w)."""
-        fn, _, fh, fw = self.W.shape
+        """x: (N, C, H, W) -> (N, FN, out_h, out_w), laid out in memory as (FN, out_h, out_w, N)."""
+        fn, c, fh, fw = self.W.shape
         n, _, h, w = x.shape
         out_h = output_size(h, fh, self.stride, self.pad)
         out_w = output_size(w, fw, self.stride, self.pad)
-        self.x_shape = x.shape
-        self.col = im2col(x, fh, fw, self.stride, self.pad)
-        self.col_W = self.W.reshape(fn, -1).T
-        out = self.col @ self.col_W
-        out += self.b
-        return out.reshape(n, out_h, out_w, fn).transpose(0, 3, 1, 2)
+        self.x_shape, self._train = x.shape, bool(train)
+        padded = self._buffer("padded", (c, h + 2 * self.pad, w + 2 * self.pad, n), x.dtype, zero=True)
+        col = self._buffer("col", (c * fh * fw, out_h * out_w * n), x.dtype)
+        self.col = im2col_batch_last(x, fh, fw, self.stride, self.pad, padded, col)
+        out = self.W.reshape(fn, -1) @ self.col        # (FN, out_h * out_w * N)
+        out += self.b[:, np.newaxis]
+        return out.reshape(fn, out_h, out_w, n).transpose(3, 0, 1, 2)
 
     def backward(self, dout, need_dx=True):
         """dout: (N, FN, out_h, out_w) -> dx (N, C, H, W); sets dW (FN, C, FH, FW) and db (FN,).
@@ -109,19 +165,29 @@ class Convolution:
         need_dx=False skips col2im (the first layer's dx, the gradient of the image, is unused).
         """
         fn, c, fh, fw = self.W.shape
-        dout = dout.transpose(0, 2, 3, 1).reshape(-1, fn)
-        self.db = dout.sum(axis=0)
-        self.dW = (self.col.T @ dout).T.reshape(fn, c, fh, fw)
+        dout = dout.transpose(1, 2, 3, 0).reshape(fn, -1)   # no copy in forward's memory order
+        self.db = dout.sum(axis=1)
+        self.dW = (dout @ self.col.T).reshape(fn, c, fh, fw)
         if not need_dx:
             return None
-        if self.stride == 1:
-            return col2im_transposed(self.col_W @ dout.T, self.x_shape, fh, fw, self.pad)
-        dcol = dout @ self.col_W.T
-        return col2im(dcol, self.x_shape, fh, fw, self.stride, self.pad)
+        dcol = self._buffer("dcol", self.col.shape, np.result_type(dout, self.W))
+        np.matmul(self.W.reshape(fn, -1).T, dout, out=dcol)
+        return col2im_batch_last(dcol, self.x_shape, fh, fw, self.stride, self.pad)
 
     def __repr__(self):
         fn, c, fh, fw = self.W.shape
         return f"Convolution({c} -> {fn}, {fh}x{fw}, stride={self.stride}, pad={self.pad})"
+
+
+def memory_order(x: np.ndarray) -> tuple[int, ...]:
+    """x's axes from the one with the largest stride to the smallest: (0, 1, 2, 3) for a
+    C-ordered (N, C, H, W) array, (1, 2, 3, 0) for one laid out as (C, H, W, N)."""
+    return tuple(int(axis) for axis in np.argsort([-abs(s) for s in x.strides], kind="stable"))
+
+
+def empty_in_order(shape: tuple, order: tuple[int, ...], dtype) -> np.ndarray:
+    """An uninitialised array of `shape` whose axes lie in memory in `order` (memory_order)."""
+    return np.empty([shape[axis] for axis in order], dtype=dtype).transpose(np.argsort(order))
 
 
 class Pooling:
@@ -139,11 +205,12 @@ class Pooling:
         self.stride = int(stride)
         self.pad = int(pad)
         self.x_shape = None
+        self.x_order = None
         self.arg_max = None
 
     def _tiles(self, shape) -> bool:
         """True when the windows do not overlap and cover the image exactly (2x2, stride 2 on
-        an even side): then a reshape finds them, without im2col or col2im."""
+        an even side): then strided slices find them, without im2col or col2im."""
         return (self.pad == 0 and self.stride == self.pool_h == self.pool_w
                 and shape[2] % self.stride == 0 and shape[3] % self.stride == 0)
 
@@ -158,14 +225,21 @@ class Pooling:
         self.x_shape = x.shape
         if self._tiles(x.shape):
             # One strided slice per place in the window, in the window's reading order: the
-            # running maximum takes a later place only where it is larger (ties: the first).
+            # running maximum moves to a later place only where it is larger (ties: the first).
+            # Everything keeps x's memory order (order="K", *_like), so nothing is transposed.
+            self.x_order = memory_order(x)
             places = self._places(x)
-            out = places[0].copy()
-            self.arg_max = np.zeros(out.shape, np.int8)
+            out = places[0].copy(order="K")
+            self.arg_max = np.zeros_like(out, dtype=np.min_scalar_type(len(places) - 1))
+            larger, step = np.empty_like(out, dtype=bool), np.empty_like(self.arg_max)
             for k, place in enumerate(places[1:], start=1):
-                larger = place > out
-                np.copyto(out, place, where=larger)
-                self.arg_max[larger] = k
+                np.greater(place, out, out=larger)
+                # arg_max = k where larger, as arg_max += larger * (k - arg_max): np.copyto with
+                # where= does the same ten times slower.
+                np.subtract(self.arg_max.dtype.type(k), self.arg_max, out=step)
+                step *= larger
+                self.arg_max += step
+                np.maximum(out, place, out=out)
             return out
         out_h = output_size(h, self.pool_h, self.stride, self.pad)
         out_w = output_size(w, self.pool_w, self.stride, self.pad)
@@ -179,9 +253,18 @@ class Pooling:
     def backward(self, dout):
         """dout: (N, C, out_h, out_w) -> dx (N, C, H, W), nonzero only at each window's maximum."""
         if self._tiles(self.x_shape):
-            dx = np.zeros(self.x_shape, dtype=dout.dtype)
+            # The places tile dx: each is written whole, dout where it held the maximum, else 0.
+            dx = empty_in_order(self.x_shape, self.x_order, dout.dtype)
+            if memory_order(dout) != self.x_order:
+                # dout in the memory order of everything else here: reading it across is slower
+                # than copying it once.
+                ordered = empty_in_order(dout.shape, self.x_order, dout.dtype)
+                ordered[...] = dout
+                dout = ordered
+            held = np.empty_like(self.arg_max, dtype=bool)
             for k, place in enumerate(self._places(dx)):
-                np.copyto(place, dout, where=self.arg_max == k)
+                np.equal(self.arg_max, k, out=held)
+                np.multiply(dout, held, out=place)
             return dx
         dout = dout.transpose(0, 2, 3, 1)
         pool_size = self.pool_h * self.pool_w
