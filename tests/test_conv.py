@@ -210,3 +210,73 @@ def test_pooling_equals_the_loops_also_with_ties(shape):
     expected_out, expected_dx = pooling_loops(x, 2, 2, dout)
     np.testing.assert_array_equal(out, expected_out)
     np.testing.assert_array_equal(pool.backward(dout), expected_dx)
+
+
+def book_convolution(x, W, b, stride, pad, dout):
+    """The book's Convolution (im2col rows, col2im), the layer before it ran batch last:
+    -> out, dx, dW, db."""
+    fn, c, fh, fw = W.shape
+    n, _, h, w = x.shape
+    out_h, out_w = output_size(h, fh, stride, pad), output_size(w, fw, stride, pad)
+    col, col_W = im2col(x, fh, fw, stride, pad), W.reshape(fn, -1).T
+    out = (col @ col_W + b).reshape(n, out_h, out_w, fn).transpose(0, 3, 1, 2)
+    dout = dout.transpose(0, 2, 3, 1).reshape(-1, fn)
+    dW = (col.T @ dout).T.reshape(fn, c, fh, fw)
+    dx = col2im(dout @ col_W.T, x.shape, fh, fw, stride, pad)
+    return out, dx, dW, dout.sum(axis=0)
+
+
+@pytest.mark.parametrize("shape, fn, size, stride, pad", [
+    ((7, 1, 28, 28), 16, 5, 1, 2),      # the shipped network's stages, an odd batch
+    ((5, 16, 14, 14), 32, 5, 1, 2),
+    ((3, 3, 9, 8), 4, 3, 2, 1),         # stride 2, an odd side
+])
+def test_float32_layers_equal_the_books_layer_within_rounding(shape, fn, size, stride, pad):
+    """Forward and backward of this Convolution in float32, twice through its kept buffers,
+    against the book's layer in float64: equal within float32 rounding."""
+    rng = np.random.default_rng(16)
+    W = (0.2 * rng.standard_normal((fn, shape[1], size, size))).astype(np.float32)
+    b = rng.standard_normal(fn).astype(np.float32)
+    conv = Convolution(W, b, stride, pad)
+    for _ in range(2):
+        x = rng.standard_normal(shape).astype(np.float32)
+        out = conv.forward(x)
+        dout = rng.standard_normal(out.shape).astype(np.float32)
+        dx = conv.backward(dout)
+        expected = book_convolution(x.astype(np.float64), W.astype(np.float64), b.astype(np.float64),
+                                    stride, pad, dout.astype(np.float64))
+        for name, got, want in zip(("out", "dx", "dW", "db"), (out, dx, conv.dW, conv.db), expected):
+            assert got.dtype == np.float32 and got.shape == want.shape, name
+            np.testing.assert_allclose(got, want, rtol=0, atol=2e-6 * np.abs(want).max(), err_msg=name)
+
+
+def test_a_batch_of_another_size_between_two_batches_changes_nothing():
+    """The layer's buffers follow the batch: a larger and a smaller batch in between (as an
+    evaluation between training batches) leave the next forward and backward as a fresh layer's."""
+    rng = np.random.default_rng(17)
+    W, b = rng.standard_normal((3, 2, 3, 3)), rng.standard_normal(3)
+    x, dout = rng.standard_normal((2, 2, 6, 6)), rng.standard_normal((2, 3, 6, 6))
+    fresh, used = Convolution(W, b, pad=1), Convolution(W, b, pad=1)
+    expected = fresh.forward(x), fresh.backward(dout)
+    for other in (rng.standard_normal((5, 2, 6, 6)), rng.standard_normal((1, 2, 6, 6)), x + 1.0):
+        used.backward(rng.standard_normal(used.forward(other).shape))
+    got = used.forward(x), used.backward(dout)
+    for a, b_ in zip(got, expected):
+        np.testing.assert_array_equal(a, b_)
+    np.testing.assert_array_equal(used.dW, fresh.dW)
+
+
+def test_pooling_keeps_the_memory_order_it_is_given():
+    """A (C, H, W, N)-ordered input (what Convolution hands on) gives a pooled output and a dx in
+    that order, with the same values as from a C-ordered copy."""
+    rng = np.random.default_rng(18)
+    x = rng.standard_normal((3, 8, 8, 4)).transpose(3, 0, 1, 2)     # (N, C, H, W) view
+    assert not x.flags.c_contiguous
+    pool, plain = Pooling(2, 2, stride=2), Pooling(2, 2, stride=2)
+    out, expected = pool.forward(x), plain.forward(np.ascontiguousarray(x))
+    np.testing.assert_array_equal(out, expected)
+    assert out.strides[0] < out.strides[1]        # batch still last in memory
+    dout = rng.standard_normal(out.shape)       # C-ordered, as Affine's backward gives it
+    dx = pool.backward(dout)
+    np.testing.assert_array_equal(dx, plain.backward(dout))
+    assert dx.strides[0] < dx.strides[1]

@@ -131,18 +131,15 @@ class Convolution:
         self.col = None       # im2col_batch_last(x) of the last forward, for backward
         self.dW = None
         self.db = None
-        self._train = True
-        # Training and evaluation keep buffers apart: evaluating between a training forward and
-        # its backward then cannot overwrite the columns that backward reads.
-        self._buffers = {}
+        self._buffers = {}    # name -> array, kept while batches keep one shape
 
     def _buffer(self, name: str, shape: tuple, dtype, zero: bool = False) -> np.ndarray:
-        """This layer's buffer `name` for the current mode: kept while batches keep one shape."""
-        key = (name, self._train)
-        buffer = self._buffers.get(key)
+        """The buffer `name` of this shape and dtype: the last one if it fits, else a new one
+        (zeroed when made, if zero)."""
+        buffer = self._buffers.get(name)
         if buffer is None or buffer.shape != shape or buffer.dtype != dtype:
             buffer = (np.zeros if zero else np.empty)(shape, dtype=dtype)
-            self._buffers[key] = buffer
+            self._buffers[name] = buffer
         return buffer
 
     def forward(self, x, train=True):
@@ -151,7 +148,7 @@ class Convolution:
         n, _, h, w = x.shape
         out_h = output_size(h, fh, self.stride, self.pad)
         out_w = output_size(w, fw, self.stride, self.pad)
-        self.x_shape, self._train = x.shape, bool(train)
+        self.x_shape = x.shape
         padded = self._buffer("padded", (c, h + 2 * self.pad, w + 2 * self.pad, n), x.dtype, zero=True)
         col = self._buffer("col", (c * fh * fw, out_h * out_w * n), x.dtype)
         self.col = im2col_batch_last(x, fh, fw, self.stride, self.pad, padded, col)
