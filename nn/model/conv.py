@@ -203,7 +203,7 @@ class Convolution:
         out = np.empty((fn, out_h * out_w * n), dtype=np.result_type(x, self.W))
         for rows, cols in self._bands():
             np.matmul(W_col, self._columns(rows, cols), out=out[:, cols])
-        out += self.b[:, np.newaxis]
+            out[:, cols] += self.b[:, np.newaxis]      # while the band is still in the caches
         return out.reshape(fn, out_h, out_w, n).transpose(3, 0, 1, 2)
 
     def backward(self, dout, need_dx=True):
