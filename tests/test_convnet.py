@@ -75,8 +75,8 @@ def test_from_params_rebuilds_the_network_and_refuses_shapes_that_do_not_chain()
 
 
 def test_evaluation_runs_in_batches_of_at_most_eval_batch(monkeypatch):
-    """predict and accuracy of many images go through the layers EVAL_BATCH at a time (im2col's
-    matrix of 1,000 images no longer fits in the caches) and give what one image at a time gives."""
+    """predict and accuracy of many images go through the layers EVAL_BATCH at a time (a large
+    batch's feature maps no longer fit in the caches) and give what one image at a time gives."""
     from digitlab.nn.model import convnet
     monkeypatch.setattr(convnet, "EVAL_BATCH", 4)
     net = small_net(np.float32)

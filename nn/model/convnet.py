@@ -18,11 +18,10 @@ from digitlab.nn.model.network import LayerNet, init_std
 
 INPUT_SHAPE = (1, 28, 28)
 POOL = 2
-# Images per forward pass when evaluating. im2col's matrix grows with the batch (at 1,000 images
-# the second stage's is 313 MB) and stops fitting in the caches: 10,000 test images took 3.3 s
-# in batches of 1,000 and 1.7 s in batches of 200 on the 2-core machine (loaded); 100 and 200
-# were within 5%.
-EVAL_BATCH = 200
+# Images per forward pass when evaluating: the feature maps of a large batch stop fitting in the
+# caches. 2,000 test images took 281 ms in batches of 100, 314 ms of 200, 371 ms of 1,000 (best
+# of 4 on the 2-core machine, load average 4.5; the median at 1,000 was 713 ms).
+EVAL_BATCH = 100
 
 
 def weight_shapes(conv, hidden_sizes, n_out=10) -> list[tuple[int, ...]]:
