@@ -102,14 +102,18 @@ def add_windows(img: np.ndarray, col: np.ndarray, filter_h: int, filter_w: int, 
                 rows: slice) -> None:
     """col2im's sums, in place: the columns col (C * FH * FW, len(rows) * out_w * N) of the output
     rows `rows` are added into img (C, H', W', N), the padded image, where their windows came from.
-    The book's loop over the FH x FW offsets."""
+
+    The book's col2im loops over the FH x FW offsets (dy, dx) of the window; this one over the
+    output rows and dx, adding the FH rows of all dy at once (for one output row they never
+    overlap): for a band of one row, as Convolution mostly has, FW additions instead of FH x FW.
+    """
     c, n = img.shape[0], img.shape[3]
     col = col.reshape(c, filter_h, filter_w, rows.stop - rows.start, -1, n)
-    height, out_w = stride * col.shape[3], stride * col.shape[4]
-    for y in range(filter_h):
-        top = y + stride * rows.start
+    out_w = stride * col.shape[4]
+    for i, y in enumerate(range(rows.start, rows.stop)):
+        top = stride * y
         for x in range(filter_w):
-            img[:, top:top + height:stride, x:x + out_w:stride, :] += col[:, y, x]
+            img[:, top:top + filter_h, x:x + out_w:stride, :] += col[:, :, x, i]
 
 
 def col2im_batch_last(col: np.ndarray, input_shape: tuple, filter_h: int, filter_w: int,
