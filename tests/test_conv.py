@@ -197,14 +197,15 @@ def pooling_loops(x, size, stride, dout):
     return out, dx
 
 
-@pytest.mark.parametrize("shape", [(2, 3, 6, 8), (2, 3, 7, 7)])   # tiled and not tiled
-def test_pooling_equals_the_loops_also_with_ties(shape):
+@pytest.mark.parametrize("shape, size", [((2, 3, 6, 8), 2), ((2, 3, 7, 7), 2),   # tiled, not
+                                         ((2, 2, 9, 6), 3)])    # tiled by 3x3: nine places
+def test_pooling_equals_the_loops_also_with_ties(shape, size):
     rng = np.random.default_rng(15)
     x = rng.integers(0, 3, shape).astype(np.float64)   # many ties inside the windows
-    pool = Pooling(2, 2, stride=2)
+    pool = Pooling(size, size, stride=size)
     out = pool.forward(x)
     dout = rng.standard_normal(out.shape)
-    expected_out, expected_dx = pooling_loops(x, 2, 2, dout)
+    expected_out, expected_dx = pooling_loops(x, size, size, dout)
     np.testing.assert_array_equal(out, expected_out)
     np.testing.assert_array_equal(pool.backward(dout), expected_dx)
 
