@@ -2,9 +2,9 @@
 
 Prints a table, or one JSON object with exactly the keys of FIGURES (seconds, milliseconds, MB;
 null where a figure cannot be taken: torch_epoch_s and torch_conv_epoch_s without PyTorch,
-time_to_97_s when the defaults never reach 97%). --quick takes fewer repeats, for a check in CI. Runnable as
-`python -m digitlab.cli.bench`. Only the standard library is imported at module level: NumPy after the
-BLAS thread default is set, Qt and PyTorch only while they are measured.
+time_to_97_s when the defaults never reach 97%). --quick takes fewer repeats, for a check in
+CI. Runnable as `python -m digitlab.cli.bench`. Only the standard library is imported at module
+level: NumPy after the BLAS thread default is set, Qt and PyTorch only while they are measured.
 """
 from __future__ import annotations
 

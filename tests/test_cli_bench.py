@@ -42,7 +42,8 @@ def test_targets_say_which_figures_meet_issue_13():
     # The convolutional epoch: within 1.5 x PyTorch's, and no verdict without PyTorch.
     assert cli_bench.targets(example(conv_epoch_s=75.0))["conv_epoch_s"] == "<= 1.5 x torch: yes"
     assert cli_bench.targets(example(conv_epoch_s=75.1))["conv_epoch_s"] == "<= 1.5 x torch: no"
-    assert cli_bench.targets(example(torch_conv_epoch_s=None))["conv_epoch_s"] == "<= 1.5 x torch: n/a"
+    assert cli_bench.targets(example(torch_conv_epoch_s=None))["conv_epoch_s"] \
+        == "<= 1.5 x torch: n/a"
 
 
 def test_table_lists_every_figure_with_its_unit_and_a_dash_for_none():
@@ -146,7 +147,8 @@ def test_torch_conv_epoch_starts_from_the_same_network_and_draws_as_ours(monkeyp
     real_sequential, real_step = torch.nn.Sequential.__init__, torch.optim.SGD.step
     monkeypatch.setattr(torch.nn.Sequential, "__init__",
                         lambda self, *layers: real_sequential(self, *layers) or models.append(self))
-    monkeypatch.setattr(torch.optim.SGD, "step", lambda self, *a: steps.append(1) or real_step(self, *a))
+    monkeypatch.setattr(torch.optim.SGD, "step",
+                        lambda self, *a: steps.append(1) or real_step(self, *a))
     ours_rng, torch_rng = np.random.default_rng(5), np.random.default_rng(5)
     ours = benchmark.conv_epoch_timer(x, t, ours_rng, fraction=0.5)
     theirs = cli_bench.torch_conv_epoch_timer(x, t, torch_rng, threads=1, fraction=0.5)
@@ -176,7 +178,8 @@ def test_quick_json_has_exactly_the_issues_keys(mnist_dir):
     assert result.returncode == 0, result.stderr
     figures = json.loads(result.stdout)
     assert list(figures) == list(cli_bench.FIGURES)
-    optional = {"torch_epoch_s", "torch_conv_epoch_s", "time_to_97_s"}   # no PyTorch; defaults that miss 97%
+    # No PyTorch; defaults that miss 97%.
+    optional = {"torch_epoch_s", "torch_conv_epoch_s", "time_to_97_s"}
     for key, value in figures.items():
         if value is None and key in optional:
             continue

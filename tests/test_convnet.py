@@ -84,7 +84,8 @@ def test_evaluation_runs_in_batches_of_at_most_eval_batch(monkeypatch):
     seen = []
     first = net.layers[0]
     real_forward = first.forward
-    monkeypatch.setattr(first, "forward", lambda xs, train=True: seen.append(len(xs)) or real_forward(xs, train))
+    monkeypatch.setattr(first, "forward",
+                        lambda xs, train=True: seen.append(len(xs)) or real_forward(xs, train))
     scores = net.predict(x)
     assert seen == [4, 4, 2]
     np.testing.assert_allclose(scores, np.concatenate([net.predict(image)[None] for image in x]),
