@@ -17,6 +17,8 @@ view without a copy, and ReLU, pooling and the next convolution keep that memory
 """
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
@@ -178,7 +180,7 @@ class Convolution:
 
     def _band_buffer(self, name: str, cols: slice, dtype) -> np.ndarray:
         """(C * FH * FW, cols) in the reused buffer `name`, which a whole band fits."""
-        rows = int(np.prod(self.windows.shape[:3]))
+        rows = math.prod(self.windows.shape[:3])
         whole_band = self._band_rows * self.windows[0, 0, 0, 0].size
         flat = self._buffer(name, (rows * whole_band,), dtype)
         return flat[:rows * (cols.stop - cols.start)].reshape(rows, -1)
