@@ -159,6 +159,7 @@ class Convolution:
         self.dW = None
         self.db = None
         self._band_rows = 1
+        self._built = None    # (first, last + 1) output row whose columns the buffer holds
         self._buffers = {}    # name -> array, kept while batches keep one shape
 
     def _buffer(self, name: str, shape: tuple, dtype, zero: bool = False) -> np.ndarray:
@@ -187,10 +188,12 @@ class Convolution:
 
     def _columns(self, rows: slice, cols: slice) -> np.ndarray:
         """im2col_batch_last's columns `cols`, those of the output rows `rows`:
-        (C * FH * FW, len(rows) * out_w * N)."""
+        (C * FH * FW, len(rows) * out_w * N). Not copied again while the buffer still holds them."""
         col = self._band_buffer("columns", cols, self.windows.dtype)
-        windows = self.windows[:, :, :, rows]
-        np.copyto(col.reshape(windows.shape), windows)
+        if self._built != (rows.start, rows.stop):
+            windows = self.windows[:, :, :, rows]
+            np.copyto(col.reshape(windows.shape), windows)
+            self._built = (rows.start, rows.stop)
         return col
 
     def forward(self, x, train=True):
@@ -205,6 +208,7 @@ class Convolution:
         padded = self._buffer("padded", (c, h + 2 * self.pad, w + 2 * self.pad, n), x.dtype, zero=True)
         padded_batch_last(x, self.pad, padded)
         self.windows = windows_batch_last(padded, fh, fw, self.stride, out_h, out_w)
+        self._built = None
         row_bytes = self.windows[:, :, :, 0].size * self.windows.itemsize
         self._band_rows = max(1, min(out_h, BAND_BYTES // row_bytes))
         W_col = self.W.reshape(fn, -1)
@@ -227,7 +231,8 @@ class Convolution:
         dtype = np.result_type(dout, self.W)
         dW = np.zeros(W_col.shape, dtype=dtype)
         img = np.zeros((c, h + 2 * self.pad, w + 2 * self.pad, n), dtype=dtype) if need_dx else None
-        for rows, cols in self._bands():
+        # Last band first: its columns are still in the buffer (one band: nothing to rebuild).
+        for rows, cols in reversed(list(self._bands())):
             col = self._columns(rows, cols)     # built again: cheaper than keeping them all
             dW += dout[:, cols] @ col.T
             if need_dx:
