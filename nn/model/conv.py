@@ -131,9 +131,10 @@ def col2im_batch_last(col: np.ndarray, input_shape: tuple, filter_h: int, filter
 
 # Bytes of im2col columns a Convolution builds at a time (at least one output row): a band's
 # columns stay in the CPU's caches until the matrix product reads them. A training step of the
-# default network (batch 100) took 25.5 ms with 4 MB bands, 36.7 ms with the whole matrix at
-# once (31 MB for the second stage); 1 to 8 MB were alike (best of 30, 2 cores, load 4.5).
-BAND_BYTES = 1 << 22
+# default network (batch 100) took 25.5 ms with 4 MB bands and 36.7 ms with the whole matrix
+# at once (31 MB for the second stage; best of 30, 2 cores, load 4.5); in a second run bands of
+# 1, 2 and 4 MB took 27.3-27.9 ms and 8 MB 34.7 ms. The smaller choice suits smaller caches.
+BAND_BYTES = 1 << 21
 
 
 class Convolution:
