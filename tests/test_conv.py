@@ -245,11 +245,12 @@ def test_float32_layers_equal_the_books_layer_within_rounding(shape, fn, size, s
         assert len(list(conv._bands())) == (out.shape[2] if band_bytes == 1 else 1)
         dout = rng.standard_normal(out.shape).astype(np.float32)
         dx = conv.backward(dout)
-        expected = book_convolution(x.astype(np.float64), W.astype(np.float64), b.astype(np.float64),
-                                    stride, pad, dout.astype(np.float64))
+        expected = book_convolution(*(a.astype(np.float64) for a in (x, W, b)), stride, pad,
+                                    dout.astype(np.float64))
         for name, got, want in zip(("out", "dx", "dW", "db"), (out, dx, conv.dW, conv.db), expected):
             assert got.dtype == np.float32 and got.shape == want.shape, name
-            np.testing.assert_allclose(got, want, rtol=0, atol=2e-6 * np.abs(want).max(), err_msg=name)
+            np.testing.assert_allclose(got, want, rtol=0, atol=2e-6 * np.abs(want).max(),
+                                       err_msg=name)
 
 
 def test_a_batch_of_another_size_between_two_batches_changes_nothing():

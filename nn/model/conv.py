@@ -79,7 +79,8 @@ def windows_batch_last(padded: np.ndarray, filter_h: int, filter_w: int, stride:
                        out_w: int) -> np.ndarray:
     """Every stride-th window of padded (C, H', W', N) as a view: (C, FH, FW, out_h, out_w, N),
     element [c, dy, dx, y, x, n] = padded[c, y * stride + dy, x * stride + dx, n]."""
-    windows = sliding_window_view(padded, (filter_h, filter_w), axis=(1, 2))   # (C, H'', W'', N, FH, FW)
+    # (C, H'', W'', N, FH, FW): every window, without copying anything yet.
+    windows = sliding_window_view(padded, (filter_h, filter_w), axis=(1, 2))
     windows = windows[:, :stride * out_h:stride, :stride * out_w:stride]
     return windows.transpose(0, 4, 5, 1, 2, 3)
 
@@ -95,7 +96,8 @@ def im2col_batch_last(x: np.ndarray, filter_h: int, filter_w: int, stride: int =
     out_h, out_w = output_size(h, filter_h, stride, pad), output_size(w, filter_w, stride, pad)
     if out_h < 1 or out_w < 1:
         raise ValueError(f"a {filter_h}x{filter_w} window does not fit in {h}x{w} with pad {pad}")
-    windows = windows_batch_last(padded_batch_last(x, pad), filter_h, filter_w, stride, out_h, out_w)
+    padded = padded_batch_last(x, pad)
+    windows = windows_batch_last(padded, filter_h, filter_w, stride, out_h, out_w)
     col = np.empty((c * filter_h * filter_w, out_h * out_w * n), dtype=x.dtype)
     np.copyto(col.reshape(windows.shape), windows)
     return col
@@ -112,11 +114,11 @@ def add_windows(img: np.ndarray, col: np.ndarray, filter_h: int, filter_w: int, 
     """
     c, n = img.shape[0], img.shape[3]
     col = col.reshape(c, filter_h, filter_w, rows.stop - rows.start, -1, n)
-    out_w = stride * col.shape[4]
+    width = stride * col.shape[4]
     for i, y in enumerate(range(rows.start, rows.stop)):
         top = stride * y
         for x in range(filter_w):
-            img[:, top:top + filter_h, x:x + out_w:stride, :] += col[:, :, x, i]
+            img[:, top:top + filter_h, x:x + width:stride, :] += col[:, :, x, i]
 
 
 def col2im_batch_last(col: np.ndarray, input_shape: tuple, filter_h: int, filter_w: int,
@@ -125,7 +127,8 @@ def col2im_batch_last(col: np.ndarray, input_shape: tuple, filter_h: int, filter
     a view of an array laid out as (C, H, W, N)."""
     n, c, h, w = input_shape
     img = np.zeros((c, h + 2 * pad, w + 2 * pad, n), dtype=col.dtype)
-    add_windows(img, col, filter_h, filter_w, stride, slice(0, output_size(h, filter_h, stride, pad)))
+    out_h = output_size(h, filter_h, stride, pad)
+    add_windows(img, col, filter_h, filter_w, stride, slice(0, out_h))
     return img[:, pad:h + pad, pad:w + pad, :].transpose(3, 0, 1, 2)
 
 
@@ -206,7 +209,8 @@ class Convolution:
         if out_h < 1 or out_w < 1:
             raise ValueError(f"a {fh}x{fw} window does not fit in {h}x{w} with pad {self.pad}")
         self.x_shape = x.shape
-        padded = self._buffer("padded", (c, h + 2 * self.pad, w + 2 * self.pad, n), x.dtype, zero=True)
+        padded = self._buffer("padded", (c, h + 2 * self.pad, w + 2 * self.pad, n), x.dtype,
+                              zero=True)
         padded_batch_last(x, self.pad, padded)
         self.windows = windows_batch_last(padded, fh, fw, self.stride, out_h, out_w)
         self._built = None
