@@ -242,7 +242,7 @@ def test_float32_layers_equal_the_books_layer_within_rounding(shape, fn, size, s
     for _ in range(2):
         x = rng.standard_normal(shape).astype(np.float32)
         out = conv.forward(x)
-        assert len(list(conv._bands())) == (out.shape[2] if band_bytes == 1 else 1)
+        assert len(conv_module.bands(conv.windows)) == (out.shape[2] if band_bytes == 1 else 1)
         dout = rng.standard_normal(out.shape).astype(np.float32)
         dx = conv.backward(dout)
         expected = book_convolution(*(a.astype(np.float64) for a in (x, W, b)), stride, pad,
@@ -254,8 +254,8 @@ def test_float32_layers_equal_the_books_layer_within_rounding(shape, fn, size, s
 
 
 def test_a_batch_of_another_size_between_two_batches_changes_nothing():
-    """The layer's buffers follow the batch: a larger and a smaller batch in between (as an
-    evaluation between training batches) leave the next forward and backward as a fresh layer's."""
+    """A larger and a smaller batch in between (as an evaluation between training batches) leave
+    the next forward and backward as a fresh layer's: nothing of an earlier batch is reused."""
     rng = np.random.default_rng(17)
     W, b = rng.standard_normal((3, 2, 3, 3)), rng.standard_normal(3)
     x, dout = rng.standard_normal((2, 2, 6, 6)), rng.standard_normal((2, 3, 6, 6))

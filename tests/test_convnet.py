@@ -96,3 +96,28 @@ def test_evaluation_runs_in_batches_of_at_most_eval_batch(monkeypatch):
     seen.clear()
     net.loss_and_gradient(x, np.zeros(10, int))      # training: the whole batch at once
     assert seen == [10]
+
+
+def test_two_threads_can_predict_with_one_network_at_once():
+    """The Draw tab predicts on the GUI thread while a worker measures the same network: the
+    layers' forward keeps to arrays of its own, so neither sees the other's images."""
+    import threading
+    net = ConvNet(conv=((4, 5, 2), (6, 3, 1)), hidden_sizes=(16,), rng=np.random.default_rng(8))
+    rng = np.random.default_rng(9)
+    batch, singles = rng.random((150, 784), dtype=np.float32), rng.random((20, 784), dtype=np.float32)
+    expected_batch, expected_singles = net.predict(batch), [net.predict(x) for x in singles]
+    failures = []
+
+    def predict_batches():
+        for _ in range(15):
+            if not np.array_equal(net.predict(batch), expected_batch):
+                failures.append("batch")
+
+    worker = threading.Thread(target=predict_batches)
+    worker.start()
+    for _ in range(15):
+        for x, expected in zip(singles, expected_singles):
+            if not np.array_equal(net.predict(x), expected):
+                failures.append("single")
+    worker.join()
+    assert failures == []

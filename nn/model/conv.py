@@ -10,8 +10,9 @@ The layers take the same products with the column matrix transposed and the batc
 (im2col_batch_last: one row per (c, dy, dx), one column per (y, x, n)). In that order every copy
 and every addition of im2col and col2im runs over whole rows of the batch at once (the book's
 order steps through windows of FW values, five times slower here). Convolution builds the
-columns a band of output rows at a time, in buffers it keeps from one batch to the next, so
-that they are still in the CPU's caches when the matrix product reads them. Its product gives
+columns a band of output rows at a time, into one band-sized buffer, so that they are still in
+the CPU's caches when the matrix product reads them (the whole matrix of the second stage is
+31 MB for a batch of 100; a band about 2 MB). Its product gives
 the output laid out as (FN, out_h, out_w, N); the layer hands it on as an (N, FN, out_h, out_w)
 view without a copy, and ReLU, pooling and the next convolution keep that memory order.
 """
@@ -140,6 +141,26 @@ def col2im_batch_last(col: np.ndarray, input_shape: tuple, filter_h: int, filter
 BAND_BYTES = 1 << 21
 
 
+def bands(windows: np.ndarray) -> list[tuple[slice, slice]]:
+    """(rows, cols) for each band of whole output rows of windows (C, FH, FW, out_h, out_w, N),
+    BAND_BYTES of columns at most or one row: rows of the output, cols of the column matrix."""
+    _, _, _, out_h, out_w, n = windows.shape
+    step = max(1, min(out_h, BAND_BYTES // (windows[:, :, :, 0].size * windows.itemsize)))
+    return [(slice(top, min(top + step, out_h)),
+             slice(top * out_w * n, min(top + step, out_h) * out_w * n))
+            for top in range(0, out_h, step)]
+
+
+def band_columns(windows: np.ndarray, rows: slice, buffer: np.ndarray, copy: bool = True) -> np.ndarray:
+    """im2col_batch_last's columns of the output rows `rows`, (C * FH * FW, len(rows) * out_w * N),
+    copied from windows into the front of buffer (1-D, large enough), or only viewed there."""
+    band = windows[:, :, :, rows]
+    col = buffer[:band.size].reshape(-1, band[0, 0, 0].size)
+    if copy:
+        np.copyto(col.reshape(band.shape), band)
+    return col
+
+
 class Convolution:
     """out[n, f] = sum over channels of the filter W[f] slid over x[n], plus b[f].
 
@@ -147,8 +168,9 @@ class Convolution:
     The book's layer computes out = im2col(x) @ W.reshape(FN, -1).T + b, and in backward
     dW from col.T @ dout and dx = col2im(dout @ W.reshape(FN, -1)). This one takes the same
     products transposed, batch last (see the module docstring), a band of output rows at a time
-    (BAND_BYTES): backward builds each band's columns again from the padded image it keeps,
-    which costs less than keeping the whole matrix.
+    (BAND_BYTES): backward builds each band's columns again from the padded image forward keeps,
+    which costs less than keeping the whole matrix. forward works on arrays of its own and sets
+    what backward needs at the end, so two threads may predict with one network at once.
     """
 
     params = ("W", "b")
@@ -160,45 +182,9 @@ class Convolution:
         self.pad = int(pad)
         self.x_shape = None
         self.windows = None   # windows_batch_last of the last forward's padded x, for backward
+        self.columns = None   # (buffer, rows): the band of columns the buffer holds
         self.dW = None
         self.db = None
-        self._band_rows = 1
-        self._built = None    # (first, last + 1) output row whose columns the buffer holds
-        self._buffers = {}    # name -> array, kept while batches keep one shape
-
-    def _buffer(self, name: str, shape: tuple, dtype, zero: bool = False) -> np.ndarray:
-        """The buffer `name` of this shape and dtype: the last one if it fits, else a new one
-        (zeroed when made, if zero)."""
-        buffer = self._buffers.get(name)
-        if buffer is None or buffer.shape != shape or buffer.dtype != dtype:
-            buffer = (np.zeros if zero else np.empty)(shape, dtype=dtype)
-            self._buffers[name] = buffer
-        return buffer
-
-    def _bands(self):
-        """(rows, cols) for each band of whole output rows (BAND_BYTES of columns at most, or one
-        row): rows of the output, cols of the matrices (FN or C * FH * FW, out_h * out_w * N)."""
-        _, _, _, out_h, out_w, n = self.windows.shape
-        for top in range(0, out_h, self._band_rows):
-            rows = slice(top, min(top + self._band_rows, out_h))
-            yield rows, slice(rows.start * out_w * n, rows.stop * out_w * n)
-
-    def _band_buffer(self, name: str, cols: slice, dtype) -> np.ndarray:
-        """(C * FH * FW, cols) in the reused buffer `name`, which a whole band fits."""
-        rows = math.prod(self.windows.shape[:3])
-        whole_band = self._band_rows * self.windows[0, 0, 0, 0].size
-        flat = self._buffer(name, (rows * whole_band,), dtype)
-        return flat[:rows * (cols.stop - cols.start)].reshape(rows, -1)
-
-    def _columns(self, rows: slice, cols: slice) -> np.ndarray:
-        """im2col_batch_last's columns `cols`, those of the output rows `rows`:
-        (C * FH * FW, len(rows) * out_w * N). Not copied again while the buffer still holds them."""
-        col = self._band_buffer("columns", cols, self.windows.dtype)
-        if self._built != (rows.start, rows.stop):
-            windows = self.windows[:, :, :, rows]
-            np.copyto(col.reshape(windows.shape), windows)
-            self._built = (rows.start, rows.stop)
-        return col
 
     def forward(self, x, train=True):
         """x: (N, C, H, W) -> (N, FN, out_h, out_w), laid out in memory as (FN, out_h, out_w, N)."""
@@ -208,19 +194,16 @@ class Convolution:
         out_w = output_size(w, fw, self.stride, self.pad)
         if out_h < 1 or out_w < 1:
             raise ValueError(f"a {fh}x{fw} window does not fit in {h}x{w} with pad {self.pad}")
-        self.x_shape = x.shape
-        padded = self._buffer("padded", (c, h + 2 * self.pad, w + 2 * self.pad, n), x.dtype,
-                              zero=True)
-        padded_batch_last(x, self.pad, padded)
-        self.windows = windows_batch_last(padded, fh, fw, self.stride, out_h, out_w)
-        self._built = None
-        row_bytes = self.windows[:, :, :, 0].size * self.windows.itemsize
-        self._band_rows = max(1, min(out_h, BAND_BYTES // row_bytes))
+        windows = windows_batch_last(padded_batch_last(x, self.pad), fh, fw, self.stride, out_h,
+                                     out_w)
+        parts = bands(windows)
+        buffer = np.empty(fh * fw * c * (parts[0][1].stop - parts[0][1].start), dtype=x.dtype)
         W_col = self.W.reshape(fn, -1)
         out = np.empty((fn, out_h * out_w * n), dtype=np.result_type(x, self.W))
-        for rows, cols in self._bands():
-            np.matmul(W_col, self._columns(rows, cols), out=out[:, cols])
+        for rows, cols in parts:
+            np.matmul(W_col, band_columns(windows, rows, buffer), out=out[:, cols])
             out[:, cols] += self.b[:, np.newaxis]      # while the band is still in the caches
+        self.x_shape, self.windows, self.columns = x.shape, windows, (buffer, parts[-1][0])
         return out.reshape(fn, out_h, out_w, n).transpose(3, 0, 1, 2)
 
     def backward(self, dout, need_dx=True):
@@ -236,13 +219,18 @@ class Convolution:
         dtype = np.result_type(dout, self.W)
         dW = np.zeros(W_col.shape, dtype=dtype)
         img = np.zeros((c, h + 2 * self.pad, w + 2 * self.pad, n), dtype=dtype) if need_dx else None
-        # Last band first: its columns are still in the buffer (one band: nothing to rebuild).
-        for rows, cols in reversed(list(self._bands())):
-            col = self._columns(rows, cols)     # built again: cheaper than keeping them all
+        buffer, built = self.columns
+        dcol_buffer = np.empty(buffer.size, dtype=dtype) if need_dx else None
+        # Last band first: its columns are still in the buffer (one band: nothing to build).
+        for rows, cols in reversed(bands(self.windows)):
+            col = band_columns(self.windows, rows, buffer, copy=rows != built)
+            built = rows
             dW += dout[:, cols] @ col.T
             if need_dx:
-                dcol = np.matmul(W_col.T, dout[:, cols], out=self._band_buffer("dcol", cols, dtype))
+                dcol = band_columns(self.windows, rows, dcol_buffer, copy=False)
+                np.matmul(W_col.T, dout[:, cols], out=dcol)
                 add_windows(img, dcol, fh, fw, self.stride, rows)
+        self.columns = (buffer, built)
         self.dW = dW.reshape(fn, c, fh, fw)
         if not need_dx:
             return None
@@ -301,27 +289,28 @@ class Pooling:
             # One strided slice per place in the window, in the window's reading order: the
             # running maximum moves to a later place only where it is larger (ties: the first).
             # Everything keeps x's memory order (order="K", *_like), so nothing is transposed.
-            self.x_order = memory_order(x)
             places = self._places(x)
             out = places[0].copy(order="K")
-            self.arg_max = np.zeros_like(out, dtype=np.min_scalar_type(len(places) - 1))
-            larger, step = np.empty_like(out, dtype=bool), np.empty_like(self.arg_max)
+            arg_max = np.zeros_like(out, dtype=np.min_scalar_type(len(places) - 1))
+            larger, step = np.empty_like(out, dtype=bool), np.empty_like(arg_max)
             for k, place in enumerate(places[1:], start=1):
                 np.greater(place, out, out=larger)
                 # arg_max = k where larger, as arg_max += larger * (k - arg_max): np.copyto with
                 # where= does the same ten times slower.
-                np.subtract(self.arg_max.dtype.type(k), self.arg_max, out=step)
+                np.subtract(arg_max.dtype.type(k), arg_max, out=step)
                 step *= larger
-                self.arg_max += step
+                arg_max += step
                 np.maximum(out, place, out=out)
+            self.x_order, self.arg_max = memory_order(x), arg_max
             return out
         out_h = output_size(h, self.pool_h, self.stride, self.pad)
         out_w = output_size(w, self.pool_w, self.stride, self.pad)
         # Each row: one channel's window (im2col's columns are (c, dy, dx), so split off c).
         col = im2col(x, self.pool_h, self.pool_w, self.stride, self.pad)
         col = col.reshape(-1, self.pool_h * self.pool_w)
-        self.arg_max = np.argmax(col, axis=1)
-        out = col[np.arange(col.shape[0]), self.arg_max]
+        arg_max = np.argmax(col, axis=1)
+        out = col[np.arange(col.shape[0]), arg_max]
+        self.arg_max = arg_max
         return out.reshape(n, out_h, out_w, c).transpose(0, 3, 1, 2)
 
     def backward(self, dout):
