@@ -95,6 +95,31 @@ def finite_weights(network) -> bool:
     return all(np.isfinite(value).all() for value in network.params.values())
 
 
+class BatchGather:
+    """x[batch], t[batch] gathered with np.take into two arrays kept from one batch to the next
+    (a fresh array per batch costs page faults at this size). Indices must be in -N..N-1, as the
+    trainer's are (mode "wrap" is x[batch] there, without the copy that mode "raise" makes). The
+    arrays returned are overwritten by the next call of the same batch size: use them before
+    asking for the next batch."""
+
+    def __init__(self, x: np.ndarray, t: np.ndarray):
+        self.x, self.t = x, t
+        self._buffers: tuple[np.ndarray, np.ndarray] | None = None
+
+    def __call__(self, batch) -> tuple[np.ndarray, np.ndarray]:
+        batch = np.asarray(batch)
+        if batch.ndim != 1 or batch.dtype.kind not in "iu":
+            return self.x[batch], self.t[batch]
+        n = len(batch)
+        if self._buffers is None or len(self._buffers[0]) != n:
+            self._buffers = (np.empty((n, *self.x.shape[1:]), self.x.dtype),
+                             np.empty((n, *self.t.shape[1:]), self.t.dtype))
+        x_out, t_out = self._buffers
+        np.take(self.x, batch, axis=0, out=x_out, mode="wrap")   # "raise" copies out
+        np.take(self.t, batch, axis=0, out=t_out, mode="wrap")
+        return x_out, t_out
+
+
 class _StoppedMidStep(Exception):
     """A stop requested during a numerical gradient: the iteration is dropped."""
 
@@ -136,6 +161,7 @@ class Trainer:
         self._augment = (functools.partial(augment_batch, **config.augment_options())
                          if config.augment else None)
         self.control = control if control is not None else TrainingControl()
+        self._gather = BatchGather(self.x_train, self.t_train)
         # State of the run, used by run() and its helpers only.
         self._iteration = 0
         self._first_loss = None
@@ -276,7 +302,7 @@ class Trainer:
 
     def _batch(self, batch_mask):
         """The mini-batch of these training images, augmented when the config says so."""
-        x, t = self.x_train[batch_mask], self.t_train[batch_mask]
+        x, t = self._gather(batch_mask)
         if self._augment is not None:
             x = self._augment(x, self.rng)
         return x, t
