@@ -141,10 +141,11 @@ def engine_figures(x, t, rng, repeats: int) -> dict:
     torch_rng = copy.deepcopy(rng)
     network = benchmark.reference_network(rng)
     optimizer = benchmark.Momentum(lr=benchmark.LR, momentum=benchmark.MOMENTUM)
+    step, gather = benchmark.training_step(network, optimizer), benchmark.BatchGather(x, t)
     shares = []
 
     def epoch() -> float:
-        parts = benchmark.epoch_parts(network, optimizer, x, t, rng)
+        parts = benchmark.epoch_parts(step, gather, rng)
         shares.append(benchmark.optimizer_share(parts))
         return parts["epoch"]
 

@@ -34,8 +34,9 @@ def test_timed_epoch_makes_exactly_the_trainers_updates(data):
 def test_epoch_parts_add_up_the_clock_around_each_part(data):
     x, t = data                                      # 3 batches of 100
     ticks = iter(range(1000))
-    parts = benchmark.epoch_parts(benchmark.reference_network(np.random.default_rng(0)),
-                                  benchmark.Momentum(lr=0.1), x, t, np.random.default_rng(1),
+    step = benchmark.training_step(benchmark.reference_network(np.random.default_rng(0)),
+                                   benchmark.Momentum(lr=0.1))
+    parts = benchmark.epoch_parts(step, benchmark.BatchGather(x, t), np.random.default_rng(1),
                                   clock=lambda: float(next(ticks)))
     # clock: 0 at the start, 4 reads per batch (before gather, gradient, update, after), 13 at the end
     assert parts == {"gather": 3.0, "gradient": 3.0, "update": 3.0, "epoch": 13.0}

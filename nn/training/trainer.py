@@ -28,6 +28,7 @@ from digitlab.nn.model.convnet import ConvNet
 from digitlab.nn.model.network import MultiLayerNet
 from digitlab.nn.numerical.cost import count_params
 from digitlab.nn.training.diagnostics import PROBE_SIZE, HealthEvent, HealthMonitor
+from digitlab.nn.training.fast_step import FastStep, fits, flat_views, flat_zeros
 from digitlab.nn.training.optimizers import make_optimizer, make_schedule
 from digitlab.nn.data.strokes import drawn_training_set
 from digitlab.nn.training.train_config import (GRADIENT_METHODS, NUMERICAL_MAX_IMAGES, NUMERICAL_MAX_PARAMS,
@@ -163,6 +164,7 @@ class Trainer:
         self.control = control if control is not None else TrainingControl()
         self._gather = BatchGather(self.x_train, self.t_train)
         # State of the run, used by run() and its helpers only.
+        self._fast: FastStep | None = None
         self._iteration = 0
         self._first_loss = None
         self._test_accuracy = None
@@ -234,8 +236,17 @@ class Trainer:
                                        self.iterations_total)
         # The weight decay's part of the first loss: tells a divergence message whom to blame.
         self._penalty = weight_decay_penalty(self.network)
+        # The step's fast path (same numbers; nn.training.fast_step) where it fits.
+        self._fast = (FastStep(self.network, self.optimizer)
+                      if self.config.gradient == "backprop" and fits(self.network, self.optimizer)
+                      else None)
         # The weights before the latest step: what a divergence rolls back to.
-        self._backup = {key: np.empty_like(value) for key, value in self.network.params.items()}
+        if self._fast is not None:
+            self._backup_flat = flat_zeros(self._fast.params.size, self.network.dtype)
+            self._backup = flat_views(self._backup_flat,
+                                      {key: value.shape for key, value in self.network.params.items()})
+        else:
+            self._backup = {key: np.empty_like(value) for key, value in self.network.params.items()}
         if self.config.sampling == "choice":
             yield from self._run_course_loop()
             return
@@ -361,10 +372,14 @@ class Trainer:
             if self._iteration > 1:
                 self._restore_backup()
             return None
-        for key, value in self.network.params.items():
-            np.copyto(self._backup[key], value)
-        self.optimizer.lr = lr
-        self.optimizer.update(self.network.params, grads)
+        if self._fast is not None:
+            np.copyto(self._backup_flat, self._fast.params)
+            self._fast.update(lr)
+        else:
+            for key, value in self.network.params.items():
+                np.copyto(self._backup[key], value)
+            self.optimizer.lr = lr
+            self.optimizer.update(self.network.params, grads)
         if self._monitor is not None and (self._iteration % self.health_every == 0
                                           or self._iteration == 1):
             self._health = self._monitor.measure(self._iteration, grads, self._backup)
@@ -376,6 +391,8 @@ class Trainer:
         if self.config.gradient == "numerical":
             return (network.loss(x, t, train=False),
                     network.numerical_gradient(x, t, after_each=self._raise_if_stopped))
+        if self._fast is not None:
+            return self._fast.loss_and_gradient(x, t)
         return network.loss_and_gradient(x, t)
 
     def _raise_if_stopped(self) -> None:
