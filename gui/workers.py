@@ -71,10 +71,10 @@ def start_worker(worker: QObject, parent: QObject | None = None) -> QThread:
 
 
 # How much lower than the GUI thread a long computation runs (Linux nice steps; 19 is the
-# lowest). On two cores shared with other work, a trainer at the GUI's priority took turns with
-# it: mouse move to bars p99 24-40 ms while the Training tab trained, against 6-10 ms (same
-# measurement, alternated) with the trainer 10 steps lower. Alone on the machine each thread has
-# a core and nothing changes.
+# lowest). On two cores shared with other work (load average 3.6-5), mouse move to bars on the
+# Draw tab while the Training tab trained: p50 7.6 / p99 25 ms with the trainer at the GUI's
+# priority, 3.1 / 12 ms with it 10 steps lower (medians of 12 alternated measurements each).
+# Alone on the machine each thread has a core and nothing changes.
 BACKGROUND_NICE = 10
 
 
