@@ -25,7 +25,7 @@ from digitlab.nn.model.network import MultiLayerNet
 from digitlab.nn.training.optimizers import SGD, AdaGrad, Adam, Momentum, Nesterov, RMSprop
 
 # The optimizers whose update works element by element: one call on the flat arrays gives what
-# one call per parameter gives. Their state must not exist yet (it is made flat here).
+# one call per parameter gives. Their state is made flat by that first call (see fits).
 ELEMENTWISE_OPTIMIZERS = (SGD, Momentum, Nesterov, AdaGrad, RMSprop, Adam)
 _STATE = ("v", "h", "m")
 # Each parameter's view starts on a 64-byte boundary (a cache line): BLAS writes whole lines.
