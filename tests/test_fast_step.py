@@ -8,7 +8,7 @@ from digitlab.nn.model.network import MultiLayerNet
 from digitlab.nn.training import fast_step
 from digitlab.nn.training.fast_step import FastStep, PlainStep, fits, training_step
 from digitlab.nn.training.optimizers import OPTIMIZER_NAMES, make_optimizer
-from digitlab.nn.training.trainer import TrainConfig, Trainer
+from digitlab.nn.training.trainer import BatchGather, TrainConfig, Trainer
 
 NETWORKS = {   # small nets of every kind of layer the fast path meets
     "relu": dict(hidden_sizes=(12,)),
@@ -138,3 +138,21 @@ def test_the_trainer_runs_the_fast_path_with_the_same_weights_as_the_readable_on
     assert [getattr(e, "loss", None) for e in events] == [getattr(e, "loss", None) for e in plain_events]
     for key, value in plain.network.params.items():
         np.testing.assert_array_equal(fast.network.params[key], value, err_msg=key)
+
+
+def test_batch_gather_is_x_of_batch_in_a_buffer_kept_per_batch_size():
+    rng = np.random.default_rng(0)
+    x, t = rng.random((50, 7), dtype=np.float32), rng.integers(0, 10, 50)
+    gather = BatchGather(x, t)
+    first = rng.permutation(50)[:10]
+    x1, t1 = gather(first)
+    np.testing.assert_array_equal(x1, x[first])
+    np.testing.assert_array_equal(t1, t[first])
+    x2, _ = gather(first[::-1].copy())
+    assert x2 is x1                                   # the same buffer, refilled
+    np.testing.assert_array_equal(x2, x[first[::-1]])
+    x3, t3 = gather(np.arange(3))                     # a smaller last batch: its own buffer
+    assert x3.shape == (3, 7) and t3.dtype == t.dtype
+    mask = np.zeros(50, bool)
+    mask[[1, 4]] = True                               # anything else: plain indexing
+    np.testing.assert_array_equal(gather(mask)[0], x[mask])
