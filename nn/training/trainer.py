@@ -98,7 +98,7 @@ def finite_weights(network) -> bool:
 
 class BatchGather:
     """x[batch], t[batch] gathered with np.take into two arrays kept from one batch to the next
-    (a fresh array per batch costs page faults at this size). Indices must be in -N..N-1, as the
+    (no fresh pair of arrays per batch). Indices must be in -N..N-1, as the
     trainer's are (mode "wrap" is x[batch] there, without the copy that mode "raise" makes). The
     arrays returned are overwritten by the next call of the same batch size: use them before
     asking for the next batch."""
