@@ -71,9 +71,10 @@ def start_worker(worker: QObject, parent: QObject | None = None) -> QThread:
 
 
 # How much lower than the GUI thread a long computation runs (Linux nice steps; 19 is the
-# lowest). On two cores shared with other work (load average 3.6-5), mouse move to bars on the
-# Draw tab while the Training tab trained: p50 7.6 / p99 25 ms with the trainer at the GUI's
-# priority, 3.1 / 12 ms with it 10 steps lower (medians of 12 alternated measurements each).
+# lowest). Mouse move to bars on the Draw tab while the Training tab trained, on two cores shared
+# with other work (load average 1.8-2.1; the GUI thread's schedstat around each move): with the
+# trainer at the GUI's priority p99 30-33 ms, the slowest 5% of moves waiting 15-17 ms for a core;
+# 10 steps lower p99 11-12 ms, waiting 4-5 ms. Waiting for Python's GIL took about 1 ms either way.
 # Alone on the machine each thread has a core and nothing changes.
 BACKGROUND_NICE = 10
 
