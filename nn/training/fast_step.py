@@ -94,6 +94,7 @@ class FastStep:
         network.params.update(self.param_views)
         self._size = None          # the batch size the kept arrays are made for
         self._rows = None
+        self._y = self._t = None   # softmax(scores) and the labels, from the loss to backward
 
     def __repr__(self):
         return f"FastStep({self.network!r}, {self.optimizer!r})"
