@@ -1,10 +1,10 @@
 """`digitlab bench [--json] [--quick]`: how fast DigitLab is on this machine, in one run.
 
 Prints a table, or one JSON object with exactly the keys of FIGURES (seconds, milliseconds, MB;
-null where a figure cannot be taken: torch_epoch_s without PyTorch, time_to_97_s when the
-defaults never reach 97%). --quick takes fewer repeats, for a check in CI. Runnable as
-`python -m digitlab.cli.bench`. Only the standard library is imported at module level: NumPy after the
-BLAS thread default is set, Qt and PyTorch only while they are measured.
+null where a figure cannot be taken: torch_epoch_s and torch_conv_epoch_s without PyTorch,
+time_to_97_s when the defaults never reach 97%). --quick takes fewer repeats, for a check in
+CI. Runnable as `python -m digitlab.cli.bench`. Only the standard library is imported at module
+level: NumPy after the BLAS thread default is set, Qt and PyTorch only while they are measured.
 """
 from __future__ import annotations
 
@@ -42,6 +42,8 @@ FIGURES = {
     "peak_rss_mb": ("MB", "peak memory of a process training on all 60,000 images"),
     "conv_epoch_s": ("s", "one epoch of the convolutional network (train --model-kind conv's "
                           "defaults), batch 100, momentum, float32, from a tenth of it"),
+    "torch_conv_epoch_s": ("s", "the same convolutional epoch in PyTorch on the CPU, same "
+                                "threads, interleaved with conv_epoch_s"),
     "conv_inference_s": ("s", "the 10,000 test images through that network, batches of 1,000"),
 }
 
@@ -72,6 +74,9 @@ def targets(r: dict) -> dict[str, str]:
     out |= check("inside_update_p99_ms", "<= 16.7", r["inside_update_p99_ms"] <= 16.7)
     out |= check("startup_s", "<= 2 x bare", r["startup_s"] <= 2 * r["bare_window_s"])
     out |= check("peak_rss_mb", "< 350", r["peak_rss_mb"] < 350)
+    out |= check("conv_epoch_s", "<= 1.5 x torch",
+                 both("conv_epoch_s", "torch_conv_epoch_s")
+                 and r["conv_epoch_s"] <= 1.5 * r["torch_conv_epoch_s"])
     out |= check("conv_inference_s", "< 3", r["conv_inference_s"] < 3)
     return out
 
@@ -159,6 +164,71 @@ def engine_figures(x, t, rng, repeats: int) -> dict:
             | {"optimizer_share": statistics.median(shares[-repeats:])})
 
 
+def torch_conv_epoch_timer(x, t, rng, threads: int, fraction: float = 0.1):
+    """nn.benchmark.conv_epoch_timer's run in PyTorch, or None without PyTorch: the same
+    architecture, initial weights, images and batch order (rng draws as there), the same thread
+    count, SGD with momentum 0.9 and lr 0.01. Returns seconds scaled to a whole epoch."""
+    try:
+        import torch
+    except ImportError:
+        return None
+    import time
+
+    from digitlab.nn.model.conv import Convolution
+    from digitlab.nn.speed.benchmark import BATCH_SIZE, MOMENTUM, conv_fraction_size, conv_network
+
+    torch.set_num_threads(threads)
+    net = conv_network(rng)
+    layers, channels = [], 1
+    for filters, size, pad in net.conv:
+        layers += [torch.nn.Conv2d(channels, filters, size, padding=pad), torch.nn.ReLU(),
+                   torch.nn.MaxPool2d(2)]
+        channels = filters
+    layers.append(torch.nn.Flatten())
+    for i in range(len(net.conv) + 1, len(net.param_layers) + 1):
+        n_in, n_out = net.params[f"W{i}"].shape
+        layers += [torch.nn.Linear(n_in, n_out), torch.nn.ReLU()]
+    model = torch.nn.Sequential(*layers[:-1])     # no ReLU after the scores
+    learned = [layer for layer in model if isinstance(layer, (torch.nn.Conv2d, torch.nn.Linear))]
+    with torch.no_grad():
+        for i, (layer, ours) in enumerate(zip(learned, net.param_layers), start=1):
+            W = net.params[f"W{i}"]
+            layer.weight.copy_(torch.from_numpy(W if isinstance(ours, Convolution) else W.T.copy()))
+            layer.bias.copy_(torch.from_numpy(net.params[f"b{i}"]))
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.01, momentum=MOMENTUM)
+    loss_function = torch.nn.CrossEntropyLoss()
+    images, labels = torch.from_numpy(x).reshape(-1, 1, 28, 28), torch.from_numpy(t)
+    n = conv_fraction_size(len(x), fraction)
+
+    def one_fraction() -> float:
+        chosen = rng.permutation(len(x))[:n]
+        started = time.perf_counter()
+        order = chosen[rng.permutation(n)]
+        for start in range(0, n, BATCH_SIZE):
+            batch = torch.from_numpy(order[start:start + BATCH_SIZE])
+            optimizer.zero_grad(set_to_none=True)
+            loss_function(model(images[batch]), labels[batch]).backward()
+            optimizer.step()
+        return (time.perf_counter() - started) * len(x) / n
+
+    return one_fraction
+
+
+def conv_engine_figures(x, t, rng, repeats: int, fraction: float) -> dict:
+    """conv_epoch_s and torch_conv_epoch_s (None without PyTorch), interleaved round by round,
+    each from `fraction` of an epoch; NumPy and PyTorch draw from copies of rng."""
+    import copy
+
+    from digitlab.nn.speed import benchmark
+
+    torch_rng = copy.deepcopy(rng)
+    timers = {"conv_epoch_s": benchmark.conv_epoch_timer(x, t, rng, fraction)}
+    torch_epoch = torch_conv_epoch_timer(x, t, torch_rng, blas_threads(), fraction)
+    if torch_epoch is not None:
+        timers["torch_conv_epoch_s"] = torch_epoch
+    return {"torch_conv_epoch_s": None} | benchmark.interleaved_medians(timers, repeats)
+
+
 def blas_threads() -> int:
     """The thread count NumPy's BLAS was started with (the variable main.py sets, else all cores)."""
     value = os.environ.get("OPENBLAS_NUM_THREADS") or os.environ.get("OMP_NUM_THREADS")
@@ -208,8 +278,8 @@ def run_bench(quick: bool = False, mnist_dir: Path | None = None, report=_say) -
     p50, p99 = np.percentile(benchmark.predict_milliseconds(network, canvases), [50, 99])
     r["predict_ms_p50"], r["predict_ms_p99"] = float(p50), float(p99)
     r["batch_speedup"] = benchmark.batch_speedup(network, x_test)
-    report("conv_epoch_s and conv_inference_s (the convolutional network)")
-    r["conv_epoch_s"] = benchmark.conv_epoch_seconds(x, t, rng, 0.02 if quick else 0.1)
+    report("conv_epoch_s and torch_conv_epoch_s (interleaved), conv_inference_s")
+    r |= conv_engine_figures(x, t, rng, n["epochs"], 0.02 if quick else 0.1)
     r["conv_inference_s"] = benchmark.inference_seconds(benchmark.conv_network(rng),
                                                         x_test if not quick else x_test[:1000])
     if quick:

@@ -12,6 +12,9 @@ from digitlab.nn.training.trainer import TrainConfig, Trainer, build_network, co
     {"hidden_sizes": (2000, 2000), "optimizer": "adam", "batch_size": 500},
     {"hidden_sizes": (1500,), "optimizer": "momentum", "dtype": "float64", "weight_decay": 0.01,
      "dropout": 0.3, "augment": True, "batch_size": 1000},
+    {"model_kind": "conv", "hidden_sizes": (128,), "optimizer": "momentum", "batch_size": 100},
+    {"model_kind": "conv", "conv": ((8, 3, 1), (16, 5, 0)), "hidden_sizes": (64,),
+     "optimizer": "adam", "batch_size": 250},
 ])
 @pytest.mark.slow   # trains an epoch of a big network
 def test_estimate_covers_the_measured_peak_of_a_real_run(kwargs):

@@ -4,8 +4,9 @@ import numpy as np
 import pytest
 
 from gradcheck import layer_gradient_errors
-from digitlab.nn.model.conv import (Convolution, Pooling, col2im, col2im_transposed, im2col,
-                                   output_size)
+from digitlab.nn.model import conv as conv_module
+from digitlab.nn.model.conv import (Convolution, Pooling, col2im, col2im_batch_last, im2col,
+                                   im2col_batch_last, output_size)
 
 
 def im2col_loops(x, fh, fw, stride, pad):
@@ -63,13 +64,26 @@ def test_im2col_and_col2im_equal_the_reference_loops(shape, fh, fw, stride, pad)
                                col2im_loops(values, shape, fh, fw, stride, pad), rtol=1e-12)
 
 
-@pytest.mark.parametrize("shape, fh, fw, stride, pad", [g for g in GEOMETRIES if g[3] == 1])
-def test_col2im_transposed_equals_the_reference_loops(shape, fh, fw, stride, pad):
+def batch_last(col, shape, fh, fw, stride, pad):
+    """im2col's (N * out_h * out_w, C * fh * fw) matrix in im2col_batch_last's layout."""
+    n, c, h, w = shape
+    out_h, out_w = output_size(h, fh, stride, pad), output_size(w, fw, stride, pad)
+    return col.reshape(n, out_h, out_w, -1).transpose(3, 1, 2, 0).reshape(c * fh * fw, -1)
+
+
+@pytest.mark.parametrize("shape, fh, fw, stride, pad", GEOMETRIES)
+def test_the_batch_last_forms_equal_the_reference_loops(shape, fh, fw, stride, pad):
     rng = np.random.default_rng(9)
-    rows = len(im2col(np.zeros(shape), fh, fw, stride, pad))
-    values = rng.standard_normal((rows, shape[1] * fh * fw))
-    np.testing.assert_allclose(col2im_transposed(values.T.copy(), shape, fh, fw, pad),
-                               col2im_loops(values, shape, fh, fw, stride, pad), rtol=1e-12)
+    x = rng.standard_normal(shape)
+    expected = batch_last(im2col_loops(x, fh, fw, stride, pad), shape, fh, fw, stride, pad)
+    np.testing.assert_array_equal(im2col_batch_last(x, fh, fw, stride, pad), expected)
+    # ... also from an input that is not C-ordered (as the layers hand it on).
+    x_view = np.ascontiguousarray(x.transpose(1, 2, 3, 0)).transpose(3, 0, 1, 2)
+    np.testing.assert_array_equal(im2col_batch_last(x_view, fh, fw, stride, pad), expected)
+    values = rng.standard_normal((len(expected), expected.shape[1] // shape[0] * shape[0]))
+    rows = values.reshape(shape[1] * fh * fw, -1, shape[0]).transpose(2, 1, 0).reshape(-1, len(values))
+    np.testing.assert_allclose(col2im_batch_last(values, shape, fh, fw, stride, pad),
+                               col2im_loops(rows, shape, fh, fw, stride, pad), rtol=1e-12)
 
 
 @pytest.mark.parametrize("shape, fh, fw, stride, pad", GEOMETRIES)
@@ -100,12 +114,14 @@ def test_convolution_known_answer():
     np.testing.assert_array_equal(out[0, 1, 0], [10.0, 14.0, 18.0])   # 0+1+4+5, 1+2+5+6, ...
 
 
+@pytest.mark.parametrize("band_bytes", [conv_module.BAND_BYTES, 1])   # as shipped; a row a band
 @pytest.mark.parametrize("shape, fn, fh, fw, stride, pad", [
     ((2, 3, 7, 7), 4, 3, 3, 1, 0),
     ((2, 2, 7, 6), 3, 3, 3, 2, 1),
     ((1, 1, 9, 9), 2, 5, 5, 2, 2),
 ])
-def test_convolution_gradient_check(shape, fn, fh, fw, stride, pad):
+def test_convolution_gradient_check(shape, fn, fh, fw, stride, pad, band_bytes, monkeypatch):
+    monkeypatch.setattr(conv_module, "BAND_BYTES", band_bytes)
     rng = np.random.default_rng(11)
     W = rng.standard_normal((fn, shape[1], fh, fw))
     b = rng.standard_normal(fn)
@@ -181,13 +197,89 @@ def pooling_loops(x, size, stride, dout):
     return out, dx
 
 
-@pytest.mark.parametrize("shape", [(2, 3, 6, 8), (2, 3, 7, 7)])   # tiled and not tiled
-def test_pooling_equals_the_loops_also_with_ties(shape):
+@pytest.mark.parametrize("shape, size", [((2, 3, 6, 8), 2), ((2, 3, 7, 7), 2),   # tiled, not
+                                         ((2, 2, 9, 6), 3)])    # tiled by 3x3: nine places
+def test_pooling_equals_the_loops_also_with_ties(shape, size):
     rng = np.random.default_rng(15)
     x = rng.integers(0, 3, shape).astype(np.float64)   # many ties inside the windows
-    pool = Pooling(2, 2, stride=2)
+    pool = Pooling(size, size, stride=size)
     out = pool.forward(x)
     dout = rng.standard_normal(out.shape)
-    expected_out, expected_dx = pooling_loops(x, 2, 2, dout)
+    expected_out, expected_dx = pooling_loops(x, size, size, dout)
     np.testing.assert_array_equal(out, expected_out)
     np.testing.assert_array_equal(pool.backward(dout), expected_dx)
+
+
+def book_convolution(x, W, b, stride, pad, dout):
+    """The book's Convolution (im2col rows, col2im), the layer before it ran batch last:
+    -> out, dx, dW, db."""
+    fn, c, fh, fw = W.shape
+    n, _, h, w = x.shape
+    out_h, out_w = output_size(h, fh, stride, pad), output_size(w, fw, stride, pad)
+    col, col_W = im2col(x, fh, fw, stride, pad), W.reshape(fn, -1).T
+    out = (col @ col_W + b).reshape(n, out_h, out_w, fn).transpose(0, 3, 1, 2)
+    dout = dout.transpose(0, 2, 3, 1).reshape(-1, fn)
+    dW = (col.T @ dout).T.reshape(fn, c, fh, fw)
+    dx = col2im(dout @ col_W.T, x.shape, fh, fw, stride, pad)
+    return out, dx, dW, dout.sum(axis=0)
+
+
+@pytest.mark.parametrize("band_bytes", [conv_module.BAND_BYTES, 1])   # as shipped; a row a band
+@pytest.mark.parametrize("shape, fn, size, stride, pad", [
+    ((7, 1, 28, 28), 16, 5, 1, 2),      # the shipped network's stages, an odd batch
+    ((5, 16, 14, 14), 32, 5, 1, 2),
+    ((3, 3, 9, 8), 4, 3, 2, 1),         # stride 2, an odd side
+])
+def test_float32_layers_equal_the_books_layer_within_rounding(shape, fn, size, stride, pad,
+                                                              band_bytes, monkeypatch):
+    """Forward and backward of this Convolution in float32, twice through its kept buffers,
+    against the book's layer in float64: equal within float32 rounding."""
+    monkeypatch.setattr(conv_module, "BAND_BYTES", band_bytes)
+    rng = np.random.default_rng(16)
+    W = (0.2 * rng.standard_normal((fn, shape[1], size, size))).astype(np.float32)
+    b = rng.standard_normal(fn).astype(np.float32)
+    conv = Convolution(W, b, stride, pad)
+    for _ in range(2):
+        x = rng.standard_normal(shape).astype(np.float32)
+        out = conv.forward(x)
+        assert len(conv_module.bands(conv.windows)) == (out.shape[2] if band_bytes == 1 else 1)
+        dout = rng.standard_normal(out.shape).astype(np.float32)
+        dx = conv.backward(dout)
+        expected = book_convolution(*(a.astype(np.float64) for a in (x, W, b)), stride, pad,
+                                    dout.astype(np.float64))
+        for name, got, want in zip(("out", "dx", "dW", "db"), (out, dx, conv.dW, conv.db), expected):
+            assert got.dtype == np.float32 and got.shape == want.shape, name
+            np.testing.assert_allclose(got, want, rtol=0, atol=2e-6 * np.abs(want).max(),
+                                       err_msg=name)
+
+
+def test_a_batch_of_another_size_between_two_batches_changes_nothing():
+    """A larger and a smaller batch in between (as an evaluation between training batches) leave
+    the next forward and backward as a fresh layer's: nothing of an earlier batch is reused."""
+    rng = np.random.default_rng(17)
+    W, b = rng.standard_normal((3, 2, 3, 3)), rng.standard_normal(3)
+    x, dout = rng.standard_normal((2, 2, 6, 6)), rng.standard_normal((2, 3, 6, 6))
+    fresh, used = Convolution(W, b, pad=1), Convolution(W, b, pad=1)
+    expected = fresh.forward(x), fresh.backward(dout)
+    for other in (rng.standard_normal((5, 2, 6, 6)), rng.standard_normal((1, 2, 6, 6)), x + 1.0):
+        used.backward(rng.standard_normal(used.forward(other).shape))
+    got = used.forward(x), used.backward(dout)
+    for a, b_ in zip(got, expected):
+        np.testing.assert_array_equal(a, b_)
+    np.testing.assert_array_equal(used.dW, fresh.dW)
+
+
+def test_pooling_keeps_the_memory_order_it_is_given():
+    """A (C, H, W, N)-ordered input (what Convolution hands on) gives a pooled output and a dx in
+    that order, with the same values as from a C-ordered copy."""
+    rng = np.random.default_rng(18)
+    x = rng.standard_normal((3, 8, 8, 4)).transpose(3, 0, 1, 2)     # (N, C, H, W) view
+    assert not x.flags.c_contiguous
+    pool, plain = Pooling(2, 2, stride=2), Pooling(2, 2, stride=2)
+    out, expected = pool.forward(x), plain.forward(np.ascontiguousarray(x))
+    np.testing.assert_array_equal(out, expected)
+    assert out.strides[0] < out.strides[1]        # batch still last in memory
+    dout = rng.standard_normal(out.shape)       # C-ordered, as Affine's backward gives it
+    dx = pool.backward(dout)
+    np.testing.assert_array_equal(dx, plain.backward(dout))
+    assert dx.strides[0] < dx.strides[1]

@@ -72,3 +72,52 @@ def test_from_params_rebuilds_the_network_and_refuses_shapes_that_do_not_chain()
     copied.params["W1"] += 1.0
     assert not np.array_equal(copied.params["W1"], net.params["W1"])
     assert repr(net) == "ConvNet(conv [3@5x5, 4@3x3], hidden 8, dropout=0.0, weight_decay=0.0, dtype=float32)"
+
+
+def test_evaluation_runs_in_batches_of_at_most_eval_batch(monkeypatch):
+    """predict and accuracy of many images go through the layers EVAL_BATCH at a time (a large
+    batch's feature maps no longer fit in the caches) and give what one image at a time gives."""
+    from digitlab.nn.model import convnet
+    monkeypatch.setattr(convnet, "EVAL_BATCH", 4)
+    net = small_net(np.float32)
+    x = np.random.default_rng(7).random((10, 784)).astype(np.float32)
+    seen = []
+    first = net.layers[0]
+    real_forward = first.forward
+    monkeypatch.setattr(first, "forward",
+                        lambda xs, train=True: seen.append(len(xs)) or real_forward(xs, train))
+    scores = net.predict(x)
+    assert seen == [4, 4, 2]
+    np.testing.assert_allclose(scores, np.concatenate([net.predict(image)[None] for image in x]),
+                               rtol=1e-5, atol=1e-6)
+    seen.clear()
+    assert net.accuracy(x, scores.argmax(axis=1), batch_size=1000) == 1.0
+    assert seen == [4, 4, 2]
+    seen.clear()
+    net.loss_and_gradient(x, np.zeros(10, int))      # training: the whole batch at once
+    assert seen == [10]
+
+
+def test_two_threads_can_predict_with_one_network_at_once():
+    """The Draw tab predicts on the GUI thread while a worker measures the same network: the
+    layers' forward keeps to arrays of its own, so neither sees the other's images."""
+    import threading
+    net = ConvNet(conv=((4, 5, 2), (6, 3, 1)), hidden_sizes=(16,), rng=np.random.default_rng(8))
+    rng = np.random.default_rng(9)
+    batch, singles = rng.random((150, 784), dtype=np.float32), rng.random((20, 784), dtype=np.float32)
+    expected_batch, expected_singles = net.predict(batch), [net.predict(x) for x in singles]
+    failures = []
+
+    def predict_batches():
+        for _ in range(15):
+            if not np.array_equal(net.predict(batch), expected_batch):
+                failures.append("batch")
+
+    worker = threading.Thread(target=predict_batches)
+    worker.start()
+    for _ in range(15):
+        for x, expected in zip(singles, expected_singles):
+            if not np.array_equal(net.predict(x), expected):
+                failures.append("single")
+    worker.join()
+    assert failures == []

@@ -86,11 +86,31 @@ def conv_epoch_seconds(x, t, rng: np.random.Generator, fraction: float = 0.1) ->
 
     x: (N, 784) float32; t: (N,) int labels.
     """
-    n = max(BATCH_SIZE, int(len(x) * fraction) // BATCH_SIZE * BATCH_SIZE)
-    chosen = rng.permutation(len(x))[:n]
+    return conv_epoch_timer(x, t, rng, fraction)()
+
+
+def conv_fraction_size(n_images: int, fraction: float) -> int:
+    """How many images a `fraction` of an epoch takes: whole batches, at least one."""
+    return max(BATCH_SIZE, int(n_images * fraction) // BATCH_SIZE * BATCH_SIZE)
+
+
+def conv_epoch_timer(x, t, rng: np.random.Generator, fraction: float = 0.1):
+    """A callable that trains one conv_network (made now from rng) on the next `fraction` of an
+    epoch, with momentum (lr 0.01), and returns the seconds scaled to a whole epoch.
+
+    Each call draws rng.permutation(len(x)), keeps its first conv_fraction_size images and
+    times them as epoch_seconds does: torch_conv_epoch_timer in cli/bench.py follows the same
+    draws. x: (N, 784) float32; t: (N,) int labels.
+    """
     network = conv_network(rng)
-    seconds = epoch_seconds(network, Momentum(lr=0.01, momentum=MOMENTUM), x[chosen], t[chosen], rng)
-    return seconds * len(x) / n
+    optimizer = Momentum(lr=0.01, momentum=MOMENTUM)
+    n = conv_fraction_size(len(x), fraction)
+
+    def one_fraction() -> float:
+        chosen = rng.permutation(len(x))[:n]
+        return epoch_seconds(network, optimizer, x[chosen], t[chosen], rng) * len(x) / n
+
+    return one_fraction
 
 
 def inference_seconds(network, x, batch_size: int = 1000) -> float:

@@ -16,7 +16,8 @@ import math
 import os
 from dataclasses import dataclass
 
-from digitlab.nn.model.convnet import weight_shapes
+from digitlab.nn.model.conv import BAND_BYTES
+from digitlab.nn.model.convnet import EVAL_BATCH as CONV_EVAL_BATCH, weight_shapes
 from digitlab.nn.training.train_config import INPUT_SIZE, OUTPUT_SIZE, TrainConfig, weight_count
 
 MNIST_TRAIN = 60_000
@@ -75,12 +76,13 @@ def param_count(config: TrainConfig) -> int:
 
 def conv_sample_bytes(config: TrainConfig, itemsize: int) -> int:
     """Bytes one sample keeps alive in a convolutional network's forward and backward: per stage
-    im2col's rows and their gradient, and the feature maps (convolution, ReLU and its mask,
-    pooling's input and gradient)."""
+    the padded input that backward rebuilds im2col's rows from, and the feature maps (convolution,
+    ReLU and its mask, pooling's input and gradient). The im2col rows themselves live in bands of
+    at most nn.model.conv.BAND_BYTES, counted once in estimate_training_memory."""
     total, channels, side = 0, 1, 28
     for filters, size, pad in config.conv:
         out = side + 2 * pad - size + 1
-        total += 2 * out * out * channels * size * size + 4 * filters * out * out
+        total += 2 * channels * (side + 2 * pad) ** 2 + 4 * filters * out * out
         channels, side = filters, out // 2
     return total * itemsize
 
@@ -99,7 +101,7 @@ def estimate_training_memory(config: TrainConfig, n_train: int = MNIST_TRAIN,
     transient = largest_weight * max(8, 2 * itemsize)
     network = copies * param_count(config) * itemsize + transient
 
-    rows = max(config.batch_size, EVAL_BATCH)
+    rows = max(config.batch_size, CONV_EVAL_BATCH if config.model_kind == "conv" else EVAL_BATCH)
     per_unit = ACTIVATION_COPIES + (DROPOUT_COPIES if config.dropout else 0)
     per_row = (sum(sizes[1:-1]) * per_unit + 3 * OUTPUT_SIZE + 2 * INPUT_SIZE) * itemsize
     if config.model_kind == "conv":
@@ -107,6 +109,8 @@ def estimate_training_memory(config: TrainConfig, n_train: int = MNIST_TRAIN,
     if config.augment:
         per_row += AUGMENT_BYTES_PER_PIXEL * INPUT_SIZE
     batch = rows * per_row
+    if config.model_kind == "conv":
+        batch += 2 * BAND_BYTES   # a band of im2col's rows and one of its gradient
 
     image_bytes = INPUT_SIZE * 4 + 8   # float32 pixels and an int64 label
     data = (n_train + n_test) * image_bytes
