@@ -24,6 +24,7 @@ FIGURES = {
     "epoch_s": ("s", "one epoch of 784-100-10, batch 100, momentum, float32 (iterations only)"),
     "torch_epoch_s": ("s", "the same epoch in PyTorch on the CPU, same threads"),
     "gemm_bound_s": ("s", "the matrix products of that epoch alone (a floor)"),
+    "optimizer_share": ("", "the optimizer update's share of that epoch (median)"),
     "time_to_97_s": ("s", "Start with the Training tab's defaults -> 97% test accuracy"),
     "predict_ms_p50": ("ms", "preprocess a 280x280 drawing + forward pass, median"),
     "predict_ms_p99": ("ms", "the same, 99th percentile"),
@@ -31,6 +32,8 @@ FIGURES = {
     "draw_to_bars_ms_p99": ("ms", "the same, 99th percentile"),
     "draw_to_bars_conv_ms_p99": ("ms", "the same with the shipped convolutional model, 99th "
                                        "percentile"),
+    "draw_to_bars_training_ms_p99": ("ms", "the same while the Training tab trains the reference "
+                                           "run, 99th percentile"),
     "inside_update_p50_ms": ("ms", "mouse move on the Inside tab's canvas -> diagram repainted, median"),
     "inside_update_p99_ms": ("ms", "the same, 99th percentile"),
     "batch_speedup": ("x", "10,000 test images in batches of 100 vs one at a time"),
@@ -55,9 +58,9 @@ def targets(r: dict) -> dict[str, str]:
         return None if any(r.get(k) is None for k in keys) else True
 
     out = {}
-    out |= check("epoch_s", "<= 0.6 x torch, <= 1.25 x gemm",
+    out |= check("epoch_s", "<= 0.6 x torch, <= 1.3 x gemm",      # issue 23's bounds
                  both("epoch_s", "gemm_bound_s") and (
-                     r["epoch_s"] <= 1.25 * r["gemm_bound_s"]
+                     r["epoch_s"] <= 1.3 * r["gemm_bound_s"]
                      and (r["torch_epoch_s"] is None or r["epoch_s"] <= 0.6 * r["torch_epoch_s"])))
     out |= check("time_to_97_s", "< 3", r.get("time_to_97_s") is not None and r["time_to_97_s"] < 3)
     out |= check("predict_ms_p99", "< 3", r["predict_ms_p99"] < 3)
@@ -66,6 +69,9 @@ def targets(r: dict) -> dict[str, str]:
     out |= check("draw_to_bars_conv_ms_p99", "<= 16.7",
                  None if r.get("draw_to_bars_conv_ms_p99") is None
                  else r["draw_to_bars_conv_ms_p99"] <= 16.7)
+    training = r.get("draw_to_bars_training_ms_p99")
+    out |= check("draw_to_bars_training_ms_p99", "<= 16.7",
+                 None if training is None else training <= 16.7)
     out |= check("inside_update_p99_ms", "<= 16.7", r["inside_update_p99_ms"] <= 16.7)
     out |= check("startup_s", "<= 2 x bare", r["startup_s"] <= 2 * r["bare_window_s"])
     out |= check("peak_rss_mb", "< 350", r["peak_rss_mb"] < 350)
@@ -125,11 +131,13 @@ def torch_epoch_timer(x, t, rng, threads: int):
 
 
 def engine_figures(x, t, rng, repeats: int) -> dict:
-    """epoch_s, gemm_bound_s and torch_epoch_s (None without PyTorch), interleaved round by round.
+    """epoch_s, gemm_bound_s, torch_epoch_s (None without PyTorch), interleaved round by round,
+    and optimizer_share (the median over the timed epochs).
 
     NumPy and PyTorch draw from copies of rng: the same initial weights, the same batches.
     """
     import copy
+    import statistics
     from functools import partial
 
     import numpy as np
@@ -139,12 +147,22 @@ def engine_figures(x, t, rng, repeats: int) -> dict:
     torch_rng = copy.deepcopy(rng)
     network = benchmark.reference_network(rng)
     optimizer = benchmark.Momentum(lr=benchmark.LR, momentum=benchmark.MOMENTUM)
-    timers = {"epoch_s": partial(benchmark.epoch_seconds, network, optimizer, x, t, rng),
+    step, gather = benchmark.training_step(network, optimizer), benchmark.BatchGather(x, t)
+    shares = []
+
+    def epoch() -> float:
+        parts = benchmark.epoch_parts(step, gather, rng)
+        shares.append(benchmark.optimizer_share(parts))
+        return parts["epoch"]
+
+    timers = {"epoch_s": epoch,
               "gemm_bound_s": partial(benchmark.gemm_seconds, x, np.random.default_rng(1))}
     torch_epoch = torch_epoch_timer(x, t, torch_rng, blas_threads())
     if torch_epoch is not None:
         timers["torch_epoch_s"] = torch_epoch
-    return {"torch_epoch_s": None} | benchmark.interleaved_medians(timers, repeats)
+    medians = benchmark.interleaved_medians(timers, repeats)
+    return ({"torch_epoch_s": None} | medians
+            | {"optimizer_share": statistics.median(shares[-repeats:])})
 
 
 def torch_conv_epoch_timer(x, t, rng, threads: int, fraction: float = 0.1):
@@ -274,7 +292,7 @@ def run_bench(quick: bool = False, mnist_dir: Path | None = None, report=_say) -
 
 
 def _gui_figures(folder: Path, n: dict, rng, report) -> dict:
-    """time_to_97_s, draw_to_bars_ms_p50/p99 and inside_update_p50/p99_ms, taken offscreen in this
+    """time_to_97_s, draw_to_bars_ms_p50/p99, draw_to_bars_training_ms_p99 and inside_update_p50/p99_ms, taken offscreen in this
     process."""
     import numpy as np
 
@@ -285,6 +303,8 @@ def _gui_figures(folder: Path, n: dict, rng, report) -> dict:
     p50, p99 = np.percentile(latencies, [50, 99])
     report("draw_to_bars_ms with the convolutional model")
     conv_p99 = np.percentile(measure.draw_to_bars_ms(n["strokes"], rng, conv=True), 99)
+    report("draw_to_bars_training_ms (the same while the Training tab trains the reference run)")
+    training = np.percentile(measure.draw_to_bars_training_ms(n["strokes"], rng, folder), 99)
     report("inside_update_ms (mouse moves at 125 Hz on the Inside tab's canvas)")
     inside = np.percentile(measure.inside_update_ms(n["strokes"], rng), [50, 99])
     report("time_to_97_s (Start on the Training tab with its defaults)")
@@ -293,6 +313,7 @@ def _gui_figures(folder: Path, n: dict, rng, report) -> dict:
         report(f"the Training tab's defaults did not reach 97% (best {best:.2%})")
     return {"time_to_97_s": seconds, "draw_to_bars_ms_p50": p50, "draw_to_bars_ms_p99": p99,
             "draw_to_bars_conv_ms_p99": conv_p99,
+            "draw_to_bars_training_ms_p99": training,
             "inside_update_p50_ms": inside[0], "inside_update_p99_ms": inside[1]}
 
 

@@ -1,10 +1,11 @@
 """What `digitlab bench` measures through the real widgets, offscreen, in this process:
 seconds_to_accuracy (pressing Start on the Training tab -> an epoch at 97% test accuracy shown),
-draw_to_bars_ms (a mouse move on the main window's Draw tab -> bars that include it, painted) and
+draw_to_bars_ms (a mouse move on the main window's Draw tab -> bars that include it, painted), the
+same while the Training tab trains (draw_to_bars_training_ms) and
 inside_update_ms (a mouse move on the Inside tab's small canvas -> the network diagram that
 includes it, painted).
 
-These three functions are all the command line knows of the window (cli/bench.py imports this
+These functions are all the command line knows of the window (cli/bench.py imports this
 module only when it measures); they drive the widgets through their public methods and signals.
 """
 from __future__ import annotations
@@ -184,6 +185,63 @@ def draw_to_bars_ms(strokes: int, rng: np.random.Generator, hz: float = MOUSE_HZ
     window.close()
     window.deleteLater()
     app.processEvents()
+    return 1000.0 * np.array(latencies)
+
+
+def reference_config():
+    """The issue's reference run (784-100-10 ReLU, He, batch 100, momentum 0.9, lr 0.1, float32)
+    as a Training tab config, long enough to outlast a measurement."""
+    from digitlab.nn.speed.benchmark import BATCH_SIZE, LR
+    from digitlab.nn.training.train_config import TrainConfig
+    return TrainConfig(hidden_sizes=(100,), activation="relu", weight_init="he",
+                       optimizer="momentum", lr=LR, batch_size=BATCH_SIZE, epochs=50,
+                       dtype="float32")
+
+
+def draw_to_bars_training_ms(strokes: int, rng: np.random.Generator, data,
+                             hz: float = MOUSE_HZ, config=None) -> np.ndarray:
+    """Mouse move -> bars latencies (ms) on the Draw tab, as draw_to_bars_ms, while the same
+    window's Training tab trains the reference run (reference_config, or config) as a student
+    would have it: Start pressed, then back to the Draw tab. data: the MNIST folder (loaded before
+    the clock starts) or a loaded gui.training.mnist_cache.MnistCache. Raises RuntimeError when
+    the run ends before the drawing does (its latencies would not be those of a training app)."""
+    from digitlab.gui.main_window import MainWindow
+    from digitlab.gui.settings import throwaway_settings
+    from digitlab.gui.training.mnist_cache import MnistCache
+
+    app = application()
+    window = MainWindow(settings=throwaway_settings())
+    window.resize(1180, 820)
+    window.show()
+    tab = window.draw_tab
+    if not tab.load_default_model():
+        window.close()
+        raise RuntimeError("the shipped model could not be loaded, so the bars stay empty")
+    window.tabs.setCurrentWidget(window.training_page)
+    training = window.training_tab
+    if isinstance(data, (str, os.PathLike)):
+        data = MnistCache(Path(data))
+        data.get()                   # loaded before, as after the app's first run
+    training.data.adopt(data)
+    training.settings.set_config(config if config is not None else reference_config())
+    app.processEvents()
+    training.start_button.click()
+    if training.state == RunState.IDLE:
+        window.hide()
+        window.deleteLater()
+        raise RuntimeError(f"the Training tab did not start: {training.progress_label.text()}")
+    window.tabs.setCurrentWidget(window.draw_page)
+    app.processEvents()
+    try:
+        latencies = move_latencies(app, tab, strokes, hz, rng)
+        still_training = training.state not in ENDED
+    finally:
+        training.shutdown()
+    window.hide()          # not close(): that would ask whether to save the model it trained
+    window.deleteLater()
+    app.processEvents()
+    if not still_training:
+        raise RuntimeError("the training run ended before the drawing did")
     return 1000.0 * np.array(latencies)
 
 

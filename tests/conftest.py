@@ -1,4 +1,5 @@
 """Shared fixtures. Qt must run offscreen before any QApplication exists."""
+import gc
 import os
 import threading
 from functools import partial
@@ -57,6 +58,17 @@ def log_dir(tmp_path_factory) -> Path:
         del os.environ["DIGITLAB_LOG_DIR"]
     else:
         os.environ["DIGITLAB_LOG_DIR"] = previous
+
+
+@pytest.fixture(autouse=True)
+def collect_qt_garbage(request):
+    """After a Qt test (its widgets closed by qtbot), collect the reference cycles its pyqtgraph
+    items leave: left to the garbage collector's own timing, they were freed in the middle of a
+    later test's paint and the process crashed in QGraphicsView::paintEvent (which test depended
+    on how many objects the modules imported before had made)."""
+    yield
+    if {"qtbot", "qapp"} & set(request.fixturenames):
+        gc.collect()
 
 
 @pytest.fixture(autouse=True)

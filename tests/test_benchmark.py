@@ -31,6 +31,19 @@ def test_timed_epoch_makes_exactly_the_trainers_updates(data):
         np.testing.assert_array_equal(network.params[key], value, err_msg=key)
 
 
+def test_epoch_parts_add_up_the_clock_around_each_part(data):
+    x, t = data                                      # 3 batches of 100
+    ticks = iter(range(1000))
+    step = benchmark.training_step(benchmark.reference_network(np.random.default_rng(0)),
+                                   benchmark.Momentum(lr=0.1))
+    parts = benchmark.epoch_parts(step, benchmark.BatchGather(x, t), np.random.default_rng(1),
+                                  clock=lambda: float(next(ticks)))
+    # clock: 0 at the start, 4 reads per batch (before gather, gradient, update, after), 13 at the end
+    assert parts == {"gather": 3.0, "gradient": 3.0, "update": 3.0, "epoch": 13.0}
+    assert benchmark.optimizer_share(parts) == pytest.approx(3 / 13)
+    assert benchmark.optimizer_share({"update": 0.0, "epoch": 0.0}) == 0.0
+
+
 def test_interleaved_medians_run_every_timer_once_per_round_after_warm_up():
     calls = []
 

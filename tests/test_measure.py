@@ -53,3 +53,24 @@ def test_draw_latencies_with_the_conv_model_are_answered_by_it(qapp, monkeypatch
     latencies = measure.draw_to_bars_ms(1, np.random.default_rng(0), conv=True)
     assert len(latencies) == measure.POINTS_PER_STROKE - 1
     assert np.all(latencies > 0) and answered     # the conv model answered (moves coalesce)
+
+
+@pytest.mark.slow   # trains on the Training tab while drawing
+def test_draw_latencies_while_training_come_from_the_draw_tab_with_a_run_going(qapp):
+    from digitlab.gui.training.mnist_cache import MnistCache
+    from digitlab.nn.training.train_config import TrainConfig
+    data = MnistCache(data=TinyCache().get())
+    latencies = measure.draw_to_bars_training_ms(1, np.random.default_rng(0), data,
+                                                 config=TrainConfig(epochs=200, batch_size=1))
+    assert len(latencies) == measure.POINTS_PER_STROKE - 1
+    assert np.all(latencies > 0)
+    with pytest.raises(RuntimeError, match="ended before the drawing"):
+        measure.draw_to_bars_training_ms(1, np.random.default_rng(0), data,
+                                         config=TrainConfig(epochs=1, train_size=100))
+
+
+def test_the_reference_config_is_the_benchmarks_run():
+    from digitlab.nn.speed import benchmark
+    config = measure.reference_config()
+    assert (config.hidden_sizes, config.optimizer, config.lr, config.batch_size, config.dtype) == (
+        benchmark.SIZES[1:-1], "momentum", benchmark.LR, benchmark.BATCH_SIZE, "float32")

@@ -1,5 +1,10 @@
 """gui/training/worker.py: the training worker on tiny synthetic data (no MNIST needed)."""
+import os
+import sys
+import threading
+
 import numpy as np
+import pytest
 
 from digitlab.gui.training.worker import TrainingWorker
 from digitlab.nn.data.mnist import MnistNotFoundError
@@ -135,3 +140,21 @@ def test_a_stop_without_evaluation_keeps_the_network(qtbot):
     seen = run_worker(qtbot, worker)
     (event, network), = seen["finished"]
     assert event.reason == "stopped" and network is not None and evaluated == []
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="per-thread nice is Linux's")
+def test_the_worker_trains_below_the_gui_threads_priority(qtbot):
+    from digitlab.gui.workers import BACKGROUND_NICE, join_thread, start_worker
+    data, nice = synthetic_data(), []
+
+    def source():     # called on the worker's thread, as it starts
+        nice.append(os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))
+        return data
+
+    gui = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    worker = TrainingWorker(TrainConfig(hidden_sizes=(5,), epochs=1, batch_size=100), source)
+    with qtbot.waitSignal(worker.finished, timeout=20_000):
+        thread = start_worker(worker)
+    join_thread(thread)
+    assert nice == [min(gui + BACKGROUND_NICE, 19)]
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == gui

@@ -1,9 +1,13 @@
 """gui/workers.py: a worker's thread lifecycle, TaskWorker's result or failure, dropped signals."""
+import os
+import sys
 import threading
 
+import pytest
 from PySide6.QtCore import QObject, QThread, Slot
 
-from digitlab.gui.workers import QUEUED, Stage, TaskWorker, WorkerFailure, abandon_thread, join_thread, start_worker
+from digitlab.gui.workers import (QUEUED, Stage, TaskWorker, WorkerFailure, abandon_thread, join_thread,
+                                  start_worker, yield_cpu_to_gui)
 
 
 class Receiver(QObject):
@@ -101,3 +105,21 @@ def test_task_runner_shutdown_drops_the_result(qtbot):
     runner.shutdown()
     qtbot.wait(50)
     assert results == [] and not runner.busy
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="per-thread nice is Linux's")
+def test_a_worker_thread_yields_the_cpu_to_the_gui_thread_and_the_gui_thread_never_does():
+    seen = {}
+
+    def in_worker():
+        before = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+        seen["changed"] = yield_cpu_to_gui(3)
+        seen["steps"] = os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) - before
+
+    gui_before = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    thread = threading.Thread(target=in_worker)
+    thread.start()
+    thread.join()
+    assert seen == {"changed": True, "steps": min(3, 19 - gui_before)}
+    assert not yield_cpu_to_gui(3)                    # this is the main thread
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == gui_before

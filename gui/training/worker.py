@@ -10,7 +10,7 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
 
 from digitlab.gui.training.mnist_cache import Data
-from digitlab.gui.workers import Stage, WorkerFailure
+from digitlab.gui.workers import Stage, WorkerFailure, yield_cpu_to_gui
 from digitlab.nn.speed.timing import backprop_seconds
 from digitlab.nn.training.diagnostics import HealthEvent
 from digitlab.nn.training.evaluate import evaluate
@@ -109,6 +109,7 @@ class TrainingWorker(QObject):
     # -- the run, on the worker thread ---------------------------------------------------------------
     @Slot()
     def run(self) -> None:
+        yield_cpu_to_gui()   # drawing on the Draw tab stays smooth while this trains
         try:
             trainer, network = self._prepare()
             if trainer is None:

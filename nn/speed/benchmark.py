@@ -3,8 +3,9 @@ one prediction from a drawing, and batching. NumPy and the standard library only
 
 The reference run is the issue's: 784-100-10 ReLU (He init), mini-batches of 100, SGD with
 momentum 0.9 and lr 0.1, float32, the data already in memory. An epoch is timed through the
-trainer's own per-iteration path (a permutation from rng, x[batch], network.loss_and_gradient,
-optimizer.update), without the accuracy passes, so it shows what the engine costs.
+trainer's own per-iteration path (a permutation from rng, the batch gathered by BatchGather, the
+loss, gradient and update of nn.training.fast_step.training_step), without the accuracy passes, so
+it shows what the engine costs.
 """
 from __future__ import annotations
 
@@ -14,7 +15,9 @@ import time
 import numpy as np
 
 from digitlab.nn.model.network import MultiLayerNet
+from digitlab.nn.training.fast_step import training_step
 from digitlab.nn.training.optimizers import Momentum
+from digitlab.nn.training.trainer import BatchGather
 from digitlab.nn.data.preprocess import preprocess
 from digitlab.nn.data.strokes import drawn_digit
 from digitlab.nn.speed.timing import time_batches
@@ -36,13 +39,38 @@ def epoch_seconds(network, optimizer, x, t, rng: np.random.Generator,
 
     x: (N, 784) float32; t: (N,) int labels. The order comes from rng.permutation, as there.
     """
-    started = time.perf_counter()
-    order = rng.permutation(len(x))
+    return epoch_parts(training_step(network, optimizer), BatchGather(x, t), rng,
+                       batch_size)["epoch"]
+
+
+def epoch_parts(step, gather: BatchGather, rng: np.random.Generator,
+                batch_size: int = BATCH_SIZE, clock=time.perf_counter) -> dict[str, float]:
+    """One epoch of the trainer's path: batches in rng.permutation order gathered by gather,
+    step (nn.training.fast_step.training_step) at the optimizer's lr. Timed by part: {"gather":
+    x[batch], "gradient": loss_and_gradient, "update": the optimizer's update, "epoch": all of it
+    (the permutation and the loop included)}, in seconds of clock."""
+    lr = step.optimizer.lr
+    parts = {"gather": 0.0, "gradient": 0.0, "update": 0.0}
+    started = clock()
+    order = rng.permutation(len(gather.x))
     for start in range(0, len(order), batch_size):
-        batch = order[start:start + batch_size]
-        _, grads = network.loss_and_gradient(x[batch], t[batch])
-        optimizer.update(network.params, grads)
-    return time.perf_counter() - started
+        t0 = clock()
+        x_batch, t_batch = gather(order[start:start + batch_size])
+        t1 = clock()
+        step.loss_and_gradient(x_batch, t_batch)
+        t2 = clock()
+        step.update(lr)
+        t3 = clock()
+        parts["gather"] += t1 - t0
+        parts["gradient"] += t2 - t1
+        parts["update"] += t3 - t2
+    parts["epoch"] = clock() - started
+    return parts
+
+
+def optimizer_share(parts: dict[str, float]) -> float:
+    """The optimizer update's share of an epoch (0..1) from epoch_parts' seconds."""
+    return parts["update"] / parts["epoch"] if parts["epoch"] > 0 else 0.0
 
 
 def conv_network(rng: np.random.Generator):

@@ -28,6 +28,7 @@ from digitlab.nn.model.convnet import ConvNet
 from digitlab.nn.model.network import MultiLayerNet
 from digitlab.nn.numerical.cost import count_params
 from digitlab.nn.training.diagnostics import PROBE_SIZE, HealthEvent, HealthMonitor
+from digitlab.nn.training.fast_step import FastStep, fits, flat_views, flat_zeros
 from digitlab.nn.training.optimizers import make_optimizer, make_schedule
 from digitlab.nn.data.strokes import drawn_training_set
 from digitlab.nn.training.train_config import (GRADIENT_METHODS, NUMERICAL_MAX_IMAGES, NUMERICAL_MAX_PARAMS,
@@ -95,6 +96,31 @@ def finite_weights(network) -> bool:
     return all(np.isfinite(value).all() for value in network.params.values())
 
 
+class BatchGather:
+    """x[batch], t[batch] gathered with np.take into two arrays kept from one batch to the next
+    (no fresh pair of arrays per batch). Indices must be in -N..N-1, as the
+    trainer's are (mode "wrap" is x[batch] there, without the copy that mode "raise" makes). The
+    arrays returned are overwritten by the next call of the same batch size: use them before
+    asking for the next batch."""
+
+    def __init__(self, x: np.ndarray, t: np.ndarray):
+        self.x, self.t = x, t
+        self._buffers: tuple[np.ndarray, np.ndarray] | None = None
+
+    def __call__(self, batch) -> tuple[np.ndarray, np.ndarray]:
+        batch = np.asarray(batch)
+        if batch.ndim != 1 or batch.dtype.kind not in "iu":
+            return self.x[batch], self.t[batch]
+        n = len(batch)
+        if self._buffers is None or len(self._buffers[0]) != n:
+            self._buffers = (np.empty((n, *self.x.shape[1:]), self.x.dtype),
+                             np.empty((n, *self.t.shape[1:]), self.t.dtype))
+        x_out, t_out = self._buffers
+        np.take(self.x, batch, axis=0, out=x_out, mode="wrap")   # "raise" copies out
+        np.take(self.t, batch, axis=0, out=t_out, mode="wrap")
+        return x_out, t_out
+
+
 class _StoppedMidStep(Exception):
     """A stop requested during a numerical gradient: the iteration is dropped."""
 
@@ -136,7 +162,9 @@ class Trainer:
         self._augment = (functools.partial(augment_batch, **config.augment_options())
                          if config.augment else None)
         self.control = control if control is not None else TrainingControl()
+        self._gather = BatchGather(self.x_train, self.t_train)
         # State of the run, used by run() and its helpers only.
+        self._fast: FastStep | None = None
         self._iteration = 0
         self._first_loss = None
         self._test_accuracy = None
@@ -208,8 +236,17 @@ class Trainer:
                                        self.iterations_total)
         # The weight decay's part of the first loss: tells a divergence message whom to blame.
         self._penalty = weight_decay_penalty(self.network)
+        # The step's fast path (same numbers; nn.training.fast_step) where it fits.
+        self._fast = (FastStep(self.network, self.optimizer)
+                      if self.config.gradient == "backprop" and fits(self.network, self.optimizer)
+                      else None)
         # The weights before the latest step: what a divergence rolls back to.
-        self._backup = {key: np.empty_like(value) for key, value in self.network.params.items()}
+        if self._fast is not None:
+            self._backup_flat = flat_zeros(self._fast.params.size, self.network.dtype)
+            self._backup = flat_views(self._backup_flat,
+                                      {key: value.shape for key, value in self.network.params.items()})
+        else:
+            self._backup = {key: np.empty_like(value) for key, value in self.network.params.items()}
         if self.config.sampling == "choice":
             yield from self._run_course_loop()
             return
@@ -276,7 +313,7 @@ class Trainer:
 
     def _batch(self, batch_mask):
         """The mini-batch of these training images, augmented when the config says so."""
-        x, t = self.x_train[batch_mask], self.t_train[batch_mask]
+        x, t = self._gather(batch_mask)
         if self._augment is not None:
             x = self._augment(x, self.rng)
         return x, t
@@ -335,10 +372,14 @@ class Trainer:
             if self._iteration > 1:
                 self._restore_backup()
             return None
-        for key, value in self.network.params.items():
-            np.copyto(self._backup[key], value)
-        self.optimizer.lr = lr
-        self.optimizer.update(self.network.params, grads)
+        if self._fast is not None:
+            np.copyto(self._backup_flat, self._fast.params)
+            self._fast.update(lr)
+        else:
+            for key, value in self.network.params.items():
+                np.copyto(self._backup[key], value)
+            self.optimizer.lr = lr
+            self.optimizer.update(self.network.params, grads)
         if self._monitor is not None and (self._iteration % self.health_every == 0
                                           or self._iteration == 1):
             self._health = self._monitor.measure(self._iteration, grads, self._backup)
@@ -350,6 +391,8 @@ class Trainer:
         if self.config.gradient == "numerical":
             return (network.loss(x, t, train=False),
                     network.numerical_gradient(x, t, after_each=self._raise_if_stopped))
+        if self._fast is not None:
+            return self._fast.loss_and_gradient(x, t)
         return network.loss_and_gradient(x, t)
 
     def _raise_if_stopped(self) -> None:
