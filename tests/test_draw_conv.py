@@ -47,6 +47,20 @@ def test_feature_mosaic_lays_channels_out_with_gaps():
     assert np.isnan(mosaic[3]).all() and np.isnan(mosaic[:, 3]).all()
 
 
+def test_the_shipped_conv_model_chosen_is_chosen_again_next_time(tab, qtbot):
+    assert tab.load_default_model()
+    assert tab.model_choice.settings_state() == {}                 # the default: nothing to remember
+    tab.model_choice.combo.setCurrentIndex(1)
+    state = tab.settings_state()
+    assert state["model"] == "conv" and "model_file" not in state
+    again = DrawTab()
+    qtbot.addWidget(again)
+    again.apply_settings_state(state)
+    assert again.load_default_model()
+    assert again.network.kind == "conv"
+    assert again.model_choice.combo.currentData() == "Convolutional network (ch. 7)"
+
+
 def test_conv_shapes_chain_from_the_image_to_ten_scores():
     text = conv_forward_shapes(((16, 5, 2), (32, 5, 2)), (128,))
     assert text.startswith("x (1×1×28×28) → conv W1 (16×1×5×5) + b1 → ReLU → pool → (1×16×14×14)")

@@ -40,6 +40,7 @@ class ModelChoice(QWidget):
         self._models: dict[str, tuple[object, float | None]] = {}
         self._files: dict[str, str] = {}      # name -> the model file it came from
         self._remembered: str | None = None   # the file chosen last time, opened after the default
+        self._remembered_conv = False         # the shipped convolutional model was chosen last time
         self.combo = QComboBox()
         self.combo.setMinimumContentsLength(18)
         self.combo.currentIndexChanged.connect(self._on_combo_current_index_changed)
@@ -98,20 +99,32 @@ class ModelChoice(QWidget):
         return True
 
     def settings_state(self) -> dict:
-        """The model file in use ({"model_file": path}), or {} for the shipped or a trained one."""
-        path = self._files.get(self.combo.currentData())
-        return {"model_file": path} if path else {}
+        """The model file in use ({"model_file": path}), {"model": "conv"} for the shipped
+        convolutional model, or {} for the shipped default or a trained one."""
+        name = self.combo.currentData()
+        path = self._files.get(name)
+        if path:
+            return {"model_file": path}
+        return {"model": "conv"} if name is not None and name == self._conv_name else {}
 
     def apply_settings_state(self, state: dict) -> None:
-        """Remember the model file to open after the shipped model (open_remembered)."""
+        """Remember the model to choose after the shipped default (open_remembered): a model
+        file, or the shipped convolutional model."""
         path = typed(state, "model_file", "")
         self._remembered = path or None
+        self._remembered_conv = typed(state, "model", "") == "conv"
 
     def open_remembered(self) -> bool:
-        """Open the model file chosen last time; when it is gone, say so and keep the current one."""
+        """Choose the model chosen last time: its file (when it is gone, say so and keep the
+        current one) or the shipped convolutional model."""
         path, self._remembered = self._remembered, None
+        conv, self._remembered_conv = self._remembered_conv, False
         if path is None:
-            return False
+            index = self.combo.findData(self._conv_name) if conv else -1
+            if index < 0:
+                return False
+            self.combo.setCurrentIndex(index)
+            return True
         if not Path(path).is_file():
             self.message.emit(self.tr("The model file chosen last time, {0}, is gone: using the shipped model.")
                               .format(path))
