@@ -8,6 +8,7 @@ figures a student feels in one run; these go deeper, one question at a time).
     python scripts/bench.py training-gui [--train-size 60000] [--epochs 3] [--rounds 3] [--json OUT]
         [--health-every N]
     python scripts/bench.py animation [--seconds 4]
+    python scripts/bench.py gil [--train-size 60000] [--epochs 3] [--rounds 3] [--busy 0.15 ...]
 
 epoch: seconds per epoch of the reference setup (784-100-10 ReLU, batch 100, float32, SGD lr 0.1),
   as one JSON object: per-epoch wall seconds as the trainer reports them (with the end-of-epoch
@@ -27,6 +28,9 @@ draw-latency: mouse moves posted to the real canvas at a mouse's report rate; th
   bars show a prediction that includes each (median, p99), with any model (gui.measure, as
   `digitlab bench` does with the shipped one); and the launch time, process start to the window's
   first painted frame.
+gil: why training in the app is slower than bare: the plain trainer on the main thread, in a
+  thread of its own while the main thread sleeps, and while it spins in Python a share of the time
+  (as the GUI thread does when it paints), rounds alternated; images/s and ratios as JSON.
 training-gui: what the Training tab costs: the bare trainer loop vs the TrainingTab (worker
   thread, throttled signals, live plots and snapshots) at 1200x800, same process and settings
   (784-100-10, SGD lr 0.1, batch 100, seed 0), with a 5 ms QTimer heartbeat on the GUI thread
@@ -415,6 +419,61 @@ def run_training_gui(args) -> int:
     return 0
 
 
+# ==== gil =====================================================================================
+def trainer_speed(config, data, busy: float) -> float:
+    """Mean training images/s of the plain trainer in a thread of its own while this (main)
+    thread spins in Python `busy` of the time, in 10 ms slices (0: it sleeps); busy < 0: the
+    trainer runs on this thread itself."""
+    from digitlab.nn.training.trainer import EpochEvent, Trainer
+
+    (x_train, t_train), (x_test, t_test) = data
+    speeds = []
+
+    def train() -> None:
+        trainer = Trainer.from_config(config, x_train, t_train, x_test, t_test)
+        speeds.extend(e.samples_per_sec for e in trainer.run() if isinstance(e, EpochEvent))
+
+    if busy < 0:
+        train()
+        return float(np.mean(speeds))
+    thread = threading.Thread(target=train)
+    thread.start()
+    while thread.is_alive():
+        started = time.perf_counter()
+        while time.perf_counter() - started < 0.010 * busy:   # Python holding the GIL, like painting
+            pass
+        time.sleep(0.010 * (1 - busy))
+    thread.join()
+    return float(np.mean(speeds))
+
+
+def run_gil(args) -> int:
+    """Why training in the app runs slower than bare: the trainer is a thread of the GUI's process,
+    and its Python between NumPy calls waits while the GUI thread runs Python."""
+    from digitlab.gui.training.mnist_cache import MnistCache
+    from digitlab.nn.training.trainer import TrainConfig
+
+    data = MnistCache(args.mnist_dir).get()
+    config = TrainConfig(hidden_sizes=(100,), optimizer="sgd", lr=0.1, batch_size=100,
+                         epochs=args.epochs, train_size=args.train_size, seed=0)
+    setups = {"main thread": -1.0, "thread, main asleep": 0.0,
+              **{f"thread, main busy {share:.0%}": share for share in args.busy}}
+    load_before = os.getloadavg()
+    speeds = {name: [] for name in setups}
+    for _ in range(args.rounds):          # alternated, so that all see the same load
+        for name, busy in setups.items():
+            speeds[name].append(trainer_speed(config, data, busy))
+    base = statistics.median(speeds["main thread"])
+    result = {"switch_interval_s": sys.getswitchinterval(),
+              "blas_threads": os.environ.get("OPENBLAS_NUM_THREADS"),
+              "load_average_before": load_before, "load_average_after": os.getloadavg(),
+              "images_per_s": {name: statistics.median(v) for name, v in speeds.items()},
+              "ratio_to_main_thread": {name: round(statistics.median(v) / base, 3)
+                                       for name, v in speeds.items()}}
+    print(json.dumps(result, indent=2))
+    return 0
+
+
 # ==== animation ===============================================================================
 FPS = 60
 WARM_UP_MS = 500
@@ -509,6 +568,12 @@ def build_parser() -> argparse.ArgumentParser:
     training.add_argument("--health-every", type=int, default=None, metavar="N",
                           help="iterations between weight-health measurements in the app (0: off; "
                           "default: the worker's, about four a second)")
+    gil = job("gil", "the trainer in a thread while the main thread runs Python (JSON)")
+    gil.add_argument("--train-size", type=int, default=60_000)
+    gil.add_argument("--epochs", type=int, default=3)
+    gil.add_argument("--rounds", type=int, default=3)
+    gil.add_argument("--busy", type=float, nargs="+", default=[0.15],
+                     help="shares of time the main thread spins in Python (default: 0.15)")
     animation = job("animation", "frame times of the Gradient tab's animations (JSON)", mnist=False)
     animation.add_argument("--seconds", type=float, default=4.0)
     return parser
@@ -518,7 +583,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     run = {"epoch": run_epoch, "defaults": run_defaults, "time-to-97": run_time_to_97,
            "draw-latency": run_draw_latency, "training-gui": run_training_gui,
-           "animation": run_animation}[args.job]
+           "animation": run_animation, "gil": run_gil}[args.job]
     return run(args)
 
 
