@@ -157,21 +157,28 @@ def paced_strokes(app, canvas, clock: RepaintClock, strokes: int, hz: float,
     return clock.latencies
 
 
-def draw_to_bars_ms(strokes: int, rng: np.random.Generator, hz: float = MOUSE_HZ,
-                    conv: bool = False) -> np.ndarray:
-    """Mouse move -> bars latencies (ms) on the main window's Draw tab with the shipped model
-    (conv: the shipped convolutional model, chosen in the model list as a user does)."""
+def shipped_model_window(size=(1180, 820)):
+    """(app, window): a main window with default settings (whatever the user chose), shown at
+    size, its Draw tab reading with the shipped model; RuntimeError when that cannot load."""
     from digitlab.gui.main_window import MainWindow
     from digitlab.gui.settings import throwaway_settings
 
     app = application()
-    window = MainWindow(settings=throwaway_settings())   # the defaults, whatever the user chose
-    window.resize(1180, 820)
+    window = MainWindow(settings=throwaway_settings())
+    window.resize(*size)
     window.show()
-    tab = window.draw_tab
-    if not tab.load_default_model():
+    if not window.draw_tab.load_default_model():
         window.close()
-        raise RuntimeError("the shipped model could not be loaded, so the bars stay empty")
+        raise RuntimeError("the shipped model could not be loaded: nothing would answer a drawing")
+    return app, window
+
+
+def draw_to_bars_ms(strokes: int, rng: np.random.Generator, hz: float = MOUSE_HZ,
+                    conv: bool = False) -> np.ndarray:
+    """Mouse move -> bars latencies (ms) on the main window's Draw tab with the shipped model
+    (conv: the shipped convolutional model, chosen in the model list as a user does)."""
+    app, window = shipped_model_window()
+    tab = window.draw_tab
     if conv:
         combo = tab.model_choice.combo
         index = next((i for i in range(combo.count())
@@ -205,18 +212,10 @@ def draw_to_bars_training_ms(strokes: int, rng: np.random.Generator, data,
     would have it: Start pressed, then back to the Draw tab. data: the MNIST folder (loaded before
     the clock starts) or a loaded gui.training.mnist_cache.MnistCache. Raises RuntimeError when
     the run ends before the drawing does (its latencies would not be those of a training app)."""
-    from digitlab.gui.main_window import MainWindow
-    from digitlab.gui.settings import throwaway_settings
     from digitlab.gui.training.mnist_cache import MnistCache
 
-    app = application()
-    window = MainWindow(settings=throwaway_settings())
-    window.resize(1180, 820)
-    window.show()
+    app, window = shipped_model_window()
     tab = window.draw_tab
-    if not tab.load_default_model():
-        window.close()
-        raise RuntimeError("the shipped model could not be loaded, so the bars stay empty")
     window.tabs.setCurrentWidget(window.training_page)
     training = window.training_tab
     if isinstance(data, (str, os.PathLike)):
@@ -249,15 +248,8 @@ def inside_update_ms(strokes: int, rng: np.random.Generator, hz: float = MOUSE_H
     """Mouse move on the Inside tab's small canvas -> network diagram repainted with it (ms), in
     the main window at its default size with the shipped model (784-512-256-10)."""
     from digitlab.gui.main_window import MainWindow
-    from digitlab.gui.settings import throwaway_settings
 
-    app = application()
-    window = MainWindow(settings=throwaway_settings())
-    window.resize(*MainWindow.DEFAULT_SIZE)
-    window.show()
-    if not window.draw_tab.load_default_model():
-        window.close()
-        raise RuntimeError("the shipped model could not be loaded, so the diagram stays empty")
+    app, window = shipped_model_window(MainWindow.DEFAULT_SIZE)
     window.tabs.setCurrentWidget(window.inside_page)
     app.processEvents()
     tab = window.inside_page.widget
