@@ -421,22 +421,12 @@ def run_training_gui(args) -> int:
 
 # ==== gil =====================================================================================
 def trainer_speed(config, data, busy: float) -> float:
-    """Mean training images/s of the plain trainer in a thread of its own while this (main)
-    thread spins in Python `busy` of the time, in 10 ms slices (0: it sleeps); busy < 0: the
-    trainer runs on this thread itself."""
-    from digitlab.nn.training.trainer import EpochEvent, Trainer
-
-    (x_train, t_train), (x_test, t_test) = data
-    speeds = []
-
-    def train() -> None:
-        trainer = Trainer.from_config(config, x_train, t_train, x_test, t_test)
-        speeds.extend(e.samples_per_sec for e in trainer.run() if isinstance(e, EpochEvent))
-
+    """bare_run's images/s with the trainer in a thread of its own while this (main) thread spins
+    in Python `busy` of the time, in 10 ms slices (0: it sleeps); busy < 0: on this thread."""
     if busy < 0:
-        train()
-        return float(np.mean(speeds))
-    thread = threading.Thread(target=train)
+        return bare_run(config, data)["images_per_s"]
+    result = {}
+    thread = threading.Thread(target=lambda: result.update(bare_run(config, data)))
     thread.start()
     while thread.is_alive():
         started = time.perf_counter()
@@ -444,7 +434,7 @@ def trainer_speed(config, data, busy: float) -> float:
             pass
         time.sleep(0.010 * (1 - busy))
     thread.join()
-    return float(np.mean(speeds))
+    return result["images_per_s"]
 
 
 def run_gil(args) -> int:
